@@ -1,0 +1,55 @@
+"""Wires a workstation's services together. Built once by the CLI or GUI and passed down explicitly."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.clock import Clock, SystemClock
+from app.db import migrate
+from app.db.engine import Database
+from app.keys import KeyStore
+from app.passwords import PRODUCTION, Argon2Params, Passwords
+from app.paths import DataPaths, resolve_db_url
+from app.services.backup import BackupService
+from app.services.audit_trail import AuditService
+from app.services.clinic import ClinicService
+from app.services.users import UserService
+from app.settings import SettingsStore
+
+
+@dataclass
+class AppContext:
+    paths: DataPaths
+    db: Database
+    clock: Clock
+    settings: SettingsStore
+    clinic: ClinicService
+    users: UserService
+    audit: AuditService
+    backup: BackupService
+
+    def close(self) -> None:
+        self.db.dispose()
+
+
+def open_context(
+    paths: DataPaths, db_url: str | None = None, *, clock: Clock | None = None,
+    argon2: Argon2Params = PRODUCTION, run_migrations: bool = True,
+) -> AppContext:
+    """Open the database (migrating it to head) and build every service on it."""
+    paths.ensure()
+    db = Database(resolve_db_url(paths, db_url))
+    if run_migrations:
+        migrate.upgrade(db)
+    clock = clock or SystemClock()
+    passwords = Passwords(argon2)
+    return AppContext(
+        paths=paths,
+        db=db,
+        clock=clock,
+        settings=SettingsStore(paths.settings),
+        clinic=ClinicService(db, clock, passwords, KeyStore(paths.keys)),
+        users=UserService(db, clock, passwords),
+        audit=AuditService(db, clock),
+        backup=BackupService(db, clock),
+    )

@@ -1,0 +1,123 @@
+"""Engine and session factory for SQLite (default, one desk) and PostgreSQL (several desks).
+
+SQLite: WAL, synchronous=FULL (a committed row survives a power cut), foreign keys, a busy
+timeout, and write transactions that start with BEGIN IMMEDIATE so a change and its audit row
+commit together and two app processes queue instead of failing with "database is locked".
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.db.network_fs import is_network_path
+from app.errors import StorageError
+
+BUSY_TIMEOUT_S = 30.0
+_WRITE = "fever_sentinel_write"
+
+
+def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+    dbapi_conn.isolation_level = None  # we emit BEGIN ourselves (see _sqlite_begin)
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=FULL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
+    cur.close()
+
+
+def _sqlite_begin(conn: Any) -> None:
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(_WRITE) else "BEGIN")
+
+
+def translate_db_error(exc: BaseException) -> StorageError | None:
+    """Map driver failures a user can act on to typed errors; None for programming errors."""
+    text = str(getattr(exc, "orig", exc)).lower()
+    if "disk is full" in text or "no space left" in text or "disk full" in text:
+        return StorageError("disk_full")
+    if "database is locked" in text or "database is busy" in text:
+        return StorageError("db_busy")
+    if "readonly" in text or "read-only" in text:
+        return StorageError("db_read_only")
+    if "not a database" in text or "malformed" in text:
+        return StorageError("db_corrupt")
+    if isinstance(exc, OperationalError) or (isinstance(exc, DBAPIError) and exc.connection_invalidated):
+        if "connect" in text or "connection" in text or "server" in text or "unable to open" in text:
+            return StorageError("db_unreachable")
+    return None
+
+
+class Database:
+    """The session factory every service takes: ``write()`` and ``read()`` units of work."""
+
+    def __init__(self, url: str, *, echo: bool = False) -> None:
+        self.url = make_url(url)
+        self.is_sqlite = self.url.get_backend_name() == "sqlite"
+        if self.is_sqlite:
+            self.sqlite_path = self._check_sqlite_path()
+            self.engine: Engine = create_engine(
+                self.url, echo=echo, connect_args={"timeout": BUSY_TIMEOUT_S, "check_same_thread": False}
+            )
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+            event.listen(self.engine, "begin", _sqlite_begin)
+        else:
+            self.sqlite_path = None
+            self.engine = create_engine(self.url, echo=echo, pool_pre_ping=True, pool_size=5, max_overflow=5)
+        self._write_factory = sessionmaker(bind=self.engine.execution_options(**{_WRITE: True}), expire_on_commit=False)
+        self._read_factory = sessionmaker(bind=self.engine, expire_on_commit=False)
+
+    def _check_sqlite_path(self) -> Path | None:
+        database = self.url.database
+        if not database or database == ":memory:":
+            return None
+        path = Path(database).expanduser().resolve()
+        if is_network_path(path.parent if not path.exists() else path):
+            raise StorageError("network_share", path=str(path))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return path
+
+    @property
+    def display_url(self) -> str:
+        return self.url.render_as_string(hide_password=True)
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A unit of work that commits on success and rolls back on any error."""
+        with self._guard(), self._write_factory() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._guard(), self._read_factory() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def _guard(self) -> Iterator[None]:
+        try:
+            yield
+        except DBAPIError as exc:
+            typed = translate_db_error(exc)
+            if typed is None:
+                raise
+            raise typed from exc
+
+    def ping(self) -> bool:
+        """True when the database answers (the status bar's online/offline state)."""
+        try:
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("SELECT 1")
+            return True
+        except DBAPIError:
+            return False
+
+    def dispose(self) -> None:
+        self.engine.dispose()

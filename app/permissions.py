@@ -1,0 +1,65 @@
+"""Roles and what each may do. Enforced in the services: the UI only hides what would be refused."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from sqlalchemy.orm import Session
+
+from app.actor import Actor
+from app.db.models import User
+from app.errors import PermissionDenied
+
+
+class Role(StrEnum):
+    ADMIN = "admin"
+    TRIAGE_NURSE = "triage_nurse"
+    DOCTOR = "doctor"
+    GATEKEEPER = "gatekeeper"
+
+
+class Perm(StrEnum):
+    MANAGE_USERS = "manage_users"
+    VIEW_AUDIT = "view_audit"
+    MANAGE_BACKUPS = "manage_backups"
+    MANAGE_CLINIC_SETTINGS = "manage_clinic_settings"
+
+
+ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
+    Role.ADMIN: frozenset(Perm),
+    Role.TRIAGE_NURSE: frozenset(),
+    Role.DOCTOR: frozenset(),
+    Role.GATEKEEPER: frozenset(),
+}
+
+
+def permissions_of(roles: frozenset[str]) -> frozenset[Perm]:
+    granted: set[Perm] = set()
+    for name in roles:
+        if name in Role._value2member_map_:
+            granted |= ROLE_PERMISSIONS[Role(name)]
+    return frozenset(granted)
+
+
+def parse_roles(names: list[str] | tuple[str, ...] | frozenset[str]) -> frozenset[Role]:
+    from app.errors import ValidationError
+
+    roles: set[Role] = set()
+    for name in names:
+        if name not in Role._value2member_map_:
+            raise ValidationError("unknown_role", field="roles", role=name)
+        roles.add(Role(name))
+    if not roles:
+        raise ValidationError("no_role", field="roles")
+    return frozenset(roles)
+
+
+def authorize(session: Session, actor: Actor, perm: Perm) -> None:
+    """Check against the user's roles *now* in the database, so a disabled account stops at once."""
+    if actor.is_system:
+        return
+    user = session.get(User, actor.user_id)
+    if user is None or not user.active:
+        raise PermissionDenied("account_disabled", permission=perm.value)
+    if perm not in permissions_of(user.role_names):
+        raise PermissionDenied(permission=perm.value)

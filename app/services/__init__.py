@@ -1,0 +1,1 @@
+"""Services: take a session factory (Database), return plain dataclasses, raise typed errors."""

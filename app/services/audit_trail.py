@@ -1,0 +1,26 @@
+"""Reading and verifying the responsibility trail."""
+
+from __future__ import annotations
+
+from app import audit
+from app.actor import Actor
+from app.permissions import Perm, authorize
+from app.services.base import Service
+
+
+class AuditService(Service):
+    def count(self, actor: Actor) -> int:
+        with self.db.read() as s:
+            authorize(s, actor, Perm.VIEW_AUDIT)
+            return audit.count(s)
+
+    def page(self, actor: Actor, *, offset: int, limit: int) -> list[audit.AuditEntry]:
+        """Newest first, one page at a time (the UI loads lazily)."""
+        with self.db.read() as s:
+            authorize(s, actor, Perm.VIEW_AUDIT)
+            return audit.page(s, offset=offset, limit=limit)
+
+    def verify(self, actor: Actor) -> audit.ChainReport:
+        with self.db.read() as s:
+            authorize(s, actor, Perm.VIEW_AUDIT)
+            return audit.verify(s)

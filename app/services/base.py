@@ -1,0 +1,70 @@
+"""The one way a service writes: authorise, change, audit — in a single transaction.
+
+A refused or failed attempt is rolled back and then audited on its own (denied / failed),
+so the trail shows who tried what even when nothing changed.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from app import audit
+from app.actor import Actor
+from app.clock import Clock
+from app.db.engine import Database
+from app.errors import FeverSentinelError, PermissionDenied, StaleEdit
+from app.permissions import Perm, authorize
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class WriteOp:
+    session: Session
+    entity_id: str | int | None = None
+    summary: dict[str, Any] = field(default_factory=dict)
+
+
+class Service:
+    def __init__(self, db: Database, clock: Clock) -> None:
+        self.db = db
+        self.clock = clock
+
+    @contextmanager
+    def audited_write(
+        self, actor: Actor, action: str, entity: str, perm: Perm | None, entity_id: str | int | None = None
+    ) -> Iterator[WriteOp]:
+        op: WriteOp | None = None
+        try:
+            with self.db.write() as session:
+                op = WriteOp(session, entity_id)
+                if perm is not None:
+                    authorize(session, actor, perm)
+                yield op
+                session.flush()
+                audit.append(session, self.clock.now(), actor, action, entity, op.entity_id, op.summary)
+        except StaleDataError as exc:
+            self._record_failure(actor, action, entity, op, StaleEdit())
+            raise StaleEdit() from exc
+        except FeverSentinelError as exc:
+            self._record_failure(actor, action, entity, op, exc)
+            raise
+
+    def _record_failure(
+        self, actor: Actor, action: str, entity: str, op: WriteOp | None, exc: FeverSentinelError
+    ) -> None:
+        outcome = audit.Outcome.DENIED if isinstance(exc, PermissionDenied) else audit.Outcome.FAILED
+        summary = {"error": exc.code, **{k: v for k, v in exc.details.items() if k != "password"}}
+        try:
+            with self.db.write() as session:
+                audit.append(session, self.clock.now(), actor, action, entity, op.entity_id if op else None,
+                             summary, outcome)
+        except FeverSentinelError:
+            log.exception("could not audit a failed %s", action)  # the original error still surfaces

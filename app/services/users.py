@@ -1,0 +1,212 @@
+"""Staff accounts, roles, log-in with lockout, and password changes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
+
+from app import audit
+from app.actor import Actor
+from app.clock import Clock
+from app.db.engine import Database
+from app.db.models import User, UserRole
+from app.errors import AuthError, Conflict, NotFound, StaleEdit, ValidationError
+from app.passwords import Passwords
+from app.permissions import Perm, authorize, parse_roles
+from app.services.base import Service
+
+USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]{1,31}$")
+MAX_FAILED_ATTEMPTS = 5
+LOCKOUT = timedelta(minutes=15)
+
+
+@dataclass(frozen=True)
+class UserInfo:
+    id: int
+    username: str
+    full_name: str
+    roles: frozenset[str]
+    active: bool
+    locked_until: datetime | None
+    version: int
+
+
+def to_info(u: User) -> UserInfo:
+    return UserInfo(u.id, u.username, u.full_name, u.role_names, u.active, u.locked_until, u.version)
+
+
+def check_username(username: str) -> str:
+    username = username.strip().lower()
+    if not USERNAME_RE.match(username):
+        raise ValidationError("username", field="username")
+    return username
+
+
+def check_full_name(full_name: str) -> str:
+    full_name = " ".join(full_name.split())
+    if not 1 <= len(full_name) <= 64:
+        raise ValidationError("full_name", field="full_name")
+    return full_name
+
+
+class UserService(Service):
+    def __init__(self, db: Database, clock: Clock, passwords: Passwords) -> None:
+        super().__init__(db, clock)
+        self.passwords = passwords
+        self._dummy_hash: str | None = None
+
+    # ----- queries -------------------------------------------------------------------------
+    def list(self, actor: Actor) -> list[UserInfo]:
+        with self.db.read() as s:
+            authorize(s, actor, Perm.MANAGE_USERS)
+            return [to_info(u) for u in s.scalars(select(User).order_by(User.username))]
+
+    @staticmethod
+    def _by_name(s: Session, username: str) -> User:
+        user = s.scalars(select(User).where(User.username == username.strip().lower())).first()
+        if user is None:
+            raise NotFound("user", username=username)
+        return user
+
+    # ----- admin writes --------------------------------------------------------------------
+    def create(self, actor: Actor, *, username: str, full_name: str, roles: list[str] | tuple[str, ...],
+               password: str) -> UserInfo:
+        username = check_username(username)
+        full_name = check_full_name(full_name)
+        role_set = parse_roles(roles)
+        password_hash = self.passwords.hash(password)
+        now = self.clock.now()
+        with self.audited_write(actor, "user.create", "user", Perm.MANAGE_USERS) as op:
+            if op.session.scalars(select(User.id).where(User.username == username)).first() is not None:
+                raise Conflict("username_taken", username=username)
+            user = User(username=username, full_name=full_name, password_hash=password_hash, active=True,
+                        failed_attempts=0, created_at=now, password_changed_at=now,
+                        roles=[UserRole(role=r.value) for r in sorted(role_set)])
+            op.session.add(user)
+            op.session.flush()
+            op.entity_id = user.id
+            op.summary = {"username": username, "full_name": full_name, "roles": sorted(role_set)}
+            return to_info(user)
+
+    def update(self, actor: Actor, *, username: str, expected_version: int, full_name: str,
+               roles: list[str] | tuple[str, ...]) -> UserInfo:
+        """Edit name and roles; refused as stale if someone saved the account since it was loaded."""
+        full_name = check_full_name(full_name)
+        role_set = {r.value for r in parse_roles(roles)}
+        with self.audited_write(actor, "user.update", "user", Perm.MANAGE_USERS) as op:
+            user = self._by_name(op.session, username)
+            op.entity_id = user.id
+            if user.version != expected_version:
+                raise StaleEdit(username=user.username)
+            before = {"full_name": user.full_name, "roles": sorted(user.role_names)}
+            self._guard_last_admin(op.session, user, removing="admin" not in role_set)
+            user.full_name = full_name
+            for link in [r for r in user.roles if r.role not in role_set]:
+                user.roles.remove(link)
+            for role in sorted(role_set - user.role_names):
+                user.roles.append(UserRole(role=role))
+            flag_modified(user, "full_name")  # the row must be UPDATEd so its version moves even for role-only edits
+            op.session.flush()
+            op.summary = {"username": user.username, "before": before,
+                          "after": {"full_name": full_name, "roles": sorted(role_set)}}
+            return to_info(user)
+
+    def set_active(self, actor: Actor, username: str, active: bool) -> UserInfo:
+        action = "user.enable" if active else "user.disable"
+        with self.audited_write(actor, action, "user", Perm.MANAGE_USERS) as op:
+            user = self._by_name(op.session, username)
+            op.entity_id = user.id
+            if not active:
+                if actor.user_id == user.id:
+                    raise ValidationError("cannot_disable_self", field="username")
+                self._guard_last_admin(op.session, user, removing=True)
+            user.active = active
+            op.session.flush()
+            op.summary = {"username": user.username}
+            return to_info(user)
+
+    def reset_password(self, actor: Actor, username: str, new_password: str) -> UserInfo:
+        """Set a new password and clear any lockout (an admin act, audited)."""
+        password_hash = self.passwords.hash(new_password)
+        with self.audited_write(actor, "user.reset_password", "user", Perm.MANAGE_USERS) as op:
+            user = self._by_name(op.session, username)
+            op.entity_id = user.id
+            user.password_hash = password_hash
+            user.password_changed_at = self.clock.now()
+            user.failed_attempts = 0
+            user.locked_until = None
+            op.session.flush()
+            op.summary = {"username": user.username}
+            return to_info(user)
+
+    @staticmethod
+    def _guard_last_admin(s: Session, user: User, *, removing: bool) -> None:
+        if not removing or "admin" not in user.role_names or not user.active:
+            return
+        admins = s.scalars(
+            select(User.id).join(UserRole).where(UserRole.role == "admin", User.active.is_(True), User.id != user.id)
+        ).first()
+        if admins is None:
+            raise ValidationError("last_admin", field="roles")
+
+    # ----- the user's own account ----------------------------------------------------------
+    def change_own_password(self, actor: Actor, old_password: str, new_password: str) -> None:
+        password_hash = self.passwords.hash(new_password)
+        with self.audited_write(actor, "user.change_password", "user", None, actor.user_id) as op:
+            user = op.session.get(User, actor.user_id)
+            if user is None or not self.passwords.verify(user.password_hash, old_password):
+                raise AuthError("bad_credentials")
+            user.password_hash = password_hash
+            user.password_changed_at = self.clock.now()
+            op.summary = {"username": user.username}
+
+    def authenticate(self, username: str, password: str, workstation: str) -> Actor:
+        """Check a password; lock the account for 15 min after 5 failures. Every try is audited."""
+        now = self.clock.now()
+        name = username.strip().lower()
+        with self.db.write() as s:
+            user = s.scalars(select(User).where(User.username == name)).first()
+            error: AuthError | None = None
+            if user is None:
+                if self._dummy_hash is None:
+                    self._dummy_hash = self.passwords.hash("not-a-real-password")
+                self.passwords.verify(self._dummy_hash, password)  # same cost as a real check: no user probing
+                error = AuthError("bad_credentials")
+            elif not user.active:
+                error = AuthError("account_disabled")
+            elif user.locked_until is not None and user.locked_until > now:
+                error = AuthError("account_locked", until=user.locked_until.isoformat())
+            elif not self.passwords.verify(user.password_hash, password):
+                user.failed_attempts += 1
+                if user.failed_attempts >= MAX_FAILED_ATTEMPTS:
+                    user.locked_until = now + LOCKOUT
+                    user.failed_attempts = 0
+                    error = AuthError("account_locked", until=user.locked_until.isoformat())
+                else:
+                    error = AuthError("bad_credentials", attempts_left=MAX_FAILED_ATTEMPTS - user.failed_attempts)
+            if error is not None:
+                who = Actor(user.id if user else None, name[:64] or "?", frozenset(), workstation)
+                audit.append(s, now, who, "auth.login", "user", user.id if user else None,
+                             {"error": error.code}, audit.Outcome.FAILED)
+            else:
+                assert user is not None
+                user.failed_attempts = 0
+                user.locked_until = None
+                if self.passwords.needs_rehash(user.password_hash):
+                    user.password_hash = self.passwords.hash(password)
+                actor = Actor(user.id, user.username, user.role_names, workstation)
+                audit.append(s, now, actor, "auth.login", "user", user.id, {})
+        if error is not None:
+            raise error
+        return actor
+
+    def full_name_of(self, actor: Actor) -> str:
+        with self.db.read() as s:
+            user = s.get(User, actor.user_id) if actor.user_id is not None else None
+            return user.full_name if user else actor.username
+
