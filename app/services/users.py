@@ -70,7 +70,7 @@ class UserService(Service):
     def _by_name(s: Session, username: str) -> User:
         user = s.scalars(select(User).where(User.username == username.strip().lower())).first()
         if user is None:
-            raise NotFound("user", username=username)
+            raise NotFound(entity="user", username=username)
         return user
 
     # ----- admin writes --------------------------------------------------------------------

@@ -1,0 +1,258 @@
+"""Admin and script commands: ``fever-sentinel <command>``; ui.launcher adds the desktop app.
+
+Messages here are English: the command line is for admins and scripts; exit codes carry the result.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from app import __version__
+from app.actor import Actor
+from app.context import AppContext, open_context
+from app.errors import FeverSentinelError
+from app.paths import DataPaths, resolve_paths
+from app.permissions import Role
+from app.services.clinic import DEFAULT_TIMEZONE, ClinicLevel
+
+MESSAGES: dict[str, str] = {
+    "network_share": "The database path is on a network share; SQLite is not safe there. "
+                     "Use a local disk, or point every desk at the clinic's PostgreSQL with --db-url.",
+    "disk_full": "The disk is full. Nothing was changed; free some space and try again.",
+    "db_busy": "The database stayed busy too long. Try again.",
+    "db_unreachable": "The database server cannot be reached.",
+    "already_initialized": "This data directory already has a clinic.",
+    "not_initialized": "No clinic yet: run 'fever-sentinel init' (or 'fever-sentinel demo') first.",
+    "not_demo_clinic": "This data directory holds a real clinic; demo data is only added to a demo clinic. "
+                       "Use --data-dir with an empty directory.",
+    "username_taken": "That user name is already taken.",
+    "username": "User names are 2-32 characters: lowercase letters, digits, '.', '_' or '-'.",
+    "full_name": "The full name must be 1-64 characters.",
+    "clinic_code": "The clinic code must be 2-20 capital letters or digits.",
+    "clinic_name": "The clinic name must be 2-100 characters.",
+    "password_too_short": "The password must have at least 8 characters.",
+    "password_too_simple": "The password is too simple (use at least 4 different characters).",
+    "empty_password": "No password was given on standard input.",
+    "password_mismatch": "The two passwords differ.",
+    "unknown_role": "Unknown role.",
+    "last_admin": "This is the last active admin; it cannot be disabled or lose the admin role.",
+    "not_found": "No such record.",
+    "backup_needs_sqlite": "Backup and restore work on the SQLite database; use pg_dump for PostgreSQL.",
+    "corrupt_backup": "The backup file is damaged or not a database; nothing was restored.",
+    "not_a_backup": "That file is not a Fever Sentinel backup; nothing was restored.",
+    "backup_chain_broken": "The backup's audit trail is broken; it was not restored.",
+    "backup_other_clinic": "The backup belongs to another clinic; it was not restored.",
+    "backup_missing": "The backup file does not exist.",
+    "backup_over_live": "The backup cannot overwrite the live database.",
+}
+
+
+def describe(err: FeverSentinelError) -> str:
+    text = MESSAGES.get(err.code, err.code.replace("_", " "))
+    extra = ", ".join(f"{k}={v}" for k, v in err.details.items() if k != "field")
+    return f"error [{err.code}]: {text}" + (f" ({extra})" if extra else "")
+
+
+def read_password(stdin: TextIO, prompt: str = "Password: ") -> str:
+    """From a terminal: asked twice without echo. From a pipe: the first line."""
+    if stdin.isatty():
+        first = getpass.getpass(prompt)
+        if first != getpass.getpass("Repeat: "):
+            raise FeverSentinelError("password_mismatch")
+        password = first
+    else:
+        password = stdin.readline().rstrip("\r\n")
+    if not password:
+        raise FeverSentinelError("empty_password")
+    return password
+
+
+# ----- commands --------------------------------------------------------------------------------
+
+def cmd_init(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    password = read_password(sys.stdin)
+    clinic, admin = ctx.clinic.initialize(
+        Actor.system(), code=args.clinic_code, name=args.clinic_name, level=args.level,
+        admin_username=args.admin, admin_full_name=args.admin_name or args.admin, admin_password=password,
+        timezone=args.timezone,
+    )
+    print(f"clinic {clinic.code} ({clinic.name}) created; admin '{admin.username}'; "
+          f"signing key {clinic.key_id} in {ctx.clinic.keys.path_for(clinic.code)}", file=out)
+    return 0
+
+
+def cmd_user_add(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    password = read_password(sys.stdin)
+    user = ctx.users.create(Actor.system(), username=args.name, full_name=args.full_name or args.name,
+                            roles=args.role, password=password)
+    print(f"user '{user.username}' added with roles {', '.join(sorted(user.roles))}", file=out)
+    return 0
+
+
+def cmd_user_list(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    users = ctx.users.list(Actor.system())
+    if args.json:
+        json.dump([{"username": u.username, "full_name": u.full_name, "roles": sorted(u.roles),
+                    "active": u.active, "locked_until": u.locked_until.isoformat() if u.locked_until else None}
+                   for u in users], out, ensure_ascii=False, indent=2)
+        print(file=out)
+        return 0
+    for u in users:
+        state = "active" if u.active else "disabled"
+        if u.locked_until and u.locked_until > ctx.clock.now():
+            state += f", locked until {u.locked_until:%Y-%m-%d %H:%M} UTC"
+        print(f"{u.username:<20} {u.full_name:<16} {','.join(sorted(u.roles)):<28} {state}", file=out)
+    return 0
+
+
+def cmd_user_disable(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    ctx.users.set_active(Actor.system(), args.name, False)
+    print(f"user '{args.name}' disabled", file=out)
+    return 0
+
+
+def cmd_user_enable(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    ctx.users.set_active(Actor.system(), args.name, True)
+    print(f"user '{args.name}' enabled", file=out)
+    return 0
+
+
+def cmd_user_reset_password(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    ctx.users.reset_password(Actor.system(), args.name, read_password(sys.stdin, "New password: "))
+    print(f"password of '{args.name}' reset; any lockout cleared", file=out)
+    return 0
+
+
+def cmd_audit_verify(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    report = ctx.audit.verify(Actor.system())
+    if args.json:
+        json.dump({"ok": report.ok, "rows": report.rows, "head_seq": report.head_seq, "head_hash": report.head_hash,
+                   "first_broken_seq": report.first_broken_seq, "problem": report.problem}, out)
+        print(file=out)
+    elif report.ok:
+        print(f"audit chain intact: {report.rows} rows, head {report.head_seq} {report.head_hash}", file=out)
+    else:
+        print(f"audit chain BROKEN at sequence number {report.first_broken_seq} ({report.problem})", file=out)
+    return 0 if report.ok else 1
+
+
+def cmd_backup(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    result = ctx.backup.backup(Actor.system(), Path(args.out))
+    print(f"backup written: {result.path} ({result.size_bytes} bytes, audit head {result.audit_seq})", file=out)
+    return 0
+
+
+def cmd_restore(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    result = ctx.backup.restore(Actor.system(), Path(args.file))
+    print(f"restored {result.source} (clinic {result.clinic_code}, {result.audit_rows} audit rows, chain verified)",
+          file=out)
+    return 0
+
+
+def cmd_demo(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    from app.services.demo import DEMO_PASSWORD, create_demo
+
+    created = create_demo(ctx.clinic, ctx.users, Actor.system())
+    clinic = ctx.clinic.get()
+    print(f"demo clinic {clinic.code} ({clinic.name}) in {ctx.paths.root}", file=out)
+    for user in created:
+        print(f"  {user.username:<8} {','.join(user.roles):<24} password: {DEMO_PASSWORD}", file=out)
+    if not created:
+        print("  (already complete)", file=out)
+    return 0
+
+
+# ----- parser ----------------------------------------------------------------------------------
+
+Handler = Callable[[AppContext, argparse.Namespace, TextIO], int]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", default=argparse.SUPPRESS,
+                        help="data directory (default: per-user data dir, or $FEVER_SENTINEL_HOME)")
+    common.add_argument("--db-url", default=argparse.SUPPRESS,
+                        help="database URL, e.g. postgresql+psycopg://user:pw@host/db (default: SQLite in the data dir)")
+
+    parser = argparse.ArgumentParser(prog="fever-sentinel", parents=[common],
+                                     description="Fever Sentinel (发热哨点工作站). Without a command: open the desktop app.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def add(name: str, handler: Handler | None, help_text: str, parent: Any = sub) -> argparse.ArgumentParser:
+        p = parent.add_parser(name, parents=[common], help=help_text, description=help_text)
+        p.set_defaults(handler=handler)
+        return p
+
+    add("gui", None, "open the desktop app (the default)")
+    p = add("init", cmd_init, "create the clinic, its first admin and its signing key (password on stdin)")
+    p.add_argument("--clinic-code", required=True)
+    p.add_argument("--clinic-name", required=True)
+    p.add_argument("--level", choices=[lv.value for lv in ClinicLevel], default=ClinicLevel.TOWNSHIP.value)
+    p.add_argument("--admin", required=True, help="the admin's user name")
+    p.add_argument("--admin-name", help="the admin's full name (default: the user name)")
+    p.add_argument("--timezone", default=DEFAULT_TIMEZONE)
+
+    user = sub.add_parser("user", help="manage staff accounts").add_subparsers(dest="user_command", metavar="ACTION",
+                                                                              required=True)
+    p = add("add", cmd_user_add, "add a user (password on stdin)", user)
+    p.add_argument("name")
+    p.add_argument("--role", action="append", required=True, choices=[r.value for r in Role])
+    p.add_argument("--full-name")
+    p = add("list", cmd_user_list, "list users", user)
+    p.add_argument("--json", action="store_true")
+    add("disable", cmd_user_disable, "disable a user", user).add_argument("name")
+    add("enable", cmd_user_enable, "enable a disabled user", user).add_argument("name")
+    add("reset-password", cmd_user_reset_password, "set a new password (stdin) and clear a lockout", user
+        ).add_argument("name")
+
+    audit_cmd = sub.add_parser("audit", help="the responsibility trail").add_subparsers(
+        dest="audit_command", metavar="ACTION", required=True)
+    add("verify", cmd_audit_verify, "check the audit hash chain (exit 1 names the first broken row)", audit_cmd
+        ).add_argument("--json", action="store_true")
+
+    add("backup", cmd_backup, "write an integrity-checked backup of the SQLite database").add_argument(
+        "--out", required=True)
+    add("restore", cmd_restore, "restore a backup (checked first; all or nothing)").add_argument("file")
+    add("demo", cmd_demo, "create a demo clinic with one user per role")
+    return parser
+
+
+GuiLauncher = Callable[[DataPaths, "str | None"], int]
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None, gui: GuiLauncher | None = None) -> int:
+    """Run a command; with none, hand over to ``gui`` (ui.launcher passes the desktop app)."""
+    out = out or sys.stdout
+    args = build_parser().parse_args(argv)
+    data_dir = getattr(args, "data_dir", None)
+    db_url = getattr(args, "db_url", None)
+    handler: Handler | None = getattr(args, "handler", None)
+    paths = resolve_paths(data_dir)
+    if handler is None:
+        if gui is None:
+            print("error: the desktop app is not available here; give a command (see --help)", file=sys.stderr)
+            return 2
+        return gui(paths, db_url)
+    try:
+        ctx = open_context(paths, db_url)
+    except FeverSentinelError as err:
+        print(describe(err), file=sys.stderr)
+        return 1
+    try:
+        return handler(ctx, args, out)
+    except FeverSentinelError as err:
+        print(describe(err), file=sys.stderr)
+        return 1
+    finally:
+        ctx.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Set up (idempotent) and run the whole test suite offscreen, including the data-layer tests on a
+# real PostgreSQL server started here (skipped with a visible reason when PostgreSQL is missing).
+# Extra arguments go to pytest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh test
+export QT_QPA_PLATFORM=offscreen
+
+if [ -z "${FEVER_SENTINEL_TEST_PG_URL:-}" ]; then
+  pg_dir=$(mktemp -d /tmp/fs-pg.XXXXXX)
+  port=$(.venv/bin/python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  if url=$(bash scripts/pg-test-server.sh start "$pg_dir" "$port"); then
+    export FEVER_SENTINEL_TEST_PG_URL="$url"
+    trap 'bash scripts/pg-test-server.sh stop "$pg_dir"' EXIT
+    echo "test: PostgreSQL at $url"
+  else
+    echo "test: no PostgreSQL server; its tests will be skipped"
+  fi
+fi
+
+.venv/bin/python -m pytest "$@"
