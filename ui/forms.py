@@ -1,0 +1,108 @@
+"""Small form helpers shared by every dialog: inline field errors, busy buttons, Chinese-safe sizing.
+
+A validation error is shown in red under the field it belongs to (``details['field']``) and
+focus moves there; other errors go to the form's own message line. Field contents are never
+touched, so nothing the user typed is lost on an error.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from app.errors import FeverSentinelError
+from ui.messages import error_text, field_of
+
+log = logging.getLogger(__name__)
+
+ERROR_STYLE = "color: #b3261e;"
+
+
+def describe(exc: BaseException) -> str:
+    """The user's sentence for ``exc``; an unexpected exception is logged with its traceback."""
+    if not isinstance(exc, FeverSentinelError):
+        log.error("unexpected error", exc_info=exc)
+    return error_text(exc)
+
+
+def error_label() -> QLabel:
+    label = QLabel()
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.hide()
+    return label
+
+
+def field_with_error(field: QWidget) -> tuple[QWidget, QLabel]:
+    """Wrap a field with an error line beneath it; returns (container, error label)."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(2)
+    layout.addWidget(field)
+    label = error_label()
+    layout.addWidget(label)
+    return box, label
+
+
+def password_edit() -> QLineEdit:
+    edit = QLineEdit()
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    edit.setMaxLength(128)
+    return edit
+
+
+class FieldErrors:
+    """Routes errors to the label next to their field, or to a general label."""
+
+    def __init__(self, general: QLabel) -> None:
+        self._general = general
+        self._fields: dict[str, tuple[QWidget, QLabel]] = {}
+
+    def add(self, name: str, field: QWidget, label: QLabel) -> None:
+        self._fields[name] = (field, label)
+
+    def clear(self) -> None:
+        for _field, label in self._fields.values():
+            label.clear()
+            label.hide()
+        self._general.clear()
+        self._general.hide()
+
+    def show(self, exc: BaseException) -> bool:
+        """Show ``exc`` inline; True when it went next to a field."""
+        self.clear()
+        text = describe(exc)
+        target = self._fields.get(field_of(exc) or "")
+        if target is None:
+            self._general.setText(text)
+            self._general.show()
+            return False
+        field, label = target
+        label.setText(text)
+        label.show()
+        field.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    def show_text(self, name: str | None, text: str) -> None:
+        self.clear()
+        field, label = self._fields.get(name or "", (None, self._general))
+        label.setText(text)
+        label.show()
+        if field is not None:
+            field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def visible_texts(self) -> list[str]:
+        labels: Iterable[QLabel] = [lbl for _f, lbl in self._fields.values()] + [self._general]
+        return [lbl.text() for lbl in labels if not lbl.isHidden() and lbl.text()]
+
+
+def tidy_form(form: QFormLayout) -> None:
+    """Labels above nothing, wrapping allowed: long Chinese or English labels never get cut."""
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -1,0 +1,98 @@
+"""Translations: compile the .ts sources to .qm, and swap the application's translators live.
+
+English is the source language in code; Chinese lives in ``resources/translations/*.ts``.
+``python -m ui.i18n`` compiles them (the .qm files are build output, not committed).
+Installing or removing a translator makes Qt send LanguageChange to every widget, and each
+widget's ``retranslate()`` re-reads its texts, so a switch applies to open windows at once.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from app.resources import resources_root
+
+log = logging.getLogger(__name__)
+
+APP_CATALOG = "fever_sentinel"
+LANGUAGES: tuple[str, ...] = ("zh_CN", "en")
+# Shown in their own language, so a user who cannot read the current one still finds theirs.
+LANGUAGE_NAMES: dict[str, str] = {"zh_CN": "中文", "en": "English"}
+
+_installed: list[QTranslator] = []
+_current = "en"
+
+
+def translations_dir() -> Path:
+    return resources_root() / "translations"
+
+
+def _lrelease() -> list[str]:
+    import PySide6
+
+    exe = Path(PySide6.__file__).parent / ("lrelease.exe" if sys.platform == "win32" else "lrelease")
+    if exe.exists():
+        return [str(exe)]
+    found = shutil.which("pyside6-lrelease") or shutil.which("lrelease")
+    if found is None:
+        raise FileNotFoundError("lrelease not found (install PySide6-Essentials)")
+    return [found]
+
+
+def compile_translations(directory: Path | None = None) -> list[Path]:
+    """Compile every .ts in ``directory`` to a .qm beside it; returns the .qm paths."""
+    directory = directory or translations_dir()
+    out: list[Path] = []
+    for ts in sorted(directory.glob("*.ts")):
+        qm = ts.with_suffix(".qm")
+        subprocess.run([*_lrelease(), "-silent", str(ts), "-qm", str(qm)], check=True)
+        out.append(qm)
+    return out
+
+
+def _catalog(lang: str) -> Path:
+    qm = translations_dir() / f"{APP_CATALOG}_{lang}.qm"
+    ts = qm.with_suffix(".ts")
+    if not qm.exists() and ts.exists():  # a source checkout that skipped the build step
+        try:
+            compile_translations()
+        except (OSError, subprocess.CalledProcessError):
+            log.exception("could not compile translations")
+    return qm
+
+
+def current_language() -> str:
+    return _current
+
+
+def install_language(app: QCoreApplication, lang: str) -> None:
+    """Replace the installed translators with ``lang``'s (English needs none)."""
+    global _current
+    if lang not in LANGUAGES:
+        lang = "en"
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    if lang != "en":
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        sources = [(str(_catalog(lang)), ""), (f"qtbase_{lang}", qt_dir)]
+        for name, where in sources:
+            translator = QTranslator(app)
+            if translator.load(name, where) if where else translator.load(name):
+                app.installTranslator(translator)
+                _installed.append(translator)
+            else:
+                log.warning("translation %s not found", name)
+    QLocale.setDefault(QLocale(lang))
+    _current = lang
+
+
+if __name__ == "__main__":
+    for path in compile_translations():
+        print(path)

@@ -1,0 +1,145 @@
+"""Log-in: user name and password, Enter submits, Esc cancels; the clinic (and DEMO) is shown."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.actor import Actor
+from app.context import AppContext
+from app.services.clinic import ClinicInfo
+from app.services.demo import DEMO_PASSWORD, DEMO_USERS
+from ui.forms import describe, error_label, password_edit, tidy_form
+from ui.labels import level_name
+from ui.language import LanguagePicker
+from ui.ops import Runner
+from ui.session import Session, workstation_name
+
+DEMO_MARK = "演示 / DEMO"  # deliberately bilingual and untranslated: it must never be missed
+
+
+def demo_badge() -> QLabel:
+    badge = QLabel(DEMO_MARK)
+    badge.setObjectName("demoBadge")
+    badge.setStyleSheet("background: #e8a33d; color: black; font-weight: bold; padding: 2px 8px;"
+                        "border-radius: 4px;")
+    return badge
+
+
+class LoginDialog(QDialog):
+    """Emits ``logged_in(Session)``; rejecting (Esc, Cancel) means the user wants to quit."""
+
+    logged_in = Signal(object)
+
+    def __init__(self, ctx: AppContext, runner: Runner, clinic: ClinicInfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._runner = runner
+        self.clinic = clinic
+        self.setMinimumWidth(460)
+
+        self.clinic_name = QLabel(clinic.name)
+        self.clinic_name.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        self.clinic_name.setWordWrap(True)
+        self.clinic_level = QLabel()
+        self.demo_badge = demo_badge()
+        self.demo_badge.setVisible(clinic.is_demo)
+        self.demo_hint = QLabel()
+        self.demo_hint.setWordWrap(True)
+        self.demo_hint.setVisible(clinic.is_demo)
+        self.language = LanguagePicker(ctx.settings)
+
+        head = QHBoxLayout()
+        head.addWidget(self.clinic_name, 1)
+        head.addWidget(self.demo_badge, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.username = QLineEdit()
+        self.username.setMaxLength(32)
+        self.password = password_edit()
+        self.username_label = QLabel()
+        self.username_label.setBuddy(self.username)
+        self.password_label = QLabel()
+        self.password_label.setBuddy(self.password)
+        self.language_label = QLabel()
+        self.language_label.setBuddy(self.language)
+        form = QFormLayout()
+        tidy_form(form)
+        form.addRow(self.username_label, self.username)
+        form.addRow(self.password_label, self.password)
+        form.addRow(self.language_label, self.language)
+        self.error = error_label()
+
+        self.buttons = QDialogButtonBox()
+        self.submit = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
+        self.submit.setDefault(True)
+        self.submit.clicked.connect(self.submit_form)
+        self.cancel.clicked.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addWidget(self.clinic_level)
+        layout.addWidget(self.demo_hint)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        QWidget.setTabOrder(self.username, self.password)
+        QWidget.setTabOrder(self.password, self.submit)
+        QWidget.setTabOrder(self.submit, self.cancel)
+        QWidget.setTabOrder(self.cancel, self.language)
+        self.retranslate()
+        self.username.setFocus()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Fever Sentinel — log in"))
+        self.clinic_level.setText(level_name(self.clinic.level))
+        self.username_label.setText(self.tr("&User name:"))
+        self.password_label.setText(self.tr("&Password:"))
+        self.language_label.setText(self.tr("Language:"))
+        self.submit.setText(self.tr("&Log in"))
+        self.cancel.setText(self.tr("&Quit"))
+        self.demo_hint.setText(self.tr("Demo clinic for exploring only. Accounts: {users}; password: {password}.")
+                               .format(users=", ".join(u.username for u in DEMO_USERS), password=DEMO_PASSWORD))
+
+    def submit_form(self) -> None:
+        self.error.hide()
+        username, password = self.username.text(), self.password.text()
+        if not username.strip():
+            self.username.setFocus()
+            return
+        ctx, workstation = self._ctx, workstation_name(self._ctx.settings)
+
+        def login() -> tuple[Actor, str, ClinicInfo]:
+            actor = ctx.users.authenticate(username, password, workstation)
+            return actor, ctx.users.full_name_of(actor), ctx.clinic.get()
+
+        self.submit.setEnabled(False)
+        self._runner.run(login, self._done, self._failed, parent=self)
+
+    def _done(self, result: tuple[Actor, str, ClinicInfo]) -> None:
+        self.submit.setEnabled(True)
+        actor, full_name, clinic = result
+        self.password.clear()
+        self.logged_in.emit(Session(self._ctx, actor, self._runner, clinic, full_name))
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.submit.setEnabled(True)
+        self.error.setText(describe(exc))
+        self.error.show()
+        self.password.setFocus()
+        self.password.selectAll()  # kept, but the next keystroke replaces it

@@ -1,0 +1,260 @@
+"""The main window: navigation of the pages this user may use, session actions, status bar.
+
+Pages appear only if they exist and the user's roles allow them (the services enforce the
+same rules; the UI just does not offer what would be refused). Sized for a 1366×768 screen.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from app.permissions import Perm
+from app.settings import IDLE_LOCK_MINUTES, LANGUAGE
+from ui.i18n import current_language, install_language
+from ui.idle_lock import IdleLock
+from ui.labels import role_names
+from ui.login import demo_badge
+from ui.pages.account import AccountPage
+from ui.pages.audit import AuditPage
+from ui.pages.maintenance import MaintenancePage
+from ui.pages.users import UsersPage
+from ui.session import Session, workstation_name
+from ui.settings_dialog import SettingsDialog
+
+PING_INTERVAL_MS = 15_000
+PageFactory = Callable[[Session], QWidget]
+# (permission needed or None for everyone, page class): the navigation order.
+PAGES: tuple[tuple[Perm | None, PageFactory], ...] = (
+    (None, AccountPage),
+    (Perm.MANAGE_USERS, UsersPage),
+    (Perm.VIEW_AUDIT, AuditPage),
+    (Perm.MANAGE_BACKUPS, MaintenancePage),
+)
+
+
+class MainWindow(QMainWindow):
+    """Emits ``logout_requested`` (back to log-in) and ``quit_requested``."""
+
+    logout_requested = Signal()
+    quit_requested = Signal()
+
+    def __init__(self, session: Session, idle_ms: int | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._leaving = False
+        self._pinging = False
+        self.settings_dialog: SettingsDialog | None = None
+        self.resize(1366, 768)
+        self.setMinimumSize(1024, 640)
+
+        self.nav = QListWidget()
+        self.nav.setFixedWidth(190)
+        self.nav.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px 6px; }")
+        self.stack = QStackedWidget()
+        self.pages: list[QWidget] = []
+        for perm, factory in PAGES:
+            if perm is None or session.can(perm):
+                page = factory(session)
+                self.pages.append(page)
+                self.stack.addWidget(page)
+                self.nav.addItem(QListWidgetItem())
+        self.nav.currentRowChanged.connect(self._show_page)
+        for page in self.pages:
+            if isinstance(page, MaintenancePage):
+                page.restored.connect(self._after_restore)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.settings_action = QAction(self)
+        self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        self.settings_action.triggered.connect(self.open_settings)
+        self.lock_action = QAction(self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.logout_action = QAction(self)
+        self.logout_action.setShortcut(QKeySequence("Ctrl+Shift+Q"))
+        self.logout_action.triggered.connect(self.logout)
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.quit)
+        self.session_menu = self.menuBar().addMenu("")
+        for action in (self.settings_action, self.lock_action, self.logout_action):
+            self.session_menu.addAction(action)
+        self.session_menu.addSeparator()
+        self.session_menu.addAction(self.quit_action)
+        self.toolbar = QToolBar()
+        self.toolbar.setObjectName("sessionToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (self.settings_action, self.lock_action, self.logout_action):
+            self.toolbar.addAction(action)
+        self.addToolBar(self.toolbar)
+
+        self.user_status = QLabel()
+        self.clinic_status = QLabel()
+        self.online_status = QLabel()
+        self.clock_status = QLabel()
+        bar = self.statusBar()
+        bar.addWidget(self.user_status)
+        bar.addWidget(self.clinic_status)
+        if session.clinic.is_demo:
+            bar.addWidget(demo_badge())
+        bar.addPermanentWidget(self.online_status)
+        bar.addPermanentWidget(self.clock_status)
+        self._online: bool | None = None
+
+        minutes = session.ctx.settings.get(IDLE_LOCK_MINUTES)
+        self.idle_lock = IdleLock(session, idle_ms if idle_ms is not None else minutes * 60_000, self)
+        self.idle_lock.logout_requested.connect(self.logout)
+        self.lock_action.triggered.connect(self.idle_lock.lock)
+        self._ping_timer = QTimer(self)
+        self._ping_timer.setInterval(PING_INTERVAL_MS)
+        self._ping_timer.timeout.connect(self.ping)
+        self._clock_timer = QTimer(self)
+        self._clock_timer.setInterval(1000)
+        self._clock_timer.timeout.connect(self._tick)
+
+        self.retranslate()
+        self._tick()
+        self.nav.setCurrentRow(0)
+
+    # ----- life cycle -----------------------------------------------------------------------
+    def start(self) -> None:
+        """Show the window and start the idle lock, the database ping and the clock."""
+        self.show()
+        self.idle_lock.start()
+        self._ping_timer.start()
+        self._clock_timer.start()
+        self.ping()
+
+    def shutdown(self) -> None:
+        """Stop timers and the lock; close every window of this session."""
+        self._leaving = True
+        self._ping_timer.stop()
+        self._clock_timer.stop()
+        self.idle_lock.stop()
+        self.close()
+
+    def logout(self) -> None:
+        self.logout_requested.emit()
+
+    def quit(self) -> None:
+        self.quit_requested.emit()
+
+    def _after_restore(self) -> None:
+        self.logout_requested.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._leaving:  # the window's close button means quit
+            event.ignore()
+            self.quit_requested.emit()
+            return
+        super().closeEvent(event)
+
+    # ----- pages ----------------------------------------------------------------------------
+    def page_titles(self) -> list[str]:
+        return [self.nav.item(i).text() for i in range(self.nav.count())]
+
+    def show_page_of(self, kind: type[QWidget]) -> QWidget | None:
+        for row, page in enumerate(self.pages):
+            if isinstance(page, kind):
+                self.nav.setCurrentRow(row)
+                return page
+        return None
+
+    def _show_page(self, row: int) -> None:
+        if 0 <= row < len(self.pages):
+            self.stack.setCurrentIndex(row)
+            self.pages[row].activated()  # type: ignore[attr-defined]
+
+    # ----- language -------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Fever Sentinel — {clinic}").format(clinic=self.session.clinic.name))
+        for row, page in enumerate(self.pages):
+            self.nav.item(row).setText(page.title())  # type: ignore[attr-defined]
+        self.session_menu.setTitle(self.tr("&Session"))
+        self.settings_action.setText(self.tr("&Settings…"))
+        self.lock_action.setText(self.tr("&Lock now"))
+        self.logout_action.setText(self.tr("Log &out"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.toolbar.setWindowTitle(self.tr("Session"))
+        self.user_status.setText(self.tr("{name} ({roles})").format(
+            name=self.session.full_name, roles=role_names(self.session.actor.roles)))
+        self.clinic_status.setText(self.session.clinic.name)
+        self._show_online()
+
+    # ----- status bar -----------------------------------------------------------------------
+    def ping(self) -> None:
+        if self._pinging:
+            return
+        self._pinging = True
+        db = self.session.ctx.db
+        self.session.runner.run(db.ping, self._pinged, lambda _exc: self._pinged(False), parent=self)
+
+    def _pinged(self, ok: bool) -> None:
+        self._pinging = False
+        self._online = bool(ok)
+        self._show_online()
+
+    def _show_online(self) -> None:
+        if self._online is None:
+            self.online_status.setText("")
+        elif self._online:
+            self.online_status.setText(self.tr("● Database online"))
+            self.online_status.setStyleSheet("color: #1b6e20;")
+        else:
+            self.online_status.setText(self.tr("● Database OFFLINE"))
+            self.online_status.setStyleSheet("color: #b3261e; font-weight: bold;")
+
+    def _tick(self) -> None:
+        now = self.session.ctx.clock.now().astimezone(self.session.zone)
+        self.clock_status.setText(now.strftime("%H:%M"))
+
+    # ----- settings -------------------------------------------------------------------------
+    def open_settings(self) -> None:
+        if self.settings_dialog is not None:
+            self.settings_dialog.deleteLater()
+        dialog = SettingsDialog(self.session, self)
+        dialog.saved.connect(self.apply_settings)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.settings_dialog = dialog
+        dialog.show()
+
+    def apply_settings(self) -> None:
+        settings = self.session.ctx.settings
+        lang = settings.get(LANGUAGE)
+        if lang != current_language():
+            app = QApplication.instance()
+            if app is not None:
+                install_language(app, lang)
+        self.idle_lock.set_timeout_ms(settings.get(IDLE_LOCK_MINUTES) * 60_000)
+        workstation = workstation_name(settings)
+        if workstation != self.session.actor.workstation:
+            self.session.actor = dataclasses.replace(self.session.actor, workstation=workstation)
+
+    def open_dialogs(self) -> list[QDialog]:
+        return [d for d in self.findChildren(QDialog) if d.isVisible()]
