@@ -1,0 +1,1 @@
+"""Pre-triage desk: screening rules, patients, registrations, escorted hand-offs, pharmacy register."""
