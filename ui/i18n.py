@@ -1,7 +1,8 @@
 """Translations: compile the .ts sources to .qm, and swap the application's translators live.
 
 English is the source language in code; Chinese lives in ``resources/translations/*.ts``.
-``python -m ui.i18n`` compiles them (the .qm files are build output, not committed).
+``python -m ui.i18n`` compiles them (the .qm files are build output, not committed);
+``python -m ui.i18n --update`` re-extracts the strings from ui/ first.
 Installing or removing a translator makes Qt send LanguageChange to every widget, and each
 widget's ``retranslate()`` re-reads its texts, so a switch applies to open windows at once.
 """
@@ -33,16 +34,31 @@ def translations_dir() -> Path:
     return resources_root() / "translations"
 
 
-def _lrelease() -> list[str]:
+def _qt_tool(name: str) -> list[str]:
+    """PySide6's bundled lrelease/lupdate binary, else the one on PATH."""
     import PySide6
 
-    exe = Path(PySide6.__file__).parent / ("lrelease.exe" if sys.platform == "win32" else "lrelease")
+    exe = Path(PySide6.__file__).parent / (f"{name}.exe" if sys.platform == "win32" else name)
     if exe.exists():
         return [str(exe)]
-    found = shutil.which("pyside6-lrelease") or shutil.which("lrelease")
+    found = shutil.which(f"pyside6-{name}") or shutil.which(name)
     if found is None:
-        raise FileNotFoundError("lrelease not found (install PySide6-Essentials)")
+        raise FileNotFoundError(f"{name} not found (install PySide6-Essentials)")
     return [found]
+
+
+def ui_sources() -> list[Path]:
+    return sorted(Path(__file__).resolve().parent.rglob("*.py"))
+
+
+def extract_strings(ts: Path, *, keep_translations: bool = True) -> None:
+    """Run lupdate over ui/ into ``ts`` (merging: existing translations are kept, vanished dropped)."""
+    root = Path(__file__).resolve().parent.parent
+    args = [*_qt_tool("lupdate"), "-silent", "-no-obsolete", "-locations", "none",
+            *[str(p.relative_to(root)) for p in ui_sources()], "-ts", str(ts)]
+    if not keep_translations:
+        ts.unlink(missing_ok=True)
+    subprocess.run(args, check=True, cwd=root)
 
 
 def compile_translations(directory: Path | None = None) -> list[Path]:
@@ -51,7 +67,7 @@ def compile_translations(directory: Path | None = None) -> list[Path]:
     out: list[Path] = []
     for ts in sorted(directory.glob("*.ts")):
         qm = ts.with_suffix(".qm")
-        subprocess.run([*_lrelease(), "-silent", str(ts), "-qm", str(qm)], check=True)
+        subprocess.run([*_qt_tool("lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
         out.append(qm)
     return out
 
@@ -93,6 +109,16 @@ def install_language(app: QCoreApplication, lang: str) -> None:
     _current = lang
 
 
-if __name__ == "__main__":
+def main(argv: list[str]) -> int:
+    """``python -m ui.i18n`` compiles; ``--update`` first re-extracts the strings from ui/."""
+    if "--update" in argv:
+        for lang in LANGUAGES:
+            if lang != "en":
+                extract_strings(translations_dir() / f"{APP_CATALOG}_{lang}.ts")
     for path in compile_translations():
         print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,110 @@
+"""Translations: complete, in step with the code, and switched live in open windows."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from app.errors import FeverSentinelError, StorageError
+from app.settings import LANGUAGE
+from ui.i18n import extract_strings, install_language, translations_dir
+from ui.main_window import MainWindow
+from ui.messages import error_text, known_codes
+from ui.pages.users import UsersPage
+
+TS_FILES = sorted(translations_dir().glob("*.ts"))
+# Every code the services raise (grep app/ for 'Error("') and the UI's own.
+CODES = {
+    "username", "full_name", "clinic_code", "clinic_name", "clinic_level", "timezone", "unknown_role", "no_role",
+    "password_too_short", "password_too_simple", "last_admin", "cannot_disable_self", "setting_type",
+    "setting_choice", "setting_range", "passwords_differ", "username_taken", "already_initialized",
+    "not_demo_clinic", "network_share", "disk_full", "db_busy", "db_read_only", "db_corrupt", "db_unreachable",
+    "backup_needs_sqlite", "backup_over_live", "backup_failed", "backup_check_failed", "backup_missing",
+    "corrupt_backup", "not_a_backup", "backup_chain_broken", "backup_other_clinic", "restore_failed", "key_exists",
+    "key_missing", "key_invalid", "permission_denied", "account_disabled", "stale_edit", "user", "not_initialized",
+    "bad_credentials", "account_locked",
+}
+
+
+def messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
+    root = ET.parse(ts).getroot()
+    return {(ctx.findtext("name", ""), m.findtext("source", "")): m.find("translation")  # type: ignore[misc]
+            for ctx in root.iter("context") for m in ctx.iter("message")}
+
+
+def test_there_is_a_chinese_catalogue():
+    assert [p.name for p in TS_FILES] == ["fever_sentinel_zh_CN.ts"]
+
+
+def test_no_unfinished_or_empty_translations():
+    for ts in TS_FILES:
+        bad = [key for key, tr in messages(ts).items()
+               if tr is None or tr.get("type") in ("unfinished", "obsolete", "vanished") or not (tr.text or "").strip()]
+        assert not bad, f"{ts.name}: untranslated {bad}"
+
+
+def test_every_string_in_ui_is_in_the_catalogue(tmp_path):
+    fresh = tmp_path / "fresh.ts"
+    extract_strings(fresh, keep_translations=False)
+    found = set(messages(fresh))
+    assert len(found) > 100
+    for ts in TS_FILES:
+        missing = found - set(messages(ts))
+        assert not missing, f"{ts.name} lacks {sorted(missing)}: run python -m ui.i18n --update and translate"
+        stale = set(messages(ts)) - found
+        assert not stale, f"{ts.name} has strings no longer in ui/: {sorted(stale)}"
+
+
+def test_placeholders_survive_translation():
+    import re
+
+    for ts in TS_FILES:
+        for (ctx, source), tr in messages(ts).items():
+            assert sorted(re.findall(r"\{\w+\}", source)) == sorted(re.findall(r"\{\w+\}", tr.text or "")), (ctx, source)
+
+
+def test_every_error_code_has_its_own_sentence(qapp):
+    assert CODES <= known_codes()
+    generic = error_text(FeverSentinelError("no_such_code"))
+    for code in CODES:
+        assert error_text(FeverSentinelError(code)) != generic, code
+    install_language(qapp, "zh_CN")
+    try:
+        text = error_text(StorageError("network_share", path="//server/share"))
+        assert "网络共享" in text and "//server/share" in text
+    finally:
+        install_language(qapp, "en")
+
+
+def test_language_switch_in_settings_retranslates_open_windows(qtbot, admin_session):
+    window = MainWindow(admin_session, idle_ms=60_000)
+    qtbot.addWidget(window)
+    window.start()
+    users = window.show_page_of(UsersPage)
+    assert isinstance(users, UsersPage)
+    assert window.page_titles()[2] == "Responsibility trail"
+    assert users.add_button.text() == "&Add…"
+
+    window.open_settings()
+    dialog = window.settings_dialog
+    assert dialog is not None
+    dialog.language.setCurrentIndex(dialog.language.findData("zh_CN"))
+    dialog.ok.click()
+    assert admin_session.ctx.settings.get(LANGUAGE) == "zh_CN"
+    qtbot.waitUntil(lambda: window.page_titles() == ["我的账户", "用户管理", "责任追溯", "数据维护"])
+    assert users.add_button.text() == "添加(&A)…"
+    assert users.model.headerData(1, Qt.Orientation.Horizontal) == "姓名"
+    assert users.model.index(0, 3).data() == "在用"
+    assert "管理员" in window.user_status.text()
+    assert window.session_menu.title() == "会话(&S)"
+
+    window.open_settings()
+    dialog = window.settings_dialog
+    assert dialog is not None and dialog.windowTitle() == "设置"
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    dialog.ok.click()
+    qtbot.waitUntil(lambda: window.page_titles()[2] == "Responsibility trail")
+    assert users.add_button.text() == "&Add…"
+    window.shutdown()
