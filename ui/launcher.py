@@ -1,7 +1,6 @@
-"""The ``fever-sentinel`` entry point: the admin CLI, with the desktop app as its default command.
+"""The ``fever-sentinel`` entry point: admin commands from app.cli, otherwise the desktop app.
 
-Qt is imported only when the GUI actually starts, so scripted CLI commands stay fast and run
-on machines without a display.
+Qt is imported only when the desktop app actually starts, so admin commands stay fast.
 """
 
 from __future__ import annotations
@@ -13,14 +12,14 @@ from app.cli import main as cli_main
 from app.paths import DataPaths
 
 
-def launch_gui(paths: DataPaths, db_url: str | None) -> int:
+def _run_gui(paths: DataPaths, db_url: str | None) -> int:
     from ui.app import run_gui
 
     return run_gui(paths, db_url)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    return cli_main(argv, gui=launch_gui)
+    return cli_main(argv, gui=_run_gui)
 
 
 if __name__ == "__main__":
