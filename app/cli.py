@@ -50,6 +50,11 @@ MESSAGES: dict[str, str] = {
     "backup_other_clinic": "The backup belongs to another clinic; it was not restored.",
     "backup_missing": "The backup file does not exist.",
     "backup_over_live": "The backup cannot overwrite the live database.",
+    "csv_header": "The CSV file lacks required columns.",
+    "file_encoding": "The file is not UTF-8 text.",
+    "file_unreadable": "The file cannot be read.",
+    "risk_file_row": "A row of the risk-area file is not 'name,level[,since]' (level medium/high).",
+    "risk_file_format": "The risk-area JSON must be a list of {name, level, since}.",
 }
 
 
@@ -155,6 +160,25 @@ def cmd_restore(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def cmd_import_visits(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    report = ctx.paper_import.import_visits(Actor.system(), Path(args.file))
+    if args.json:
+        json.dump(report.as_json(), out, ensure_ascii=False)
+        print(file=out)
+    else:
+        print(f"imported {report.imported}, skipped {report.skipped_duplicates} duplicates, "
+              f"rejected {len(report.rejected)}", file=out)
+        for rejected in report.rejected:
+            print(f"  row {rejected['row']}: {rejected['reason']}", file=out)
+    return 0 if not report.rejected else 1
+
+
+def cmd_risk_areas_import(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    count = ctx.triage_config.import_risk_areas(Actor.system(), Path(args.file))
+    print(f"risk-area list replaced: {count} areas", file=out)
+    return 0
+
+
 def cmd_demo(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     from app.services.demo import DEMO_PASSWORD, create_demo
 
@@ -220,6 +244,16 @@ def build_parser() -> argparse.ArgumentParser:
     add("backup", cmd_backup, "write an integrity-checked backup of the SQLite database").add_argument(
         "--out", required=True)
     add("restore", cmd_restore, "restore a backup (checked first; all or nothing)").add_argument("file")
+    imports = sub.add_parser("import", help="import records kept on paper").add_subparsers(
+        dest="import_command", metavar="WHAT", required=True)
+    p = add("visits", cmd_import_visits, "import screenings/registrations from a CSV file (exit 1 if any row "
+            "was rejected)", imports)
+    p.add_argument("file")
+    p.add_argument("--json", action="store_true")
+    risk = sub.add_parser("risk-areas", help="the medium/high-risk area list").add_subparsers(
+        dest="risk_command", metavar="ACTION", required=True)
+    add("import", cmd_risk_areas_import, "replace the list from a CSV (name,level[,since]) or JSON file", risk
+        ).add_argument("file")
     add("demo", cmd_demo, "create a demo clinic with one user per role")
     return parser
 

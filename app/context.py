@@ -15,6 +15,13 @@ from app.services.audit_trail import AuditService
 from app.services.clinic import ClinicService
 from app.services.users import UserService
 from app.settings import SettingsStore
+from app.triage.config_service import TriageConfigService
+from app.triage.handoff_service import HandoffService
+from app.triage.lists import ListService
+from app.triage.paper_import import PaperImportService
+from app.triage.pharmacy_service import PharmacyService
+from app.triage.registration_service import RegistrationService
+from app.triage.screening_service import ScreeningService
 
 
 @dataclass
@@ -27,6 +34,13 @@ class AppContext:
     users: UserService
     audit: AuditService
     backup: BackupService
+    triage_config: TriageConfigService
+    screening: ScreeningService
+    registration: RegistrationService
+    handoffs: HandoffService
+    pharmacy: PharmacyService
+    lists: ListService
+    paper_import: PaperImportService
 
     def close(self) -> None:
         self.db.dispose()
@@ -52,4 +66,11 @@ def open_context(
         users=UserService(db, clock, passwords),
         audit=AuditService(db, clock),
         backup=BackupService(db, clock),
+        triage_config=TriageConfigService(db, clock),
+        screening=ScreeningService(db, clock),
+        registration=RegistrationService(db, clock),
+        handoffs=HandoffService(db, clock),
+        pharmacy=PharmacyService(db, clock),
+        lists=ListService(db, clock),
+        paper_import=PaperImportService(db, clock),
     )

@@ -23,12 +23,17 @@ class Perm(StrEnum):
     VIEW_AUDIT = "view_audit"
     MANAGE_BACKUPS = "manage_backups"
     MANAGE_CLINIC_SETTINGS = "manage_clinic_settings"
+    TRIAGE = "triage"  # screen, register, send to the fever clinic, pharmacy register
+    RECEIVE_PATIENTS = "receive_patients"  # confirm arrival, report a patient who left
+    VIEW_PATIENTS = "view_patients"  # look-up, lists, printed forms
+    IMPORT_RECORDS = "import_records"  # paper records kept during an outage
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
-    Role.ADMIN: frozenset(Perm),
-    Role.TRIAGE_NURSE: frozenset(),
-    Role.DOCTOR: frozenset(),
+    Role.ADMIN: frozenset({Perm.MANAGE_USERS, Perm.VIEW_AUDIT, Perm.MANAGE_BACKUPS, Perm.MANAGE_CLINIC_SETTINGS,
+                           Perm.VIEW_PATIENTS, Perm.IMPORT_RECORDS}),
+    Role.TRIAGE_NURSE: frozenset({Perm.TRIAGE, Perm.RECEIVE_PATIENTS, Perm.VIEW_PATIENTS, Perm.IMPORT_RECORDS}),
+    Role.DOCTOR: frozenset({Perm.RECEIVE_PATIENTS, Perm.VIEW_PATIENTS}),
     Role.GATEKEEPER: frozenset(),
 }
 

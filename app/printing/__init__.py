@@ -1,0 +1,12 @@
+"""Paper output of the triage desk: the registration form (A4) and the guide slip (thermal or A6).
+
+Pure ReportLab: no Qt here, so the same bytes print from the GUI, the CLI and the tests.
+"""
+
+from __future__ import annotations
+
+from app.printing.fonts import register_cjk_fonts
+from app.printing.guide_slip import SLIP_SIZES, GuideSlip, guide_slip_pdf
+from app.printing.registration_form import registration_form_pdf
+
+__all__ = ["SLIP_SIZES", "GuideSlip", "guide_slip_pdf", "register_cjk_fonts", "registration_form_pdf"]

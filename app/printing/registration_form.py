@@ -1,0 +1,381 @@
+"""The A4 发热病人登记表 (fever patient registration form): the clinic's internal paper record.
+
+It carries the full identity (ID number included) because it stays in the clinic's files; anything
+that leaves the desk with the patient is the guide slip instead (masked name only).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from functools import lru_cache
+from io import BytesIO
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table
+from reportlab.platypus.flowables import Flowable
+
+from app.printing import labels as L
+from app.printing.fonts import cjk_table_style, register_cjk_fonts
+from app.printing.qr import QRFlowable
+from app.printing.text import EMPTY, fmt_date, local_date, local_time, markup
+from app.triage.records import HandoffRecord, PatientRecord, ScreeningRecord, VisitDetail
+from app.triage.vocab import Decision, HandoffState, Occupation
+
+if TYPE_CHECKING:
+    from app.services.clinic import ClinicInfo
+
+TITLE = "发热病人登记表"
+PAGE_W, PAGE_H = A4
+MARGIN_X = 15 * mm
+CONTENT_W = PAGE_W - 2 * MARGIN_X
+QR_SIZE = 24 * mm
+VISIT_LABEL_W = 16 * mm
+VISIT_W = 86 * mm
+LABEL_W = 24 * mm
+VALUE_W = CONTENT_W / 2 - LABEL_W
+GRID = colors.HexColor("#808080")
+LABEL_BG = colors.HexColor("#F0F0F0")
+SECTION_BG = colors.HexColor("#D9D9D9")
+
+Cell = str | Flowable | list[Flowable]
+
+
+@lru_cache(maxsize=1)
+def _styles() -> dict[str, ParagraphStyle]:
+    """Paragraph styles, built once (after the fonts exist). CJK wrapping breaks long addresses anywhere."""
+    regular, bold = register_cjk_fonts()
+    base = ParagraphStyle("fs-base", fontName=regular, fontSize=10, leading=13.5, wordWrap="CJK")
+    return {
+        "value": base,
+        "label": ParagraphStyle("fs-label", parent=base, fontSize=9.5),
+        "strong": ParagraphStyle("fs-strong", parent=base, fontName=bold, fontSize=12, leading=15),
+        "section": ParagraphStyle("fs-section", parent=base, fontName=bold, fontSize=10.5),
+        "clinic": ParagraphStyle("fs-clinic", parent=base, fontName=bold, fontSize=14, leading=19,
+                                 alignment=TA_CENTER),
+        "title": ParagraphStyle("fs-title", parent=base, fontName=bold, fontSize=20, leading=26,
+                                alignment=TA_CENTER, spaceBefore=2),
+        "visit": ParagraphStyle("fs-visit", parent=base, fontName=bold, fontSize=20, leading=24,
+                                alignment=TA_LEFT, wordWrap="LTR"),
+        "decision": ParagraphStyle("fs-decision", parent=base, fontName=bold, fontSize=14, leading=18),
+        "note": ParagraphStyle("fs-note", parent=base, fontSize=8, leading=10.5, textColor=colors.HexColor("#404040")),
+    }
+
+
+def _p(text: str, style: str = "value") -> Paragraph:
+    """A paragraph from *already escaped* markup."""
+    return Paragraph(text, _styles()[style])
+
+
+def _v(text: str | None) -> Paragraph:
+    """A paragraph from user text (escaped here)."""
+    return _p(markup(text))
+
+
+def _visit_no(visit_no: str) -> Paragraph:
+    """Large and on one line: shrink only if a clinic's numbering is unusually long."""
+    style = _styles()["visit"]
+    room = VISIT_W - 10
+    width = stringWidth(visit_no, style.fontName, style.fontSize)
+    if width > room:
+        size = max(9.0, style.fontSize * room / width)
+        style = ParagraphStyle("fs-visit-fit", parent=style, fontSize=size, leading=size * 1.2, wordWrap="CJK")
+    return Paragraph(markup(visit_no), style)
+
+
+def _yes_no(flag: bool) -> str:
+    return "是" if flag else "否"
+
+
+def _age(birth: date, on: date) -> str:
+    """Age as clinics write it: years, or months / days for infants."""
+    years = on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
+    if years >= 1:
+        return f"{years}岁"
+    months = (on.year - birth.year) * 12 + on.month - birth.month - (on.day < birth.day)
+    if months >= 1:
+        return f"{months}个月"
+    return f"{max((on - birth).days, 0)}天"
+
+
+def _user(full_name: str | None, username: str | None) -> str:
+    """``李秀英(nurse_li)``: the full name to read, the user name to trace in the audit trail."""
+    if full_name and username and full_name != username:
+        return f"{full_name}({username})"
+    return full_name or username or ""
+
+
+class _SectionTable:
+    """Rows of label/value pairs in a 4-column grid, under a shaded section heading."""
+
+    def __init__(self, title: str) -> None:
+        self.rows: list[list[Cell]] = [[_p(markup(title), "section"), "", "", ""]]
+        self.commands: list[tuple[Any, ...]] = [("SPAN", (0, 0), (-1, 0)), ("BACKGROUND", (0, 0), (-1, 0), SECTION_BG)]
+
+    def pair(self, label1: str, value1: Cell, label2: str, value2: Cell) -> None:
+        r = len(self.rows)
+        self.rows.append([_p(label1, "label"), value1, _p(label2, "label"), value2])
+        self.commands += [("BACKGROUND", (0, r), (0, r), LABEL_BG), ("BACKGROUND", (2, r), (2, r), LABEL_BG)]
+
+    def wide(self, label: str, value: Cell) -> None:
+        r = len(self.rows)
+        self.rows.append([_p(label, "label"), value, "", ""])
+        self.commands += [("SPAN", (1, r), (3, r)), ("BACKGROUND", (0, r), (0, r), LABEL_BG)]
+
+    def banner(self, text: Cell) -> None:
+        r = len(self.rows)
+        self.rows.append([text, "", "", ""])
+        self.commands.append(("SPAN", (0, r), (3, r)))
+
+    def table(self) -> Table:
+        t = Table(self.rows, colWidths=[LABEL_W, VALUE_W, LABEL_W, VALUE_W], splitInRow=1)
+        t.setStyle(cjk_table_style([
+            ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+            *self.commands,
+        ]))
+        return t
+
+
+def _header(detail: VisitDetail, clinic: ClinicInfo, tz: ZoneInfo, printed_at: datetime) -> list[Flowable]:
+    side = QR_SIZE + 2 * mm
+    top = Table(
+        [["", [_p(markup(clinic.name), "clinic"), _p(TITLE, "title")], QRFlowable(detail.visit_no, QR_SIZE, "M")]],
+        colWidths=[side, CONTENT_W - 2 * side, side],
+    )
+    top.setStyle(cjk_table_style([
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("ALIGN", (2, 0), (2, 0), "RIGHT"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+    ]))
+    meta = Table(
+        [
+            [_p("就诊号", "label"), _visit_no(detail.visit_no), _p("登记时间", "label"),
+             _p(local_time(detail.registered_at, tz))],
+            ["", "", _p("登记护士", "label"), _v(_user(detail.nurse_name, detail.nurse_username))],
+            ["", "", _p("打印时间", "label"), _p(local_time(printed_at, tz))],
+        ],
+        colWidths=[VISIT_LABEL_W, VISIT_W, LABEL_W, CONTENT_W - VISIT_LABEL_W - VISIT_W - LABEL_W],
+    )
+    meta.setStyle(cjk_table_style([
+        ("SPAN", (0, 0), (0, 2)),
+        ("SPAN", (1, 0), (1, 2)),
+        ("BOX", (0, 0), (-1, -1), 1, colors.black),
+        ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+        ("BACKGROUND", (0, 0), (0, 2), LABEL_BG),
+        ("BACKGROUND", (2, 0), (2, 2), LABEL_BG),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+    ]))
+    return [top, Spacer(1, 3 * mm), meta, Spacer(1, 3 * mm)]
+
+
+def _patient(p: PatientRecord, registered_on: date) -> Table:
+    s = _SectionTable("一、患者基本信息")
+    born = EMPTY
+    if p.birth_date:
+        born = f"{fmt_date(p.birth_date)}（{_age(p.birth_date, registered_on)}）"
+    if p.id_number:
+        id_cell = _v(p.id_number)
+    else:
+        id_cell = _p("无证件号码" + (f"（原因：{markup(p.id_missing_reason)}）" if p.id_missing_reason else ""))
+    s.pair("姓名", _p(markup(p.name), "strong"), "性别", _p(L.label(L.SEX, p.sex, EMPTY)))
+    s.pair("出生日期", _p(born), "联系电话", _v(p.phone))
+    s.pair("证件类型", _p(L.label(L.ID_TYPE, p.id_type, EMPTY)), "证件号码", id_cell)
+    s.pair("职业", _v(p.occupation), "工作单位", _v(p.workplace))
+    s.wide("现住址", _v(p.address))
+    return s.table()
+
+
+def _travel(sr: ScreeningRecord) -> Paragraph:
+    if not sr.inputs.travel:
+        return _p("无")
+    lines = []
+    for entry in sr.inputs.travel:
+        when = f"最后停留 {fmt_date(entry.last_date)}" if entry.last_date else "日期不详"
+        lines.append(f"{markup(entry.area)}（{when}）")
+    return _p("<br/>".join(lines))
+
+
+def _screening(detail: VisitDetail, tz: ZoneInfo) -> Table:
+    sr = detail.screening
+    i = sr.inputs
+    s = _SectionTable("二、流行病学筛查")
+    temp = f"{i.temperature_c:.1f}℃（{L.label(L.TEMP_METHOD, i.temp_method, '测量方式不详')}）"
+    onset = detail.onset_date or i.onset_date
+    s.pair("体温", _p(temp, "strong"), "发病日期", _p(fmt_date(onset)))
+    s.wide("症状", _p(markup("、".join(L.labels(L.SYMPTOM, i.symptoms))) if i.symptoms else "无"))
+    s.wide("旅居史<br/>(14天内)", _travel(sr))
+    s.pair("病例接触史", _p(_yes_no(i.contact_case)), "聚集性发病", _p(_yes_no(i.cluster)))
+    occupation = "否" if i.occupation in ("", Occupation.NONE) else f"是（{L.label(L.OCCUPATION, i.occupation)}）"
+    s.pair("健康码", _p(L.label(L.HEALTH_CODE, i.health_code, EMPTY)), "高风险岗位", _p(markup(occupation)))
+    doses = EMPTY if detail.vaccination_doses is None else (
+        "未接种" if detail.vaccination_doses == 0 else f"{detail.vaccination_doses} 剂")
+    s.pair("在外购买<br/>退热药", _p(_yes_no(i.antipyretic_elsewhere)), "新冠疫苗接种", _p(doses))
+    screener = detail.nurse_name if sr.nurse == detail.nurse_username else ""
+    s.pair("筛查时间", _p(local_time(sr.screened_at, tz)), "筛查护士", _v(_user(screener, sr.nurse)))
+    return s.table()
+
+
+def _decision(sr: ScreeningRecord) -> Table:
+    s = _SectionTable("三、分诊结论")
+    final = L.decision_label(sr.decision)
+    computed = L.decision_label(sr.computed_decision)
+    s.pair("分诊结论", _p(markup(final), "decision"), "系统判定", _p(markup(computed)))
+    reasons = L.labels(L.REASON, sr.reasons)
+    reason_text = "；".join(f"{n}. {markup(r)}" for n, r in enumerate(reasons, 1)) if reasons else "无"
+    s.wide("判定依据", _p(reason_text))
+    if sr.override_reason or sr.decision != sr.computed_decision:
+        direction = _override_direction(sr.computed_decision, sr.decision)
+        s.wide("调整原因", _p(f"{direction}{markup(sr.override_reason)}"))
+    return s.table()
+
+
+def _override_direction(computed: str, final: str) -> str:
+    try:
+        a, b = Decision.from_code(computed), Decision.from_code(final)
+    except KeyError:
+        return ""
+    if b > a:
+        return "护士升级分诊："
+    if b < a:
+        return "护士降级分诊："
+    return ""
+
+
+def _handoffs(detail: VisitDetail, tz: ZoneInfo) -> Table:
+    s = _SectionTable("四、转运交接")
+    if not detail.handoffs:
+        s.banner(_p("无转运交接记录。"))
+        return s.table()
+    many = len(detail.handoffs) > 1
+    for n, h in enumerate(detail.handoffs, 1):
+        if many:
+            s.banner(_p(f"第 {n} 次转运", "label"))
+        _handoff_rows(s, h, tz, detail)
+    return s.table()
+
+
+def _handoff_rows(s: _SectionTable, h: HandoffRecord, tz: ZoneInfo, detail: VisitDetail) -> None:
+    sender = detail.nurse_name if h.sent_by == detail.nurse_username else ""
+    s.pair("陪同人员", _v(h.escort), "交接状态", _p(L.label(L.HANDOFF_STATE, h.state, EMPTY)))
+    s.pair("送出时间", _p(local_time(h.sent_at, tz)), "送出人", _v(_user(sender, h.sent_by)))
+    s.pair("接收时间", _p(local_time(h.received_at, tz)), "接收人", _v(h.received_by))
+    if h.state == HandoffState.LEFT_WITHOUT_PERMISSION or h.incident_note or h.incident_noticed_by:
+        parts = [
+            f"发现人：{markup(h.incident_noticed_by)}",
+            f"已报告：{markup(h.incident_reported_to)}",
+            f"说明：{markup(h.incident_note)}",
+        ]
+        s.wide("异常情况", _p("；".join(parts)))
+
+
+def _signatures() -> Flowable:
+    line = ""
+    t = Table(
+        [[_p("登记护士签名：", "label"), line, _p("患者或家属签名：", "label"), line, _p("日期：", "label"), line]],
+        colWidths=[26 * mm, 34 * mm, 30 * mm, 34 * mm, 12 * mm, 44 * mm],
+        rowHeights=[12 * mm],
+    )
+    t.setStyle(cjk_table_style([
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("LINEBELOW", (1, 0), (1, 0), 0.8, colors.black),
+        ("LINEBELOW", (3, 0), (3, 0), 0.8, colors.black),
+        ("LINEBELOW", (5, 0), (5, 0), 0.8, colors.black),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+        ("ALIGN", (0, 0), (-1, -1), "RIGHT"),
+    ]))
+    note = _p("本表含患者完整身份信息，仅供本院存档及疫情报告使用，请妥善保管，不得交患者带离。", "note")
+    return KeepTogether([Spacer(1, 4 * mm), t, Spacer(1, 3 * mm), note])
+
+
+def _fit(text: str, font: str, size: float, width: float) -> str:
+    """Cut ``text`` with an ellipsis so it fits ``width`` (a 100-character clinic name in the footer)."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text + "…"
+
+
+def _canvas_class(left: str, right: str) -> type[Canvas]:
+    """A canvas that defers pages so each footer can say 第 n 页 / 共 N 页."""
+    regular, _ = register_cjk_fonts()
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # noqa: N802 (ReportLab's name)
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, 1):
+                self.__dict__.update(state)
+                self._footer(number, total)
+                super().showPage()
+            super().save()
+
+        def _footer(self, number: int, total: int) -> None:
+            y = 10 * mm
+            self.saveState()
+            self.setStrokeColor(GRID)
+            self.setLineWidth(0.5)
+            self.line(MARGIN_X, y + 4 * mm, PAGE_W - MARGIN_X, y + 4 * mm)
+            self.setFont(regular, 8)
+            page = f"{right}    第 {number} 页 / 共 {total} 页"
+            self.drawRightString(PAGE_W - MARGIN_X, y, page)
+            room = CONTENT_W - stringWidth(page, regular, 8) - 6 * mm
+            self.drawString(MARGIN_X, y, _fit(left, regular, 8, room))
+            self.restoreState()
+
+    return NumberedCanvas
+
+
+def registration_form_pdf(detail: VisitDetail, clinic: ClinicInfo, printed_at: datetime) -> bytes:
+    """The A4 registration form as PDF bytes; times are printed in the clinic's zone."""
+    regular, _ = register_cjk_fonts()
+    tz = ZoneInfo(clinic.timezone)
+    buf = BytesIO()
+    doc = SimpleDocTemplate(
+        buf, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=12 * mm, bottomMargin=18 * mm,
+        title=f"{TITLE} {detail.visit_no}", author=clinic.name, subject=TITLE,
+        creator="Fever Sentinel 发热哨点工作站",
+        initialFontName=regular,  # else an unused, unembedded Helvetica is listed in the page resources
+    )
+    story: list[Flowable] = [
+        *_header(detail, clinic, tz, printed_at),
+        _patient(detail.patient, local_date(detail.registered_at, tz)),
+        Spacer(1, 2.5 * mm),
+        _screening(detail, tz),
+        Spacer(1, 2.5 * mm),
+        _decision(detail.screening),
+        Spacer(1, 2.5 * mm),
+        _handoffs(detail, tz),
+        _signatures(),
+    ]
+    left = f"{clinic.name}  {TITLE}  就诊号 {detail.visit_no}"
+    right = f"打印时间 {local_time(printed_at, tz)}"
+    doc.build(story, canvasmaker=_canvas_class(left, right))
+    return buf.getvalue()

@@ -1,0 +1,72 @@
+"""Helpers shared by the triage services: the clinic's day, and rows → records."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.db.models import Clinic
+from app.errors import NotInitialized
+from app.triage.records import (HandoffRecord, PatientRecord, ScreeningInput, ScreeningRecord, TravelEntry)
+from app.triage.tables import Handoff, Patient, Screening
+
+
+@lru_cache(maxsize=8)
+def _zone(name: str) -> ZoneInfo:
+    return ZoneInfo(name)
+
+
+def clinic_row(s: Session) -> Clinic:
+    clinic = s.scalars(select(Clinic).limit(1)).first()
+    if clinic is None:
+        raise NotInitialized()
+    return clinic
+
+
+def clinic_day(s: Session, at: datetime) -> date:
+    """The clinic's calendar day at ``at`` (its own time zone, not the PC's or UTC)."""
+    return at.astimezone(_zone(clinic_row(s).timezone)).date()
+
+
+def travel_to_json(travel: tuple[TravelEntry, ...]) -> str:
+    return json.dumps([[t.area, t.last_date.isoformat() if t.last_date else None] for t in travel],
+                      ensure_ascii=False)
+
+
+def travel_from_json(text: str) -> tuple[TravelEntry, ...]:
+    return tuple(TravelEntry(area, date.fromisoformat(d) if d else None) for area, d in json.loads(text or "[]"))
+
+
+def split_codes(text: str) -> tuple[str, ...]:
+    return tuple(c for c in text.split(",") if c)
+
+
+def screening_inputs(row: Screening) -> ScreeningInput:
+    return ScreeningInput(
+        temperature_c=row.temperature_c, temp_method=row.temp_method, symptoms=frozenset(split_codes(row.symptoms)),
+        onset_date=row.onset_date, travel=travel_from_json(row.travel), contact_case=row.contact_case,
+        cluster=row.cluster, health_code=row.health_code, occupation=row.occupation,
+        antipyretic_elsewhere=row.antipyretic,
+    )
+
+
+def screening_record(row: Screening, visit_no: str | None = None, patient_name: str | None = None) -> ScreeningRecord:
+    return ScreeningRecord(row.id, row.screened_at, row.username, screening_inputs(row), row.computed_decision,
+                           row.decision, split_codes(row.reasons), row.override_reason, visit_no, patient_name)
+
+
+def patient_record(row: Patient, last_visit_no: str | None = None) -> PatientRecord:
+    return PatientRecord(row.id, row.name, row.id_type, row.id_number, row.id_missing_reason, row.sex,
+                         row.birth_date, row.phone, row.address, row.occupation, row.workplace, row.version,
+                         last_visit_no)
+
+
+def handoff_record(row: Handoff) -> HandoffRecord:
+    return HandoffRecord(row.id, row.visit.visit_no, row.visit.patient.name, row.state, row.escort, row.sent_at,
+                         row.sent_by, row.sent_workstation, row.due_at, row.received_at, row.received_by,
+                         row.incident_noticed_by, row.incident_reported_to, row.incident_note, row.version)

@@ -1,0 +1,119 @@
+"""The escorted hand-off (专人引导): every patient sent from the desk must be received at the
+fever clinic, or the gap is recorded as an incident. Open hand-offs past due are flagged."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.actor import Actor
+from app.errors import Conflict, NotFound, ValidationError
+from app.permissions import Perm, authorize
+from app.services.base import Service
+from app.triage.common import handoff_record
+from app.triage.records import HandoffRecord
+from app.triage.screening_service import load_rule_context
+from app.triage.tables import Handoff, Visit
+from app.triage.vocab import HandoffState
+
+
+def _visit(s: Session, visit_no: str) -> Visit:
+    visit = s.scalars(select(Visit).where(Visit.visit_no == visit_no.strip().upper())).first()
+    if visit is None:
+        raise NotFound(entity="visit", visit_no=visit_no.strip())
+    return visit
+
+
+def _latest(s: Session, visit: Visit) -> Handoff | None:
+    return s.scalars(select(Handoff).where(Handoff.visit_id == visit.id).order_by(Handoff.id.desc())).first()
+
+
+def _text(value: str, field: str, minimum: int = 1, maximum: int = 64) -> str:
+    text = " ".join(value.split())
+    if not minimum <= len(text) <= maximum:
+        raise ValidationError("required" if not text else "too_long", field=field, maximum=maximum)
+    return text
+
+
+class HandoffService(Service):
+    def send(self, actor: Actor, visit_no: str, escort: str) -> HandoffRecord:
+        """Record who walks the patient to the fever clinic, and when it becomes overdue."""
+        escort = _text(escort, "escort")
+        with self.audited_write(actor, "handoff.send", "visit", Perm.TRIAGE, visit_no) as op:
+            visit = _visit(op.session, visit_no)
+            latest = _latest(op.session, visit)
+            if latest is not None and latest.state == HandoffState.ESCORTING:
+                raise Conflict("handoff_open", visit_no=visit.visit_no)
+            if latest is not None and latest.state == HandoffState.ARRIVED:
+                raise Conflict("already_arrived", visit_no=visit.visit_no)
+            now = self.clock.now()
+            timeout = load_rule_context(op.session, self.clock).rules.handoff_timeout_minutes
+            row = Handoff(visit_id=visit.id, visit=visit, state=HandoffState.ESCORTING.value, escort=escort,
+                          sent_at=now, sent_by=actor.username, sent_workstation=actor.workstation,
+                          due_at=now + timedelta(minutes=timeout))
+            op.session.add(row)
+            op.session.flush()
+            op.entity_id = visit.visit_no
+            op.summary = {"escort": escort, "due_at": row.due_at.isoformat()}
+            return handoff_record(row)
+
+    def confirm_arrival(self, actor: Actor, scanned: str) -> HandoffRecord:
+        """The fever clinic scans the slip (its QR holds the visit number) or picks from the list."""
+        with self.audited_write(actor, "handoff.arrive", "visit", Perm.RECEIVE_PATIENTS, scanned.strip()) as op:
+            visit = _visit(op.session, scanned)
+            op.entity_id = visit.visit_no
+            row = _latest(op.session, visit)
+            if row is None:
+                raise NotFound(entity="handoff", visit_no=visit.visit_no)
+            if row.state == HandoffState.ARRIVED:
+                raise Conflict("already_arrived", visit_no=visit.visit_no)
+            if row.state != HandoffState.ESCORTING:
+                raise Conflict("handoff_closed", visit_no=visit.visit_no, state=row.state)
+            now = self.clock.now()
+            row.state = HandoffState.ARRIVED.value
+            row.received_at, row.received_by, row.received_workstation = now, actor.username, actor.workstation
+            op.session.flush()
+            op.summary = {"late": now > row.due_at, "minutes": round((now - row.sent_at).total_seconds() / 60, 1)}
+            return handoff_record(row)
+
+    def report_left(self, actor: Actor, visit_no: str, *, noticed_by: str, reported_to: str, note: str = ""
+                    ) -> HandoffRecord:
+        """A patient left without permission: an incident that closes the loop on the record."""
+        noticed_by = _text(noticed_by, "noticed_by")
+        reported_to = _text(reported_to, "reported_to")
+        note = " ".join(note.split())[:300]
+        with self.audited_write(actor, "handoff.left_without_permission", "visit", Perm.RECEIVE_PATIENTS,
+                                visit_no.strip()) as op:
+            visit = _visit(op.session, visit_no)
+            op.entity_id = visit.visit_no
+            row = _latest(op.session, visit)
+            if row is None or row.state != HandoffState.ESCORTING:
+                raise Conflict("handoff_closed", visit_no=visit.visit_no)
+            row.state = HandoffState.LEFT_WITHOUT_PERMISSION.value
+            row.incident_at = self.clock.now()
+            row.incident_noticed_by, row.incident_reported_to, row.incident_note = noticed_by, reported_to, note
+            op.session.flush()
+            op.summary = {"noticed_by": noticed_by, "reported_to": reported_to, "note": note}
+            return handoff_record(row)
+
+    def open_handoffs(self, actor: Actor) -> list[HandoffRecord]:
+        """Every hand-off still on the way, oldest first (both desks poll this)."""
+        with self.db.read() as s:
+            authorize(s, actor, Perm.VIEW_PATIENTS)
+            rows = s.scalars(select(Handoff).where(Handoff.state == HandoffState.ESCORTING.value)
+                             .order_by(Handoff.sent_at)).all()
+            return [handoff_record(r) for r in rows]
+
+    def arrived_since(self, actor: Actor, since: object) -> list[HandoffRecord]:
+        with self.db.read() as s:
+            authorize(s, actor, Perm.VIEW_PATIENTS)
+            rows = s.scalars(select(Handoff).where(Handoff.state == HandoffState.ARRIVED.value,
+                                                   Handoff.received_at >= since)
+                             .order_by(Handoff.received_at.desc())).all()
+            return [handoff_record(r) for r in rows]
+
+    def overdue(self, actor: Actor) -> list[HandoffRecord]:
+        now = self.clock.now()
+        return [h for h in self.open_handoffs(actor) if h.due_at <= now]

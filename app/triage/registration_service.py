@@ -1,0 +1,143 @@
+"""Fever-patient registration: find a returning patient, register the visit, number it."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from app.actor import Actor
+from app.counters import reserve
+from app.db.models import User
+from app.errors import Conflict, NotFound, StaleEdit, ValidationError
+from app.permissions import Perm, authorize
+from app.services.base import Service
+from app.triage.common import clinic_day, clinic_row, handoff_record, patient_record, screening_record
+from app.triage.identity import name_initials, normalise_patient
+from app.triage.records import PatientInput, PatientRecord, VisitDetail
+from app.triage.tables import Handoff, Patient, Screening, Visit
+
+PATIENT_FIELDS = tuple(f.name for f in fields(PatientInput))
+
+
+def visit_number(clinic_code: str, day_text: str, n: int) -> str:
+    return f"{clinic_code}-{day_text}-{n:04d}"
+
+
+def apply_patient(row: Patient, p: PatientInput) -> dict[str, tuple[object, object]]:
+    """Copy normalised input onto the row; returns what changed (for the audit summary)."""
+    changed: dict[str, tuple[object, object]] = {}
+    for name in PATIENT_FIELDS:
+        new = getattr(p, name)
+        if name in ("address", "occupation", "workplace") and new is None:
+            new = ""
+        old = getattr(row, name)
+        if old != new:
+            changed[name] = (old, new)
+            setattr(row, name, new)
+    if "name" in changed:
+        row.name_initials = name_initials(p.name)
+    return changed
+
+
+def visit_detail(s: Session, visit: Visit) -> VisitDetail:
+    nurse = s.get(User, visit.user_id) if visit.user_id is not None else None
+    handoffs = s.scalars(select(Handoff).where(Handoff.visit_id == visit.id).order_by(Handoff.sent_at)).all()
+    return VisitDetail(
+        visit_no=visit.visit_no, registered_at=visit.registered_at, nurse_username=visit.username,
+        nurse_name=nurse.full_name if nurse else visit.username, patient=patient_record(visit.patient),
+        screening=screening_record(visit.screening, visit.visit_no, visit.patient.name),
+        onset_date=visit.onset_date, vaccination_doses=visit.vaccination_doses,
+        handoffs=tuple(handoff_record(h) for h in handoffs),
+    )
+
+
+def check_doses(doses: int | None) -> int | None:
+    if doses is not None and not 0 <= doses <= 10:
+        raise ValidationError("vaccination_doses", field="vaccination_doses")
+    return doses
+
+
+class RegistrationService(Service):
+    def search_patients(self, actor: Actor, text: str, limit: int = 8) -> list[PatientRecord]:
+        """Returning patients by ID number, phone, name or pinyin initials prefix, as the nurse types."""
+        term = "".join(text.split())
+        if len(term) < (2 if term.isascii() else 1):  # one Chinese character (a surname) is enough
+            return []
+        with self.db.read() as s:
+            authorize(s, actor, Perm.VIEW_PATIENTS)
+            like = term.replace("\\", "").replace("%", "").replace("_", "") + "%"
+            query = select(Patient)
+            if term.isdigit() or (term[:-1].isdigit() and term[-1] in "xX"):
+                query = query.where(or_(Patient.id_number.like(like.upper()), Patient.phone.like(like)))
+            elif term.isascii() and term.isalpha():
+                query = query.where(or_(Patient.name_initials.like(like.lower()), Patient.id_number.like(like.upper())))
+            else:
+                query = query.where(or_(Patient.name.like(like), Patient.id_number.like(like.upper())))
+            rows = s.scalars(query.order_by(Patient.updated_at.desc()).limit(limit)).all()
+            last = {pid: no for pid, no in s.execute(
+                select(Visit.patient_id, Visit.visit_no).where(Visit.patient_id.in_([r.id for r in rows]))
+                .order_by(Visit.id))} if rows else {}
+            return [patient_record(r, last.get(r.id)) for r in rows]
+
+    def register(self, actor: Actor, *, screening_id: int, patient: PatientInput, patient_id: int | None = None,
+                 patient_version: int | None = None, onset_date: object = None,
+                 vaccination_doses: int | None = None) -> VisitDetail:
+        """Register a screened fever patient. With ``patient_id`` the nurse confirmed a returning
+        patient (their details are updated; stale if someone else saved them since)."""
+        check_doses(vaccination_doses)
+        now = self.clock.now()
+        with self.db.read() as s:
+            authorize(s, actor, Perm.TRIAGE)
+            today = clinic_day(s, now)
+            code = clinic_row(s).code
+        p = normalise_patient(patient, today)
+        number = visit_number(code, today.strftime("%Y%m%d"), reserve(self.db, f"visit:{today:%Y%m%d}"))
+        with self.audited_write(actor, "triage.register", "visit", Perm.TRIAGE) as op:
+            s = op.session
+            screening = s.get(Screening, screening_id)
+            if screening is None:
+                raise NotFound(entity="screening", id=screening_id)
+            if screening.decision == "general":
+                raise ValidationError("not_fever_patient", field="decision")
+            if s.scalar(select(Visit.id).where(Visit.screening_id == screening_id)) is not None:
+                raise Conflict("already_registered", screening_id=screening_id)
+            changes: dict[str, tuple[object, object]] = {}
+            if patient_id is not None:
+                row = s.get(Patient, patient_id)
+                if row is None:
+                    raise NotFound(entity="patient", id=patient_id)
+                if patient_version is not None and row.version != patient_version:
+                    raise StaleEdit(entity="patient")
+                changes = apply_patient(row, p)
+                if changes:
+                    row.updated_at = now
+            else:
+                if p.id_number is not None:
+                    existing = s.scalar(select(Patient.id).where(Patient.id_type == p.id_type,
+                                                                 Patient.id_number == p.id_number))
+                    if existing is not None:
+                        raise Conflict("patient_exists", patient_id=existing)
+                row = Patient(name_initials=name_initials(p.name), created_at=now, updated_at=now)
+                apply_patient(row, p)
+                s.add(row)
+            s.flush()
+            visit = Visit(visit_no=number, clinic_day=today, patient_id=row.id, screening_id=screening_id,
+                          registered_at=now, user_id=actor.user_id, username=actor.username,
+                          workstation=actor.workstation, onset_date=onset_date or screening.onset_date,
+                          vaccination_doses=vaccination_doses)
+            s.add(visit)
+            s.flush()
+            op.entity_id = number
+            op.summary = {"visit_no": number, "patient_id": row.id, "returning": patient_id is not None,
+                          "changed": sorted(changes), "decision": screening.decision}
+            return visit_detail(s, visit)
+
+    def detail(self, actor: Actor, visit_no: str) -> VisitDetail:
+        with self.db.read() as s:
+            authorize(s, actor, Perm.VIEW_PATIENTS)
+            visit = s.scalars(select(Visit).where(Visit.visit_no == visit_no.strip().upper())).first()
+            if visit is None:
+                raise NotFound(entity="visit", visit_no=visit_no)
+            return visit_detail(s, visit)

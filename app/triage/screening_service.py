@@ -1,0 +1,80 @@
+"""Pre-triage screening: assess with the current rules, record with the nurse's final decision."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.actor import Actor
+from app.clock import Clock
+from app.db.engine import Database
+from app.db.models import ClinicSetting
+from app.permissions import Perm
+from app.services.base import Service
+from app.triage.common import clinic_day, screening_record, travel_to_json
+from app.triage.config_service import RULES_KEY
+from app.triage.records import Assessment, ScreeningInput, ScreeningRecord
+from app.triage.rules import TriageRules, assess, final_decision
+from app.triage.tables import RiskArea, Screening
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    rules: TriageRules
+    risk_areas: dict[str, str]
+    today: date
+
+
+def load_rule_context(s: Session, clock: Clock) -> RuleContext:
+    row = s.get(ClinicSetting, RULES_KEY)
+    rules = TriageRules.from_json(row.value) if row else TriageRules()
+    areas = {name: level for name, level in s.execute(select(RiskArea.name, RiskArea.level))}
+    return RuleContext(rules, areas, clinic_day(s, clock.now()))
+
+
+def add_screening(s: Session, actor: Actor, clock: Clock, inputs: ScreeningInput, *, decision: str | None,
+                  override_reason: str | None, source: str, import_key: str | None = None,
+                  screened_at: object = None) -> tuple[Screening, Assessment]:
+    """Insert one screening in the caller's transaction (used by the desk, pharmacy and import)."""
+    ctx = load_rule_context(s, clock)
+    assessment = assess(inputs, ctx.rules, ctx.risk_areas, ctx.today)
+    final, reasons, reason = final_decision(assessment, decision, override_reason)
+    at = screened_at or clock.now()
+    row = Screening(
+        screened_at=at, clinic_day=clinic_day(s, at), user_id=actor.user_id,  # type: ignore[arg-type]
+        username=actor.username, workstation=actor.workstation, source=source,
+        temperature_c=round(float(inputs.temperature_c), 1), temp_method=inputs.temp_method,
+        symptoms=",".join(sorted(inputs.symptoms)), onset_date=inputs.onset_date,
+        travel=travel_to_json(inputs.travel), contact_case=inputs.contact_case, cluster=inputs.cluster,
+        health_code=inputs.health_code, occupation=inputs.occupation, antipyretic=inputs.antipyretic_elsewhere,
+        computed_decision=assessment.decision, decision=final, reasons=",".join(reasons), override_reason=reason,
+        import_key=import_key,
+    )
+    s.add(row)
+    s.flush()
+    return row, assessment
+
+
+class ScreeningService(Service):
+    def __init__(self, db: Database, clock: Clock) -> None:
+        super().__init__(db, clock)
+
+    def assess(self, inputs: ScreeningInput) -> Assessment:
+        """What the rules say right now (the form shows it live as the nurse types)."""
+        with self.db.read() as s:
+            ctx = load_rule_context(s, self.clock)
+        return assess(inputs, ctx.rules, ctx.risk_areas, ctx.today)
+
+    def record(self, actor: Actor, inputs: ScreeningInput, *, decision: str | None = None,
+               override_reason: str | None = None) -> ScreeningRecord:
+        """Count and keep one screening. ``decision`` may escalate; a downgrade needs ``override_reason``."""
+        with self.audited_write(actor, "triage.screen", "screening", Perm.TRIAGE) as op:
+            row, assessment = add_screening(op.session, actor, self.clock, inputs, decision=decision,
+                                            override_reason=override_reason, source="desk")
+            op.entity_id = row.id
+            op.summary = {"decision": row.decision, "computed": assessment.decision, "reasons": row.reasons,
+                          "temperature": row.temperature_c, "override_reason": row.override_reason}
+            return screening_record(row)
