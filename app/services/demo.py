@@ -31,7 +31,8 @@ DEMO_USERS: tuple[DemoUser, ...] = (
 
 
 def create_demo(clinic: ClinicService, users: UserService, actor: Actor) -> list[DemoUser]:
-    """Initialise a demo clinic (or top up an existing demo one); returns the accounts created."""
+    """Initialise a demo clinic (or top up an existing demo one) with its accounts and several
+    days of activity; returns the accounts created."""
     created: list[DemoUser] = []
     if not clinic.is_initialized():
         admin = DEMO_USERS[0]
@@ -48,6 +49,9 @@ def create_demo(clinic: ClinicService, users: UserService, actor: Actor) -> list
         users.create(actor, username=demo_user.username, full_name=demo_user.full_name,
                      roles=demo_user.roles, password=DEMO_PASSWORD)
         created.append(demo_user)
+    from app.triage.demo import create_triage_demo
+
+    create_triage_demo(clinic.db, actor, clinic.clock.now(), clinic.get().timezone)
     return created
 
 
