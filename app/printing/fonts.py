@@ -21,6 +21,8 @@ from app.resources import CJK_FONT_BOLD, CJK_FONT_REGULAR, resource_path
 REGULAR_NAME = "FeverSentinel-NotoSansSC"
 BOLD_NAME = "FeverSentinel-NotoSansSC-Bold"
 
+_POSTSCRIPT_NAMES = {REGULAR_NAME: b"NotoSansSC-Regular", BOLD_NAME: b"NotoSansSC-Bold"}
+
 _lock = threading.Lock()
 _registered: tuple[str, str] | None = None
 
@@ -38,12 +40,22 @@ def register_cjk_fonts() -> tuple[str, str]:
             known = set(pdfmetrics.getRegisteredFontNames())
             for name, parts in ((REGULAR_NAME, CJK_FONT_REGULAR), (BOLD_NAME, CJK_FONT_BOLD)):
                 if name not in known:
-                    pdfmetrics.registerFont(TTFont(name, str(resource_path(*parts))))
+                    font = TTFont(name, str(resource_path(*parts)))
+                    # ReportLab shares one face per PostScript name, and both bundled files call
+                    # themselves "NotoSansSC-Thin" (cut from the variable font without renaming):
+                    # without a distinct name the bold file would silently be dropped for the regular one.
+                    font.face.name = _POSTSCRIPT_NAMES[name]
+                    pdfmetrics.registerFont(font)
             for bold in (0, 1):
                 for italic in (0, 1):  # no italic face: keep upright rather than fall back to Helvetica
                     addMapping(REGULAR_NAME, bold, italic, BOLD_NAME if bold else REGULAR_NAME)
             _registered = (REGULAR_NAME, BOLD_NAME)
     return _registered
+
+
+def fonts_registered() -> bool:
+    """Whether the one-off registration has already happened (benchmarks report it separately)."""
+    return _registered is not None
 
 
 def cjk_table_style(commands: Sequence[tuple[Any, ...]]) -> TableStyle:

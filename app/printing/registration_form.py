@@ -6,7 +6,7 @@ that leaves the desk with the patient is the guide slip instead (masked name onl
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date, datetime
 from functools import lru_cache
 from io import BytesIO
@@ -41,7 +41,11 @@ QR_SIZE = 24 * mm
 VISIT_LABEL_W = 16 * mm
 VISIT_W = 86 * mm
 LABEL_W = 24 * mm
+META_W = CONTENT_W - VISIT_LABEL_W - VISIT_W - LABEL_W
 VALUE_W = CONTENT_W / 2 - LABEL_W
+WIDE_W = CONTENT_W - LABEL_W
+VALUE_SIZE = 10
+PAD = 4
 GRID = colors.HexColor("#808080")
 LABEL_BG = colors.HexColor("#F0F0F0")
 SECTION_BG = colors.HexColor("#D9D9D9")
@@ -75,8 +79,14 @@ def _p(text: str, style: str = "value") -> Paragraph:
     return Paragraph(text, _styles()[style])
 
 
-def _v(text: str | None) -> Paragraph:
-    """A paragraph from user text (escaped here)."""
+def _v(text: str | None, width: float = VALUE_W) -> Cell:
+    """A value cell: a plain string when it fits on one line (drawn directly: cheap, and literal),
+    else a wrapping paragraph (user text escaped here)."""
+    text = "" if text is None else str(text).strip()
+    if not text:
+        return EMPTY
+    if "\n" not in text and stringWidth(text, register_cjk_fonts()[0], VALUE_SIZE) <= width - 2 * PAD:
+        return text
     return _p(markup(text))
 
 
@@ -117,18 +127,30 @@ class _SectionTable:
     """Rows of label/value pairs in a 4-column grid, under a shaded section heading."""
 
     def __init__(self, title: str) -> None:
-        self.rows: list[list[Cell]] = [[_p(markup(title), "section"), "", "", ""]]
-        self.commands: list[tuple[Any, ...]] = [("SPAN", (0, 0), (-1, 0)), ("BACKGROUND", (0, 0), (-1, 0), SECTION_BG)]
+        self.rows: list[list[Cell]] = [[title, "", "", ""]]
+        self.commands: list[tuple[Any, ...]] = [
+            ("SPAN", (0, 0), (-1, 0)), ("BACKGROUND", (0, 0), (-1, 0), SECTION_BG),
+            ("FONTNAME", (0, 0), (-1, 0), register_cjk_fonts()[1]), ("FONTSIZE", (0, 0), (-1, 0), 10.5),
+        ]
 
     def pair(self, label1: str, value1: Cell, label2: str, value2: Cell) -> None:
         r = len(self.rows)
-        self.rows.append([_p(label1, "label"), value1, _p(label2, "label"), value2])
+        self.rows.append([label1, value1, label2, value2])
         self.commands += [("BACKGROUND", (0, r), (0, r), LABEL_BG), ("BACKGROUND", (2, r), (2, r), LABEL_BG)]
 
     def wide(self, label: str, value: Cell) -> None:
         r = len(self.rows)
-        self.rows.append([_p(label, "label"), value, "", ""])
+        self.rows.append([label, value, "", ""])
         self.commands += [("SPAN", (1, r), (3, r)), ("BACKGROUND", (0, r), (0, r), LABEL_BG)]
+
+    def lines(self, label: str, values: Sequence[Cell]) -> None:
+        """One row per value (a long travel history splits between pages at a row, never mid-row)."""
+        first = len(self.rows)
+        for n, value in enumerate(values):
+            self.wide(label if n == 0 else "", value)
+        if len(values) > 1:  # one visual label cell: paint over the rules between its rows
+            self.commands.append(("LINEBELOW", (0, first), (0, first + len(values) - 2), 1.2, LABEL_BG))
+            self.commands.append(("VALIGN", (0, first), (0, first), "TOP"))
 
     def banner(self, text: Cell) -> None:
         r = len(self.rows)
@@ -136,14 +158,18 @@ class _SectionTable:
         self.commands.append(("SPAN", (0, r), (3, r)))
 
     def table(self) -> Table:
-        t = Table(self.rows, colWidths=[LABEL_W, VALUE_W, LABEL_W, VALUE_W], splitInRow=1)
+        t = Table(self.rows, colWidths=[LABEL_W, VALUE_W, LABEL_W, VALUE_W], repeatRows=1)
         t.setStyle(cjk_table_style([
             ("GRID", (0, 0), (-1, -1), 0.5, GRID),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("FONTSIZE", (0, 0), (-1, -1), VALUE_SIZE),
+            ("LEADING", (0, 0), (-1, -1), 13.5),
+            ("FONTSIZE", (0, 1), (0, -1), 9.5),
+            ("FONTSIZE", (2, 1), (2, -1), 9.5),
             ("TOPPADDING", (0, 0), (-1, -1), 2.5),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-            ("LEFTPADDING", (0, 0), (-1, -1), 4),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+            ("LEFTPADDING", (0, 0), (-1, -1), PAD),
+            ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
             *self.commands,
         ]))
         return t
@@ -165,12 +191,11 @@ def _header(detail: VisitDetail, clinic: ClinicInfo, tz: ZoneInfo, printed_at: d
     ]))
     meta = Table(
         [
-            [_p("就诊号", "label"), _visit_no(detail.visit_no), _p("登记时间", "label"),
-             _p(local_time(detail.registered_at, tz))],
-            ["", "", _p("登记护士", "label"), _v(_user(detail.nurse_name, detail.nurse_username))],
-            ["", "", _p("打印时间", "label"), _p(local_time(printed_at, tz))],
+            ["就诊号", _visit_no(detail.visit_no), "登记时间", local_time(detail.registered_at, tz)],
+            ["", "", "登记护士", _v(_user(detail.nurse_name, detail.nurse_username), META_W)],
+            ["", "", "打印时间", local_time(printed_at, tz)],
         ],
-        colWidths=[VISIT_LABEL_W, VISIT_W, LABEL_W, CONTENT_W - VISIT_LABEL_W - VISIT_W - LABEL_W],
+        colWidths=[VISIT_LABEL_W, VISIT_W, LABEL_W, META_W],
     )
     meta.setStyle(cjk_table_style([
         ("SPAN", (0, 0), (0, 2)),
@@ -180,9 +205,13 @@ def _header(detail: VisitDetail, clinic: ClinicInfo, tz: ZoneInfo, printed_at: d
         ("BACKGROUND", (0, 0), (0, 2), LABEL_BG),
         ("BACKGROUND", (2, 0), (2, 2), LABEL_BG),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("FONTSIZE", (0, 0), (-1, -1), VALUE_SIZE),
+        ("FONTSIZE", (0, 0), (0, -1), 9.5),
+        ("FONTSIZE", (2, 0), (2, -1), 9.5),
+        ("LEADING", (0, 0), (-1, -1), 13.5),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), PAD),
     ]))
     return [top, Spacer(1, 3 * mm), meta, Spacer(1, 3 * mm)]
 
@@ -195,23 +224,23 @@ def _patient(p: PatientRecord, registered_on: date) -> Table:
     if p.id_number:
         id_cell = _v(p.id_number)
     else:
-        id_cell = _p("无证件号码" + (f"（原因：{markup(p.id_missing_reason)}）" if p.id_missing_reason else ""))
-    s.pair("姓名", _p(markup(p.name), "strong"), "性别", _p(L.label(L.SEX, p.sex, EMPTY)))
-    s.pair("出生日期", _p(born), "联系电话", _v(p.phone))
-    s.pair("证件类型", _p(L.label(L.ID_TYPE, p.id_type, EMPTY)), "证件号码", id_cell)
+        id_cell = _v("无证件号码" + (f"（原因：{p.id_missing_reason.strip()}）" if p.id_missing_reason else ""))
+    s.pair("姓名", _p(markup(p.name), "strong"), "性别", _v(L.label(L.SEX, p.sex, EMPTY)))
+    s.pair("出生日期", _v(born), "联系电话", _v(p.phone))
+    s.pair("证件类型", _v(L.label(L.ID_TYPE, p.id_type, EMPTY)), "证件号码", id_cell)
     s.pair("职业", _v(p.occupation), "工作单位", _v(p.workplace))
-    s.wide("现住址", _v(p.address))
+    s.wide("现住址", _v(p.address, WIDE_W))
     return s.table()
 
 
-def _travel(sr: ScreeningRecord) -> Paragraph:
+def _travel(sr: ScreeningRecord) -> list[Cell]:
     if not sr.inputs.travel:
-        return _p("无")
-    lines = []
+        return ["无"]
+    cells: list[Cell] = []
     for entry in sr.inputs.travel:
         when = f"最后停留 {fmt_date(entry.last_date)}" if entry.last_date else "日期不详"
-        lines.append(f"{markup(entry.area)}（{when}）")
-    return _p("<br/>".join(lines))
+        cells.append(_v(f"{entry.area}（{when}）", WIDE_W))
+    return cells
 
 
 def _screening(detail: VisitDetail, tz: ZoneInfo) -> Table:
@@ -220,17 +249,17 @@ def _screening(detail: VisitDetail, tz: ZoneInfo) -> Table:
     s = _SectionTable("二、流行病学筛查")
     temp = f"{i.temperature_c:.1f}℃（{L.label(L.TEMP_METHOD, i.temp_method, '测量方式不详')}）"
     onset = detail.onset_date or i.onset_date
-    s.pair("体温", _p(temp, "strong"), "发病日期", _p(fmt_date(onset)))
-    s.wide("症状", _p(markup("、".join(L.labels(L.SYMPTOM, i.symptoms))) if i.symptoms else "无"))
-    s.wide("旅居史<br/>(14天内)", _travel(sr))
-    s.pair("病例接触史", _p(_yes_no(i.contact_case)), "聚集性发病", _p(_yes_no(i.cluster)))
+    s.pair("体温", _p(temp, "strong"), "发病日期", fmt_date(onset))
+    s.wide("症状", _v("、".join(L.labels(L.SYMPTOM, i.symptoms)) or "无", WIDE_W))
+    s.lines("14天旅居史", _travel(sr))
+    s.pair("病例接触史", _yes_no(i.contact_case), "聚集性发病", _yes_no(i.cluster))
     occupation = "否" if i.occupation in ("", Occupation.NONE) else f"是（{L.label(L.OCCUPATION, i.occupation)}）"
-    s.pair("健康码", _p(L.label(L.HEALTH_CODE, i.health_code, EMPTY)), "高风险岗位", _p(markup(occupation)))
-    doses = EMPTY if detail.vaccination_doses is None else (
+    s.pair("健康码", _v(L.label(L.HEALTH_CODE, i.health_code, EMPTY)), "高风险岗位", _v(occupation))
+    doses = "不详" if detail.vaccination_doses is None else (
         "未接种" if detail.vaccination_doses == 0 else f"{detail.vaccination_doses} 剂")
-    s.pair("在外购买<br/>退热药", _p(_yes_no(i.antipyretic_elsewhere)), "新冠疫苗接种", _p(doses))
+    s.pair("在外购买\n退热药", _yes_no(i.antipyretic_elsewhere), "新冠疫苗接种", doses)
     screener = detail.nurse_name if sr.nurse == detail.nurse_username else ""
-    s.pair("筛查时间", _p(local_time(sr.screened_at, tz)), "筛查护士", _v(_user(screener, sr.nurse)))
+    s.pair("筛查时间", local_time(sr.screened_at, tz), "筛查护士", _v(_user(screener, sr.nurse)))
     return s.table()
 
 
@@ -238,7 +267,7 @@ def _decision(sr: ScreeningRecord) -> Table:
     s = _SectionTable("三、分诊结论")
     final = L.decision_label(sr.decision)
     computed = L.decision_label(sr.computed_decision)
-    s.pair("分诊结论", _p(markup(final), "decision"), "系统判定", _p(markup(computed)))
+    s.pair("分诊结论", _p(markup(final), "decision"), "系统判定", _v(computed))
     reasons = L.labels(L.REASON, sr.reasons)
     reason_text = "；".join(f"{n}. {markup(r)}" for n, r in enumerate(reasons, 1)) if reasons else "无"
     s.wide("判定依据", _p(reason_text))
@@ -263,21 +292,21 @@ def _override_direction(computed: str, final: str) -> str:
 def _handoffs(detail: VisitDetail, tz: ZoneInfo) -> Table:
     s = _SectionTable("四、转运交接")
     if not detail.handoffs:
-        s.banner(_p("无转运交接记录。"))
+        s.banner("无转运交接记录。")
         return s.table()
     many = len(detail.handoffs) > 1
     for n, h in enumerate(detail.handoffs, 1):
         if many:
-            s.banner(_p(f"第 {n} 次转运", "label"))
+            s.banner(f"第 {n} 次转运")
         _handoff_rows(s, h, tz, detail)
     return s.table()
 
 
 def _handoff_rows(s: _SectionTable, h: HandoffRecord, tz: ZoneInfo, detail: VisitDetail) -> None:
     sender = detail.nurse_name if h.sent_by == detail.nurse_username else ""
-    s.pair("陪同人员", _v(h.escort), "交接状态", _p(L.label(L.HANDOFF_STATE, h.state, EMPTY)))
-    s.pair("送出时间", _p(local_time(h.sent_at, tz)), "送出人", _v(_user(sender, h.sent_by)))
-    s.pair("接收时间", _p(local_time(h.received_at, tz)), "接收人", _v(h.received_by))
+    s.pair("陪同人员", _v(h.escort), "交接状态", _v(L.label(L.HANDOFF_STATE, h.state, EMPTY)))
+    s.pair("送出时间", local_time(h.sent_at, tz), "送出人", _v(_user(sender, h.sent_by)))
+    s.pair("接收时间", local_time(h.received_at, tz), "接收人", _v(h.received_by))
     if h.state == HandoffState.LEFT_WITHOUT_PERMISSION or h.incident_note or h.incident_noticed_by:
         parts = [
             f"发现人：{markup(h.incident_noticed_by)}",
@@ -290,12 +319,13 @@ def _handoff_rows(s: _SectionTable, h: HandoffRecord, tz: ZoneInfo, detail: Visi
 def _signatures() -> Flowable:
     line = ""
     t = Table(
-        [[_p("登记护士签名：", "label"), line, _p("患者或家属签名：", "label"), line, _p("日期：", "label"), line]],
+        [["登记护士签名：", line, "患者或家属签名：", line, "日期：", line]],
         colWidths=[26 * mm, 34 * mm, 30 * mm, 34 * mm, 12 * mm, 44 * mm],
         rowHeights=[12 * mm],
     )
     t.setStyle(cjk_table_style([
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("FONTSIZE", (0, 0), (-1, -1), 10),
         ("LINEBELOW", (1, 0), (1, 0), 0.8, colors.black),
         ("LINEBELOW", (3, 0), (3, 0), 0.8, colors.black),
         ("LINEBELOW", (5, 0), (5, 0), 0.8, colors.black),
