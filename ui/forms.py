@@ -10,8 +10,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from app.errors import FeverSentinelError
 from ui.messages import error_text, field_of
@@ -56,6 +57,37 @@ def password_edit() -> QLineEdit:
     return edit
 
 
+def grow_to_fit(widget: QWidget) -> None:
+    """Grow a dialog so wrapped text fits (Qt sizes top-level windows ignoring word-wrap height)."""
+    window = widget.window()
+    layout = window.layout()
+    if not isinstance(window, QDialog) or layout is None:
+        return
+    layout.activate()
+    width = max(window.width(), layout.minimumSize().width())
+    height = layout.heightForWidth(width) if layout.hasHeightForWidth() else layout.sizeHint().height()
+    if height > window.height() or width > window.width():
+        window.resize(width, max(height, window.height()))
+
+
+class Dialog(QDialog):
+    """Base for the app's dialogs: re-translates on LanguageChange and grows to fit wrapped text."""
+
+    def retranslate(self) -> None:
+        """Set every visible text; called at construction and on each language switch."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            if self.isVisible():
+                grow_to_fit(self)
+        super().changeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        grow_to_fit(self)
+
+
 class FieldErrors:
     """Routes errors to the label next to their field, or to a general label."""
 
@@ -81,10 +113,12 @@ class FieldErrors:
         if target is None:
             self._general.setText(text)
             self._general.show()
+            grow_to_fit(self._general)
             return False
         field, label = target
         label.setText(text)
         label.show()
+        grow_to_fit(label)
         field.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
 
@@ -93,6 +127,7 @@ class FieldErrors:
         field, label = self._fields.get(name or "", (None, self._general))
         label.setText(text)
         label.show()
+        grow_to_fit(label)
         if field is not None:
             field.setFocus(Qt.FocusReason.OtherFocusReason)
 

@@ -12,7 +12,6 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QMessageBox,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.actor import Actor
 from app.errors import FeverSentinelError
-from ui.forms import describe, error_label, password_edit
+from ui.forms import Dialog, describe, error_label, grow_to_fit, password_edit
 from ui.session import Session
 
 ACTIVITY = frozenset({
@@ -31,7 +30,7 @@ ACTIVITY = frozenset({
 })
 
 
-class LockDialog(QDialog):
+class LockDialog(Dialog):
     """Asks for the current user's password. Esc and the close button do nothing here."""
 
     unlocked = Signal()
@@ -61,11 +60,6 @@ class LockDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Fever Sentinel — locked"))
@@ -113,6 +107,7 @@ class LockDialog(QDialog):
         self.unlock_button.setEnabled(True)
         self.error.setText(describe(exc))
         self.error.show()
+        grow_to_fit(self)
         self.password.selectAll()
         self.password.setFocus()
 

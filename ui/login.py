@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -18,7 +17,7 @@ from app.actor import Actor
 from app.context import AppContext
 from app.services.clinic import ClinicInfo
 from app.services.demo import DEMO_PASSWORD, DEMO_USERS
-from ui.forms import describe, error_label, password_edit, tidy_form
+from ui.forms import Dialog, describe, error_label, grow_to_fit, password_edit, tidy_form
 from ui.labels import level_name
 from ui.language import LanguagePicker
 from ui.ops import Runner
@@ -35,7 +34,7 @@ def demo_badge() -> QLabel:
     return badge
 
 
-class LoginDialog(QDialog):
+class LoginDialog(Dialog):
     """Emits ``logged_in(Session)``; rejecting (Esc, Cancel) means the user wants to quit."""
 
     logged_in = Signal(object)
@@ -99,17 +98,12 @@ class LoginDialog(QDialog):
         self.retranslate()
         self.username.setFocus()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Fever Sentinel — log in"))
         self.clinic_level.setText(level_name(self.clinic.level))
         self.username_label.setText(self.tr("&User name:"))
         self.password_label.setText(self.tr("&Password:"))
-        self.language_label.setText(self.tr("Language:"))
+        self.language_label.setText(self.tr("Lan&guage:"))
         self.submit.setText(self.tr("&Log in"))
         self.cancel.setText(self.tr("&Quit"))
         self.demo_hint.setText(self.tr("Demo clinic for exploring only. Accounts: {users}; password: {password}.")
@@ -141,5 +135,6 @@ class LoginDialog(QDialog):
         self.submit.setEnabled(True)
         self.error.setText(describe(exc))
         self.error.show()
+        grow_to_fit(self)
         self.password.setFocus()
         self.password.selectAll()  # kept, but the next keystroke replaces it

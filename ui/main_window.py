@@ -7,6 +7,7 @@ same rules; the UI just does not offer what would be refused). Sized for a 1366�
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -38,6 +39,12 @@ from ui.session import Session, workstation_name
 from ui.settings_dialog import SettingsDialog
 
 PING_INTERVAL_MS = 15_000
+
+
+def plain(text: str) -> str:
+    """Menu text without its mnemonic ("&Lock", "锁屏(&L)") or ellipsis, for toolbar buttons."""
+    return re.sub(r"\(&\w\)", "", text).replace("&", "").rstrip("…").strip()
+
 PageFactory = Callable[[Session], QWidget]
 # (permission needed or None for everyone, page class): the navigation order.
 PAGES: tuple[tuple[Perm | None, PageFactory], ...] = (
@@ -202,6 +209,10 @@ class MainWindow(QMainWindow):
         self.logout_action.setText(self.tr("Log &out"))
         self.quit_action.setText(self.tr("&Quit"))
         self.toolbar.setWindowTitle(self.tr("Session"))
+        for action in (self.settings_action, self.lock_action, self.logout_action):
+            action.setIconText(plain(action.text()))
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{plain(action.text())} ({keys})" if keys else plain(action.text()))
         self.user_status.setText(self.tr("{name} ({roles})").format(
             name=self.session.full_name, roles=role_names(self.session.actor.roles)))
         self.clinic_status.setText(self.session.clinic.name)

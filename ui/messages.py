@@ -24,7 +24,6 @@ from app.errors import (
     ValidationError,
 )
 
-
 translate = QCoreApplication.translate  # lupdate extracts every literal translate("Errors", ...) call
 
 
@@ -32,85 +31,133 @@ def _sentences() -> dict[str, Callable[[dict[str, Any]], str]]:
     """Built on each call, so the sentences follow the language switched to at run time."""
     return {
         # validation
-        "username": lambda d: translate("Errors", "User names are 2–32 characters: lower-case letters, digits, '.', '_' "
-                                           "or '-', starting with a letter or digit."),
-        "full_name": lambda d: translate("Errors", "Enter a name of 1 to 64 characters."),
-        "clinic_code": lambda d: translate("Errors", "The clinic code is 2–20 capital letters or digits, e.g. the "
-                                              "institution code."),
-        "clinic_name": lambda d: translate("Errors", "Enter the clinic's name (2 to 100 characters)."),
-        "clinic_level": lambda d: translate("Errors", "Choose the clinic level."),
-        "timezone": lambda d: translate("Errors", "The time zone is not known on this computer."),
-        "unknown_role": lambda d: translate("Errors", "Unknown role: {role}.").format(role=d.get("role", "?")),
-        "no_role": lambda d: translate("Errors", "Choose at least one role."),
-        "password_too_short": lambda d: translate("Errors", "The password needs at least {minimum} characters.").format(
+        "username": lambda d: translate(
+            "Errors", "User names are 2–32 characters: lower-case letters, digits, '.', '_' "
+            "or '-', starting with a letter or digit."),
+        "full_name": lambda d: translate(
+            "Errors", "Enter a name of 1 to 64 characters."),
+        "clinic_code": lambda d: translate(
+            "Errors", "The clinic code is 2–20 capital letters or digits, e.g. the "
+            "institution code."),
+        "clinic_name": lambda d: translate(
+            "Errors", "Enter the clinic's name (2 to 100 characters)."),
+        "clinic_level": lambda d: translate(
+            "Errors", "Choose the clinic level."),
+        "timezone": lambda d: translate(
+            "Errors", "The time zone is not known on this computer."),
+        "unknown_role": lambda d: translate(
+            "Errors", "Unknown role: {role}.").format(role=d.get("role", "?")),
+        "no_role": lambda d: translate(
+            "Errors", "Choose at least one role."),
+        "password_too_short": lambda d: translate(
+            "Errors", "The password needs at least {minimum} characters.").format(
             minimum=d.get("minimum", 8)),
-        "password_too_simple": lambda d: translate("Errors", "The password is too simple: use at least 4 different "
-                                                      "characters."),
-        "passwords_differ": lambda d: translate("Errors", "The two passwords are not the same."),
-        "last_admin": lambda d: translate("Errors", "This is the last active administrator: keep the administrator "
-                                             "role on at least one active account."),
-        "cannot_disable_self": lambda d: translate("Errors", "You cannot disable your own account."),
-        "setting_type": lambda d: translate("Errors", "This setting has the wrong kind of value."),
-        "setting_choice": lambda d: translate("Errors", "This value is not one of the allowed choices."),
-        "setting_range": lambda d: translate("Errors", "Enter a value from {minimum} to {maximum}.").format(
+        "password_too_simple": lambda d: translate(
+            "Errors", "The password is too simple: use at least 4 different "
+            "characters."),
+        "passwords_differ": lambda d: translate(
+            "Errors", "The two passwords are not the same."),
+        "last_admin": lambda d: translate(
+            "Errors", "This is the last active administrator: keep the administrator "
+            "role on at least one active account."),
+        "cannot_disable_self": lambda d: translate(
+            "Errors", "You cannot disable your own account."),
+        "setting_type": lambda d: translate(
+            "Errors", "This setting has the wrong kind of value."),
+        "setting_choice": lambda d: translate(
+            "Errors", "This value is not one of the allowed choices."),
+        "setting_range": lambda d: translate(
+            "Errors", "Enter a value from {minimum} to {maximum}.").format(
             minimum=d.get("minimum", "?"), maximum=d.get("maximum", "?")),
-        "invalid": lambda d: translate("Errors", "Some of the input is not valid."),
+        "invalid": lambda d: translate(
+            "Errors", "Some of the input is not valid."),
         # conflicts and concurrency
-        "username_taken": lambda d: translate("Errors", "The user name {username} is already taken.").format(
+        "username_taken": lambda d: translate(
+            "Errors", "The user name {username} is already taken.").format(
             username=d.get("username", "")),
-        "already_initialized": lambda d: translate("Errors", "This workstation's clinic is already set up."),
-        "not_demo_clinic": lambda d: translate("Errors", "Demo accounts can only be added to a demo clinic."),
-        "conflict": lambda d: translate("Errors", "This conflicts with existing data."),
-        "stale_edit": lambda d: translate("Errors", "Someone else changed this account in the meantime; it has been "
-                                             "reloaded."),
+        "already_initialized": lambda d: translate(
+            "Errors", "This workstation's clinic is already set up."),
+        "not_demo_clinic": lambda d: translate(
+            "Errors", "Demo accounts can only be added to a demo clinic."),
+        "conflict": lambda d: translate(
+            "Errors", "This conflicts with existing data."),
+        "stale_edit": lambda d: translate(
+            "Errors", "Someone else changed this account in the meantime; it has been "
+            "reloaded."),
         # not found / permissions / set-up
-        "user": lambda d: translate("Errors", "The account {username} does not exist.").format(
+        "user": lambda d: translate(
+            "Errors", "The account {username} does not exist.").format(
             username=d.get("username", "")),
-        "not_found": lambda d: translate("Errors", "The record no longer exists."),
-        "permission_denied": lambda d: translate("Errors", "Your account is not allowed to do this."),
-        "account_disabled": lambda d: translate("Errors", "This account has been disabled. Ask an administrator."),
-        "not_initialized": lambda d: translate("Errors", "The clinic has not been set up yet."),
+        "not_found": lambda d: translate(
+            "Errors", "The record no longer exists."),
+        "permission_denied": lambda d: translate(
+            "Errors", "Your account is not allowed to do this."),
+        "account_disabled": lambda d: translate(
+            "Errors", "This account has been disabled. Ask an administrator."),
+        "not_initialized": lambda d: translate(
+            "Errors", "The clinic has not been set up yet."),
         # log-in
         "bad_credentials": lambda d: (
-            translate("Errors", "Wrong user name or password. {attempts} attempts left before the account is locked.")
-            .format(attempts=d["attempts_left"]) if "attempts_left" in d
+            translate("Errors", "Wrong user name or password. {attempts} attempts left before the account is "
+                      "locked.").format(attempts=d["attempts_left"]) if "attempts_left" in d
             else translate("Errors", "Wrong user name or password.")),
-        "account_locked": lambda d: translate("Errors", "Too many wrong passwords: the account is locked until {time}.")
-        .format(time=_clock_time(d.get("until"))),
+        "account_locked": lambda d: translate(
+            "Errors", "Too many wrong passwords: the account is locked until {time}.").format(
+            time=_clock_time(d.get("until"))),
         # storage
-        "network_share": lambda d: translate("Errors", "The data folder {path} is on a network share. SQLite is not safe "
-                                                "there: use a local folder, or a PostgreSQL server for several "
-                                                "desks.").format(path=d.get("path", "")),
-        "disk_full": lambda d: translate("Errors", "The disk is full. Free some space, then try again."),
-        "db_busy": lambda d: translate("Errors", "The database is busy with another desk. Try again in a moment."),
-        "db_read_only": lambda d: translate("Errors", "The database cannot be written to (read-only file or folder)."),
-        "db_corrupt": lambda d: translate("Errors", "The database file is damaged. Restore the latest backup."),
-        "db_unreachable": lambda d: translate("Errors", "The database cannot be reached. Check the network or the "
-                                                 "database server."),
-        "backup_needs_sqlite": lambda d: translate("Errors", "Backups from this screen need the local SQLite database; "
-                                                      "PostgreSQL sites back up with pg_dump."),
-        "backup_over_live": lambda d: translate("Errors", "A backup cannot overwrite the live database. Choose another "
-                                                   "file."),
-        "backup_failed": lambda d: translate("Errors", "The backup could not be written. Check the folder and the free "
-                                                "space."),
-        "backup_check_failed": lambda d: translate("Errors", "The backup was written but failed its integrity check; it "
-                                                      "was not kept."),
-        "backup_missing": lambda d: translate("Errors", "The backup file {path} was not found.").format(
+        "network_share": lambda d: translate(
+            "Errors", "The data folder {path} is on a network share. SQLite is not safe "
+            "there: use a local folder, or a PostgreSQL server for several "
+            "desks.").format(path=d.get("path", "")),
+        "disk_full": lambda d: translate(
+            "Errors", "The disk is full. Free some space, then try again."),
+        "db_busy": lambda d: translate(
+            "Errors", "The database is busy with another desk. Try again in a moment."),
+        "db_read_only": lambda d: translate(
+            "Errors", "The database cannot be written to (read-only file or folder)."),
+        "db_corrupt": lambda d: translate(
+            "Errors", "The database file is damaged. Restore the latest backup."),
+        "db_unreachable": lambda d: translate(
+            "Errors", "The database cannot be reached. Check the network or the "
+            "database server."),
+        "backup_needs_sqlite": lambda d: translate(
+            "Errors", "Backups from this screen need the local SQLite database; "
+            "PostgreSQL sites back up with pg_dump."),
+        "backup_over_live": lambda d: translate(
+            "Errors", "A backup cannot overwrite the live database. Choose another "
+            "file."),
+        "backup_failed": lambda d: translate(
+            "Errors", "The backup could not be written. Check the folder and the free "
+            "space."),
+        "backup_check_failed": lambda d: translate(
+            "Errors", "The backup was written but failed its integrity check; it "
+            "was not kept."),
+        "backup_missing": lambda d: translate(
+            "Errors", "The backup file {path} was not found.").format(
             path=d.get("path", "")),
-        "corrupt_backup": lambda d: translate("Errors", "The backup file is damaged and cannot be restored."),
-        "not_a_backup": lambda d: translate("Errors", "This file is not a Fever Sentinel backup."),
-        "backup_chain_broken": lambda d: translate("Errors", "The backup's responsibility trail is broken at entry #{seq}; "
-                                                      "it was not restored.").format(seq=d.get("seq", "?")),
-        "backup_other_clinic": lambda d: translate("Errors", "This backup belongs to another clinic ({clinic}); it was not "
-                                                      "restored.").format(clinic=d.get("clinic", "?")),
-        "restore_failed": lambda d: translate("Errors", "The restore failed; the current data was left unchanged."),
-        "key_exists": lambda d: translate("Errors", "A signing key for this clinic already exists and was not "
-                                             "overwritten."),
-        "key_missing": lambda d: translate("Errors", "The clinic's signing key file is missing: {path}.").format(
+        "corrupt_backup": lambda d: translate(
+            "Errors", "The backup file is damaged and cannot be restored."),
+        "not_a_backup": lambda d: translate(
+            "Errors", "This file is not a Fever Sentinel backup."),
+        "backup_chain_broken": lambda d: translate(
+            "Errors", "The backup's responsibility trail is broken at entry #{seq}; "
+            "it was not restored.").format(seq=d.get("seq", "?")),
+        "backup_other_clinic": lambda d: translate(
+            "Errors", "This backup belongs to another clinic ({clinic}); it was not "
+            "restored.").format(clinic=d.get("clinic", "?")),
+        "restore_failed": lambda d: translate(
+            "Errors", "The restore failed; the current data was left unchanged."),
+        "key_exists": lambda d: translate(
+            "Errors", "A signing key for this clinic already exists and was not "
+            "overwritten."),
+        "key_missing": lambda d: translate(
+            "Errors", "The clinic's signing key file is missing: {path}.").format(
             path=d.get("path", "")),
-        "key_invalid": lambda d: translate("Errors", "The clinic's signing key file is damaged: {path}.").format(
+        "key_invalid": lambda d: translate(
+            "Errors", "The clinic's signing key file is damaged: {path}.").format(
             path=d.get("path", "")),
-        "storage": lambda d: translate("Errors", "The data could not be read or written."),
+        "storage": lambda d: translate(
+            "Errors", "The data could not be read or written."),
     }
 
 

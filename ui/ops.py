@@ -14,6 +14,7 @@ import logging
 from collections.abc import Callable
 from typing import Any, Protocol, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -29,23 +30,27 @@ Failed = Callable[[BaseException], None]
 
 class Runner(Protocol):
     def run(self, fn: Callable[[], T], on_done: Callable[[T], None] | None = None,
-            on_error: Failed | None = None, *, parent: QWidget | None = None) -> None:
+            on_error: Failed | None = None, *, parent: QObject | None = None) -> None:
         """Run ``fn``; then call ``on_done(result)`` or ``on_error(exc)`` on the GUI thread.
 
-        Without ``on_error`` the error is shown in a message box over ``parent``.
+        Without ``on_error`` the error is shown in a message box over ``parent``. If ``parent``
+        was deleted meanwhile (the user logged out), the result is dropped.
         """
         ...
 
 
-def report_error(parent: QWidget | None, exc: BaseException) -> None:
+def report_error(parent: QObject | None, exc: BaseException) -> None:
     """Show an error to the user: typed errors by code, anything else generically (and logged)."""
     if not isinstance(exc, FeverSentinelError):
         log.error("unexpected error", exc_info=exc)
-    QMessageBox.warning(parent, error_title(exc), error_text(exc))
+    QMessageBox.warning(parent if isinstance(parent, QWidget) else None, error_title(exc), error_text(exc))
 
 
 def _deliver(result: Any, exc: BaseException | None, on_done: Done | None, on_error: Failed | None,
-             parent: QWidget | None) -> None:
+             parent: QObject | None) -> None:
+    if parent is not None and not shiboken6.isValid(parent):
+        log.debug("result dropped: its window is gone")
+        return
     if exc is not None:
         if on_error is not None:
             on_error(exc)
@@ -59,7 +64,7 @@ class SyncRunner:
     """Runs inline on the calling thread: for tests and for start-up before the event loop."""
 
     def run(self, fn: Callable[[], T], on_done: Callable[[T], None] | None = None,
-            on_error: Failed | None = None, *, parent: QWidget | None = None) -> None:
+            on_error: Failed | None = None, *, parent: QObject | None = None) -> None:
         try:
             result = fn()
         except Exception as exc:  # noqa: BLE001 - every failure is delivered to the caller
@@ -74,7 +79,7 @@ class _Relay(QObject):
     finished = Signal(object, object)
 
     def __init__(self, runner: ThreadRunner, on_done: Done | None, on_error: Failed | None,
-                 parent: QWidget | None) -> None:
+                 parent: QObject | None) -> None:
         super().__init__()
         self._runner = runner
         self._on_done = on_done
@@ -115,7 +120,7 @@ class ThreadRunner:
         return bool(self._pending)
 
     def run(self, fn: Callable[[], T], on_done: Callable[[T], None] | None = None,
-            on_error: Failed | None = None, *, parent: QWidget | None = None) -> None:
+            on_error: Failed | None = None, *, parent: QObject | None = None) -> None:
         relay = _Relay(self, on_done, on_error, parent)
         self._pending.add(relay)  # keep it alive until its result arrives
         self._pool.start(_Task(fn, relay))

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -27,8 +26,8 @@ from app.actor import default_workstation
 from app.errors import FeverSentinelError
 from app.permissions import Perm
 from app.settings import IDLE_LOCK_MINUTES, LANGUAGE, PRINTER_NAME, SLIP_PAPER, WORKSTATION_NAME
-from ui.forms import describe, error_label, tidy_form
-from ui.i18n import LANGUAGE_NAMES, LANGUAGES
+from ui.forms import Dialog, describe, error_label, grow_to_fit, tidy_form
+from ui.i18n import LANGUAGE_NAMES, LANGUAGES, current_language
 from ui.session import Session
 
 log = logging.getLogger(__name__)
@@ -42,7 +41,7 @@ def printer_names() -> list[str]:
         return []
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(Dialog):
     """Emits ``saved()`` after the settings were written; the main window applies them."""
 
     saved = Signal()
@@ -55,7 +54,7 @@ class SettingsDialog(QDialog):
         self.language = QComboBox()
         for lang in LANGUAGES:
             self.language.addItem(LANGUAGE_NAMES[lang], lang)
-        self.language.setCurrentIndex(max(0, self.language.findData(settings.get(LANGUAGE))))
+        self.language.setCurrentIndex(max(0, self.language.findData(current_language())))
         self.idle_minutes = QSpinBox()
         self.idle_minutes.setRange(IDLE_LOCK_MINUTES.minimum or 1, IDLE_LOCK_MINUTES.maximum or 120)
         self.idle_minutes.setValue(settings.get(IDLE_LOCK_MINUTES))
@@ -105,15 +104,10 @@ class SettingsDialog(QDialog):
         self.retranslate()
         self.language.setFocus()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Settings"))
-        texts = {"language": self.tr("&Language:"), "idle": self.tr("&Lock after idle:"),
-                 "printer": self.tr("Default &printer:"), "slip": self.tr("&Slip paper:"),
+        texts = {"language": self.tr("&Language:"), "idle": self.tr("Lock after &idle:"),
+                 "printer": self.tr("Default &printer:"), "slip": self.tr("Slip pape&r:"),
                  "workstation": self.tr("&Workstation name:")}
         for key, label in self._labels.items():
             label.setText(texts[key])
@@ -142,6 +136,7 @@ class SettingsDialog(QDialog):
             self.error.setText(describe(exc) if isinstance(exc, FeverSentinelError)
                                else self.tr("The settings could not be saved: {reason}").format(reason=exc))
             self.error.show()
+            grow_to_fit(self)
             return
         self.saved.emit()
         self.accept()

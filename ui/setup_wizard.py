@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -29,14 +28,14 @@ from app.context import AppContext
 from app.errors import ValidationError
 from app.services.clinic import ClinicLevel
 from app.services.demo import DEMO_PASSWORD, DEMO_USERS, create_demo
-from ui.forms import FieldErrors, error_label, field_with_error, password_edit, tidy_form
+from ui.forms import Dialog, FieldErrors, error_label, field_with_error, password_edit, tidy_form
 from ui.labels import level_name
 from ui.language import LanguagePicker
 from ui.ops import Runner
 from ui.session import workstation_name
 
 
-class SetupWizard(QDialog):
+class SetupWizard(Dialog):
     """Emits ``completed(is_demo)`` once the clinic exists."""
 
     completed = Signal(bool)
@@ -130,11 +129,6 @@ class SetupWizard(QDialog):
         self.code.setFocus()
 
     # ----- language -------------------------------------------------------------------------
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Fever Sentinel — first-time set-up"))
         self.title.setText(self.tr("Welcome to Fever Sentinel"))
@@ -145,10 +139,10 @@ class SetupWizard(QDialog):
         self.clinic_box.setTitle(self.tr("Clinic"))
         self.admin_box.setTitle(self.tr("First administrator"))
         texts = {
-            "clinic_code": self.tr("Clinic &code:"), "clinic_name": self.tr("Clinic &name:"),
+            "clinic_code": self.tr("Clinic c&ode:"), "clinic_name": self.tr("Clinic &name:"),
             "clinic_level": self.tr("&Level:"), "username": self.tr("&User name:"),
             "full_name": self.tr("&Full name:"), "password": self.tr("&Password:"),
-            "password_confirm": self.tr("Con&firm password:"),
+            "password_confirm": self.tr("Confir&m password:"),
         }
         for key, text in texts.items():
             self._labels[key].setText(text)
@@ -188,11 +182,11 @@ class SetupWizard(QDialog):
         if self.password.text() != self.password_confirm.text():
             self.errors.show(ValidationError("passwords_differ", field="password_confirm"))
             return
-        values = dict(code=self.code.text(), name=self.name.text(), level=str(self.level.currentData()),
-                      admin_username=self.username.text(), admin_full_name=self.full_name.text(),
-                      admin_password=self.password.text())
+        code, name, level = self.code.text(), self.name.text(), str(self.level.currentData())
+        username, full_name, password = self.username.text(), self.full_name.text(), self.password.text()
         clinic = self._ctx.clinic
-        self._start(lambda: clinic.initialize(actor, **values), demo=False)
+        self._start(lambda: clinic.initialize(actor, code=code, name=name, level=level, admin_username=username,
+                                              admin_full_name=full_name, admin_password=password), demo=False)
 
     def _start(self, fn: Callable[[], object], *, demo: bool) -> None:
         self.submit.setEnabled(False)

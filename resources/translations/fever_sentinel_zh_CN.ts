@@ -530,8 +530,8 @@
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <source>Language:</source>
-        <translation>语言：</translation>
+        <source>Lan&amp;guage:</source>
+        <translation>语言(&amp;G)：</translation>
     </message>
     <message>
         <source>&amp;Log in</source>
@@ -600,8 +600,8 @@
         <translation>备份</translation>
     </message>
     <message>
-        <source>Copy the whole database into one file, checked after writing. Back up at least daily and keep copies on a USB disk stored elsewhere. Backups are kept in: {folder}</source>
-        <translation>将整个数据库复制为一个文件，写入后自动校验。请至少每天备份一次，并在另处存放的 U 盘上保留副本。备份保存在：{folder}</translation>
+        <source>Copy the whole database into one file, checked after writing. Back up at least daily and keep copies on a USB disk stored elsewhere. Backups are kept in:</source>
+        <translation>将整个数据库复制为一个文件，写入后自动校验。请至少每天备份一次，并在另处存放的 U 盘上保留副本。备份保存在：</translation>
     </message>
     <message>
         <source>&amp;Back up now…</source>
@@ -689,8 +689,8 @@ Everything recorded after that backup is lost, and everyone must log in again.</
         <translation>新密码(&amp;N)：</translation>
     </message>
     <message>
-        <source>Con&amp;firm password:</source>
-        <translation>确认密码(&amp;F)：</translation>
+        <source>Confir&amp;m password:</source>
+        <translation>确认密码(&amp;M)：</translation>
     </message>
     <message>
         <source>at least 8 characters</source>
@@ -716,16 +716,16 @@ Everything recorded after that backup is lost, and everyone must log in again.</
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <source>&amp;Lock after idle:</source>
-        <translation>无操作自动锁屏(&amp;L)：</translation>
-    </message>
-    <message>
         <source>Default &amp;printer:</source>
         <translation>默认打印机(&amp;P)：</translation>
     </message>
     <message>
-        <source>&amp;Slip paper:</source>
-        <translation>小票纸张(&amp;S)：</translation>
+        <source>Lock after &amp;idle:</source>
+        <translation>无操作自动锁屏(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Slip pape&amp;r:</source>
+        <translation>小票纸张(&amp;R)：</translation>
     </message>
     <message>
         <source>&amp;Workstation name:</source>
@@ -803,12 +803,12 @@ Everything recorded after that backup is lost, and everyone must log in again.</
         <translation>第一个管理员</translation>
     </message>
     <message>
-        <source>Clinic &amp;code:</source>
-        <translation>机构代码(&amp;C)：</translation>
-    </message>
-    <message>
         <source>Clinic &amp;name:</source>
         <translation>机构名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Clinic c&amp;ode:</source>
+        <translation>机构代码(&amp;O)：</translation>
     </message>
     <message>
         <source>&amp;Level:</source>
@@ -827,8 +827,8 @@ Everything recorded after that backup is lost, and everyone must log in again.</
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <source>Con&amp;firm password:</source>
-        <translation>确认密码(&amp;F)：</translation>
+        <source>Confir&amp;m password:</source>
+        <translation>确认密码(&amp;M)：</translation>
     </message>
     <message>
         <source>e.g. HN0231 (capital letters and digits)</source>
@@ -890,8 +890,8 @@ Everything recorded after that backup is lost, and everyone must log in again.</
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <source>Con&amp;firm password:</source>
-        <translation>确认密码(&amp;F)：</translation>
+        <source>Confir&amp;m password:</source>
+        <translation>确认密码(&amp;M)：</translation>
     </message>
     <message>
         <source>at least 8 characters</source>
@@ -968,8 +968,8 @@ Everything recorded after that backup is lost, and everyone must log in again.</
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <source>&amp;Enable</source>
-        <translation>启用(&amp;E)</translation>
+        <source>E&amp;nable</source>
+        <translation>启用(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Disable</source>

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from app import audit
 from app.actor import Actor
@@ -28,7 +28,7 @@ def open_page(qtbot, session) -> AuditPage:
 
 
 def test_loads_lazily_in_pages_of_200(qtbot, admin_session):
-    add_events(admin_session.ctx, 450, datetime(2026, 1, 1, 0, 30, tzinfo=timezone.utc))
+    add_events(admin_session.ctx, 450, datetime(2026, 1, 1, 0, 30, tzinfo=UTC))
     total = admin_session.ctx.audit.count(admin_session.actor)
     assert total > 450
     page = open_page(qtbot, admin_session)

@@ -62,7 +62,8 @@ def test_placeholders_survive_translation():
 
     for ts in TS_FILES:
         for (ctx, source), tr in messages(ts).items():
-            assert sorted(re.findall(r"\{\w+\}", source)) == sorted(re.findall(r"\{\w+\}", tr.text or "")), (ctx, source)
+            wanted = sorted(re.findall(r"\{\w+\}", source))
+            assert wanted == sorted(re.findall(r"\{\w+\}", tr.text or "")), (ctx, source)
 
 
 def test_every_error_code_has_its_own_sentence(qapp):

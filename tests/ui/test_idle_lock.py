@@ -6,12 +6,11 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
+from tests.ui.conftest import ADMIN_PASSWORD
 from ui.main_window import MainWindow
 from ui.pages.account import AccountPage
 from ui.pages.user_dialogs import UserDialog
 from ui.pages.users import UsersPage
-
-from tests.ui.conftest import ADMIN_PASSWORD
 
 
 def test_lock_hides_forms_and_unlock_restores_typed_text(qtbot, admin_session, type_text):

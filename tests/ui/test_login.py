@@ -5,10 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from app.actor import Actor
+from tests.ui.conftest import ADMIN_PASSWORD
 from ui.login import DEMO_MARK, LoginDialog
 from ui.ops import SyncRunner
-
-from tests.ui.conftest import ADMIN_PASSWORD
 
 
 def make_login(qtbot, ctx) -> LoginDialog:

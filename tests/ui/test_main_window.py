@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tests.ui.conftest import ADMIN_PASSWORD
 from ui.app import GuiFlow
 from ui.login import LoginDialog
 from ui.main_window import MainWindow
@@ -11,8 +12,6 @@ from ui.pages.audit import AuditPage
 from ui.pages.maintenance import MaintenancePage
 from ui.pages.users import UsersPage
 from ui.session import Session
-
-from tests.ui.conftest import ADMIN_PASSWORD
 
 
 def open_window(qtbot, session: Session) -> MainWindow:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import logging
 import threading
 
+import shiboken6
 from PySide6.QtCore import QThread
+from PySide6.QtWidgets import QWidget
 
 from app.errors import StorageError
 from ui.ops import SyncRunner, ThreadRunner
@@ -62,3 +64,16 @@ def test_unexpected_errors_are_logged_and_shown_generically(boxes, caplog):
     assert boxes.texts() == ["Something unexpected went wrong. The details were written to the log."]
     assert "internal detail" not in boxes.texts()[0]
     assert any(r.exc_info and r.exc_info[0] is KeyError for r in caplog.records)
+
+
+def test_results_for_a_deleted_window_are_dropped(qtbot):
+    runner = ThreadRunner()
+    widget = QWidget()
+    got: list[int] = []
+    release = threading.Event()
+    runner.run(lambda: release.wait(5) and 1, got.append, parent=widget)
+    widget.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(widget))
+    release.set()
+    qtbot.waitUntil(lambda: not runner.busy)
+    assert got == []

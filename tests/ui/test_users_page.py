@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from tests.ui.conftest import ADMIN_PASSWORD
 from ui.pages.user_dialogs import ResetPasswordDialog, UserDialog
 from ui.pages.users import UsersPage
-
-from tests.ui.conftest import ADMIN_PASSWORD
 
 
 def open_page(qtbot, session) -> UsersPage:
@@ -103,7 +102,7 @@ def test_disable_enable_and_reset_password(qtbot, admin_session, type_text, clin
     page.active_button.click()
     assert boxes.kinds() == ["question"]
     assert page.model.index(page.model.row_of("gate"), 3).data() == "Disabled"
-    assert page.active_button.text() == "&Enable"
+    assert page.active_button.text() == "E&nable"
     page.active_button.click()
     assert page.model.index(page.model.row_of("gate"), 3).data() == "Active"
 

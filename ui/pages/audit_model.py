@@ -58,7 +58,7 @@ class AuditTableModel(QAbstractTableModel):
         """Start again from the newest entry (the count is re-read too)."""
         self._fetching = True
         count, page, size = self._count, self._page, self.page_size
-        self._runner.run(lambda: (count(), page(0, size)), self._reloaded, self._failed)
+        self._runner.run(lambda: (count(), page(0, size)), self._reloaded, self._failed, parent=self)
 
     def _reloaded(self, result: tuple[int, list[AuditEntry]]) -> None:
         self.beginResetModel()
@@ -78,7 +78,8 @@ class AuditTableModel(QAbstractTableModel):
             return
         self._fetching = True
         page, offset, size = self._page, len(self._rows), self.page_size
-        self._runner.run(lambda: page(offset, size), lambda rows: self._appended(offset, rows), self._failed)
+        self._runner.run(lambda: page(offset, size), lambda rows: self._appended(offset, rows), self._failed,
+                         parent=self)
 
     def _appended(self, offset: int, rows: list[AuditEntry]) -> None:
         self._fetching = False
@@ -117,8 +118,8 @@ class AuditTableModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(entry, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.SUMMARY:
-            return entry.summary
+        if role == Qt.ItemDataRole.ToolTipRole:  # cells are elided; the tooltip has it all
+            return entry.summary if column == self.SUMMARY else self._display(entry, column)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.OUTCOME and entry.outcome != "success":
             return Qt.GlobalColor.darkRed
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.SEQ:

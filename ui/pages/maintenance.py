@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
@@ -55,8 +55,12 @@ class MaintenancePage(QWidget):
         self.backup_button.clicked.connect(self.backup)
         self.last_result = QLabel()
         self.last_result.setWordWrap(True)
+        self.folder = QLabel(str(session.ctx.paths.backups))
+        self.folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.folder.setStyleSheet("font-family: monospace;")
         box = QVBoxLayout(self.backup_box)
         box.addWidget(self.backup_text)
+        box.addWidget(self.folder)
         row = QHBoxLayout()
         row.addWidget(self.backup_button)
         row.addStretch(1)
@@ -101,7 +105,7 @@ class MaintenancePage(QWidget):
         self.backup_box.setTitle(self.tr("Backup"))
         self.backup_text.setText(self.tr("Copy the whole database into one file, checked after writing. Back up "
                                          "at least daily and keep copies on a USB disk stored elsewhere. Backups "
-                                         "are kept in: {folder}").format(folder=self.session.ctx.paths.backups))
+                                         "are kept in:"))
         self.backup_button.setText(self.tr("&Back up now…"))
         self.restore_box.setTitle(self.tr("Restore"))
         self.restore_text.setText(self.tr("Replace ALL current data with a backup file. Everything recorded since "

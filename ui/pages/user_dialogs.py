@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -24,12 +25,20 @@ from PySide6.QtWidgets import (
 from app.errors import StaleEdit, ValidationError
 from app.permissions import Role
 from app.services.users import UserInfo
-from ui.forms import FieldErrors, error_label, field_with_error, password_edit, tidy_form
+from ui.forms import (
+    Dialog,
+    FieldErrors,
+    error_label,
+    field_with_error,
+    grow_to_fit,
+    password_edit,
+    tidy_form,
+)
 from ui.labels import role_name, role_names
 from ui.session import Session
 
 
-def _buttons(dialog: QDialog) -> tuple[QDialogButtonBox, QWidget, QWidget]:
+def _buttons(dialog: QDialog) -> tuple[QDialogButtonBox, QPushButton, QPushButton]:
     box = QDialogButtonBox()
     ok = box.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
     cancel = box.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
@@ -38,7 +47,7 @@ def _buttons(dialog: QDialog) -> tuple[QDialogButtonBox, QWidget, QWidget]:
     return box, ok, cancel
 
 
-class UserDialog(QDialog):
+class UserDialog(Dialog):
     """Add (``user is None``) or edit an account. Emits ``saved(UserInfo)``; ``reloaded`` on StaleEdit."""
 
     saved = Signal(object)
@@ -98,16 +107,11 @@ class UserDialog(QDialog):
         self.retranslate()
         (self.full_name if user else self.username).setFocus()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Add account") if self.user is None else self.tr("Edit account"))
         texts = {"username": self.tr("&User name:"), "full_name": self.tr("&Full name:"),
                  "roles": self.tr("Roles:"), "password": self.tr("&Password:"),
-                 "password_confirm": self.tr("Con&firm password:")}
+                 "password_confirm": self.tr("Confir&m password:")}
         for key, label in self._labels.items():
             label.setText(texts[key])
         for role, box in self.role_boxes.items():
@@ -153,7 +157,10 @@ class UserDialog(QDialog):
         """Fetch the account as saved now; keep the admin's typing, show what changed."""
         users, actor, username = self.session.ctx.users, self.session.actor, self.user.username if self.user else ""
         self.session.runner.run(lambda: next((u for u in users.list(actor) if u.username == username), None),
-                                self._rebased, self.errors.show, parent=self)
+                                self._rebased, self._show_error, parent=self)
+
+    def _show_error(self, exc: BaseException) -> None:
+        self.errors.show(exc)
 
     def _rebased(self, fresh: UserInfo | None) -> None:
         if fresh is None:
@@ -162,10 +169,11 @@ class UserDialog(QDialog):
         self.notice.setText(self.tr("Saved now: {name}; roles: {roles}. Check your changes and save again.")
                             .format(name=fresh.full_name, roles=role_names(fresh.roles)))
         self.notice.show()
+        grow_to_fit(self)
         self.reloaded.emit()
 
 
-class ResetPasswordDialog(QDialog):
+class ResetPasswordDialog(Dialog):
     """An administrator sets a new password for an account (this also clears a lockout)."""
 
     saved = Signal(object)
@@ -200,17 +208,12 @@ class ResetPasswordDialog(QDialog):
         self.retranslate()
         self.password.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Reset password"))
         self.intro.setText(self.tr("Set a new password for {name} ({username}). Any lock-out is lifted.")
                            .format(name=self.user.full_name, username=self.user.username))
         self._labels["password"].setText(self.tr("&New password:"))
-        self._labels["password_confirm"].setText(self.tr("Con&firm password:"))
+        self._labels["password_confirm"].setText(self.tr("Confir&m password:"))
         self.password.setPlaceholderText(self.tr("at least 8 characters"))
         self.ok.setText(self.tr("&Reset password"))
         self.cancel.setText(self.tr("Cancel"))

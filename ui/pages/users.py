@@ -122,7 +122,7 @@ class UsersPage(QWidget):
         user = self.selected_user()
         for button in (self.edit_button, self.active_button, self.reset_button):
             button.setEnabled(user is not None)
-        self.active_button.setText(self.tr("&Enable") if user is not None and not user.active
+        self.active_button.setText(self.tr("E&nable") if user is not None and not user.active
                                    else self.tr("&Disable"))
 
     # ----- actions --------------------------------------------------------------------------

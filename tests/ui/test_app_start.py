@@ -1,0 +1,52 @@
+"""run_gui end to end: a storage problem at start-up is explained (exit 1); a normal start shows
+the log-in (Esc quits with 0) with the saved language applied."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+import ui.app
+from app.actor import Actor
+from app.context import open_context
+from app.errors import StorageError
+from app.passwords import OWASP_FLOOR
+from app.settings import LANGUAGE, SettingsStore
+from ui.app import run_gui
+from ui.i18n import current_language
+from ui.login import LoginDialog
+
+
+def test_storage_error_at_start_is_explained(qapp, data_paths, monkeypatch, boxes):
+    def refuse(*_args, **_kwargs):
+        raise StorageError("network_share", path=r"\\server\clinic")
+
+    monkeypatch.setattr(ui.app, "open_context", refuse)
+    settings = SettingsStore(data_paths.settings)
+    settings.set(LANGUAGE, "en")
+    settings.save()
+    assert run_gui(data_paths, None, []) == 1
+    assert boxes.kinds() == ["critical"]
+    assert "network share" in boxes.texts()[0] and r"\\server\clinic" in boxes.texts()[0]
+
+
+def test_start_shows_login_in_saved_language_and_escape_quits(qapp, data_paths, qtbot):
+    ctx = open_context(data_paths, argon2=OWASP_FLOOR)
+    ctx.clinic.initialize(Actor.system(), code="HN0231", name="清水镇卫生院", level="township",
+                          admin_username="admin", admin_full_name="王敏", admin_password="admin-pass-2026")
+    ctx.close()
+    seen: list[str] = []
+
+    def close_login() -> None:
+        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, LoginDialog) and w.isVisible()]
+        if not dialogs:
+            QTimer.singleShot(20, close_login)
+            return
+        seen.append(dialogs[0].windowTitle())
+        dialogs[0].reject()
+
+    QTimer.singleShot(0, close_login)
+    assert run_gui(data_paths, None, []) == 0  # default language of a new workstation: Chinese
+    assert seen == ["发热哨点工作站 — 登录"]
+    assert current_language() == "zh_CN"
+    qapp.setQuitOnLastWindowClosed(True)
