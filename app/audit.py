@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.actor import Actor
@@ -58,7 +58,7 @@ def append(
     summary: dict[str, Any], outcome: Outcome = Outcome.SUCCESS,
 ) -> int:
     """Add one audit row in the caller's transaction; returns its sequence number."""
-    head = session.get(AuditHead, 1, with_for_update=True)
+    head = session.execute(select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1).with_for_update()).first()
     if head is None:
         raise RuntimeError("audit_head row missing: database not migrated")
     seq = head.seq + 1
@@ -71,8 +71,8 @@ def append(
         outcome=outcome.value, prev_hash=head.hash,
     )
     digest = row_hash(**fields)
-    session.add(AuditEvent(hash=digest, **fields))
-    head.seq, head.hash = seq, digest
+    session.execute(insert(AuditEvent).values(hash=digest, **fields))
+    session.execute(update(AuditHead).where(AuditHead.id == 1).values(seq=seq, hash=digest))
     return seq
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.actor import Actor
-from app.db.models import User
+from app.db.models import User, UserRole
 from app.errors import PermissionDenied
 
 
@@ -63,8 +64,10 @@ def authorize(session: Session, actor: Actor, perm: Perm) -> None:
     """Check against the user's roles *now* in the database, so a disabled account stops at once."""
     if actor.is_system:
         return
-    user = session.get(User, actor.user_id)
-    if user is None or not user.active:
+    rows = session.execute(
+        select(User.active, UserRole.role).outerjoin(UserRole, UserRole.user_id == User.id).where(User.id == actor.user_id)
+    ).all()
+    if not rows or not rows[0].active:
         raise PermissionDenied("account_disabled", permission=perm.value)
-    if perm not in permissions_of(user.role_names):
+    if perm not in permissions_of(frozenset(r.role for r in rows if r.role)):
         raise PermissionDenied(permission=perm.value)

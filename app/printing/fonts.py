@@ -21,8 +21,6 @@ from app.resources import CJK_FONT_BOLD, CJK_FONT_REGULAR, resource_path
 REGULAR_NAME = "FeverSentinel-NotoSansSC"
 BOLD_NAME = "FeverSentinel-NotoSansSC-Bold"
 
-_POSTSCRIPT_NAMES = {REGULAR_NAME: b"NotoSansSC-Regular", BOLD_NAME: b"NotoSansSC-Bold"}
-
 _lock = threading.Lock()
 _registered: tuple[str, str] | None = None
 
@@ -40,12 +38,7 @@ def register_cjk_fonts() -> tuple[str, str]:
             known = set(pdfmetrics.getRegisteredFontNames())
             for name, parts in ((REGULAR_NAME, CJK_FONT_REGULAR), (BOLD_NAME, CJK_FONT_BOLD)):
                 if name not in known:
-                    font = TTFont(name, str(resource_path(*parts)))
-                    # ReportLab shares one face per PostScript name, and both bundled files call
-                    # themselves "NotoSansSC-Thin" (cut from the variable font without renaming):
-                    # without a distinct name the bold file would silently be dropped for the regular one.
-                    font.face.name = _POSTSCRIPT_NAMES[name]
-                    pdfmetrics.registerFont(font)
+                    pdfmetrics.registerFont(TTFont(name, str(resource_path(*parts))))
             for bold in (0, 1):
                 for italic in (0, 1):  # no italic face: keep upright rather than fall back to Helvetica
                     addMapping(REGULAR_NAME, bold, italic, BOLD_NAME if bold else REGULAR_NAME)

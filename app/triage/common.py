@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
+from weakref import WeakKeyDictionary
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from app.db.models import Clinic
@@ -21,11 +23,25 @@ def _zone(name: str) -> ZoneInfo:
     return ZoneInfo(name)
 
 
-def clinic_row(s: Session) -> Clinic:
-    clinic = s.scalars(select(Clinic).limit(1)).first()
-    if clinic is None:
-        raise NotInitialized()
-    return clinic
+@dataclass(frozen=True)
+class ClinicIdentity:
+    code: str
+    timezone: str
+
+
+# A clinic's code and zone never change once set up: remembered per engine, forgotten with it.
+_IDENTITY: WeakKeyDictionary[Engine, ClinicIdentity] = WeakKeyDictionary()
+
+
+def clinic_row(s: Session) -> ClinicIdentity:
+    key = s.get_bind().engine
+    identity = _IDENTITY.get(key)
+    if identity is None:
+        row = s.execute(select(Clinic.code, Clinic.timezone).limit(1)).first()
+        if row is None:
+            raise NotInitialized()
+        identity = _IDENTITY[key] = ClinicIdentity(row.code, row.timezone)
+    return identity
 
 
 def clinic_day(s: Session, at: datetime) -> date:

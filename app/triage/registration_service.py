@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from app.actor import Actor
 from app.counters import reserve
 from app.db.models import User
+from app.db.prefix import starts_with
 from app.errors import Conflict, NotFound, StaleEdit, ValidationError
 from app.permissions import Perm, authorize
 from app.services.base import Service
@@ -67,15 +68,15 @@ class RegistrationService(Service):
             return []
         with self.db.read() as s:
             authorize(s, actor, Perm.VIEW_PATIENTS)
-            like = term.replace("\\", "").replace("%", "").replace("_", "") + "%"
             query = select(Patient)
             if term.isdigit() or (term[:-1].isdigit() and term[-1] in "xX"):
-                query = query.where(or_(Patient.id_number.like(like.upper()), Patient.phone.like(like)))
+                query = query.where(or_(starts_with(Patient.id_number, term.upper()), starts_with(Patient.phone, term)))
             elif term.isascii() and term.isalpha():
-                query = query.where(or_(Patient.name_initials.like(like.lower()), Patient.id_number.like(like.upper())))
+                query = query.where(or_(starts_with(Patient.name_initials, term.lower()),
+                                        starts_with(Patient.id_number, term.upper())))
             else:
-                query = query.where(or_(Patient.name.like(like), Patient.id_number.like(like.upper())))
-            rows = s.scalars(query.order_by(Patient.updated_at.desc()).limit(limit)).all()
+                query = query.where(or_(starts_with(Patient.name, term), starts_with(Patient.id_number, term.upper())))
+            rows = s.scalars(query.limit(limit)).all()
             last = {pid: no for pid, no in s.execute(
                 select(Visit.patient_id, Visit.visit_no).where(Visit.patient_id.in_([r.id for r in rows]))
                 .order_by(Visit.id))} if rows else {}

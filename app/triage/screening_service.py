@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 
 from sqlalchemy import select
@@ -28,9 +29,14 @@ class RuleContext:
     today: date
 
 
+@lru_cache(maxsize=16)
+def _parse_rules(text: str | None) -> TriageRules:
+    return TriageRules.from_json(text) if text else TriageRules()
+
+
 def load_rule_context(s: Session, clock: Clock) -> RuleContext:
-    row = s.get(ClinicSetting, RULES_KEY)
-    rules = TriageRules.from_json(row.value) if row else TriageRules()
+    text = s.scalar(select(ClinicSetting.value).where(ClinicSetting.key == RULES_KEY))
+    rules = _parse_rules(text)
     areas = {name: level for name, level in s.execute(select(RiskArea.name, RiskArea.level))}
     return RuleContext(rules, areas, clinic_day(s, clock.now()))
 
@@ -44,7 +50,7 @@ def add_screening(s: Session, actor: Actor, clock: Clock, inputs: ScreeningInput
     final, reasons, reason = final_decision(assessment, decision, override_reason)
     at = screened_at or clock.now()
     row = Screening(
-        screened_at=at, clinic_day=clinic_day(s, at), user_id=actor.user_id,  # type: ignore[arg-type]
+        screened_at=at, clinic_day=ctx.today if screened_at is None else clinic_day(s, at), user_id=actor.user_id,  # type: ignore[arg-type]
         username=actor.username, workstation=actor.workstation, source=source,
         temperature_c=round(float(inputs.temperature_c), 1), temp_method=inputs.temp_method,
         symptoms=",".join(sorted(inputs.symptoms)), onset_date=inputs.onset_date,
