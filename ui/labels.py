@@ -56,6 +56,15 @@ def action_name(action: str) -> str:
         "user.change_password": translate("Labels", "Own password changed"),
         "db.backup": translate("Labels", "Backup"),
         "db.restore": translate("Labels", "Restore"),
+        "triage.screen": translate("Labels", "Pre-triage screening"),
+        "triage.register": translate("Labels", "Fever registration"),
+        "triage.rules_update": translate("Labels", "Screening rules changed"),
+        "triage.risk_areas_replace": translate("Labels", "Risk-area list replaced"),
+        "handoff.send": translate("Labels", "Escorted to fever clinic"),
+        "handoff.arrive": translate("Labels", "Arrived at fever clinic"),
+        "handoff.left_without_permission": translate("Labels", "Left without permission"),
+        "pharmacy.purchase": translate("Labels", "Antipyretic purchase registered"),
+        "import.visits": translate("Labels", "Paper records imported"),
     }
     return names.get(action, action)
 
@@ -65,5 +74,11 @@ def entity_name(entity: str) -> str:
         "clinic": translate("Labels", "Clinic"),
         "user": translate("Labels", "Account"),
         "database": translate("Labels", "Database"),
+        "visit": translate("Labels", "Visit"),
+        "screening": translate("Labels", "Screening"),
+        "purchase": translate("Labels", "Purchase"),
+        "import": translate("Labels", "Import"),
+        "setting": translate("Labels", "Setting"),
+        "risk_areas": translate("Labels", "Risk areas"),
     }
     return names.get(entity, entity)

@@ -145,9 +145,19 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
 
     # ----- life cycle -----------------------------------------------------------------------
-    def start(self) -> None:
-        """Show the window and start the idle lock, the database ping and the clock."""
-        self.show()
+    def start(self, maximize: bool | None = None) -> None:
+        """Show the window and start the idle lock, the database ping and the clock.
+
+        On a small screen (the clinic's usual 1366×768) the window is maximised, so the task
+        bar does not cover the status line.
+        """
+        if maximize is None:
+            screen = self.screen().availableGeometry()
+            maximize = screen.width() < 1366 + 40 or screen.height() < 768 + 40
+        if maximize:
+            self.showMaximized()
+        else:
+            self.show()
         self.idle_lock.start()
         self._ping_timer.start()
         self._clock_timer.start()

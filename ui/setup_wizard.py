@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QComboBox,
     QDialogButtonBox,
@@ -189,14 +190,20 @@ class SetupWizard(Dialog):
                                               admin_full_name=full_name, admin_password=password), demo=False)
 
     def _start(self, fn: Callable[[], object], *, demo: bool) -> None:
+        """Creating the clinic (and the demo's sample days) takes a few seconds: show it is working."""
         self.submit.setEnabled(False)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         self._runner.run(fn, lambda _r: self._done(demo), self._failed, parent=self)
 
-    def _done(self, demo: bool) -> None:
+    def _idle(self) -> None:
         self.submit.setEnabled(True)
+        QApplication.restoreOverrideCursor()
+
+    def _done(self, demo: bool) -> None:
+        self._idle()
         self.completed.emit(demo)
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
-        self.submit.setEnabled(True)
+        self._idle()
         self.errors.show(exc)

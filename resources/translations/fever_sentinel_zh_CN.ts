@@ -468,6 +468,42 @@
         <translation>恢复</translation>
     </message>
     <message>
+        <source>Pre-triage screening</source>
+        <translation>预检分诊筛查</translation>
+    </message>
+    <message>
+        <source>Fever registration</source>
+        <translation>发热登记</translation>
+    </message>
+    <message>
+        <source>Screening rules changed</source>
+        <translation>修改筛查规则</translation>
+    </message>
+    <message>
+        <source>Risk-area list replaced</source>
+        <translation>更新中高风险地区名单</translation>
+    </message>
+    <message>
+        <source>Escorted to fever clinic</source>
+        <translation>专人引导至发热门诊</translation>
+    </message>
+    <message>
+        <source>Arrived at fever clinic</source>
+        <translation>到达发热门诊</translation>
+    </message>
+    <message>
+        <source>Left without permission</source>
+        <translation>擅自离开</translation>
+    </message>
+    <message>
+        <source>Antipyretic purchase registered</source>
+        <translation>退热药品购买登记</translation>
+    </message>
+    <message>
+        <source>Paper records imported</source>
+        <translation>导入纸质登记</translation>
+    </message>
+    <message>
         <source>Clinic</source>
         <translation>机构</translation>
     </message>
@@ -478,6 +514,30 @@
     <message>
         <source>Database</source>
         <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>就诊</translation>
+    </message>
+    <message>
+        <source>Screening</source>
+        <translation>筛查</translation>
+    </message>
+    <message>
+        <source>Purchase</source>
+        <translation>购药</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>设置项</translation>
+    </message>
+    <message>
+        <source>Risk areas</source>
+        <translation>风险地区</translation>
     </message>
 </context>
 <context>

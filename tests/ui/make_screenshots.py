@@ -74,7 +74,7 @@ def main() -> int:
                 install_language(app, lang)
                 window = MainWindow(session, idle_ms=3_600_000)
                 window.resize(1366, 768)
-                window.start()
+                window.start(maximize=False)
                 for row in range(window.nav.count()):
                     window.nav.setCurrentRow(row)
                     if row == 2:
