@@ -14,7 +14,6 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -276,6 +275,3 @@ class MainWindow(QMainWindow):
         workstation = workstation_name(settings)
         if workstation != self.session.actor.workstation:
             self.session.actor = dataclasses.replace(self.session.actor, workstation=workstation)
-
-    def open_dialogs(self) -> list[QDialog]:
-        return [d for d in self.findChildren(QDialog) if d.isVisible()]
