@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from app.db.engine import Database
 from app.db.models import Clinic
 from app.errors import NotInitialized
 from app.triage.records import (HandoffRecord, PatientRecord, ScreeningInput, ScreeningRecord, TravelEntry)
@@ -42,6 +43,19 @@ def clinic_row(s: Session) -> ClinicIdentity:
             raise NotInitialized()
         identity = _IDENTITY[key] = ClinicIdentity(row.code, row.timezone)
     return identity
+
+
+def clinic_identity(db: Database) -> ClinicIdentity:
+    """The clinic's code and zone without a transaction once known."""
+    cached = _IDENTITY.get(db.engine)
+    if cached is not None:
+        return cached
+    with db.read() as s:
+        return clinic_row(s)
+
+
+def local_day(identity: ClinicIdentity, at: datetime) -> date:
+    return at.astimezone(_zone(identity.timezone)).date()
 
 
 def clinic_day(s: Session, at: datetime) -> date:

@@ -14,7 +14,7 @@ from app.db.prefix import starts_with
 from app.errors import Conflict, NotFound, StaleEdit, ValidationError
 from app.permissions import Perm, authorize
 from app.services.base import Service
-from app.triage.common import clinic_day, clinic_row, handoff_record, patient_record, screening_record
+from app.triage.common import clinic_identity, handoff_record, local_day, patient_record, screening_record
 from app.triage.identity import name_initials, normalise_patient
 from app.triage.records import PatientInput, PatientRecord, VisitDetail
 from app.triage.tables import Handoff, Patient, Screening, Visit
@@ -42,13 +42,14 @@ def apply_patient(row: Patient, p: PatientInput) -> dict[str, tuple[object, obje
     return changed
 
 
-def visit_detail(s: Session, visit: Visit) -> VisitDetail:
-    nurse = s.get(User, visit.user_id) if visit.user_id is not None else None
-    handoffs = s.scalars(select(Handoff).where(Handoff.visit_id == visit.id).order_by(Handoff.sent_at)).all()
+def visit_detail(s: Session, visit: Visit, patient: Patient, screening: Screening, *, new: bool = False
+                 ) -> VisitDetail:
+    nurse = s.scalar(select(User.full_name).where(User.id == visit.user_id)) if visit.user_id is not None else None
+    handoffs = () if new else s.scalars(select(Handoff).where(Handoff.visit_id == visit.id).order_by(Handoff.sent_at))
     return VisitDetail(
         visit_no=visit.visit_no, registered_at=visit.registered_at, nurse_username=visit.username,
-        nurse_name=nurse.full_name if nurse else visit.username, patient=patient_record(visit.patient),
-        screening=screening_record(visit.screening, visit.visit_no, visit.patient.name),
+        nurse_name=nurse or visit.username, patient=patient_record(patient),
+        screening=screening_record(screening, visit.visit_no, patient.name),
         onset_date=visit.onset_date, vaccination_doses=visit.vaccination_doses,
         handoffs=tuple(handoff_record(h) for h in handoffs),
     )
@@ -89,12 +90,10 @@ class RegistrationService(Service):
         patient (their details are updated; stale if someone else saved them since)."""
         check_doses(vaccination_doses)
         now = self.clock.now()
-        with self.db.read() as s:
-            authorize(s, actor, Perm.TRIAGE)
-            today = clinic_day(s, now)
-            code = clinic_row(s).code
-        p = normalise_patient(patient, today)
-        number = visit_number(code, today.strftime("%Y%m%d"), reserve(self.db, f"visit:{today:%Y%m%d}"))
+        clinic = clinic_identity(self.db)
+        today = local_day(clinic, now)
+        p = normalise_patient(patient, today)  # bad input never takes a number
+        number = visit_number(clinic.code, today.strftime("%Y%m%d"), reserve(self.db, f"visit:{today:%Y%m%d}"))
         with self.audited_write(actor, "triage.register", "visit", Perm.TRIAGE) as op:
             s = op.session
             screening = s.get(Screening, screening_id)
@@ -133,7 +132,7 @@ class RegistrationService(Service):
             op.entity_id = number
             op.summary = {"visit_no": number, "patient_id": row.id, "returning": patient_id is not None,
                           "changed": sorted(changes), "decision": screening.decision}
-            return visit_detail(s, visit)
+            return visit_detail(s, visit, row, screening, new=True)
 
     def detail(self, actor: Actor, visit_no: str) -> VisitDetail:
         with self.db.read() as s:
@@ -141,4 +140,4 @@ class RegistrationService(Service):
             visit = s.scalars(select(Visit).where(Visit.visit_no == visit_no.strip().upper())).first()
             if visit is None:
                 raise NotFound(entity="visit", visit_no=visit_no)
-            return visit_detail(s, visit)
+            return visit_detail(s, visit, visit.patient, visit.screening)
