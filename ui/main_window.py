@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QPushButton,
     QStackedWidget,
     QToolBar,
     QWidget,
@@ -30,10 +31,16 @@ from ui.i18n import current_language, install_language
 from ui.idle_lock import IdleLock
 from ui.labels import role_names
 from ui.login import demo_badge
+from ui.handoff_feed import HandoffFeed, HandoffSnapshot
 from ui.pages.account import AccountPage
 from ui.pages.audit import AuditPage
+from ui.pages.handoff_board import HandoffBoardPage
 from ui.pages.maintenance import MaintenancePage
+from ui.pages.pharmacy import PharmacyPage
+from ui.pages.triage_desk import TriageDeskPage
+from ui.pages.triage_rules import TriageRulesPage
 from ui.pages.users import UsersPage
+from ui.pages.visit_list import VisitListPage
 from ui.session import Session, workstation_name
 from ui.settings_dialog import SettingsDialog
 
@@ -45,11 +52,17 @@ def plain(text: str) -> str:
     return re.sub(r"\(&\w\)", "", text).replace("&", "").rstrip("…").strip()
 
 PageFactory = Callable[[Session], QWidget]
-# (permission needed or None for everyone, page class): the navigation order.
+# (permission needed or None for everyone, page class): the navigation order. The desk's daily
+# work comes first, so a nurse lands on the screening form.
 PAGES: tuple[tuple[Perm | None, PageFactory], ...] = (
+    (Perm.TRIAGE, TriageDeskPage),
+    (Perm.VIEW_PATIENTS, HandoffBoardPage),
+    (Perm.TRIAGE, PharmacyPage),
+    (Perm.VIEW_PATIENTS, VisitListPage),
     (None, AccountPage),
     (Perm.MANAGE_USERS, UsersPage),
     (Perm.VIEW_AUDIT, AuditPage),
+    (Perm.MANAGE_CLINIC_SETTINGS, TriageRulesPage),
     (Perm.MANAGE_BACKUPS, MaintenancePage),
 )
 
@@ -73,10 +86,13 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(190)
         self.nav.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px 6px; }")
         self.stack = QStackedWidget()
+        # One poll of the open hand-offs feeds the board and the overdue badge on every screen.
+        self.handoff_feed = HandoffFeed(session, self) if session.can(Perm.VIEW_PATIENTS) else None
         self.pages: list[QWidget] = []
         for perm, factory in PAGES:
             if perm is None or session.can(perm):
-                page = factory(session)
+                page = (HandoffBoardPage(session, feed=self.handoff_feed) if factory is HandoffBoardPage
+                        else factory(session))
                 self.pages.append(page)
                 self.stack.addWidget(page)
                 self.nav.addItem(QListWidgetItem())
@@ -84,6 +100,8 @@ class MainWindow(QMainWindow):
         for page in self.pages:
             if isinstance(page, MaintenancePage):
                 page.restored.connect(self._after_restore)
+            if isinstance(page, PharmacyPage):
+                page.register_requested.connect(self._register_from_pharmacy)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -124,6 +142,17 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.clinic_status)
         if session.clinic.is_demo:
             bar.addWidget(demo_badge())
+        self.overdue_badge = QPushButton()
+        self.overdue_badge.setFlat(True)
+        self.overdue_badge.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.overdue_badge.setStyleSheet("QPushButton { background: #b3261e; color: white; font-weight: bold;"
+                                         " border-radius: 8px; padding: 1px 10px; }")
+        self.overdue_badge.clicked.connect(lambda: self.show_page_of(HandoffBoardPage))
+        self.overdue_badge.hide()
+        self._overdue = 0
+        if self.handoff_feed is not None:
+            self.handoff_feed.updated.connect(self._show_overdue)
+        bar.addPermanentWidget(self.overdue_badge)
         bar.addPermanentWidget(self.online_status)
         bar.addPermanentWidget(self.clock_status)
         self._online: bool | None = None
@@ -160,6 +189,8 @@ class MainWindow(QMainWindow):
         self.idle_lock.start()
         self._ping_timer.start()
         self._clock_timer.start()
+        if self.handoff_feed is not None:
+            self.handoff_feed.start()
         self.ping()
 
     def shutdown(self) -> None:
@@ -167,6 +198,8 @@ class MainWindow(QMainWindow):
         self._leaving = True
         self._ping_timer.stop()
         self._clock_timer.stop()
+        if self.handoff_feed is not None:
+            self.handoff_feed.stop()
         self.idle_lock.stop()
         self.close()
 
@@ -175,6 +208,11 @@ class MainWindow(QMainWindow):
 
     def quit(self) -> None:
         self.quit_requested.emit()
+
+    def _register_from_pharmacy(self, pending: object) -> None:
+        desk = self.show_page_of(TriageDeskPage)
+        if isinstance(desk, TriageDeskPage):
+            desk.start_registration(pending)  # type: ignore[arg-type]
 
     def _after_restore(self) -> None:
         self.logout_requested.emit()
@@ -226,6 +264,7 @@ class MainWindow(QMainWindow):
             name=self.session.full_name, roles=role_names(self.session.actor.roles)))
         self.clinic_status.setText(self.session.clinic.name)
         self._show_online()
+        self._show_overdue_count()
 
     # ----- status bar -----------------------------------------------------------------------
     def ping(self) -> None:
@@ -249,6 +288,16 @@ class MainWindow(QMainWindow):
         else:
             self.online_status.setText(self.tr("● Database OFFLINE"))
             self.online_status.setStyleSheet("color: #b3261e; font-weight: bold;")
+
+    def _show_overdue(self, snapshot: HandoffSnapshot) -> None:
+        self._overdue = len(snapshot.overdue())
+        self._show_overdue_count()
+
+    def _show_overdue_count(self) -> None:
+        self.overdue_badge.setText(self.tr("{count} overdue hand-offs").format(count=self._overdue))
+        self.overdue_badge.setToolTip(self.tr("Patients sent to the fever clinic and not received in time. "
+                                              "Click to open the hand-off board."))
+        self.overdue_badge.setVisible(self._overdue > 0)
 
     def _tick(self) -> None:
         now = self.session.ctx.clock.now().astimezone(self.session.zone)

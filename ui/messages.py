@@ -81,15 +81,18 @@ def _sentences() -> dict[str, Callable[[dict[str, Any]], str]]:
             "Errors", "Demo accounts can only be added to a demo clinic."),
         "conflict": lambda d: translate(
             "Errors", "This conflicts with existing data."),
-        "stale_edit": lambda d: translate(
-            "Errors", "Someone else changed this account in the meantime; it has been "
-            "reloaded."),
+        "stale_edit": lambda d: (
+            translate("Errors", "Someone else changed this patient's details in the meantime. Pick the "
+                      "patient again, then save.") if d.get("entity") == "patient"
+            else translate("Errors", "Someone else changed the screening rules in the meantime; they "
+                           "have been reloaded.") if d.get("key") == "triage.rules"
+            else translate("Errors", "Someone else changed this account in the meantime; it has been "
+                           "reloaded.")),
         # not found / permissions / set-up
         "user": lambda d: translate(
             "Errors", "The account {username} does not exist.").format(
             username=d.get("username", "")),
-        "not_found": lambda d: translate(
-            "Errors", "The record no longer exists."),
+        "not_found": _not_found,
         "permission_denied": lambda d: translate(
             "Errors", "Your account is not allowed to do this."),
         "account_disabled": lambda d: translate(
@@ -158,7 +161,121 @@ def _sentences() -> dict[str, Callable[[dict[str, Any]], str]]:
             path=d.get("path", "")),
         "storage": lambda d: translate(
             "Errors", "The data could not be read or written."),
+        # triage desk: screening
+        "temperature_range": lambda d: translate(
+            "Errors", "The temperature must be between {minimum} and {maximum} °C. Measure again.").format(
+            minimum=d.get("minimum", 34.0), maximum=d.get("maximum", 43.0)),
+        "temperature_required": lambda d: translate(
+            "Errors", "Enter the measured temperature."),
+        "temp_method": lambda d: translate(
+            "Errors", "Choose how the temperature was measured."),
+        "symptom": lambda d: translate(
+            "Errors", "An unknown symptom was chosen."),
+        "health_code": lambda d: translate(
+            "Errors", "Choose the colour of the health code."),
+        "occupation": lambda d: translate(
+            "Errors", "Choose the high-risk occupation, or none."),
+        "onset_in_future": lambda d: translate(
+            "Errors", "The onset date cannot be in the future."),
+        "travel_in_future": lambda d: translate(
+            "Errors", "The last day in an area cannot be in the future."),
+        "screened_in_future": lambda d: translate(
+            "Errors", "The screening time cannot be in the future."),
+        "decision": lambda d: translate(
+            "Errors", "Choose general outpatient, fever clinic or isolation."),
+        "downgrade_needs_reason": lambda d: translate(
+            "Errors", "Lowering the decision needs a reason (at least 4 characters)."),
+        "not_fever_patient": lambda d: translate(
+            "Errors", "Only patients sent to the fever clinic or isolation are registered."),
+        "date_format": lambda d: translate(
+            "Errors", "Enter a date as YYYY-MM-DD, or a number of days ago (0 = today)."),
+        # triage desk: registration
+        "patient_name": lambda d: translate(
+            "Errors", "Enter the name (1 to 64 characters)."),
+        "id_type": lambda d: translate(
+            "Errors", "Choose the type of identity document."),
+        "id_format": lambda d: translate(
+            "Errors", "This is not a valid number for this kind of document."),
+        "id_birth_date": lambda d: translate(
+            "Errors", "The birth date inside this ID number is not a real date."),
+        "id_check_digit": lambda d: translate(
+            "Errors", "The ID number's last character (check digit) does not match: a digit was "
+            "probably mistyped."),
+        "id_missing_reason": lambda d: translate(
+            "Errors", "Without an identity document, write why (e.g. child, forgot the card)."),
+        "birth_date": lambda d: translate(
+            "Errors", "The birth date is not plausible."),
+        "birth_date_mismatch": lambda d: translate(
+            "Errors", "The birth date differs from the one in the ID number."),
+        "sex": lambda d: translate(
+            "Errors", "Choose the sex."),
+        "sex_mismatch": lambda d: translate(
+            "Errors", "The sex differs from the one in the ID number."),
+        "phone": lambda d: translate(
+            "Errors", "Enter an 11-digit mobile number or a landline such as 0731-1234567."),
+        "vaccination_doses": lambda d: translate(
+            "Errors", "Vaccination doses are a number from 0 to 10."),
+        "required": lambda d: translate(
+            "Errors", "This field is required."),
+        "too_long": lambda d: translate(
+            "Errors", "Too long: at most {maximum} characters.").format(maximum=d.get("maximum", "?")),
+        "patient_exists": lambda d: translate(
+            "Errors", "A patient with this ID number is already registered."),
+        "already_registered": lambda d: translate(
+            "Errors", "This screening has already been registered."),
+        # hand-offs
+        "handoff_open": lambda d: translate(
+            "Errors", "Visit {visit_no} is already on the way to the fever clinic.").format(
+            visit_no=d.get("visit_no", "")),
+        "already_arrived": lambda d: translate(
+            "Errors", "Visit {visit_no} has already arrived at the fever clinic.").format(
+            visit_no=d.get("visit_no", "")),
+        "handoff_closed": lambda d: translate(
+            "Errors", "The hand-off of visit {visit_no} is already closed.").format(
+            visit_no=d.get("visit_no", "")),
+        # pharmacy
+        "drug_category": lambda d: translate(
+            "Errors", "Choose the kind of medicine."),
+        # rules and risk areas
+        "rule_fever_threshold": lambda d: translate(
+            "Errors", "The fever threshold must be between 36.0 and 39.0 °C."),
+        "rule_travel_window": lambda d: translate(
+            "Errors", "The travel window must be 1 to 60 days."),
+        "rule_implausible": lambda d: translate(
+            "Errors", "The implausible-temperature limits are not in order."),
+        "rule_handoff_timeout": lambda d: translate(
+            "Errors", "The hand-off time limit must be 1 to 240 minutes."),
+        "rule_level": lambda d: translate(
+            "Errors", "A rule points to an unknown decision level."),
+        "risk_level": lambda d: translate(
+            "Errors", "The risk level of {area} must be medium or high.").format(area=d.get("area", "?")),
+        "risk_file_format": lambda d: translate(
+            "Errors", "The file is not a risk-area list: use CSV (name,level[,since]) or a JSON list."),
+        "risk_file_row": lambda d: translate(
+            "Errors", "Line {row} of the risk-area file is not valid: it needs an area name and the level "
+            "medium/high (中风险/高风险).").format(row=d.get("row", "?")),
+        "file_encoding": lambda d: translate(
+            "Errors", "The file is not UTF-8 text. Save it as UTF-8 (CSV UTF-8 in Excel) and try again."),
+        "file_unreadable": lambda d: translate(
+            "Errors", "The file could not be read."),
+        "csv_header": lambda d: translate(
+            "Errors", "The CSV file's first line does not have the expected column names."),
     }
+
+
+def _not_found(d: dict[str, Any]) -> str:
+    entity = d.get("entity")
+    if entity == "visit":
+        return translate("Errors", "No visit with the number {visit_no} was found.").format(
+            visit_no=d.get("visit_no", ""))
+    if entity == "handoff":
+        return translate("Errors", "Visit {visit_no} was never sent to the fever clinic.").format(
+            visit_no=d.get("visit_no", ""))
+    if entity == "patient":
+        return translate("Errors", "This patient's record no longer exists.")
+    if entity == "screening":
+        return translate("Errors", "This screening no longer exists.")
+    return translate("Errors", "The record no longer exists.")
 
 
 def _clock_time(iso: Any) -> str:

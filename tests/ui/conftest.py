@@ -114,3 +114,46 @@ def type_text(qtbot: Any) -> Callable[[QWidget, str], None]:
             QApplication.sendEvent(widget, event)
 
     return typer
+
+
+# ----- the triage desk ----------------------------------------------------------------------------
+@pytest.fixture
+def clock() -> Any:
+    from app.clock import FixedClock
+    from tests.ui.triage_support import START
+
+    return FixedClock(START)
+
+
+@pytest.fixture
+def triage_ctx(data_paths: DataPaths, clock: Any) -> Iterator[AppContext]:
+    """A clinic on a FixedClock with a nurse, a doctor and the county's risk areas."""
+    from tests.ui.triage_support import add_staff
+
+    context = open_context(data_paths, argon2=OWASP_FLOOR, clock=clock)
+    context.clinic.initialize(Actor.system(), code="HN0231", name="清水镇卫生院", level="township",
+                              admin_username="admin", admin_full_name="王敏", admin_password=ADMIN_PASSWORD)
+    add_staff(context, context.users.authenticate("admin", ADMIN_PASSWORD, "test-desk"))
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def nurse_session(triage_ctx: AppContext, runner: SyncRunner) -> Session:
+    from tests.ui.triage_support import NURSE_PASSWORD, session_for
+
+    return session_for(triage_ctx, "nurse", NURSE_PASSWORD, runner)
+
+
+@pytest.fixture
+def doctor_session(triage_ctx: AppContext, runner: SyncRunner) -> Session:
+    from tests.ui.triage_support import DOCTOR_PASSWORD, session_for
+
+    return session_for(triage_ctx, "doctor", DOCTOR_PASSWORD, runner, desk="fever-clinic")
+
+
+@pytest.fixture
+def triage_admin_session(triage_ctx: AppContext, runner: SyncRunner) -> Session:
+    from tests.ui.triage_support import session_for
+
+    return session_for(triage_ctx, "admin", ADMIN_PASSWORD, runner)

@@ -17,7 +17,7 @@ def test_lock_hides_forms_and_unlock_restores_typed_text(qtbot, admin_session, t
     window = MainWindow(admin_session, idle_ms=200)
     qtbot.addWidget(window)
     window.start()
-    account = window.pages[0]
+    account = window.show_page_of(AccountPage)
     assert isinstance(account, AccountPage)
     type_text(account.new_password, "half-typed")
     users = window.show_page_of(UsersPage)

@@ -9,8 +9,13 @@ from ui.main_window import MainWindow
 from ui.ops import SyncRunner
 from ui.pages.account import AccountPage
 from ui.pages.audit import AuditPage
+from ui.pages.handoff_board import HandoffBoardPage
 from ui.pages.maintenance import MaintenancePage
+from ui.pages.pharmacy import PharmacyPage
+from ui.pages.triage_desk import TriageDeskPage
+from ui.pages.triage_rules import TriageRulesPage
 from ui.pages.users import UsersPage
+from ui.pages.visit_list import VisitListPage
 from ui.session import Session
 
 
@@ -23,8 +28,10 @@ def open_window(qtbot, session: Session) -> MainWindow:
 
 def test_admin_sees_every_page_and_status(qtbot, admin_session):
     window = open_window(qtbot, admin_session)
-    assert [type(p) for p in window.pages] == [AccountPage, UsersPage, AuditPage, MaintenancePage]
-    assert window.page_titles() == ["My account", "Users", "Responsibility trail", "Data maintenance"]
+    assert [type(p) for p in window.pages] == [HandoffBoardPage, VisitListPage, AccountPage, UsersPage, AuditPage,
+                                               TriageRulesPage, MaintenancePage]
+    assert window.page_titles() == ["Hand-offs", "Screening list", "My account", "Users", "Responsibility trail",
+                                    "Screening rules", "Data maintenance"]
     assert "王敏" in window.user_status.text() and "Administrator" in window.user_status.text()
     assert window.clinic_status.text() == "清水镇卫生院"
     assert "online" in window.online_status.text()
@@ -32,13 +39,15 @@ def test_admin_sees_every_page_and_status(qtbot, admin_session):
     window.shutdown()
 
 
-def test_nurse_sees_only_her_account(qtbot, clinic_ctx):
+def test_nurse_lands_on_the_desk_and_sees_her_pages(qtbot, clinic_ctx):
     admin = clinic_ctx.users.authenticate("admin", ADMIN_PASSWORD, "desk")
     clinic_ctx.users.create(admin, username="nurse", full_name="李娜", roles=["triage_nurse"], password="nurse-pass-1")
     nurse = clinic_ctx.users.authenticate("nurse", "nurse-pass-1", "desk")
     session = Session(clinic_ctx, nurse, SyncRunner(), clinic_ctx.clinic.get(), "李娜")
     window = open_window(qtbot, session)
-    assert [type(p) for p in window.pages] == [AccountPage]
+    assert [type(p) for p in window.pages] == [TriageDeskPage, HandoffBoardPage, PharmacyPage, VisitListPage,
+                                               AccountPage]
+    assert window.stack.currentWidget() is window.pages[0]
     window.shutdown()
 
 
@@ -52,7 +61,7 @@ def test_offline_state_shows(qtbot, admin_session, monkeypatch):
 
 def test_change_own_password(qtbot, admin_session, boxes):
     window = open_window(qtbot, admin_session)
-    page = window.pages[0]
+    page = window.show_page_of(AccountPage)
     assert isinstance(page, AccountPage)
     qtbot.keyClicks(page.old_password, "not-my-password")
     qtbot.keyClicks(page.new_password, "brand-new-pass")

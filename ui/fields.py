@@ -1,0 +1,96 @@
+"""Input fields for the triage desk: a keyboard-first date field, the temperature field, debouncing.
+
+Dates are typed, not picked: "2026-03-05", "3-5", or a number of days ago ("0" today, "3"),
+which is what a nurse hears ("three days ago"). An empty field means "not given".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from PySide6.QtCore import QObject, QRegularExpression, QTimer
+from PySide6.QtGui import QFocusEvent, QRegularExpressionValidator
+from PySide6.QtWidgets import QLineEdit, QWidget
+
+from app.errors import ValidationError
+
+_FULL = re.compile(r"^(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})日?$")
+_SHORT = re.compile(r"^(\d{1,2})[-./月](\d{1,2})日?$")
+_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+
+
+def parse_date(text: str, today: date, field: str) -> date | None:
+    """``""`` → None; ISO, month-day (this year, or last year if that would be in the future),
+    8 digits, or N days ago. Raises ValidationError('date_format', field=field)."""
+    raw = "".join(text.split())
+    if not raw:
+        return None
+    try:
+        if raw.isdigit() and len(raw) <= 3:
+            return today - timedelta(days=int(raw))
+        m = _FULL.match(raw) or _COMPACT.match(raw)
+        if m:
+            return date(int(m[1]), int(m[2]), int(m[3]))
+        m = _SHORT.match(raw)
+        if m:
+            day = date(today.year, int(m[1]), int(m[2]))
+            return day if day <= today else date(today.year - 1, int(m[1]), int(m[2]))
+    except ValueError:
+        pass
+    raise ValidationError("date_format", field=field)
+
+
+class DateField(QLineEdit):
+    """A date typed as text; shown back as YYYY-MM-DD when the field loses focus."""
+
+    def __init__(self, today: Callable[[], date], field: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._today = today
+        self._field = field
+        self.setMaxLength(12)
+        self.setClearButtonEnabled(True)
+
+    def value(self) -> date | None:
+        """The date, or None when empty; raises ValidationError when it cannot be read."""
+        return parse_date(self.text(), self._today(), self._field)
+
+    def set_value(self, day: date | None) -> None:
+        self.setText(day.isoformat() if day else "")
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        try:
+            day = self.value()
+        except ValidationError:
+            day = None
+        else:
+            if day is not None:
+                self.set_value(day)
+        super().focusOutEvent(event)
+
+
+class TemperatureEdit(QLineEdit):
+    """°C with one decimal; "365" is read as 36.5 (thermometer style, no dot needed)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setValidator(QRegularExpressionValidator(QRegularExpression(r"^\d{0,3}([.,]\d?)?$"), self))
+        self.setMaxLength(5)
+
+    def value(self) -> float | None:
+        text = self.text().strip().replace(",", ".")
+        if not text or text == ".":
+            return None
+        if "." not in text and len(text) == 3:
+            text = text[:2] + "." + text[2]
+        return round(float(text), 1)
+
+
+def debouncer(parent: QObject, msecs: int, slot: Callable[[], None]) -> QTimer:
+    """A single-shot timer restarted by each call to ``start()``: ``slot`` runs once typing pauses."""
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(msecs)
+    timer.timeout.connect(slot)
+    return timer

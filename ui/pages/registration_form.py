@@ -1,0 +1,510 @@
+"""发热病人登记: the fever-patient registration form, with returning-patient suggestions.
+
+A resident ID fills and locks sex and birth date (lower-case x accepted). While the nurse types a
+name, ID or phone number, returning patients are looked up (debounced, through the runner) and
+listed in a model/view list; picking one fills the form and registers the visit against that
+patient record (id + version, so a concurrent edit is detected).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import Conflict, ValidationError
+from app.privacy import mask_id_number
+from app.triage.identity import parse_resident_id
+from app.triage.records import PatientInput, PatientRecord, VisitDetail
+from app.triage.vocab import IdType, Sex
+from ui.fields import DateField, debouncer
+from ui.forms import FieldErrors, error_label, field_with_error, tidy_form
+from ui.labels import (
+    DECISION_BACKGROUNDS,
+    DECISION_COLORS,
+    decision_name,
+    id_type_name,
+    reason_name,
+    sex_name,
+)
+from ui.pages.screening_form import PendingScreening
+from ui.session import Session
+
+Index = QModelIndex | QPersistentModelIndex
+SEARCH_DELAY_MS = 250
+
+
+class PatientSuggestionModel(QAbstractListModel):
+    """Returning patients matching what is typed: one line each, the record under UserRole."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[PatientRecord] = []
+
+    def set_patients(self, rows: list[PatientRecord]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def patient_at(self, row: int) -> PatientRecord | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        p = self.patient_at(index.row()) if index.isValid() else None
+        if p is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            parts = [p.name, sex_name(p.sex)]
+            if p.birth_date:
+                parts.append(p.birth_date.isoformat())
+            if p.id_number:
+                parts.append(mask_id_number(p.id_number))
+            if p.phone:
+                parts.append(p.phone[:3] + "****" + p.phone[-4:] if len(p.phone) == 11 else p.phone)
+            if p.last_visit_no:
+                parts.append(self.tr("last visit {visit_no}").format(visit_no=p.last_visit_no))
+            return "  ·  ".join(parts)
+        if role == Qt.ItemDataRole.UserRole:
+            return p
+        return None
+
+
+@dataclass
+class DerivedIdentity:
+    sex: str
+    birth_date: date
+
+
+class RegistrationForm(QWidget):
+    """Emits ``registered(VisitDetail)``; ``cancelled()`` when the nurse leaves without saving."""
+
+    registered = Signal(object)
+    cancelled = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.pending: PendingScreening | None = None
+        self.patient: PatientRecord | None = None  # a returning patient picked from the suggestions
+        self.derived: DerivedIdentity | None = None
+        self._busy = False
+        self._search_seq = 0
+        self._search_text = ""
+        self._search_timer = debouncer(self, SEARCH_DELAY_MS, self.search_now)
+
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-size: 14pt; font-weight: bold;")
+
+        self.name = QLineEdit()
+        self.name.setMaxLength(64)
+        self.id_type = QComboBox()
+        for code in IdType:
+            self.id_type.addItem("", code.value)
+        self.id_number = QLineEdit()
+        self.id_number.setMaxLength(30)
+        self.id_missing_reason = QLineEdit()
+        self.id_missing_reason.setMaxLength(100)
+        self.sex = QComboBox()
+        self.sex.addItem("", None)
+        for code in Sex:
+            self.sex.addItem("", code.value)
+        today = self._today
+        self.birth_date = DateField(today, "birth_date")
+        self.phone = QLineEdit()
+        self.phone.setMaxLength(20)
+        self.address = QLineEdit()
+        self.address.setMaxLength(200)
+        self.occupation = QLineEdit()
+        self.occupation.setMaxLength(64)
+        self.workplace = QLineEdit()
+        self.workplace.setMaxLength(100)
+        self.onset = DateField(today, "onset_date")
+        self.doses = QSpinBox()
+        self.doses.setRange(-1, 10)
+        self.doses.setValue(-1)
+
+        self.general_error = error_label()
+        self.errors = FieldErrors(self.general_error)
+        self._labels: dict[str, QLabel] = {}
+        self.form_box = QGroupBox()
+        form = QFormLayout(self.form_box)
+        tidy_form(form)
+        rows: list[tuple[str, QWidget]] = [
+            ("name", self.name), ("id_type", self.id_type), ("id_number", self.id_number),
+            ("id_missing_reason", self.id_missing_reason), ("sex", self.sex), ("birth_date", self.birth_date),
+            ("phone", self.phone), ("address", self.address), ("occupation", self.occupation),
+            ("workplace", self.workplace), ("onset_date", self.onset), ("vaccination_doses", self.doses),
+        ]
+        self._rows: dict[str, tuple[QLabel, QWidget]] = {}
+        for key, widget in rows:
+            box, err = field_with_error(widget)
+            label = QLabel()
+            label.setBuddy(widget)
+            self._labels[key] = label
+            form.addRow(label, box)
+            self._rows[key] = (label, box)
+            self.errors.add(key, widget, err)
+        self.errors.add("decision", self.name, self.general_error)
+
+        # ----- returning patients
+        self.suggest_box = QGroupBox()
+        self.suggest_hint = QLabel()
+        self.suggest_hint.setWordWrap(True)
+        self.suggestions = PatientSuggestionModel(self)
+        self.suggest_view = QListView()
+        self.suggest_view.setModel(self.suggestions)
+        self.suggest_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.suggest_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.suggest_view.activated.connect(lambda index: self.pick(index.row()))
+        self.suggest_view.clicked.connect(lambda index: self.pick(index.row()))
+        self.suggest_view.installEventFilter(self)
+        self.picked_label = QLabel()
+        self.picked_label.setWordWrap(True)
+        self.picked_label.setStyleSheet("color: #1b4f9c; font-weight: bold;")
+        self.new_patient_button = QPushButton()
+        self.new_patient_button.clicked.connect(self.forget_patient)
+        suggest_layout = QVBoxLayout(self.suggest_box)
+        suggest_layout.addWidget(self.suggest_hint)
+        suggest_layout.addWidget(self.suggest_view, 1)
+        suggest_layout.addWidget(self.picked_label)
+        suggest_layout.addWidget(self.new_patient_button)
+
+        self.save_button = QPushButton()
+        self.save_button.setStyleSheet("font-size: 13pt; font-weight: bold; padding: 6px 18px;")
+        self.save_button.clicked.connect(self.submit)
+        self.cancel_button = QPushButton()
+        self.cancel_button.clicked.connect(self.cancel)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.general_error, 1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.save_button)
+
+        body = QHBoxLayout()
+        body.addWidget(self.form_box, 3)
+        body.addWidget(self.suggest_box, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.heading)
+        layout.addLayout(body, 1)
+        layout.addLayout(buttons)
+
+        chain = [self.name, self.id_type, self.id_number, self.id_missing_reason, self.sex, self.birth_date,
+                 self.phone, self.address, self.occupation, self.workplace, self.onset, self.doses,
+                 self.save_button, self.cancel_button, self.suggest_view, self.new_patient_button]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
+        for edit in (self.name, self.id_number, self.phone):
+            edit.textEdited.connect(lambda text, e=edit: self.schedule_search(text))
+            edit.installEventFilter(self)
+        self.id_number.textChanged.connect(self._id_changed)
+        self.id_type.currentIndexChanged.connect(self._id_changed)
+        self.retranslate()
+        self._id_changed()
+
+    def _today(self) -> date:
+        return self.session.ctx.clock.now().astimezone(self.session.zone).date()
+
+    # ----- texts ----------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Fever patient registration"))
+        texts = {
+            "name": self.tr("&Name:"), "id_type": self.tr("ID &type:"), "id_number": self.tr("&ID number:"),
+            "id_missing_reason": self.tr("Why no ID:"), "sex": self.tr("Se&x:"),
+            "birth_date": self.tr("&Birth date:"), "phone": self.tr("&Phone:"), "address": self.tr("A&ddress:"),
+            "occupation": self.tr("Occ&upation:"), "workplace": self.tr("&Workplace / school:"),
+            "onset_date": self.tr("&Onset date:"), "vaccination_doses": self.tr("&Vaccine doses:"),
+        }
+        for key, label in self._labels.items():
+            label.setText(texts[key])
+        for i in range(self.id_type.count()):
+            self.id_type.setItemText(i, id_type_name(self.id_type.itemData(i)))
+        self.sex.setItemText(0, self.tr("— choose —"))
+        for i in range(1, self.sex.count()):
+            self.sex.setItemText(i, sex_name(self.sex.itemData(i)))
+        self.birth_date.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        self.onset.setPlaceholderText(self.tr("YYYY-MM-DD, or days ago (0 = today)"))
+        self.phone.setPlaceholderText(self.tr("mobile or landline"))
+        self.id_missing_reason.setPlaceholderText(self.tr("e.g. child without ID, card forgotten"))
+        self.doses.setSpecialValueText(self.tr("not asked"))
+        self.suggest_box.setTitle(self.tr("Returning patients"))
+        self.suggest_hint.setText(self.tr("Typing a name, pinyin initials, ID or phone number lists earlier "
+                                          "patients. Press ↓ to choose, Enter to use."))
+        self.new_patient_button.setText(self.tr("Register as a &new patient instead"))
+        self.save_button.setText(self.tr("&Save registration (Enter)"))
+        self.cancel_button.setText(self.tr("Cancel (Esc)"))
+        self._show_banner()
+        self._show_picked()
+
+    def _show_banner(self) -> None:
+        p = self.pending
+        if p is None:
+            self.banner.clear()
+            return
+        reasons = "；".join(reason_name(r) for r in p.reasons) if p.reasons else ""
+        temp = f"{p.temperature_c:.1f} °C" if p.temperature_c is not None else ""
+        text = self.tr("{decision} — register, then escort the patient. {temperature} {reasons}").format(
+            decision=decision_name(p.decision), temperature=temp, reasons=reasons)
+        self.banner.setText(text)
+        self.banner.setStyleSheet(
+            f"font-size: 13pt; font-weight: bold; padding: 6px; color: {DECISION_COLORS.get(p.decision, '#000')};"
+            f" background: {DECISION_BACKGROUNDS.get(p.decision, '#fff')}; border-radius: 4px;")
+
+    def _show_picked(self) -> None:
+        p = self.patient
+        self.new_patient_button.setVisible(p is not None)
+        if p is None:
+            self.picked_label.clear()
+            return
+        self.picked_label.setText(self.tr("Returning patient: {name}. This visit is added to their record.")
+                                  .format(name=p.name))
+
+    # ----- start / reset --------------------------------------------------------------------
+    def start(self, pending: PendingScreening) -> None:
+        self.clear()
+        self.pending = pending
+        self.onset.set_value(pending.onset_date)
+        self._show_banner()
+        self.name.setFocus()
+
+    def clear(self) -> None:
+        for edit in (self.name, self.id_number, self.id_missing_reason, self.phone, self.address, self.occupation,
+                     self.workplace, self.onset, self.birth_date):
+            edit.clear()
+        self.id_type.setCurrentIndex(0)
+        self.sex.setCurrentIndex(0)
+        self.doses.setValue(-1)
+        self.patient = None
+        self.derived = None
+        self.suggestions.set_patients([])
+        self.errors.clear()
+        self._busy = False
+        self._show_picked()
+        self._id_changed()
+
+    # ----- identity -------------------------------------------------------------------------
+    def _id_changed(self) -> None:
+        resident = self.id_type.currentData() == IdType.RESIDENT_ID.value
+        other = self.id_type.currentData() == IdType.OTHER.value
+        for key in ("id_missing_reason",):
+            label, box = self._rows[key]
+            label.setVisible(other)
+            box.setVisible(other)
+        self.derived = None
+        number = "".join(self.id_number.text().split())
+        if resident and len(number) == 18:
+            try:
+                _n, sex, birth = parse_resident_id(number, self._today())
+            except ValidationError as exc:
+                self.errors.show(exc)
+                self.id_number.setFocus()
+            else:
+                self.derived = DerivedIdentity(sex.value, birth)
+                self.errors.clear()
+        locked = self.derived is not None
+        if locked:
+            assert self.derived is not None
+            self.sex.setCurrentIndex(max(0, self.sex.findData(self.derived.sex)))
+            self.birth_date.set_value(self.derived.birth_date)
+        elif resident:
+            self.sex.setCurrentIndex(0)
+            self.birth_date.clear()
+        self.sex.setEnabled(not resident)
+        self.birth_date.setReadOnly(resident)
+        self.birth_date.setEnabled(not resident or locked)
+
+    # ----- returning patients ---------------------------------------------------------------
+    def schedule_search(self, text: str) -> None:
+        self._search_text = text
+        self._search_timer.start()
+
+    def search_now(self) -> None:
+        self._search_timer.stop()
+        self._search_seq += 1
+        seq, text = self._search_seq, self._search_text
+        registration, actor = self.session.ctx.registration, self.session.actor
+        self.session.runner.run(lambda: registration.search_patients(actor, text),
+                                lambda rows: self._found(seq, rows), lambda _exc: None, parent=self)
+
+    def _found(self, seq: int, rows: list[PatientRecord]) -> None:
+        if seq == self._search_seq:
+            self.suggestions.set_patients(rows)
+            if rows:
+                self.suggest_view.setCurrentIndex(self.suggestions.index(0))
+
+    def pick(self, row: int) -> None:
+        p = self.suggestions.patient_at(row)
+        if p is None:
+            return
+        self.use_patient(p)
+
+    def use_patient(self, p: PatientRecord) -> None:
+        """Fill the form from a returning patient; the visit is registered against that record."""
+        self.patient = p
+        self.name.setText(p.name)
+        self.id_type.setCurrentIndex(max(0, self.id_type.findData(p.id_type)))
+        self.id_number.setText(p.id_number or "")
+        self.id_missing_reason.setText(p.id_missing_reason or "")
+        if p.id_type != IdType.RESIDENT_ID.value:
+            self.sex.setCurrentIndex(max(0, self.sex.findData(p.sex)))
+            self.birth_date.set_value(p.birth_date)
+        self.phone.setText(p.phone or "")
+        self.address.setText(p.address)
+        self.occupation.setText(p.occupation)
+        self.workplace.setText(p.workplace)
+        self.suggestions.set_patients([])
+        self.errors.clear()
+        self._show_picked()
+        self.phone.setFocus()  # the usual thing to check on a return visit
+
+    def forget_patient(self) -> None:
+        self.patient = None
+        self._show_picked()
+        self.name.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            key = event.key()
+            if watched in (self.name, self.id_number, self.phone) and key == Qt.Key.Key_Down \
+                    and self.suggestions.rowCount():
+                self.suggest_view.setFocus()
+                self.suggest_view.setCurrentIndex(self.suggestions.index(0))
+                return True
+            if watched is self.suggest_view and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                index = self.suggest_view.currentIndex()
+                if index.isValid():
+                    self.pick(index.row())
+                return True
+        return super().eventFilter(watched, event)
+
+    # ----- saving ---------------------------------------------------------------------------
+    def patient_input(self) -> PatientInput:
+        resident = self.id_type.currentData() == IdType.RESIDENT_ID.value
+        return PatientInput(
+            name=self.name.text(), id_type=str(self.id_type.currentData()),
+            id_number=self.id_number.text().strip() or None,
+            id_missing_reason=self.id_missing_reason.text() or None,
+            sex=None if resident else self.sex.currentData(),
+            birth_date=None if resident else self.birth_date.value(),
+            phone=self.phone.text() or None, address=self.address.text(), occupation=self.occupation.text(),
+            workplace=self.workplace.text())
+
+    def submit(self) -> None:
+        if self._busy or self.pending is None:
+            return
+        self.errors.clear()
+        try:
+            patient = self.patient_input()
+            onset = self.onset.value()
+        except ValidationError as exc:
+            self.errors.show(exc)
+            return
+        doses = self.doses.value() if self.doses.value() >= 0 else None
+        picked = self.patient
+        self._register(patient, picked.id if picked else None, picked.version if picked else None, onset, doses)
+
+    def _register(self, patient: PatientInput, patient_id: int | None, version: int | None, onset: date | None,
+                  doses: int | None) -> None:
+        assert self.pending is not None
+        self._busy = True
+        registration, actor, screening_id = self.session.ctx.registration, self.session.actor, self.pending.screening_id
+        self.session.runner.run(
+            lambda: registration.register(actor, screening_id=screening_id, patient=patient, patient_id=patient_id,
+                                          patient_version=version, onset_date=onset, vaccination_doses=doses),
+            self._registered, lambda exc: self._failed(exc, patient, onset, doses), parent=self)
+
+    def _registered(self, detail: VisitDetail) -> None:
+        self._busy = False
+        self.pending = None
+        self.registered.emit(detail)
+
+    def _failed(self, exc: BaseException, patient: PatientInput, onset: date | None, doses: int | None) -> None:
+        self._busy = False
+        if isinstance(exc, Conflict) and exc.code == "patient_exists":
+            self._offer_existing(int(exc.details["patient_id"]), patient, onset, doses)
+            return
+        self.errors.show(exc)
+
+    def _offer_existing(self, patient_id: int, patient: PatientInput, onset: date | None, doses: int | None) -> None:
+        """The typed ID belongs to a known patient: offer to register this visit on that record."""
+        registration, actor, number = self.session.ctx.registration, self.session.actor, patient.id_number or ""
+
+        def found(rows: list[PatientRecord]) -> None:
+            known = next((r for r in rows if r.id == patient_id), None)
+            if known is None:
+                self.errors.show(Conflict("patient_exists", patient_id=patient_id))
+                return
+            answer = QMessageBox.question(
+                self, self.tr("Known patient"),
+                self.tr("This ID number belongs to {name}, registered before (last visit {visit_no}). Register "
+                        "this visit on that record, updating it with what you typed?")
+                .format(name=known.name, visit_no=known.last_visit_no or "—"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+            if answer == QMessageBox.StandardButton.Yes:
+                self.patient = known
+                self._show_picked()
+                self._register(patient, known.id, known.version, onset, doses)
+            else:
+                self.errors.show(Conflict("patient_exists", field="id_number", patient_id=patient_id))
+
+        self.session.runner.run(lambda: registration.search_patients(actor, number.upper(), limit=20), found,
+                                parent=self)
+
+    def cancel(self) -> None:
+        if self.pending is not None:
+            answer = QMessageBox.question(
+                self, self.tr("Leave without registering?"),
+                self.tr("The screening stays counted, but this patient is not registered or escorted. Leave "
+                        "the registration?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.pending = None
+        self.cancelled.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self.focusWidget() is not self.suggest_view:
+                self.submit()
+            event.accept()
+            return
+        if event.key() == Qt.Key.Key_Escape:
+            self.cancel()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+

@@ -1,0 +1,215 @@
+"""Print preview of a PDF made by app.printing: QtPdf shows it; Print, Save as PDF, Close.
+
+The PDF bytes are made off the UI thread (through the runner); printing renders each page to an
+image at up to 300 dpi, also through the runner, and only the final painting onto the printer
+happens on the GUI thread, so the desk never freezes while a slip prints.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, QSizeF, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QKeySequence, QPageLayout, QPageSize, QPainter, QShortcut
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from app.settings import PRINTER_NAME
+from ui.forms import Dialog, describe, error_label
+from ui.session import Session
+
+log = logging.getLogger(__name__)
+MAX_DPI = 300
+
+
+def load_pdf(data: bytes, parent: QPdfDocument | None = None) -> tuple[QPdfDocument, QBuffer]:
+    """A QPdfDocument over in-memory bytes (keep the buffer alive as long as the document)."""
+    document = QPdfDocument(parent)
+    buffer = QBuffer(document)
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document.load(buffer)
+    return document, buffer
+
+
+def render_pages(data: bytes, dpi: int) -> list[QImage]:
+    """Every page as an image at ``dpi`` (runs on a worker thread: QImage needs no GUI thread)."""
+    document, _buffer = load_pdf(data)
+    images: list[QImage] = []
+    for page in range(document.pageCount()):
+        points = document.pagePointSize(page)
+        size = QSize(max(1, round(points.width() * dpi / 72)), max(1, round(points.height() * dpi / 72)))
+        images.append(document.render(page, size, fillColor=QColor(Qt.GlobalColor.white)))
+    document.close()
+    return images
+
+
+def paint_pages(printer: QPrinter, images: list[QImage]) -> None:
+    """Paint page images onto the printer, each scaled to fit its page (aspect kept)."""
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise OSError("the printer could not be opened")
+    try:
+        for i, image in enumerate(images):
+            if i:
+                printer.newPage()
+            area = QRectF(painter.viewport())
+            scale = min(area.width() / image.width(), area.height() / image.height())
+            target = QRectF(0, 0, image.width() * scale, image.height() * scale)
+            painter.drawImage(target, image)
+    finally:
+        painter.end()
+
+
+class PrintPreviewDialog(Dialog):
+    """Emits ``printed()`` when the pages went to the printer and ``saved(path)`` after Save as PDF."""
+
+    printed = Signal()
+    saved = Signal(str)
+
+    def __init__(self, session: Session, pdf: bytes, title: str, file_name: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.pdf = pdf
+        self.document_title = title
+        self.file_name = file_name
+        self.print_dialog: QPrintDialog | None = None
+        self.document, self._buffer = load_pdf(pdf, None)
+        self.document.setParent(self)
+        self.view = QPdfView(self)
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
+        self.status = QLabel()
+        self.error = error_label()
+        self.print_button = QPushButton()
+        self.save_button = QPushButton()
+        self.close_button = QPushButton()
+        self.print_button.setDefault(True)
+        self.print_button.setAutoDefault(True)
+        self.print_button.clicked.connect(self.print_document)
+        self.save_button.clicked.connect(self.save_as)
+        self.close_button.clicked.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Print, self, self.print_document)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        self.resize(560, 640)
+        self.retranslate()
+        self.print_button.setFocus()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Print preview — {title}").format(title=self.document_title))
+        self.print_button.setText(self.tr("&Print…"))
+        self.save_button.setText(self.tr("Save as P&DF…"))
+        self.close_button.setText(self.tr("Close"))
+
+    def page_count(self) -> int:
+        return self.document.pageCount()
+
+    # ----- printing -------------------------------------------------------------------------
+    def make_printer(self) -> QPrinter:
+        """A printer set to this workstation's printer and the PDF's own page size, no margins."""
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        name = self.session.ctx.settings.get(PRINTER_NAME)
+        if name:
+            printer.setPrinterName(name)
+        if self.document.pageCount():
+            points = self.document.pagePointSize(0)
+            size = QPageSize(QSizeF(points.width(), points.height()), QPageSize.Unit.Point,
+                             self.document_title, QPageSize.SizeMatchPolicy.FuzzyMatch)
+            printer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait,
+                                              QPageLayout.Margins(0, 0, 0, 0)))
+        printer.setFullPage(True)
+        printer.setDocName(self.document_title)
+        return printer
+
+    def print_document(self) -> None:
+        printer = self.make_printer()
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(self.tr("Print {title}").format(title=self.document_title))
+        dialog.accepted.connect(lambda: self.print_to(printer))
+        self.print_dialog = dialog
+        dialog.open()  # not exec(): the desk keeps running while the dialog is up
+
+    def print_to(self, printer: QPrinter, on_done: Callable[[], None] | None = None) -> None:
+        """Render off the GUI thread, then paint onto ``printer``."""
+        self.error.hide()
+        self.print_button.setEnabled(False)
+        self.status.setText(self.tr("Printing…"))
+        dpi = min(printer.resolution(), MAX_DPI)
+        data = self.pdf
+
+        def done(images: list[QImage]) -> None:
+            try:
+                paint_pages(printer, images)
+            except OSError as exc:
+                self._failed(exc)
+                return
+            self.print_button.setEnabled(True)
+            self.status.setText(self.tr("Sent to the printer."))
+            self.printed.emit()
+            if on_done is not None:
+                on_done()
+
+        self.session.runner.run(lambda: render_pages(data, dpi), done, self._failed, parent=self)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.print_button.setEnabled(True)
+        self.status.clear()
+        if isinstance(exc, OSError):
+            log.error("printing failed", exc_info=exc)
+            self.error.setText(self.tr("Printing failed: check that the printer is on and has paper."))
+        else:
+            self.error.setText(describe(exc))
+        self.error.show()
+
+    # ----- saving ---------------------------------------------------------------------------
+    def save_as(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Save as PDF"), str(Path.home() / self.file_name), self.tr("PDF files (*.pdf)"))
+        if not path:
+            return
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        data = self.pdf
+
+        def write() -> str:
+            Path(path).write_bytes(data)
+            return path
+
+        self.session.runner.run(write, self._saved, self._save_failed, parent=self)
+
+    def _saved(self, path: str) -> None:
+        self.status.setText(self.tr("Saved to {path}").format(path=path))
+        self.saved.emit(path)
+
+    def _save_failed(self, exc: BaseException) -> None:
+        log.error("saving the PDF failed", exc_info=exc)
+        self.error.setText(self.tr("The file could not be saved. Choose another folder."))
+        self.error.show()
+
+
+def open_preview(session: Session, parent: QWidget, make_pdf: Callable[[], bytes], title: str, file_name: str,
+                 on_open: Callable[[PrintPreviewDialog], None]) -> None:
+    """Make the PDF through the runner, then show the preview (window-modal, non-blocking)."""
+
+    def show(pdf: bytes) -> None:
+        dialog = PrintPreviewDialog(session, pdf, title, file_name, parent)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+        on_open(dialog)
+        dialog.show()
+
+    session.runner.run(make_pdf, show, parent=parent)
