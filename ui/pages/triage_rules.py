@@ -200,6 +200,8 @@ class TriageRulesPage(QWidget):
         self._show_areas(areas)
 
     def _show_areas(self, areas: list[RiskAreaRecord]) -> None:
+        # high risk first (the service orders by the level's code, which puts "medium" first)
+        areas = sorted(areas, key=lambda a: (a.level != "high", a.name))
         self.areas.set_areas(areas)
         high = sum(a.level == "high" for a in areas)
         self.areas_status.setStyleSheet("")
