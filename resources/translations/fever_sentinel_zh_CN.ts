@@ -241,6 +241,14 @@
         <translation>您的账户无权执行此操作。</translation>
     </message>
     <message>
+        <source>Someone else changed this patient&apos;s details in the meantime. Pick the patient again, then save.</source>
+        <translation>其他人刚刚修改了该病人的信息。请重新选择该病人后再保存。</translation>
+    </message>
+    <message>
+        <source>Someone else changed the screening rules in the meantime; they have been reloaded.</source>
+        <translation>其他人刚刚修改了分诊规则，已重新载入。</translation>
+    </message>
+    <message>
         <source>This account has been disabled. Ask an administrator.</source>
         <translation>该账户已被停用，请联系管理员。</translation>
     </message>
@@ -341,6 +349,198 @@
         <translation>数据无法读取或写入。</translation>
     </message>
     <message>
+        <source>The temperature must be between {minimum} and {maximum} °C. Measure again.</source>
+        <translation>体温须在 {minimum} 至 {maximum} °C 之间，请重新测量。</translation>
+    </message>
+    <message>
+        <source>Enter the measured temperature.</source>
+        <translation>请填写测得的体温。</translation>
+    </message>
+    <message>
+        <source>Choose how the temperature was measured.</source>
+        <translation>请选择测温方式。</translation>
+    </message>
+    <message>
+        <source>An unknown symptom was chosen.</source>
+        <translation>选择了未知的症状。</translation>
+    </message>
+    <message>
+        <source>Choose the colour of the health code.</source>
+        <translation>请选择健康码颜色。</translation>
+    </message>
+    <message>
+        <source>Choose the high-risk occupation, or none.</source>
+        <translation>请选择高风险岗位，或“无”。</translation>
+    </message>
+    <message>
+        <source>The onset date cannot be in the future.</source>
+        <translation>发病日期不能晚于今天。</translation>
+    </message>
+    <message>
+        <source>The last day in an area cannot be in the future.</source>
+        <translation>离开该地区的日期不能晚于今天。</translation>
+    </message>
+    <message>
+        <source>The screening time cannot be in the future.</source>
+        <translation>筛查时间不能晚于现在。</translation>
+    </message>
+    <message>
+        <source>Choose general outpatient, fever clinic or isolation.</source>
+        <translation>请选择普通门诊、发热门诊或立即隔离。</translation>
+    </message>
+    <message>
+        <source>Lowering the decision needs a reason (at least 4 characters).</source>
+        <translation>降低分诊级别须填写原因（至少 4 个字）。</translation>
+    </message>
+    <message>
+        <source>Only patients sent to the fever clinic or isolation are registered.</source>
+        <translation>只有分诊到发热门诊或需隔离的病人才需要登记。</translation>
+    </message>
+    <message>
+        <source>Enter a date as YYYY-MM-DD, or a number of days ago (0 = today).</source>
+        <translation>日期请按“年-月-日”填写，或填几天前（0 表示今天）。</translation>
+    </message>
+    <message>
+        <source>Enter the name (1 to 64 characters).</source>
+        <translation>请填写姓名（1 至 64 个字）。</translation>
+    </message>
+    <message>
+        <source>Choose the type of identity document.</source>
+        <translation>请选择证件类型。</translation>
+    </message>
+    <message>
+        <source>This is not a valid number for this kind of document.</source>
+        <translation>该号码不符合此类证件的格式。</translation>
+    </message>
+    <message>
+        <source>The birth date inside this ID number is not a real date.</source>
+        <translation>身份证号中的出生日期不是有效日期。</translation>
+    </message>
+    <message>
+        <source>The ID number&apos;s last character (check digit) does not match: a digit was probably mistyped.</source>
+        <translation>身份证号最后一位（校验码）不符，可能有数字输错了。</translation>
+    </message>
+    <message>
+        <source>Without an identity document, write why (e.g. child, forgot the card).</source>
+        <translation>无证件时请写明原因（如儿童、忘带证件）。</translation>
+    </message>
+    <message>
+        <source>The birth date is not plausible.</source>
+        <translation>出生日期不合理。</translation>
+    </message>
+    <message>
+        <source>The birth date differs from the one in the ID number.</source>
+        <translation>出生日期与身份证号中的不一致。</translation>
+    </message>
+    <message>
+        <source>Choose the sex.</source>
+        <translation>请选择性别。</translation>
+    </message>
+    <message>
+        <source>The sex differs from the one in the ID number.</source>
+        <translation>性别与身份证号中的不一致。</translation>
+    </message>
+    <message>
+        <source>Enter an 11-digit mobile number or a landline such as 0731-1234567.</source>
+        <translation>请填写 11 位手机号，或 0731-1234567 这样的固定电话。</translation>
+    </message>
+    <message>
+        <source>Vaccination doses are a number from 0 to 10.</source>
+        <translation>疫苗接种剂次须为 0 至 10。</translation>
+    </message>
+    <message>
+        <source>This field is required.</source>
+        <translation>此项必填。</translation>
+    </message>
+    <message>
+        <source>Too long: at most {maximum} characters.</source>
+        <translation>太长了：最多 {maximum} 个字。</translation>
+    </message>
+    <message>
+        <source>A patient with this ID number is already registered.</source>
+        <translation>该证件号码的病人已登记过。</translation>
+    </message>
+    <message>
+        <source>This screening has already been registered.</source>
+        <translation>这次筛查已经登记过了。</translation>
+    </message>
+    <message>
+        <source>Visit {visit_no} is already on the way to the fever clinic.</source>
+        <translation>就诊号 {visit_no} 已在前往发热门诊的途中。</translation>
+    </message>
+    <message>
+        <source>Visit {visit_no} has already arrived at the fever clinic.</source>
+        <translation>就诊号 {visit_no} 已到达发热门诊。</translation>
+    </message>
+    <message>
+        <source>The hand-off of visit {visit_no} is already closed.</source>
+        <translation>就诊号 {visit_no} 的交接已结束。</translation>
+    </message>
+    <message>
+        <source>Choose the kind of medicine.</source>
+        <translation>请选择药品类别。</translation>
+    </message>
+    <message>
+        <source>The fever threshold must be between 36.0 and 39.0 °C.</source>
+        <translation>发热标准须在 36.0 至 39.0 °C 之间。</translation>
+    </message>
+    <message>
+        <source>The travel window must be 1 to 60 days.</source>
+        <translation>旅居史时间范围须为 1 至 60 天。</translation>
+    </message>
+    <message>
+        <source>The implausible-temperature limits are not in order.</source>
+        <translation>异常体温的上下限设置有误。</translation>
+    </message>
+    <message>
+        <source>The hand-off time limit must be 1 to 240 minutes.</source>
+        <translation>交接时限须为 1 至 240 分钟。</translation>
+    </message>
+    <message>
+        <source>A rule points to an unknown decision level.</source>
+        <translation>规则中有未知的分诊级别。</translation>
+    </message>
+    <message>
+        <source>The risk level of {area} must be medium or high.</source>
+        <translation>{area} 的风险等级须为中风险或高风险。</translation>
+    </message>
+    <message>
+        <source>The file is not a risk-area list: use CSV (name,level[,since]) or a JSON list.</source>
+        <translation>该文件不是风险地区名单：请使用 CSV（名称,等级[,起始日期]）或 JSON 列表。</translation>
+    </message>
+    <message>
+        <source>Line {row} of the risk-area file is not valid: it needs an area name and the level medium/high (中风险/高风险).</source>
+        <translation>风险地区文件第 {row} 行无效：需要地区名称和风险等级 medium/high（中风险/高风险）。</translation>
+    </message>
+    <message>
+        <source>The file is not UTF-8 text. Save it as UTF-8 (CSV UTF-8 in Excel) and try again.</source>
+        <translation>该文件不是 UTF-8 文本。请另存为 UTF-8（Excel 中选“CSV UTF-8”）后重试。</translation>
+    </message>
+    <message>
+        <source>The file could not be read.</source>
+        <translation>无法读取该文件。</translation>
+    </message>
+    <message>
+        <source>The CSV file&apos;s first line does not have the expected column names.</source>
+        <translation>CSV 文件第一行的列名不正确。</translation>
+    </message>
+    <message>
+        <source>No visit with the number {visit_no} was found.</source>
+        <translation>未找到就诊号 {visit_no}。</translation>
+    </message>
+    <message>
+        <source>Visit {visit_no} was never sent to the fever clinic.</source>
+        <translation>就诊号 {visit_no} 未曾引导前往发热门诊。</translation>
+    </message>
+    <message>
+        <source>This patient&apos;s record no longer exists.</source>
+        <translation>该病人的档案已不存在。</translation>
+    </message>
+    <message>
+        <source>This screening no longer exists.</source>
+        <translation>这次筛查记录已不存在。</translation>
+    </message>
+    <message>
         <source>Something went wrong ({code}).</source>
         <translation>出现错误（{code}）。</translation>
     </message>
@@ -375,6 +575,151 @@
     <message>
         <source>Error</source>
         <translation>错误</translation>
+    </message>
+</context>
+<context>
+    <name>HandoffBoardPage</name>
+    <message>
+        <source>Hand-offs</source>
+        <translation>引导交接</translation>
+    </message>
+    <message>
+        <source>Escorted hand-offs to the fever clinic</source>
+        <translation>专人引导至发热门诊的交接</translation>
+    </message>
+    <message>
+        <source>&amp;Scan slip:</source>
+        <translation>扫描引导单(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Scan the guide slip&apos;s QR code, or type the visit number and press Enter</source>
+        <translation>扫描引导单上的二维码，或输入就诊号后按回车</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm arrival</source>
+        <translation>确认到达(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Left &amp;without permission…</source>
+        <translation>途中擅自离开(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>On the way: {count}</source>
+        <translation>引导途中：{count} 人</translation>
+    </message>
+    <message>
+        <source>({count} overdue)</source>
+        <translation>（{count} 人超时）</translation>
+    </message>
+    <message>
+        <source>Arrived today: {count}</source>
+        <translation>今日已到达：{count} 人</translation>
+    </message>
+    <message>
+        <source>✔ Received {visit_no} ({name}) after {minutes} min.</source>
+        <translation>✔ 已接收 {visit_no}（{name}），用时 {minutes} 分钟。</translation>
+    </message>
+    <message>
+        <source>Incident recorded: {visit_no} left without permission.</source>
+        <translation>已记录事件：{visit_no} 途中擅自离开。</translation>
+    </message>
+</context>
+<context>
+    <name>HandoffStep</name>
+    <message>
+        <source>Registered. Visit number:</source>
+        <translation>已登记。就诊号：</translation>
+    </message>
+    <message>
+        <source>&amp;Escort:</source>
+        <translation>陪同人员(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>who walks the patient to the fever clinic</source>
+        <translation>陪同病人前往发热门诊的人</translation>
+    </message>
+    <message>
+        <source>Slip &amp;paper:</source>
+        <translation>引导单纸张(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Send to fever clinic (Enter)</source>
+        <translation>引导至发热门诊(&amp;S)（回车）</translation>
+    </message>
+    <message>
+        <source>Print guide &amp;slip…</source>
+        <translation>打印引导单(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Print registration &amp;form (A4)…</source>
+        <translation>打印登记表(&amp;F)（A4）…</translation>
+    </message>
+    <message>
+        <source>&amp;Next patient (Esc)</source>
+        <translation>下一位(&amp;N)（Esc）</translation>
+    </message>
+    <message>
+        <source>Sent at {time} with {escort}; expected at the fever clinic by {due}.</source>
+        <translation>{time} 由 {escort} 陪同前往，应于 {due} 前到达发热门诊。</translation>
+    </message>
+    <message>
+        <source>Not sent yet</source>
+        <translation>尚未引导</translation>
+    </message>
+    <message>
+        <source>Visit {visit_no} has not been sent to the fever clinic. Go to the next patient anyway?</source>
+        <translation>就诊号 {visit_no} 还没有引导至发热门诊。仍然接待下一位吗？</translation>
+    </message>
+</context>
+<context>
+    <name>HandoffTableModel</name>
+    <message>
+        <source>Visit no.</source>
+        <translation>就诊号</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>病人</translation>
+    </message>
+    <message>
+        <source>Escort</source>
+        <translation>陪同人员</translation>
+    </message>
+    <message>
+        <source>Arrived at</source>
+        <translation>到达时间</translation>
+    </message>
+    <message>
+        <source>Minutes taken</source>
+        <translation>用时</translation>
+    </message>
+    <message>
+        <source>Received by</source>
+        <translation>接收人</translation>
+    </message>
+    <message>
+        <source>Sent at</source>
+        <translation>出发时间</translation>
+    </message>
+    <message>
+        <source>Minutes on the way</source>
+        <translation>途中用时</translation>
+    </message>
+    <message>
+        <source>Sent from</source>
+        <translation>发出工作站</translation>
+    </message>
+    <message>
+        <source>Overdue: expected by {time}</source>
+        <translation>已超时：应于 {time} 前到达</translation>
+    </message>
+    <message>
+        <source>{minutes} min — OVERDUE</source>
+        <translation>{minutes} 分钟 — 已超时</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} 分钟</translation>
     </message>
 </context>
 <context>
@@ -539,6 +884,265 @@
         <source>Risk areas</source>
         <translation>风险地区</translation>
     </message>
+    <message>
+        <source>General outpatient</source>
+        <translation>普通门诊</translation>
+    </message>
+    <message>
+        <source>Fever clinic</source>
+        <translation>发热门诊</translation>
+    </message>
+    <message>
+        <source>Isolate now and report</source>
+        <translation>立即隔离并报告</translation>
+    </message>
+    <message>
+        <source>Fever</source>
+        <translation>发热</translation>
+    </message>
+    <message>
+        <source>Cough</source>
+        <translation>咳嗽</translation>
+    </message>
+    <message>
+        <source>Fatigue</source>
+        <translation>乏力</translation>
+    </message>
+    <message>
+        <source>Sore throat</source>
+        <translation>咽痛</translation>
+    </message>
+    <message>
+        <source>Loss of smell or taste</source>
+        <translation>嗅(味)觉减退</translation>
+    </message>
+    <message>
+        <source>Diarrhoea</source>
+        <translation>腹泻</translation>
+    </message>
+    <message>
+        <source>Stuffy or runny nose</source>
+        <translation>鼻塞流涕</translation>
+    </message>
+    <message>
+        <source>Conjunctivitis</source>
+        <translation>结膜炎</translation>
+    </message>
+    <message>
+        <source>Muscle aches</source>
+        <translation>肌肉酸痛</translation>
+    </message>
+    <message>
+        <source>Forehead</source>
+        <translation>额温</translation>
+    </message>
+    <message>
+        <source>Armpit</source>
+        <translation>腋温</translation>
+    </message>
+    <message>
+        <source>Ear</source>
+        <translation>耳温</translation>
+    </message>
+    <message>
+        <source>Oral</source>
+        <translation>口温</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>绿码</translation>
+    </message>
+    <message>
+        <source>Yellow</source>
+        <translation>黄码</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>红码</translation>
+    </message>
+    <message>
+        <source>Not shown</source>
+        <translation>未出示</translation>
+    </message>
+    <message>
+        <source>None of these</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Cold-chain work</source>
+        <translation>冷链从业</translation>
+    </message>
+    <message>
+        <source>Port or border work</source>
+        <translation>口岸从业</translation>
+    </message>
+    <message>
+        <source>Quarantine hotel</source>
+        <translation>隔离酒店</translation>
+    </message>
+    <message>
+        <source>Medical staff</source>
+        <translation>医务人员</translation>
+    </message>
+    <message>
+        <source>Medium risk</source>
+        <translation>中风险</translation>
+    </message>
+    <message>
+        <source>High risk</source>
+        <translation>高风险</translation>
+    </message>
+    <message>
+        <source>Resident ID card</source>
+        <translation>居民身份证</translation>
+    </message>
+    <message>
+        <source>Passport</source>
+        <translation>护照</translation>
+    </message>
+    <message>
+        <source>Hong Kong/Macao travel permit</source>
+        <translation>港澳居民来往内地通行证</translation>
+    </message>
+    <message>
+        <source>Taiwan travel permit</source>
+        <translation>台湾居民来往大陆通行证</translation>
+    </message>
+    <message>
+        <source>Other / no document</source>
+        <translation>其他（无证件）</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Temperature {threshold} °C or higher</source>
+        <translation>体温 ≥ {threshold} °C</translation>
+    </message>
+    <message>
+        <source>Has fever, cough or other listed symptoms</source>
+        <translation>有发热、咳嗽等症状</translation>
+    </message>
+    <message>
+        <source>Stayed in a medium-risk area in the last {days} days</source>
+        <translation>{days} 天内有中风险地区旅居史</translation>
+    </message>
+    <message>
+        <source>Stayed in a high-risk area in the last {days} days</source>
+        <translation>{days} 天内有高风险地区旅居史</translation>
+    </message>
+    <message>
+        <source>Contact with a confirmed or suspected case</source>
+        <translation>与确诊/疑似病例有接触史</translation>
+    </message>
+    <message>
+        <source>Part of a cluster of sick people</source>
+        <translation>聚集性发病</translation>
+    </message>
+    <message>
+        <source>Yellow health code</source>
+        <translation>健康码黄码</translation>
+    </message>
+    <message>
+        <source>Red health code</source>
+        <translation>健康码红码</translation>
+    </message>
+    <message>
+        <source>Works in a high-risk job</source>
+        <translation>从事高风险岗位</translation>
+    </message>
+    <message>
+        <source>Bought fever medicine elsewhere</source>
+        <translation>在外购买过退热药</translation>
+    </message>
+    <message>
+        <source>Fever together with an epidemiological risk</source>
+        <translation>发热且有流行病学史</translation>
+    </message>
+    <message>
+        <source>Raised by the nurse</source>
+        <translation>护士升级分诊</translation>
+    </message>
+    <message>
+        <source>Lowered by the nurse (reason recorded)</source>
+        <translation>护士降级分诊（已记录原因）</translation>
+    </message>
+    <message>
+        <source>On the way</source>
+        <translation>引导途中</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <source>Fever reducer</source>
+        <translation>退热药</translation>
+    </message>
+    <message>
+        <source>Cough medicine</source>
+        <translation>止咳药</translation>
+    </message>
+    <message>
+        <source>Antidiarrhoeal</source>
+        <translation>止泻药</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>预检台</translation>
+    </message>
+    <message>
+        <source>Pharmacy</source>
+        <translation>药品登记</translation>
+    </message>
+    <message>
+        <source>Paper record</source>
+        <translation>纸质补录</translation>
+    </message>
+</context>
+<context>
+    <name>LeftDialog</name>
+    <message>
+        <source>Left without permission</source>
+        <translation>途中擅自离开</translation>
+    </message>
+    <message>
+        <source>Visit {visit_no} ({name}) left on the way to the fever clinic. This is recorded as an incident and closes the hand-off.</source>
+        <translation>就诊号 {visit_no}（{name}）在前往发热门诊途中擅自离开。此情况将记录为事件，并结束本次交接。</translation>
+    </message>
+    <message>
+        <source>&amp;Noticed by:</source>
+        <translation>发现人(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reported to:</source>
+        <translation>报告对象(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>e.g. infection control, the duty director</source>
+        <translation>如院感科、值班院长</translation>
+    </message>
+    <message>
+        <source>&amp;Record incident</source>
+        <translation>记录事件(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
 </context>
 <context>
     <name>LockDialog</name>
@@ -648,6 +1252,14 @@
         <source>● Database OFFLINE</source>
         <translation>● 数据库离线</translation>
     </message>
+    <message>
+        <source>{count} overdue hand-offs</source>
+        <translation>{count} 人引导超时</translation>
+    </message>
+    <message>
+        <source>Patients sent to the fever clinic and not received in time. Click to open the hand-off board.</source>
+        <translation>已引导前往发热门诊但未按时接收的病人。点击打开引导交接。</translation>
+    </message>
 </context>
 <context>
     <name>MaintenancePage</name>
@@ -735,6 +1347,257 @@ Everything recorded after that backup is lost, and everyone must log in again.</
     </message>
 </context>
 <context>
+    <name>PatientSuggestionModel</name>
+    <message>
+        <source>last visit {visit_no}</source>
+        <translation>上次就诊 {visit_no}</translation>
+    </message>
+</context>
+<context>
+    <name>PharmacyPage</name>
+    <message>
+        <source>Medicine purchases</source>
+        <translation>药品登记</translation>
+    </message>
+    <message>
+        <source>Fever, cough and diarrhoea medicine register</source>
+        <translation>退热、止咳、止泻药品购买登记</translation>
+    </message>
+    <message>
+        <source>Record everyone who buys these medicines. Take the temperature: a buyer with fever is screened and registered like a walk-in patient.</source>
+        <translation>购买以上药品的人都要登记。请测量体温：发热的购药人与来诊病人一样进行预检和登记。</translation>
+    </message>
+    <message>
+        <source>Purchase</source>
+        <translation>购药信息</translation>
+    </message>
+    <message>
+        <source>&amp;Buyer&apos;s name:</source>
+        <translation>购药人姓名(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>联系电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Kind of medicine:</source>
+        <translation>药品类别(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Medicine:</source>
+        <translation>药品名称(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Temperature:</source>
+        <translation>体温(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>e.g. 布洛芬缓释胶囊</source>
+        <translation>如 布洛芬缓释胶囊</translation>
+    </message>
+    <message>
+        <source>Symptoms</source>
+        <translation>症状</translation>
+    </message>
+    <message>
+        <source>&amp;Record purchase (Enter)</source>
+        <translation>登记(&amp;R)（回车）</translation>
+    </message>
+    <message>
+        <source>Recorded. {name} must go to the {decision}: register now.</source>
+        <translation>已登记。{name} 须前往{decision}：请立即登记。</translation>
+    </message>
+    <message>
+        <source>Recorded: {name}, {category}.</source>
+        <translation>已登记：{name}，{category}。</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreviewDialog</name>
+    <message>
+        <source>Print preview — {title}</source>
+        <translation>打印预览 — {title}</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>另存为 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Print {title}</source>
+        <translation>打印{title}</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>已发送到打印机。</translation>
+    </message>
+    <message>
+        <source>Printing failed: check that the printer is on and has paper.</source>
+        <translation>打印失败：请检查打印机是否开机、是否有纸。</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>The file could not be saved. Choose another folder.</source>
+        <translation>文件无法保存，请选择其他文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>Guide slip {visit_no}</source>
+        <translation>引导单 {visit_no}</translation>
+    </message>
+    <message>
+        <source>Registration form {visit_no}</source>
+        <translation>登记表 {visit_no}</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationForm</name>
+    <message>
+        <source>Fever patient registration</source>
+        <translation>发热病人登记</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>ID &amp;type:</source>
+        <translation>证件类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;ID number:</source>
+        <translation>证件号码(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Why no ID:</source>
+        <translation>无证件原因：</translation>
+    </message>
+    <message>
+        <source>Se&amp;x:</source>
+        <translation>性别(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>&amp;Birth date:</source>
+        <translation>出生日期(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>联系电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>A&amp;ddress:</source>
+        <translation>现住址(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Occ&amp;upation:</source>
+        <translation>职业(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Workplace / school:</source>
+        <translation>工作单位/学校(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Onset date:</source>
+        <translation>发病日期(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Vaccine doses:</source>
+        <translation>疫苗接种剂次(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— 请选择 —</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>年-月-日</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD, or days ago (0 = today)</source>
+        <translation>年-月-日，或几天前（0 = 今天）</translation>
+    </message>
+    <message>
+        <source>mobile or landline</source>
+        <translation>手机或固定电话</translation>
+    </message>
+    <message>
+        <source>e.g. child without ID, card forgotten</source>
+        <translation>如 儿童无证件、忘带证件</translation>
+    </message>
+    <message>
+        <source>not asked</source>
+        <translation>未询问</translation>
+    </message>
+    <message>
+        <source>Returning patients</source>
+        <translation>复诊病人</translation>
+    </message>
+    <message>
+        <source>Typing a name, pinyin initials, ID or phone number lists earlier patients. Press ↓ to choose, Enter to use.</source>
+        <translation>输入姓名、拼音首字母、证件号或电话，会列出以前的病人。按 ↓ 选择，回车确认。</translation>
+    </message>
+    <message>
+        <source>Register as a &amp;new patient instead</source>
+        <translation>改为登记新病人(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Save registration (Enter)</source>
+        <translation>保存登记(&amp;S)（回车）</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>取消（Esc）</translation>
+    </message>
+    <message>
+        <source>{decision} — register, then escort the patient. {temperature} {reasons}</source>
+        <translation>{decision} — 请登记，然后专人引导。{temperature} {reasons}</translation>
+    </message>
+    <message>
+        <source>Returning patient: {name}. This visit is added to their record.</source>
+        <translation>复诊病人：{name}。本次就诊将记入其档案。</translation>
+    </message>
+    <message>
+        <source>Known patient</source>
+        <translation>已有档案的病人</translation>
+    </message>
+    <message>
+        <source>This ID number belongs to {name}, registered before (last visit {visit_no}). Register this visit on that record, updating it with what you typed?</source>
+        <translation>该证件号码属于以前登记过的 {name}（上次就诊 {visit_no}）。是否把本次就诊记入该档案，并用刚填写的内容更新档案？</translation>
+    </message>
+    <message>
+        <source>Leave without registering?</source>
+        <translation>不登记就离开吗？</translation>
+    </message>
+    <message>
+        <source>The screening stays counted, but this patient is not registered or escorted. Leave the registration?</source>
+        <translation>筛查已计数，但该病人未登记，也未引导。确定离开登记吗？</translation>
+    </message>
+</context>
+<context>
     <name>ResetPasswordDialog</name>
     <message>
         <source>Reset password</source>
@@ -763,6 +1626,176 @@ Everything recorded after that backup is lost, and everyone must log in again.</
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>RiskAreaModel</name>
+    <message>
+        <source>Area</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Risk level</source>
+        <translation>风险等级</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Imported file</source>
+        <translation>文件导入</translation>
+    </message>
+    <message>
+        <source>Demo data</source>
+        <translation>演示数据</translation>
+    </message>
+    <message>
+        <source>Entered</source>
+        <translation>手工录入</translation>
+    </message>
+</context>
+<context>
+    <name>ScreeningForm</name>
+    <message>
+        <source>&amp;Temperature</source>
+        <translation>体温(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Measured at</source>
+        <translation>测温部位(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Symptoms</source>
+        <translation>症状</translation>
+    </message>
+    <message>
+        <source>Epidemiological history</source>
+        <translation>流行病学史</translation>
+    </message>
+    <message>
+        <source>&amp;Onset date:</source>
+        <translation>发病日期(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD, or days ago (0 = today)</source>
+        <translation>年-月-日，或几天前（0 = 今天）</translation>
+    </message>
+    <message>
+        <source>T&amp;ravel ({days} days):</source>
+        <translation>旅居史(&amp;R)（{days} 天内）：</translation>
+    </message>
+    <message>
+        <source>Place stayed, e.g. 广州白云</source>
+        <translation>旅居地，如 广州白云</translation>
+    </message>
+    <message>
+        <source>last day</source>
+        <translation>离开日期</translation>
+    </message>
+    <message>
+        <source>date/days</source>
+        <translation>日期/天数</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Contact with a &amp;case</source>
+        <translation>接触过病例(&amp;C)</translation>
+    </message>
+    <message>
+        <source>C&amp;luster of cases</source>
+        <translation>聚集性发病(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Took fever medicine bought &amp;elsewhere</source>
+        <translation>在外自购退热药(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Health code:</source>
+        <translation>健康码(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>High-risk &amp;job:</source>
+        <translation>高风险岗位(&amp;J)：</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>分诊结果</translation>
+    </message>
+    <message>
+        <source>&amp;Nurse&apos;s decision:</source>
+        <translation>护士分诊(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>As assessed</source>
+        <translation>按规则结果</translation>
+    </message>
+    <message>
+        <source>Reason for lo&amp;wering:</source>
+        <translation>降级原因(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Required when the decision is lowered</source>
+        <translation>降低分诊级别时必填</translation>
+    </message>
+    <message>
+        <source>Record (Enter)</source>
+        <translation>记录（回车）</translation>
+    </message>
+    <message>
+        <source>Clear (Esc)</source>
+        <translation>清空（Esc）</translation>
+    </message>
+    <message>
+        <source>Check the input</source>
+        <translation>请检查填写内容</translation>
+    </message>
+    <message>
+        <source>Enter the temperature</source>
+        <translation>请输入体温</translation>
+    </message>
+    <message>
+        <source>{area}: {level}</source>
+        <translation>{area}：{level}</translation>
+    </message>
+    <message>
+        <source>No fever, symptoms or epidemiological risk</source>
+        <translation>无发热、无症状、无流行病学风险</translation>
+    </message>
+    <message>
+        <source>⚠ Unusually low temperature: measure again</source>
+        <translation>⚠ 体温异常偏低：请复测</translation>
+    </message>
+    <message>
+        <source>⚠ Unusually high temperature: measure again</source>
+        <translation>⚠ 体温异常偏高：请复测</translation>
+    </message>
+    <message>
+        <source>Unusual temperature</source>
+        <translation>体温异常</translation>
+    </message>
+    <message>
+        <source>{temperature} °C is unusual for a living person. Was it measured correctly? Choose Yes to record it anyway, No to measure again.</source>
+        <translation>{temperature} °C 很不寻常，测量是否准确？选“是”仍然记录，选“否”重新测量。</translation>
+    </message>
+    <message>
+        <source>Recorded at {time}: {temperature} °C → {decision}</source>
+        <translation>{time} 已记录：{temperature} °C → {decision}</translation>
+    </message>
+    <message>
+        <source>Screened today: {count}</source>
+        <translation>今日已筛查：{count} 人</translation>
     </message>
 </context>
 <context>
@@ -924,6 +1957,100 @@ Everything recorded after that backup is lost, and everyone must log in again.</
     </message>
 </context>
 <context>
+    <name>TriageDeskPage</name>
+    <message>
+        <source>Pre-triage</source>
+        <translation>预检分诊</translation>
+    </message>
+    <message>
+        <source>Pre-triage screening</source>
+        <translation>预检分诊</translation>
+    </message>
+    <message>
+        <source>Step 1 of 3: screening</source>
+        <translation>第 1 步（共 3 步）：筛查</translation>
+    </message>
+    <message>
+        <source>Step 2 of 3: registration</source>
+        <translation>第 2 步（共 3 步）：登记</translation>
+    </message>
+    <message>
+        <source>Step 3 of 3: escort to the fever clinic</source>
+        <translation>第 3 步（共 3 步）：引导至发热门诊</translation>
+    </message>
+</context>
+<context>
+    <name>TriageRulesPage</name>
+    <message>
+        <source>Screening rules</source>
+        <translation>分诊规则</translation>
+    </message>
+    <message>
+        <source>Screening rules and risk areas</source>
+        <translation>分诊规则与风险地区</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>&amp;Fever from:</source>
+        <translation>发热标准(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Travel history window (days):</source>
+        <translation>旅居史时间范围（天）(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Hand-off overdue after (minutes):</source>
+        <translation>引导超时时限（分钟）(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Save rules</source>
+        <translation>保存规则(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation>重新载入(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Medium- and high-risk areas</source>
+        <translation>中、高风险地区</translation>
+    </message>
+    <message>
+        <source>Import the county&apos;s current list: CSV with name,level[,since] (level medium/high or 中风险/高风险) or a JSON list. The import replaces the whole list.</source>
+        <translation>导入县里最新的名单：CSV 格式为 名称,等级[,起始日期]（等级为 medium/high 或 中风险/高风险），或 JSON 列表。导入会替换整个名单。</translation>
+    </message>
+    <message>
+        <source>&amp;Import from file…</source>
+        <translation>从文件导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>{count} areas ({high} high risk)</source>
+        <translation>共 {count} 个地区（高风险 {high} 个）</translation>
+    </message>
+    <message>
+        <source>Saved. New screenings use these rules at once.</source>
+        <translation>已保存。新的筛查立即使用这些规则。</translation>
+    </message>
+    <message>
+        <source>Another desk changed the rules meanwhile (now: fever from {threshold} °C, {days} days, {minutes} minutes). Your values are kept: check them and save again.</source>
+        <translation>其他工作站刚刚修改了规则（现为：发热标准 {threshold} °C，{days} 天，{minutes} 分钟）。您填写的数值已保留：请核对后再次保存。</translation>
+    </message>
+    <message>
+        <source>Import risk areas</source>
+        <translation>导入风险地区</translation>
+    </message>
+    <message>
+        <source>Risk-area lists (*.csv *.json);;All files (*)</source>
+        <translation>风险地区名单 (*.csv *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Imported {count} areas; the list was replaced.</source>
+        <translation>已导入 {count} 个地区，名单已替换。</translation>
+    </message>
+</context>
+<context>
     <name>UserDialog</name>
     <message>
         <source>Add account</source>
@@ -1050,6 +2177,191 @@ Everything recorded after that backup is lost, and everyone must log in again.</
     <message>
         <source>Disable the account {username} ({name})? The user can no longer log in.</source>
         <translation>停用账户 {username}（{name}）吗？停用后该用户将无法登录。</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDetailDialog</name>
+    <message>
+        <source>Visit {visit_no}</source>
+        <translation>就诊 {visit_no}</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>Sex / birth date:</source>
+        <translation>性别/出生日期：</translation>
+    </message>
+    <message>
+        <source>Document:</source>
+        <translation>证件：</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>联系电话：</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>现住址：</translation>
+    </message>
+    <message>
+        <source>Registered:</source>
+        <translation>登记：</translation>
+    </message>
+    <message>
+        <source>{time} by {nurse}</source>
+        <translation>{time}，{nurse}</translation>
+    </message>
+    <message>
+        <source>Temperature:</source>
+        <translation>体温：</translation>
+    </message>
+    <message>
+        <source>Symptoms:</source>
+        <translation>症状：</translation>
+    </message>
+    <message>
+        <source>Decision:</source>
+        <translation>分诊结果：</translation>
+    </message>
+    <message>
+        <source>Reasons:</source>
+        <translation>分诊依据：</translation>
+    </message>
+    <message>
+        <source>Hand-off:</source>
+        <translation>引导交接：</translation>
+    </message>
+    <message>
+        <source>not sent</source>
+        <translation>未引导</translation>
+    </message>
+    <message>
+        <source>Reprint registration &amp;form…</source>
+        <translation>补打登记表(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Reprint guide &amp;slip…</source>
+        <translation>补打引导单(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>VisitListModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Visit no.</source>
+        <translation>就诊号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>°C</source>
+        <translation>°C</translation>
+    </message>
+    <message>
+        <source>Symptoms</source>
+        <translation>症状</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>分诊结果</translation>
+    </message>
+    <message>
+        <source>Hand-off</source>
+        <translation>引导交接</translation>
+    </message>
+    <message>
+        <source>Nurse</source>
+        <translation>护士</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+</context>
+<context>
+    <name>VisitListPage</name>
+    <message>
+        <source>Screening list</source>
+        <translation>筛查列表</translation>
+    </message>
+    <message>
+        <source>Screenings and registrations</source>
+        <translation>筛查与登记</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>查找(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>visit no., name, pinyin initials, phone or ID</source>
+        <translation>就诊号、姓名、拼音首字母、电话或证件号</translation>
+    </message>
+    <message>
+        <source>&amp;Day:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>All days</source>
+        <translation>所有日期</translation>
+    </message>
+    <message>
+        <source>D&amp;ecision:</source>
+        <translation>分诊结果(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>&amp;Registered only</source>
+        <translation>只看已登记(&amp;R)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation>导出 CSV(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} loaded</source>
+        <translation>已载入 {shown} / {total} 条</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>{count} rows exported to {path}</source>
+        <translation>已导出 {count} 行到 {path}</translation>
+    </message>
+    <message>
+        <source>The file could not be written. Choose another folder.</source>
+        <translation>文件无法写入，请选择其他文件夹。</translation>
     </message>
 </context>
 </TS>

@@ -25,6 +25,14 @@ CODES = {
     "corrupt_backup", "not_a_backup", "backup_chain_broken", "backup_other_clinic", "restore_failed", "key_exists",
     "key_missing", "key_invalid", "permission_denied", "account_disabled", "stale_edit", "user", "not_initialized",
     "bad_credentials", "account_locked",
+    # the triage desk's services
+    "already_arrived", "already_registered", "handoff_closed", "handoff_open", "patient_exists", "birth_date",
+    "birth_date_mismatch", "csv_header", "date_format", "decision", "downgrade_needs_reason", "drug_category",
+    "file_encoding", "file_unreadable", "health_code", "id_birth_date", "id_check_digit", "id_format",
+    "id_missing_reason", "id_type", "not_fever_patient", "occupation", "onset_in_future", "patient_name", "phone",
+    "required", "risk_file_format", "risk_file_row", "risk_level", "rule_fever_threshold", "rule_handoff_timeout",
+    "rule_implausible", "rule_level", "rule_travel_window", "screened_in_future", "sex", "sex_mismatch", "symptom",
+    "temp_method", "temperature_range", "temperature_required", "too_long", "travel_in_future", "vaccination_doses",
 }
 
 
@@ -75,6 +83,19 @@ def test_every_error_code_has_its_own_sentence(qapp):
     try:
         text = error_text(StorageError("network_share", path="//server/share"))
         assert "网络共享" in text and "//server/share" in text
+    finally:
+        install_language(qapp, "en")
+
+
+def test_not_found_names_what_is_missing(qapp):
+    from app.errors import NotFound
+
+    assert "HN0231-20260310-0009" in error_text(NotFound(entity="visit", visit_no="HN0231-20260310-0009"))
+    assert "never sent" in error_text(NotFound(entity="handoff", visit_no="X"))
+    install_language(qapp, "zh_CN")
+    try:
+        assert error_text(FeverSentinelError("temperature_range", minimum=34.0, maximum=43.0)) == \
+            "体温须在 34.0 至 43.0 °C 之间，请重新测量。"
     finally:
         install_language(qapp, "en")
 
