@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.casework.case_service import CaseService
+from app.casework.clocks import DeadlineService
+from app.casework.timeline import TimelineService
 from app.clock import Clock, SystemClock
 from app.db import migrate
 from app.db.engine import Database
@@ -41,6 +44,9 @@ class AppContext:
     pharmacy: PharmacyService
     lists: ListService
     paper_import: PaperImportService
+    cases: CaseService
+    deadlines: DeadlineService
+    timelines: TimelineService
 
     def close(self) -> None:
         self.db.dispose()
@@ -73,4 +79,7 @@ def open_context(
         pharmacy=PharmacyService(db, clock),
         lists=ListService(db, clock),
         paper_import=PaperImportService(db, clock),
+        cases=CaseService(db, clock),
+        deadlines=DeadlineService(db, clock),
+        timelines=TimelineService(db, clock),
     )

@@ -28,13 +28,15 @@ class Perm(StrEnum):
     RECEIVE_PATIENTS = "receive_patients"  # confirm arrival, report a patient who left
     VIEW_PATIENTS = "view_patients"  # look-up, lists, printed forms
     IMPORT_RECORDS = "import_records"  # paper records kept during an outage
+    CASEWORK = "casework"  # take cases, interview, classify, order and result tests, dispose
+    VIEW_CLOCKS = "view_clocks"  # the deadline board
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
     Role.ADMIN: frozenset({Perm.MANAGE_USERS, Perm.VIEW_AUDIT, Perm.MANAGE_BACKUPS, Perm.MANAGE_CLINIC_SETTINGS,
-                           Perm.VIEW_PATIENTS, Perm.IMPORT_RECORDS}),
+                           Perm.VIEW_PATIENTS, Perm.IMPORT_RECORDS, Perm.VIEW_CLOCKS}),
     Role.TRIAGE_NURSE: frozenset({Perm.TRIAGE, Perm.RECEIVE_PATIENTS, Perm.VIEW_PATIENTS, Perm.IMPORT_RECORDS}),
-    Role.DOCTOR: frozenset({Perm.RECEIVE_PATIENTS, Perm.VIEW_PATIENTS}),
+    Role.DOCTOR: frozenset({Perm.RECEIVE_PATIENTS, Perm.VIEW_PATIENTS, Perm.CASEWORK, Perm.VIEW_CLOCKS}),
     Role.GATEKEEPER: frozenset(),
 }
 

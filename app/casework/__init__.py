@@ -1,0 +1,1 @@
+"""Fever clinic casework: first-diagnosis responsibility, tests and results, deadline clocks, timeline."""

@@ -1,0 +1,76 @@
+"""Deadline clocks: started and met by recorded events, read by the deadline board.
+
+Every clock is absolute UTC time (2 h is 2 real hours, across midnight or a daylight-saving
+change); only the display uses the clinic's zone."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import and_, func, select, update
+from sqlalchemy.orm import Session
+
+from app.actor import Actor
+from app.casework.records import BoardEntry, BoardPage, ClockRecord
+from app.casework.tables import Case, Clock
+from app.casework.vocab import ClockState
+from app.permissions import Perm, authorize
+from app.services.base import Service
+
+
+def start(s: Session, case: Case, kind: str, started_at: datetime, window: tuple[timedelta, timedelta],
+          ref_id: int | None = None) -> Clock:
+    clock = Clock(case_id=case.id, visit_no=case.visit.visit_no, kind=kind, ref_id=ref_id, started_at=started_at,
+                  warn_at=started_at + window[0], due_at=started_at + window[1])
+    s.add(clock)
+    return clock
+
+
+def meet(s: Session, case_id: int, kind: str, at: datetime, ref_id: int | None = None) -> int:
+    """Close the open clocks of this kind (and lab test); returns how many."""
+    conditions = [Clock.case_id == case_id, Clock.kind == kind, Clock.met_at.is_(None)]
+    if ref_id is not None:
+        conditions.append(Clock.ref_id == ref_id)
+    return s.execute(update(Clock).where(and_(*conditions)).values(met_at=at)).rowcount or 0
+
+
+def record(c: Clock) -> ClockRecord:
+    return ClockRecord(c.id, c.visit_no, c.kind, c.ref_id, c.started_at, c.warn_at, c.due_at, c.met_at)
+
+
+class DeadlineService(Service):
+    """The deadline board: every open clock, most urgent first."""
+
+    def board(self, actor: Actor, *, limit: int = 200, offset: int = 0) -> BoardPage:
+        now = self.clock.now()
+        with self.db.read() as s:
+            authorize(s, actor, Perm.VIEW_CLOCKS)
+            open_ = Clock.met_at.is_(None)
+            total = s.scalar(select(func.count()).select_from(Clock).where(open_)) or 0
+            overdue = s.scalar(select(func.count()).select_from(Clock).where(open_, Clock.due_at < now)) or 0
+            warning = s.scalar(select(func.count()).select_from(Clock)
+                               .where(open_, Clock.due_at >= now, Clock.warn_at <= now)) or 0
+            rows = s.execute(select(Clock, Case.doctor_username).join(Case, Case.id == Clock.case_id).where(open_)
+                             .order_by(Clock.due_at, Clock.id).offset(offset).limit(limit)).all()
+            entries = tuple(self._entry(record(c), doctor, now) for c, doctor in rows)
+        return BoardPage(entries, total, warning, overdue)
+
+    def overdue_count(self, actor: Actor) -> int:
+        now = self.clock.now()
+        with self.db.read() as s:
+            authorize(s, actor, Perm.VIEW_CLOCKS)
+            return s.scalar(select(func.count()).select_from(Clock)
+                            .where(Clock.met_at.is_(None), Clock.due_at < now)) or 0
+
+    def all_open(self, actor: Actor) -> list[BoardEntry]:
+        now = self.clock.now()
+        with self.db.read() as s:
+            authorize(s, actor, Perm.VIEW_CLOCKS)
+            rows = s.execute(select(Clock, Case.doctor_username).join(Case, Case.id == Clock.case_id)
+                             .where(Clock.met_at.is_(None)).order_by(Clock.due_at, Clock.id)).all()
+            return [self._entry(record(c), doctor, now) for c, doctor in rows]
+
+    @staticmethod
+    def _entry(clock: ClockRecord, doctor: str, now: datetime) -> BoardEntry:
+        state: ClockState = clock.state(now)
+        return BoardEntry(clock, state, int((clock.due_at - now).total_seconds()), doctor)

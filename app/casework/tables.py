@@ -1,0 +1,100 @@
+"""Fever clinic tables (schema owned by migration 0004)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.db.models import Base
+from app.db.types import UTCDateTime
+from app.triage.tables import Visit
+
+
+class Case(Base):
+    """A visit in the fever clinic, owned by the first doctor until an accepted hand-over."""
+
+    __tablename__ = "cases"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id"), unique=True)
+    doctor_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    doctor_username: Mapped[str] = mapped_column(String(64), index=True)
+    taken_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    classification: Mapped[str] = mapped_column(String(16), index=True)
+    other_pathogen: Mapped[str] = mapped_column(String(100), default="")
+    classified_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    epi: Mapped[str] = mapped_column(Text, default="{}")  # JSON: travel, contacts, exposures (prefilled from triage)
+    findings: Mapped[str] = mapped_column(Text, default="")
+    observation_room: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    observation_bed: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    observation_started_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    report_card_no: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    reported_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    epi_done_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    disposition: Mapped[str | None] = mapped_column(String(32), nullable=True, index=True)
+    disposition_detail: Mapped[str] = mapped_column(Text, default="{}")  # JSON
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    closed_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    visit: Mapped[Visit] = relationship(lazy="joined")
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class CaseHandover(Base):
+    __tablename__ = "case_handovers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    from_username: Mapped[str] = mapped_column(String(64))
+    to_user_id: Mapped[int] = mapped_column(Integer, index=True)
+    to_username: Mapped[str] = mapped_column(String(64))
+    reason: Mapped[str] = mapped_column(String(200))
+    requested_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    state: Mapped[str] = mapped_column(String(10), index=True)
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    answer_note: Mapped[str] = mapped_column(String(200), default="")
+
+
+class LabTest(Base):
+    __tablename__ = "lab_tests"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    population: Mapped[str] = mapped_column(String(16))
+    ordered_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    ordered_by: Mapped[str] = mapped_column(String(64))
+    sample_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    result: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    ct_value: Mapped[float | None] = mapped_column(Float, nullable=True)
+    result_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    lab: Mapped[str] = mapped_column(String(64), default="")
+    resulted_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Clock(Base):
+    """A deadline started by a recorded event and met by another; open while met_at is null.
+
+    Kept as rows (not recomputed from every case) so the deadline board reads one small index."""
+
+    __tablename__ = "clocks"
+    __table_args__ = (
+        Index("ix_clocks_open_due", "due_at", sqlite_where="met_at IS NULL", postgresql_where="met_at IS NULL"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    visit_no: Mapped[str] = mapped_column(String(40))
+    kind: Mapped[str] = mapped_column(String(16))
+    ref_id: Mapped[int | None] = mapped_column(Integer, nullable=True)  # the lab test for a result clock
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    warn_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    met_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
