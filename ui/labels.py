@@ -227,3 +227,7 @@ def source_name(code: str) -> str:
         "import": translate("Labels", "Paper record"),
     }
     return names.get(code, code)
+
+
+def reason_names(codes: Iterable[str], fever_threshold: float = 37.3, travel_days: int = 14) -> str:
+    return translate("Labels", ", ").join(reason_name(c, fever_threshold, travel_days) for c in codes)

@@ -50,7 +50,7 @@ from ui.labels import (
     DECISION_COLORS,
     decision_name,
     id_type_name,
-    reason_name,
+    reason_names,
     sex_name,
 )
 from ui.pages.screening_form import PendingScreening
@@ -83,16 +83,18 @@ class PatientSuggestionModel(QAbstractListModel):
         if p is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            parts = [p.name, sex_name(p.sex)]
+            first = [p.name, sex_name(p.sex)]  # two short lines: nothing is cut off in the narrow list
             if p.birth_date:
-                parts.append(p.birth_date.isoformat())
+                first.append(p.birth_date.isoformat())
+            second = []
             if p.id_number:
-                parts.append(mask_id_number(p.id_number))
+                second.append(mask_id_number(p.id_number))
             if p.phone:
-                parts.append(p.phone[:3] + "****" + p.phone[-4:] if len(p.phone) == 11 else p.phone)
+                second.append(p.phone[:3] + "****" + p.phone[-4:] if len(p.phone) == 11 else p.phone)
+            lines = ["  ·  ".join(first), "  ·  ".join(second)]
             if p.last_visit_no:
-                parts.append(self.tr("last visit {visit_no}").format(visit_no=p.last_visit_no))
-            return "  ·  ".join(parts)
+                lines.append(self.tr("last visit {visit_no}").format(visit_no=p.last_visit_no))
+            return "\n".join(line for line in lines if line)
         if role == Qt.ItemDataRole.UserRole:
             return p
         return None
@@ -186,6 +188,8 @@ class RegistrationForm(QWidget):
         self.suggest_view.setModel(self.suggestions)
         self.suggest_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.suggest_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.suggest_view.setAlternatingRowColors(True)
+        self.suggest_view.setSpacing(2)
         self.suggest_view.activated.connect(lambda index: self.pick(index.row()))
         self.suggest_view.clicked.connect(lambda index: self.pick(index.row()))
         self.suggest_view.installEventFilter(self)
@@ -207,6 +211,7 @@ class RegistrationForm(QWidget):
         self.cancel_button.clicked.connect(self.cancel)
         buttons = QHBoxLayout()
         buttons.addWidget(self.general_error, 1)
+        buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.save_button)
 
@@ -272,7 +277,7 @@ class RegistrationForm(QWidget):
         if p is None:
             self.banner.clear()
             return
-        reasons = "；".join(reason_name(r) for r in p.reasons) if p.reasons else ""
+        reasons = reason_names(p.reasons)
         temp = f"{p.temperature_c:.1f} °C" if p.temperature_c is not None else ""
         text = self.tr("{decision} — register, then escort the patient. {temperature} {reasons}").format(
             decision=decision_name(p.decision), temperature=temp, reasons=reasons)

@@ -220,7 +220,7 @@ class ScreeningForm(QWidget):
         self.code_label.setBuddy(self.health_code)
         self.occupation_label.setBuddy(self.occupation)
         onset_box, self.onset_error = field_with_error(self.onset)
-        self.onset.setMaximumWidth(200)
+        self.onset.setMaximumWidth(340)
         form.addRow(self.onset_label, onset_box)
         form.addRow(self.travel_label, travel_box)
         flags = QHBoxLayout()

@@ -35,7 +35,7 @@ from ui.labels import (
     decision_name,
     handoff_state_name,
     id_type_name,
-    reason_name,
+    reason_names,
     sex_name,
     symptom_names,
 )
@@ -104,7 +104,7 @@ class VisitDetailDialog(Dialog):
             (self.tr("Temperature:"), f"{s.inputs.temperature_c:.1f} °C"),
             (self.tr("Symptoms:"), symptom_names(s.inputs.symptoms)),
             (self.tr("Decision:"), decision_name(s.decision)),
-            (self.tr("Reasons:"), "；".join(reason_name(r) for r in s.reasons)),
+            (self.tr("Reasons:"), reason_names(s.reasons)),
             (self.tr("Hand-off:"), handoff_state_name(last.state) + (f"  ({last.escort})" if last else "")
              if last else self.tr("not sent")),
         ]
