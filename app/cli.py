@@ -179,6 +179,29 @@ def cmd_risk_areas_import(ctx: AppContext, args: argparse.Namespace, out: TextIO
     return 0
 
 
+def cmd_clocks(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    """Open deadline clocks, most urgent first (times in UTC for --json, clinic time otherwise)."""
+    from zoneinfo import ZoneInfo
+
+    entries = ctx.deadlines.all_open(Actor.system())
+    if args.json:
+        json.dump([{"visit_no": e.clock.visit_no, "kind": e.clock.kind, "started": e.clock.started_at.isoformat(),
+                    "due": e.clock.due_at.isoformat(), "state": e.state.value, "doctor": e.doctor_username}
+                   for e in entries], out)
+        print(file=out)
+        return 0
+    zone = ZoneInfo(ctx.clinic.get().timezone)
+    for e in entries:
+        left = e.seconds_left
+        when = f"{abs(left) // 3600}h{abs(left) % 3600 // 60:02d}m {'left' if left >= 0 else 'overdue'}"
+        print(f"{e.clock.visit_no:<22} {e.clock.kind:<10} started {e.clock.started_at.astimezone(zone):%m-%d %H:%M} "
+              f"due {e.clock.due_at.astimezone(zone):%m-%d %H:%M}  {e.state.value:<8} {when}  {e.doctor_username}",
+              file=out)
+    if not entries:
+        print("no open clocks", file=out)
+    return 0
+
+
 def cmd_demo(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     from app.services.demo import DEMO_PASSWORD, create_demo
 
@@ -254,6 +277,8 @@ def build_parser() -> argparse.ArgumentParser:
         dest="risk_command", metavar="ACTION", required=True)
     add("import", cmd_risk_areas_import, "replace the list from a CSV (name,level[,since]) or JSON file", risk
         ).add_argument("file")
+    add("clocks", cmd_clocks, "list the open deadline clocks (report 2 h, investigation 24 h, test results)"
+        ).add_argument("--json", action="store_true")
     add("demo", cmd_demo, "create a demo clinic with one user per role")
     return parser
 

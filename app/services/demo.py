@@ -51,7 +51,10 @@ def create_demo(clinic: ClinicService, users: UserService, actor: Actor) -> list
         created.append(demo_user)
     from app.triage.demo import create_triage_demo
 
+    from app.casework.demo import create_casework_demo
+
     create_triage_demo(clinic.db, actor, clinic.clock.now(), clinic.get().timezone)
+    create_casework_demo(clinic.db, clinic.clock.now())
     return created
 
 
