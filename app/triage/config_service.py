@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import delete, select
+from sqlalchemy import case, delete, select
 
 from app.actor import Actor
 from app.db.models import ClinicSetting
@@ -94,7 +94,8 @@ class TriageConfigService(Service):
     def risk_areas(self) -> list[RiskAreaRecord]:
         with self.db.read() as s:
             return [RiskAreaRecord(a.name, a.level, a.since, a.source)
-                    for a in s.scalars(select(RiskArea).order_by(RiskArea.level.desc(), RiskArea.name))]
+                    for a in s.scalars(select(RiskArea).order_by(case((RiskArea.level == "high", 0), else_=1),
+                                                                 RiskArea.name))]
 
     def risk_area_map(self) -> dict[str, str]:
         with self.db.read() as s:
