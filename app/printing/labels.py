@@ -1,4 +1,4 @@
-"""Chinese wording of every triage code, as printed on the clinic's official documents.
+"""Chinese wording of every triage and casework code, as printed on the clinic's official documents.
 
 The screen has its own translations (Qt); paper must not depend on the UI, so the words live here.
 An unknown code prints as itself rather than failing a print job at the desk.
@@ -10,6 +10,9 @@ from collections.abc import Iterable, Mapping
 from enum import Enum
 from typing import Any
 
+from app.audit import Outcome
+from app.casework.vocab import ClockKind, Classification, Disposition, Population, TestKind, TestResult
+from app.permissions import Role
 from app.triage.vocab import (
     Decision,
     DrugCategory,
@@ -111,6 +114,122 @@ DRUG_CATEGORY: Mapping[str, str] = {
     DrugCategory.ANTIDIARRHOEAL: "止泻药",
 }
 
+CLASSIFICATION: Mapping[str, str] = {
+    Classification.PENDING: "待定",
+    Classification.EXCLUDED: "排除",
+    Classification.SUSPECTED: "疑似病例",
+    Classification.CONFIRMED: "确诊病例",
+    Classification.ASYMPTOMATIC: "无症状感染者",
+}
+
+TEST_KIND: Mapping[str, str] = {
+    TestKind.NUCLEIC_ACID: "核酸检测",
+    TestKind.BLOOD_ROUTINE: "血常规",
+    TestKind.ANTIGEN: "抗原检测",
+    TestKind.ANTIBODY: "抗体检测",
+    TestKind.CT: "胸部CT",
+    TestKind.INFLUENZA: "流感病原学检测",
+}
+
+TEST_RESULT: Mapping[str, str] = {
+    TestResult.NEGATIVE: "阴性",
+    TestResult.POSITIVE: "阳性",
+    TestResult.INVALID: "无效(需复检)",
+}
+
+POPULATION: Mapping[str, str] = {
+    Population.FEVER_CLINIC: "发热门诊患者",
+    Population.EMERGENCY: "急诊患者",
+    Population.OUTPATIENT: "普通门诊患者",
+    Population.INPATIENT: "住院患者",
+    Population.ESCORT: "陪护人员",
+    Population.VOLUNTARY: "自愿检测",
+}
+
+DISPOSITION: Mapping[str, str] = {
+    Disposition.EXCLUDED_GENERAL: "排除后转普通门诊",
+    Disposition.HOME_ADVICE: "居家观察(遵医嘱)",
+    Disposition.ADMITTED: "收治入院",
+    Disposition.TRANSFER: "转定点医院",
+    Disposition.LEFT_WITHOUT_PERMISSION: "擅自离院",
+}
+
+CLOCK_KIND: Mapping[str, str] = {
+    ClockKind.REPORT: "2小时内网络直报",
+    ClockKind.EPI: "24小时内流调",
+    ClockKind.RESULT: "核酸结果时限",
+}
+
+OUTCOME: Mapping[str, str] = {
+    Outcome.SUCCESS: "成功",
+    Outcome.DENIED: "被拒绝",
+    Outcome.FAILED: "失败",
+}
+
+ROLE: Mapping[str, str] = {
+    Role.ADMIN: "系统管理员",
+    Role.TRIAGE_NURSE: "预检分诊护士",
+    Role.DOCTOR: "医生",
+    Role.GATEKEEPER: "门岗",
+}
+
+#: Audit action codes that appear on a case timeline (the 责任倒查 printout).
+AUDIT_ACTION: Mapping[str, str] = {
+    "triage.screen": "预检筛查",
+    "triage.register": "登记就诊",
+    "handoff.send": "送往发热门诊",
+    "handoff.arrive": "发热门诊接收",
+    "handoff.left_without_permission": "转运途中擅自离开",
+    "case.take": "首诊接诊",
+    "case.handover_request": "申请移交病例",
+    "case.handover_accept": "接受病例移交",
+    "case.handover_decline": "拒绝病例移交",
+    "case.interview": "流调问诊记录",
+    "case.classify": "病例分类",
+    "case.reported": "网络直报",
+    "case.investigated": "流调完成",
+    "case.observe": "安排留观",
+    "case.order_test": "开具检测",
+    "case.result": "录入检测结果",
+    "case.dispose": "病例处置(结案)",
+}
+
+#: Why an audited act was refused or failed (the ``error`` of its summary); unknown codes print as is.
+ERROR: Mapping[str, str] = {
+    "permission_denied": "无此权限",
+    "account_disabled": "账号已停用",
+    "not_responsible": "非本病例负责医生",
+    "not_handover_target": "非移交对象",
+    "stale_edit": "记录已被他人修改",
+    "not_found": "记录不存在",
+    "conflict": "与现有记录冲突",
+    "invalid": "填写有误",
+    "required": "必填项未填",
+    "too_long": "内容过长",
+    "already_taken": "病例已被接诊",
+    "already_arrived": "患者已接收",
+    "not_arrived": "患者尚未到达发热门诊",
+    "case_closed": "病例已结案",
+    "handoff_closed": "转运已结束",
+    "handoff_open": "转运尚未结束",
+    "handover_pending": "已有待答复的移交申请",
+    "handover_answered": "移交申请已答复",
+    "handover_self": "不能移交给自己",
+    "handover_target": "移交对象不是在岗医生",
+    "not_reportable": "该分类无需直报",
+    "result_recorded": "结果已录入",
+    "observation_required": "需先安排留观",
+    "pending_result_reason": "有未出结果的检测，需说明原因",
+    "reportable_cannot_go_home": "需报告病例不能居家",
+    "buffer_room_required": "未排除病例须入缓冲病房单间",
+    "transfer_reason": "转诊需说明原因",
+    "not_excluded": "病例未排除",
+    "excluding_result": "缺少排除所依据的阴性结果",
+    "time_in_future": "时间晚于当前时间",
+    "time_too_early": "时间早于起始时间",
+    "naive_time": "时间缺少时区",
+}
+
 #: Every vocabulary enum and its table, so a test can prove no code is left without words.
 TABLES: Mapping[type[Enum], Mapping[Any, str]] = {
     Decision: DECISION,
@@ -124,6 +243,14 @@ TABLES: Mapping[type[Enum], Mapping[Any, str]] = {
     Reason: REASON,
     HandoffState: HANDOFF_STATE,
     DrugCategory: DRUG_CATEGORY,
+    Classification: CLASSIFICATION,
+    TestKind: TEST_KIND,
+    TestResult: TEST_RESULT,
+    Population: POPULATION,
+    Disposition: DISPOSITION,
+    ClockKind: CLOCK_KIND,
+    Outcome: OUTCOME,
+    Role: ROLE,
 }
 
 

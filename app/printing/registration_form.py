@@ -8,22 +8,29 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
-from functools import lru_cache
-from io import BytesIO
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_LEFT
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table
+from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table
 from reportlab.platypus.flowables import Flowable
 
 from app.printing import labels as L
+from app.printing.a4 import (
+    CONTENT_W,
+    LABEL_BG,
+    PAD,
+    SECTION_BG,
+    VALUE_SIZE,
+    build_a4,
+    grid_style,
+    heading,
+    para,
+    styles,
+)
 from app.printing.fonts import cjk_table_style, register_cjk_fonts
 from app.printing.qr import QRFlowable
 from app.printing.text import EMPTY, fmt_date, local_date, local_time, markup
@@ -34,9 +41,6 @@ if TYPE_CHECKING:
     from app.services.clinic import ClinicInfo
 
 TITLE = "发热病人登记表"
-PAGE_W, PAGE_H = A4
-MARGIN_X = 15 * mm
-CONTENT_W = PAGE_W - 2 * MARGIN_X
 QR_SIZE = 24 * mm
 VISIT_LABEL_W = 16 * mm
 VISIT_W = 86 * mm
@@ -44,39 +48,8 @@ LABEL_W = 24 * mm
 META_W = CONTENT_W - VISIT_LABEL_W - VISIT_W - LABEL_W
 VALUE_W = CONTENT_W / 2 - LABEL_W
 WIDE_W = CONTENT_W - LABEL_W
-VALUE_SIZE = 10
-PAD = 4
-GRID = colors.HexColor("#808080")
-LABEL_BG = colors.HexColor("#F0F0F0")
-SECTION_BG = colors.HexColor("#D9D9D9")
 
 Cell = str | Flowable | list[Flowable]
-
-
-@lru_cache(maxsize=1)
-def _styles() -> dict[str, ParagraphStyle]:
-    """Paragraph styles, built once (after the fonts exist). CJK wrapping breaks long addresses anywhere."""
-    regular, bold = register_cjk_fonts()
-    base = ParagraphStyle("fs-base", fontName=regular, fontSize=10, leading=13.5, wordWrap="CJK")
-    return {
-        "value": base,
-        "label": ParagraphStyle("fs-label", parent=base, fontSize=9.5),
-        "strong": ParagraphStyle("fs-strong", parent=base, fontName=bold, fontSize=12, leading=15),
-        "section": ParagraphStyle("fs-section", parent=base, fontName=bold, fontSize=10.5),
-        "clinic": ParagraphStyle("fs-clinic", parent=base, fontName=bold, fontSize=14, leading=19,
-                                 alignment=TA_CENTER),
-        "title": ParagraphStyle("fs-title", parent=base, fontName=bold, fontSize=20, leading=26,
-                                alignment=TA_CENTER, spaceBefore=2),
-        "visit": ParagraphStyle("fs-visit", parent=base, fontName=bold, fontSize=20, leading=24,
-                                alignment=TA_LEFT, wordWrap="LTR"),
-        "decision": ParagraphStyle("fs-decision", parent=base, fontName=bold, fontSize=14, leading=18),
-        "note": ParagraphStyle("fs-note", parent=base, fontSize=8, leading=10.5, textColor=colors.HexColor("#404040")),
-    }
-
-
-def _p(text: str, style: str = "value") -> Paragraph:
-    """A paragraph from *already escaped* markup."""
-    return Paragraph(text, _styles()[style])
 
 
 def _v(text: str | None, width: float = VALUE_W) -> Cell:
@@ -87,12 +60,12 @@ def _v(text: str | None, width: float = VALUE_W) -> Cell:
         return EMPTY
     if "\n" not in text and stringWidth(text, register_cjk_fonts()[0], VALUE_SIZE) <= width - 2 * PAD:
         return text
-    return _p(markup(text))
+    return para(markup(text))
 
 
 def _visit_no(visit_no: str) -> Paragraph:
     """Large and on one line: shrink only if a clinic's numbering is unusually long."""
-    style = _styles()["visit"]
+    style = styles()["visit"]
     room = VISIT_W - 10
     width = stringWidth(visit_no, style.fontName, style.fontSize)
     if width > room:
@@ -159,36 +132,14 @@ class _SectionTable:
 
     def table(self) -> Table:
         t = Table(self.rows, colWidths=[LABEL_W, VALUE_W, LABEL_W, VALUE_W], repeatRows=1)
-        t.setStyle(cjk_table_style([
-            ("GRID", (0, 0), (-1, -1), 0.5, GRID),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("FONTSIZE", (0, 0), (-1, -1), VALUE_SIZE),
-            ("LEADING", (0, 0), (-1, -1), 13.5),
-            ("FONTSIZE", (0, 1), (0, -1), 9.5),
-            ("FONTSIZE", (2, 1), (2, -1), 9.5),
-            ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-            ("LEFTPADDING", (0, 0), (-1, -1), PAD),
-            ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
-            *self.commands,
-        ]))
+        t.setStyle(grid_style([("FONTSIZE", (0, 1), (0, -1), 9.5), ("FONTSIZE", (2, 1), (2, -1), 9.5),
+                               *self.commands]))
         return t
 
 
 def _header(detail: VisitDetail, clinic: ClinicInfo, tz: ZoneInfo, printed_at: datetime) -> list[Flowable]:
     side = QR_SIZE + 2 * mm
-    top = Table(
-        [["", [_p(markup(clinic.name), "clinic"), _p(TITLE, "title")], QRFlowable(detail.visit_no, QR_SIZE, "M")]],
-        colWidths=[side, CONTENT_W - 2 * side, side],
-    )
-    top.setStyle(cjk_table_style([
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("ALIGN", (2, 0), (2, 0), "RIGHT"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-    ]))
+    top = heading(clinic.name, TITLE, QRFlowable(detail.visit_no, QR_SIZE, "M"), side)
     meta = Table(
         [
             ["就诊号", _visit_no(detail.visit_no), "登记时间", local_time(detail.registered_at, tz)],
@@ -197,22 +148,15 @@ def _header(detail: VisitDetail, clinic: ClinicInfo, tz: ZoneInfo, printed_at: d
         ],
         colWidths=[VISIT_LABEL_W, VISIT_W, LABEL_W, META_W],
     )
-    meta.setStyle(cjk_table_style([
+    meta.setStyle(grid_style([
         ("SPAN", (0, 0), (0, 2)),
         ("SPAN", (1, 0), (1, 2)),
         ("BOX", (0, 0), (-1, -1), 1, colors.black),
-        ("GRID", (0, 0), (-1, -1), 0.5, GRID),
         ("BACKGROUND", (0, 0), (0, 2), LABEL_BG),
         ("BACKGROUND", (2, 0), (2, 2), LABEL_BG),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("FONTSIZE", (0, 0), (-1, -1), VALUE_SIZE),
         ("FONTSIZE", (0, 0), (0, -1), 9.5),
         ("FONTSIZE", (2, 0), (2, -1), 9.5),
-        ("LEADING", (0, 0), (-1, -1), 13.5),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
-        ("LEFTPADDING", (0, 0), (-1, -1), PAD),
-    ]))
+    ], top=3, bottom=3.5))
     return [top, Spacer(1, 3 * mm), meta, Spacer(1, 3 * mm)]
 
 
@@ -225,7 +169,7 @@ def _patient(p: PatientRecord, registered_on: date) -> Table:
         id_cell = _v(p.id_number)
     else:
         id_cell = _v("无证件号码" + (f"（原因：{p.id_missing_reason.strip()}）" if p.id_missing_reason else ""))
-    s.pair("姓名", _p(markup(p.name), "strong"), "性别", _v(L.label(L.SEX, p.sex, EMPTY)))
+    s.pair("姓名", para(markup(p.name), "strong"), "性别", _v(L.label(L.SEX, p.sex, EMPTY)))
     s.pair("出生日期", _v(born), "联系电话", _v(p.phone))
     s.pair("证件类型", _v(L.label(L.ID_TYPE, p.id_type, EMPTY)), "证件号码", id_cell)
     s.pair("职业", _v(p.occupation), "工作单位", _v(p.workplace))
@@ -249,7 +193,7 @@ def _screening(detail: VisitDetail, tz: ZoneInfo) -> Table:
     s = _SectionTable("二、流行病学筛查")
     temp = f"{i.temperature_c:.1f}℃（{L.label(L.TEMP_METHOD, i.temp_method, '测量方式不详')}）"
     onset = detail.onset_date or i.onset_date
-    s.pair("体温", _p(temp, "strong"), "发病日期", fmt_date(onset))
+    s.pair("体温", para(temp, "strong"), "发病日期", fmt_date(onset))
     s.wide("症状", _v("、".join(L.labels(L.SYMPTOM, i.symptoms)) or "无", WIDE_W))
     s.lines("14天旅居史", _travel(sr))
     s.pair("病例接触史", _yes_no(i.contact_case), "聚集性发病", _yes_no(i.cluster))
@@ -267,13 +211,13 @@ def _decision(sr: ScreeningRecord) -> Table:
     s = _SectionTable("三、分诊结论")
     final = L.decision_label(sr.decision)
     computed = L.decision_label(sr.computed_decision)
-    s.pair("分诊结论", _p(markup(final), "decision"), "系统判定", _v(computed))
+    s.pair("分诊结论", para(markup(final), "decision"), "系统判定", _v(computed))
     reasons = L.labels(L.REASON, sr.reasons)
     reason_text = "；".join(f"{n}. {markup(r)}" for n, r in enumerate(reasons, 1)) if reasons else "无"
-    s.wide("判定依据", _p(reason_text))
+    s.wide("判定依据", para(reason_text))
     if sr.override_reason or sr.decision != sr.computed_decision:
         direction = _override_direction(sr.computed_decision, sr.decision)
-        s.wide("调整原因", _p(f"{direction}{markup(sr.override_reason)}"))
+        s.wide("调整原因", para(f"{direction}{markup(sr.override_reason)}"))
     return s.table()
 
 
@@ -313,7 +257,7 @@ def _handoff_rows(s: _SectionTable, h: HandoffRecord, tz: ZoneInfo, detail: Visi
             f"已报告：{markup(h.incident_reported_to)}",
             f"说明：{markup(h.incident_note)}",
         ]
-        s.wide("异常情况", _p("；".join(parts)))
+        s.wide("异常情况", para("；".join(parts)))
 
 
 def _signatures() -> Flowable:
@@ -333,67 +277,13 @@ def _signatures() -> Flowable:
         ("RIGHTPADDING", (0, 0), (-1, -1), 2),
         ("ALIGN", (0, 0), (-1, -1), "RIGHT"),
     ]))
-    note = _p("本表含患者完整身份信息，仅供本院存档及疫情报告使用，请妥善保管，不得交患者带离。", "note")
+    note = para("本表含患者完整身份信息，仅供本院存档及疫情报告使用，请妥善保管，不得交患者带离。", "note")
     return KeepTogether([Spacer(1, 4 * mm), t, Spacer(1, 3 * mm), note])
-
-
-def _fit(text: str, font: str, size: float, width: float) -> str:
-    """Cut ``text`` with an ellipsis so it fits ``width`` (a 100-character clinic name in the footer)."""
-    if stringWidth(text, font, size) <= width:
-        return text
-    while text and stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text + "…"
-
-
-def _canvas_class(left: str, right: str) -> type[Canvas]:
-    """A canvas that defers pages so each footer can say 第 n 页 / 共 N 页."""
-    regular, _ = register_cjk_fonts()
-
-    class NumberedCanvas(Canvas):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:  # noqa: N802 (ReportLab's name)
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for number, state in enumerate(self._pages, 1):
-                self.__dict__.update(state)
-                self._footer(number, total)
-                super().showPage()
-            super().save()
-
-        def _footer(self, number: int, total: int) -> None:
-            y = 10 * mm
-            self.saveState()
-            self.setStrokeColor(GRID)
-            self.setLineWidth(0.5)
-            self.line(MARGIN_X, y + 4 * mm, PAGE_W - MARGIN_X, y + 4 * mm)
-            self.setFont(regular, 8)
-            page = f"{right}    第 {number} 页 / 共 {total} 页"
-            self.drawRightString(PAGE_W - MARGIN_X, y, page)
-            room = CONTENT_W - stringWidth(page, regular, 8) - 6 * mm
-            self.drawString(MARGIN_X, y, _fit(left, regular, 8, room))
-            self.restoreState()
-
-    return NumberedCanvas
 
 
 def registration_form_pdf(detail: VisitDetail, clinic: ClinicInfo, printed_at: datetime) -> bytes:
     """The A4 registration form as PDF bytes; times are printed in the clinic's zone."""
-    regular, _ = register_cjk_fonts()
     tz = ZoneInfo(clinic.timezone)
-    buf = BytesIO()
-    doc = SimpleDocTemplate(
-        buf, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=12 * mm, bottomMargin=18 * mm,
-        title=f"{TITLE} {detail.visit_no}", author=clinic.name, subject=TITLE,
-        creator="Fever Sentinel 发热哨点工作站",
-        initialFontName=regular,  # else an unused, unembedded Helvetica is listed in the page resources
-    )
     story: list[Flowable] = [
         *_header(detail, clinic, tz, printed_at),
         _patient(detail.patient, local_date(detail.registered_at, tz)),
@@ -405,7 +295,6 @@ def registration_form_pdf(detail: VisitDetail, clinic: ClinicInfo, printed_at: d
         _handoffs(detail, tz),
         _signatures(),
     ]
-    left = f"{clinic.name}  {TITLE}  就诊号 {detail.visit_no}"
-    right = f"打印时间 {local_time(printed_at, tz)}"
-    doc.build(story, canvasmaker=_canvas_class(left, right))
-    return buf.getvalue()
+    return build_a4(story, title=f"{TITLE} {detail.visit_no}", author=clinic.name, subject=TITLE,
+                    footer_left=f"{clinic.name}  {TITLE}  就诊号 {detail.visit_no}",
+                    footer_right=f"打印时间 {local_time(printed_at, tz)}")

@@ -7,15 +7,16 @@ from xml.sax.saxutils import escape
 from zoneinfo import ZoneInfo
 
 DATETIME_FORMAT = "%Y-%m-%d %H:%M"
+SECONDS_FORMAT = "%Y-%m-%d %H:%M:%S"  # the audit trail's precision: who acted first matters
 DATE_FORMAT = "%Y-%m-%d"
 EMPTY = "—"  # printed for a field with no value, so a blank is never mistaken for a forgotten field
 
 
-def local_time(moment: datetime | None, tz: str | ZoneInfo) -> str:
+def local_time(moment: datetime | None, tz: str | ZoneInfo, fmt: str = DATETIME_FORMAT) -> str:
     """``YYYY-MM-DD HH:MM`` in the clinic's zone. Naive datetimes are taken as UTC (the app's convention)."""
     if moment is None:
         return EMPTY
-    return _in_zone(moment, tz).strftime(DATETIME_FORMAT)
+    return _in_zone(moment, tz).strftime(fmt)
 
 
 def local_date(moment: datetime, tz: str | ZoneInfo) -> date:

@@ -14,7 +14,14 @@ from io import BytesIO
 import pytest
 from reportlab.pdfgen.canvas import Canvas
 
-from app.printing import SLIP_SIZES, GuideSlip, guide_slip_pdf, register_cjk_fonts, registration_form_pdf
+from app.printing import (
+    SLIP_SIZES,
+    GuideSlip,
+    case_timeline_pdf,
+    guide_slip_pdf,
+    register_cjk_fonts,
+    registration_form_pdf,
+)
 from app.printing.fonts import fonts_registered
 from tests.printing import fixtures as F
 
@@ -57,6 +64,9 @@ def test_bench_printing(capsys: pytest.CaptureFixture[str]) -> None:
     }
     for size in SLIP_SIZES:
         cases[f"guide slip {size}"] = lambda size=size: guide_slip_pdf(slip, size)
+    timeline = F.timeline()
+    cases[f"case timeline A4 {len(timeline.events)} ev"] = lambda: case_timeline_pdf(
+        timeline, clinic, F.TIMELINE_PRINTED_AT, "admin_zhao")
     results = {name: _measure(make) for name, make in cases.items()}
     base_p50, base_p95 = results["baseline (1 line Latin)"]
     with capsys.disabled():

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
+from typing import Any
 
+from app.casework.records import ClockRecord, TimelineEvent
+from app.casework.timeline import Timeline
 from app.services.clinic import ClinicInfo
 from app.triage.records import (
     HandoffRecord,
@@ -90,3 +93,110 @@ def visit(**kw: object) -> VisitDetail:
 
 
 PRINTED_AT = datetime(2026, 11, 23, 1, 30, tzinfo=UTC)
+
+
+# ----- the case timeline (责任倒查) -----------------------------------------------------------------
+TIMELINE_PRINTED_AT = datetime(2026, 11, 24, 5, 0, tzinfo=UTC)  # 13:00 the next day in Shanghai
+DOCTOR = "doc_chen"
+LAB = "县疾控中心实验室"
+_STAFF = {  # user name -> (roles as the audit trail stores them, workstation)
+    NURSE_USER: ("triage_nurse", "预检分诊台1"),
+    DOCTOR: ("doctor", "发热门诊诊室1"),
+    "doc_wang": ("doctor", "发热门诊诊室2"),
+    "admin_zhao": ("admin,doctor", "院感科办公室"),
+}
+
+
+def _at(minutes: float) -> datetime:
+    """Minutes after registration (09:00 Shanghai on 2026-11-23)."""
+    return datetime(2026, 11, 23, 1, 0, tzinfo=UTC) + timedelta(minutes=minutes)
+
+
+def _ev(seq: int, minutes: float, user: str, action: str, summary: dict[str, Any],
+        outcome: str = "success") -> TimelineEvent:
+    roles, workstation = _STAFF[user]
+    return TimelineEvent(_at(minutes), user, roles, workstation, action, outcome, summary, seq)
+
+
+def timeline_events() -> tuple[TimelineEvent, ...]:
+    """A suspected case over two days: 40+ audited acts, one refused, one failed, odd rows at the end."""
+    events = [
+        _ev(1201, -0.8, NURSE_USER, "triage.screen", {
+            "decision": "fever_clinic", "computed": "fever_clinic", "temperature": 38.6,
+            "reasons": ["fever", "symptoms", "travel_medium", "cluster"], "override_reason": None}),
+        _ev(1203, 0, NURSE_USER, "triage.register", {
+            "visit_no": VISIT_NO, "patient_id": 42, "returning": True, "changed": ["phone", "address"],
+            "decision": "fever_clinic"}),
+        _ev(1204, 8, NURSE_USER, "handoff.send", {"escort": "张志强（保安）", "due_at": _at(23).isoformat()}),
+        _ev(1207, 16, DOCTOR, "handoff.arrive", {"late": False, "minutes": 8.0}),
+        _ev(1208, 18, DOCTOR, "case.take", {"doctor": DOCTOR}),
+        _ev(1210, 25, DOCTOR, "case.interview", {"changed": {
+            "travel": {"before": [], "after": ["广东省广州市白云区 11-15"]},
+            "findings": {"before": "", "after": "咽部充血，双肺呼吸音粗，未闻及干湿啰音。" * 4}}}),
+        _ev(1211, 30, DOCTOR, "case.observe", {"room": "留观室3", "bed": "2"}),
+        _ev(1212, 40, DOCTOR, "case.order_test", {"test_id": 5, "kind": "nucleic_acid",
+                                                  "population": "fever_clinic", "sample_at": _at(40).isoformat()}),
+        _ev(1213, 41, DOCTOR, "case.order_test", {"test_id": 6, "kind": "blood_routine",
+                                                  "population": "fever_clinic", "sample_at": _at(41).isoformat()}),
+        _ev(1215, 70, DOCTOR, "case.classify", {"before": "pending", "after": "suspected", "other_pathogen": "",
+                                                "clocks_started": ["report_2h", "epi_24h"]}),
+        _ev(1216, 75, "doc_wang", "case.classify", {"error": "not_responsible", "doctor": DOCTOR}, "denied"),
+        _ev(1218, 80, DOCTOR, "case.handover_request", {"to": "doc_wang", "reason": "交班"}),
+        _ev(1219, 85, "doc_wang", "case.handover_decline", {
+            "from": DOCTOR, "to": "doc_wang", "reason": "交班", "note": "正在处理另一例疑似病例，无法接手"}),
+        _ev(1221, 190, DOCTOR, "case.reported", {"error": "time_in_future", "field": "reported_at"}, "failed"),
+        _ev(1222, 200, DOCTOR, "case.reported", {"card_no": "44011100000123", "reported_at": _at(195).isoformat(),
+                                                 "clocks_met": 1}),
+        _ev(1224, 205, DOCTOR, "case.result", {"test_id": 6, "kind": "blood_routine", "result": "negative",
+                                               "ct": None, "lab": "本院检验科", "result_at": _at(150).isoformat(),
+                                               "clocks_met": 0}),
+        _ev(1226, 320, DOCTOR, "case.result", {"test_id": 5, "kind": "nucleic_acid", "result": "negative",
+                                               "ct": None, "lab": LAB, "result_at": _at(320).isoformat(),
+                                               "clocks_met": 1}),
+    ]
+    seq = 1230
+    for n in range(22):  # observation rounds every hour or so through the night
+        minutes = 360 + n * 55
+        if n % 3 == 0:
+            events.append(_ev(seq, minutes, DOCTOR, "case.interview", {"changed": {
+                "notes": {"before": "", "after": f"第{n // 3 + 1}次巡视：体温{38.4 - n * 0.05:.1f}℃，精神可。"}}}))
+        elif n % 3 == 1:
+            events.append(_ev(seq, minutes, DOCTOR, "case.observe", {"room": "留观室3", "bed": str(2 + n % 2)}))
+        else:
+            events.append(_ev(seq, minutes, DOCTOR, "case.order_test", {
+                "test_id": 10 + n, "kind": "antigen", "population": "fever_clinic",
+                "sample_at": _at(minutes).isoformat()}))
+        seq += 3
+    events += [
+        _ev(seq, 1530, "doc_wang", "case.handover_request", {"error": "not_responsible"}, "denied"),
+        _ev(seq + 1, 1540, DOCTOR, "case.handover_request", {"to": "doc_wang", "reason": "下夜班"}),
+        _ev(seq + 2, 1545, "doc_wang", "case.handover_accept", {"from": DOCTOR, "to": "doc_wang",
+                                                                 "reason": "下夜班", "note": ""}),
+        _ev(seq + 4, 1590, "doc_wang", "case.order_test", {
+            "test_id": 9, "kind": "nucleic_acid", "population": "fever_clinic", "sample_at": _at(1590).isoformat()}),
+        # rows the wording does not know: a future action, and keys nobody expected
+        _ev(seq + 6, 1600, "admin_zhao", "case.transfer_booked", {"hospital": "市第三人民医院",
+                                                                  "vehicle": {"plate": "粤A·12345", "crew": 3},
+                                                                  "flags": ["负压救护车", None, True]}),
+        _ev(seq + 7, 1605, "doc_wang", "case.observe", {"room": "留观室3", "bed": "3", "isolation": "单间"}),
+        _ev(seq + 8, 1610, "doc_wang", "case.result", "not a dict"),  # type: ignore[arg-type]
+    ]
+    return tuple(events)
+
+
+def timeline_clocks() -> tuple[ClockRecord, ...]:
+    report_start, epi_start = _at(70), _at(70)
+    return (
+        # reported 5 min late: met, but missed
+        ClockRecord(1, VISIT_NO, "report_2h", None, report_start, report_start + timedelta(minutes=90),
+                    report_start + timedelta(hours=2), _at(195)),
+        # still open a day later: overdue
+        ClockRecord(2, VISIT_NO, "epi_24h", None, epi_start, epi_start + timedelta(hours=20),
+                    epi_start + timedelta(hours=24), None),
+        ClockRecord(3, VISIT_NO, "result", 5, _at(40), _at(40 + 240), _at(40 + 360), _at(320)),
+        ClockRecord(4, VISIT_NO, "result", 9, _at(1590), _at(1590 + 240), _at(1590 + 360), None),
+    )
+
+
+def timeline() -> Timeline:
+    return Timeline(VISIT_NO, PATIENT_NAME, timeline_events(), timeline_clocks())

@@ -47,6 +47,19 @@ def fonts_of(pdf: bytes) -> list[DictionaryObject]:
     return found
 
 
+def assert_fonts_embedded(pdf: bytes) -> None:
+    """Only the bundled Noto Sans SC, embedded as TrueType, both weights (no STSong, no Helvetica)."""
+    fonts = fonts_of(pdf)
+    assert fonts
+    for font in fonts:
+        assert font["/Subtype"] in ("/TrueType", "/Type0", "/CIDFontType2"), font
+        if font["/Subtype"] != "/Type0":
+            assert "/FontFile2" in font["/FontDescriptor"].get_object(), font
+        assert "STSong" not in font["/BaseFont"] and "Helvetica" not in font["/BaseFont"]
+    # both files, not the regular one twice (they share an internal name; see app.printing.fonts)
+    assert {str(f["/BaseFont"]).split("+")[-1] for f in fonts} == {"NotoSansSC-Regular", "NotoSansSC-Bold"}
+
+
 def render(pdf: bytes, dpi: int = 150) -> list[np.ndarray]:
     """Pages as greyscale images, via poppler's pdftoppm (what a print preview would show)."""
     with tempfile.TemporaryDirectory() as tmp:

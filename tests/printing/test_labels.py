@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
+import app
+from app.audit import Outcome
+from app.casework import vocab as casework
+from app.permissions import Role
 from app.printing import labels as L
 from app.triage import vocab
 from app.triage.vocab import Decision, HealthCode, IdType, Reason, Sex, Symptom, TempMethod
@@ -42,3 +47,22 @@ def test_codes_as_stored_and_unknown_codes() -> None:
     assert L.label(L.SEX, "female") == "女"
     assert L.label(L.SEX, None, "—") == "—"
     assert L.labels(L.SYMPTOM, {"myalgia", "zzz", "fever"}) == ["发热", "肌肉酸痛", "zzz"]
+
+
+@pytest.mark.parametrize("enum", [casework.Classification, casework.TestKind, casework.TestResult,
+                                  casework.Population, casework.Disposition, casework.ClockKind, Outcome, Role])
+def test_every_casework_code_has_chinese_words(enum: type) -> None:
+    table = L.TABLES[enum]
+    for member in enum:
+        assert member in table and CJK.search(table[member]), f"{enum.__name__}.{member.name}"
+
+
+def test_every_audited_act_on_a_visit_has_words() -> None:
+    """The timeline shows triage, hand-off and case acts; a new one must get its words here."""
+    root = Path(app.__file__).parent
+    source = "\n".join(p.read_text("utf-8") for p in (root / "triage").glob("*.py"))
+    source += (root / "casework" / "case_service.py").read_text("utf-8")
+    actions = set(re.findall(r'"((?:handoff|case)\.[a-z_]+)"', source)) | {"triage.screen", "triage.register"}
+    assert {"case.classify", "case.dispose", "handoff.arrive"} <= actions
+    assert actions <= set(L.AUDIT_ACTION), actions - set(L.AUDIT_ACTION)
+    assert L.CLOCK_KIND[casework.ClockKind.REPORT] == "2小时内网络直报" and L.OUTCOME["denied"] == "被拒绝"

@@ -59,15 +59,7 @@ def test_qr_holds_the_visit_number(form_pages: list[np.ndarray]) -> None:
 
 
 def test_fonts_are_embedded_truetype(form_pdf: bytes) -> None:
-    fonts = T.fonts_of(form_pdf)
-    assert fonts
-    for font in fonts:
-        assert font["/Subtype"] in ("/TrueType", "/Type0", "/CIDFontType2"), font
-        if font["/Subtype"] != "/Type0":
-            assert "/FontFile2" in font["/FontDescriptor"].get_object(), font
-        assert "STSong" not in font["/BaseFont"] and "Helvetica" not in font["/BaseFont"]
-    # both files, not the regular one twice (they share an internal name; see app.printing.fonts)
-    assert {str(f["/BaseFont"]).split("+")[-1] for f in fonts} == {"NotoSansSC-Regular", "NotoSansSC-Bold"}
+    T.assert_fonts_embedded(form_pdf)
 
 
 def test_downgrade_shows_the_override_and_both_decisions() -> None:

@@ -1,0 +1,287 @@
+"""One short plain-Chinese line per audit event, from its ``summary`` dict (for the 责任倒查 printout).
+
+The summary is whatever the service recorded at the time, so nothing here may assume its shape: every
+key an action's wording does not use is still printed as ``key: value``, odd values are shown rather
+than trusted, and a wording that trips over unexpected content falls back to the plain listing — a
+responsibility review must never fail to print because of old or unusual audit rows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from app.audit import Outcome
+from app.printing import labels as L
+from app.printing.text import SECONDS_FORMAT, local_time
+
+MAX_VALUE = 60  # characters of any one value (an interview note can be 4000)
+MAX_TOTAL = 300  # characters of a whole line: a table row must never outgrow a page
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
+
+#: Names of keys that appear in failure details and dispositions; others print as the raw key.
+KEY: Mapping[str, str] = {
+    "field": "字段", "doctor": "负责医生", "visit_no": "就诊号", "entity": "对象", "permission": "权限",
+    "maximum": "上限", "tests": "检测单", "disposition": "处置", "id": "编号",
+    "ward": "病区", "buffer_single_room": "缓冲病房单间", "advice": "医嘱", "excluding_test_id": "排除依据检测单",
+    "left_at": "离开时间", "noticed_by": "发现人", "reported_to": "已报告",
+}
+PATIENT_FIELD: Mapping[str, str] = {
+    "name": "姓名", "sex": "性别", "birth_date": "出生日期", "phone": "联系电话", "address": "现住址",
+    "id_type": "证件类型", "id_number": "证件号码", "id_missing_reason": "无证件原因",
+    "occupation": "职业", "workplace": "工作单位",
+}
+EPI_FIELD: Mapping[str, str] = {
+    "travel": "旅居史", "contacts": "接触史", "exposures": "暴露史", "notes": "备注", "findings": "诊查所见",
+}
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def plain(value: Any, tz: ZoneInfo) -> str:
+    """Any JSON value as short readable text (ISO times in the clinic's zone, booleans as 是/否)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, str):
+        return _cut(_time_text(value, tz), MAX_VALUE)
+    if isinstance(value, Mapping):
+        return _cut("，".join(f"{KEY.get(str(k), k)}: {plain(v, tz)}" for k, v in value.items()), MAX_VALUE)
+    if isinstance(value, list | tuple | set | frozenset):
+        return _cut("、".join(t for t in (plain(v, tz) for v in value) if t), MAX_VALUE)
+    return _cut(str(value), MAX_VALUE)
+
+
+def _time_text(text: str, tz: ZoneInfo) -> str:
+    if not _ISO.match(text):
+        return text
+    try:
+        return local_time(datetime.fromisoformat(text), tz, SECONDS_FORMAT)
+    except ValueError:
+        return text
+
+
+class _Fields:
+    """The summary dict, remembering which keys a wording used so the rest still print."""
+
+    def __init__(self, summary: object, tz: ZoneInfo) -> None:
+        if isinstance(summary, Mapping):
+            self.data = {str(k): v for k, v in summary.items()}
+        else:
+            self.data = {} if summary in (None, "") else {"summary": summary}
+        self.tz = tz
+        self.used: set[str] = set()
+
+    def raw(self, key: str) -> Any:
+        self.used.add(key)
+        return self.data.get(key)
+
+    def text(self, key: str) -> str:
+        return plain(self.raw(key), self.tz)
+
+    def codes(self, key: str) -> list[str]:
+        """A list of codes; a lone string counts as one code."""
+        value = self.raw(key)
+        if value is None or value == "":
+            return []
+        if isinstance(value, str) or not isinstance(value, Iterable) or isinstance(value, Mapping):
+            return [str(value)]
+        return [str(v) for v in value]
+
+    def rest(self) -> list[str]:
+        return [f"{KEY.get(k, k)}: {plain(v, self.tz)}" for k, v in self.data.items()
+                if k not in self.used and v not in (None, "", [], {})]
+
+
+Parts = list[str]
+
+
+def _when(prefix: str, f: _Fields, key: str) -> Parts:
+    value = f.text(key)
+    return [f"{prefix} {value}"] if value else []
+
+
+def _tagged(prefix: str, f: _Fields, key: str, sep: str = " ") -> Parts:
+    value = f.text(key)
+    return [f"{prefix}{sep}{value}"] if value else []
+
+
+def _clocks_met(f: _Fields) -> Parts:
+    n = f.raw("clocks_met")
+    if isinstance(n, int) and not isinstance(n, bool):
+        return [f"完成时限 {n} 项" if n else "无待完成的时限"]
+    return [f"clocks_met: {plain(n, f.tz)}"] if n is not None else []
+
+
+def _test_no(f: _Fields) -> Parts:
+    n = f.text("test_id")
+    return [f"检测单 #{n}"] if n else []
+
+
+def _screen(f: _Fields) -> Parts:
+    parts: Parts = []
+    t = f.raw("temperature")
+    if isinstance(t, int | float) and not isinstance(t, bool):
+        parts.append(f"体温 {t:.1f}℃")
+    decision, computed = f.text("decision"), f.text("computed")
+    if decision:
+        also = f"（系统判定 {L.decision_label(computed)}）" if computed and computed != decision else ""
+        parts.append(f"分诊 {L.decision_label(decision)}{also}")
+    reasons = L.labels(L.REASON, f.codes("reasons"))
+    if reasons:
+        parts.append("依据：" + "、".join(reasons))
+    return parts + _tagged("调整原因：", f, "override_reason", "")
+
+
+def _register(f: _Fields) -> Parts:
+    parts = _tagged("就诊号", f, "visit_no")
+    returning = f.raw("returning")
+    if isinstance(returning, bool):
+        parts.append("复诊患者" if returning else "新建患者档案")
+    parts += _tagged("患者档案 #", f, "patient_id", "")
+    changed = [PATIENT_FIELD.get(c, c) for c in f.codes("changed")]
+    if changed:
+        parts.append("更新资料：" + "、".join(changed))
+    decision = f.text("decision")
+    return parts + ([f"分诊 {L.decision_label(decision)}"] if decision else [])
+
+
+def _send(f: _Fields) -> Parts:
+    return _tagged("陪同", f, "escort") + _when("应到达时间", f, "due_at")
+
+
+def _arrive(f: _Fields) -> Parts:
+    parts = _tagged("转运用时", f, "minutes")
+    if parts:
+        parts[0] += " 分钟"
+    late = f.raw("late")
+    if isinstance(late, bool):
+        parts.append("超过转运时限" if late else "在时限内到达")
+    return parts
+
+
+def _left(f: _Fields) -> Parts:
+    return _tagged("发现人", f, "noticed_by") + _tagged("已报告", f, "reported_to") + _tagged("说明：", f, "note", "")
+
+
+def _handover(f: _Fields) -> Parts:
+    who, to = f.text("from"), f.text("to")
+    parts = [f"{who} → {to}"] if who and to else _tagged("移交给", f, "to")
+    return parts + _tagged("原因：", f, "reason", "") + _tagged("答复：", f, "note", "")
+
+
+def _interview(f: _Fields) -> Parts:
+    changed = f.raw("changed")
+    if not isinstance(changed, Mapping):
+        f.used.discard("changed")  # printed by rest() as it is
+        return []
+    if not changed:
+        return ["无改动"]
+    items = []
+    for key, change in changed.items():
+        after = change.get("after") if isinstance(change, Mapping) else change
+        value = _cut(plain(after, f.tz), 24)
+        items.append(f"{EPI_FIELD.get(str(key), key)}→{value or '(清空)'}")
+    return ["更新 " + "；".join(items)]
+
+
+def _classify(f: _Fields) -> Parts:
+    before, after = f.text("before"), f.text("after")
+    parts = [f"{L.label(L.CLASSIFICATION, before, '—')} → {L.label(L.CLASSIFICATION, after, '—')}"]
+    parts += _tagged("其他病原体：", f, "other_pathogen", "")
+    started = [L.label(L.CLOCK_KIND, c) for c in f.codes("clocks_started")]
+    return parts + (["启动时限：" + "、".join(started)] if started else [])
+
+
+def _reported(f: _Fields) -> Parts:
+    return _tagged("报告卡号", f, "card_no") + _when("直报时间", f, "reported_at") + _clocks_met(f)
+
+
+def _investigated(f: _Fields) -> Parts:
+    return _when("流调完成时间", f, "done_at") + _clocks_met(f)
+
+
+def _observe(f: _Fields) -> Parts:
+    room, bed = f.text("room"), f.text("bed")
+    bed = f"{bed}床" if bed.isdigit() else bed
+    place = " ".join(p for p in (room, bed) if p)
+    return [f"留观 {place}"] if place else []
+
+
+def _order(f: _Fields) -> Parts:
+    kind, population = f.text("kind"), f.text("population")
+    parts = [L.label(L.TEST_KIND, kind, "检测") + (f"（{L.label(L.POPULATION, population)}）" if population else "")]
+    return (parts if kind or population else []) + _when("采样", f, "sample_at") + _test_no(f)
+
+
+def _result(f: _Fields) -> Parts:
+    kind, result, lab = f.text("kind"), f.text("result"), f.text("lab")
+    line = f"{L.label(L.TEST_KIND, kind, '检测')} {L.label(L.TEST_RESULT, result, '—')}"
+    parts = [line + (f" ({lab})" if lab else "")] if kind or result else _tagged("检验单位", f, "lab")
+    parts += _tagged("Ct值", f, "ct") + _when("结果时间", f, "result_at") + _test_no(f)
+    return parts + _clocks_met(f)
+
+
+def _dispose(f: _Fields) -> Parts:
+    parts = [L.label(L.DISPOSITION, f.text("disposition"), "—")]
+    detail = f.raw("detail")
+    if isinstance(detail, Mapping):
+        parts += [f"{KEY.get(str(k), k)}: {plain(v, f.tz)}" for k, v in detail.items() if v not in (None, "")]
+    elif detail:
+        parts.append(f"detail: {plain(detail, f.tz)}")
+    classification = f.text("classification")
+    if classification:
+        parts.append("分类 " + L.label(L.CLASSIFICATION, classification))
+    pending = f.codes("pending_tests")
+    if pending:
+        parts.append("未出结果检测单 " + "、".join(f"#{n}" for n in pending))
+    return parts + _tagged("原因：", f, "reason", "")
+
+
+def _refused(f: _Fields) -> Parts:
+    error = f.text("error")
+    return [f"原因：{L.label(L.ERROR, error)}"] if error else []
+
+
+WORDING: Mapping[str, Callable[[_Fields], Parts]] = {
+    "triage.screen": _screen,
+    "triage.register": _register,
+    "handoff.send": _send,
+    "handoff.arrive": _arrive,
+    "handoff.left_without_permission": _left,
+    "case.take": lambda f: _tagged("首诊医生", f, "doctor"),
+    "case.handover_request": _handover,
+    "case.handover_accept": _handover,
+    "case.handover_decline": _handover,
+    "case.interview": _interview,
+    "case.classify": _classify,
+    "case.reported": _reported,
+    "case.investigated": _investigated,
+    "case.observe": _observe,
+    "case.order_test": _order,
+    "case.result": _result,
+    "case.dispose": _dispose,
+}
+
+
+def summary_text(action: str, outcome: str, summary: object, tz: str | ZoneInfo) -> str:
+    """The event's summary in a line or two of Chinese; refusals and failures lead with the reason."""
+    zone = tz if isinstance(tz, ZoneInfo) else ZoneInfo(tz)
+    wording = WORDING.get(action) if outcome == Outcome.SUCCESS else _refused
+    if not isinstance(summary, Mapping):
+        wording = None  # not what any wording expects: list it as it is
+    fields = _Fields(summary, zone)
+    try:
+        parts = wording(fields) if wording else []
+    except Exception:  # noqa: BLE001 — an odd old row prints plainly rather than stopping the print job
+        fields.used.clear()
+        parts = []
+    return _cut("；".join(p for p in [*parts, *fields.rest()] if p), MAX_TOTAL)
