@@ -215,6 +215,13 @@ def cmd_demo(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def cmd_self_test(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    """Check this installation end to end in a throw-away data directory (app/selftest.py); ``ctx`` is unused."""
+    from app.selftest import run_self_test
+
+    return run_self_test(out)
+
+
 # ----- parser ----------------------------------------------------------------------------------
 
 Handler = Callable[[AppContext, argparse.Namespace, TextIO], int]
@@ -280,6 +287,7 @@ def build_parser() -> argparse.ArgumentParser:
     add("clocks", cmd_clocks, "list the open deadline clocks (report 2 h, investigation 24 h, test results)"
         ).add_argument("--json", action="store_true")
     add("demo", cmd_demo, "create a demo clinic with one user per role")
+    add("self-test", cmd_self_test, "check this installation end to end in a throw-away directory (exit 0: all passed)")
     return parser
 
 
