@@ -18,6 +18,7 @@ from app.services.audit_trail import AuditService
 from app.services.clinic import ClinicService
 from app.services.users import UserService
 from app.settings import SettingsStore
+from app.transfer.service import TransferService
 from app.triage.config_service import TriageConfigService
 from app.triage.handoff_service import HandoffService
 from app.triage.lists import ListService
@@ -47,6 +48,7 @@ class AppContext:
     cases: CaseService
     deadlines: DeadlineService
     timelines: TimelineService
+    transfers: TransferService
 
     def close(self) -> None:
         self.db.dispose()
@@ -82,4 +84,5 @@ def open_context(
         cases=CaseService(db, clock),
         deadlines=DeadlineService(db, clock),
         timelines=TimelineService(db, clock),
+        transfers=TransferService(db, clock, KeyStore(paths.keys)),
     )

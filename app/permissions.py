@@ -30,13 +30,16 @@ class Perm(StrEnum):
     IMPORT_RECORDS = "import_records"  # paper records kept during an outage
     CASEWORK = "casework"  # take cases, interview, classify, order and result tests, dispose
     VIEW_CLOCKS = "view_clocks"  # the deadline board
+    TRANSFER = "transfer"  # record 120 dispatch, departure, handover, disinfection; receive transfers
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
     Role.ADMIN: frozenset({Perm.MANAGE_USERS, Perm.VIEW_AUDIT, Perm.MANAGE_BACKUPS, Perm.MANAGE_CLINIC_SETTINGS,
                            Perm.VIEW_PATIENTS, Perm.IMPORT_RECORDS, Perm.VIEW_CLOCKS}),
-    Role.TRIAGE_NURSE: frozenset({Perm.TRIAGE, Perm.RECEIVE_PATIENTS, Perm.VIEW_PATIENTS, Perm.IMPORT_RECORDS}),
-    Role.DOCTOR: frozenset({Perm.RECEIVE_PATIENTS, Perm.VIEW_PATIENTS, Perm.CASEWORK, Perm.VIEW_CLOCKS}),
+    Role.TRIAGE_NURSE: frozenset({Perm.TRIAGE, Perm.RECEIVE_PATIENTS, Perm.VIEW_PATIENTS, Perm.IMPORT_RECORDS,
+                                  Perm.TRANSFER}),
+    Role.DOCTOR: frozenset({Perm.RECEIVE_PATIENTS, Perm.VIEW_PATIENTS, Perm.CASEWORK, Perm.VIEW_CLOCKS,
+                            Perm.TRANSFER}),
     Role.GATEKEEPER: frozenset(),
 }
 

@@ -23,6 +23,8 @@ from app.db.models import User
 from app.errors import Conflict, NotFound, PermissionDenied, StaleEdit, ValidationError
 from app.permissions import Perm, authorize
 from app.services.base import Service, WriteOp
+from app.transfer.targets import load_targets
+from app.transfer.vocab import TransferClock
 from app.triage.common import travel_from_json
 from app.triage.tables import Handoff, Visit
 from app.triage.vocab import HandoffState
@@ -197,7 +199,10 @@ class CaseService(Service):
                 started.append(ClockKind.REPORT.value)
                 if before not in REPORTABLE:
                     clocks.start(op.session, case, ClockKind.EPI, now, EPI_WINDOW)
-                    started.append(ClockKind.EPI.value)
+                    targets, _ = load_targets(op.session)  # the ambulance must be asked for in time too
+                    clocks.start(op.session, case, TransferClock.REQUEST, now,
+                                 targets.window(targets.request_minutes))
+                    started += [ClockKind.EPI.value, TransferClock.REQUEST.value]
             op.session.flush()
             op.summary = {"before": before, "after": classification, "other_pathogen": other_pathogen,
                           "clocks_started": started}

@@ -92,8 +92,8 @@ class Clock(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
     visit_no: Mapped[str] = mapped_column(String(40))
-    kind: Mapped[str] = mapped_column(String(16))
-    ref_id: Mapped[int | None] = mapped_column(Integer, nullable=True)  # the lab test for a result clock
+    kind: Mapped[str] = mapped_column(String(32))
+    ref_id: Mapped[int | None] = mapped_column(Integer, nullable=True)  # the lab test or transfer it times
     started_at: Mapped[datetime] = mapped_column(UTCDateTime())
     warn_at: Mapped[datetime] = mapped_column(UTCDateTime())
     due_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -81,17 +81,18 @@ def test_suspected_case_report_clock(ctx: AppContext, clinic: dict[str, Actor], 
     doc = clinic["doc1"]
     case = ctx.cases.classify(doc, visit_no, ctx.cases.get(doc, visit_no).version, "suspected")
     kinds = {c.kind: c for c in case.clocks}
-    assert set(kinds) == {"report_2h", "epi_24h"}
+    assert set(kinds) == {"report_2h", "epi_24h", "transfer_request"}  # the ambulance is due in 30 min too
     assert kinds["report_2h"].due_at - kinds["report_2h"].started_at == timedelta(hours=2)
     clock.advance(hours=2)  # exactly at 2 h: due now, not yet overdue
     board = ctx.deadlines.board(doc)
     report = next(e for e in board.entries if e.clock.kind == "report_2h")
-    assert report.state == "warning" and report.seconds_left == 0 and board.overdue == 0
+    assert report.state == "warning" and report.seconds_left == 0
+    assert board.overdue == 1  # only the transfer request (30 min), not the report
     reported = ctx.cases.record_report(doc, visit_no, "4401061234567", clock.now())
     clock_row = next(c for c in reported.clocks if c.kind == "report_2h")
     assert clock_row.met_at == clock.now() and not clock_row.missed
     clock.advance(seconds=1)
-    assert ctx.deadlines.board(doc).open_total == 1  # only the investigation is still open
+    assert {e.clock.kind for e in ctx.deadlines.board(doc).entries} == {"epi_24h", "transfer_request"}
 
 
 def test_report_one_second_late_is_missed(ctx: AppContext, clinic: dict[str, Actor], clock: FixedClock) -> None:
@@ -99,7 +100,7 @@ def test_report_one_second_late_is_missed(ctx: AppContext, clinic: dict[str, Act
     doc = clinic["doc1"]
     ctx.cases.classify(doc, visit_no, ctx.cases.get(doc, visit_no).version, "confirmed")
     clock.advance(hours=2, seconds=1)
-    assert ctx.deadlines.overdue_count(doc) == 1
+    assert ctx.deadlines.overdue_count(doc) == 2  # the report and the transfer request
     case = ctx.cases.record_report(doc, visit_no, "CARD-1", clock.now())
     assert next(c for c in case.clocks if c.kind == "report_2h").missed
     with pytest.raises(ValidationError):

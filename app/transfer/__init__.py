@@ -1,0 +1,1 @@
+"""Ambulance transfer to the designated hospital: 120 dispatch, handover, terminal disinfection."""

@@ -1,0 +1,428 @@
+"""Transfers by dedicated ambulance to the designated hospital, as a state machine:
+requested → dispatched → departed → handed over → closed (after terminal disinfection);
+cancelled only with a reason, before departure. Every step is audited against the visit number;
+illegal jumps are refused. The handover form's QR carries a signed minimal summary."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import TextIO
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from app.actor import Actor
+from app.casework import clocks
+from app.casework.tables import Case, Clock
+from app.casework.vocab import REPORTABLE, Disposition
+from app.clock import Clock as TimeSource
+from app.db.engine import Database
+from app.db.models import Clinic, ClinicSetting
+from app.errors import Conflict, NotFound, PermissionDenied, StaleEdit, ValidationError
+from app.keys import KeyStore, load_public_key
+from app.permissions import Perm, authorize
+from app.privacy import mask_name
+from app.services.base import Service, WriteOp
+from app.signing import TokenError, sign_token, verify_token
+from app.transfer.records import HospitalRecord, ReceivedRecord, TransferRecord
+from app.transfer.tables import Hospital, ReceivedTransfer, Transfer, TrustedClinic
+from app.transfer.targets import TARGETS_KEY, TransferTargets, load_targets
+from app.transfer.vocab import OPEN_STATES, TRANSITIONS, Condition, HospitalKind, TransferClock, TransferState
+from app.triage.identity import age_on
+
+TOKEN_LIFETIME = timedelta(hours=72)
+RECEIPT_LIFETIME = timedelta(days=7)
+
+
+def _text(value: str | None, field: str, maximum: int, required: bool = True) -> str:
+    text = " ".join((value or "").split())
+    if required and not text:
+        raise ValidationError("required", field=field)
+    if len(text) > maximum:
+        raise ValidationError("too_long", field=field, maximum=maximum)
+    return text
+
+
+def _hospital(h: Hospital) -> HospitalRecord:
+    return HospitalRecord(h.id, h.name, h.address, h.phone, h.kind, h.accepting, h.version)
+
+
+def key_lookup(s: Session) -> dict[str, Ed25519PublicKey]:
+    """Every key this site trusts: its own clinic's and those an admin added."""
+    keys = {c.key_id: c.public_key for c in s.scalars(select(Clinic))}
+    keys.update({t.key_id: t.public_key for t in s.scalars(select(TrustedClinic))})
+    return {kid: load_public_key(text) for kid, text in keys.items()}
+
+
+@dataclass(frozen=True)
+class TransferQuery:
+    state: str | None = None
+    since: date | None = None
+    text: str = ""
+
+
+class TransferService(Service):
+    def __init__(self, db: Database, clock: TimeSource, keys: KeyStore) -> None:
+        super().__init__(db, clock)
+        self.keys = keys
+
+    # ----- admin lists ---------------------------------------------------------------------
+    def hospitals(self, actor: Actor) -> list[HospitalRecord]:
+        with self.db.read() as s:
+            authorize(s, actor, Perm.VIEW_PATIENTS)
+            return [_hospital(h) for h in s.scalars(select(Hospital).order_by(Hospital.kind.desc(), Hospital.name))]
+
+    def save_hospital(self, actor: Actor, *, name: str, kind: str, address: str = "", phone: str = "",
+                      accepting: bool = True, hospital_id: int | None = None,
+                      expected_version: int | None = None) -> HospitalRecord:
+        name = _text(name, "name", 100)
+        if kind not in HospitalKind._value2member_map_:
+            raise ValidationError("hospital_kind", field="kind")
+        with self.audited_write(actor, "transfer.hospital_save", "hospital", Perm.MANAGE_CLINIC_SETTINGS) as op:
+            s = op.session
+            if hospital_id is None:
+                if s.scalar(select(Hospital.id).where(Hospital.name == name)):
+                    raise Conflict("hospital_exists", name=name)
+                h = Hospital(name=name)
+                s.add(h)
+            else:
+                found = s.get(Hospital, hospital_id)
+                if found is None:
+                    raise NotFound(entity="hospital", id=hospital_id)
+                if expected_version is not None and found.version != expected_version:
+                    raise StaleEdit(entity="hospital")
+                h = found
+            h.name, h.kind, h.address, h.phone, h.accepting = (name, kind, _text(address, "address", 200, False),
+                                                                _text(phone, "phone", 30, False), accepting)
+            s.flush()
+            op.entity_id = h.id
+            op.summary = {"name": name, "kind": kind, "accepting": accepting}
+            return _hospital(h)
+
+    def targets(self) -> tuple[TransferTargets, int]:
+        with self.db.read() as s:
+            return load_targets(s)
+
+    def update_targets(self, actor: Actor, targets: TransferTargets, expected_version: int) -> int:
+        with self.audited_write(actor, "transfer.targets_update", "setting", Perm.MANAGE_CLINIC_SETTINGS,
+                                TARGETS_KEY) as op:
+            row = op.session.get(ClinicSetting, TARGETS_KEY)
+            if (row.version if row else 0) != expected_version:
+                raise StaleEdit(key=TARGETS_KEY)
+            if row is None:
+                row = ClinicSetting(key=TARGETS_KEY, value=targets.to_json(), updated_at=self.clock.now())
+                op.session.add(row)
+            else:
+                row.value, row.updated_at = targets.to_json(), self.clock.now()
+            op.session.flush()
+            op.summary = json.loads(targets.to_json())
+            return row.version
+
+    def trust_clinic(self, actor: Actor, *, code: str, name: str, public_key: str) -> None:
+        """Add another clinic's public key (from its ``fever-sentinel clinic public-key``)."""
+        from app.keys import key_id_of
+
+        code, name = _text(code, "code", 20).upper(), _text(name, "name", 100)
+        try:
+            raw = load_public_key(public_key.strip())
+        except ValueError as exc:
+            raise ValidationError("public_key", field="public_key") from exc
+        from cryptography.hazmat.primitives import serialization
+
+        kid = key_id_of(raw.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw))
+        with self.audited_write(actor, "transfer.trust_clinic", "clinic", Perm.MANAGE_CLINIC_SETTINGS, code) as op:
+            existing = op.session.scalars(select(TrustedClinic).where(TrustedClinic.code == code)).first()
+            if existing is None:
+                op.session.add(TrustedClinic(code=code, name=name, public_key=public_key.strip(), key_id=kid,
+                                             added_at=self.clock.now()))
+            else:
+                existing.name, existing.public_key, existing.key_id = name, public_key.strip(), kid
+            op.summary = {"code": code, "name": name, "key_id": kid}
+
+    # ----- the transfer --------------------------------------------------------------------
+    def request(self, actor: Actor, visit_no: str, *, hospital_id: int, condition: str, oxygen: bool,
+                precautions: str, staff: str, reason: str = "") -> TransferRecord:
+        """Asked for by the responsible doctor; the case is disposed as a transfer at once."""
+        if condition not in Condition._value2member_map_:
+            raise ValidationError("condition", field="condition")
+        precautions, staff = _text(precautions, "precautions", 200), _text(staff, "staff", 200)
+        reason = _text(reason, "reason", 200, required=False)
+        number = visit_no.strip().upper()
+        with self.audited_write(actor, "transfer.request", "visit", Perm.CASEWORK, number) as op:
+            s = op.session
+            case = self._case(s, number)
+            if case.doctor_id != actor.user_id:
+                raise PermissionDenied("not_responsible", doctor=case.doctor_username)
+            if case.classification not in REPORTABLE and not reason:
+                raise ValidationError("transfer_reason", field="reason")
+            if case.closed_at is not None and case.disposition != Disposition.TRANSFER:
+                raise Conflict("case_closed", disposition=case.disposition)
+            if s.scalar(select(Transfer.id).where(Transfer.case_id == case.id, Transfer.state.in_(OPEN_STATES))):
+                raise Conflict("transfer_open")
+            hospital = s.get(Hospital, hospital_id)
+            if hospital is None:
+                raise NotFound(entity="hospital", id=hospital_id)
+            if not hospital.accepting:
+                raise ValidationError("hospital_not_accepting", field="hospital_id")
+            now = self.clock.now()
+            t = Transfer(case_id=case.id, visit_no=number, state=TransferState.REQUESTED.value, requested_at=now,
+                         requested_by=actor.username, hospital_id=hospital.id, hospital_name=hospital.name,
+                         condition=condition, oxygen=oxygen, precautions=precautions, staff=staff,
+                         request_reason=reason)
+            s.add(t)
+            s.flush()
+            if case.closed_at is None:
+                case.disposition = Disposition.TRANSFER.value
+                case.disposition_detail = json.dumps({"transfer_id": t.id, "hospital": hospital.name},
+                                                     ensure_ascii=False)
+                case.closed_at, case.closed_by = now, actor.username
+            targets, _ = load_targets(s)
+            met = clocks.meet(s, case.id, TransferClock.REQUEST, now)
+            clocks.start(s, case, TransferClock.DEPARTURE, now, targets.window(targets.departure_minutes), ref_id=t.id)
+            s.flush()
+            op.summary = {"transfer_id": t.id, "hospital": hospital.name, "condition": condition, "oxygen": oxygen,
+                          "reason": reason, "request_clock_met": met}
+            return self._record(s, t)
+
+    def dispatch(self, actor: Actor, transfer_id: int, expected_version: int, *, call_120_at: datetime,
+                 dispatch_ref: str, vehicle_plate: str, negative_pressure: bool, crew: str) -> TransferRecord:
+        with self._step(actor, transfer_id, expected_version, TransferState.DISPATCHED, "transfer.dispatch") as (op, t):
+            t.call_120_at = self._past(call_120_at, "call_120_at", t.requested_at - timedelta(hours=1))
+            t.dispatch_ref = _text(dispatch_ref, "dispatch_ref", 40)
+            t.vehicle_plate = _text(vehicle_plate, "vehicle_plate", 20).upper()
+            t.negative_pressure, t.crew = negative_pressure, _text(crew, "crew", 200)
+            op.summary = {"call_120_at": t.call_120_at.isoformat(), "dispatch_ref": t.dispatch_ref,
+                          "vehicle": t.vehicle_plate, "negative_pressure": negative_pressure, "crew": t.crew}
+            return self._record(op.session, t)
+
+    def depart(self, actor: Actor, transfer_id: int, expected_version: int, departed_at: datetime) -> TransferRecord:
+        with self._step(actor, transfer_id, expected_version, TransferState.DEPARTED, "transfer.depart") as (op, t):
+            s = op.session
+            t.departed_at = self._past(departed_at, "departed_at", t.requested_at)
+            case = s.get(Case, t.case_id)
+            assert case is not None
+            targets, _ = load_targets(s)
+            clocks.meet(s, case.id, TransferClock.DEPARTURE, t.departed_at, ref_id=t.id)
+            clocks.start(s, case, TransferClock.HANDOVER, t.departed_at, targets.window(targets.handover_minutes),
+                         ref_id=t.id)
+            op.summary = {"departed_at": t.departed_at.isoformat(),
+                          "minutes_after_request": round((t.departed_at - t.requested_at).total_seconds() / 60)}
+            return self._record(s, t)
+
+    def record_handover(self, actor: Actor, transfer_id: int, expected_version: int, *, receiving_staff: str,
+                        receiving_department: str, handed_over_at: datetime, arrival_condition: str,
+                        source: str = "entered") -> TransferRecord:
+        """The receiving hospital took the patient (entered by the nurse, or from a scanned receipt)."""
+        if arrival_condition not in Condition._value2member_map_:
+            raise ValidationError("condition", field="arrival_condition")
+        with self._step(actor, transfer_id, expected_version, TransferState.HANDED_OVER,
+                        "transfer.handover") as (op, t):
+            assert t.departed_at is not None
+            t.handed_over_at = self._past(handed_over_at, "handed_over_at", t.departed_at)
+            t.receiving_staff = _text(receiving_staff, "receiving_staff", 64)
+            t.receiving_department = _text(receiving_department, "receiving_department", 64)
+            t.arrival_condition, t.handover_source = arrival_condition, source
+            clocks.meet(op.session, t.case_id, TransferClock.HANDOVER, t.handed_over_at, ref_id=t.id)
+            op.summary = {"receiving_staff": t.receiving_staff, "department": t.receiving_department,
+                          "handed_over_at": t.handed_over_at.isoformat(), "condition": arrival_condition,
+                          "source": source}
+            return self._record(op.session, t)
+
+    def complete_from_receipt(self, actor: Actor, receipt: str) -> TransferRecord:
+        """Scan the receipt QR printed by a receiving site that runs Fever Sentinel."""
+        with self.db.read() as s:
+            authorize(s, actor, Perm.TRANSFER)
+            keys = key_lookup(s)
+            own = s.scalars(select(Clinic)).one()
+        payload = verify_token(receipt, keys.get, kind="transfer_receipt", now=self.clock.now())
+        if payload.get("ref_iss") != own.code:
+            raise TokenError("wrong_clinic")
+        with self.db.read() as s:
+            t = s.get(Transfer, int(payload["tid"]))
+            if t is None or t.visit_no != payload.get("vno"):
+                raise NotFound(entity="transfer", id=payload.get("tid"))
+            version = t.version
+        return self.record_handover(
+            actor, int(payload["tid"]), version, receiving_staff=str(payload["staff"]),
+            receiving_department=str(payload["dept"]),
+            handed_over_at=datetime.fromtimestamp(payload["at"], tz=self.clock.now().tzinfo),
+            arrival_condition=str(payload["cond"]), source="receipt")
+
+    def record_disinfection(self, actor: Actor, transfer_id: int, expected_version: int, *, disinfected_at: datetime,
+                            method: str, by: str) -> TransferRecord:
+        """Terminal disinfection of the vehicle closes the transfer."""
+        with self._step(actor, transfer_id, expected_version, TransferState.CLOSED, "transfer.disinfect") as (op, t):
+            assert t.handed_over_at is not None
+            t.disinfected_at = self._past(disinfected_at, "disinfected_at", t.handed_over_at)
+            t.disinfection_method, t.disinfected_by = _text(method, "method", 100), _text(by, "by", 64)
+            t.closed_at = self.clock.now()
+            op.summary = {"disinfected_at": t.disinfected_at.isoformat(), "method": t.disinfection_method,
+                          "by": t.disinfected_by}
+            return self._record(op.session, t)
+
+    def cancel(self, actor: Actor, transfer_id: int, expected_version: int, reason: str) -> TransferRecord:
+        """Only before departure, with a reason; the case is reopened for another disposition."""
+        reason = _text(reason, "reason", 200)
+        with self._step(actor, transfer_id, expected_version, TransferState.CANCELLED, "transfer.cancel") as (op, t):
+            s = op.session
+            t.cancel_reason, t.closed_at = reason, self.clock.now()
+            s.execute(update(Clock).where(Clock.case_id == t.case_id, Clock.ref_id == t.id, Clock.met_at.is_(None),
+                                          Clock.kind.in_([k.value for k in TransferClock])).values(met_at=t.closed_at))
+            case = s.get(Case, t.case_id)
+            assert case is not None
+            if case.disposition == Disposition.TRANSFER:
+                case.disposition, case.disposition_detail, case.closed_at, case.closed_by = None, "{}", None, None
+            op.summary = {"reason": reason, "case_reopened": True}
+            return self._record(s, t)
+
+    # ----- reading -------------------------------------------------------------------------
+    def get(self, actor: Actor, transfer_id: int) -> TransferRecord:
+        with self.db.read() as s:
+            authorize(s, actor, Perm.VIEW_PATIENTS)
+            t = s.get(Transfer, transfer_id)
+            if t is None:
+                raise NotFound(entity="transfer", id=transfer_id)
+            return self._record(s, t)
+
+    def open_transfers(self, actor: Actor) -> list[TransferRecord]:
+        with self.db.read() as s:
+            authorize(s, actor, Perm.VIEW_PATIENTS)
+            rows = s.scalars(select(Transfer).where(Transfer.state.in_(OPEN_STATES)).order_by(Transfer.requested_at))
+            return [self._record(s, t) for t in rows]
+
+    def history(self, actor: Actor, q: TransferQuery, limit: int = 500) -> list[TransferRecord]:
+        with self.db.read() as s:
+            authorize(s, actor, Perm.VIEW_PATIENTS)
+            query = select(Transfer).order_by(Transfer.requested_at.desc()).limit(limit)
+            if q.state:
+                query = query.where(Transfer.state == q.state)
+            if q.text.strip():
+                term = q.text.strip().upper()
+                query = query.where(Transfer.visit_no.contains(term) | Transfer.hospital_name.contains(q.text.strip()))
+            records = [self._record(s, t) for t in s.scalars(query)]
+        if q.since is not None:
+            records = [r for r in records if r.requested_at.date() >= q.since]
+        return records
+
+    def export_csv(self, actor: Actor, q: TransferQuery, out: TextIO) -> int:
+        rows = self.history(actor, q, limit=100_000)
+        writer = csv.writer(out)
+        writer.writerow(["visit_no", "state", "requested_at", "hospital", "condition", "call_120_at", "vehicle",
+                         "negative_pressure", "departed_at", "handed_over_at", "receiving_staff", "disinfected_at",
+                         "cancel_reason"])
+        for r in rows:
+            writer.writerow([r.visit_no, r.state, r.requested_at.isoformat(), r.hospital_name, r.condition,
+                             r.call_120_at.isoformat() if r.call_120_at else "", r.vehicle_plate or "",
+                             "" if r.negative_pressure is None else int(r.negative_pressure),
+                             r.departed_at.isoformat() if r.departed_at else "",
+                             r.handed_over_at.isoformat() if r.handed_over_at else "", r.receiving_staff or "",
+                             r.disinfected_at.isoformat() if r.disinfected_at else "", r.cancel_reason or ""])
+        return len(rows)
+
+    # ----- signed summaries ----------------------------------------------------------------
+    def handover_token(self, actor: Actor, transfer_id: int) -> str:
+        """The QR on the handover form: minimal data, signed with the clinic key (never the ID number)."""
+        record = self.get(actor, transfer_id)
+        with self.db.read() as s:
+            clinic = s.scalars(select(Clinic)).one()
+        key = self.keys.load(clinic.code)
+        now = self.clock.now()
+        age = age_on(record.birth_date, now.date()) if isinstance(record.birth_date, date) else None
+        return sign_token(key, {
+            "kind": "transfer", "iss": clinic.code, "tid": record.id, "vno": record.visit_no,
+            "name": mask_name(record.patient_name), "sex": record.sex, "age": age, "cls": record.classification,
+            "dst": record.hospital_name, "at": int(record.requested_at.timestamp()),
+            "exp": int((now + TOKEN_LIFETIME).timestamp()),
+        })
+
+    def verify_handover(self, actor: Actor, token: str) -> dict[str, object]:
+        with self.db.read() as s:
+            authorize(s, actor, Perm.TRANSFER)
+            keys = key_lookup(s)
+        return verify_token(token, keys.get, kind="transfer", now=self.clock.now())
+
+    def receive(self, actor: Actor, token: str, *, receiving_staff: str, receiving_department: str,
+                arrival_condition: str) -> ReceivedRecord:
+        """At the receiving hospital: verify the sender's QR, record the patient, print a receipt."""
+        payload = self.verify_handover(actor, token)
+        staff, dept = _text(receiving_staff, "receiving_staff", 64), _text(receiving_department, "receiving_department", 64)
+        if arrival_condition not in Condition._value2member_map_:
+            raise ValidationError("condition", field="arrival_condition")
+        now = self.clock.now()
+        with self.audited_write(actor, "transfer.receive", "received", Perm.TRANSFER, str(payload["vno"])) as op:
+            s = op.session
+            if s.scalar(select(ReceivedTransfer.id).where(ReceivedTransfer.issuer_code == payload["iss"],
+                                                          ReceivedTransfer.transfer_ref == payload["tid"])):
+                raise Conflict("already_received")
+            row = ReceivedTransfer(issuer_code=str(payload["iss"]), transfer_ref=int(payload["tid"]),  # type: ignore[call-overload]
+                                   visit_no=str(payload["vno"]), summary=json.dumps(payload, ensure_ascii=False),
+                                   received_at=now, received_by=actor.username, receiving_staff=staff,
+                                   receiving_department=dept, arrival_condition=arrival_condition)
+            s.add(row)
+            s.flush()
+            own = s.scalars(select(Clinic)).one()
+            receipt = sign_token(self.keys.load(own.code), {
+                "kind": "transfer_receipt", "iss": own.code, "ref_iss": payload["iss"], "tid": payload["tid"],
+                "vno": payload["vno"], "staff": staff, "dept": dept, "cond": arrival_condition,
+                "at": int(now.timestamp()), "exp": int((now + RECEIPT_LIFETIME).timestamp())})
+            op.summary = {"from": payload["iss"], "staff": staff, "department": dept}
+            return ReceivedRecord(row.id, row.issuer_code, row.visit_no, str(payload.get("name", "")),
+                                  str(payload.get("cls", "")), now, receipt)
+
+    # ----- helpers -------------------------------------------------------------------------
+    @contextmanager
+    def _step(self, actor: Actor, transfer_id: int, expected_version: int, target: TransferState, action: str
+              ) -> Iterator[tuple[WriteOp, Transfer]]:
+        with self.audited_write(actor, action, "visit", Perm.TRANSFER) as op:
+            t = op.session.get(Transfer, transfer_id)
+            if t is None:
+                raise NotFound(entity="transfer", id=transfer_id)
+            op.entity_id = t.visit_no
+            if t.version != expected_version:
+                raise StaleEdit(entity="transfer")
+            if target.value not in TRANSITIONS[t.state]:
+                raise Conflict("illegal_transition", current=t.state, requested=target.value)
+            t.state = target.value
+            yield op, t
+            op.session.flush()
+
+    def _past(self, at: datetime, field: str, not_before: datetime) -> datetime:
+        if at.tzinfo is None:
+            raise ValidationError("naive_time", field=field)
+        if at > self.clock.now():
+            raise ValidationError("time_in_future", field=field)
+        if at < not_before:
+            raise ValidationError("time_too_early", field=field)
+        return at
+
+    @staticmethod
+    def _case(s: Session, visit_no: str) -> Case:
+        from app.triage.tables import Visit
+
+        case = s.scalars(select(Case).join(Visit, Visit.id == Case.visit_id).where(Visit.visit_no == visit_no)).first()
+        if case is None:
+            raise NotFound(entity="case", visit_no=visit_no)
+        return case
+
+    @staticmethod
+    def _record(s: Session, t: Transfer) -> TransferRecord:
+        s.flush()
+        case = s.get(Case, t.case_id)
+        assert case is not None
+        patient = case.visit.patient
+        transfer_clocks = tuple(clocks.record(c) for c in s.scalars(
+            select(Clock).where(Clock.case_id == t.case_id, Clock.kind.in_([k.value for k in TransferClock]))
+            .order_by(Clock.id)))
+        return TransferRecord(
+            t.id, t.visit_no, patient.name, patient.sex, patient.birth_date, case.classification, t.state,
+            t.requested_at, t.requested_by, t.hospital_id, t.hospital_name, t.condition, t.oxygen, t.precautions,
+            t.staff, t.request_reason, t.call_120_at, t.dispatch_ref, t.vehicle_plate, t.negative_pressure, t.crew,
+            t.departed_at, t.handed_over_at, t.receiving_staff, t.receiving_department, t.arrival_condition,
+            t.handover_source, t.disinfected_at, t.disinfection_method, t.disinfected_by, t.cancel_reason,
+            t.closed_at, t.version, transfer_clocks)
