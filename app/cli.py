@@ -202,6 +202,20 @@ def cmd_clocks(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def cmd_clinic_public_key(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    clinic = ctx.clinic.get()
+    print(clinic.public_key, file=out)
+    if not args.quiet:
+        print(f"# clinic {clinic.code} ({clinic.name}), key id {clinic.key_id}", file=sys.stderr)
+    return 0
+
+
+def cmd_clinic_trust(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    ctx.transfers.trust_clinic(Actor.system(), code=args.code, name=args.name, public_key=args.public_key)
+    print(f"clinic {args.code.upper()} trusted: its signed transfer forms and receipts now verify here", file=out)
+    return 0
+
+
 def cmd_demo(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     from app.services.demo import DEMO_PASSWORD, create_demo
 
@@ -284,6 +298,15 @@ def build_parser() -> argparse.ArgumentParser:
         dest="risk_command", metavar="ACTION", required=True)
     add("import", cmd_risk_areas_import, "replace the list from a CSV (name,level[,since]) or JSON file", risk
         ).add_argument("file")
+    clinic_cmd = sub.add_parser("clinic", help="this clinic's identity and the clinics it trusts").add_subparsers(
+        dest="clinic_command", metavar="ACTION", required=True)
+    add("public-key", cmd_clinic_public_key, "print this clinic's Ed25519 public key (base64)", clinic_cmd
+        ).add_argument("--quiet", action="store_true", help="print only the key")
+    p = add("trust", cmd_clinic_trust, "trust another clinic's key (for transfers it sends or receives)",
+            clinic_cmd)
+    p.add_argument("code")
+    p.add_argument("--name", required=True)
+    p.add_argument("--public-key", required=True)
     add("clocks", cmd_clocks, "list the open deadline clocks (report 2 h, investigation 24 h, test results)"
         ).add_argument("--json", action="store_true")
     add("demo", cmd_demo, "create a demo clinic with one user per role")

@@ -331,9 +331,8 @@ class CaseService(Service):
             _text(detail.get("ward"), "ward", 64)
             if cls != Classification.EXCLUDED and not detail.get("buffer_single_room"):
                 raise ValidationError("buffer_room_required", field="buffer_single_room")
-        elif disposition == Disposition.TRANSFER:
-            if cls not in REPORTABLE and not reason:
-                raise ValidationError("transfer_reason", field="reason")
+        elif disposition == Disposition.TRANSFER:  # one way only: the transfer request records the ambulance
+            raise ValidationError("transfer_via_request", field="disposition")
         elif disposition == Disposition.LEFT_WITHOUT_PERMISSION:
             for key, size in (("left_at", 40), ("noticed_by", 64), ("reported_to", 64)):
                 _text(detail.get(key), key, size)

@@ -49,18 +49,26 @@ def _play(db: Database, doctor: Actor, night: Actor, visit_no: str, received_at:
     clock = FixedClock(received_at + timedelta(minutes=4))
 
     def svc() -> CaseService:
-        return CaseService(db, FixedClock(min(clock.now(), now)))
+        return CaseService(db, FixedClock(clock.now()))
 
-    def step(minutes: float) -> None:
+    def step(minutes: float) -> bool:
+        """Move on; False once the step would be in the future (a recent patient stops there)."""
         clock.advance(minutes=minutes)
+        return clock.now() <= now
+
+    if clock.now() > now:
+        return
 
     case = svc().take(doctor, visit_no)
-    step(6)
+    if not step(6):
+        return
     case = svc().update_interview(doctor, visit_no, case.version, epi={"notes": "家中无类似病人"},
                                   findings="咽部充血，双肺呼吸音清，未闻及啰音")
-    step(3)
+    if not step(3):
+        return
     svc().start_observation(doctor, visit_no, "留观1室", f"{case.id % 6 + 1}床")
-    step(2)
+    if not step(2):
+        return
     case = svc().order_test(doctor, visit_no, "nucleic_acid", "fever_clinic", clock.now())
     test = case.tests[0]
     if plan == "observing":
@@ -70,25 +78,29 @@ def _play(db: Database, doctor: Actor, night: Actor, visit_no: str, received_at:
         svc().request_handover(doctor, visit_no, "night", "白班下班交接，核酸结果待回")
         return
     if plan == "left":
-        step(40)
+        if not step(40):
+            return
         svc().dispose(doctor, visit_no, case.version, "left_without_permission",
                       {"left_at": f"{clock.now():%H:%M}", "noticed_by": "护士 李娜", "reported_to": "医务科 王主任"})
         return
     if plan in ("reported", "transfer", "unreported"):
-        step(25)
+        if not step(25):
+            return
         case = svc().classify(doctor, visit_no, case.version, "confirmed" if plan == "transfer" else "suspected")
         if plan == "unreported":
             return  # the 2 h report clock runs (red on the board once it is past)
-        step(50)
+        if not step(50):
+            return
         svc().record_report(doctor, visit_no, f"44{case.id:011d}", clock.now())
-        step(180)
+        if not step(180):
+            return
         svc().record_investigation(doctor, visit_no, clock.now())
-        if plan == "transfer":
-            case = svc().record_result(doctor, test.id, test.version, result="positive", ct_value=24.5,
-                                       result_at=clock.now(), lab="县疾控中心实验室")
-            svc().dispose(doctor, visit_no, case.version, "transfer", {"hospital": "县人民医院（定点）"})
+        if plan == "transfer":  # confirmed: the transfer demo asks for the ambulance
+            svc().record_result(doctor, test.id, test.version, result="positive", ct_value=24.5,
+                                result_at=clock.now(), lab="县疾控中心实验室")
         return
-    step(200 if plan != "admitted" else 400)  # admitted: a late result (turnaround missed)
+    if not step(200 if plan != "admitted" else 400):  # admitted: a late result (turnaround missed)
+        return
     case = svc().record_result(doctor, test.id, test.version, result="negative", result_at=clock.now(),
                                lab="县疾控中心实验室")
     case = svc().classify(doctor, visit_no, case.version, "excluded",

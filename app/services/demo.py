@@ -55,6 +55,9 @@ def create_demo(clinic: ClinicService, users: UserService, actor: Actor) -> list
 
     create_triage_demo(clinic.db, actor, clinic.clock.now(), clinic.get().timezone)
     create_casework_demo(clinic.db, clinic.clock.now())
+    from app.transfer.demo import create_transfer_demo
+
+    create_transfer_demo(clinic.db, clinic.keys, actor, clinic.clock.now())
     return created
 
 

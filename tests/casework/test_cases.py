@@ -200,13 +200,12 @@ def test_left_without_permission_is_an_incident(ctx: AppContext, clinic: dict[st
     assert closed.disposition == "left_without_permission"
 
 
-def test_transfer_needs_reportable_class_or_reason(ctx: AppContext, clinic: dict[str, Actor]) -> None:
+def test_transfer_goes_through_a_transfer_request(ctx: AppContext, clinic: dict[str, Actor]) -> None:
     visit_no = taken(ctx, clinic)
-    doc = clinic["doc1"]
-    case = ctx.cases.get(doc, visit_no)
-    with pytest.raises(ValidationError):
-        ctx.cases.dispose(doc, visit_no, case.version, "transfer", {})
-    assert ctx.cases.dispose(doc, visit_no, case.version, "transfer", {}, reason="病情危重需上级医院").closed_at
+    case = ctx.cases.get(clinic["doc1"], visit_no)
+    with pytest.raises(ValidationError) as exc:
+        ctx.cases.dispose(clinic["doc1"], visit_no, case.version, "transfer", {})
+    assert exc.value.code == "transfer_via_request"
 
 
 def test_timeline_from_screening_to_disposition(ctx: AppContext, clinic: dict[str, Actor], clock: FixedClock) -> None:
@@ -217,7 +216,8 @@ def test_timeline_from_screening_to_disposition(ctx: AppContext, clinic: dict[st
         ctx.cases.classify(clinic["doc2"], visit_no, case.version, "confirmed")
     clock.advance(minutes=50)
     case = ctx.cases.record_report(doc, visit_no, "CARD-77", clock.now())
-    ctx.cases.dispose(doc, visit_no, case.version, "transfer", {"hospital": "县人民医院"})
+    ctx.cases.dispose(doc, visit_no, case.version, "left_without_permission",
+                      {"left_at": "10:20", "noticed_by": "护士 李娜", "reported_to": "医务科"})
     timeline = ctx.timelines.timeline(clinic["admin"], visit_no)
     actions = [e.action for e in timeline.events]
     assert actions[:5] == ["triage.screen", "triage.register", "handoff.send", "handoff.arrive", "case.take"]

@@ -1,0 +1,76 @@
+"""Demo hospitals and transfers in every state, through the real services with per-step clocks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select
+
+from app.actor import Actor
+from app.casework.tables import Case
+from app.clock import FixedClock
+from app.db.engine import Database
+from app.db.models import User
+from app.keys import KeyStore
+from app.transfer.records import TransferRecord
+from app.transfer.service import TransferService
+from app.transfer.tables import Transfer
+from app.triage.tables import Visit
+
+HOSPITALS = (("市传染病医院", "designated", "市北区康复路1号", "0755-88886666", True),
+             ("县人民医院感染科", "backup", "县城人民路88号", "0755-23456789", True),
+             ("市第二人民医院", "backup", "市南区健康路9号", "0755-22223333", False))
+STATES = ("requested", "dispatched", "departed", "handed_over", "closed", "cancelled")
+
+
+def _actor(db: Database, username: str, workstation: str) -> Actor:
+    with db.read() as s:
+        user = s.scalars(select(User).where(User.username == username)).one()
+        return Actor(user.id, user.username, user.role_names, workstation)
+
+
+def create_transfer_demo(db: Database, keys: KeyStore, admin: Actor, now: datetime) -> int:
+    """Hospitals, then one transfer per state for the demo's suspected cases; returns transfers made."""
+    with db.read() as s:
+        if s.scalar(select(func.count()).select_from(Transfer)):
+            return 0
+        suspected = s.execute(select(Visit.visit_no, Case.classified_at).join(Case, Case.visit_id == Visit.id)
+                              .where(Case.classification.in_(["suspected", "confirmed"]), Case.closed_at.is_(None))
+                              .order_by(Case.classified_at)).all()
+    service = TransferService(db, FixedClock(now), keys)
+    hospital_ids = [service.save_hospital(admin, name=n, kind=k, address=a, phone=p, accepting=acc).id
+                    for n, k, a, p, acc in HOSPITALS]
+    doctor, nurse = _actor(db, "doctor", "demo-fever-room"), _actor(db, "nurse", "demo-desk")
+    made = 0
+    for (visit_no, classified_at), state in zip(suspected, STATES):
+        at = min(classified_at + timedelta(minutes=20), now)
+        t = TransferService(db, FixedClock(at), keys).request(
+            doctor, visit_no, hospital_id=hospital_ids[0], condition="serious", oxygen=True,
+            precautions="N95口罩、防护服、护目镜，负压担架", staff="护士 李娜")
+        made += 1
+        for step, minutes in _steps(state):
+            at += timedelta(minutes=minutes)
+            if at > now:
+                break  # a recent case: the rest has not happened yet
+            t = step(TransferService(db, FixedClock(at), keys), nurse, t, at)
+    return made
+
+
+def _steps(state: str) -> list[tuple[Callable[[TransferService, Actor, TransferRecord, datetime], TransferRecord],
+                                     int]]:
+    """The steps that bring a fresh request to ``state``, each with the minutes it takes."""
+    if state == "cancelled":
+        return [(lambda s, a, t, at: s.cancel(a, t.id, t.version, "定点医院床位已满，改约后备定点医院"), 10)]
+    chain: list[tuple[Callable[[TransferService, Actor, TransferRecord, datetime], TransferRecord], int]] = [
+        (lambda s, a, t, at: s.dispatch(a, t.id, t.version, call_120_at=at, dispatch_ref=f"120-{t.id:04d}",
+                                        vehicle_plate="粤B·J1203", negative_pressure=True,
+                                        crew="司机 王强；随车医生 刘芳"), 8),
+        (lambda s, a, t, at: s.depart(a, t.id, t.version, at), 25),
+        (lambda s, a, t, at: s.record_handover(a, t.id, t.version, receiving_staff="周医生",
+                                               receiving_department="感染科", handed_over_at=at,
+                                               arrival_condition="stable"), 40),
+        (lambda s, a, t, at: s.record_disinfection(a, t.id, t.version, disinfected_at=at, method="过氧化氢喷雾＋擦拭",
+                                                   by="洗消员 陈刚"), 60),
+    ]
+    return chain[:STATES.index(state)]
