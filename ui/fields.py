@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QObject, QRegularExpression, QTimer
+from PySide6.QtCore import QDate, QDateTime, QObject, QRegularExpression, QTime, QTimer
 from PySide6.QtGui import QFocusEvent, QRegularExpressionValidator
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QDateTimeEdit, QLineEdit, QWidget
 
 from app.errors import ValidationError
 
@@ -94,3 +95,33 @@ def debouncer(parent: QObject, msecs: int, slot: Callable[[], None]) -> QTimer:
     timer.setInterval(msecs)
     timer.timeout.connect(slot)
     return timer
+
+
+class TimeField(QDateTimeEdit):
+    """A moment in the clinic's time zone, typed to the minute ("2026-03-10 14:05").
+
+    ``set_value`` remembers the exact moment (with seconds): while the minute shown is unchanged,
+    ``value`` returns it, so "now" stays exactly now and is never earlier than a step a few
+    seconds before it. Values are aware datetimes in the clinic's zone.
+    """
+
+    def __init__(self, zone: ZoneInfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._zone = zone
+        self._exact: datetime | None = None
+        self.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.setCalendarPopup(True)
+        self.setCurrentSection(QDateTimeEdit.Section.HourSection)
+
+    def set_value(self, at: datetime) -> None:
+        local = at.astimezone(self._zone)
+        self._exact = local
+        self.setDateTime(QDateTime(QDate(local.year, local.month, local.day),
+                                   QTime(local.hour, local.minute, 0)))
+
+    def value(self) -> datetime:
+        qd, qt = self.date(), self.time()
+        shown = datetime(qd.year(), qd.month(), qd.day(), qt.hour(), qt.minute(), tzinfo=self._zone)
+        if self._exact is not None and self._exact.replace(second=0, microsecond=0) == shown:
+            return self._exact
+        return shown

@@ -65,6 +65,25 @@ def action_name(action: str) -> str:
         "handoff.left_without_permission": translate("Labels", "Left without permission"),
         "pharmacy.purchase": translate("Labels", "Antipyretic purchase registered"),
         "import.visits": translate("Labels", "Paper records imported"),
+        "case.take": translate("Labels", "Case taken (first-diagnosis doctor)"),
+        "case.handover_request": translate("Labels", "Hand-over requested"),
+        "case.handover_accept": translate("Labels", "Hand-over accepted"),
+        "case.handover_decline": translate("Labels", "Hand-over declined"),
+        "case.interview": translate("Labels", "Interview and findings saved"),
+        "case.classify": translate("Labels", "Case classified"),
+        "case.reported": translate("Labels", "Direct network report recorded"),
+        "case.investigated": translate("Labels", "Epidemiological investigation done"),
+        "case.observe": translate("Labels", "Observation room and bed"),
+        "case.order_test": translate("Labels", "Test ordered"),
+        "case.result": translate("Labels", "Test result recorded"),
+        "case.dispose": translate("Labels", "Case closed with a disposition"),
+        "transfer.request": translate("Labels", "Transfer requested"),
+        "transfer.dispatch": translate("Labels", "Ambulance (120) dispatched"),
+        "transfer.depart": translate("Labels", "Transfer departed"),
+        "transfer.handover": translate("Labels", "Transfer handed over"),
+        "transfer.disinfect": translate("Labels", "Terminal disinfection"),
+        "transfer.cancel": translate("Labels", "Transfer cancelled"),
+        "transfer.receive": translate("Labels", "Transferred patient received"),
     }
     return names.get(action, action)
 
@@ -231,3 +250,131 @@ def source_name(code: str) -> str:
 
 def reason_names(codes: Iterable[str], fever_threshold: float = 37.3, travel_days: int = 14) -> str:
     return translate("Labels", ", ").join(reason_name(c, fever_threshold, travel_days) for c in codes)
+
+
+# ----- fever clinic casework (app/casework/vocab.py) -------------------------------------------
+def classification_name(code: str | None) -> str:
+    names = {
+        "pending": translate("Labels", "Not yet classified"),
+        "excluded": translate("Labels", "Excluded"),
+        "suspected": translate("Labels", "Suspected case"),
+        "confirmed": translate("Labels", "Confirmed case"),
+        "asymptomatic": translate("Labels", "Asymptomatic infection"),
+    }
+    return names.get(code or "", code or "")
+
+
+CLASSIFICATION_COLORS: dict[str, str] = {"pending": "#455a64", "excluded": "#1b6e20", "suspected": "#b35c00",
+                                         "confirmed": "#b3261e", "asymptomatic": "#8e24aa"}
+CLASSIFICATION_BACKGROUNDS: dict[str, str] = {"pending": "#eceff1", "excluded": "#e3f4e4", "suspected": "#fff0d6",
+                                              "confirmed": "#fde3e1", "asymptomatic": "#f3e5f5"}
+
+
+def test_kind_name(code: str) -> str:
+    names = {
+        "nucleic_acid": translate("Labels", "Nucleic acid test"),
+        "blood_routine": translate("Labels", "Blood routine"),
+        "antigen": translate("Labels", "Antigen test"),
+        "antibody": translate("Labels", "Antibody test"),
+        "ct": translate("Labels", "Chest CT"),
+        "influenza": translate("Labels", "Influenza test"),
+    }
+    return names.get(code, code)
+
+
+def test_result_name(code: str | None) -> str:
+    names = {
+        "negative": translate("Labels", "Negative"),
+        "positive": translate("Labels", "Positive"),
+        "invalid": translate("Labels", "Invalid"),
+    }
+    return names.get(code or "", code or translate("Labels", "Awaiting result"))
+
+
+def population_name(code: str) -> str:
+    names = {
+        "fever_clinic": translate("Labels", "Fever clinic patient"),
+        "emergency": translate("Labels", "Emergency patient"),
+        "outpatient": translate("Labels", "Outpatient"),
+        "inpatient": translate("Labels", "Inpatient"),
+        "escort": translate("Labels", "Escort or carer"),
+        "voluntary": translate("Labels", "Voluntary testing"),
+    }
+    return names.get(code, code)
+
+
+def clock_kind_name(code: str) -> str:
+    names = {
+        "report_2h": translate("Labels", "2 h direct network report"),
+        "epi_24h": translate("Labels", "24 h epidemiological investigation"),
+        "result": translate("Labels", "Nucleic acid turnaround"),
+        "transfer_request": translate("Labels", "Transfer request"),
+        "transfer_depart": translate("Labels", "Transfer departure"),
+        "transfer_handover": translate("Labels", "Transfer hand-over at the hospital"),
+    }
+    return names.get(code, code)
+
+
+def clock_state_name(code: str) -> str:
+    names = {
+        "ok": translate("Labels", "In time"),
+        "warning": translate("Labels", "Due soon"),
+        "overdue": translate("Labels", "Overdue"),
+    }
+    return names.get(code, code)
+
+
+CLOCK_COLORS: dict[str, str] = {"ok": "#1b6e20", "warning": "#8a4b00", "overdue": "#8c1d18"}
+CLOCK_BACKGROUNDS: dict[str, str] = {"ok": "#e3f4e4", "warning": "#ffe0a3", "overdue": "#f8c4be"}
+
+
+def disposition_name(code: str | None) -> str:
+    names = {
+        "excluded_general": translate("Labels", "Excluded: back to general outpatient"),
+        "home_advice": translate("Labels", "Home observation with advice"),
+        "admitted": translate("Labels", "Admitted to a ward"),
+        "transfer": translate("Labels", "Transferred to the designated hospital"),
+        "left_without_permission": translate("Labels", "Left without permission"),
+    }
+    return names.get(code or "", code or "")
+
+
+def handover_state_name(code: str) -> str:
+    names = {
+        "pending": translate("Labels", "Waiting for an answer"),
+        "accepted": translate("Labels", "Accepted"),
+        "declined": translate("Labels", "Declined"),
+    }
+    return names.get(code, code)
+
+
+def exposure_name(code: str) -> str:
+    """Exposures are stored as codes ("cluster", "occupation:cold_chain") or free text."""
+    if code == "cluster":
+        return translate("Labels", "Part of a cluster of sick people")
+    if code.startswith("occupation:"):
+        return occupation_name(code.split(":", 1)[1])
+    return code
+
+
+def span_text(seconds: float) -> str:
+    """A running countdown: "1:05:09" (hours may pass 24: 26:00:00)."""
+    total = int(abs(seconds))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}"
+
+
+def time_left_text(seconds: float) -> str:
+    if seconds < 0:
+        return translate("Labels", "overdue by {time}").format(time=span_text(seconds))
+    return translate("Labels", "{time} left").format(time=span_text(seconds))
+
+
+def age_text(birth: object, today: object) -> str:
+    from datetime import date
+
+    if not isinstance(birth, date) or not isinstance(today, date):
+        return ""
+    years = today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
+    return translate("Labels", "{years} years").format(years=years)

@@ -31,9 +31,12 @@ from ui.i18n import current_language, install_language
 from ui.idle_lock import IdleLock
 from ui.labels import role_names
 from ui.login import demo_badge
+from ui.clock_feed import ClockFeed, ClockSnapshot
 from ui.handoff_feed import HandoffFeed, HandoffSnapshot
 from ui.pages.account import AccountPage
 from ui.pages.audit import AuditPage
+from ui.pages.deadline_board import DeadlineBoardPage
+from ui.pages.fever_clinic import FeverClinicPage
 from ui.pages.handoff_board import HandoffBoardPage
 from ui.pages.maintenance import MaintenancePage
 from ui.pages.pharmacy import PharmacyPage
@@ -53,9 +56,11 @@ def plain(text: str) -> str:
 
 PageFactory = Callable[[Session], QWidget]
 # (permission needed or None for everyone, page class): the navigation order. The desk's daily
-# work comes first, so a nurse lands on the screening form.
+# work comes first, so a nurse lands on the screening form and a doctor on the fever clinic.
 PAGES: tuple[tuple[Perm | None, PageFactory], ...] = (
     (Perm.TRIAGE, TriageDeskPage),
+    (Perm.CASEWORK, FeverClinicPage),
+    (Perm.VIEW_CLOCKS, DeadlineBoardPage),
     (Perm.VIEW_PATIENTS, HandoffBoardPage),
     (Perm.TRIAGE, PharmacyPage),
     (Perm.VIEW_PATIENTS, VisitListPage),
@@ -88,10 +93,13 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         # One poll of the open hand-offs feeds the board and the overdue badge on every screen.
         self.handoff_feed = HandoffFeed(session, self) if session.can(Perm.VIEW_PATIENTS) else None
+        # Likewise one poll of the open deadline clocks feeds the deadline board and its badge.
+        self.clock_feed = ClockFeed(session, self) if session.can(Perm.VIEW_CLOCKS) else None
         self.pages: list[QWidget] = []
         for perm, factory in PAGES:
             if perm is None or session.can(perm):
                 page = (HandoffBoardPage(session, feed=self.handoff_feed) if factory is HandoffBoardPage
+                        else DeadlineBoardPage(session, feed=self.clock_feed) if factory is DeadlineBoardPage
                         else factory(session))
                 self.pages.append(page)
                 self.stack.addWidget(page)
@@ -152,6 +160,17 @@ class MainWindow(QMainWindow):
         self._overdue = 0
         if self.handoff_feed is not None:
             self.handoff_feed.updated.connect(self._show_overdue)
+        self.clocks_badge = QPushButton()
+        self.clocks_badge.setFlat(True)
+        self.clocks_badge.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.clocks_badge.setStyleSheet("QPushButton { background: #b3261e; color: white; font-weight: bold;"
+                                        " border-radius: 8px; padding: 1px 10px; }")
+        self.clocks_badge.clicked.connect(lambda: self.show_page_of(DeadlineBoardPage))
+        self.clocks_badge.hide()
+        self._clocks_overdue = 0
+        if self.clock_feed is not None:
+            self.clock_feed.updated.connect(self._show_clocks_overdue)
+        bar.addPermanentWidget(self.clocks_badge)
         bar.addPermanentWidget(self.overdue_badge)
         bar.addPermanentWidget(self.online_status)
         bar.addPermanentWidget(self.clock_status)
@@ -191,6 +210,8 @@ class MainWindow(QMainWindow):
         self._clock_timer.start()
         if self.handoff_feed is not None:
             self.handoff_feed.start()
+        if self.clock_feed is not None:
+            self.clock_feed.start()
         self.ping()
 
     def shutdown(self) -> None:
@@ -200,6 +221,11 @@ class MainWindow(QMainWindow):
         self._clock_timer.stop()
         if self.handoff_feed is not None:
             self.handoff_feed.stop()
+        if self.clock_feed is not None:
+            self.clock_feed.stop()
+        for page in self.pages:
+            if isinstance(page, DeadlineBoardPage):
+                page.stop()
         self.idle_lock.stop()
         self.close()
 
@@ -265,6 +291,7 @@ class MainWindow(QMainWindow):
         self.clinic_status.setText(self.session.clinic.name)
         self._show_online()
         self._show_overdue_count()
+        self._show_clocks_count()
 
     # ----- status bar -----------------------------------------------------------------------
     def ping(self) -> None:
@@ -299,9 +326,25 @@ class MainWindow(QMainWindow):
                                               "Click to open the hand-off board."))
         self.overdue_badge.setVisible(self._overdue > 0)
 
+    def _show_clocks_overdue(self, _snapshot: ClockSnapshot | None = None) -> None:
+        if self.clock_feed is not None:
+            self._clocks_overdue = self.clock_feed.overdue_now()
+        self._show_clocks_count()
+
+    def _show_clocks_count(self) -> None:
+        self.clocks_badge.setText(self.tr("{count} time limits overdue").format(count=self._clocks_overdue))
+        self.clocks_badge.setToolTip(self.tr("Reports, investigations or test results past their time limit. "
+                                             "Click to open the time-limit board."))
+        self.clocks_badge.setVisible(self._clocks_overdue > 0)
+
     def _tick(self) -> None:
         now = self.session.ctx.clock.now().astimezone(self.session.zone)
         self.clock_status.setText(now.strftime("%H:%M"))
+        if self.clock_feed is not None and self.clock_feed.snapshot is not None:
+            overdue = self.clock_feed.overdue_now()  # between polls: count down locally
+            if overdue != self._clocks_overdue:
+                self._clocks_overdue = overdue
+                self._show_clocks_count()
 
     # ----- settings -------------------------------------------------------------------------
     def open_settings(self) -> None:

@@ -23,6 +23,7 @@ from app.errors import (
     StorageError,
     ValidationError,
 )
+from ui.labels import disposition_name
 
 translate = QCoreApplication.translate  # lupdate extracts every literal translate("Errors", ...) call
 
@@ -84,6 +85,10 @@ def _sentences() -> dict[str, Callable[[dict[str, Any]], str]]:
         "stale_edit": lambda d: (
             translate("Errors", "Someone else changed this patient's details in the meantime. Pick the "
                       "patient again, then save.") if d.get("entity") == "patient"
+            else translate("Errors", "Someone else changed this case in the meantime; it has been reloaded. "
+                           "Check it, then save again.") if d.get("entity") == "case"
+            else translate("Errors", "Someone else recorded this test in the meantime; it has been "
+                           "reloaded.") if d.get("entity") == "test"
             else translate("Errors", "Someone else changed the screening rules in the meantime; they "
                            "have been reloaded.") if d.get("key") == "triage.rules"
             else translate("Errors", "Someone else changed this account in the meantime; it has been "
@@ -260,6 +265,71 @@ def _sentences() -> dict[str, Callable[[dict[str, Any]], str]]:
             "Errors", "The file could not be read."),
         "csv_header": lambda d: translate(
             "Errors", "The CSV file's first line does not have the expected column names."),
+        # fever clinic casework
+        "already_taken": lambda d: translate(
+            "Errors", "This patient has already been taken by doctor {doctor}, who is responsible for the "
+            "case.").format(doctor=d.get("doctor", "?")),
+        "not_arrived": lambda d: translate(
+            "Errors", "This patient has not been received at the fever clinic yet."),
+        "not_responsible": lambda d: translate(
+            "Errors", "Only the responsible doctor ({doctor}) can do this. Ask them, or ask for a "
+            "hand-over.").format(doctor=d.get("doctor", "?")),
+        "handover_target": lambda d: translate(
+            "Errors", "Hand over to an active doctor's account: check the user name."),
+        "handover_self": lambda d: translate(
+            "Errors", "You are already responsible for this case: choose another doctor."),
+        "handover_pending": lambda d: translate(
+            "Errors", "A hand-over of this case is already waiting for an answer."),
+        "handover_answered": lambda d: translate(
+            "Errors", "This hand-over has already been answered."),
+        "not_handover_target": lambda d: translate(
+            "Errors", "Only the doctor the case is handed to can answer this hand-over."),
+        "epi_field": lambda d: translate(
+            "Errors", "The interview contains an unknown field."),
+        "classification": lambda d: translate(
+            "Errors", "Choose the case classification."),
+        "not_reportable": lambda d: translate(
+            "Errors", "Only suspected cases, confirmed cases and asymptomatic infections are reported to the "
+            "network: classify the case first."),
+        "time_in_future": lambda d: translate(
+            "Errors", "The time cannot be in the future."),
+        "time_too_early": lambda d: translate(
+            "Errors", "The time is too early: it cannot be before the step it follows (registration, sample "
+            "or classification)."),
+        "naive_time": lambda d: translate(
+            "Errors", "The time has no time zone."),
+        "observation_required": lambda d: translate(
+            "Errors", "A nucleic acid test needs the patient under observation: set the observation room and "
+            "bed first."),
+        "test_kind": lambda d: translate(
+            "Errors", "Choose the kind of test."),
+        "population": lambda d: translate(
+            "Errors", "Choose who is being tested."),
+        "test_result": lambda d: translate(
+            "Errors", "Choose negative, positive or invalid."),
+        "ct_value": lambda d: translate(
+            "Errors", "The Ct value must be greater than 0 and less than 50, or left empty."),
+        "result_recorded": lambda d: translate(
+            "Errors", "This test already has a result."),
+        "disposition": lambda d: translate(
+            "Errors", "Choose the disposition."),
+        "pending_result_reason": lambda d: translate(
+            "Errors", "A test result is still pending: write why the patient leaves before it is back."),
+        "not_excluded": lambda d: translate(
+            "Errors", "Only a case classified as excluded can go back to general outpatient."),
+        "excluding_result": lambda d: translate(
+            "Errors", "Choose the negative test result that excludes the case."),
+        "reportable_cannot_go_home": lambda d: translate(
+            "Errors", "A suspected, confirmed or asymptomatic case cannot go home: admit or transfer the "
+            "patient."),
+        "buffer_room_required": lambda d: translate(
+            "Errors", "Until the case is excluded, the patient must be admitted to a single room in the buffer "
+            "ward."),
+        "transfer_reason": lambda d: translate(
+            "Errors", "Transferring a case that is not suspected, confirmed or asymptomatic needs a reason."),
+        "case_closed": lambda d: translate(
+            "Errors", "This case is already closed ({disposition}).").format(
+            disposition=disposition_name(d.get("disposition"))),
     }
 
 
@@ -275,6 +345,13 @@ def _not_found(d: dict[str, Any]) -> str:
         return translate("Errors", "This patient's record no longer exists.")
     if entity == "screening":
         return translate("Errors", "This screening no longer exists.")
+    if entity == "case":
+        return translate("Errors", "No doctor has taken visit {visit_no} yet: there is no case record.").format(
+            visit_no=d.get("visit_no", ""))
+    if entity == "test":
+        return translate("Errors", "This test order no longer exists.")
+    if entity == "handover":
+        return translate("Errors", "This hand-over no longer exists.")
     return translate("Errors", "The record no longer exists.")
 
 

@@ -139,6 +139,539 @@
     </message>
 </context>
 <context>
+    <name>BoardModel</name>
+    <message>
+        <source>Visit no.</source>
+        <translation>就诊号</translation>
+    </message>
+    <message>
+        <source>Time limit</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>Responsible doctor</source>
+        <translation>责任医生</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDialog</name>
+    <message>
+        <source>Case {visit_no} — {name}</source>
+        <translation>病例 {visit_no} — {name}</translation>
+    </message>
+    <message>
+        <source>Responsible doctor: {name} ({username}), since {time}</source>
+        <translation>责任医生：{name}（{username}），自 {time} 起</translation>
+    </message>
+    <message>
+        <source>Observation: {room} {bed}</source>
+        <translation>留观：{room} {bed}</translation>
+    </message>
+    <message>
+        <source>Not under observation</source>
+        <translation>未留观</translation>
+    </message>
+    <message>
+        <source>since {time}</source>
+        <translation>自 {time} 起</translation>
+    </message>
+    <message>
+        <source>Classified at {time}</source>
+        <translation>分类时间 {time}</translation>
+    </message>
+    <message>
+        <source>Closed {time}: {disposition}.</source>
+        <translation>已于 {time} 结案：{disposition}。</translation>
+    </message>
+    <message>
+        <source>Read only: {name} ({username}) is responsible for this case.</source>
+        <translation>只读：本病例由 {name}（{username}）首诊负责。</translation>
+    </message>
+    <message>
+        <source>Hand-over to {to} requested at {time} — waiting for their answer.</source>
+        <translation>已于 {time} 申请交接给 {to}，等待对方答复。</translation>
+    </message>
+    <message>
+        <source>Observation and tests ({count} pending)</source>
+        <translation>留观与检测（{count} 项待出结果）</translation>
+    </message>
+    <message>
+        <source>Observation and tests</source>
+        <translation>留观与检测</translation>
+    </message>
+    <message>
+        <source>Time limits ({count} open)</source>
+        <translation>时限（{count} 项进行中）</translation>
+    </message>
+    <message>
+        <source>Time limits</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>{clock}: {status}</source>
+        <translation>{clock}：{status}</translation>
+    </message>
+    <message>
+        <source>No report needed: the case is not suspected, confirmed or asymptomatic.</source>
+        <translation>无需网络直报：本病例不是疑似病例、确诊病例或无症状感染者。</translation>
+    </message>
+    <message>
+        <source>No investigation clock: the case is not suspected, confirmed or asymptomatic.</source>
+        <translation>无流调时限：本病例不是疑似病例、确诊病例或无症状感染者。</translation>
+    </message>
+    <message>
+        <source>(card {card}, {time})</source>
+        <translation>（报告卡 {card}，{time}）</translation>
+    </message>
+    <message>
+        <source>&amp;Interview and findings</source>
+        <translation>流调与诊查(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Classification and reports</source>
+        <translation>诊断分类与报告(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Epidemiological interview</source>
+        <translation>流行病学调查</translation>
+    </message>
+    <message>
+        <source>Clinical findings</source>
+        <translation>临床诊查</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Last day there (YYYY-MM-DD)</source>
+        <translation>最后停留日期（年-月-日）</translation>
+    </message>
+    <message>
+        <source>Add area</source>
+        <translation>添加地区</translation>
+    </message>
+    <message>
+        <source>Remove area</source>
+        <translation>删除地区</translation>
+    </message>
+    <message>
+        <source>Travel and stays:</source>
+        <translation>旅居史：</translation>
+    </message>
+    <message>
+        <source>Con&amp;tacts:</source>
+        <translation>接触史(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Exposures:</source>
+        <translation>暴露史：</translation>
+    </message>
+    <message>
+        <source>Part of a cluster of sick people</source>
+        <translation>聚集性发病</translation>
+    </message>
+    <message>
+        <source>High-risk &amp;job:</source>
+        <translation>高风险职业(&amp;J)：</translation>
+    </message>
+    <message>
+        <source>Other e&amp;xposures:</source>
+        <translation>其他暴露(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>separate with ；</source>
+        <translation>多项用“；”分隔</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Symptoms, signs and examination &amp;findings:</source>
+        <translation>症状、体征及检查所见(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Save interview (Ctrl+S)</source>
+        <translation>保存流调(&amp;S)（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>Case classification</source>
+        <translation>病例诊断分类</translation>
+    </message>
+    <message>
+        <source>Classificatio&amp;n:</source>
+        <translation>诊断分类(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Other &amp;pathogen:</source>
+        <translation>其他病原体(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>e.g. influenza A, when another cause is found</source>
+        <translation>如查明其他病因，例如：甲型流感</translation>
+    </message>
+    <message>
+        <source>Classify</source>
+        <translation>确定分类</translation>
+    </message>
+    <message>
+        <source>Direct network report (within 2 h)</source>
+        <translation>网络直报（2 小时内）</translation>
+    </message>
+    <message>
+        <source>Report &amp;card no.:</source>
+        <translation>报告卡编号(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Reported &amp;at:</source>
+        <translation>报告时间(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Record direct network &amp;report</source>
+        <translation>登记网络直报(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Epidemiological investigation (within 24 h)</source>
+        <translation>流行病学调查（24 小时内）</translation>
+    </message>
+    <message>
+        <source>&amp;Done at:</source>
+        <translation>完成时间(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>In&amp;vestigation done</source>
+        <translation>流调已完成(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Observation &amp;room:</source>
+        <translation>留观室(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>B&amp;ed:</source>
+        <translation>床位(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Set &amp;observation</source>
+        <translation>安排留观(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Or&amp;der test…</source>
+        <translation>开具检测(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Record res&amp;ult…</source>
+        <translation>录入结果(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>&amp;Hand over…</source>
+        <translation>交接(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Dis&amp;position…</source>
+        <translation>处置(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Timeline…</source>
+        <translation>时间线(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh (F5)</source>
+        <translation>刷新(&amp;F)（F5）</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>✔ Interview and findings saved.</source>
+        <translation>✔ 流调与诊查已保存。</translation>
+    </message>
+    <message>
+        <source>✔ Classified as {classification}: report it to the network within 2 h.</source>
+        <translation>✔ 已诊断为{classification}：请在 2 小时内网络直报。</translation>
+    </message>
+    <message>
+        <source>✔ Classified as {classification}.</source>
+        <translation>✔ 已诊断为{classification}。</translation>
+    </message>
+    <message>
+        <source>✔ Direct network report recorded.</source>
+        <translation>✔ 网络直报已登记。</translation>
+    </message>
+    <message>
+        <source>✔ Epidemiological investigation recorded.</source>
+        <translation>✔ 流调完成已登记。</translation>
+    </message>
+    <message>
+        <source>✔ Observation room and bed set.</source>
+        <translation>✔ 留观室与床位已安排。</translation>
+    </message>
+    <message>
+        <source>✔ Test ordered.</source>
+        <translation>✔ 检测已开具。</translation>
+    </message>
+    <message>
+        <source>✔ Result recorded.</source>
+        <translation>✔ 结果已录入。</translation>
+    </message>
+    <message>
+        <source>✔ Hand-over requested: you stay responsible until it is accepted.</source>
+        <translation>✔ 已申请交接：对方接受前仍由您负责。</translation>
+    </message>
+    <message>
+        <source>✔ Case closed.</source>
+        <translation>✔ 病例已结案。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListModel</name>
+    <message>
+        <source>Visit no.</source>
+        <translation>就诊号</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <source>Responsible doctor</source>
+        <translation>责任医生</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>诊断分类</translation>
+    </message>
+    <message>
+        <source>Observation</source>
+        <translation>留观</translation>
+    </message>
+    <message>
+        <source>Results pending</source>
+        <translation>待出结果</translation>
+    </message>
+    <message>
+        <source>Taken at</source>
+        <translation>接诊时间</translation>
+    </message>
+    <message>
+        <source>→ {doctor}?</source>
+        <translation>→ {doctor}（待接受）</translation>
+    </message>
+</context>
+<context>
+    <name>ClocksModel</name>
+    <message>
+        <source>Time limit</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <source>Met at</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlineBoardPage</name>
+    <message>
+        <source>Time limits</source>
+        <translation>时限看板</translation>
+    </message>
+    <message>
+        <source>Time limits of open cases, most urgent first</source>
+        <translation>进行中病例的时限（最紧急的在前）</translation>
+    </message>
+    <message>
+        <source>Amber: due soon. Red: overdue. Enter or double-click opens the case.</source>
+        <translation>琥珀色：即将超时；红色：已超时。回车或双击打开病例。</translation>
+    </message>
+    <message>
+        <source>&amp;Open case</source>
+        <translation>打开病例(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Read at {time}</source>
+        <translation>读取于 {time}</translation>
+    </message>
+    <message>
+        <source>Open: {count}</source>
+        <translation>进行中：{count}</translation>
+    </message>
+    <message>
+        <source>Due soon: {count}</source>
+        <translation>即将超时：{count}</translation>
+    </message>
+    <message>
+        <source>Overdue: {count}</source>
+        <translation>已超时：{count}</translation>
+    </message>
+</context>
+<context>
+    <name>DeclineDialog</name>
+    <message>
+        <source>Decline hand-over — {visit_no}</source>
+        <translation>拒绝交接 — {visit_no}</translation>
+    </message>
+    <message>
+        <source>{doctor} asked you to take over {visit_no}: “{reason}”. They stay responsible. Tell them why you decline.</source>
+        <translation>{doctor} 请您接手 {visit_no}：“{reason}”。拒绝后仍由对方负责，请写明拒绝原因。</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>说明(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Decline</source>
+        <translation>拒绝(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>DispositionDialog</name>
+    <message>
+        <source>Only for a case classified as excluded, with the negative result that excludes it.</source>
+        <translation>仅限诊断为“排除”的病例，并须选择据以排除的阴性结果。</translation>
+    </message>
+    <message>
+        <source>Not for suspected, confirmed or asymptomatic cases. Write the advice given.</source>
+        <translation>疑似病例、确诊病例和无症状感染者不得居家。请填写医嘱。</translation>
+    </message>
+    <message>
+        <source>Until the case is excluded, only to a single room in the buffer ward.</source>
+        <translation>未排除前，只能收入缓冲病区单间。</translation>
+    </message>
+    <message>
+        <source>Transfer to the designated hospital.</source>
+        <translation>转诊至定点医院。</translation>
+    </message>
+    <message>
+        <source>This case is not suspected, confirmed or asymptomatic: write the reason for the transfer.</source>
+        <translation>本病例不是疑似病例、确诊病例或无症状感染者：请填写转诊原因。</translation>
+    </message>
+    <message>
+        <source>An incident: record when the patient left, who noticed and whom it was reported to.</source>
+        <translation>属于不良事件：请登记离开时间、发现人及报告对象。</translation>
+    </message>
+    <message>
+        <source>This case has no negative result yet.</source>
+        <translation>本病例尚无阴性结果。</translation>
+    </message>
+    <message>
+        <source>Disposition — {visit_no}</source>
+        <translation>处置 — {visit_no}</translation>
+    </message>
+    <message>
+        <source>Close the case of {visit_no} ({name}) with how the patient leaves the fever clinic. A closed case cannot be reopened.</source>
+        <translation>登记 {visit_no}（{name}）离开发热门诊的去向并结案。结案后不能重新打开。</translation>
+    </message>
+    <message>
+        <source>Classification: {classification}</source>
+        <translation>诊断分类：{classification}</translation>
+    </message>
+    <message>
+        <source>{count} test result(s) still pending: {tests}. To close the case now, write the reason below.</source>
+        <translation>还有 {count} 项检测结果未出：{tests}。如现在结案，请在下方填写原因。</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— 请选择 —</translation>
+    </message>
+    <message>
+        <source>#{id} {test}: {result}, {time}</source>
+        <translation>#{id} {test}：{result}，{time}</translation>
+    </message>
+    <message>
+        <source>&amp;Disposition:</source>
+        <translation>处置(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>E&amp;xcluding result:</source>
+        <translation>排除依据(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>&amp;Advice:</source>
+        <translation>医嘱(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>e.g. rest at home, take temperature twice a day, come back if worse</source>
+        <translation>例如：居家休息，每日测体温两次，加重随诊</translation>
+    </message>
+    <message>
+        <source>&amp;Ward:</source>
+        <translation>病区(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Bed:</source>
+        <translation>床位(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Single room in the &amp;buffer ward</source>
+        <translation>缓冲病区单间(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Hospital:</source>
+        <translation>医院(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>the designated hospital</source>
+        <translation>定点医院</translation>
+    </message>
+    <message>
+        <source>&amp;Left at:</source>
+        <translation>离开时间(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Noticed by:</source>
+        <translation>发现人(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Re&amp;ported to:</source>
+        <translation>已报告(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>e.g. infection control, the duty director</source>
+        <translation>例如：院感科、总值班</translation>
+    </message>
+    <message>
+        <source>R&amp;eason:</source>
+        <translation>原因(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>needed while a result is pending, or for a transfer of a non-reportable case</source>
+        <translation>检测结果未出，或非报告病例转诊时必填</translation>
+    </message>
+    <message>
+        <source>&amp;Close case</source>
+        <translation>结案(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>User names are 2–32 characters: lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit.</source>
@@ -243,6 +776,14 @@
     <message>
         <source>Someone else changed this patient&apos;s details in the meantime. Pick the patient again, then save.</source>
         <translation>其他人刚刚修改了该病人的信息。请重新选择该病人后再保存。</translation>
+    </message>
+    <message>
+        <source>Someone else changed this case in the meantime; it has been reloaded. Check it, then save again.</source>
+        <translation>此病例已被他人修改，已重新载入。请核对后再保存。</translation>
+    </message>
+    <message>
+        <source>Someone else recorded this test in the meantime; it has been reloaded.</source>
+        <translation>此检测已被他人录入，已重新载入。</translation>
     </message>
     <message>
         <source>Someone else changed the screening rules in the meantime; they have been reloaded.</source>
@@ -525,6 +1066,118 @@
         <translation>CSV 文件第一行的列名不正确。</translation>
     </message>
     <message>
+        <source>This patient has already been taken by doctor {doctor}, who is responsible for the case.</source>
+        <translation>该患者已由 {doctor} 医生接诊，由其首诊负责。</translation>
+    </message>
+    <message>
+        <source>This patient has not been received at the fever clinic yet.</source>
+        <translation>该患者尚未在发热门诊确认接收。</translation>
+    </message>
+    <message>
+        <source>Only the responsible doctor ({doctor}) can do this. Ask them, or ask for a hand-over.</source>
+        <translation>只有责任医生（{doctor}）可以执行此操作。请联系该医生，或申请交接。</translation>
+    </message>
+    <message>
+        <source>Hand over to an active doctor&apos;s account: check the user name.</source>
+        <translation>只能交接给在用的医生账户，请核对用户名。</translation>
+    </message>
+    <message>
+        <source>You are already responsible for this case: choose another doctor.</source>
+        <translation>您已是本病例的责任医生，请选择其他医生。</translation>
+    </message>
+    <message>
+        <source>A hand-over of this case is already waiting for an answer.</source>
+        <translation>本病例已有一个交接申请在等待答复。</translation>
+    </message>
+    <message>
+        <source>This hand-over has already been answered.</source>
+        <translation>此交接申请已答复。</translation>
+    </message>
+    <message>
+        <source>Only the doctor the case is handed to can answer this hand-over.</source>
+        <translation>只有被交接的医生才能答复此交接申请。</translation>
+    </message>
+    <message>
+        <source>The interview contains an unknown field.</source>
+        <translation>流调内容含有未知项目。</translation>
+    </message>
+    <message>
+        <source>Choose the case classification.</source>
+        <translation>请选择病例诊断分类。</translation>
+    </message>
+    <message>
+        <source>Only suspected cases, confirmed cases and asymptomatic infections are reported to the network: classify the case first.</source>
+        <translation>只有疑似病例、确诊病例和无症状感染者需要网络直报，请先作出诊断分类。</translation>
+    </message>
+    <message>
+        <source>The time cannot be in the future.</source>
+        <translation>时间不能晚于现在。</translation>
+    </message>
+    <message>
+        <source>The time is too early: it cannot be before the step it follows (registration, sample or classification).</source>
+        <translation>时间过早：不能早于前一环节（登记、采样或诊断分类）。</translation>
+    </message>
+    <message>
+        <source>The time has no time zone.</source>
+        <translation>时间缺少时区。</translation>
+    </message>
+    <message>
+        <source>A nucleic acid test needs the patient under observation: set the observation room and bed first.</source>
+        <translation>核酸检测须在患者留观期间进行：请先安排留观室和床位。</translation>
+    </message>
+    <message>
+        <source>Choose the kind of test.</source>
+        <translation>请选择检测项目。</translation>
+    </message>
+    <message>
+        <source>Choose who is being tested.</source>
+        <translation>请选择受检人群。</translation>
+    </message>
+    <message>
+        <source>Choose negative, positive or invalid.</source>
+        <translation>请选择阴性、阳性或无效。</translation>
+    </message>
+    <message>
+        <source>The Ct value must be greater than 0 and less than 50, or left empty.</source>
+        <translation>Ct 值须大于 0 且小于 50，或留空。</translation>
+    </message>
+    <message>
+        <source>This test already has a result.</source>
+        <translation>此检测已有结果。</translation>
+    </message>
+    <message>
+        <source>Choose the disposition.</source>
+        <translation>请选择处置方式。</translation>
+    </message>
+    <message>
+        <source>A test result is still pending: write why the patient leaves before it is back.</source>
+        <translation>检测结果尚未出：请写明患者在结果出来前离开的原因。</translation>
+    </message>
+    <message>
+        <source>Only a case classified as excluded can go back to general outpatient.</source>
+        <translation>只有诊断为“排除”的病例才能转回普通门诊。</translation>
+    </message>
+    <message>
+        <source>Choose the negative test result that excludes the case.</source>
+        <translation>请选择据以排除的阴性检测结果。</translation>
+    </message>
+    <message>
+        <source>A suspected, confirmed or asymptomatic case cannot go home: admit or transfer the patient.</source>
+        <translation>疑似病例、确诊病例和无症状感染者不得居家：请收入病区或转诊。</translation>
+    </message>
+    <message>
+        <source>Until the case is excluded, the patient must be admitted to a single room in the buffer ward.</source>
+        <translation>未排除前，患者只能收入缓冲病区单间。</translation>
+    </message>
+    <message>
+        <source>Transferring a case that is not suspected, confirmed or asymptomatic needs a reason.</source>
+        <translation>非疑似、确诊或无症状感染者的病例转诊须填写原因。</translation>
+    </message>
+    <message>
+        <source>This case is already closed ({disposition}).</source>
+        <translation>此病例已结案（{disposition}）。</translation>
+    </message>
+    <message>
         <source>No visit with the number {visit_no} was found.</source>
         <translation>未找到就诊号 {visit_no}。</translation>
     </message>
@@ -539,6 +1192,18 @@
     <message>
         <source>This screening no longer exists.</source>
         <translation>这次筛查记录已不存在。</translation>
+    </message>
+    <message>
+        <source>No doctor has taken visit {visit_no} yet: there is no case record.</source>
+        <translation>就诊 {visit_no} 尚无医生接诊，没有病例记录。</translation>
+    </message>
+    <message>
+        <source>This test order no longer exists.</source>
+        <translation>此检测单已不存在。</translation>
+    </message>
+    <message>
+        <source>This hand-over no longer exists.</source>
+        <translation>此交接申请已不存在。</translation>
     </message>
     <message>
         <source>Something went wrong ({code}).</source>
@@ -575,6 +1240,104 @@
     <message>
         <source>Error</source>
         <translation>错误</translation>
+    </message>
+</context>
+<context>
+    <name>FeverClinicPage</name>
+    <message>
+        <source>Fever clinic</source>
+        <translation>发热门诊接诊</translation>
+    </message>
+    <message>
+        <source>Fever clinic: receiving patients</source>
+        <translation>发热门诊接诊</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Accept hand-over</source>
+        <translation>接受交接(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Decline…</source>
+        <translation>拒绝(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Take case (Enter)</source>
+        <translation>接诊(&amp;T)（回车）</translation>
+    </message>
+    <message>
+        <source>&amp;My cases</source>
+        <translation>我的病例(&amp;M)</translation>
+    </message>
+    <message>
+        <source>A&amp;ll open cases</source>
+        <translation>全部在诊病例(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Open case</source>
+        <translation>打开病例(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Hand-overs waiting for your answer: {count}</source>
+        <translation>待您答复的交接：{count}</translation>
+    </message>
+    <message>
+        <source>Received, waiting for a doctor: {count}</source>
+        <translation>已到达、待接诊：{count}</translation>
+    </message>
+    <message>
+        <source>My open cases: {count}</source>
+        <translation>我的在诊病例：{count}</translation>
+    </message>
+    <message>
+        <source>All open cases: {count}</source>
+        <translation>全部在诊病例：{count}</translation>
+    </message>
+    <message>
+        <source>Take case</source>
+        <translation>接诊</translation>
+    </message>
+    <message>
+        <source>Take {visit_no} ({name})?
+
+You become the first-diagnosis doctor responsible for this patient until a colleague accepts a hand-over.</source>
+        <translation>接诊 {visit_no}（{name}）？
+
+接诊后您即为该患者的首诊负责医生，直至其他医生接受交接。</translation>
+    </message>
+    <message>
+        <source>✔ You are now responsible for {visit_no} ({name}).</source>
+        <translation>✔ 您已接诊 {visit_no}（{name}），首诊负责。</translation>
+    </message>
+    <message>
+        <source>Accept hand-over</source>
+        <translation>接受交接</translation>
+    </message>
+    <message>
+        <source>Take over {visit_no} from {doctor}?
+
+You become the responsible doctor.</source>
+        <translation>从 {doctor} 接手 {visit_no}？
+
+接受后您即为责任医生。</translation>
+    </message>
+    <message>
+        <source>✔ You are now responsible for {visit_no}.</source>
+        <translation>✔ 您现在是 {visit_no} 的责任医生。</translation>
+    </message>
+    <message>
+        <source>Hand-over of {visit_no} declined: {doctor} stays responsible.</source>
+        <translation>已拒绝 {visit_no} 的交接：仍由 {doctor} 负责。</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -723,6 +1486,52 @@
     </message>
 </context>
 <context>
+    <name>HandoverDialog</name>
+    <message>
+        <source>Hand over — {visit_no}</source>
+        <translation>交接 — {visit_no}</translation>
+    </message>
+    <message>
+        <source>You stay responsible for {visit_no} until the other doctor accepts the hand-over.</source>
+        <translation>在对方接受交接之前，{visit_no} 仍由您负责。</translation>
+    </message>
+    <message>
+        <source>&amp;To doctor (user name):</source>
+        <translation>交给医生（用户名）(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>e.g. end of shift, nucleic acid result pending</source>
+        <translation>例如：下班交接，核酸结果待回</translation>
+    </message>
+    <message>
+        <source>&amp;Request hand-over</source>
+        <translation>申请交接(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverModel</name>
+    <message>
+        <source>Visit no.</source>
+        <translation>就诊号</translation>
+    </message>
+    <message>
+        <source>From doctor</source>
+        <translation>申请医生</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Requested at</source>
+        <translation>申请时间</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Administrator</source>
@@ -847,6 +1656,82 @@
     <message>
         <source>Paper records imported</source>
         <translation>导入纸质登记</translation>
+    </message>
+    <message>
+        <source>Case taken (first-diagnosis doctor)</source>
+        <translation>接诊（首诊负责）</translation>
+    </message>
+    <message>
+        <source>Hand-over requested</source>
+        <translation>申请交接</translation>
+    </message>
+    <message>
+        <source>Hand-over accepted</source>
+        <translation>接受交接</translation>
+    </message>
+    <message>
+        <source>Hand-over declined</source>
+        <translation>拒绝交接</translation>
+    </message>
+    <message>
+        <source>Interview and findings saved</source>
+        <translation>流调与诊查已保存</translation>
+    </message>
+    <message>
+        <source>Case classified</source>
+        <translation>诊断分类</translation>
+    </message>
+    <message>
+        <source>Direct network report recorded</source>
+        <translation>网络直报登记</translation>
+    </message>
+    <message>
+        <source>Epidemiological investigation done</source>
+        <translation>流调完成</translation>
+    </message>
+    <message>
+        <source>Observation room and bed</source>
+        <translation>安排留观</translation>
+    </message>
+    <message>
+        <source>Test ordered</source>
+        <translation>开具检测</translation>
+    </message>
+    <message>
+        <source>Test result recorded</source>
+        <translation>录入检测结果</translation>
+    </message>
+    <message>
+        <source>Case closed with a disposition</source>
+        <translation>处置结案</translation>
+    </message>
+    <message>
+        <source>Transfer requested</source>
+        <translation>申请转运</translation>
+    </message>
+    <message>
+        <source>Ambulance (120) dispatched</source>
+        <translation>120 派车</translation>
+    </message>
+    <message>
+        <source>Transfer departed</source>
+        <translation>转运出发</translation>
+    </message>
+    <message>
+        <source>Transfer handed over</source>
+        <translation>转运交接</translation>
+    </message>
+    <message>
+        <source>Terminal disinfection</source>
+        <translation>终末消毒</translation>
+    </message>
+    <message>
+        <source>Transfer cancelled</source>
+        <translation>取消转运</translation>
+    </message>
+    <message>
+        <source>Transferred patient received</source>
+        <translation>接收转入患者</translation>
     </message>
     <message>
         <source>Clinic</source>
@@ -1108,6 +1993,174 @@
         <source>Paper record</source>
         <translation>纸质补录</translation>
     </message>
+    <message>
+        <source>Not yet classified</source>
+        <translation>待诊断</translation>
+    </message>
+    <message>
+        <source>Excluded</source>
+        <translation>已排除</translation>
+    </message>
+    <message>
+        <source>Suspected case</source>
+        <translation>疑似病例</translation>
+    </message>
+    <message>
+        <source>Confirmed case</source>
+        <translation>确诊病例</translation>
+    </message>
+    <message>
+        <source>Asymptomatic infection</source>
+        <translation>无症状感染者</translation>
+    </message>
+    <message>
+        <source>Nucleic acid test</source>
+        <translation>核酸检测</translation>
+    </message>
+    <message>
+        <source>Blood routine</source>
+        <translation>血常规</translation>
+    </message>
+    <message>
+        <source>Antigen test</source>
+        <translation>抗原检测</translation>
+    </message>
+    <message>
+        <source>Antibody test</source>
+        <translation>抗体检测</translation>
+    </message>
+    <message>
+        <source>Chest CT</source>
+        <translation>胸部 CT</translation>
+    </message>
+    <message>
+        <source>Influenza test</source>
+        <translation>流感检测</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation>阴性</translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <translation>阳性</translation>
+    </message>
+    <message>
+        <source>Invalid</source>
+        <translation>无效</translation>
+    </message>
+    <message>
+        <source>Awaiting result</source>
+        <translation>待出结果</translation>
+    </message>
+    <message>
+        <source>Fever clinic patient</source>
+        <translation>发热门诊患者</translation>
+    </message>
+    <message>
+        <source>Emergency patient</source>
+        <translation>急诊患者</translation>
+    </message>
+    <message>
+        <source>Outpatient</source>
+        <translation>普通门诊患者</translation>
+    </message>
+    <message>
+        <source>Inpatient</source>
+        <translation>住院患者</translation>
+    </message>
+    <message>
+        <source>Escort or carer</source>
+        <translation>陪护人员</translation>
+    </message>
+    <message>
+        <source>Voluntary testing</source>
+        <translation>愿检尽检</translation>
+    </message>
+    <message>
+        <source>2 h direct network report</source>
+        <translation>2 小时网络直报</translation>
+    </message>
+    <message>
+        <source>24 h epidemiological investigation</source>
+        <translation>24 小时流调</translation>
+    </message>
+    <message>
+        <source>Nucleic acid turnaround</source>
+        <translation>核酸结果回报</translation>
+    </message>
+    <message>
+        <source>Transfer request</source>
+        <translation>转运申请</translation>
+    </message>
+    <message>
+        <source>Transfer departure</source>
+        <translation>转运出发</translation>
+    </message>
+    <message>
+        <source>Transfer hand-over at the hospital</source>
+        <translation>定点医院交接</translation>
+    </message>
+    <message>
+        <source>In time</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>即将超时</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>Excluded: back to general outpatient</source>
+        <translation>排除，转回普通门诊</translation>
+    </message>
+    <message>
+        <source>Home observation with advice</source>
+        <translation>居家观察（附医嘱）</translation>
+    </message>
+    <message>
+        <source>Admitted to a ward</source>
+        <translation>收入病区</translation>
+    </message>
+    <message>
+        <source>Transferred to the designated hospital</source>
+        <translation>转诊定点医院</translation>
+    </message>
+    <message>
+        <source>Waiting for an answer</source>
+        <translation>等待答复</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>overdue by {time}</source>
+        <translation>已超时 {time}</translation>
+    </message>
+    <message>
+        <source>{time} left</source>
+        <translation>剩余 {time}</translation>
+    </message>
+    <message>
+        <source>{years} years</source>
+        <translation>{years} 岁</translation>
+    </message>
+    <message>
+        <source>Met late ({time} past due)</source>
+        <translation>超时完成（超时 {time}）</translation>
+    </message>
+    <message>
+        <source>Met in time</source>
+        <translation>按时完成</translation>
+    </message>
 </context>
 <context>
     <name>LeftDialog</name>
@@ -1260,6 +2313,14 @@
         <source>Patients sent to the fever clinic and not received in time. Click to open the hand-off board.</source>
         <translation>已引导前往发热门诊但未按时接收的病人。点击打开引导交接。</translation>
     </message>
+    <message>
+        <source>{count} time limits overdue</source>
+        <translation>{count} 项时限已超时</translation>
+    </message>
+    <message>
+        <source>Reports, investigations or test results past their time limit. Click to open the time-limit board.</source>
+        <translation>网络直报、流调或检测结果已超过时限。点击打开时限看板。</translation>
+    </message>
 </context>
 <context>
     <name>MaintenancePage</name>
@@ -1344,6 +2405,33 @@ Everything recorded after that backup is lost, and everyone must log in again.</
     <message>
         <source>The backup was restored ({rows} trail entries checked). Please log in again.</source>
         <translation>备份已恢复（已校验 {rows} 条追溯记录）。请重新登录。</translation>
+    </message>
+</context>
+<context>
+    <name>OrderTestDialog</name>
+    <message>
+        <source>Order a test — {visit_no}</source>
+        <translation>开具检测 — {visit_no}</translation>
+    </message>
+    <message>
+        <source>A nucleic acid test starts its turnaround clock at the sample time: 6 h for fever clinic and emergency patients, 12 h for other patients and escorts, 24 h for voluntary testing. The patient waits under observation.</source>
+        <translation>核酸检测自采样时间起计算结果回报时限：发热门诊和急诊患者 6 小时，其他门诊、住院患者及陪护 12 小时，愿检尽检 24 小时。患者在留观中等待结果。</translation>
+    </message>
+    <message>
+        <source>&amp;Test:</source>
+        <translation>检测项目(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Tested &amp;as:</source>
+        <translation>受检人群(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Sampled at:</source>
+        <translation>采样时间(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Order test</source>
+        <translation>开具检测(&amp;O)</translation>
     </message>
 </context>
 <context>
@@ -1472,6 +2560,10 @@ Everything recorded after that backup is lost, and everyone must log in again.</
     <message>
         <source>Registration form {visit_no}</source>
         <translation>登记表 {visit_no}</translation>
+    </message>
+    <message>
+        <source>Case timeline {visit_no}</source>
+        <translation>病例时间线 {visit_no}</translation>
     </message>
 </context>
 <context>
@@ -1626,6 +2718,49 @@ Everything recorded after that backup is lost, and everyone must log in again.</
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ResultDialog</name>
+    <message>
+        <source>Record result — test #{id}</source>
+        <translation>录入结果 — 检测单 #{id}</translation>
+    </message>
+    <message>
+        <source>{test} (#{id}), {population}, sampled at {time}.</source>
+        <translation>{test}（#{id}），{population}，采样于 {time}。</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— 请选择 —</translation>
+    </message>
+    <message>
+        <source>&amp;Result:</source>
+        <translation>结果(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Ct value:</source>
+        <translation>Ct 值(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>optional, nucleic acid only</source>
+        <translation>可不填，仅核酸检测</translation>
+    </message>
+    <message>
+        <source>Result &amp;time:</source>
+        <translation>结果时间(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Lab:</source>
+        <translation>检测机构(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>e.g. county CDC laboratory</source>
+        <translation>例如：县疾控中心实验室</translation>
+    </message>
+    <message>
+        <source>&amp;Save result</source>
+        <translation>保存结果(&amp;S)</translation>
     </message>
 </context>
 <context>
@@ -1957,6 +3092,186 @@ Everything recorded after that backup is lost, and everyone must log in again.</
     </message>
 </context>
 <context>
+    <name>TestsModel</name>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>检测项目</translation>
+    </message>
+    <message>
+        <source>Tested as</source>
+        <translation>受检人群</translation>
+    </message>
+    <message>
+        <source>Sampled at</source>
+        <translation>采样时间</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Ct</source>
+        <translation>Ct 值</translation>
+    </message>
+    <message>
+        <source>Result at</source>
+        <translation>结果时间</translation>
+    </message>
+    <message>
+        <source>Lab</source>
+        <translation>检测机构</translation>
+    </message>
+    <message>
+        <source>Ordered by</source>
+        <translation>开单医生</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>travel</source>
+        <translation>旅居史</translation>
+    </message>
+    <message>
+        <source>contacts</source>
+        <translation>接触史</translation>
+    </message>
+    <message>
+        <source>exposures</source>
+        <translation>暴露史</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>findings</source>
+        <translation>诊查所见</translation>
+    </message>
+    <message>
+        <source>Took the case; responsible doctor: {doctor}</source>
+        <translation>接诊，首诊负责医生：{doctor}</translation>
+    </message>
+    <message>
+        <source>Asked {to} to take over: {reason}</source>
+        <translation>申请交接给 {to}：{reason}</translation>
+    </message>
+    <message>
+        <source>{to} took over the case from {frm}</source>
+        <translation>{to} 从 {frm} 接手本病例</translation>
+    </message>
+    <message>
+        <source>{to} declined to take over from {frm}: {note}</source>
+        <translation>{to} 拒绝接手 {frm} 的病例：{note}</translation>
+    </message>
+    <message>
+        <source>Saved without changes</source>
+        <translation>保存，无改动</translation>
+    </message>
+    <message>
+        <source>Changed: {fields}</source>
+        <translation>修改了：{fields}</translation>
+    </message>
+    <message>
+        <source>{before} → {after}</source>
+        <translation>{before} → {after}</translation>
+    </message>
+    <message>
+        <source>; other pathogen: {pathogen}</source>
+        <translation>；其他病原体：{pathogen}</translation>
+    </message>
+    <message>
+        <source>; started: {clocks}</source>
+        <translation>；开始计时：{clocks}</translation>
+    </message>
+    <message>
+        <source>Report card {card}, reported at {time}</source>
+        <translation>报告卡 {card}，报告时间 {time}</translation>
+    </message>
+    <message>
+        <source>Investigation done at {time}</source>
+        <translation>流调完成于 {time}</translation>
+    </message>
+    <message>
+        <source>Observation room {room}, bed {bed}</source>
+        <translation>留观室 {room}，床位 {bed}</translation>
+    </message>
+    <message>
+        <source>{test} #{id} ({population}), sampled at {time}</source>
+        <translation>{test} #{id}（{population}），采样于 {time}</translation>
+    </message>
+    <message>
+        <source>{test} #{id}: {result}, {lab}, at {time}</source>
+        <translation>{test} #{id}：{result}，{lab}，{time}</translation>
+    </message>
+    <message>
+        <source>; reason: {reason}</source>
+        <translation>；原因：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineDialog</name>
+    <message>
+        <source>Timeline — {visit_no}</source>
+        <translation>时间线 — {visit_no}</translation>
+    </message>
+    <message>
+        <source>Case timeline: {visit_no} — {name}</source>
+        <translation>病例全程时间线：{visit_no} — {name}</translation>
+    </message>
+    <message>
+        <source>{events} events, {bad} refused or failed; {clocks} time limits, {missed} missed</source>
+        <translation>共 {events} 条记录，其中 {bad} 条被拒绝或失败；{clocks} 项时限，{missed} 项超时</translation>
+    </message>
+    <message>
+        <source>Time limits</source>
+        <translation>时限记录</translation>
+    </message>
+    <message>
+        <source>&amp;Print / Save PDF…</source>
+        <translation>打印 / 保存 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <source>Seq.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>工作站</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+</context>
+<context>
     <name>TriageDeskPage</name>
     <message>
         <source>Pre-triage</source>
@@ -2246,6 +3561,10 @@ Everything recorded after that backup is lost, and everyone must log in again.</
         <translation>补打引导单(&amp;S)…</translation>
     </message>
     <message>
+        <source>Case &amp;timeline…</source>
+        <translation>病例时间线(&amp;T)…</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -2362,6 +3681,37 @@ Everything recorded after that backup is lost, and everyone must log in again.</
     <message>
         <source>The file could not be written. Choose another folder.</source>
         <translation>文件无法写入，请选择其他文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingModel</name>
+    <message>
+        <source>Visit no.</source>
+        <translation>就诊号</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <source>Received at</source>
+        <translation>到达时间</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>已等候</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>体温</translation>
+    </message>
+    <message>
+        <source>Pre-triage decision</source>
+        <translation>预检分诊结论</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} 分钟</translation>
     </message>
 </context>
 </TS>

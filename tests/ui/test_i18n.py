@@ -33,6 +33,12 @@ CODES = {
     "required", "risk_file_format", "risk_file_row", "risk_level", "rule_fever_threshold", "rule_handoff_timeout",
     "rule_implausible", "rule_level", "rule_travel_window", "screened_in_future", "sex", "sex_mismatch", "symptom",
     "temp_method", "temperature_range", "temperature_required", "too_long", "travel_in_future", "vaccination_doses",
+    # the fever clinic's casework
+    "already_taken", "not_arrived", "not_responsible", "handover_target", "handover_self", "handover_pending",
+    "handover_answered", "not_handover_target", "epi_field", "classification", "not_reportable", "time_in_future",
+    "time_too_early", "naive_time", "observation_required", "test_kind", "population", "test_result", "ct_value",
+    "result_recorded", "disposition", "pending_result_reason", "not_excluded", "excluding_result",
+    "reportable_cannot_go_home", "buffer_room_required", "transfer_reason", "case_closed",
 }
 
 
@@ -88,6 +94,12 @@ def test_every_error_code_has_its_own_sentence(qapp):
 
 
 def test_not_found_names_what_is_missing(qapp):
+    from app.errors import NotFound as Missing
+
+    assert "HN0231-20260310-0009" in error_text(Missing(entity="case", visit_no="HN0231-20260310-0009"))
+    assert "test order" in error_text(Missing(entity="test", id=3))
+    assert "hand-over" in error_text(Missing(entity="handover", id=3))
+
     from app.errors import NotFound
 
     assert "HN0231-20260310-0009" in error_text(NotFound(entity="visit", visit_no="HN0231-20260310-0009"))
@@ -106,7 +118,7 @@ def test_language_switch_in_settings_retranslates_open_windows(qtbot, admin_sess
     window.start()
     users = window.show_page_of(UsersPage)
     assert isinstance(users, UsersPage)
-    assert window.page_titles()[4] == "Responsibility trail"
+    assert window.page_titles()[5] == "Responsibility trail"
     assert users.add_button.text() == "&Add…"
 
     window.open_settings()
@@ -115,8 +127,8 @@ def test_language_switch_in_settings_retranslates_open_windows(qtbot, admin_sess
     dialog.language.setCurrentIndex(dialog.language.findData("zh_CN"))
     dialog.ok.click()
     assert admin_session.ctx.settings.get(LANGUAGE) == "zh_CN"
-    qtbot.waitUntil(lambda: window.page_titles() == ["引导交接", "筛查列表", "我的账户", "用户管理", "责任追溯",
-                                                     "分诊规则", "数据维护"])
+    qtbot.waitUntil(lambda: window.page_titles() == ["时限看板", "引导交接", "筛查列表", "我的账户", "用户管理",
+                                                     "责任追溯", "分诊规则", "数据维护"])
     assert users.add_button.text() == "添加(&A)…"
     assert users.model.headerData(1, Qt.Orientation.Horizontal) == "姓名"
     assert users.model.index(0, 3).data() == "在用"
@@ -128,6 +140,6 @@ def test_language_switch_in_settings_retranslates_open_windows(qtbot, admin_sess
     assert dialog is not None and dialog.windowTitle() == "设置"
     dialog.language.setCurrentIndex(dialog.language.findData("en"))
     dialog.ok.click()
-    qtbot.waitUntil(lambda: window.page_titles()[4] == "Responsibility trail")
+    qtbot.waitUntil(lambda: window.page_titles()[5] == "Responsibility trail")
     assert users.add_button.text() == "&Add…"
     window.shutdown()

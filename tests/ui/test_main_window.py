@@ -9,6 +9,7 @@ from ui.main_window import MainWindow
 from ui.ops import SyncRunner
 from ui.pages.account import AccountPage
 from ui.pages.audit import AuditPage
+from ui.pages.deadline_board import DeadlineBoardPage
 from ui.pages.handoff_board import HandoffBoardPage
 from ui.pages.maintenance import MaintenancePage
 from ui.pages.pharmacy import PharmacyPage
@@ -28,10 +29,10 @@ def open_window(qtbot, session: Session) -> MainWindow:
 
 def test_admin_sees_every_page_and_status(qtbot, admin_session):
     window = open_window(qtbot, admin_session)
-    assert [type(p) for p in window.pages] == [HandoffBoardPage, VisitListPage, AccountPage, UsersPage, AuditPage,
-                                               TriageRulesPage, MaintenancePage]
-    assert window.page_titles() == ["Hand-offs", "Screening list", "My account", "Users", "Responsibility trail",
-                                    "Screening rules", "Data maintenance"]
+    assert [type(p) for p in window.pages] == [DeadlineBoardPage, HandoffBoardPage, VisitListPage, AccountPage,
+                                               UsersPage, AuditPage, TriageRulesPage, MaintenancePage]
+    assert window.page_titles() == ["Time limits", "Hand-offs", "Screening list", "My account", "Users",
+                                    "Responsibility trail", "Screening rules", "Data maintenance"]
     assert "王敏" in window.user_status.text() and "Administrator" in window.user_status.text()
     assert window.clinic_status.text() == "清水镇卫生院"
     assert "online" in window.online_status.text()

@@ -40,6 +40,7 @@ from ui.labels import (
     symptom_names,
 )
 from ui.ops import report_error
+from ui.pages.timeline import open_timeline
 from ui.pages.triage_desk import preview_form, preview_slip
 from ui.pages.visit_list_model import PAGE_SIZE, VisitListModel
 from ui.print_preview import PrintPreviewDialog
@@ -69,6 +70,9 @@ class VisitDetailDialog(Dialog):
         self.slip_size.setCurrentIndex(max(0, self.slip_size.findData(session.ctx.settings.get(SLIP_PAPER))))
         self.form_button = QPushButton()
         self.slip_button = QPushButton()
+        self.timeline_button = QPushButton()
+        self.timeline_button.clicked.connect(self.show_timeline)
+        self.timeline_dialog: QWidget | None = None
         self.close_button = QPushButton()
         self.form_button.clicked.connect(self.print_form)
         self.slip_button.clicked.connect(self.print_slip)
@@ -78,6 +82,7 @@ class VisitDetailDialog(Dialog):
         buttons.addWidget(self.form_button)
         buttons.addWidget(self.slip_button)
         buttons.addWidget(self.slip_size)
+        buttons.addWidget(self.timeline_button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
@@ -115,6 +120,7 @@ class VisitDetailDialog(Dialog):
             self.form.addRow(QLabel(label), text)
         self.form_button.setText(self.tr("Reprint registration &form…"))
         self.slip_button.setText(self.tr("Reprint guide &slip…"))
+        self.timeline_button.setText(self.tr("Case &timeline…"))
         self.close_button.setText(self.tr("Close"))
 
     def _opened(self, dialog: PrintPreviewDialog) -> None:
@@ -124,6 +130,14 @@ class VisitDetailDialog(Dialog):
 
     def print_form(self) -> None:
         preview_form(self.session, self, self.detail.visit_no, self._opened)
+
+    def show_timeline(self) -> None:
+        def opened(dialog: QWidget) -> None:
+            if self.timeline_dialog is not None:
+                self.timeline_dialog.deleteLater()
+            self.timeline_dialog = dialog
+
+        open_timeline(self.session, self, self.detail.visit_no, opened)
 
     def print_slip(self) -> None:
         last = self.detail.handoffs[-1] if self.detail.handoffs else None

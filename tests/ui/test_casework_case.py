@@ -1,0 +1,165 @@
+"""The case page: observation then a nucleic-acid test and its result; classifying as suspected and
+recording the direct network report (the 2 h clock met); a stale edit reloads; dispositions follow
+the rules (a pending result needs a reason)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+
+from tests.ui.casework_support import settle, taken_case
+from ui.pages.case_dialogs import DispositionDialog, OrderTestDialog, ResultDialog
+from ui.pages.case_page import CaseDialog
+
+
+def open_dialog(qtbot, session, case) -> CaseDialog:
+    dialog = CaseDialog(session, case)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    settle()
+    return dialog
+
+
+def order_nucleic_acid(dialog: CaseDialog) -> OrderTestDialog:
+    dialog.order_test()
+    order = dialog.sub
+    assert isinstance(order, OrderTestDialog)
+    order.kind.setCurrentIndex(order.kind.findData("nucleic_acid"))
+    order.population.setCurrentIndex(order.population.findData("fever_clinic"))
+    order.ok.click()
+    return order
+
+
+def test_order_nucleic_acid_after_observation_and_record_its_result(qtbot, doctor_session, nurse_session, clock,
+                                                                    type_text):
+    case = taken_case(doctor_session.ctx, nurse_session.actor, doctor_session.actor)
+    dialog = open_dialog(qtbot, doctor_session, case)
+    dialog.tabs.setCurrentIndex(2)
+
+    order = order_nucleic_acid(dialog)  # no observation yet: refused, the dialog stays open
+    assert order.isVisible()
+    assert any("observation room and bed first" in t for t in order.errors.visible_texts())
+    order.cancel.click()
+
+    type_text(dialog.room, "留观1室")
+    type_text(dialog.bed, "3床")
+    qtbot.keyClick(dialog.bed, Qt.Key.Key_Return)  # Enter in the bed field sets the observation
+    assert "Observation: 留观1室 3床" == dialog.observation_label.text()
+    assert "Observation room and bed set" in dialog.message.text()
+
+    order = order_nucleic_acid(dialog)
+    assert not order.isVisible()
+    assert dialog.tests_model.rowCount() == 1
+    assert dialog.tests_model.index(0, dialog.tests_model.RESULT).data() == "Awaiting result"
+    assert dialog.tests_model.index(0, dialog.tests_model.KIND).data() == "Nucleic acid test"
+    assert "1 pending" in dialog.tabs.tabText(2)
+    assert dialog.clocks_model.rowCount() == 1
+    assert "6:00:00 left" in dialog.clocks_model.index(0, dialog.clocks_model.STATUS).data()
+
+    clock.advance(hours=3)
+    dialog.tests_view.selectRow(0)
+    assert dialog.result_button.isEnabled()
+    dialog.record_result()
+    result = dialog.sub
+    assert isinstance(result, ResultDialog)
+    result.ok.click()  # no result chosen
+    assert any("negative, positive or invalid" in t for t in result.errors.visible_texts())
+    result.result.setCurrentIndex(result.result.findData("negative"))
+    result.ct_value.setText("")
+    type_text(result.lab, "县疾控中心实验室")
+    result.ok.click()
+    assert not result.isVisible()
+    assert dialog.tests_model.index(0, dialog.tests_model.RESULT).data() == "Negative"
+    assert dialog.tests_model.index(0, dialog.tests_model.LAB).data() == "县疾控中心实验室"
+    assert dialog.clocks_model.index(0, dialog.clocks_model.STATUS).data() == "Met in time"
+    assert not dialog.result_button.isEnabled()
+    assert dialog.tabs.tabText(2) == "Observation and tests"
+
+
+def test_classify_suspected_then_report_meets_the_2h_clock(qtbot, doctor_session, nurse_session, clock, type_text):
+    case = taken_case(doctor_session.ctx, nurse_session.actor, doctor_session.actor)
+    dialog = open_dialog(qtbot, doctor_session, case)
+    dialog.tabs.setCurrentIndex(1)
+    assert not dialog.report_button.isEnabled()  # nothing to report while pending
+    assert "No report needed" in dialog.report_status.text()
+    dialog.classification.setCurrentIndex(dialog.classification.findData("suspected"))
+    dialog.classify_button.click()
+    assert dialog.class_badge.text() == "Suspected case"
+    assert "report it to the network within 2 h" in dialog.message.text()
+    assert "2 h direct network report: In time · 2:00:00 left" == dialog.report_status.text()
+    assert dialog.report_button.isEnabled()
+    # the most urgent open clock heads the case: the transfer request (30 min by default)
+    assert "Transfer request: In time · 0:30:00 left" == dialog.urgent_label.text()
+
+    clock.advance(minutes=40)
+    dialog.tick()
+    assert "1:20:00 left" in dialog.report_status.text()
+    dialog.reported_at.set_value(clock.now())
+    type_text(dialog.card_no, "44000000000012")
+    qtbot.keyClick(dialog.card_no, Qt.Key.Key_Return)
+    assert "Direct network report recorded" in dialog.message.text()
+    assert dialog.report_status.text().startswith("2 h direct network report: Met in time")
+    assert "44000000000012" in dialog.report_status.text()
+    report_row = next(i for i, k in enumerate(dialog.clocks_model.rows()) if k.kind == "report_2h")
+    assert dialog.clocks_model.index(report_row, dialog.clocks_model.STATUS).data() == "Met in time"
+    assert dialog.case.reported_at == clock.now()
+    assert "Transfer request: Overdue · overdue by 0:10:00" == dialog.urgent_label.text()
+
+
+def test_stale_interview_reloads_and_tells_the_doctor(qtbot, doctor_session, nurse_session, boxes, type_text):
+    ctx = doctor_session.ctx
+    case = taken_case(ctx, nurse_session.actor, doctor_session.actor)
+    dialog = open_dialog(qtbot, doctor_session, case)
+    ctx.cases.update_interview(doctor_session.actor, case.visit_no, case.version, epi={"notes": "另一台电脑"},
+                               findings="咽部充血")  # the same doctor at another desk
+    type_text(dialog.findings, "双肺呼吸音清")
+    qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert boxes.calls[-1][0] == "information"
+    assert "changed this case" in boxes.calls[-1][2]
+    assert dialog.findings.toPlainText() == "咽部充血" and dialog.notes.toPlainText() == "另一台电脑"
+    assert "changed this case" in dialog.message.text()
+    dialog.findings.moveCursor(QTextCursor.MoveOperation.End)
+    type_text(dialog.findings, "，双肺呼吸音清")
+    dialog.save_interview()
+    assert "saved" in dialog.message.text()
+    assert ctx.cases.get(doctor_session.actor, case.visit_no).findings == "咽部充血，双肺呼吸音清"
+
+
+def test_disposition_refused_while_a_result_is_pending_then_accepted(qtbot, doctor_session, nurse_session,
+                                                                     type_text):
+    ctx = doctor_session.ctx
+    case = taken_case(ctx, nurse_session.actor, doctor_session.actor)
+    ctx.cases.start_observation(doctor_session.actor, case.visit_no, "留观1室", "2床")
+    case = ctx.cases.order_test(doctor_session.actor, case.visit_no, "nucleic_acid", "fever_clinic",
+                                ctx.clock.now())
+    dialog = open_dialog(qtbot, doctor_session, case)
+    dialog.dispose()
+    dispose = dialog.sub
+    assert isinstance(dispose, DispositionDialog)
+    assert dispose.pending.isVisible() and "still pending" in dispose.pending.text()
+
+    dispose.choose("home_advice")
+    type_text(dispose.advice, "居家休息，每日测体温")
+    dispose.ok.click()
+    assert dispose.isVisible()
+    assert dispose.errors.visible_texts() == [
+        "A test result is still pending: write why the patient leaves before it is back."]
+    type_text(dispose.reason, "患者拒绝留观，已签字")
+
+    dispose.choose("excluded_general")  # the other rules still hold
+    dispose.ok.click()
+    assert any("classified as excluded" in t for t in dispose.errors.visible_texts())
+    dispose.choose("admitted")
+    type_text(dispose.ward, "内科病区")
+    dispose.buffer_room.setChecked(False)
+    dispose.ok.click()
+    assert any("buffer ward" in t for t in dispose.errors.visible_texts())
+
+    dispose.choose("home_advice")
+    dispose.ok.click()
+    assert not dispose.isVisible()
+    assert "Case closed" in dialog.message.text()
+    assert "Home observation with advice" in dialog.banner.text()
+    assert not dialog.dispose_button.isEnabled() and not dialog.order_button.isEnabled()
+    closed = ctx.cases.get(doctor_session.actor, case.visit_no)
+    assert closed.disposition == "home_advice" and closed.closed_at is not None

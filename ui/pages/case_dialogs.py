@@ -1,0 +1,436 @@
+"""The small dialogs of a fever-clinic case: order a test, record a result, hand over, decline a
+hand-over, and close the case with a disposition. Each submits through the runner, shows a refusal
+next to the field it is about, keeps what was typed, and emits ``saved(result)`` on success."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.casework.records import CaseRecord, HandoverRecord, LabTestRecord
+from app.casework.vocab import REPORTABLE, Classification, Disposition, Population, TestKind, TestResult
+from ui.fields import TimeField
+from ui.forms import Dialog, FieldErrors, error_label, field_with_error, tidy_form
+from ui.labels import (
+    classification_name,
+    disposition_name,
+    population_name,
+    test_kind_name,
+    test_result_name,
+)
+from ui.messages import code_text
+from ui.session import Session
+
+WARN_STYLE = "background: #fff0d6; color: #6b3a00; padding: 6px; border-radius: 4px;"
+
+
+class FormDialog(Dialog):
+    """A titled form: an explanation on top, labelled fields with inline errors, OK and Cancel."""
+
+    saved = Signal(object)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setMinimumWidth(520)
+        self.explain = QLabel()
+        self.explain.setWordWrap(True)
+        self.form = QFormLayout()
+        tidy_form(self.form)
+        self.labels: dict[str, QLabel] = {}
+        self.general_error = error_label()
+        self.errors = FieldErrors(self.general_error)
+        self.buttons = QDialogButtonBox()
+        self.ok = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
+        self.ok.setDefault(True)
+        self.ok.clicked.connect(self.submit)
+        self.cancel.clicked.connect(self.reject)
+        self.body = QVBoxLayout(self)
+        self.body.addWidget(self.explain)
+        self.body.addLayout(self.form)
+        self.body.addWidget(self.general_error)
+        self.body.addWidget(self.buttons)
+
+    def add_field(self, key: str, widget: QWidget, form: QFormLayout | None = None) -> QWidget:
+        box, err = field_with_error(widget)
+        label = QLabel()
+        label.setBuddy(widget)
+        self.labels[key] = label
+        (form or self.form).addRow(label, box)
+        self.errors.add(key, widget, err)
+        return box
+
+    def retranslate_buttons(self, ok: str) -> None:
+        self.ok.setText(ok)
+        self.cancel.setText(self.tr("Cancel"))
+
+    def submit(self) -> None:
+        raise NotImplementedError
+
+    def done_with(self, result: object) -> None:
+        self.saved.emit(result)
+        self.accept()
+
+
+def text_edit(maximum: int) -> QLineEdit:
+    edit = QLineEdit()
+    edit.setMaxLength(maximum)
+    return edit
+
+
+class OrderTestDialog(FormDialog):
+    """开具检测: kind, who is tested (sets the nucleic-acid turnaround), sample time."""
+
+    def __init__(self, session: Session, case: CaseRecord, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.case = case
+        self.kind = QComboBox()
+        for kind in TestKind:
+            self.kind.addItem("", kind.value)
+        self.population = QComboBox()
+        for population in Population:
+            self.population.addItem("", population.value)
+        self.sample_at = TimeField(session.zone)
+        self.sample_at.set_value(session.ctx.clock.now())
+        self.add_field("kind", self.kind)
+        self.add_field("population", self.population)
+        self.add_field("sample_at", self.sample_at)
+        self.errors.add("room", self.kind, self.general_error)
+        self.retranslate()
+        self.kind.setFocus()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Order a test — {visit_no}").format(visit_no=self.case.visit_no))
+        self.explain.setText(self.tr("A nucleic acid test starts its turnaround clock at the sample time: 6 h for "
+                                     "fever clinic and emergency patients, 12 h for other patients and escorts, "
+                                     "24 h for voluntary testing. The patient waits under observation."))
+        for i in range(self.kind.count()):
+            self.kind.setItemText(i, test_kind_name(self.kind.itemData(i)))
+        for i in range(self.population.count()):
+            self.population.setItemText(i, population_name(self.population.itemData(i)))
+        self.labels["kind"].setText(self.tr("&Test:"))
+        self.labels["population"].setText(self.tr("Tested &as:"))
+        self.labels["sample_at"].setText(self.tr("&Sampled at:"))
+        self.retranslate_buttons(self.tr("&Order test"))
+
+    def submit(self) -> None:
+        self.errors.clear()
+        cases, actor, visit_no = self.session.ctx.cases, self.session.actor, self.case.visit_no
+        kind, population, at = self.kind.currentData(), self.population.currentData(), self.sample_at.value()
+        self.session.runner.run(lambda: cases.order_test(actor, visit_no, kind, population, at),
+                                self.done_with, self.errors.show, parent=self)
+
+
+class ResultDialog(FormDialog):
+    """录入结果: any doctor may enter the result the lab sends."""
+
+    last_lab = ""  # remembered per desk session: usually the same lab all day
+
+    def __init__(self, session: Session, test: LabTestRecord, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.test = test
+        self.result = QComboBox()
+        self.result.addItem("", None)
+        for result in TestResult:
+            self.result.addItem("", result.value)
+        self.ct_value = QLineEdit()
+        self.ct_value.setMaxLength(5)
+        self.ct_value.setValidator(QRegularExpressionValidator(QRegularExpression(r"^\d{0,2}([.,]\d{0,2})?$"), self))
+        self.result_at = TimeField(session.zone)
+        self.result_at.set_value(session.ctx.clock.now())
+        self.lab = text_edit(64)
+        self.lab.setText(ResultDialog.last_lab)
+        for key, widget in (("result", self.result), ("ct_value", self.ct_value), ("result_at", self.result_at),
+                            ("lab", self.lab)):
+            self.add_field(key, widget)
+        self.retranslate()
+        self.result.setFocus()
+
+    def retranslate(self) -> None:
+        t = self.test
+        self.setWindowTitle(self.tr("Record result — test #{id}").format(id=t.id))
+        self.explain.setText(self.tr("{test} (#{id}), {population}, sampled at {time}.").format(
+            test=test_kind_name(t.kind), id=t.id, population=population_name(t.population),
+            time=t.sample_at.astimezone(self.session.zone).strftime("%Y-%m-%d %H:%M")))
+        self.result.setItemText(0, self.tr("— choose —"))
+        for i in range(1, self.result.count()):
+            self.result.setItemText(i, test_result_name(self.result.itemData(i)))
+        self.labels["result"].setText(self.tr("&Result:"))
+        self.labels["ct_value"].setText(self.tr("&Ct value:"))
+        self.ct_value.setPlaceholderText(self.tr("optional, nucleic acid only"))
+        self.labels["result_at"].setText(self.tr("Result &time:"))
+        self.labels["lab"].setText(self.tr("&Lab:"))
+        self.lab.setPlaceholderText(self.tr("e.g. county CDC laboratory"))
+        self.retranslate_buttons(self.tr("&Save result"))
+
+    def submit(self) -> None:
+        self.errors.clear()
+        raw = self.ct_value.text().strip().replace(",", ".")
+        try:
+            ct = float(raw) if raw and raw != "." else None
+        except ValueError:
+            self.errors.show_text("ct_value", code_text("ct_value"))
+            return
+        cases, actor, t = self.session.ctx.cases, self.session.actor, self.test
+        result, at, lab = self.result.currentData(), self.result_at.value(), self.lab.text()
+        ResultDialog.last_lab = lab.strip()
+        self.session.runner.run(
+            lambda: cases.record_result(actor, t.id, t.version, result=result or "", result_at=at, lab=lab,
+                                        ct_value=ct),
+            self.done_with, self.errors.show, parent=self)
+
+
+class HandoverDialog(FormDialog):
+    """交接: the case moves to another doctor once they accept it."""
+
+    def __init__(self, session: Session, case: CaseRecord, doctors: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.case = case
+        self.to_doctor = QComboBox()
+        self.to_doctor.setEditable(True)
+        self.to_doctor.addItems([d for d in doctors if d != session.actor.username])
+        self.to_doctor.setCurrentIndex(-1)
+        self.reason = text_edit(200)
+        self.add_field("to_username", self.to_doctor)
+        self.add_field("reason", self.reason)
+        self.retranslate()
+        self.to_doctor.setFocus()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Hand over — {visit_no}").format(visit_no=self.case.visit_no))
+        self.explain.setText(self.tr("You stay responsible for {visit_no} until the other doctor accepts the "
+                                     "hand-over.").format(visit_no=self.case.visit_no))
+        self.labels["to_username"].setText(self.tr("&To doctor (user name):"))
+        self.labels["reason"].setText(self.tr("&Reason:"))
+        self.reason.setPlaceholderText(self.tr("e.g. end of shift, nucleic acid result pending"))
+        self.retranslate_buttons(self.tr("&Request hand-over"))
+
+    def submit(self) -> None:
+        self.errors.clear()
+        cases, actor, visit_no = self.session.ctx.cases, self.session.actor, self.case.visit_no
+        to, reason = self.to_doctor.currentText(), self.reason.text()
+        self.session.runner.run(lambda: cases.request_handover(actor, visit_no, to, reason),
+                                self.done_with, self.errors.show, parent=self)
+
+
+class DeclineDialog(FormDialog):
+    """Declining a hand-over needs a note for the doctor who asked."""
+
+    def __init__(self, session: Session, handover: HandoverRecord, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.handover = handover
+        self.note = text_edit(200)
+        self.add_field("note", self.note)
+        self.retranslate()
+        self.note.setFocus()
+
+    def retranslate(self) -> None:
+        h = self.handover
+        self.setWindowTitle(self.tr("Decline hand-over — {visit_no}").format(visit_no=h.visit_no))
+        self.explain.setText(self.tr("{doctor} asked you to take over {visit_no}: “{reason}”. They stay "
+                                     "responsible. Tell them why you decline.").format(
+            doctor=h.from_username, visit_no=h.visit_no, reason=h.reason))
+        self.labels["note"].setText(self.tr("&Note:"))
+        self.retranslate_buttons(self.tr("&Decline"))
+
+    def submit(self) -> None:
+        self.errors.clear()
+        cases, actor, hid, note = self.session.ctx.cases, self.session.actor, self.handover.id, self.note.text()
+        self.session.runner.run(lambda: cases.answer_handover(actor, hid, False, note),
+                                self.done_with, self.errors.show, parent=self)
+
+
+class DispositionDialog(FormDialog):
+    """处置: how the patient leaves the fever clinic. The page of details follows the choice; the
+    service's rules are explained up front, and a refusal shows next to the field it is about."""
+
+    def __init__(self, session: Session, case: CaseRecord, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.case = case
+        self.setMinimumWidth(600)
+        self.disposition = QComboBox()
+        self.disposition.addItem("", None)
+        for d in Disposition:
+            self.disposition.addItem("", d.value)
+        self.situation = QLabel()
+        self.situation.setWordWrap(True)
+        self.pending = QLabel()
+        self.pending.setWordWrap(True)
+        self.pending.setStyleSheet(WARN_STYLE)
+        self.pending.setVisible(bool(case.pending_results))
+        self.rule = QLabel()
+        self.rule.setWordWrap(True)
+        self.rule.setStyleSheet("color: #37474f;")
+        self.body.insertWidget(1, self.situation)
+        self.body.insertWidget(2, self.pending)
+        self.add_field("disposition", self.disposition)
+        self.form.addRow(self.rule)
+
+        self.pages = QStackedWidget()
+        self.form.addRow(self.pages)
+        self.page_of: dict[str | None, int] = {}
+        empty = QWidget()
+        self.page_of[None] = self.pages.addWidget(empty)
+        # excluded → general outpatient: the negative result that excludes
+        self.excluding = QComboBox()
+        for t in case.tests:
+            if t.result == TestResult.NEGATIVE:
+                self.excluding.addItem("", t.id)
+        self.excluding_page, f = self._page(Disposition.EXCLUDED_GENERAL.value)
+        self.add_field("excluding_test_id", self.excluding, f)
+        # home advice
+        self.advice = text_edit(300)
+        _p, f = self._page(Disposition.HOME_ADVICE.value)
+        self.add_field("advice", self.advice, f)
+        # admitted
+        self.ward, self.bed = text_edit(64), text_edit(32)
+        self.buffer_room = QCheckBox()
+        self.buffer_room.setChecked(case.classification != Classification.EXCLUDED)
+        _p, f = self._page(Disposition.ADMITTED.value)
+        self.add_field("ward", self.ward, f)
+        self.add_field("bed", self.bed, f)
+        self.add_field("buffer_single_room", self.buffer_room, f)
+        # transfer
+        self.hospital = text_edit(100)
+        _p, f = self._page(Disposition.TRANSFER.value)
+        self.add_field("hospital", self.hospital, f)
+        # left without permission
+        self.left_at = TimeField(session.zone)
+        self.left_at.set_value(session.ctx.clock.now())
+        self.noticed_by, self.reported_to = text_edit(64), text_edit(64)
+        _p, f = self._page(Disposition.LEFT_WITHOUT_PERMISSION.value)
+        self.add_field("left_at", self.left_at, f)
+        self.add_field("noticed_by", self.noticed_by, f)
+        self.add_field("reported_to", self.reported_to, f)
+
+        self.reason = text_edit(200)
+        self.add_field("reason", self.reason)
+        self.errors.add("classification", self.disposition, self.general_error)
+        self.disposition.currentIndexChanged.connect(self._chosen)
+        self.retranslate()
+        self._chosen()
+        self.disposition.setFocus()
+
+    def _page(self, code: str) -> tuple[QWidget, QFormLayout]:
+        page = QWidget()
+        form = QFormLayout(page)
+        form.setContentsMargins(0, 0, 0, 0)
+        tidy_form(form)
+        self.page_of[code] = self.pages.addWidget(page)
+        return page, form
+
+    def chosen(self) -> str | None:
+        return self.disposition.currentData()
+
+    def choose(self, code: str) -> None:
+        self.disposition.setCurrentIndex(self.disposition.findData(code))
+
+    def _chosen(self) -> None:
+        self.errors.clear()
+        self.pages.setCurrentIndex(self.page_of.get(self.chosen(), 0))
+        self._explain_rule()
+
+    def _explain_rule(self) -> None:
+        code, cls = self.chosen(), self.case.classification
+        reportable = cls in REPORTABLE
+        rules = {
+            None: "",
+            "excluded_general": self.tr("Only for a case classified as excluded, with the negative result that "
+                                        "excludes it."),
+            "home_advice": self.tr("Not for suspected, confirmed or asymptomatic cases. Write the advice given."),
+            "admitted": self.tr("Until the case is excluded, only to a single room in the buffer ward."),
+            "transfer": (self.tr("Transfer to the designated hospital.") if reportable else
+                         self.tr("This case is not suspected, confirmed or asymptomatic: write the reason for the "
+                                 "transfer.")),
+            "left_without_permission": self.tr("An incident: record when the patient left, who noticed and whom "
+                                               "it was reported to."),
+        }
+        self.rule.setText(rules.get(code, ""))
+        self.rule.setVisible(bool(self.rule.text()))
+        if code == Disposition.EXCLUDED_GENERAL and not self.excluding.count():
+            self.rule.setText(self.rule.text() + " " + self.tr("This case has no negative result yet."))
+
+    def retranslate(self) -> None:
+        c, zone = self.case, self.session.zone
+        self.setWindowTitle(self.tr("Disposition — {visit_no}").format(visit_no=c.visit_no))
+        self.explain.setText(self.tr("Close the case of {visit_no} ({name}) with how the patient leaves the fever "
+                                     "clinic. A closed case cannot be reopened.").format(
+            visit_no=c.visit_no, name=c.patient_name))
+        self.situation.setText(self.tr("Classification: {classification}").format(
+            classification=classification_name(c.classification)))
+        n = len(c.pending_results)
+        self.pending.setText(self.tr("{count} test result(s) still pending: {tests}. To close the case now, "
+                                     "write the reason below.").format(
+            count=n, tests=", ".join(f"{test_kind_name(t.kind)} #{t.id}" for t in c.pending_results)))
+        self.disposition.setItemText(0, self.tr("— choose —"))
+        for i in range(1, self.disposition.count()):
+            self.disposition.setItemText(i, disposition_name(self.disposition.itemData(i)))
+        by_id = {t.id: t for t in c.tests}
+        for i in range(self.excluding.count()):
+            t = by_id[self.excluding.itemData(i)]
+            when = t.result_at.astimezone(zone).strftime("%m-%d %H:%M") if t.result_at else ""
+            self.excluding.setItemText(i, self.tr("#{id} {test}: {result}, {time}").format(
+                id=t.id, test=test_kind_name(t.kind), result=test_result_name(t.result), time=when))
+        self.labels["disposition"].setText(self.tr("&Disposition:"))
+        self.labels["excluding_test_id"].setText(self.tr("E&xcluding result:"))
+        self.labels["advice"].setText(self.tr("&Advice:"))
+        self.advice.setPlaceholderText(self.tr("e.g. rest at home, take temperature twice a day, come back if "
+                                               "worse"))
+        self.labels["ward"].setText(self.tr("&Ward:"))
+        self.labels["bed"].setText(self.tr("&Bed:"))
+        self.labels["buffer_single_room"].setText("")
+        self.buffer_room.setText(self.tr("Single room in the &buffer ward"))
+        self.labels["hospital"].setText(self.tr("&Hospital:"))
+        self.hospital.setPlaceholderText(self.tr("the designated hospital"))
+        self.labels["left_at"].setText(self.tr("&Left at:"))
+        self.labels["noticed_by"].setText(self.tr("&Noticed by:"))
+        self.labels["reported_to"].setText(self.tr("Re&ported to:"))
+        self.reported_to.setPlaceholderText(self.tr("e.g. infection control, the duty director"))
+        self.labels["reason"].setText(self.tr("R&eason:"))
+        self.reason.setPlaceholderText(self.tr("needed while a result is pending, or for a transfer of a "
+                                               "non-reportable case"))
+        self._explain_rule()
+        self.retranslate_buttons(self.tr("&Close case"))
+
+    def detail(self) -> dict[str, object]:
+        code = self.chosen()
+        if code == Disposition.EXCLUDED_GENERAL:
+            return {"excluding_test_id": self.excluding.currentData()}
+        if code == Disposition.HOME_ADVICE:
+            return {"advice": self.advice.text().strip()}
+        if code == Disposition.ADMITTED:
+            return {"ward": self.ward.text().strip(), "bed": self.bed.text().strip(),
+                    "buffer_single_room": self.buffer_room.isChecked()}
+        if code == Disposition.TRANSFER:
+            return {"hospital": self.hospital.text().strip()}
+        if code == Disposition.LEFT_WITHOUT_PERMISSION:
+            return {"left_at": self.left_at.value().strftime("%Y-%m-%d %H:%M"),
+                    "noticed_by": self.noticed_by.text().strip(), "reported_to": self.reported_to.text().strip()}
+        return {}
+
+    def submit(self) -> None:
+        self.errors.clear()
+        cases, actor, c = self.session.ctx.cases, self.session.actor, self.case
+        code, detail, reason = self.chosen() or "", self.detail(), self.reason.text()
+        self.session.runner.run(lambda: cases.dispose(actor, c.visit_no, c.version, code, detail, reason),
+                                self.done_with, self._refused, parent=self)
+
+    def _refused(self, exc: BaseException) -> None:
+        self.errors.show(exc)
+
+
+def window_modal(dialog: Dialog) -> Dialog:
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    return dialog

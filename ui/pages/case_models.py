@@ -1,0 +1,374 @@
+"""Table models of the fever clinic's casework: waiting patients, cases, hand-overs, tests, clocks,
+the deadline board. Times show in the clinic's zone; clocks are coloured by urgency (amber when
+due soon, red when overdue) and their time left follows ``set_now`` (the board's 1 s tick)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any, Generic, TypeVar
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from app.casework.records import BoardEntry, CaseRecord, ClockRecord, HandoverRecord, LabTestRecord, WaitingPatient
+from app.casework.vocab import ClockKind, ClockState
+from ui.labels import (
+    CLASSIFICATION_BACKGROUNDS,
+    CLASSIFICATION_COLORS,
+    CLOCK_BACKGROUNDS,
+    CLOCK_COLORS,
+    classification_name,
+    clock_kind_name,
+    clock_state_name,
+    decision_name,
+    population_name,
+    span_text,
+    test_kind_name,
+    test_result_name,
+    time_left_text,
+)
+
+translate = QCoreApplication.translate  # lupdate extracts translate("Labels", ...)
+Index = QModelIndex | QPersistentModelIndex
+R = TypeVar("R")
+DAY_TIME = "%m-%d %H:%M"
+POSITIVE = QColor("#b3261e")
+PENDING = QColor("#8a4b00")
+MUTED = QColor("#5f6b73")
+
+
+def local(at: datetime | None, zone: ZoneInfo, fmt: str = DAY_TIME) -> str:
+    return at.astimezone(zone).strftime(fmt) if at is not None else ""
+
+
+def bold() -> QFont:
+    font = QFont()
+    font.setBold(True)
+    return font
+
+
+class RecordModel(QAbstractTableModel, Generic[R]):
+    """A read-only list of records; subclasses name the columns and say how a cell shows."""
+
+    def __init__(self, zone: ZoneInfo, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.zone = zone
+        self.now: datetime | None = None
+        self._rows: list[R] = []
+
+    # subclasses
+    def headers(self) -> list[str]:
+        raise NotImplementedError
+
+    def display(self, r: R, column: int) -> str:
+        raise NotImplementedError
+
+    def style(self, r: R, column: int, role: int) -> Any:
+        return None
+
+    def key(self, r: R) -> object:
+        return id(r)
+
+    # API
+    def set_rows(self, rows: Sequence[R], now: datetime | None = None) -> None:
+        self.now = now or self.now
+        if [self.key(r) for r in rows] == [self.key(r) for r in self._rows]:
+            self._rows = list(rows)  # same rows: keep the selection, refresh the cells
+            if rows:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, self.columnCount() - 1))
+            return
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def set_now(self, now: datetime) -> None:
+        self.now = now
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1))
+
+    def rows(self) -> list[R]:
+        return list(self._rows)
+
+    def record_at(self, row: int) -> R | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+        self.set_now(self.now) if self.now is not None else None
+
+    # Qt
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers())
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            names = self.headers()
+            return names[section] if 0 <= section < len(names) else None
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        r = self.record_at(index.row()) if index.isValid() else None
+        if r is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.display(r, index.column())
+        if role == Qt.ItemDataRole.UserRole:
+            return r
+        return self.style(r, index.column(), role)
+
+
+def clock_colours(state: ClockState, role: int) -> Any:
+    if state == ClockState.OK:
+        return None
+    if role == Qt.ItemDataRole.BackgroundRole:
+        return QBrush(QColor(CLOCK_BACKGROUNDS[state.value]))
+    if role == Qt.ItemDataRole.ForegroundRole:
+        return QBrush(QColor(CLOCK_COLORS[state.value]))
+    if role == Qt.ItemDataRole.FontRole:
+        return bold()
+    return None
+
+
+def classification_colours(code: str, role: int) -> Any:
+    if role == Qt.ItemDataRole.BackgroundRole:
+        return QBrush(QColor(CLASSIFICATION_BACKGROUNDS.get(code, "#ffffff")))
+    if role == Qt.ItemDataRole.ForegroundRole:
+        return QBrush(QColor(CLASSIFICATION_COLORS.get(code, "#000000")))
+    if role == Qt.ItemDataRole.FontRole and code != "pending":
+        return bold()
+    return None
+
+
+class WaitingModel(RecordModel[WaitingPatient]):
+    VISIT, PATIENT, ARRIVED, WAITED, TEMPERATURE, DECISION = range(6)
+
+    def key(self, r: WaitingPatient) -> object:
+        return r.visit_no
+
+    def headers(self) -> list[str]:
+        return [self.tr("Visit no."), self.tr("Patient"), self.tr("Received at"), self.tr("Waiting"),
+                self.tr("Temperature"), self.tr("Pre-triage decision")]
+
+    def display(self, r: WaitingPatient, column: int) -> str:
+        if column == self.VISIT:
+            return r.visit_no
+        if column == self.PATIENT:
+            return r.patient_name
+        if column == self.ARRIVED:
+            return local(r.arrived_at, self.zone, "%H:%M")
+        if column == self.WAITED:
+            minutes = max(0, int((self.now - r.arrived_at).total_seconds() // 60)) if self.now else 0
+            return self.tr("{minutes} min").format(minutes=minutes)
+        if column == self.TEMPERATURE:
+            return f"{r.temperature_c:.1f} °C"
+        return decision_name(r.decision)
+
+    def style(self, r: WaitingPatient, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.FontRole and column in (self.VISIT, self.PATIENT):
+            return bold()
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.DECISION and r.decision == "isolate":
+            return QBrush(POSITIVE)
+        return None
+
+
+class CaseListModel(RecordModel[CaseRecord]):
+    VISIT, PATIENT, DOCTOR, CLASS, OBSERVATION, PENDING_RESULTS, TAKEN = range(7)
+
+    def __init__(self, zone: ZoneInfo, me: str, parent: QObject | None = None) -> None:
+        super().__init__(zone, parent)
+        self.me = me
+
+    def key(self, r: CaseRecord) -> object:
+        return r.visit_no
+
+    def headers(self) -> list[str]:
+        return [self.tr("Visit no."), self.tr("Patient"), self.tr("Responsible doctor"), self.tr("Classification"),
+                self.tr("Observation"), self.tr("Results pending"), self.tr("Taken at")]
+
+    def row_of(self, visit_no: str) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.visit_no == visit_no), -1)
+
+    def display(self, r: CaseRecord, column: int) -> str:
+        if column == self.VISIT:
+            return r.visit_no
+        if column == self.PATIENT:
+            return r.patient_name
+        if column == self.DOCTOR:
+            text = f"{r.doctor_name} ({r.doctor_username})"
+            if r.pending_handover is not None:
+                text += "  " + self.tr("→ {doctor}?").format(doctor=r.pending_handover.to_username)
+            return text
+        if column == self.CLASS:
+            return classification_name(r.classification)
+        if column == self.OBSERVATION:
+            return " ".join(x for x in (r.observation_room, r.observation_bed) if x)
+        if column == self.PENDING_RESULTS:
+            return str(len(r.pending_results)) if r.pending_results else ""
+        return local(r.taken_at, self.zone)
+
+    def style(self, r: CaseRecord, column: int, role: int) -> Any:
+        if column == self.CLASS:
+            return classification_colours(r.classification, role)
+        if role == Qt.ItemDataRole.FontRole and (column == self.VISIT or
+                                                 (column == self.DOCTOR and r.doctor_username == self.me)):
+            return bold()
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.PENDING_RESULTS:
+            return QBrush(PENDING)
+        return None
+
+
+class HandoverModel(RecordModel[HandoverRecord]):
+    VISIT, FROM, REASON, REQUESTED = range(4)
+
+    def key(self, r: HandoverRecord) -> object:
+        return r.id
+
+    def headers(self) -> list[str]:
+        return [self.tr("Visit no."), self.tr("From doctor"), self.tr("Reason"), self.tr("Requested at")]
+
+    def display(self, r: HandoverRecord, column: int) -> str:
+        return [r.visit_no, r.from_username, r.reason, local(r.requested_at, self.zone)][column]
+
+    def style(self, r: HandoverRecord, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.FontRole and column == self.VISIT:
+            return bold()
+        return None
+
+
+class TestsModel(RecordModel[LabTestRecord]):
+    ID, KIND, POPULATION, SAMPLE, RESULT, CT, RESULT_AT, LAB, ORDERED_BY = range(9)
+
+    def key(self, r: LabTestRecord) -> object:
+        return (r.id, r.version)
+
+    def headers(self) -> list[str]:
+        return [self.tr("No."), self.tr("Test"), self.tr("Tested as"), self.tr("Sampled at"), self.tr("Result"),
+                self.tr("Ct"), self.tr("Result at"), self.tr("Lab"), self.tr("Ordered by")]
+
+    def display(self, r: LabTestRecord, column: int) -> str:
+        if column == self.ID:
+            return f"#{r.id}"
+        if column == self.KIND:
+            return test_kind_name(r.kind)
+        if column == self.POPULATION:
+            return population_name(r.population)
+        if column == self.SAMPLE:
+            return local(r.sample_at, self.zone)
+        if column == self.RESULT:
+            return test_result_name(r.result)
+        if column == self.CT:
+            return f"{r.ct_value:g}" if r.ct_value is not None else ""
+        if column == self.RESULT_AT:
+            return local(r.result_at, self.zone)
+        if column == self.LAB:
+            return r.lab or ""
+        return r.ordered_by
+
+    def style(self, r: LabTestRecord, column: int, role: int) -> Any:
+        if column != self.RESULT:
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(PENDING if r.result is None else POSITIVE if r.result == "positive" else
+                          QColor("#1b6e20") if r.result == "negative" else MUTED)
+        if role == Qt.ItemDataRole.FontRole:
+            return bold()
+        return None
+
+
+def clock_status(clock: ClockRecord, now: datetime | None) -> tuple[str, ClockState]:
+    """What a clock's status cell says, and the state that colours it."""
+    if now is None:
+        return "", ClockState.OK
+    if clock.met_at is not None:
+        if clock.missed:
+            return translate("Labels", "Met late ({time} past due)").format(
+                time=span_text((clock.met_at - clock.due_at).total_seconds())), ClockState.OVERDUE
+        return translate("Labels", "Met in time"), ClockState.OK
+    state = clock.state(now)
+    return f"{clock_state_name(state.value)} · {time_left_text((clock.due_at - now).total_seconds())}", state
+
+
+def clock_label(clock: ClockRecord) -> str:
+    name = clock_kind_name(clock.kind)
+    if clock.kind == ClockKind.RESULT and clock.ref_id is not None:
+        name += f" (#{clock.ref_id})"
+    return name
+
+
+class ClocksModel(RecordModel[ClockRecord]):
+    """A case's clocks, open and met."""
+
+    KIND, STARTED, DUE, MET, STATUS = range(5)
+
+    def key(self, r: ClockRecord) -> object:
+        return (r.id, r.met_at)
+
+    def headers(self) -> list[str]:
+        return [self.tr("Time limit"), self.tr("Started"), self.tr("Due"), self.tr("Met at"), self.tr("Status")]
+
+    def display(self, r: ClockRecord, column: int) -> str:
+        if column == self.KIND:
+            return clock_label(r)
+        if column == self.STARTED:
+            return local(r.started_at, self.zone)
+        if column == self.DUE:
+            return local(r.due_at, self.zone)
+        if column == self.MET:
+            return local(r.met_at, self.zone)
+        return clock_status(r, self.now)[0]
+
+    def style(self, r: ClockRecord, column: int, role: int) -> Any:
+        text, state = clock_status(r, self.now)
+        if r.met_at is not None and not r.missed:
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QColor("#1b6e20"))
+            return None
+        return clock_colours(state, role)
+
+
+class BoardModel(RecordModel[BoardEntry]):
+    """The deadline board: open clocks, most urgent first; time left from ``set_now``."""
+
+    VISIT, KIND, STARTED, DUE, LEFT, DOCTOR = range(6)
+
+    def key(self, r: BoardEntry) -> object:
+        return r.clock.id
+
+    def headers(self) -> list[str]:
+        return [self.tr("Visit no."), self.tr("Time limit"), self.tr("Started"), self.tr("Due"),
+                self.tr("Time left"), self.tr("Responsible doctor")]
+
+    def state(self, r: BoardEntry) -> ClockState:
+        return r.clock.state(self.now) if self.now is not None else r.state
+
+    def seconds_left(self, r: BoardEntry) -> float:
+        return (r.clock.due_at - self.now).total_seconds() if self.now is not None else r.seconds_left
+
+    def display(self, r: BoardEntry, column: int) -> str:
+        if column == self.VISIT:
+            return r.clock.visit_no
+        if column == self.KIND:
+            return clock_label(r.clock)
+        if column == self.STARTED:
+            return local(r.clock.started_at, self.zone)
+        if column == self.DUE:
+            return local(r.clock.due_at, self.zone)
+        if column == self.LEFT:
+            state = self.state(r)
+            prefix = "" if state == ClockState.OK else ("⚠ " if state == ClockState.WARNING else "✖ ")
+            return prefix + time_left_text(self.seconds_left(r))
+        return r.doctor_username
+
+    def style(self, r: BoardEntry, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.LEFT:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and column in (self.VISIT, self.LEFT):
+            return bold()
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return clock_state_name(self.state(r).value)
+        return clock_colours(self.state(r), role)

@@ -1,0 +1,753 @@
+"""病例: one fever-clinic case. The header says who the patient is, who is responsible and how the
+case is classified; tabs hold the epidemiological interview and findings, classification and the
+reports it triggers, observation and tests, and the case's time limits. Only the responsible doctor's
+actions are enabled (any doctor may record a lab result); everyone else reads, and sees who is
+responsible. Every write goes through the runner and answers with the fresh case record.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.casework.records import CaseRecord, ClockRecord, LabTestRecord
+from app.casework.vocab import REPORTABLE, Classification, ClockKind, ClockState
+from app.errors import StaleEdit
+from app.permissions import Perm
+from app.triage.vocab import Occupation
+from ui.fields import TimeField, parse_date
+from ui.forms import Dialog, describe, tidy_form
+from ui.messages import error_title
+from ui.labels import (
+    CLASSIFICATION_BACKGROUNDS,
+    CLASSIFICATION_COLORS,
+    CLOCK_BACKGROUNDS,
+    CLOCK_COLORS,
+    age_text,
+    classification_name,
+    disposition_name,
+    occupation_name,
+    sex_name,
+)
+from ui.pages.case_dialogs import DispositionDialog, FormDialog, HandoverDialog, OrderTestDialog, ResultDialog
+from ui.pages.case_models import ClocksModel, TestsModel, clock_label, clock_status, local
+from ui.session import Session
+
+OK_STYLE = "color: #1b6e20; font-weight: bold;"
+BAD_STYLE = "color: #b3261e; font-weight: bold;"
+BANNER_STYLE = "background: #fff0d6; color: #6b3a00; padding: 6px 10px; border-radius: 4px; font-weight: bold;"
+CLOSED_STYLE = "background: #eceff1; color: #263238; padding: 6px 10px; border-radius: 4px; font-weight: bold;"
+
+
+def table_view(model: Any, widths: tuple[int, ...]) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(26)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    for column, width in enumerate(widths):
+        view.setColumnWidth(column, width)
+    return view
+
+
+def clock_chip(label: QLabel, text: str, state: ClockState | None) -> None:
+    """A coloured status line: amber when due soon, red when overdue, green when met in time."""
+    label.setText(text)
+    if state is None:
+        label.setStyleSheet("color: #1b6e20; font-weight: bold;")
+    else:
+        label.setStyleSheet(f"background: {CLOCK_BACKGROUNDS[state.value]}; color: {CLOCK_COLORS[state.value]}; "
+                            "font-weight: bold; padding: 3px 8px; border-radius: 4px;")
+
+
+class CaseDialog(Dialog):
+    """Emits ``changed(record)`` after every successful write, so lists can refresh."""
+
+    changed = Signal(object)
+
+    def __init__(self, session: Session, case: CaseRecord, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.case = case
+        self.sub: Dialog | None = None
+        self.timeline_dialog: QWidget | None = None
+        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
+        self.resize(1180, 700)
+        self.setMinimumSize(980, 600)
+
+        # ----- header ---------------------------------------------------------------------------
+        self.visit_label = QLabel()
+        self.visit_label.setStyleSheet("font-size: 18pt; font-weight: bold;")
+        self.visit_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.name_label = QLabel()
+        self.name_label.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        self.facts_label = QLabel()
+        self.class_badge = QLabel()
+        self.doctor_label = QLabel()
+        self.doctor_label.setStyleSheet("font-size: 11pt;")
+        self.observation_label = QLabel()
+        self.urgent_label = QLabel()
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(self.visit_label)
+        top.addSpacing(12)
+        top.addWidget(self.name_label)
+        top.addSpacing(8)
+        top.addWidget(self.facts_label)
+        top.addStretch(1)
+        top.addWidget(self.class_badge)
+        second = QHBoxLayout()
+        second.addWidget(self.doctor_label)
+        second.addSpacing(18)
+        second.addWidget(self.observation_label)
+        second.addStretch(1)
+        second.addWidget(self.urgent_label)
+
+        # ----- interview tab --------------------------------------------------------------------
+        self.travel = QTableWidget(0, 2)
+        self.travel.verticalHeader().hide()
+        self.travel.horizontalHeader().setStretchLastSection(True)
+        self.travel.setColumnWidth(0, 230)
+        self.travel.setMinimumHeight(90)
+        self.add_travel_button = QPushButton()
+        self.add_travel_button.clicked.connect(self.add_travel_row)
+        self.remove_travel_button = QPushButton()
+        self.remove_travel_button.clicked.connect(self.remove_travel_row)
+        self.contacts = QLineEdit()
+        self.contacts.setMaxLength(300)
+        self.cluster = QCheckBox()
+        self.occupation = QComboBox()
+        for occ in Occupation:
+            self.occupation.addItem("", occ.value)
+        self.other_exposures = QLineEdit()
+        self.other_exposures.setMaxLength(300)
+        self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)
+        self.findings = QPlainTextEdit()
+        self.findings.setTabChangesFocus(True)
+        self.save_interview_button = QPushButton()
+        self.save_interview_button.clicked.connect(self.save_interview)
+        self.interview_labels = {k: QLabel() for k in ("travel", "contacts", "exposures", "occupation", "other",
+                                                        "notes", "findings")}
+        for key, widget in (("travel", self.travel), ("contacts", self.contacts), ("occupation", self.occupation),
+                            ("other", self.other_exposures), ("notes", self.notes), ("findings", self.findings)):
+            self.interview_labels[key].setBuddy(widget)
+        travel_buttons = QHBoxLayout()
+        travel_buttons.addWidget(self.add_travel_button)
+        travel_buttons.addWidget(self.remove_travel_button)
+        travel_buttons.addStretch(1)
+        epi = QFormLayout()
+        tidy_form(epi)
+        travel_box = QVBoxLayout()
+        travel_box.addWidget(self.travel)
+        travel_box.addLayout(travel_buttons)
+        epi.addRow(self.interview_labels["travel"], travel_box)
+        epi.addRow(self.interview_labels["contacts"], self.contacts)
+        epi.addRow(self.interview_labels["exposures"], self.cluster)
+        epi.addRow(self.interview_labels["occupation"], self.occupation)
+        epi.addRow(self.interview_labels["other"], self.other_exposures)
+        epi.addRow(self.interview_labels["notes"], self.notes)
+        self.epi_group = QGroupBox()
+        self.epi_group.setLayout(epi)
+        self.findings_group = QGroupBox()
+        findings_box = QVBoxLayout(self.findings_group)
+        findings_box.addWidget(self.interview_labels["findings"])
+        findings_box.addWidget(self.findings, 1)
+        interview = QWidget()
+        grid = QGridLayout(interview)
+        grid.addWidget(self.epi_group, 0, 0)
+        grid.addWidget(self.findings_group, 0, 1)
+        save_row = QHBoxLayout()
+        save_row.addStretch(1)
+        save_row.addWidget(self.save_interview_button)
+        grid.addLayout(save_row, 1, 0, 1, 2)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+
+        # ----- classification and reports tab ---------------------------------------------------
+        self.classification = QComboBox()
+        for cls in Classification:
+            self.classification.addItem("", cls.value)
+        self.other_pathogen = QLineEdit()
+        self.other_pathogen.setMaxLength(100)
+        self.other_pathogen.returnPressed.connect(self.classify)
+        self.classify_button = QPushButton()
+        self.classify_button.clicked.connect(self.classify)
+        self.classified_label = QLabel()
+        self.class_labels = {k: QLabel() for k in ("classification", "other")}
+        self.class_labels["classification"].setBuddy(self.classification)
+        self.class_labels["other"].setBuddy(self.other_pathogen)
+        self.class_group = QGroupBox()
+        cf = QFormLayout(self.class_group)
+        tidy_form(cf)
+        cf.addRow(self.class_labels["classification"], self.classification)
+        cf.addRow(self.class_labels["other"], self.other_pathogen)
+        class_row = QHBoxLayout()
+        class_row.addWidget(self.classified_label, 1)
+        class_row.addWidget(self.classify_button)
+        cf.addRow(class_row)
+
+        self.report_status = QLabel()
+        self.card_no = QLineEdit()
+        self.card_no.setMaxLength(40)
+        self.card_no.returnPressed.connect(self.record_report)
+        self.reported_at = TimeField(session.zone)
+        self.report_button = QPushButton()
+        self.report_button.clicked.connect(self.record_report)
+        self.report_labels = {k: QLabel() for k in ("card", "at")}
+        self.report_labels["card"].setBuddy(self.card_no)
+        self.report_labels["at"].setBuddy(self.reported_at)
+        self.report_group = QGroupBox()
+        rf = QFormLayout(self.report_group)
+        tidy_form(rf)
+        rf.addRow(self.report_status)
+        rf.addRow(self.report_labels["card"], self.card_no)
+        rf.addRow(self.report_labels["at"], self.reported_at)
+        rf.addRow(self.report_button)
+
+        self.epi_status = QLabel()
+        self.epi_done_at = TimeField(session.zone)
+        self.epi_button = QPushButton()
+        self.epi_button.clicked.connect(self.record_investigation)
+        self.epi_at_label = QLabel()
+        self.epi_at_label.setBuddy(self.epi_done_at)
+        self.epi_done_group = QGroupBox()
+        ef = QFormLayout(self.epi_done_group)
+        tidy_form(ef)
+        ef.addRow(self.epi_status)
+        ef.addRow(self.epi_at_label, self.epi_done_at)
+        ef.addRow(self.epi_button)
+        classify_tab = QWidget()
+        ct = QGridLayout(classify_tab)
+        ct.addWidget(self.class_group, 0, 0, 1, 2)
+        ct.addWidget(self.report_group, 1, 0)
+        ct.addWidget(self.epi_done_group, 1, 1)
+        ct.setRowStretch(2, 1)
+
+        # ----- observation and tests tab --------------------------------------------------------
+        self.room = QLineEdit()
+        self.room.setMaxLength(32)
+        self.bed = QLineEdit()
+        self.bed.setMaxLength(32)
+        self.bed.returnPressed.connect(self.start_observation)
+        self.room.returnPressed.connect(self.bed.setFocus)
+        self.observe_button = QPushButton()
+        self.observe_button.clicked.connect(self.start_observation)
+        self.room_label, self.bed_label = QLabel(), QLabel()
+        self.room_label.setBuddy(self.room)
+        self.bed_label.setBuddy(self.bed)
+        self.observation_since = QLabel()
+        obs_row = QHBoxLayout()
+        for w in (self.room_label, self.room, self.bed_label, self.bed, self.observe_button):
+            obs_row.addWidget(w)
+        obs_row.addWidget(self.observation_since, 1)
+        self.tests_model = TestsModel(session.zone, self)
+        self.tests_view = table_view(self.tests_model, (50, 120, 130, 100, 90, 50, 100, 170))
+        self.tests_view.selectionModel().selectionChanged.connect(lambda *_: self._enable())
+        self.tests_view.doubleClicked.connect(lambda _i: self.record_result())
+        self.order_button = QPushButton()
+        self.order_button.clicked.connect(self.order_test)
+        self.result_button = QPushButton()
+        self.result_button.clicked.connect(self.record_result)
+        test_buttons = QHBoxLayout()
+        test_buttons.addWidget(self.order_button)
+        test_buttons.addWidget(self.result_button)
+        test_buttons.addStretch(1)
+        tests_tab = QWidget()
+        tt = QVBoxLayout(tests_tab)
+        tt.addLayout(obs_row)
+        tt.addWidget(self.tests_view, 1)
+        tt.addLayout(test_buttons)
+
+        # ----- clocks tab -----------------------------------------------------------------------
+        self.clocks_model = ClocksModel(session.zone, self)
+        self.clocks_view = table_view(self.clocks_model, (260, 120, 120, 120))
+        clocks_tab = QWidget()
+        QVBoxLayout(clocks_tab).addWidget(self.clocks_view)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(interview, "")
+        self.tabs.addTab(classify_tab, "")
+        self.tabs.addTab(tests_tab, "")
+        self.tabs.addTab(clocks_tab, "")
+
+        # ----- bottom ---------------------------------------------------------------------------
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.handover_button = QPushButton()
+        self.handover_button.clicked.connect(self.request_handover)
+        self.dispose_button = QPushButton()
+        self.dispose_button.clicked.connect(self.dispose)
+        self.timeline_button = QPushButton()
+        self.timeline_button.clicked.connect(self.show_timeline)
+        self.refresh_button = QPushButton()
+        self.refresh_button.clicked.connect(self.reload)
+        self.close_button = QPushButton()
+        self.close_button.clicked.connect(self.reject)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.message, 1)
+        for b in (self.handover_button, self.dispose_button, self.timeline_button, self.refresh_button,
+                  self.close_button):
+            bottom.addWidget(b)
+        for b in self.findChildren(QPushButton):
+            b.setAutoDefault(False)  # Enter belongs to the field's own action, not to a random button
+
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(second)
+        layout.addWidget(self.banner)
+        layout.addWidget(line)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(bottom)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save_interview)
+        QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.reload)
+
+        self._tick_timer = QTimer(self)
+        self._tick_timer.setInterval(1000)
+        self._tick_timer.timeout.connect(self.tick)
+        self._tick_timer.start()
+        self.retranslate()
+        self.show_case(case, fill=True)
+
+    # ----- state ----------------------------------------------------------------------------
+    @property
+    def mine(self) -> bool:
+        return self.session.can(Perm.CASEWORK) and self.case.doctor_username == self.session.actor.username
+
+    @property
+    def is_open(self) -> bool:
+        return self.case.closed_at is None
+
+    def now(self) -> datetime:
+        return self.session.ctx.clock.now()
+
+    def selected_test(self) -> LabTestRecord | None:
+        rows = self.tests_view.selectionModel().selectedRows()
+        return self.tests_model.record_at(rows[0].row()) if rows else None
+
+    def _clock(self, kind: str) -> ClockRecord | None:
+        found = [c for c in self.case.clocks if c.kind == kind]
+        return found[-1] if found else None
+
+    # ----- showing --------------------------------------------------------------------------
+    def show_case(self, case: CaseRecord, *, fill: bool = False) -> None:
+        selected = self.selected_test()
+        self.case = case
+        now = self.now()
+        self.tests_model.set_rows(case.tests, now)
+        self.clocks_model.set_rows(case.clocks, now)
+        if selected is not None:
+            row = next((i for i, t in enumerate(case.tests) if t.id == selected.id), -1)
+            if row >= 0:
+                self.tests_view.selectRow(row)
+        if fill:
+            self.fill_interview()
+        self.classification.setCurrentIndex(max(0, self.classification.findData(case.classification)))
+        self.other_pathogen.setText(case.other_pathogen or "")
+        self.room.setText(case.observation_room or "")
+        self.bed.setText(case.observation_bed or "")
+        self.card_no.setText(case.report_card_no or "")
+        self.reported_at.set_value(case.reported_at or now)
+        self.epi_done_at.set_value(case.epi_done_at or now)
+        self.render()
+        self._enable()
+
+    def fill_interview(self) -> None:
+        epi = self.case.epi
+        self.travel.setRowCount(0)
+        for entry in epi.get("travel") or []:
+            if isinstance(entry, dict):
+                self.add_travel_row(str(entry.get("area") or ""), str(entry.get("last_date") or ""))
+            else:
+                self.add_travel_row(str(entry), "")
+        self.contacts.setText(str(epi.get("contacts") or ""))
+        exposures = [str(x) for x in epi.get("exposures") or []]
+        self.cluster.setChecked("cluster" in exposures)
+        occ = next((x.split(":", 1)[1] for x in exposures if x.startswith("occupation:")), "none")
+        self.occupation.setCurrentIndex(max(0, self.occupation.findData(occ)))
+        others = [x for x in exposures if x != "cluster" and not x.startswith("occupation:")]
+        self.other_exposures.setText("；".join(others))
+        self.notes.setPlainText(str(epi.get("notes") or ""))
+        self.findings.setPlainText(self.case.findings or "")
+
+    def render(self) -> None:
+        c, zone = self.case, self.session.zone
+        today = self.now().astimezone(zone).date()
+        self.setWindowTitle(self.tr("Case {visit_no} — {name}").format(visit_no=c.visit_no, name=c.patient_name))
+        self.visit_label.setText(c.visit_no)
+        self.name_label.setText(c.patient_name)
+        self.facts_label.setText("  ".join(x for x in (sex_name(c.sex), age_text(c.birth_date, today)) if x))
+        self.class_badge.setText(classification_name(c.classification))
+        self.class_badge.setStyleSheet(
+            f"background: {CLASSIFICATION_BACKGROUNDS.get(c.classification, '#eee')}; "
+            f"color: {CLASSIFICATION_COLORS.get(c.classification, '#000')}; font-size: 13pt; font-weight: bold; "
+            "padding: 4px 12px; border-radius: 6px;")
+        self.doctor_label.setText(self.tr("Responsible doctor: {name} ({username}), since {time}").format(
+            name=c.doctor_name, username=c.doctor_username, time=local(c.taken_at, zone)))
+        if c.observation_room or c.observation_bed:
+            self.observation_label.setText(self.tr("Observation: {room} {bed}").format(
+                room=c.observation_room or "", bed=c.observation_bed or ""))
+        else:
+            self.observation_label.setText(self.tr("Not under observation"))
+        self.observation_since.setText(self.tr("since {time}").format(time=local(c.observation_started_at, zone))
+                                       if c.observation_started_at else "")
+        self.classified_label.setText(self.tr("Classified at {time}").format(time=local(c.classified_at, zone))
+                                      if c.classified_at else "")
+        # banner: closed, someone else's case, or a hand-over on the way
+        banner, style = "", BANNER_STYLE
+        if not self.is_open:
+            banner = self.tr("Closed {time}: {disposition}.").format(
+                time=local(c.closed_at, zone), disposition=disposition_name(c.disposition))
+            style = CLOSED_STYLE
+        elif not self.mine:
+            banner = self.tr("Read only: {name} ({username}) is responsible for this case.").format(
+                name=c.doctor_name, username=c.doctor_username)
+        if c.pending_handover is not None:
+            h = c.pending_handover
+            banner = (banner + "  " if banner else "") + self.tr(
+                "Hand-over to {to} requested at {time} — waiting for their answer.").format(
+                to=h.to_username, time=local(h.requested_at, zone))
+        self.banner.setText(banner)
+        self.banner.setStyleSheet(style)
+        self.banner.setVisible(bool(banner))
+        pending = len(c.pending_results)
+        self.tabs.setTabText(2, self.tr("Observation and tests ({count} pending)").format(count=pending) if pending
+                             else self.tr("Observation and tests"))
+        open_clocks = sum(1 for k in c.clocks if k.met_at is None)
+        self.tabs.setTabText(3, self.tr("Time limits ({count} open)").format(count=open_clocks) if open_clocks
+                             else self.tr("Time limits"))
+        self.tick()
+
+    def tick(self) -> None:
+        """Every second: the clocks' time left, the most urgent clock in the header, the report status."""
+        now = self.now()
+        self.clocks_model.set_now(now)
+        open_clocks = sorted((k for k in self.case.clocks if k.met_at is None), key=lambda k: k.due_at)
+        if open_clocks:
+            k = open_clocks[0]
+            text, state = clock_status(k, now)
+            clock_chip(self.urgent_label, self.tr("{clock}: {status}").format(clock=clock_label(k), status=text), state)
+            self.urgent_label.show()
+        else:
+            self.urgent_label.hide()
+        for label, kind, none_text in (
+                (self.report_status, ClockKind.REPORT, self.tr("No report needed: the case is not suspected, "
+                                                               "confirmed or asymptomatic.")),
+                (self.epi_status, ClockKind.EPI, self.tr("No investigation clock: the case is not suspected, "
+                                                         "confirmed or asymptomatic."))):
+            k = self._clock(kind)
+            if k is None:
+                label.setText(none_text)
+                label.setStyleSheet("color: #5f6b73;")
+                continue
+            text, state = clock_status(k, now)
+            if kind == ClockKind.REPORT and k.met_at is not None and self.case.reported_at is not None:
+                text += "  " + self.tr("(card {card}, {time})").format(
+                    card=self.case.report_card_no or "", time=local(self.case.reported_at, self.session.zone))
+            clock_chip(label, self.tr("{clock}: {status}").format(clock=clock_label(k), status=text),
+                       None if k.met_at is not None and not k.missed else state)
+
+    def _enable(self) -> None:
+        mine, is_open = self.mine, self.is_open
+        for w in (self.travel, self.add_travel_button, self.remove_travel_button, self.contacts, self.cluster,
+                  self.occupation, self.other_exposures, self.notes, self.findings, self.save_interview_button):
+            w.setEnabled(mine)
+        for w in (self.classification, self.other_pathogen, self.classify_button, self.room, self.bed,
+                  self.observe_button, self.order_button):
+            w.setEnabled(mine and is_open)
+        reportable = self.case.classification in REPORTABLE
+        for w in (self.card_no, self.reported_at, self.report_button):
+            w.setEnabled(mine and reportable)
+        for w in (self.epi_done_at, self.epi_button):
+            w.setEnabled(mine and self._clock(ClockKind.EPI) is not None)
+        test = self.selected_test()
+        self.result_button.setEnabled(self.session.can(Perm.CASEWORK) and test is not None and test.result is None)
+        self.handover_button.setEnabled(mine and is_open and self.case.pending_handover is None)
+        self.dispose_button.setEnabled(mine and is_open)
+
+    # ----- language -------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.tabs.setTabText(0, self.tr("&Interview and findings"))
+        self.tabs.setTabText(1, self.tr("&Classification and reports"))
+        self.epi_group.setTitle(self.tr("Epidemiological interview"))
+        self.findings_group.setTitle(self.tr("Clinical findings"))
+        self.travel.setHorizontalHeaderLabels([self.tr("Area"), self.tr("Last day there (YYYY-MM-DD)")])
+        self.add_travel_button.setText(self.tr("Add area"))
+        self.remove_travel_button.setText(self.tr("Remove area"))
+        self.interview_labels["travel"].setText(self.tr("Travel and stays:"))
+        self.interview_labels["contacts"].setText(self.tr("Con&tacts:"))
+        self.interview_labels["exposures"].setText(self.tr("Exposures:"))
+        self.cluster.setText(self.tr("Part of a cluster of sick people"))
+        self.interview_labels["occupation"].setText(self.tr("High-risk &job:"))
+        for i in range(self.occupation.count()):
+            self.occupation.setItemText(i, occupation_name(self.occupation.itemData(i)))
+        self.interview_labels["other"].setText(self.tr("Other e&xposures:"))
+        self.other_exposures.setPlaceholderText(self.tr("separate with ；"))
+        self.interview_labels["notes"].setText(self.tr("N&otes:"))
+        self.interview_labels["findings"].setText(self.tr("Symptoms, signs and examination &findings:"))
+        self.save_interview_button.setText(self.tr("&Save interview (Ctrl+S)"))
+        self.class_group.setTitle(self.tr("Case classification"))
+        self.class_labels["classification"].setText(self.tr("Classificatio&n:"))
+        for i in range(self.classification.count()):
+            self.classification.setItemText(i, classification_name(self.classification.itemData(i)))
+        self.class_labels["other"].setText(self.tr("Other &pathogen:"))
+        self.other_pathogen.setPlaceholderText(self.tr("e.g. influenza A, when another cause is found"))
+        self.classify_button.setText(self.tr("Classify"))
+        self.report_group.setTitle(self.tr("Direct network report (within 2 h)"))
+        self.report_labels["card"].setText(self.tr("Report &card no.:"))
+        self.report_labels["at"].setText(self.tr("Reported &at:"))
+        self.report_button.setText(self.tr("Record direct network &report"))
+        self.epi_done_group.setTitle(self.tr("Epidemiological investigation (within 24 h)"))
+        self.epi_at_label.setText(self.tr("&Done at:"))
+        self.epi_button.setText(self.tr("In&vestigation done"))
+        self.room_label.setText(self.tr("Observation &room:"))
+        self.bed_label.setText(self.tr("B&ed:"))
+        self.observe_button.setText(self.tr("Set &observation"))
+        self.order_button.setText(self.tr("Or&der test…"))
+        self.result_button.setText(self.tr("Record res&ult…"))
+        self.handover_button.setText(self.tr("&Hand over…"))
+        self.dispose_button.setText(self.tr("Dis&position…"))
+        self.timeline_button.setText(self.tr("&Timeline…"))
+        self.refresh_button.setText(self.tr("Re&fresh (F5)"))
+        self.close_button.setText(self.tr("Close"))
+        self.tests_model.retranslate()
+        self.clocks_model.retranslate()
+        if hasattr(self, "case") and self.tabs.count() == 4 and self.visit_label.text():
+            self.render()
+
+    # ----- interview ------------------------------------------------------------------------
+    def add_travel_row(self, area: str = "", last_date: str = "") -> None:
+        if not isinstance(area, str):  # clicked(bool)
+            area = ""
+        row = self.travel.rowCount()
+        self.travel.insertRow(row)
+        self.travel.setItem(row, 0, QTableWidgetItem(area))
+        self.travel.setItem(row, 1, QTableWidgetItem(last_date))
+        if not area:
+            self.travel.setCurrentCell(row, 0)
+            self.travel.setFocus()
+
+    def remove_travel_row(self) -> None:
+        row = self.travel.currentRow()
+        if row >= 0:
+            self.travel.removeRow(row)
+
+    def interview_values(self) -> tuple[dict[str, Any], str] | None:
+        today = self.now().astimezone(self.session.zone).date()
+        travel = []
+        for row in range(self.travel.rowCount()):
+            area = (self.travel.item(row, 0).text() if self.travel.item(row, 0) else "").strip()
+            raw = (self.travel.item(row, 1).text() if self.travel.item(row, 1) else "").strip()
+            if not area and not raw:
+                continue
+            try:
+                day = parse_date(raw, today, "travel")
+            except Exception as exc:  # noqa: BLE001 - a ValidationError shown as the message
+                self.say(describe(exc), ok=False)
+                self.travel.setCurrentCell(row, 1)
+                self.tabs.setCurrentIndex(0)
+                return None
+            travel.append({"area": area, "last_date": day.isoformat() if day else None})
+        exposures = ["cluster"] if self.cluster.isChecked() else []
+        occ = self.occupation.currentData()
+        if occ and occ != "none":
+            exposures.append(f"occupation:{occ}")
+        exposures += [x.strip() for x in re.split(r"[；;]", self.other_exposures.text()) if x.strip()]
+        epi = {"travel": travel, "contacts": self.contacts.text().strip(), "exposures": exposures,
+               "notes": self.notes.toPlainText().strip()}
+        return epi, self.findings.toPlainText().strip()
+
+    def save_interview(self) -> None:
+        if not self.mine:
+            return
+        values = self.interview_values()
+        if values is None:
+            return
+        epi, findings = values
+        cases, actor, c = self.session.ctx.cases, self.session.actor, self.case
+        self.run(lambda: cases.update_interview(actor, c.visit_no, c.version, epi=epi, findings=findings),
+                 self.tr("✔ Interview and findings saved."), fill=True)
+
+    # ----- classification and reports -------------------------------------------------------
+    def classify(self) -> None:
+        if not (self.mine and self.is_open):
+            return
+        cases, actor, c = self.session.ctx.cases, self.session.actor, self.case
+        cls, other = self.classification.currentData(), self.other_pathogen.text()
+
+        def message(record: CaseRecord) -> str:
+            if record.classification in REPORTABLE and self._clock_of(record, ClockKind.REPORT):
+                return self.tr("✔ Classified as {classification}: report it to the network within 2 h.").format(
+                    classification=classification_name(record.classification))
+            return self.tr("✔ Classified as {classification}.").format(
+                classification=classification_name(record.classification))
+
+        self.run(lambda: cases.classify(actor, c.visit_no, c.version, cls, other), message)
+
+    @staticmethod
+    def _clock_of(record: CaseRecord, kind: str) -> ClockRecord | None:
+        found = [k for k in record.clocks if k.kind == kind and k.met_at is None]
+        return found[-1] if found else None
+
+    def record_report(self) -> None:
+        if not self.mine:
+            return
+        cases, actor, visit_no = self.session.ctx.cases, self.session.actor, self.case.visit_no
+        card, at = self.card_no.text(), self.reported_at.value()
+        self.run(lambda: cases.record_report(actor, visit_no, card, at),
+                 self.tr("✔ Direct network report recorded."))
+
+    def record_investigation(self) -> None:
+        if not self.mine:
+            return
+        cases, actor, visit_no, at = self.session.ctx.cases, self.session.actor, self.case.visit_no, \
+            self.epi_done_at.value()
+        self.run(lambda: cases.record_investigation(actor, visit_no, at),
+                 self.tr("✔ Epidemiological investigation recorded."))
+
+    # ----- observation and tests ------------------------------------------------------------
+    def start_observation(self) -> None:
+        if not (self.mine and self.is_open):
+            return
+        cases, actor, visit_no = self.session.ctx.cases, self.session.actor, self.case.visit_no
+        room, bed = self.room.text(), self.bed.text()
+        self.run(lambda: cases.start_observation(actor, visit_no, room, bed),
+                 self.tr("✔ Observation room and bed set."))
+
+    def _open_sub(self, dialog: FormDialog, message: str) -> None:
+        if self.sub is not None:
+            self.sub.deleteLater()
+        self.sub = dialog
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.saved.connect(lambda result: self._sub_saved(result, message))
+        dialog.show()
+
+    def _sub_saved(self, result: object, message: str) -> None:
+        if isinstance(result, CaseRecord):
+            self.show_case(result)
+            self.changed.emit(result)
+            self.say(message, ok=True)
+        else:
+            self.say(message, ok=True)
+            self.reload(then=lambda: self.changed.emit(self.case))
+
+    def order_test(self) -> None:
+        if self.mine and self.is_open:
+            self._open_sub(OrderTestDialog(self.session, self.case, self), self.tr("✔ Test ordered."))
+
+    def record_result(self) -> None:
+        test = self.selected_test()
+        if test is None or test.result is not None or not self.session.can(Perm.CASEWORK):
+            return
+        self._open_sub(ResultDialog(self.session, test, self), self.tr("✔ Result recorded."))
+
+    # ----- hand-over, disposition, timeline -------------------------------------------------
+    def request_handover(self) -> None:
+        if not (self.mine and self.is_open):
+            return
+        cases, actor = self.session.ctx.cases, self.session.actor
+
+        def doctors() -> list[str]:
+            return sorted({c.doctor_username for c in cases.open_cases(actor)})
+
+        def show(names: list[str]) -> None:
+            self._open_sub(HandoverDialog(self.session, self.case, names, self),
+                           self.tr("✔ Hand-over requested: you stay responsible until it is accepted."))
+
+        self.session.runner.run(doctors, show, lambda _exc: show([]), parent=self)
+
+    def dispose(self) -> None:
+        if self.mine and self.is_open:
+            self._open_sub(DispositionDialog(self.session, self.case, self), self.tr("✔ Case closed."))
+
+    def show_timeline(self) -> None:
+        from ui.pages.timeline import open_timeline
+
+        def opened(dialog: QWidget) -> None:
+            if self.timeline_dialog is not None:
+                self.timeline_dialog.deleteLater()
+            self.timeline_dialog = dialog
+
+        open_timeline(self.session, self, self.case.visit_no, opened)
+
+    # ----- running --------------------------------------------------------------------------
+    def say(self, text: str, *, ok: bool) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet(OK_STYLE if ok else BAD_STYLE)
+
+    def run(self, fn: Callable[[], CaseRecord], message: str | Callable[[CaseRecord], str], *,
+            fill: bool = False) -> None:
+        def done(record: CaseRecord) -> None:
+            self.show_case(record, fill=fill)
+            self.say(message(record) if callable(message) else message, ok=True)
+            self.changed.emit(record)
+
+        self.session.runner.run(fn, done, self._failed, parent=self)
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, StaleEdit):  # someone changed the case: show theirs, and say so
+            self.reload(fill=True, then=lambda: self.say("✘ " + describe(exc), ok=False))
+            QMessageBox.information(self, error_title(exc), describe(exc))
+            return
+        self.say("✘ " + describe(exc), ok=False)
+
+    def reload(self, *, fill: bool = False, then: Callable[[], None] | None = None) -> None:
+        cases, actor, visit_no = self.session.ctx.cases, self.session.actor, self.case.visit_no
+
+        def done(record: CaseRecord) -> None:
+            self.show_case(record, fill=fill)
+            if then is not None:
+                then()
+
+        self.session.runner.run(lambda: cases.get(actor, visit_no), done, parent=self)
+
+
+def open_case(session: Session, parent: QWidget, visit_no: str, on_open: Callable[[CaseDialog], None]) -> None:
+    """Read the case through the runner, then show it (window-modal, non-blocking)."""
+    cases, actor = session.ctx.cases, session.actor
+
+    def show(record: CaseRecord) -> None:
+        dialog = CaseDialog(session, record, parent)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        on_open(dialog)
+        dialog.show()
+
+    session.runner.run(lambda: cases.get(actor, visit_no), show, parent=parent)
+

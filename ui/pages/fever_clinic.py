@@ -1,0 +1,317 @@
+"""发热门诊接诊: the sentinel doctor's desk. Hand-overs waiting for this doctor's answer come first
+(they move responsibility), then the patients received and not yet taken, then the open cases —
+this doctor's, or everyone's — always with the responsible doctor named.
+
+Taking a patient makes this doctor the first-diagnosis doctor (首诊负责): a confirmation says so,
+and a second doctor who tries a moment later is told who took the patient.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.casework.records import CaseRecord, HandoverRecord, WaitingPatient
+from ui.forms import describe
+from ui.ops import report_error
+from ui.pages.case_dialogs import DeclineDialog
+from ui.pages.case_models import CaseListModel, HandoverModel, WaitingModel
+from ui.pages.case_page import CaseDialog, open_case, table_view
+from ui.session import Session
+
+REFRESH_MS = 15_000
+OK_STYLE = "font-size: 11pt; font-weight: bold; color: #1b6e20;"
+BAD_STYLE = "font-size: 11pt; font-weight: bold; color: #b3261e;"
+SECTION_STYLE = "font-size: 12pt; font-weight: bold;"
+HANDOVER_FRAME = "QFrame#handovers { background: #fff4e0; border: 2px solid #e0a030; border-radius: 6px; }"
+
+
+class FeverClinicPage(QWidget):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.case_dialog: CaseDialog | None = None
+        self.sub: DeclineDialog | None = None
+        self._loading = False
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        self.result = QLabel()
+        self.result.setWordWrap(True)
+        self.refresh_button = QPushButton()
+        self.refresh_button.clicked.connect(self.refresh)
+
+        # hand-overs waiting for me
+        self.handover_frame = QFrame()
+        self.handover_frame.setObjectName("handovers")
+        self.handover_frame.setStyleSheet(HANDOVER_FRAME)
+        self.handover_label = QLabel()
+        self.handover_label.setStyleSheet(SECTION_STYLE + " color: #6b3a00;")
+        self.handover_model = HandoverModel(session.zone, self)
+        self.handover_view = table_view(self.handover_model, (190, 120, 420))
+        self.handover_view.setMaximumHeight(110)
+        self.accept_button = QPushButton()
+        self.accept_button.setStyleSheet("font-weight: bold;")
+        self.accept_button.clicked.connect(self.accept_handover)
+        self.decline_button = QPushButton()
+        self.decline_button.clicked.connect(self.decline_handover)
+        hrow = QHBoxLayout()
+        hrow.addWidget(self.handover_label, 1)
+        hrow.addWidget(self.accept_button)
+        hrow.addWidget(self.decline_button)
+        hbox = QVBoxLayout(self.handover_frame)
+        hbox.addLayout(hrow)
+        hbox.addWidget(self.handover_view)
+        self.handover_frame.hide()
+
+        # waiting patients
+        self.waiting_label = QLabel()
+        self.waiting_label.setStyleSheet(SECTION_STYLE)
+        self.waiting_model = WaitingModel(session.zone, self)
+        self.waiting_view = table_view(self.waiting_model, (190, 110, 90, 90, 90))
+        self.waiting_view.activated.connect(lambda _i: self.take_selected())
+        self.take_button = QPushButton()
+        self.take_button.setStyleSheet("font-weight: bold; padding: 4px 14px;")
+        self.take_button.clicked.connect(self.take_selected)
+        wrow = QHBoxLayout()
+        wrow.addWidget(self.waiting_label, 1)
+        wrow.addWidget(self.take_button)
+
+        # open cases
+        self.cases_label = QLabel()
+        self.cases_label.setStyleSheet(SECTION_STYLE)
+        self.mine_only = QRadioButton()
+        self.all_cases = QRadioButton()
+        self.mine_only.setChecked(True)
+        self.mine_only.toggled.connect(lambda _c: self.refresh())
+        self.cases_model = CaseListModel(session.zone, session.actor.username, self)
+        self.cases_view = table_view(self.cases_model, (190, 110, 200, 130, 140, 110))
+        self.cases_view.activated.connect(lambda _i: self.open_selected())
+        self.open_button = QPushButton()
+        self.open_button.clicked.connect(self.open_selected)
+        crow = QHBoxLayout()
+        crow.addWidget(self.cases_label, 1)
+        crow.addWidget(self.mine_only)
+        crow.addWidget(self.all_cases)
+        crow.addWidget(self.open_button)
+
+        for view in (self.handover_view, self.waiting_view, self.cases_view):
+            view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.refresh_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.result)
+        layout.addWidget(self.handover_frame)
+        layout.addLayout(wrow)
+        layout.addWidget(self.waiting_view, 2)
+        layout.addLayout(crow)
+        layout.addWidget(self.cases_view, 3)
+        QWidget.setTabOrder(self.waiting_view, self.take_button)
+        QWidget.setTabOrder(self.take_button, self.cases_view)
+
+        self._timer = QTimer(self)
+        self._timer.setInterval(REFRESH_MS)
+        self._timer.timeout.connect(lambda: self.refresh() if self.isVisible() else None)
+        self.retranslate()
+        self._update_buttons()
+
+    def title(self) -> str:
+        return self.tr("Fever clinic")
+
+    def activated(self) -> None:
+        self.refresh()
+        if not self._timer.isActive():
+            self._timer.start()
+        self.waiting_view.setFocus()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Fever clinic: receiving patients"))
+        self.refresh_button.setText(self.tr("Re&fresh"))
+        self.accept_button.setText(self.tr("&Accept hand-over"))
+        self.decline_button.setText(self.tr("&Decline…"))
+        self.take_button.setText(self.tr("&Take case (Enter)"))
+        self.mine_only.setText(self.tr("&My cases"))
+        self.all_cases.setText(self.tr("A&ll open cases"))
+        self.open_button.setText(self.tr("&Open case"))
+        for model in (self.handover_model, self.waiting_model, self.cases_model):
+            model.retranslate()
+        self._show_counts()
+
+    def _show_counts(self) -> None:
+        self.handover_label.setText(self.tr("Hand-overs waiting for your answer: {count}").format(
+            count=self.handover_model.rowCount()))
+        self.waiting_label.setText(self.tr("Received, waiting for a doctor: {count}").format(
+            count=self.waiting_model.rowCount()))
+        self.cases_label.setText((self.tr("My open cases: {count}") if self.mine_only.isChecked()
+                                  else self.tr("All open cases: {count}")).format(count=self.cases_model.rowCount()))
+
+    # ----- data -----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        if self._loading:
+            return
+        self._loading = True
+        cases, actor, clock, mine = self.session.ctx.cases, self.session.actor, self.session.ctx.clock, \
+            self.mine_only.isChecked()
+
+        def read() -> tuple[list[HandoverRecord], list[WaitingPatient], list[CaseRecord], datetime]:
+            return cases.handovers_for(actor), cases.waiting(actor), cases.open_cases(actor, mine_only=mine), \
+                clock.now()
+
+        self.session.runner.run(read, self._loaded, self._load_failed, parent=self)
+
+    def _loaded(self, data: tuple[list[HandoverRecord], list[WaitingPatient], list[CaseRecord], datetime]) -> None:
+        self._loading = False
+        handovers, waiting, open_cases, now = data
+        for view, model, rows in ((self.handover_view, self.handover_model, handovers),
+                                  (self.waiting_view, self.waiting_model, waiting),
+                                  (self.cases_view, self.cases_model, open_cases)):
+            model.set_rows(rows, now)
+            if rows and not view.selectionModel().hasSelection():
+                view.selectionModel().select(model.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                             | QItemSelectionModel.SelectionFlag.Rows)
+                view.setCurrentIndex(model.index(0, 0))
+        self.handover_frame.setVisible(bool(handovers))
+        self._show_counts()
+        self._update_buttons()
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self._loading = False
+        self.say(describe(exc), ok=False)
+
+    def _selected(self, view, model):  # type: ignore[no-untyped-def]
+        rows = view.selectionModel().selectedRows()
+        return model.record_at(rows[0].row()) if rows else None
+
+    def selected_waiting(self) -> WaitingPatient | None:
+        return self._selected(self.waiting_view, self.waiting_model)  # type: ignore[no-any-return]
+
+    def selected_case(self) -> CaseRecord | None:
+        return self._selected(self.cases_view, self.cases_model)  # type: ignore[no-any-return]
+
+    def selected_handover(self) -> HandoverRecord | None:
+        return self._selected(self.handover_view, self.handover_model)  # type: ignore[no-any-return]
+
+    def select_waiting(self, visit_no: str) -> None:
+        row = next((i for i, w in enumerate(self.waiting_model.rows()) if w.visit_no == visit_no), -1)
+        if row >= 0:
+            self.waiting_view.selectRow(row)
+
+    def select_case(self, visit_no: str) -> None:
+        row = self.cases_model.row_of(visit_no)
+        if row >= 0:
+            self.cases_view.selectRow(row)
+
+    def _update_buttons(self) -> None:
+        self.take_button.setEnabled(self.selected_waiting() is not None)
+        self.open_button.setEnabled(self.selected_case() is not None)
+        has = self.selected_handover() is not None
+        self.accept_button.setEnabled(has)
+        self.decline_button.setEnabled(has)
+
+    def say(self, text: str, *, ok: bool) -> None:
+        self.result.setText(text)
+        self.result.setStyleSheet(OK_STYLE if ok else BAD_STYLE)
+
+    # ----- taking a patient -----------------------------------------------------------------
+    def take_selected(self) -> None:
+        patient = self.selected_waiting()
+        if patient is None:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Take case"),
+            self.tr("Take {visit_no} ({name})?\n\nYou become the first-diagnosis doctor responsible for this "
+                    "patient until a colleague accepts a hand-over.").format(visit_no=patient.visit_no,
+                                                                             name=patient.patient_name))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        cases, actor, visit_no = self.session.ctx.cases, self.session.actor, patient.visit_no
+        self.session.runner.run(lambda: cases.take(actor, visit_no), self._taken, self._take_failed, parent=self)
+
+    def _taken(self, record: CaseRecord) -> None:
+        self.say(self.tr("✔ You are now responsible for {visit_no} ({name}).").format(
+            visit_no=record.visit_no, name=record.patient_name), ok=True)
+        self.refresh()
+        self.show_case(record)
+
+    def _take_failed(self, exc: BaseException) -> None:
+        self.say("✘ " + describe(exc), ok=False)
+        report_error(self, exc)
+        self.refresh()
+
+    # ----- hand-overs -----------------------------------------------------------------------
+    def accept_handover(self) -> None:
+        h = self.selected_handover()
+        if h is None:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Accept hand-over"),
+            self.tr("Take over {visit_no} from {doctor}?\n\nYou become the responsible doctor.").format(
+                visit_no=h.visit_no, doctor=h.from_username))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        cases, actor, hid = self.session.ctx.cases, self.session.actor, h.id
+        self.session.runner.run(lambda: cases.answer_handover(actor, hid, True), self._answered,
+                                self._answer_failed, parent=self)
+
+    def decline_handover(self) -> None:
+        h = self.selected_handover()
+        if h is None:
+            return
+        if self.sub is not None:
+            self.sub.deleteLater()
+        self.sub = DeclineDialog(self.session, h, self)
+        self.sub.setWindowModality(Qt.WindowModality.WindowModal)
+        self.sub.saved.connect(self._answered)
+        self.sub.show()
+
+    def _answered(self, h: HandoverRecord) -> None:
+        if h.state == "accepted":
+            self.say(self.tr("✔ You are now responsible for {visit_no}.").format(visit_no=h.visit_no), ok=True)
+        else:
+            self.say(self.tr("Hand-over of {visit_no} declined: {doctor} stays responsible.").format(
+                visit_no=h.visit_no, doctor=h.from_username), ok=True)
+        self.refresh()
+
+    def _answer_failed(self, exc: BaseException) -> None:
+        self.say("✘ " + describe(exc), ok=False)
+        self.refresh()
+
+    # ----- cases ----------------------------------------------------------------------------
+    def open_selected(self) -> None:
+        record = self.selected_case()
+        if record is not None:
+            self.open_visit(record.visit_no)
+
+    def open_visit(self, visit_no: str) -> None:
+        open_case(self.session, self, visit_no, self._opened)
+
+    def show_case(self, record: CaseRecord) -> None:
+        dialog = CaseDialog(self.session, record, self)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self._opened(dialog)
+        dialog.show()
+
+    def _opened(self, dialog: CaseDialog) -> None:
+        if self.case_dialog is not None:
+            self.case_dialog.deleteLater()
+        self.case_dialog = dialog
+        dialog.changed.connect(lambda _r: self.refresh())
+        dialog.finished.connect(lambda _r: self.refresh())
