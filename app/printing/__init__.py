@@ -1,4 +1,5 @@
-"""Paper output: the registration form (A4), the guide slip (thermal or A6) and the case timeline (A4).
+"""Paper output: the registration form (A4), the guide slip (thermal or A6), the case timeline (A4) and the
+three-part transfer handover form (A4).
 
 Pure ReportLab: no Qt here, so the same bytes print from the GUI, the CLI and the tests.
 """
@@ -9,7 +10,9 @@ from app.printing.fonts import register_cjk_fonts
 from app.printing.guide_slip import SLIP_SIZES, GuideSlip, guide_slip_pdf
 from app.printing.registration_form import registration_form_pdf
 from app.printing.timeline_pdf import case_timeline_pdf
+from app.printing.transfer_form import transfer_handover_pdf
 
 __all__ = [
     "SLIP_SIZES", "GuideSlip", "case_timeline_pdf", "guide_slip_pdf", "register_cjk_fonts", "registration_form_pdf",
+    "transfer_handover_pdf",
 ]

@@ -114,11 +114,25 @@ def _tagged(prefix: str, f: _Fields, key: str, sep: str = " ") -> Parts:
     return [f"{prefix}{sep}{value}"] if value else []
 
 
-def _clocks_met(f: _Fields) -> Parts:
-    n = f.raw("clocks_met")
+def _clocks_met(f: _Fields, key: str = "clocks_met") -> Parts:
+    n = f.raw(key)
     if isinstance(n, int) and not isinstance(n, bool):
         return [f"完成时限 {n} 项" if n else "无待完成的时限"]
-    return [f"clocks_met: {plain(n, f.tz)}"] if n is not None else []
+    return [f"{key}: {plain(n, f.tz)}"] if n is not None else []
+
+
+def _flag(f: _Fields, key: str, yes: str, no: str) -> Parts:
+    """Words for a boolean; anything else is left for ``rest()`` to print as it is."""
+    value = f.raw(key)
+    if isinstance(value, bool):
+        return [yes if value else no]
+    f.used.discard(key)
+    return []
+
+
+def _coded(prefix: str, table: Mapping[str, str], f: _Fields, key: str) -> Parts:
+    value = f.text(key)
+    return [f"{prefix}{L.label(table, value)}"] if value else []
 
 
 def _test_no(f: _Fields) -> Parts:
@@ -246,6 +260,64 @@ def _dispose(f: _Fields) -> Parts:
     return parts + _tagged("原因：", f, "reason", "")
 
 
+def _transfer_request(f: _Fields) -> Parts:
+    parts = _tagged("转往", f, "hospital") + _coded("病情 ", L.CONDITION, f, "condition")
+    parts += _flag(f, "oxygen", "需吸氧", "无需吸氧") + _tagged("原因：", f, "reason", "")
+    return parts + _tagged("转运单 #", f, "transfer_id", "") + _clocks_met(f, "request_clock_met")
+
+
+def _dispatch(f: _Fields) -> Parts:
+    parts = _when("呼叫120", f, "call_120_at") + _tagged("调度单号", f, "dispatch_ref")
+    parts += _tagged("车牌", f, "vehicle")
+    return parts + _flag(f, "negative_pressure", "负压救护车", "非负压救护车") + _tagged("随车人员", f, "crew")
+
+
+def _depart(f: _Fields) -> Parts:
+    parts = _when("出发时间", f, "departed_at")
+    minutes = f.raw("minutes_after_request")
+    if isinstance(minutes, int | float) and not isinstance(minutes, bool):
+        parts.append(f"申请后 {minutes:g} 分钟出发")
+    else:
+        f.used.discard("minutes_after_request")
+    return parts
+
+
+def _receiver(f: _Fields, staff_key: str) -> Parts:
+    who = " ".join(p for p in (f.text("department"), f.text(staff_key)) if p)
+    return [f"接收方 {who}"] if who else []
+
+
+def _transfer_handover(f: _Fields) -> Parts:
+    parts = _receiver(f, "receiving_staff") + _when("交接时间", f, "handed_over_at")
+    parts += _coded("到达时病情 ", L.CONDITION, f, "condition")
+    return parts + _coded("记录方式：", L.HANDOVER_SOURCE, f, "source")
+
+
+def _disinfect(f: _Fields) -> Parts:
+    return _when("消毒时间", f, "disinfected_at") + _tagged("方法：", f, "method", "") + _tagged("执行人", f, "by")
+
+
+def _transfer_cancel(f: _Fields) -> Parts:
+    return _tagged("原因：", f, "reason", "") + _flag(f, "case_reopened", "病例重新开放待处置", "病例未重新开放")
+
+
+def _hospital_save(f: _Fields) -> Parts:
+    kind = f.text("kind")
+    parts = [f.text("name") + (f"（{L.label(L.HOSPITAL_KIND, kind)}）" if kind else "")]
+    return [p for p in parts if p] + _flag(f, "accepting", "接收患者中", "暂停接收")
+
+
+def _targets(f: _Fields) -> Parts:
+    steps = (("request_minutes", "分类后申请转运"), ("departure_minutes", "申请后出发"), ("handover_minutes", "出发后交接"))
+    return [f"{words} ≤{f.text(key)} 分钟" for key, words in steps if f.text(key)]
+
+
+def _trust(f: _Fields) -> Parts:
+    name, code = f.text("name"), f.text("code")
+    parts = [f"{name}（{code}）" if name and code else name or code]
+    return [p for p in parts if p] + _tagged("密钥", f, "key_id")
+
+
 def _refused(f: _Fields) -> Parts:
     error = f.text("error")
     return [f"原因：{L.label(L.ERROR, error)}"] if error else []
@@ -269,6 +341,16 @@ WORDING: Mapping[str, Callable[[_Fields], Parts]] = {
     "case.order_test": _order,
     "case.result": _result,
     "case.dispose": _dispose,
+    "transfer.request": _transfer_request,
+    "transfer.dispatch": _dispatch,
+    "transfer.depart": _depart,
+    "transfer.handover": _transfer_handover,
+    "transfer.disinfect": _disinfect,
+    "transfer.cancel": _transfer_cancel,
+    "transfer.receive": lambda f: _tagged("来自机构", f, "from") + _receiver(f, "staff"),
+    "transfer.hospital_save": _hospital_save,
+    "transfer.targets_update": _targets,
+    "transfer.trust_clinic": _trust,
 }
 
 

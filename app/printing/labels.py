@@ -1,4 +1,4 @@
-"""Chinese wording of every triage and casework code, as printed on the clinic's official documents.
+"""Chinese wording of every triage, casework and transfer code, as printed on the clinic's official documents.
 
 The screen has its own translations (Qt); paper must not depend on the UI, so the words live here.
 An unknown code prints as itself rather than failing a print job at the desk.
@@ -13,6 +13,7 @@ from typing import Any
 from app.audit import Outcome
 from app.casework.vocab import ClockKind, Classification, Disposition, Population, TestKind, TestResult
 from app.permissions import Role
+from app.transfer.vocab import Condition, HospitalKind, TransferClock, TransferState
 from app.triage.vocab import (
     Decision,
     DrugCategory,
@@ -158,6 +159,35 @@ CLOCK_KIND: Mapping[str, str] = {
     ClockKind.REPORT: "2小时内网络直报",
     ClockKind.EPI: "24小时内流调",
     ClockKind.RESULT: "核酸结果时限",
+    TransferClock.REQUEST: "分类后申请转运时限",
+    TransferClock.DEPARTURE: "申请后救护车出发时限",
+    TransferClock.HANDOVER: "出发后完成交接时限",
+}
+
+TRANSFER_STATE: Mapping[str, str] = {
+    TransferState.REQUESTED: "已申请(待派车)",
+    TransferState.DISPATCHED: "已派车(待出发)",
+    TransferState.DEPARTED: "转运途中",
+    TransferState.HANDED_OVER: "已交接(待车辆消毒)",
+    TransferState.CLOSED: "已完成",
+    TransferState.CANCELLED: "已取消",
+}
+
+CONDITION: Mapping[str, str] = {
+    Condition.STABLE: "稳定",
+    Condition.SERIOUS: "重症",
+    Condition.CRITICAL: "危重",
+}
+
+HOSPITAL_KIND: Mapping[str, str] = {
+    HospitalKind.DESIGNATED: "定点医院",
+    HospitalKind.BACKUP: "后备定点医院",
+}
+
+#: How a handover came to be recorded (``TransferRecord.handover_source``).
+HANDOVER_SOURCE: Mapping[str, str] = {
+    "entered": "人工录入",
+    "receipt": "扫描接收医院回执",
 }
 
 OUTCOME: Mapping[str, str] = {
@@ -192,6 +222,16 @@ AUDIT_ACTION: Mapping[str, str] = {
     "case.order_test": "开具检测",
     "case.result": "录入检测结果",
     "case.dispose": "病例处置(结案)",
+    "transfer.request": "申请转运",
+    "transfer.dispatch": "120派车",
+    "transfer.depart": "救护车出发",
+    "transfer.handover": "与接收医院交接",
+    "transfer.disinfect": "救护车终末消毒",
+    "transfer.cancel": "取消转运",
+    "transfer.receive": "接收转入患者",
+    "transfer.hospital_save": "保存定点医院",
+    "transfer.targets_update": "修改转运时限",
+    "transfer.trust_clinic": "添加信任机构",
 }
 
 #: Why an audited act was refused or failed (the ``error`` of its summary); unknown codes print as is.
@@ -228,6 +268,21 @@ ERROR: Mapping[str, str] = {
     "time_in_future": "时间晚于当前时间",
     "time_too_early": "时间早于起始时间",
     "naive_time": "时间缺少时区",
+    "condition": "病情分级有误",
+    "transfer_open": "已有进行中的转运",
+    "hospital_not_accepting": "该医院暂停接收",
+    "hospital_exists": "医院已存在",
+    "hospital_kind": "医院类型有误",
+    "illegal_transition": "当前转运状态不允许此操作",
+    "transfer_target": "转运时限超出范围",
+    "public_key": "公钥格式有误",
+    "already_received": "该患者已接收",
+    "wrong_clinic": "回执不属于本院",
+    "bad_token": "二维码内容无效",
+    "unknown_key": "未知签名机构",
+    "bad_signature": "签名核验失败",
+    "expired": "二维码已过期",
+    "wrong_kind": "二维码类型不符",
 }
 
 #: Every vocabulary enum and its table, so a test can prove no code is left without words.
@@ -249,6 +304,10 @@ TABLES: Mapping[type[Enum], Mapping[Any, str]] = {
     Population: POPULATION,
     Disposition: DISPOSITION,
     ClockKind: CLOCK_KIND,
+    TransferClock: CLOCK_KIND,
+    TransferState: TRANSFER_STATE,
+    Condition: CONDITION,
+    HospitalKind: HOSPITAL_KIND,
     Outcome: OUTCOME,
     Role: ROLE,
 }

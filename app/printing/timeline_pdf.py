@@ -24,8 +24,9 @@ from app.audit import Outcome
 from app.casework.records import ClockRecord, TimelineEvent
 from app.casework.vocab import ClockKind, ClockState
 from app.printing import labels as L
-from app.printing.a4 import CONTENT_W, LABEL_BG, SECTION_BG, build_a4, grid_style, heading, para, styles
+from app.printing.a4 import CONTENT_W, LABEL_BG, build_a4, grid_style, heading, para, styles
 from app.printing.audit_text import summary_text
+from app.printing.form_grid import column_table
 from app.printing.fonts import register_cjk_fonts
 from app.printing.text import EMPTY, SECONDS_FORMAT, local_time, markup
 from app.privacy import mask_name
@@ -107,21 +108,10 @@ def _event_rows(events: tuple[TimelineEvent, ...], tz: ZoneInfo) -> tuple[list[l
     return rows, marks
 
 
-def _section_table(rows: list[list[Any]], widths: list[float], extra: list[tuple[Any, ...]],
-                   table_class: type[Table] = Table) -> Table:
-    """Shaded section title, shaded column heads (both repeated on every page), small grid cells."""
-    _, bold = register_cjk_fonts()
-    t = table_class(rows, colWidths=widths, repeatRows=2)
-    t.setStyle(grid_style([
-        ("SPAN", (0, 0), (-1, 0)), ("BACKGROUND", (0, 0), (-1, 0), SECTION_BG),
-        ("FONTNAME", (0, 0), (-1, 1), bold), ("FONTSIZE", (0, 0), (-1, 0), 10.5),
-        ("BACKGROUND", (0, 1), (-1, 1), LABEL_BG), ("FONTSIZE", (0, 1), (-1, -1), CELL_SIZE),
-        ("LEADING", (0, 1), (-1, -1), 11),
-        ("ALIGN", (0, 1), (0, -1), "RIGHT"), ("ALIGN", (0, 1), (-1, 1), "CENTER"),
-        ("LEFTPADDING", (0, 1), (-1, -1), CELL_PAD), ("RIGHTPADDING", (0, 1), (-1, -1), CELL_PAD),
-        *extra,
-    ], top=2, bottom=2.5))
-    return t
+def _list(rows: list[list[Any]], widths: list[float], marks: list[tuple[Any, ...]],
+          table_class: type[Table] = Table) -> Table:
+    """Small cells: seven columns share the A4 width."""
+    return column_table(rows, widths, marks, size=CELL_SIZE, leading=11, pad=CELL_PAD, table_class=table_class)
 
 
 def _span(delta: timedelta) -> str:
@@ -214,9 +204,9 @@ def case_timeline_pdf(timeline: Timeline, clinic: ClinicInfo, printed_at: dateti
     clock_rows, clock_marks = _clock_rows(timeline.clocks, tz, printed_at)
     story: list[Flowable] = [
         *_header(timeline, clinic, tz, printed_at, printed_by),
-        _section_table(event_rows, EVENT_COLS, event_marks, LongTable),
+        _list(event_rows, EVENT_COLS, event_marks, LongTable),
         Spacer(1, 4 * mm),
-        _section_table(clock_rows, CLOCK_COLS, clock_marks),
+        _list(clock_rows, CLOCK_COLS, clock_marks),
         _closing_note(timeline, clinic, tz, printed_at),
     ]
     return build_a4(

@@ -12,7 +12,10 @@ from collections.abc import Callable
 from io import BytesIO
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from reportlab.pdfgen.canvas import Canvas
+
+from app.keys import ClinicKey
 
 from app.printing import (
     SLIP_SIZES,
@@ -21,8 +24,10 @@ from app.printing import (
     guide_slip_pdf,
     register_cjk_fonts,
     registration_form_pdf,
+    transfer_handover_pdf,
 )
 from app.printing.fonts import fonts_registered
+from app.signing import sign_token
 from tests.printing import fixtures as F
 
 RUNS = 50
@@ -67,6 +72,13 @@ def test_bench_printing(capsys: pytest.CaptureFixture[str]) -> None:
     timeline = F.timeline()
     cases[f"case timeline A4 {len(timeline.events)} ev"] = lambda: case_timeline_pdf(
         timeline, clinic, F.TIMELINE_PRINTED_AT, "admin_zhao")
+    transfer, tests = F.transfer(), F.transfer_tests()
+    token = sign_token(ClinicKey(Ed25519PrivateKey.generate()), {  # the size of a real handover token
+        "kind": "transfer", "iss": clinic.code, "tid": transfer.id, "vno": transfer.visit_no, "name": "王*",
+        "sex": transfer.sex, "age": 41, "cls": transfer.classification, "dst": transfer.hospital_name,
+        "at": int(transfer.requested_at.timestamp()), "exp": int(F.TRANSFER_PRINTED_AT.timestamp()) + 72 * 3600})
+    cases["transfer handover A4 ×3"] = lambda: transfer_handover_pdf(  # target ≤ 150 ms for the three parts
+        transfer, tests, clinic, token, F.TRANSFER_PRINTED_AT)
     results = {name: _measure(make) for name, make in cases.items()}
     base_p50, base_p95 = results["baseline (1 line Latin)"]
     with capsys.disabled():

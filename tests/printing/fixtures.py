@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
-from app.casework.records import ClockRecord, TimelineEvent
+from app.casework.records import ClockRecord, LabTestRecord, TimelineEvent
 from app.casework.timeline import Timeline
 from app.services.clinic import ClinicInfo
+from app.transfer.records import TransferRecord
 from app.triage.records import (
     HandoffRecord,
     PatientRecord,
@@ -200,3 +201,39 @@ def timeline_clocks() -> tuple[ClockRecord, ...]:
 
 def timeline() -> Timeline:
     return Timeline(VISIT_NO, PATIENT_NAME, timeline_events(), timeline_clocks())
+
+
+# ----- the transfer handover form (转运交接单) ------------------------------------------------------
+TRANSFER_PRINTED_AT = datetime(2026, 11, 23, 5, 20, tzinfo=UTC)  # 13:20 in Shanghai
+HOSPITAL = "广州市第八人民医院（定点医院）"
+DISPATCH_REF = "120-20261123-0456"
+PLATE = "粤A·J1234"
+CREW = "随车医生 刘建国、护士 陈静、驾驶员 黄伟"
+
+
+def transfer(**kw: object) -> TransferRecord:
+    """A suspected case dispatched but not yet departed: the usual moment the form is printed."""
+    values: dict[str, object] = dict(
+        id=12, visit_no=VISIT_NO, patient_name=PATIENT_NAME, sex=Sex.MALE, birth_date=date(1985, 3, 2),
+        classification="suspected", state="dispatched", requested_at=_at(240), requested_by=DOCTOR,
+        hospital_id=1, hospital_name=HOSPITAL, condition="serious", oxygen=True,
+        precautions="患者佩戴医用防护口罩；医务人员二级防护（N95、防护服、护目镜、双层手套、鞋套）",
+        staff="发热门诊医生 陈明、护士 李秀英", request_reason="",
+        call_120_at=_at(245), dispatch_ref=DISPATCH_REF, vehicle_plate=PLATE, negative_pressure=True, crew=CREW,
+        departed_at=None, handed_over_at=None, receiving_staff=None, receiving_department=None,
+        arrival_condition=None, handover_source=None, disinfected_at=None, disinfection_method=None,
+        disinfected_by=None, cancel_reason=None, closed_at=None, version=3, clocks=(),
+    )
+    values.update(kw)
+    return TransferRecord(**values)  # type: ignore[arg-type]
+
+
+def transfer_tests() -> tuple[LabTestRecord, ...]:
+    """Blood routine and a positive nucleic acid in; an antigen test still awaiting its result."""
+    return (
+        LabTestRecord(5, "nucleic_acid", "fever_clinic", _at(40), DOCTOR, "positive", 28.4, _at(200), LAB,
+                      DOCTOR, 2),
+        LabTestRecord(6, "blood_routine", "fever_clinic", _at(41), DOCTOR, "negative", None, _at(150), "本院检验科",
+                      DOCTOR, 2),
+        LabTestRecord(7, "antigen", "fever_clinic", _at(230), DOCTOR, None, None, None, "", None, 1),
+    )

@@ -13,6 +13,7 @@ from app.casework import vocab as casework
 from app.permissions import Role
 from app.printing import labels as L
 from app.triage import vocab
+from app.transfer import vocab as transfer
 from app.triage.vocab import Decision, HealthCode, IdType, Reason, Sex, Symptom, TempMethod
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -66,3 +67,21 @@ def test_every_audited_act_on_a_visit_has_words() -> None:
     assert {"case.classify", "case.dispose", "handoff.arrive"} <= actions
     assert actions <= set(L.AUDIT_ACTION), actions - set(L.AUDIT_ACTION)
     assert L.CLOCK_KIND[casework.ClockKind.REPORT] == "2小时内网络直报" and L.OUTCOME["denied"] == "被拒绝"
+
+
+@pytest.mark.parametrize("enum", [transfer.TransferState, transfer.Condition, transfer.HospitalKind,
+                                  transfer.TransferClock])
+def test_every_transfer_code_has_chinese_words(enum: type) -> None:
+    table = L.TABLES[enum]
+    for member in enum:
+        assert member in table and CJK.search(table[member]), f"{enum.__name__}.{member.name}"
+
+
+def test_every_audited_transfer_act_and_its_refusals_have_words() -> None:
+    source = (Path(app.__file__).parent / "transfer" / "service.py").read_text("utf-8")
+    actions = set(re.findall(r'"(transfer\.[a-z_]+)"', source))
+    assert {"transfer.request", "transfer.handover", "transfer.trust_clinic"} <= actions
+    assert actions <= set(L.AUDIT_ACTION), actions - set(L.AUDIT_ACTION)
+    errors = set(re.findall(r'(?:ValidationError|Conflict|PermissionDenied|TokenError)\("([a-z_0-9]+)"', source))
+    assert {"transfer_open", "illegal_transition"} <= errors
+    assert errors <= set(L.ERROR), errors - set(L.ERROR)

@@ -163,3 +163,32 @@ KEYS = st.sampled_from(["before", "after", "changed", "detail", "kind", "result"
 def test_no_summary_content_stops_the_print_job(action: str, outcome: str, summary: object) -> None:
     line = summary_text(action, outcome, summary, TZ)
     assert isinstance(line, str) and len(line) <= MAX_TOTAL
+
+
+def test_transfer_acts_read_as_plain_chinese() -> None:
+    at = "2026-11-23T05:05:00+00:00"
+    cases = {
+        "transfer.request": ({"transfer_id": 12, "hospital": "市八医院", "condition": "serious", "oxygen": True,
+                              "reason": "", "request_clock_met": 1}, "转往 市八医院；病情 重症；需吸氧；转运单 #12；完成时限 1 项"),
+        "transfer.dispatch": ({"call_120_at": at, "dispatch_ref": "120-0456", "vehicle": "粤A12345",
+                               "negative_pressure": False, "crew": "刘建国"},
+                              "呼叫120 2026-11-23 13:05:00；调度单号 120-0456；车牌 粤A12345；非负压救护车；随车人员 刘建国"),
+        "transfer.depart": ({"departed_at": at, "minutes_after_request": 35}, "出发时间 2026-11-23 13:05:00；申请后 35 分钟出发"),
+        "transfer.handover": ({"receiving_staff": "周文斌", "department": "感染科", "handed_over_at": at,
+                               "condition": "critical", "source": "entered"},
+                              "接收方 感染科 周文斌；交接时间 2026-11-23 13:05:00；到达时病情 危重；记录方式：人工录入"),
+        "transfer.disinfect": ({"disinfected_at": at, "method": "过氧化氢", "by": "黄伟"},
+                               "消毒时间 2026-11-23 13:05:00；方法：过氧化氢；执行人 黄伟"),
+        "transfer.cancel": ({"reason": "家属拒绝", "case_reopened": True}, "原因：家属拒绝；病例重新开放待处置"),
+        "transfer.receive": ({"from": "XH01", "staff": "周文斌", "department": "感染科"}, "来自机构 XH01；接收方 感染科 周文斌"),
+        "transfer.hospital_save": ({"name": "市八医院", "kind": "backup", "accepting": True},
+                                   "市八医院（后备定点医院）；接收患者中"),
+        "transfer.targets_update": ({"request_minutes": 30, "departure_minutes": 60, "handover_minutes": 120},
+                                    "分类后申请转运 ≤30 分钟；申请后出发 ≤60 分钟；出发后交接 ≤120 分钟"),
+        "transfer.trust_clinic": ({"code": "SY02", "name": "石岩镇卫生院", "key_id": "ab12"}, "石岩镇卫生院（SY02）；密钥 ab12"),
+    }
+    for action, (summary, expected) in cases.items():
+        assert summary_text(action, "success", summary, TZ) == expected, action
+    assert summary_text("transfer.depart", "failed", {"error": "illegal_transition", "current": "requested"}, TZ) == (
+        "原因：当前转运状态不允许此操作；current: requested")
+    assert summary_text("transfer.dispatch", "success", {"negative_pressure": "yes"}, TZ) == "negative_pressure: yes"

@@ -1,0 +1,261 @@
+"""The A4 转运交接单 (transfer handover form), printed in three parts, one per page: the sending
+clinic, the 120 ambulance crew and the receiving hospital each keep a signed copy.
+
+It goes with the patient to another organisation, so it carries the full name (the receiving staff
+must match the patient) but never the ID number. What is not yet known when it is printed (the 120
+call, the vehicle, the handover) prints as room to fill in by hand, so one printout serves the whole
+journey. The QR holds the clinic's signed summary, which a receiving hospital running Fever Sentinel
+verifies with the clinic's public key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import KeepInFrame, PageBreak, Paragraph, Spacer, Table
+from reportlab.platypus.flowables import Flowable
+
+from app.casework.records import LabTestRecord
+from app.casework.vocab import TestResult
+from app.printing import labels as L
+from app.printing.a4 import CONTENT_W, LABEL_BG, SECTION_BG, build_a4, grid_style, heading, para, styles
+from app.printing.fonts import cjk_table_style, register_cjk_fonts
+from app.printing.form_grid import (
+    VALUE_W,
+    WIDE_W,
+    Cell,
+    SectionTable,
+    age_text,
+    cell,
+    column_table,
+    visit_no_para,
+    yes_no,
+)
+from app.printing.qr import QRFlowable
+from app.printing.text import EMPTY, local_date, local_time, markup
+from app.transfer.records import TransferRecord
+
+if TYPE_CHECKING:
+    from app.services.clinic import ClinicInfo
+
+TITLE = "转运交接单"
+#: (part, who keeps it), in printing order.
+PARTS: tuple[tuple[str, str], ...] = (
+    ("第一联", "医疗机构留存"),
+    ("第二联", "救护车（120）留存"),
+    ("第三联", "接收医院留存"),
+)
+PART_W = 40 * mm
+QR_SIZE = 38 * mm  # ≥ 35 mm: a ~400-character signed token still has ~0.5 mm modules
+QR_COL = 43 * mm
+TOP_W = CONTENT_W - QR_COL
+TOP_COLS = [18 * mm, (TOP_W - 38 * mm) / 2, 20 * mm, (TOP_W - 38 * mm) / 2]
+TEST_COLS = [23 * mm, 29 * mm, 19 * mm, 12 * mm, 29 * mm]
+TEST_COLS.append(CONTENT_W - sum(TEST_COLS))
+SIGN_COLS = [12 * mm, CONTENT_W / 3 - 12 * mm] * 3
+MAX_TESTS = 6  # the latest ones: a long observation must not push a part onto a second page
+WRITE_H = 6.5 * mm  # room for handwriting in a blank cell
+HINT = "#808080"
+TIME_HINT = "&nbsp;" * 6 + ("&nbsp;" * 6).join("年月日时分")  # Paragraph collapses plain spaces
+QR_CAPTION = "本院数字签名的转运摘要<br/>接收医院可扫码核验真伪<br/>（不含证件号码）"
+CLOSING_NOTE = ("说明：本单一式三联，三方核对患者身份、病情及检测结果后签名，各执一联。"
+                "不含患者证件号码；未记录的项目请现场手工填写。")
+
+
+@lru_cache(maxsize=1)
+def _styles() -> dict[str, ParagraphStyle]:
+    _, bold = register_cjk_fonts()
+    note = styles()["note"]
+    return {
+        "part": ParagraphStyle("tf-part", parent=styles()["value"], fontName=bold, fontSize=15, leading=19,
+                               alignment=TA_CENTER),
+        "keeper": ParagraphStyle("tf-keeper", parent=styles()["value"], fontName=bold, fontSize=10, leading=13,
+                                 alignment=TA_CENTER),
+        "caption": ParagraphStyle("tf-caption", parent=note, fontSize=7.5, leading=9.5, alignment=TA_CENTER),
+        "hint": ParagraphStyle("tf-hint", parent=note, alignment=TA_RIGHT, textColor=colors.HexColor(HINT)),
+    }
+
+
+def _write_in(hint: str = "") -> list[Flowable]:
+    """A blank to fill in by hand; ``hint`` (年 月 日 时 分) sits small and grey at its foot."""
+    if not hint:
+        return [Spacer(1, WRITE_H)]
+    return [Spacer(1, WRITE_H - 3 * mm), Paragraph(hint, _styles()["hint"])]
+
+
+def _time(moment: datetime | None, tz: ZoneInfo, after: str = "") -> Cell:
+    return _write_in(TIME_HINT) if moment is None else local_time(moment, tz) + after
+
+
+def _text(value: str | None, width: float = VALUE_W) -> Cell:
+    return _write_in() if value is None or not value.strip() else cell(value, width)
+
+
+def _choice(options: Sequence[str]) -> str:
+    """Tick boxes for a choice not yet recorded."""
+    return "　".join(f"□ {o}" for o in options)
+
+
+def _part_box(part: str, keeper: str) -> Table:
+    box = Table([[Paragraph(part, _styles()["part"])], [Paragraph(markup(keeper), _styles()["keeper"])]],
+                colWidths=[PART_W])
+    box.setStyle(cjk_table_style([("BOX", (0, 0), (-1, -1), 1.2, colors.black),
+                                  ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
+    return box
+
+
+def _identity(t: TransferRecord, tz: ZoneInfo, printed_at: datetime) -> Table:
+    """Who, what and where to, beside the QR (which takes the height of these rows anyway)."""
+    s = SectionTable(None, TOP_COLS)
+    narrow = TOP_COLS[1]
+    age = age_text(t.birth_date, local_date(printed_at, tz)) if isinstance(t.birth_date, date) else "不详"
+    state = L.label(L.TRANSFER_STATE, t.state, EMPTY)
+    s.wide("就诊号", visit_no_para(t.visit_no, sum(TOP_COLS[1:])))
+    s.pair("姓名", para(markup(t.patient_name), "strong"), "性别", cell(L.label(L.SEX, t.sex, EMPTY), narrow))
+    s.pair("年龄", age, "病例分类", para(markup(L.label(L.CLASSIFICATION, t.classification, EMPTY)), "strong"))
+    s.wide("转往医院", para(markup(t.hospital_name), "strong"))
+    s.pair("病情", cell(L.label(L.CONDITION, t.condition, EMPTY), narrow), "途中吸氧", yes_no(t.oxygen))
+    s.pair("申请时间", local_time(t.requested_at, tz), "申请医生", cell(t.requested_by, narrow))
+    s.pair("转运编号", cell(f"{t.id}（{state}）", narrow), "打印时间", local_time(printed_at, tz))
+    s.commands.append(("BOX", (0, 0), (-1, -1), 1, colors.black))
+    return s.table()
+
+
+def _top(t: TransferRecord, tz: ZoneInfo, printed_at: datetime, qr_text: str) -> Table:
+    qr = [QRFlowable(qr_text, QR_SIZE, "M"), Spacer(1, 1 * mm), Paragraph(QR_CAPTION, _styles()["caption"])]
+    top = Table([[_identity(t, tz, printed_at), qr]], colWidths=[TOP_W, QR_COL])
+    top.setStyle(cjk_table_style([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (1, 0), (1, 0), "CENTER"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("LEFTPADDING", (1, 0), (1, 0), 2 * mm),
+        ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+    ]))
+    return top
+
+
+def shown_tests(tests: Sequence[LabTestRecord], limit: int = MAX_TESTS) -> tuple[list[LabTestRecord], int]:
+    """At most ``limit`` tests, in sampling order, and how many were left off: every positive result
+    (the finding the receiving hospital must not miss) before the most recent of the others."""
+    ordered = sorted(tests, key=lambda x: (x.sample_at, x.id))
+    positive = [n for n, x in enumerate(ordered) if x.result == TestResult.POSITIVE][-limit:] if limit else []
+    room = limit - len(positive)
+    others = [n for n, x in enumerate(ordered) if x.result != TestResult.POSITIVE][-room:] if room else []
+    keep = set(positive) | set(others)
+    return [x for n, x in enumerate(ordered) if n in keep], len(ordered) - len(keep)
+
+
+def _tests(tests: Sequence[LabTestRecord], tz: ZoneInfo) -> Table:
+    rows: list[list[Any]] = [["一、检测及结果（截至打印时）", "", "", "", "", ""],
+                             ["检测项目", "采样时间", "结果", "Ct值", "结果时间", "检测机构"]]
+    bold = register_cjk_fonts()[1]
+    marks: list[tuple[Any, ...]] = [("ALIGN", (0, 2), (-1, -1), "LEFT")]
+    kept, older = shown_tests(tests)
+    for test in kept:
+        r = len(rows)
+        result = L.label(L.TEST_RESULT, test.result, "待出结果")
+        ct = EMPTY if test.ct_value is None else f"{test.ct_value:.1f}"
+        rows.append([cell(L.label(L.TEST_KIND, test.kind, EMPTY), TEST_COLS[0]), local_time(test.sample_at, tz),
+                     result, ct, local_time(test.result_at, tz), cell(test.lab, TEST_COLS[5])])
+        if test.result == TestResult.POSITIVE:
+            marks.append(("FONTNAME", (2, r), (3, r), bold))
+    if older:
+        rows.append([f"另有 {older} 项较早的检测未列出，详见病例记录。", "", "", "", "", ""])
+    if not kept:
+        rows.append(["尚无检测记录。", "", "", "", "", ""])
+    if older or not kept:
+        marks.append(("SPAN", (0, -1), (-1, -1)))
+    return column_table(rows, TEST_COLS, marks, size=9.5, leading=12.5)
+
+
+def _request(t: TransferRecord) -> Table:
+    s = SectionTable("二、转运要求")
+    s.wide("隔离防护措施", cell(t.precautions, WIDE_W))
+    s.wide("陪同医务人员", cell(t.staff, WIDE_W))
+    if t.request_reason and t.request_reason.strip():
+        s.wide("转运原因", cell(t.request_reason, WIDE_W))
+    return s.table()
+
+
+def _ambulance(t: TransferRecord, tz: ZoneInfo) -> Table:
+    s = SectionTable("三、120 急救转运（120 调度与随车人员填写）")
+    negative = _choice(["是", "否"]) if t.negative_pressure is None else yes_no(t.negative_pressure)
+    s.pair("呼叫120时间", _time(t.call_120_at, tz), "调度单号", _text(t.dispatch_ref))
+    s.pair("车牌号", _text(t.vehicle_plate), "负压救护车", negative)
+    s.pair("随车人员", _text(t.crew), "出发时间", _time(t.departed_at, tz))
+    return s.table()
+
+
+def _handover(t: TransferRecord, tz: ZoneInfo) -> Table:
+    s = SectionTable("四、交接（接收医院填写）")
+    arrival = (_choice(list(L.CONDITION.values())) if not t.arrival_condition
+               else L.label(L.CONDITION, t.arrival_condition))
+    via = "（据接收医院回执）" if t.handover_source == "receipt" else ""
+    s.pair("接收人员", _text(t.receiving_staff), "接收科室", _text(t.receiving_department))
+    s.pair("交接时间", _time(t.handed_over_at, tz, via), "到达时病情", arrival)
+    return s.table()
+
+
+def _signatures() -> Table:
+    rows: list[list[Any]] = [
+        ["五、签名确认", "", "", "", "", ""],
+        ["转出医疗机构", "", "120 急救人员", "", "接收医院", ""],
+        ["签名", "", "签名", "", "签名", ""],
+        ["时间", _write_in(TIME_HINT), "时间", _write_in(TIME_HINT), "时间", _write_in(TIME_HINT)],
+    ]
+    _, bold = register_cjk_fonts()
+    t = Table(rows, colWidths=SIGN_COLS, rowHeights=[None, None, 12 * mm, None])
+    t.setStyle(grid_style([
+        ("SPAN", (0, 0), (-1, 0)), ("BACKGROUND", (0, 0), (-1, 0), SECTION_BG),
+        ("FONTNAME", (0, 0), (-1, 1), bold), ("FONTSIZE", (0, 0), (-1, 0), 10.5),
+        *[cmd for c in (0, 2, 4) for cmd in (
+            ("SPAN", (c, 1), (c + 1, 1)), ("ALIGN", (c, 1), (c + 1, 1), "CENTER"),
+            ("BACKGROUND", (c, 1), (c + 1, 1), LABEL_BG), ("BACKGROUND", (c, 2), (c, 3), LABEL_BG),
+            ("FONTSIZE", (c, 2), (c, 3), 9.5))],
+    ]))
+    return t
+
+
+def _part(t: TransferRecord, tests: Sequence[LabTestRecord], clinic: ClinicInfo, tz: ZoneInfo,
+          qr_text: str, printed_at: datetime, part: str, keeper: str) -> list[Flowable]:
+    """One part on one page. Below the QR block, the sections shrink to fit if free text is extreme
+    (a busy but ordinary case fits at full size); the QR itself never shrinks."""
+    gap = Spacer(1, 2 * mm)
+    sections: list[Flowable] = [
+        _tests(tests, tz), gap,
+        _request(t), gap,
+        _ambulance(t, tz), gap,
+        _handover(t, tz), gap,
+        _signatures(),
+        Spacer(1, 1.5 * mm),
+        para(CLOSING_NOTE, "note"),
+    ]
+    return [
+        heading(clinic.name, TITLE, _part_box(part, keeper), PART_W),
+        Spacer(1, 2.5 * mm),
+        _top(t, tz, printed_at, qr_text),
+        gap,
+        KeepInFrame(CONTENT_W, 0, sections, mode="shrink"),  # 0: whatever is left of the page
+    ]
+
+
+def transfer_handover_pdf(transfer: TransferRecord, tests: tuple[LabTestRecord, ...], clinic: ClinicInfo,
+                          qr_text: str, printed_at: datetime) -> bytes:
+    """The three-part handover form as A4 PDF bytes (one part per page); times in the clinic's zone."""
+    tz = ZoneInfo(clinic.timezone)
+    story: list[Flowable] = []
+    for n, (part, keeper) in enumerate(PARTS):
+        if n:
+            story.append(PageBreak())
+        story += _part(transfer, tests, clinic, tz, qr_text, printed_at, part, keeper)
+    return build_a4(story, title=f"{TITLE} {transfer.visit_no}", author=clinic.name, subject=TITLE,
+                    footer_left=f"{clinic.name}  {TITLE}  就诊号 {transfer.visit_no}",
+                    footer_right=f"打印时间 {local_time(printed_at, tz)}")
+
