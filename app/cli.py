@@ -216,6 +216,42 @@ def cmd_clinic_trust(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> 
     return 0
 
 
+def cmd_permit_verify(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    """The gate's own check from the command line: exit 0 admit (or exit), 1 deny."""
+    from app.wards.gate import GateStation
+
+    station = GateStation(ctx.gate, ctx.clock, ctx.paths.root, args.gate)
+    decision = station.check(Actor.system(), args.payload)
+    if args.json:
+        json.dump({"decision": "deny" if decision.outcome == "deny" else "admit", "outcome": decision.outcome,
+                   "reason": decision.reason, "kind": decision.kind, "holder": decision.masked_name,
+                   "id_last4": decision.id_last4, "ward": decision.ward, "bed": decision.bed,
+                   "valid_until": decision.valid_until.isoformat() if decision.valid_until else None,
+                   "offline": decision.offline}, out, ensure_ascii=False)
+        print(file=out)
+    else:
+        verdict = {"admit": "ADMIT", "exit": "EXIT", "deny": "DENY"}[decision.outcome]
+        print(f"{verdict}{' (' + decision.reason + ')' if decision.reason else ''}"
+              f"{' ' + (decision.masked_name or '') + ' ****' + (decision.id_last4 or '') if decision.kind else ''}"
+              f"{' [offline]' if decision.offline else ''}", file=out)
+    return 1 if decision.outcome == "deny" else 0
+
+
+def cmd_permit_list(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    permits = ctx.permits.list(Actor.system())
+    if args.json:
+        json.dump([{"number": p.number, "id": p.id, "kind": p.kind, "state": p.state, "ward": p.ward_name,
+                    "bed": p.bed, "gates": list(p.gates), "valid_from": p.valid_from.isoformat(),
+                    "valid_until": p.valid_until.isoformat(), "payload": p.payload} for p in permits],
+                  out, ensure_ascii=False)
+        print(file=out)
+        return 0
+    for p in permits:
+        print(f"{p.number} {p.kind:<8} {p.state:<8} {p.ward_name} {p.bed:<6} gates={','.join(p.gates)} "
+              f"until {p.valid_until:%Y-%m-%d %H:%M}Z\n    {p.payload}", file=out)
+    return 0
+
+
 def cmd_demo(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     from app.services.demo import DEMO_PASSWORD, create_demo
 
@@ -307,6 +343,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("code")
     p.add_argument("--name", required=True)
     p.add_argument("--public-key", required=True)
+    permit = sub.add_parser("permit", help="escort and visitor permits").add_subparsers(
+        dest="permit_command", metavar="ACTION", required=True)
+    p = add("verify", cmd_permit_verify, "check a permit as the gate does (exit 0 admit, 1 deny)", permit)
+    p.add_argument("payload", help="the QR text (FSP1:...) or the permit number")
+    p.add_argument("--gate", required=True)
+    p.add_argument("--json", action="store_true")
+    add("list", cmd_permit_list, "list permits with their state, gates and the payload on the card", permit
+        ).add_argument("--json", action="store_true")
     add("clocks", cmd_clocks, "list the open deadline clocks (report 2 h, investigation 24 h, test results)"
         ).add_argument("--json", action="store_true")
     add("demo", cmd_demo, "create a demo clinic with one user per role")

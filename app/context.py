@@ -20,6 +20,9 @@ from app.services.users import UserService
 from app.settings import SettingsStore
 from app.transfer.service import TransferService
 from app.triage.config_service import TriageConfigService
+from app.wards.gate import GateService
+from app.wards.permit_service import PermitService
+from app.wards.ward_service import WardService
 from app.triage.handoff_service import HandoffService
 from app.triage.lists import ListService
 from app.triage.paper_import import PaperImportService
@@ -49,6 +52,9 @@ class AppContext:
     deadlines: DeadlineService
     timelines: TimelineService
     transfers: TransferService
+    wards: WardService
+    permits: PermitService
+    gate: GateService
 
     def close(self) -> None:
         self.db.dispose()
@@ -85,4 +91,7 @@ def open_context(
         deadlines=DeadlineService(db, clock),
         timelines=TimelineService(db, clock),
         transfers=TransferService(db, clock, KeyStore(paths.keys)),
+        wards=WardService(db, clock),
+        permits=PermitService(db, clock, KeyStore(paths.keys)),
+        gate=GateService(db, clock),
     )

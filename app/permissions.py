@@ -31,16 +31,21 @@ class Perm(StrEnum):
     CASEWORK = "casework"  # take cases, interview, classify, order and result tests, dispose
     VIEW_CLOCKS = "view_clocks"  # the deadline board
     TRANSFER = "transfer"  # record 120 dispatch, departure, handover, disinfection; receive transfers
+    MANAGE_WARDS = "manage_wards"  # admit and discharge inpatients
+    ISSUE_PERMITS = "issue_permits"  # escort and visitor permits: issue, revoke, reprint
+    APPROVE_EXCEPTIONS = "approve_exceptions"  # an escort or visit the rules refuse, approved and recorded
+    GATE = "gate"  # check permits at the ward gate, record entries and exits
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
     Role.ADMIN: frozenset({Perm.MANAGE_USERS, Perm.VIEW_AUDIT, Perm.MANAGE_BACKUPS, Perm.MANAGE_CLINIC_SETTINGS,
-                           Perm.VIEW_PATIENTS, Perm.IMPORT_RECORDS, Perm.VIEW_CLOCKS}),
+                           Perm.VIEW_PATIENTS, Perm.IMPORT_RECORDS, Perm.VIEW_CLOCKS, Perm.MANAGE_WARDS,
+                           Perm.ISSUE_PERMITS, Perm.APPROVE_EXCEPTIONS}),
     Role.TRIAGE_NURSE: frozenset({Perm.TRIAGE, Perm.RECEIVE_PATIENTS, Perm.VIEW_PATIENTS, Perm.IMPORT_RECORDS,
-                                  Perm.TRANSFER}),
+                                  Perm.TRANSFER, Perm.ISSUE_PERMITS}),
     Role.DOCTOR: frozenset({Perm.RECEIVE_PATIENTS, Perm.VIEW_PATIENTS, Perm.CASEWORK, Perm.VIEW_CLOCKS,
-                            Perm.TRANSFER}),
-    Role.GATEKEEPER: frozenset(),
+                            Perm.TRANSFER, Perm.MANAGE_WARDS, Perm.ISSUE_PERMITS}),
+    Role.GATEKEEPER: frozenset({Perm.GATE}),
 }
 
 

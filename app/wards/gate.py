@@ -1,0 +1,290 @@
+"""The gate station's decision: ADMIT, EXIT or DENY with a reason, in a few milliseconds.
+
+Online (the clinic database reachable) it also checks live state: revoked, discharged, escort
+test age, who is inside. Offline it falls back to the signature, the validity window and the last
+copy of the revocation list it holds, says so, and keeps every scan to write back later."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import uuid
+
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from app.actor import Actor
+from app.clock import Clock
+from app.db.engine import Database
+from app.db.models import Clinic
+from app.errors import StorageError
+from app.keys import load_public_key
+from app.permissions import Perm, authorize
+from app.privacy import mask_name
+from app.services.base import Service
+from app.transfer.tables import TrustedClinic
+from app.wards import credential
+from app.wards.records import GateDecision, InsideRecord
+from app.wards.tables import Admission, GateEvent, Permit, Ward
+from app.wards.vocab import (ESCORT_TEST_HOURS, VISIT_MAX_MINUTES, Deny, GateOutcome, PermitKind, PermitState)
+from app.wards.ward_service import gate_names
+
+
+def _deny(reason: Deny, c: credential.Credential | None = None, offline: bool = False) -> GateDecision:
+    if c is None:
+        return GateDecision(GateOutcome.DENY.value, reason.value, offline=offline)
+    return GateDecision(GateOutcome.DENY.value, reason.value, None, c.kind, c.masked_name, c.id_last4, c.ward, c.bed,
+                        c.valid_until, offline=offline)
+
+
+def _window(c: credential.Credential, now: datetime) -> Deny | None:
+    if now < c.valid_from:
+        return Deny.NOT_YET_VALID
+    if now > c.valid_until:
+        return Deny.VISIT_TIME_OVER if c.kind == PermitKind.VISITOR else Deny.EXPIRED
+    return None
+
+
+def _key_texts(s: Session) -> dict[str, str]:
+    keys = {c.key_id: c.public_key for c in s.scalars(select(Clinic))}
+    keys.update({t.key_id: t.public_key for t in s.scalars(select(TrustedClinic))})
+    return keys
+
+
+class GateService(Service):
+    """Online checks; also produces the snapshot an offline gate works from."""
+
+    def __init__(self, db: Database, clock: Clock) -> None:
+        super().__init__(db, clock)
+        self._keys: dict[str, Ed25519PublicKey] = {}
+
+    def check(self, actor: Actor, scanned: str, gate: str, event_key: str | None = None) -> GateDecision:
+        now = self.clock.now()
+        with self.db.write() as s:
+            authorize(s, actor, Perm.GATE)
+            decision, permit_id, admission_id = self._decide(s, scanned.strip(), gate, now)
+            s.add(GateEvent(event_key=event_key or uuid.uuid4().hex, permit_id=permit_id, admission_id=admission_id,
+                            gate=gate, at=now, outcome=decision.outcome, reason=decision.reason, offline=False,
+                            username=actor.username, workstation=actor.workstation))
+        return decision
+
+    def _public_key(self, s: Session, kid: str) -> Ed25519PublicKey | None:
+        if kid not in self._keys:
+            text = _key_texts(s).get(kid)
+            if text is None:
+                return None
+            self._keys[kid] = load_public_key(text)
+        return self._keys[kid]
+
+    def _decide(self, s: Session, scanned: str, gate: str, now: datetime
+                ) -> tuple[GateDecision, str | None, int | None]:
+        if not scanned.startswith(credential.PREFIX):  # a typed permit number
+            row = s.scalars(select(Permit).where(Permit.number == scanned.upper())).first()
+            if row is None:
+                return _deny(Deny.UNKNOWN_PERMIT), None, None
+            scanned = row.payload
+        try:
+            c = credential.decode(scanned, lambda kid: self._public_key(s, kid))
+        except credential.CredentialRefused as refused:
+            return _deny(refused.reason), None, None
+        permit = s.get(Permit, c.permit_id)
+        admission = s.get(Admission, c.admission_id)
+        reason = _window(c, now)
+        if reason is None and (permit is None or admission is None):
+            reason = Deny.REVOKED  # signed by us but unknown here: treat as withdrawn
+        if reason is None and gate not in self._gates_of(s, c.ward):
+            reason = Deny.WRONG_WARD
+        if reason is None and permit is not None and permit.state != PermitState.ACTIVE:
+            reason = Deny.DISCHARGED if permit.revoke_reason == "discharged" else Deny.REVOKED
+        if reason is None and admission is not None and admission.discharged_at is not None:
+            reason = Deny.DISCHARGED
+        if reason is None and c.kind == PermitKind.ESCORT and permit is not None and (
+                permit.escort_test_at is None or now - permit.escort_test_at > timedelta(hours=ESCORT_TEST_HOURS)):
+            reason = Deny.ESCORT_TEST_OLD
+        inside_since = self._inside_since(s, c.permit_id)
+        if reason is not None:
+            return _deny(reason, c), c.permit_id, c.admission_id
+        number = permit.number if permit else None
+        base = dict(permit_number=number, kind=c.kind, masked_name=c.masked_name, id_last4=c.id_last4, ward=c.ward,
+                    bed=c.bed, valid_until=c.valid_until)
+        if inside_since is not None:  # the holder is inside: this scan lets them out
+            return GateDecision(GateOutcome.EXIT.value, None, inside_since=inside_since, **base), c.permit_id, c.admission_id
+        if c.kind == PermitKind.VISITOR and self._visitor_inside(s, c.admission_id):
+            return _deny(Deny.VISITOR_INSIDE, c), c.permit_id, c.admission_id
+        return GateDecision(GateOutcome.ADMIT.value, None, **base), c.permit_id, c.admission_id
+
+    @staticmethod
+    def _gates_of(s: Session, ward: str) -> tuple[str, ...]:
+        text = s.scalar(select(Ward.gates).where(Ward.name == ward))
+        return gate_names(text) if text else ()
+
+    @staticmethod
+    def _last_move(s: Session, condition: Any) -> GateEvent | None:
+        return s.scalars(select(GateEvent).where(condition, GateEvent.outcome.in_(
+            [GateOutcome.ADMIT.value, GateOutcome.EXIT.value])).order_by(GateEvent.at.desc(), GateEvent.id.desc())
+                         .limit(1)).first()
+
+    def _inside_since(self, s: Session, permit_id: str) -> datetime | None:
+        last = self._last_move(s, GateEvent.permit_id == permit_id)
+        return last.at if last is not None and last.outcome == GateOutcome.ADMIT else None
+
+    def _visitor_inside(self, s: Session, admission_id: int) -> bool:
+        visitors = s.scalars(select(Permit.id).where(Permit.admission_id == admission_id,
+                                                     Permit.kind == PermitKind.VISITOR.value)).all()
+        return any(self._inside_since(s, pid) is not None for pid in visitors)
+
+    def inside(self, actor: Actor) -> list[InsideRecord]:
+        """Everyone now inside, visitors past 30 minutes flagged (the gate shows a running timer)."""
+        now = self.clock.now()
+        with self.db.read() as s:
+            authorize(s, actor, Perm.GATE)
+            recent = s.scalars(select(GateEvent).where(GateEvent.at >= now - timedelta(days=30),
+                                                       GateEvent.outcome.in_(["admit", "exit"]))
+                               .order_by(GateEvent.at, GateEvent.id)).all()
+            last: dict[str, GateEvent] = {}
+            for e in recent:
+                if e.permit_id:
+                    last[e.permit_id] = e
+            result = []
+            for permit_id, e in last.items():
+                if e.outcome != GateOutcome.ADMIT:
+                    continue
+                p = s.get(Permit, permit_id)
+                if p is None:
+                    continue
+                overdue = p.kind == PermitKind.VISITOR and now - e.at > timedelta(minutes=VISIT_MAX_MINUTES)
+                result.append(InsideRecord(p.number, p.kind, mask_name(p.holder_name), p.admission.ward.name,
+                                           p.admission.bed, e.gate, e.at, overdue))
+            return sorted(result, key=lambda r: (not r.overdue, r.since))
+
+    def snapshot(self) -> dict[str, Any]:
+        """What an offline gate needs: trusted keys, revoked permit ids, which gates serve which ward."""
+        with self.db.read() as s:
+            return {
+                "keys": _key_texts(s),
+                "revoked": sorted(s.scalars(select(Permit.id).where(Permit.state == PermitState.REVOKED.value))),
+                "wards": {w.name: list(gate_names(w.gates)) for w in s.scalars(select(Ward))},
+                "taken_at": self.clock.now().isoformat(),
+            }
+
+    def write_back(self, events: list[dict[str, Any]]) -> int:
+        """Store scans decided offline; an event already stored (same key) is not stored twice."""
+        stored = 0
+        for e in events:
+            try:
+                with self.db.write() as s:
+                    if s.scalar(select(GateEvent.id).where(GateEvent.event_key == e["event_key"])):
+                        continue
+                    s.add(GateEvent(event_key=e["event_key"], permit_id=e.get("permit_id"), admission_id=e.get(
+                        "admission_id"), gate=e["gate"], at=datetime.fromisoformat(e["at"]), outcome=e["outcome"],
+                        reason=e.get("reason"), offline=True, username=e["username"], workstation=e["workstation"]))
+                stored += 1
+            except IntegrityError:
+                continue
+        return stored
+
+
+class GateStation:
+    """One gate PC: online when it can be, offline from its own files when it cannot."""
+
+    def __init__(self, service: GateService, clock: Clock, data_dir: Path, gate: str) -> None:
+        self.service, self.clock, self.gate = service, clock, gate
+        self.cache_path = data_dir / f"gate-{gate}-cache.json"
+        self.pending_path = data_dir / f"gate-{gate}-pending.jsonl"
+        self.last_online: bool | None = None
+
+    def check(self, actor: Actor, scanned: str) -> GateDecision:
+        event_key = uuid.uuid4().hex
+        try:
+            decision = self.service.check(actor, scanned, self.gate, event_key=event_key)
+            self.last_online = True
+            self._after_online()
+            return decision
+        except StorageError:
+            self.last_online = False
+        decision, permit_id, admission_id = self._offline(scanned.strip())
+        self._append_pending({"event_key": event_key, "permit_id": permit_id, "admission_id": admission_id,
+                              "gate": self.gate, "at": self.clock.now().isoformat(), "outcome": decision.outcome,
+                              "reason": decision.reason, "username": actor.username,
+                              "workstation": actor.workstation})
+        return decision
+
+    def refresh_cache(self) -> None:
+        _atomic_write(self.cache_path, json.dumps(self.service.snapshot(), ensure_ascii=False))
+
+    def pending(self) -> list[dict[str, Any]]:
+        if not self.pending_path.exists():
+            return []
+        lines = self.pending_path.read_text(encoding="utf-8").splitlines()
+        return [json.loads(line) for line in lines if line.strip()]
+
+    def flush_pending(self) -> int:
+        """Write offline scans back to the clinic database; the local file is cleared only after."""
+        events = self.pending()
+        if not events:
+            return 0
+        stored = self.service.write_back(events)
+        self.pending_path.unlink(missing_ok=True)
+        return stored
+
+    def _after_online(self) -> None:
+        try:
+            if self.pending():
+                self.flush_pending()
+            if not self.cache_path.exists() or self._cache_age() > timedelta(minutes=5):
+                self.refresh_cache()
+        except StorageError:
+            pass  # still usable; the next online scan tries again
+
+    def _cache_age(self) -> timedelta:
+        taken = json.loads(self.cache_path.read_text(encoding="utf-8")).get("taken_at")
+        return self.clock.now() - datetime.fromisoformat(taken) if taken else timedelta.max
+
+    def _offline(self, scanned: str) -> tuple[GateDecision, str | None, int | None]:
+        try:
+            cache = json.loads(self.cache_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            cache = {"keys": {}, "revoked": [], "wards": {}}
+        keys = {kid: load_public_key(text) for kid, text in cache.get("keys", {}).items()}
+        if not scanned.startswith(credential.PREFIX):
+            return _deny(Deny.UNKNOWN_PERMIT, offline=True), None, None  # typed numbers need the database
+        try:
+            c = credential.decode(scanned, keys.get)
+        except credential.CredentialRefused as refused:
+            return _deny(refused.reason, offline=True), None, None
+        reason = _window(c, self.clock.now())
+        if reason is None and self.gate not in cache.get("wards", {}).get(c.ward, []):
+            reason = Deny.WRONG_WARD
+        if reason is None and c.permit_id in set(cache.get("revoked", [])):
+            reason = Deny.REVOKED
+        if reason is not None:
+            return _deny(reason, c, offline=True), c.permit_id, c.admission_id
+        return (GateDecision(GateOutcome.ADMIT.value, None, None, c.kind, c.masked_name, c.id_last4, c.ward, c.bed,
+                             c.valid_until, offline=True), c.permit_id, c.admission_id)
+
+    def _append_pending(self, event: dict[str, Any]) -> None:
+        self.pending_path.parent.mkdir(parents=True, exist_ok=True)
+        with open(self.pending_path, "a", encoding="utf-8") as fh:
+            fh.write(json.dumps(event, ensure_ascii=False) + "\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(text)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+

@@ -1,0 +1,79 @@
+"""Plain dataclasses the ward, permit and gate services return."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class WardRecord:
+    id: int
+    name: str
+    type: str
+    gates: tuple[str, ...]
+    version: int
+
+
+@dataclass(frozen=True)
+class AdmissionRecord:
+    id: int
+    patient_name: str
+    ward_id: int
+    ward_name: str
+    ward_type: str
+    bed: str
+    nursing_level: str
+    admitted_at: datetime
+    discharged_at: datetime | None
+    visit_no: str | None
+
+
+@dataclass(frozen=True)
+class PermitRecord:
+    id: str
+    number: str
+    kind: str
+    admission_id: int
+    patient_name: str
+    ward_name: str
+    bed: str
+    gates: tuple[str, ...]
+    holder_name: str
+    relation: str
+    valid_from: datetime
+    valid_until: datetime
+    escort_test_at: datetime | None
+    state: str
+    issued_at: datetime
+    revoke_reason: str | None
+    replaces: str | None
+    payload: str
+    version: int
+
+
+@dataclass(frozen=True)
+class GateDecision:
+    outcome: str  # admit / exit / deny
+    reason: str | None  # a Deny code when denied
+    permit_number: str | None = None
+    kind: str | None = None
+    masked_name: str | None = None
+    id_last4: str | None = None
+    ward: str | None = None
+    bed: str | None = None
+    valid_until: datetime | None = None
+    inside_since: datetime | None = None  # for an exit: when they went in
+    offline: bool = False  # decided from the signature and the cached revocation list only
+
+
+@dataclass(frozen=True)
+class InsideRecord:
+    permit_number: str
+    kind: str
+    masked_name: str
+    ward: str
+    bed: str
+    gate: str
+    since: datetime
+    overdue: bool  # a visitor inside longer than 30 minutes

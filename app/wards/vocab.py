@@ -1,0 +1,62 @@
+"""Codes for wards, permits and gate decisions."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class WardType(StrEnum):
+    GENERAL = "general"
+    BUFFER = "buffer"
+    CRITICAL_CARE = "critical_care"
+    INFECTIOUS = "infectious"
+
+
+class NursingLevel(StrEnum):
+    SPECIAL = "special"
+    LEVEL_1 = "1"
+    LEVEL_2 = "2"
+    LEVEL_3 = "3"
+
+
+class PermitKind(StrEnum):
+    ESCORT = "escort"
+    VISITOR = "visitor"
+
+
+class PermitState(StrEnum):
+    ACTIVE = "active"
+    REVOKED = "revoked"
+
+
+class ExceptionKind(StrEnum):
+    ESCORT_LEVEL_3 = "escort_level_3"  # an escort for a level-3 nursing patient
+    ESCORT_RESTRICTED_WARD = "escort_restricted_ward"  # critical care or infectious ward
+    VISITOR_INFECTIOUS = "visitor_infectious"
+
+
+class Deny(StrEnum):
+    """Why the gate says no (shown in plain words on the gate screen)."""
+
+    UNREADABLE = "unreadable"  # not a permit, truncated, garbled
+    FORGED = "forged"  # signature does not match: forged or altered
+    UNKNOWN_KEY = "unknown_key"  # signed by a key this site does not know
+    NOT_YET_VALID = "not_yet_valid"
+    EXPIRED = "expired"
+    REVOKED = "revoked"  # includes a lost card that was reprinted
+    WRONG_WARD = "wrong_ward"
+    DISCHARGED = "discharged"
+    ESCORT_TEST_OLD = "escort_test_old"
+    VISITOR_INSIDE = "visitor_inside"  # another visitor for the same patient is inside
+    VISIT_TIME_OVER = "visit_time_over"
+    UNKNOWN_PERMIT = "unknown_permit"  # typed permit number not found
+
+
+class GateOutcome(StrEnum):
+    ADMIT = "admit"  # entry
+    EXIT = "exit"  # the holder was inside and leaves
+    DENY = "deny"
+
+
+VISIT_MAX_MINUTES = 30
+ESCORT_TEST_HOURS = 48
