@@ -58,6 +58,9 @@ def create_demo(clinic: ClinicService, users: UserService, actor: Actor) -> list
     from app.transfer.demo import create_transfer_demo
 
     create_transfer_demo(clinic.db, clinic.keys, actor, clinic.clock.now())
+    from app.wards.demo import create_ward_demo
+
+    create_ward_demo(clinic.db, clinic.keys, actor, clinic.clock.now())
     return created
 
 

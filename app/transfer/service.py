@@ -34,6 +34,7 @@ from app.transfer.records import HospitalRecord, ReceivedRecord, TransferRecord
 from app.transfer.tables import Hospital, ReceivedTransfer, Transfer, TrustedClinic
 from app.transfer.targets import TARGETS_KEY, TransferTargets, load_targets
 from app.transfer.vocab import OPEN_STATES, TRANSITIONS, Condition, HospitalKind, TransferClock, TransferState
+from app.triage.common import clinic_identity, local_day
 from app.triage.identity import age_on
 
 TOKEN_LIFETIME = timedelta(hours=72)
@@ -306,8 +307,9 @@ class TransferService(Service):
                 term = q.text.strip().upper()
                 query = query.where(Transfer.visit_no.contains(term) | Transfer.hospital_name.contains(q.text.strip()))
             records = [self._record(s, t) for t in s.scalars(query)]
-        if q.since is not None:
-            records = [r for r in records if r.requested_at.date() >= q.since]
+        if q.since is not None:  # the clinic's day, not UTC's
+            identity = clinic_identity(self.db)
+            records = [r for r in records if local_day(identity, r.requested_at) >= q.since]
         return records
 
     def export_csv(self, actor: Actor, q: TransferQuery, out: TextIO) -> int:
@@ -333,7 +335,8 @@ class TransferService(Service):
             clinic = s.scalars(select(Clinic)).one()
         key = self.keys.load(clinic.code)
         now = self.clock.now()
-        age = age_on(record.birth_date, now.date()) if isinstance(record.birth_date, date) else None
+        today = local_day(clinic_identity(self.db), now)
+        age = age_on(record.birth_date, today) if isinstance(record.birth_date, date) else None
         return sign_token(key, {
             "kind": "transfer", "iss": clinic.code, "tid": record.id, "vno": record.visit_no,
             "name": mask_name(record.patient_name), "sex": record.sex, "age": age, "cls": record.classification,
