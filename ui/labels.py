@@ -367,7 +367,7 @@ def span_text(seconds: float) -> str:
 
 def time_left_text(seconds: float) -> str:
     if seconds < 0:
-        return translate("Labels", "overdue by {time}").format(time=span_text(seconds))
+        return translate("Labels", "Overdue by {time}").format(time=span_text(seconds))
     return translate("Labels", "{time} left").format(time=span_text(seconds))
 
 

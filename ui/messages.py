@@ -327,6 +327,9 @@ def _sentences() -> dict[str, Callable[[dict[str, Any]], str]]:
             "ward."),
         "transfer_reason": lambda d: translate(
             "Errors", "Transferring a case that is not suspected, confirmed or asymptomatic needs a reason."),
+        "transfer_via_request": lambda d: translate(
+            "Errors", "A transfer is recorded through the transfer request (which books the ambulance), not as a "
+            "disposition here."),
         "case_closed": lambda d: translate(
             "Errors", "This case is already closed ({disposition}).").format(
             disposition=disposition_name(d.get("disposition"))),

@@ -567,14 +567,6 @@
         <translation>未排除前，只能收入缓冲病区单间。</translation>
     </message>
     <message>
-        <source>Transfer to the designated hospital.</source>
-        <translation>转诊至定点医院。</translation>
-    </message>
-    <message>
-        <source>This case is not suspected, confirmed or asymptomatic: write the reason for the transfer.</source>
-        <translation>本病例不是疑似病例、确诊病例或无症状感染者：请填写转诊原因。</translation>
-    </message>
-    <message>
         <source>An incident: record when the patient left, who noticed and whom it was reported to.</source>
         <translation>属于不良事件：请登记离开时间、发现人及报告对象。</translation>
     </message>
@@ -635,12 +627,12 @@
         <translation>缓冲病区单间(&amp;B)</translation>
     </message>
     <message>
-        <source>&amp;Hospital:</source>
-        <translation>医院(&amp;H)：</translation>
+        <source>needed while a test result is pending</source>
+        <translation>检测结果未出时必填</translation>
     </message>
     <message>
-        <source>the designated hospital</source>
-        <translation>定点医院</translation>
+        <source>A transfer to the designated hospital is not closed here: it is recorded through the transfer request, which books the ambulance.</source>
+        <translation>转诊定点医院不在此结案：请通过转运申请登记，由其安排救护车。</translation>
     </message>
     <message>
         <source>&amp;Left at:</source>
@@ -661,10 +653,6 @@
     <message>
         <source>R&amp;eason:</source>
         <translation>原因(&amp;E)：</translation>
-    </message>
-    <message>
-        <source>needed while a result is pending, or for a transfer of a non-reportable case</source>
-        <translation>检测结果未出，或非报告病例转诊时必填</translation>
     </message>
     <message>
         <source>&amp;Close case</source>
@@ -1172,6 +1160,10 @@
     <message>
         <source>Transferring a case that is not suspected, confirmed or asymptomatic needs a reason.</source>
         <translation>非疑似、确诊或无症状感染者的病例转诊须填写原因。</translation>
+    </message>
+    <message>
+        <source>A transfer is recorded through the transfer request (which books the ambulance), not as a disposition here.</source>
+        <translation>转诊须通过转运申请登记（由其安排救护车），不能在此作为处置登记。</translation>
     </message>
     <message>
         <source>This case is already closed ({disposition}).</source>
@@ -2142,7 +2134,7 @@ You become the responsible doctor.</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <source>overdue by {time}</source>
+        <source>Overdue by {time}</source>
         <translation>已超时 {time}</translation>
     </message>
     <message>
@@ -3153,6 +3145,42 @@ Everything recorded after that backup is lost, and everyone must log in again.</
         <translation>诊查所见</translation>
     </message>
     <message>
+        <source>{temperature} °C; decision: {decision}</source>
+        <translation>体温 {temperature} °C；结论：{decision}</translation>
+    </message>
+    <message>
+        <source>; reasons: {reasons}</source>
+        <translation>；依据：{reasons}</translation>
+    </message>
+    <message>
+        <source>; changed by the nurse: {reason}</source>
+        <translation>；护士调整：{reason}</translation>
+    </message>
+    <message>
+        <source>Registered as a returning patient</source>
+        <translation>登记（老患者）</translation>
+    </message>
+    <message>
+        <source>Registered as a new patient</source>
+        <translation>登记（新患者）</translation>
+    </message>
+    <message>
+        <source>Escort {escort}, expected by {time}</source>
+        <translation>陪同 {escort}，应于 {time} 前到达</translation>
+    </message>
+    <message>
+        <source>Arrived after {minutes} min (late)</source>
+        <translation>用时 {minutes} 分钟到达（超时）</translation>
+    </message>
+    <message>
+        <source>Arrived after {minutes} min</source>
+        <translation>用时 {minutes} 分钟到达</translation>
+    </message>
+    <message>
+        <source>Noticed by {noticed}, reported to {reported}</source>
+        <translation>发现人 {noticed}，已报告 {reported}</translation>
+    </message>
+    <message>
         <source>Took the case; responsible doctor: {doctor}</source>
         <translation>接诊，首诊负责医生：{doctor}</translation>
     </message>
@@ -3708,6 +3736,10 @@ Everything recorded after that backup is lost, and everyone must log in again.</
     <message>
         <source>Pre-triage decision</source>
         <translation>预检分诊结论</translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} 小时 {minutes} 分</translation>
     </message>
     <message>
         <source>{minutes} min</source>

@@ -47,7 +47,7 @@ def test_board_turns_amber_then_red_and_badges_the_status_bar(qtbot, doctor_sess
     assert window.clocks_badge.isHidden()
 
     clock.advance(minutes=30)  # 2 h 01 min
-    qtbot.waitUntil(lambda: model.index(0, model.LEFT).data() == "✖ overdue by 0:01:00", timeout=3000)
+    qtbot.waitUntil(lambda: model.index(0, model.LEFT).data() == "✖ Overdue by 0:01:00", timeout=3000)
     assert model.index(0, model.LEFT).data(Qt.ItemDataRole.BackgroundRole).color().name() == \
         CLOCK_BACKGROUNDS["overdue"]
     assert board.overdue_chip.text() == "Overdue: 1"
@@ -65,7 +65,7 @@ def test_board_turns_amber_then_red_and_badges_the_status_bar(qtbot, doctor_sess
     qtbot.keyClick(board.view, Qt.Key.Key_Return)  # Enter (or a double-click) opens the case
     dialog = board.case_dialog
     assert isinstance(dialog, CaseDialog) and dialog.case.visit_no == case.visit_no
-    assert "2 h direct network report: Overdue" in dialog.report_status.text()
+    assert "2 h direct network report: Overdue by" in dialog.report_status.text()
     dialog.reported_at.set_value(clock.now())
     dialog.card_no.setText("44000000000099")
     dialog.record_report()

@@ -103,7 +103,7 @@ def test_classify_suspected_then_report_meets_the_2h_clock(qtbot, doctor_session
     report_row = next(i for i, k in enumerate(dialog.clocks_model.rows()) if k.kind == "report_2h")
     assert dialog.clocks_model.index(report_row, dialog.clocks_model.STATUS).data() == "Met in time"
     assert dialog.case.reported_at == clock.now()
-    assert "Transfer request: Overdue · overdue by 0:10:00" == dialog.urgent_label.text()
+    assert "Transfer request: Overdue by 0:10:00" == dialog.urgent_label.text()
 
 
 def test_stale_interview_reloads_and_tells_the_doctor(qtbot, doctor_session, nurse_session, boxes, type_text):

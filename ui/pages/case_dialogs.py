@@ -4,7 +4,7 @@ next to the field it is about, keeps what was typed, and emits ``saved(result)``
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -13,15 +13,14 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from app.casework.records import CaseRecord, HandoverRecord, LabTestRecord
-from app.casework.vocab import REPORTABLE, Classification, Disposition, Population, TestKind, TestResult
+from app.casework.vocab import Classification, Disposition, Population, TestKind, TestResult
 from ui.fields import TimeField
-from ui.forms import Dialog, FieldErrors, error_label, field_with_error, tidy_form
+from ui.forms import Dialog, FieldErrors, error_label, field_with_error, grow_to_fit, tidy_form
 from ui.labels import (
     classification_name,
     disposition_name,
@@ -32,6 +31,7 @@ from ui.labels import (
 from ui.messages import code_text
 from ui.session import Session
 
+translate = QCoreApplication.translate  # lupdate extracts translate("Labels", ...)
 WARN_STYLE = "background: #fff0d6; color: #6b3a00; padding: 6px; border-radius: 4px;"
 
 
@@ -60,6 +60,7 @@ class FormDialog(Dialog):
         self.body = QVBoxLayout(self)
         self.body.addWidget(self.explain)
         self.body.addLayout(self.form)
+        self.body.addStretch(1)
         self.body.addWidget(self.general_error)
         self.body.addWidget(self.buttons)
 
@@ -263,7 +264,8 @@ class DispositionDialog(FormDialog):
         self.disposition = QComboBox()
         self.disposition.addItem("", None)
         for d in Disposition:
-            self.disposition.addItem("", d.value)
+            if d != Disposition.TRANSFER:  # a transfer goes through the transfer request, which books the ambulance
+                self.disposition.addItem("", d.value)
         self.situation = QLabel()
         self.situation.setWordWrap(True)
         self.pending = QLabel()
@@ -275,14 +277,19 @@ class DispositionDialog(FormDialog):
         self.rule.setStyleSheet("color: #37474f;")
         self.body.insertWidget(1, self.situation)
         self.body.insertWidget(2, self.pending)
+        self.transfer_note = QLabel()
+        self.transfer_note.setWordWrap(True)
+        self.transfer_note.setStyleSheet("color: #37474f;")
+        self.body.insertWidget(3, self.transfer_note)
         self.add_field("disposition", self.disposition)
         self.form.addRow(self.rule)
 
-        self.pages = QStackedWidget()
-        self.form.addRow(self.pages)
-        self.page_of: dict[str | None, int] = {}
-        empty = QWidget()
-        self.page_of[None] = self.pages.addWidget(empty)
+        # one page of details per choice; only the chosen one is shown (hidden pages take no room)
+        pages = QWidget()
+        self.pages = QVBoxLayout(pages)
+        self.pages.setContentsMargins(0, 0, 0, 0)
+        self.form.addRow(pages)
+        self.page_of: dict[str | None, QWidget] = {}
         # excluded → general outpatient: the negative result that excludes
         self.excluding = QComboBox()
         for t in case.tests:
@@ -302,10 +309,6 @@ class DispositionDialog(FormDialog):
         self.add_field("ward", self.ward, f)
         self.add_field("bed", self.bed, f)
         self.add_field("buffer_single_room", self.buffer_room, f)
-        # transfer
-        self.hospital = text_edit(100)
-        _p, f = self._page(Disposition.TRANSFER.value)
-        self.add_field("hospital", self.hospital, f)
         # left without permission
         self.left_at = TimeField(session.zone)
         self.left_at.set_value(session.ctx.clock.now())
@@ -328,7 +331,8 @@ class DispositionDialog(FormDialog):
         form = QFormLayout(page)
         form.setContentsMargins(0, 0, 0, 0)
         tidy_form(form)
-        self.page_of[code] = self.pages.addWidget(page)
+        self.pages.addWidget(page)
+        self.page_of[code] = page
         return page, form
 
     def chosen(self) -> str | None:
@@ -339,21 +343,21 @@ class DispositionDialog(FormDialog):
 
     def _chosen(self) -> None:
         self.errors.clear()
-        self.pages.setCurrentIndex(self.page_of.get(self.chosen(), 0))
+        current = self.page_of.get(self.chosen())
+        for page in self.page_of.values():
+            page.setVisible(page is current)
+        if self.isVisible():
+            grow_to_fit(self)  # a taller page grows the dialog; a shorter one leaves room above the buttons
         self._explain_rule()
 
     def _explain_rule(self) -> None:
-        code, cls = self.chosen(), self.case.classification
-        reportable = cls in REPORTABLE
+        code = self.chosen()
         rules = {
             None: "",
             "excluded_general": self.tr("Only for a case classified as excluded, with the negative result that "
                                         "excludes it."),
             "home_advice": self.tr("Not for suspected, confirmed or asymptomatic cases. Write the advice given."),
             "admitted": self.tr("Until the case is excluded, only to a single room in the buffer ward."),
-            "transfer": (self.tr("Transfer to the designated hospital.") if reportable else
-                         self.tr("This case is not suspected, confirmed or asymptomatic: write the reason for the "
-                                 "transfer.")),
             "left_without_permission": self.tr("An incident: record when the patient left, who noticed and whom "
                                                "it was reported to."),
         }
@@ -373,7 +377,8 @@ class DispositionDialog(FormDialog):
         n = len(c.pending_results)
         self.pending.setText(self.tr("{count} test result(s) still pending: {tests}. To close the case now, "
                                      "write the reason below.").format(
-            count=n, tests=", ".join(f"{test_kind_name(t.kind)} #{t.id}" for t in c.pending_results)))
+            count=n, tests=translate("Labels", ", ").join(f"{test_kind_name(t.kind)} #{t.id}"
+                                                          for t in c.pending_results)))
         self.disposition.setItemText(0, self.tr("— choose —"))
         for i in range(1, self.disposition.count()):
             self.disposition.setItemText(i, disposition_name(self.disposition.itemData(i)))
@@ -392,15 +397,14 @@ class DispositionDialog(FormDialog):
         self.labels["bed"].setText(self.tr("&Bed:"))
         self.labels["buffer_single_room"].setText("")
         self.buffer_room.setText(self.tr("Single room in the &buffer ward"))
-        self.labels["hospital"].setText(self.tr("&Hospital:"))
-        self.hospital.setPlaceholderText(self.tr("the designated hospital"))
         self.labels["left_at"].setText(self.tr("&Left at:"))
         self.labels["noticed_by"].setText(self.tr("&Noticed by:"))
         self.labels["reported_to"].setText(self.tr("Re&ported to:"))
         self.reported_to.setPlaceholderText(self.tr("e.g. infection control, the duty director"))
         self.labels["reason"].setText(self.tr("R&eason:"))
-        self.reason.setPlaceholderText(self.tr("needed while a result is pending, or for a transfer of a "
-                                               "non-reportable case"))
+        self.reason.setPlaceholderText(self.tr("needed while a test result is pending"))
+        self.transfer_note.setText(self.tr("A transfer to the designated hospital is not closed here: it is recorded "
+                                           "through the transfer request, which books the ambulance."))
         self._explain_rule()
         self.retranslate_buttons(self.tr("&Close case"))
 
@@ -413,8 +417,6 @@ class DispositionDialog(FormDialog):
         if code == Disposition.ADMITTED:
             return {"ward": self.ward.text().strip(), "bed": self.bed.text().strip(),
                     "buffer_single_room": self.buffer_room.isChecked()}
-        if code == Disposition.TRANSFER:
-            return {"hospital": self.hospital.text().strip()}
         if code == Disposition.LEFT_WITHOUT_PERMISSION:
             return {"left_at": self.left_at.value().strftime("%Y-%m-%d %H:%M"),
                     "noticed_by": self.noticed_by.text().strip(), "reported_to": self.reported_to.text().strip()}

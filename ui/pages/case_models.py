@@ -163,6 +163,8 @@ class WaitingModel(RecordModel[WaitingPatient]):
             return local(r.arrived_at, self.zone, "%H:%M")
         if column == self.WAITED:
             minutes = max(0, int((self.now - r.arrived_at).total_seconds() // 60)) if self.now else 0
+            if minutes >= 60:
+                return self.tr("{hours} h {minutes} min").format(hours=minutes // 60, minutes=minutes % 60)
             return self.tr("{minutes} min").format(minutes=minutes)
         if column == self.TEMPERATURE:
             return f"{r.temperature_c:.1f} °C"
@@ -290,7 +292,10 @@ def clock_status(clock: ClockRecord, now: datetime | None) -> tuple[str, ClockSt
                 time=span_text((clock.met_at - clock.due_at).total_seconds())), ClockState.OVERDUE
         return translate("Labels", "Met in time"), ClockState.OK
     state = clock.state(now)
-    return f"{clock_state_name(state.value)} · {time_left_text((clock.due_at - now).total_seconds())}", state
+    left = time_left_text((clock.due_at - now).total_seconds())
+    if state == ClockState.OVERDUE:  # "overdue by 0:10:00" says it all
+        return left, state
+    return f"{clock_state_name(state.value)} · {left}", state
 
 
 def clock_label(clock: ClockRecord) -> str:

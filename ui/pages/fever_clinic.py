@@ -95,7 +95,7 @@ class FeverClinicPage(QWidget):
         self.mine_only.setChecked(True)
         self.mine_only.toggled.connect(lambda _c: self.refresh())
         self.cases_model = CaseListModel(session.zone, session.actor.username, self)
-        self.cases_view = table_view(self.cases_model, (190, 110, 200, 130, 140, 110))
+        self.cases_view = table_view(self.cases_model, (190, 100, 250, 130, 120, 125))
         self.cases_view.activated.connect(lambda _i: self.open_selected())
         self.open_button = QPushButton()
         self.open_button.clicked.connect(self.open_selected)

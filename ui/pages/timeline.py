@@ -21,9 +21,11 @@ from ui.labels import (
     action_name,
     classification_name,
     clock_kind_name,
+    decision_name,
     disposition_name,
     outcome_name,
     population_name,
+    reason_names,
     role_names,
     test_kind_name,
     test_result_name,
@@ -65,6 +67,34 @@ def _epi_field(key: str) -> str:
         "findings": translate("Timeline", "findings"),
     }
     return names.get(key, key)
+
+
+def _triage_summary(action: str, s: Mapping[str, Any], zone: ZoneInfo) -> str | None:
+    if action == "triage.screen":
+        text = translate("Timeline", "{temperature} °C; decision: {decision}").format(
+            temperature=f"{float(s.get('temperature') or 0):.1f}", decision=decision_name(str(s.get("decision"))))
+        reasons = s.get("reasons") or []
+        if isinstance(reasons, str):  # stored comma-joined
+            reasons = [r for r in reasons.split(",") if r]
+        if reasons:
+            text += translate("Timeline", "; reasons: {reasons}").format(reasons=reason_names(reasons))
+        if s.get("override_reason"):
+            text += translate("Timeline", "; changed by the nurse: {reason}").format(reason=s["override_reason"])
+        return text
+    if action == "triage.register":
+        return (translate("Timeline", "Registered as a returning patient") if s.get("returning")
+                else translate("Timeline", "Registered as a new patient"))
+    if action == "handoff.send":
+        return translate("Timeline", "Escort {escort}, expected by {time}").format(
+            escort=s.get("escort", ""), time=_time(s.get("due_at"), zone))
+    if action == "handoff.arrive":
+        minutes = round(float(s.get("minutes") or 0))
+        return (translate("Timeline", "Arrived after {minutes} min (late)") if s.get("late")
+                else translate("Timeline", "Arrived after {minutes} min")).format(minutes=minutes)
+    if action == "handoff.left_without_permission":
+        return translate("Timeline", "Noticed by {noticed}, reported to {reported}").format(
+            noticed=s.get("noticed_by", ""), reported=s.get("reported_to", ""))
+    return None
 
 
 def _case_summary(action: str, s: Mapping[str, Any], zone: ZoneInfo) -> str | None:
@@ -131,7 +161,7 @@ def event_summary(event: TimelineEvent, zone: ZoneInfo) -> str:
         details = {k: v for k, v in s.items() if k != "error"}
         return error_text(FeverSentinelError(str(s["error"]), **details))
     try:
-        text = _case_summary(event.action, s, zone)
+        text = _case_summary(event.action, s, zone) or _triage_summary(event.action, s, zone)
     except (KeyError, TypeError, ValueError, AttributeError):
         text = None
     return text if text is not None else _plain(s)[:200]
