@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -70,9 +70,10 @@ class GateService(Service):
         with self.db.write() as s:
             authorize(s, actor, Perm.GATE)
             decision, permit_id, admission_id = self._decide(s, scanned.strip(), gate, now)
-            s.add(GateEvent(event_key=event_key or uuid.uuid4().hex, permit_id=permit_id, admission_id=admission_id,
-                            gate=gate, at=now, outcome=decision.outcome, reason=decision.reason, offline=False,
-                            username=actor.username, workstation=actor.workstation))
+            s.execute(insert(GateEvent).values(
+                event_key=event_key or uuid.uuid4().hex, permit_id=permit_id, admission_id=admission_id, gate=gate,
+                at=now, outcome=decision.outcome, reason=decision.reason, offline=False, username=actor.username,
+                workstation=actor.workstation))
         return decision
 
     def _public_key(self, s: Session, kid: str) -> Ed25519PublicKey | None:
@@ -85,35 +86,38 @@ class GateService(Service):
 
     def _decide(self, s: Session, scanned: str, gate: str, now: datetime
                 ) -> tuple[GateDecision, str | None, int | None]:
+        """One query for the live state (a scan must answer in milliseconds)."""
         if not scanned.startswith(credential.PREFIX):  # a typed permit number
-            row = s.scalars(select(Permit).where(Permit.number == scanned.upper())).first()
-            if row is None:
+            payload = s.scalar(select(Permit.payload).where(Permit.number == scanned.upper()))
+            if payload is None:
                 return _deny(Deny.UNKNOWN_PERMIT), None, None
-            scanned = row.payload
+            scanned = payload
         try:
             c = credential.decode(scanned, lambda kid: self._public_key(s, kid))
         except credential.CredentialRefused as refused:
             return _deny(refused.reason), None, None
-        permit = s.get(Permit, c.permit_id)
-        admission = s.get(Admission, c.admission_id)
+        live = s.execute(
+            select(Permit.number, Permit.state, Permit.revoke_reason, Permit.escort_test_at,
+                   Admission.discharged_at, Ward.gates)
+            .join(Admission, Admission.id == Permit.admission_id).join(Ward, Ward.id == Admission.ward_id)
+            .where(Permit.id == c.permit_id)).first()
         reason = _window(c, now)
-        if reason is None and (permit is None or admission is None):
+        if reason is None and live is None:
             reason = Deny.REVOKED  # signed by us but unknown here: treat as withdrawn
-        if reason is None and gate not in self._gates_of(s, c.ward):
+        elif reason is None and gate not in gate_names(live.gates):
             reason = Deny.WRONG_WARD
-        if reason is None and permit is not None and permit.state != PermitState.ACTIVE:
-            reason = Deny.DISCHARGED if permit.revoke_reason == "discharged" else Deny.REVOKED
-        if reason is None and admission is not None and admission.discharged_at is not None:
+        elif reason is None and live.state != PermitState.ACTIVE:
+            reason = Deny.DISCHARGED if live.revoke_reason == "discharged" else Deny.REVOKED
+        elif reason is None and live.discharged_at is not None:
             reason = Deny.DISCHARGED
-        if reason is None and c.kind == PermitKind.ESCORT and permit is not None and (
-                permit.escort_test_at is None or now - permit.escort_test_at > timedelta(hours=ESCORT_TEST_HOURS)):
+        elif reason is None and c.kind == PermitKind.ESCORT and (
+                live.escort_test_at is None or now - live.escort_test_at > timedelta(hours=ESCORT_TEST_HOURS)):
             reason = Deny.ESCORT_TEST_OLD
-        inside_since = self._inside_since(s, c.permit_id)
         if reason is not None:
             return _deny(reason, c), c.permit_id, c.admission_id
-        number = permit.number if permit else None
-        base = dict(permit_number=number, kind=c.kind, masked_name=c.masked_name, id_last4=c.id_last4, ward=c.ward,
-                    bed=c.bed, valid_until=c.valid_until)
+        base = dict(permit_number=live.number, kind=c.kind, masked_name=c.masked_name, id_last4=c.id_last4,
+                    ward=c.ward, bed=c.bed, valid_until=c.valid_until)
+        inside_since = self._inside_since(s, c.permit_id)
         if inside_since is not None:  # the holder is inside: this scan lets them out
             return GateDecision(GateOutcome.EXIT.value, None, inside_since=inside_since, **base), c.permit_id, c.admission_id
         if c.kind == PermitKind.VISITOR and self._visitor_inside(s, c.admission_id):
@@ -121,18 +125,10 @@ class GateService(Service):
         return GateDecision(GateOutcome.ADMIT.value, None, **base), c.permit_id, c.admission_id
 
     @staticmethod
-    def _gates_of(s: Session, ward: str) -> tuple[str, ...]:
-        text = s.scalar(select(Ward.gates).where(Ward.name == ward))
-        return gate_names(text) if text else ()
-
-    @staticmethod
-    def _last_move(s: Session, condition: Any) -> GateEvent | None:
-        return s.scalars(select(GateEvent).where(condition, GateEvent.outcome.in_(
-            [GateOutcome.ADMIT.value, GateOutcome.EXIT.value])).order_by(GateEvent.at.desc(), GateEvent.id.desc())
-                         .limit(1)).first()
-
-    def _inside_since(self, s: Session, permit_id: str) -> datetime | None:
-        last = self._last_move(s, GateEvent.permit_id == permit_id)
+    def _inside_since(s: Session, permit_id: str) -> datetime | None:
+        last = s.execute(select(GateEvent.outcome, GateEvent.at).where(
+            GateEvent.permit_id == permit_id, GateEvent.outcome.in_([GateOutcome.ADMIT.value, GateOutcome.EXIT.value]))
+            .order_by(GateEvent.at.desc(), GateEvent.id.desc()).limit(1)).first()
         return last.at if last is not None and last.outcome == GateOutcome.ADMIT else None
 
     def _visitor_inside(self, s: Session, admission_id: int) -> bool:
