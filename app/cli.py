@@ -55,6 +55,9 @@ MESSAGES: dict[str, str] = {
     "file_unreadable": "The file cannot be read.",
     "risk_file_row": "A row of the risk-area file is not 'name,level[,since]' (level medium/high).",
     "risk_file_format": "The risk-area JSON must be a list of {name, level, since}.",
+    "series_row": "A row of the series is not 'YYYY-MM-DD,count' with a count of 0 or more.",
+    "series_gap": "The series must have one row per day with no gaps.",
+    "min_sd": "--min-sd must be greater than 0.",
 }
 
 
@@ -252,6 +255,26 @@ def cmd_permit_list(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> i
     return 0
 
 
+def cmd_ears(args: argparse.Namespace, out: TextIO) -> int:
+    """EARS C1/C2/C3 on any daily series, so an epidemiologist can check the method."""
+    from app.reporting.ears import ears, read_series
+
+    days, counts = read_series(Path(args.file).read_bytes())
+    result = ears(days, counts, args.min_sd)
+    if args.json:
+        json.dump([d.as_json() for d in result], out)
+        print(file=out)
+        return 0
+
+    def fmt(v: float | None, alarm: bool) -> str:
+        return "    -  " if v is None else f"{v:6.2f}{'*' if alarm else ' '}"
+
+    print("date        count     C1      C2      C3   (* = alarm)", file=out)
+    for d in result:
+        print(f"{d.day}  {d.count:5d}  {fmt(d.c1, d.c1_alarm)} {fmt(d.c2, d.c2_alarm)} {fmt(d.c3, d.c3_alarm)}", file=out)
+    return 0
+
+
 def cmd_demo(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     from app.services.demo import DEMO_PASSWORD, create_demo
 
@@ -351,6 +374,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     add("list", cmd_permit_list, "list permits with their state, gates and the payload on the card", permit
         ).add_argument("--json", action="store_true")
+    p = add("ears", None, "EARS C1/C2/C3 aberration scores for a CSV series (columns date,count)")
+    p.set_defaults(standalone=cmd_ears)
+    p.add_argument("file")
+    p.add_argument("--min-sd", type=float, default=0.5, help="floor for the standard deviation (default 0.5)")
+    p.add_argument("--json", action="store_true")
     add("clocks", cmd_clocks, "list the open deadline clocks (report 2 h, investigation 24 h, test results)"
         ).add_argument("--json", action="store_true")
     add("demo", cmd_demo, "create a demo clinic with one user per role")
@@ -368,6 +396,16 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, gui: GuiL
     data_dir = getattr(args, "data_dir", None)
     db_url = getattr(args, "db_url", None)
     handler: Handler | None = getattr(args, "handler", None)
+    standalone = getattr(args, "standalone", None)
+    if standalone is not None:  # needs no database
+        try:
+            return int(standalone(args, out))
+        except FeverSentinelError as err:
+            print(describe(err), file=sys.stderr)
+            return 1
+        except OSError as err:
+            print(f"error [file_unreadable]: {err}", file=sys.stderr)
+            return 1
     paths = resolve_paths(data_dir)
     if handler is None:
         if gui is None:

@@ -1,0 +1,1 @@
+"""Daily and zero reports, multi-point early warning, and the county hub."""
