@@ -58,6 +58,8 @@ MESSAGES: dict[str, str] = {
     "series_row": "A row of the series is not 'YYYY-MM-DD,count' with a count of 0 or more.",
     "series_gap": "The series must have one row per day with no gaps.",
     "min_sd": "--min-sd must be greater than 0.",
+    "report_day_not_over": "A day's report can be made once the day is over (clinic time).",
+    "report_submitted": "That day's report was already submitted; a change is a correction (new version).",
 }
 
 
@@ -275,6 +277,39 @@ def cmd_ears(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def cmd_report_daily(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    """Show a day's report: the submitted versions if any, otherwise the draft (counts only)."""
+    from datetime import date as date_type
+
+    try:
+        day = date_type.fromisoformat(args.date)
+    except ValueError:
+        print("error [date_format]: --date must be YYYY-MM-DD", file=sys.stderr)
+        return 2
+    versions = ctx.reports.versions(Actor.system(), day)
+    if versions:
+        latest = versions[-1]
+        data = {"date": day.isoformat(), "status": "submitted", "version": latest.version,
+                "zero_report": latest.zero_report, "automatic": latest.automatic, "counts": latest.counts,
+                "audit_head": {"seq": latest.audit_seq, "hash": latest.audit_hash},
+                "submitted_at": latest.submitted_at.isoformat(), "versions": len(versions)}
+    else:
+        draft = ctx.reports.preview(Actor.system(), day)
+        data = {"date": day.isoformat(), "status": "draft", "version": None, "zero_report": draft.zero_report,
+                "automatic": False, "counts": draft.counts,
+                "audit_head": {"seq": draft.audit_seq, "hash": draft.audit_hash}}
+    if args.json:
+        json.dump(data, out, ensure_ascii=False)
+        print(file=out)
+        return 0
+    kind = "ZERO REPORT" if data["zero_report"] else "daily report"
+    print(f"{kind} {day} ({data['status']}{' v' + str(data['version']) if data['version'] else ''})", file=out)
+    for key, value in data["counts"].items():  # type: ignore[union-attr]
+        print(f"  {key:<26}{value:>6}", file=out)
+    print(f"  audit head #{data['audit_head']['seq']} {data['audit_head']['hash']}", file=out)  # type: ignore[index]
+    return 0
+
+
 def cmd_demo(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     from app.services.demo import DEMO_PASSWORD, create_demo
 
@@ -378,6 +413,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(standalone=cmd_ears)
     p.add_argument("file")
     p.add_argument("--min-sd", type=float, default=0.5, help="floor for the standard deviation (default 0.5)")
+    p.add_argument("--json", action="store_true")
+    report = sub.add_parser("report", help="daily and zero reports").add_subparsers(
+        dest="report_command", metavar="KIND", required=True)
+    p = add("daily", cmd_report_daily, "a day's report (counts only): submitted versions, or the draft", report)
+    p.add_argument("--date", required=True, help="YYYY-MM-DD (a finished clinic day)")
     p.add_argument("--json", action="store_true")
     add("clocks", cmd_clocks, "list the open deadline clocks (report 2 h, investigation 24 h, test results)"
         ).add_argument("--json", action="store_true")

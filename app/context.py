@@ -14,6 +14,7 @@ from app.keys import KeyStore
 from app.passwords import PRODUCTION, Argon2Params, Passwords
 from app.paths import DataPaths, resolve_db_url
 from app.services.backup import BackupService
+from app.reporting.daily import ReportService
 from app.services.audit_trail import AuditService
 from app.services.clinic import ClinicService
 from app.services.users import UserService
@@ -55,6 +56,7 @@ class AppContext:
     wards: WardService
     permits: PermitService
     gate: GateService
+    reports: ReportService
 
     def close(self) -> None:
         self.db.dispose()
@@ -94,4 +96,5 @@ def open_context(
         wards=WardService(db, clock),
         permits=PermitService(db, clock, KeyStore(paths.keys)),
         gate=GateService(db, clock),
+        reports=ReportService(db, clock),
     )

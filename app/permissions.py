@@ -35,12 +35,13 @@ class Perm(StrEnum):
     ISSUE_PERMITS = "issue_permits"  # escort and visitor permits: issue, revoke, reprint
     APPROVE_EXCEPTIONS = "approve_exceptions"  # an escort or visit the rules refuse, approved and recorded
     GATE = "gate"  # check permits at the ward gate, record entries and exits
+    SUBMIT_REPORTS = "submit_reports"  # review and submit the daily report to the county
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
     Role.ADMIN: frozenset({Perm.MANAGE_USERS, Perm.VIEW_AUDIT, Perm.MANAGE_BACKUPS, Perm.MANAGE_CLINIC_SETTINGS,
                            Perm.VIEW_PATIENTS, Perm.IMPORT_RECORDS, Perm.VIEW_CLOCKS, Perm.MANAGE_WARDS,
-                           Perm.ISSUE_PERMITS, Perm.APPROVE_EXCEPTIONS}),
+                           Perm.ISSUE_PERMITS, Perm.APPROVE_EXCEPTIONS, Perm.SUBMIT_REPORTS}),
     Role.TRIAGE_NURSE: frozenset({Perm.TRIAGE, Perm.RECEIVE_PATIENTS, Perm.VIEW_PATIENTS, Perm.IMPORT_RECORDS,
                                   Perm.TRANSFER, Perm.ISSUE_PERMITS}),
     Role.DOCTOR: frozenset({Perm.RECEIVE_PATIENTS, Perm.VIEW_PATIENTS, Perm.CASEWORK, Perm.VIEW_CLOCKS,

@@ -1,0 +1,183 @@
+"""The daily report (日报告) and zero report (零报告): counts only — never a name, ID number or
+address — for one clinic day, with the audit chain head so the county holds an anchor of the
+responsibility trail. A submitted report is immutable; a correction is a new version."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from app.actor import Actor
+from app.casework.tables import Case, Clock, LabTest
+from app.db.models import AuditHead
+from app.errors import Conflict, NotFound, ValidationError
+from app.permissions import Perm, authorize
+from app.reporting.tables import DailyReport, OutboxEntry
+from app.services.base import Service
+from app.transfer.tables import Transfer
+from app.transfer.vocab import TransferClock
+from app.triage.common import clinic_row
+from app.triage.tables import Handoff, PharmacyPurchase, Screening, Visit
+from app.wards.tables import GateEvent, Permit
+
+AUTO_SUBMIT_AT = time(9, 0)  # the next morning, clinic time
+
+
+@dataclass(frozen=True)
+class ReportDraft:
+    clinic_code: str
+    day: date
+    counts: dict[str, int]
+    audit_seq: int
+    audit_hash: str
+
+    @property
+    def zero_report(self) -> bool:
+        return not any(self.counts.values())
+
+
+@dataclass(frozen=True)
+class SubmittedReport:
+    id: int
+    day: date
+    version: int
+    supersedes: int | None
+    zero_report: bool
+    automatic: bool
+    counts: dict[str, int]
+    audit_seq: int
+    audit_hash: str
+    submitted_at: datetime
+    submitted_by: str
+    note: str
+
+
+def _record(r: DailyReport) -> SubmittedReport:
+    return SubmittedReport(r.id, r.clinic_day, r.version, r.supersedes, r.zero_report, r.automatic,
+                           json.loads(r.counts), r.audit_seq, r.audit_hash, r.submitted_at, r.submitted_by, r.note)
+
+
+def _count(s: Session, table: Any, *conditions: Any) -> int:
+    return int(s.scalar(select(func.count()).select_from(table).where(*conditions)) or 0)
+
+
+def day_bounds(day: date, zone: ZoneInfo) -> tuple[datetime, datetime]:
+    start = datetime.combine(day, time(0), zone)
+    return start, datetime.combine(day + timedelta(days=1), time(0), zone)
+
+
+def compute_counts(s: Session, day: date, zone: ZoneInfo, now: datetime) -> dict[str, int]:
+    """Every count of the day, from the records themselves (stable keys; zero when nothing)."""
+    lo, hi = day_bounds(day, zone)
+    during = lambda col: and_(col >= lo, col < hi)  # noqa: E731
+    c: dict[str, int] = {"screened": _count(s, Screening, Screening.clinic_day == day)}
+    for decision in ("general", "fever_clinic", "isolate"):
+        c[f"decision_{decision}"] = _count(s, Screening, Screening.clinic_day == day, Screening.decision == decision)
+    c["fever_registered"] = _count(s, Visit, Visit.clinic_day == day)
+    for cls in ("suspected", "confirmed", "asymptomatic", "excluded"):
+        c[f"classified_{cls}"] = _count(s, Case, during(Case.classified_at), Case.classification == cls)
+    c["tests_ordered"] = _count(s, LabTest, during(LabTest.ordered_at))
+    c["tests_resulted"] = _count(s, LabTest, during(LabTest.result_at))
+    c["tests_positive"] = _count(s, LabTest, during(LabTest.result_at), LabTest.result == "positive")
+    missed = or_(Clock.met_at > Clock.due_at, and_(Clock.met_at.is_(None), Clock.due_at < now))
+    c["tests_overdue"] = _count(s, Clock, Clock.kind == "result", during(Clock.due_at), missed)
+    c["reported_within_2h"] = _count(s, Clock, Clock.kind == "report_2h", during(Clock.met_at),
+                                     Clock.met_at <= Clock.due_at)
+    c["reported_late"] = _count(s, Clock, Clock.kind == "report_2h", during(Clock.due_at), missed)
+    c["transfers_requested"] = _count(s, Transfer, during(Transfer.requested_at))
+    c["transfers_handed_over"] = _count(s, Transfer, during(Transfer.handed_over_at))
+    c["transfers_late"] = _count(s, Clock, Clock.kind.in_([k.value for k in TransferClock]), during(Clock.due_at),
+                                 missed)
+    c["handoffs_unconfirmed"] = _count(s, Handoff, during(Handoff.sent_at), Handoff.state == "escorting")
+    c["left_without_permission"] = (
+        _count(s, Handoff, during(Handoff.incident_at), Handoff.state == "left_without_permission")
+        + _count(s, Case, during(Case.closed_at), Case.disposition == "left_without_permission"))
+    c["antipyretic_purchases"] = _count(s, PharmacyPurchase, PharmacyPurchase.clinic_day == day)
+    c["permits_issued"] = _count(s, Permit, during(Permit.issued_at))
+    c["permits_revoked"] = _count(s, Permit, during(Permit.revoked_at))
+    c["gate_denials"] = _count(s, GateEvent, during(GateEvent.at), GateEvent.outcome == "deny")
+    return c
+
+
+class ReportService(Service):
+    def preview(self, actor: Actor, day: date) -> ReportDraft:
+        with self.db.read() as s:
+            authorize(s, actor, Perm.SUBMIT_REPORTS)
+            return self._draft(s, day)
+
+    def _draft(self, s: Session, day: date) -> ReportDraft:
+        identity = clinic_row(s)
+        zone = ZoneInfo(identity.timezone)
+        now = self.clock.now()
+        if day >= now.astimezone(zone).date():
+            raise ValidationError("report_day_not_over", field="day")
+        head = s.execute(select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1)).one()
+        return ReportDraft(identity.code, day, compute_counts(s, day, zone, now), head.seq, head.hash)
+
+    def submit(self, actor: Actor, day: date, *, note: str = "", automatic: bool = False,
+               correcting: bool = False) -> SubmittedReport:
+        """Finalise the day's report and queue it for the hub in the same transaction."""
+        note = " ".join(note.split())[:300]
+        if correcting and not note:
+            raise ValidationError("correction_note", field="note")
+        action = "report.correct" if correcting else ("report.auto_submit" if automatic else "report.submit")
+        with self.audited_write(actor, action, "report", Perm.SUBMIT_REPORTS, day.isoformat()) as op:
+            s = op.session
+            latest = s.scalars(select(DailyReport).where(DailyReport.clinic_day == day)
+                               .order_by(DailyReport.version.desc()).limit(1)).first()
+            if latest is not None and not correcting:
+                raise Conflict("report_submitted", version=latest.version)
+            if latest is None and correcting:
+                raise NotFound(entity="report", day=day.isoformat())
+            draft = self._draft(s, day)
+            version = (latest.version + 1) if latest else 1
+            now = self.clock.now()
+            row = DailyReport(clinic_day=day, version=version, supersedes=latest.id if latest else None,
+                              zero_report=draft.zero_report, automatic=automatic, counts=json.dumps(draft.counts),
+                              audit_seq=draft.audit_seq, audit_hash=draft.audit_hash, submitted_at=now,
+                              submitted_by=actor.username, note=note)
+            s.add(row)
+            s.flush()
+            body = {"type": "daily_report", "clinic": draft.clinic_code, "date": day.isoformat(), "version": version,
+                    "supersedes_version": latest.version if latest else None, "zero_report": draft.zero_report,
+                    "automatic": automatic, "counts": draft.counts,
+                    "audit_head": {"seq": draft.audit_seq, "hash": draft.audit_hash},
+                    "submitted_at": now.isoformat()}
+            text = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+            key = hashlib.sha256(f"{draft.clinic_code}|{day}|{version}".encode()).hexdigest()
+            s.add(OutboxEntry(idempotency_key=key, kind="daily_report", body=text, created_at=now,
+                              next_attempt_at=now))
+            op.summary = {"day": day.isoformat(), "version": version, "zero_report": draft.zero_report,
+                          "automatic": automatic, "note": note}
+            return _record(row)
+
+    def versions(self, actor: Actor, day: date) -> list[SubmittedReport]:
+        with self.db.read() as s:
+            authorize(s, actor, Perm.SUBMIT_REPORTS)
+            return [_record(r) for r in s.scalars(select(DailyReport).where(DailyReport.clinic_day == day)
+                                                  .order_by(DailyReport.version))]
+
+    def auto_submit_due(self, actor: Actor, first_day: date | None = None) -> list[SubmittedReport]:
+        """Submit, marked automatic, every past day whose report was not in by 09:00 the next day."""
+        with self.db.read() as s:
+            authorize(s, actor, Perm.SUBMIT_REPORTS)
+            zone = ZoneInfo(clinic_row(s).timezone)
+            done = set(s.scalars(select(DailyReport.clinic_day).distinct()))
+            start = first_day or s.scalar(select(func.min(Screening.clinic_day))) or self.clock.now().astimezone(
+                zone).date()
+        local_now = self.clock.now().astimezone(zone)
+        submitted = []
+        day = start
+        while day < local_now.date():
+            deadline = datetime.combine(day + timedelta(days=1), AUTO_SUBMIT_AT, zone)
+            if day not in done and local_now >= deadline:
+                submitted.append(self.submit(actor, day, automatic=True))
+            day += timedelta(days=1)
+        return submitted
