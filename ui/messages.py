@@ -91,6 +91,12 @@ def _sentences() -> dict[str, Callable[[dict[str, Any]], str]]:
                            "reloaded.") if d.get("entity") == "test"
             else translate("Errors", "Someone else changed the screening rules in the meantime; they "
                            "have been reloaded.") if d.get("key") == "triage.rules"
+            else translate("Errors", "Someone else updated this transfer in the meantime; it has been "
+                           "reloaded.") if d.get("entity") == "transfer"
+            else translate("Errors", "Someone else changed this hospital in the meantime; the list has been "
+                           "reloaded.") if d.get("entity") == "hospital"
+            else translate("Errors", "Someone else changed the transfer time targets in the meantime; they "
+                           "have been reloaded.") if d.get("key") == "transfer.targets"
             else translate("Errors", "Someone else changed this account in the meantime; it has been "
                            "reloaded.")),
         # not found / permissions / set-up
@@ -333,7 +339,48 @@ def _sentences() -> dict[str, Callable[[dict[str, Any]], str]]:
         "case_closed": lambda d: translate(
             "Errors", "This case is already closed ({disposition}).").format(
             disposition=disposition_name(d.get("disposition"))),
+        # transfers to the designated hospital
+        "illegal_transition": lambda d: _illegal_transition(d),
+        "transfer_open": lambda d: translate(
+            "Errors", "This case already has an open transfer: see the transfer board."),
+        "hospital_not_accepting": lambda d: translate(
+            "Errors", "This hospital is not accepting patients at the moment: choose another one."),
+        "hospital_exists": lambda d: translate(
+            "Errors", "A hospital named {name} already exists.").format(name=d.get("name", "")),
+        "hospital_kind": lambda d: translate(
+            "Errors", "Choose designated or backup hospital."),
+        "condition": lambda d: translate(
+            "Errors", "Choose the patient's condition: stable, serious or critical."),
+        "transfer_target": lambda d: translate(
+            "Errors", "Each time target must be from 5 to 1440 minutes."),
+        "public_key": lambda d: translate(
+            "Errors", "This is not a valid public key: paste the whole key the other clinic gave you."),
+        "wrong_clinic": lambda d: translate(
+            "Errors", "This receipt belongs to a transfer sent by another clinic, not by this one."),
+        "already_received": lambda d: translate(
+            "Errors", "This transferred patient has already been received here."),
+        # signed QR codes (transfer handover and receipt)
+        "bad_token": lambda d: translate(
+            "Errors", "The QR code could not be read: it is incomplete or not a Fever Sentinel code. Scan it "
+            "again."),
+        "unknown_key": lambda d: translate(
+            "Errors", "The QR code was signed by a clinic this site does not trust. An administrator can add that "
+            "clinic's public key."),
+        "bad_signature": lambda d: translate(
+            "Errors", "The QR code's signature does not match: it was forged or altered. Do not accept it."),
+        "expired": lambda d: translate(
+            "Errors", "The QR code has expired."),
+        "wrong_kind": lambda d: translate(
+            "Errors", "This is a different kind of QR code."),
     }
+
+
+def _illegal_transition(d: dict[str, Any]) -> str:
+    from ui.pages.transfer_labels import transfer_state_name
+
+    return translate("Errors", "This transfer is already \"{current}\": it cannot become \"{requested}\". It "
+                     "has been reloaded.").format(current=transfer_state_name(str(d.get("current", ""))),
+                                                  requested=transfer_state_name(str(d.get("requested", ""))))
 
 
 def _not_found(d: dict[str, Any]) -> str:
@@ -355,6 +402,10 @@ def _not_found(d: dict[str, Any]) -> str:
         return translate("Errors", "This test order no longer exists.")
     if entity == "handover":
         return translate("Errors", "This hand-over no longer exists.")
+    if entity == "transfer":
+        return translate("Errors", "This transfer was not found here.")
+    if entity == "hospital":
+        return translate("Errors", "This hospital no longer exists.")
     return translate("Errors", "The record no longer exists.")
 
 

@@ -313,6 +313,9 @@ class CaseDialog(Dialog):
         self.handover_button.clicked.connect(self.request_handover)
         self.dispose_button = QPushButton()
         self.dispose_button.clicked.connect(self.dispose)
+        self.transfer_button = QPushButton()
+        self.transfer_button.clicked.connect(self.request_transfer)
+        self.print_dialog: QWidget | None = None
         self.timeline_button = QPushButton()
         self.timeline_button.clicked.connect(self.show_timeline)
         self.refresh_button = QPushButton()
@@ -321,8 +324,8 @@ class CaseDialog(Dialog):
         self.close_button.clicked.connect(self.reject)
         bottom = QHBoxLayout()
         bottom.addWidget(self.message, 1)
-        for b in (self.handover_button, self.dispose_button, self.timeline_button, self.refresh_button,
-                  self.close_button):
+        for b in (self.handover_button, self.dispose_button, self.transfer_button, self.timeline_button,
+                  self.refresh_button, self.close_button):
             bottom.addWidget(b)
         for b in self.findChildren(QPushButton):
             b.setAutoDefault(False)  # Enter belongs to the field's own action, not to a random button
@@ -501,6 +504,7 @@ class CaseDialog(Dialog):
         self.result_button.setEnabled(self.session.can(Perm.CASEWORK) and test is not None and test.result is None)
         self.handover_button.setEnabled(mine and is_open and self.case.pending_handover is None)
         self.dispose_button.setEnabled(mine and is_open)
+        self.transfer_button.setEnabled(mine and is_open)
 
     # ----- language -------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -544,6 +548,7 @@ class CaseDialog(Dialog):
         self.result_button.setText(self.tr("Record res&ult…"))
         self.handover_button.setText(self.tr("&Hand over…"))
         self.dispose_button.setText(self.tr("Dis&position…"))
+        self.transfer_button.setText(self.tr("Request transfer to designated hospita&l…"))
         self.timeline_button.setText(self.tr("&Timeline…"))
         self.refresh_button.setText(self.tr("Re&fresh (F5)"))
         self.close_button.setText(self.tr("Close"))
@@ -696,6 +701,44 @@ class CaseDialog(Dialog):
     def dispose(self) -> None:
         if self.mine and self.is_open:
             self._open_sub(DispositionDialog(self.session, self.case, self), self.tr("✔ Case closed."))
+
+    def request_transfer(self) -> None:
+        """申请转运定点医院: pick an accepting hospital; afterwards offer to print the handover form."""
+        if not (self.mine and self.is_open):
+            return
+        from ui.pages.transfer_dialogs import TransferRequestDialog
+
+        transfers, actor = self.session.ctx.transfers, self.session.actor
+
+        def show(hospitals: list[Any]) -> None:
+            if self.sub is not None:
+                self.sub.deleteLater()
+            dialog = TransferRequestDialog(self.session, self.case, hospitals, self)
+            self.sub = dialog
+            dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            dialog.saved.connect(self._transfer_requested)
+            dialog.show()
+
+        self.session.runner.run(lambda: transfers.hospitals(actor), show, self._failed, parent=self)
+
+    def _transfer_requested(self, transfer: Any) -> None:
+        self.say(self.tr("✔ Transfer to {hospital} requested: the case is closed as transferred.").format(
+            hospital=transfer.hospital_name), ok=True)
+        self.reload(then=lambda: self.changed.emit(self.case))
+        answer = QMessageBox.question(self, self.tr("Print the handover form"),
+                                      self.tr("Print the three-part transfer handover form now?"))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.print_transfer(transfer.id)
+
+    def print_transfer(self, transfer_id: int) -> None:
+        from ui.pages.transfer_print import print_handover
+
+        def opened(dialog: QWidget) -> None:
+            if self.print_dialog is not None:
+                self.print_dialog.deleteLater()
+            self.print_dialog = dialog
+
+        print_handover(self.session, self, transfer_id, self.case.visit_no, opened)
 
     def show_timeline(self) -> None:
         from ui.pages.timeline import open_timeline

@@ -1,0 +1,130 @@
+"""Table models of the transfers: the open transfers on the board (with their three clocks) and the
+history. A clock cell shows the minutes taken so far against the target and turns amber when due
+soon and red when past its target; the board's 1 s tick moves ``now``."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+
+from app.casework.records import ClockRecord
+from app.casework.vocab import ClockState
+from app.transfer.records import TransferRecord
+from app.transfer.vocab import TransferClock
+from ui.pages.case_models import RecordModel, bold, clock_colours, local
+from ui.pages.transfer_labels import STATE_COLOURS, condition_name, transfer_state_name
+
+CLOCK_KINDS = (TransferClock.REQUEST.value, TransferClock.DEPARTURE.value, TransferClock.HANDOVER.value)
+
+
+def transfer_clock(t: TransferRecord, kind: str) -> ClockRecord | None:
+    """The transfer's clock of ``kind`` (the request clock belongs to the case, the others to the transfer)."""
+    found = [c for c in t.clocks if c.kind == kind and (kind == TransferClock.REQUEST or c.ref_id in (None, t.id))]
+    return found[-1] if found else None
+
+
+def clock_minutes(c: ClockRecord, now: datetime | None) -> int:
+    end = c.met_at or now or c.started_at
+    return max(0, int((end - c.started_at).total_seconds() // 60))
+
+
+def state_colours(code: str, role: int) -> Any:
+    fg, bg = STATE_COLOURS.get(code, ("#000000", "#ffffff"))
+    if role == Qt.ItemDataRole.BackgroundRole:
+        return QBrush(QColor(bg))
+    if role == Qt.ItemDataRole.ForegroundRole:
+        return QBrush(QColor(fg))
+    if role == Qt.ItemDataRole.FontRole:
+        return bold()
+    return None
+
+
+class TransferBoardModel(RecordModel[TransferRecord]):
+    VISIT, PATIENT, STATE, DESTINATION, CLOCK_REQUEST, CLOCK_DEPART, CLOCK_HANDOVER = range(7)
+    CLOCK_COLUMNS = {CLOCK_REQUEST: CLOCK_KINDS[0], CLOCK_DEPART: CLOCK_KINDS[1], CLOCK_HANDOVER: CLOCK_KINDS[2]}
+
+    def key(self, r: TransferRecord) -> object:
+        return r.id
+
+    def headers(self) -> list[str]:
+        return [self.tr("Visit no."), self.tr("Patient"), self.tr("State"), self.tr("Destination"),
+                self.tr("Classified → requested"), self.tr("Requested → departed"),
+                self.tr("Departed → handed over")]
+
+    def row_of(self, transfer_id: int) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.id == transfer_id), -1)
+
+    def clock_state(self, r: TransferRecord, column: int) -> ClockState | None:
+        c = transfer_clock(r, self.CLOCK_COLUMNS[column])
+        if c is None or self.now is None:
+            return None
+        if c.met_at is not None:
+            return ClockState.OVERDUE if c.missed else ClockState.OK
+        return c.state(self.now)
+
+    def late(self, r: TransferRecord) -> bool:
+        return any(self.clock_state(r, col) == ClockState.OVERDUE for col in self.CLOCK_COLUMNS)
+
+    def display(self, r: TransferRecord, column: int) -> str:
+        if column == self.VISIT:
+            return r.visit_no
+        if column == self.PATIENT:
+            return r.patient_name
+        if column == self.STATE:
+            return transfer_state_name(r.state)
+        if column == self.DESTINATION:
+            return r.hospital_name
+        c = transfer_clock(r, self.CLOCK_COLUMNS[column])
+        if c is None:
+            return "—"
+        target = round((c.due_at - c.started_at).total_seconds() / 60)
+        minutes = clock_minutes(c, self.now)
+        text = self.tr("{minutes} / {target} min").format(minutes=minutes, target=target)
+        if c.met_at is not None:
+            return "✔ " + text if not c.missed else "✖ " + text
+        state = self.clock_state(r, column)
+        return ("✖ " if state == ClockState.OVERDUE else "⚠ " if state == ClockState.WARNING else "⏱ ") + text
+
+    def style(self, r: TransferRecord, column: int, role: int) -> Any:
+        if column == self.STATE:
+            return state_colours(r.state, role)
+        if column in self.CLOCK_COLUMNS:
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            state = self.clock_state(r, column)
+            c = transfer_clock(r, self.CLOCK_COLUMNS[column])
+            if state is None or c is None:
+                return None
+            if c.met_at is not None and not c.missed:
+                return QBrush(QColor("#1b6e20")) if role == Qt.ItemDataRole.ForegroundRole else None
+            return clock_colours(state, role)
+        if role == Qt.ItemDataRole.FontRole and column == self.VISIT:
+            return bold()
+        return None
+
+
+class TransferHistoryModel(RecordModel[TransferRecord]):
+    VISIT, PATIENT, STATE, REQUESTED, DESTINATION, CONDITION, VEHICLE, DEPARTED, HANDED_OVER, CLOSED = range(10)
+
+    def key(self, r: TransferRecord) -> object:
+        return (r.id, r.version)
+
+    def headers(self) -> list[str]:
+        return [self.tr("Visit no."), self.tr("Patient"), self.tr("State"), self.tr("Requested at"),
+                self.tr("Destination"), self.tr("Condition"), self.tr("Vehicle"), self.tr("Departed at"),
+                self.tr("Handed over at"), self.tr("Closed at")]
+
+    def display(self, r: TransferRecord, column: int) -> str:
+        return [r.visit_no, r.patient_name, transfer_state_name(r.state), local(r.requested_at, self.zone),
+                r.hospital_name, condition_name(r.condition), r.vehicle_plate or "", local(r.departed_at, self.zone),
+                local(r.handed_over_at, self.zone), local(r.closed_at, self.zone)][column]
+
+    def style(self, r: TransferRecord, column: int, role: int) -> Any:
+        if column == self.STATE:
+            return state_colours(r.state, role)
+        if role == Qt.ItemDataRole.FontRole and column == self.VISIT:
+            return bold()
+        return None
