@@ -20,3 +20,11 @@ if [ -z "${FEVER_SENTINEL_TEST_PG_URL:-}" ]; then
 fi
 
 .venv/bin/python -m pytest "$@"
+
+# ----- packaging (issue 8): build the Linux bundle, run its self-test offscreen, measure its start-up -----
+# Installs PyInstaller into .venv for this step only; any failure (build, self-test, bench) fails the run.
+echo "test: building the bundle with packaging/build.sh"
+bash packaging/build.sh
+dist/FeverSentinel/fever-sentinel --data-dir "$(mktemp -d /tmp/fs-selftest-home.XXXXXX)" self-test
+.venv/bin/python packaging/size_report.py dist/FeverSentinel
+.venv/bin/python -m pytest tests/bench/test_bench_startup.py -s -q
