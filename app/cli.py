@@ -60,6 +60,7 @@ MESSAGES: dict[str, str] = {
     "min_sd": "--min-sd must be greater than 0.",
     "report_day_not_over": "A day's report can be made once the day is over (clinic time).",
     "report_submitted": "That day's report was already submitted; a change is a correction (new version).",
+    "hub_url": "Set the county hub's address first (https://..., or http:// to this machine): sync push --hub URL.",
 }
 
 
@@ -310,6 +311,48 @@ def cmd_report_daily(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> 
     return 0
 
 
+def cmd_sync_push(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    if args.hub:
+        ctx.sync.set_hub_url(Actor.system(), args.hub)
+    result = ctx.sync.push(Actor.system(), force=True)
+    status = ctx.sync.status()
+    print(f"delivered {result.delivered}, retrying {result.retrying}, refused {result.refused}; "
+          f"pending {status.pending}, waiting for the admin {status.needs_admin}", file=out)
+    return 0 if result.retrying == 0 and result.refused == 0 else 1
+
+
+def cmd_hub_serve(args: argparse.Namespace, out: TextIO) -> int:
+    import uvicorn
+
+    from app.clock import SystemClock
+    from app.hub.store import open_hub
+    from app.hub.web import create_app
+
+    db = open_hub(_hub_url(args))
+    print(f"county hub on http://{args.host}:{args.port} ({db.display_url})", file=out, flush=True)
+    uvicorn.run(create_app(db, SystemClock()), host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
+def cmd_hub_add_clinic(args: argparse.Namespace, out: TextIO) -> int:
+    from datetime import datetime, timezone
+
+    from app.hub.store import add_clinic, open_hub
+
+    try:
+        add_clinic(open_hub(_hub_url(args)), args.code, args.name or args.code, args.public_key,
+                   datetime.now(timezone.utc))
+    except ValueError:
+        print("error [public_key]: not an Ed25519 public key (use 'fever-sentinel clinic public-key')", file=sys.stderr)
+        return 1
+    print(f"clinic {args.code.upper()} registered at the hub", file=out)
+    return 0
+
+
+def _hub_url(args: argparse.Namespace) -> str:
+    return getattr(args, "db_url", None) or f"sqlite:///{resolve_paths(getattr(args, 'data_dir', None)).root / 'hub.sqlite3'}"
+
+
 def cmd_demo(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     from app.services.demo import DEMO_PASSWORD, create_demo
 
@@ -419,6 +462,21 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("daily", cmd_report_daily, "a day's report (counts only): submitted versions, or the draft", report)
     p.add_argument("--date", required=True, help="YYYY-MM-DD (a finished clinic day)")
     p.add_argument("--json", action="store_true")
+    sync = sub.add_parser("sync", help="store and forward to the county hub").add_subparsers(
+        dest="sync_command", metavar="ACTION", required=True)
+    add("push", cmd_sync_push, "deliver queued reports to the hub now (exit 1 if any is still waiting)", sync
+        ).add_argument("--hub", help="set the hub URL first (https://...)")
+    hub = sub.add_parser("hub", help="run the county hub").add_subparsers(dest="hub_command", metavar="ACTION",
+                                                                           required=True)
+    p = add("serve", None, "serve the county hub (API and dashboard)", hub)
+    p.set_defaults(standalone=cmd_hub_serve)
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8750)
+    p = add("add-clinic", None, "register a clinic's public key at the hub", hub)
+    p.set_defaults(standalone=cmd_hub_add_clinic)
+    p.add_argument("code")
+    p.add_argument("--public-key", required=True)
+    p.add_argument("--name")
     add("clocks", cmd_clocks, "list the open deadline clocks (report 2 h, investigation 24 h, test results)"
         ).add_argument("--json", action="store_true")
     add("demo", cmd_demo, "create a demo clinic with one user per role")

@@ -15,6 +15,7 @@ from app.passwords import PRODUCTION, Argon2Params, Passwords
 from app.paths import DataPaths, resolve_db_url
 from app.services.backup import BackupService
 from app.reporting.daily import ReportService
+from app.reporting.sync import SyncService
 from app.services.audit_trail import AuditService
 from app.services.clinic import ClinicService
 from app.services.users import UserService
@@ -57,6 +58,7 @@ class AppContext:
     permits: PermitService
     gate: GateService
     reports: ReportService
+    sync: SyncService
 
     def close(self) -> None:
         self.db.dispose()
@@ -97,4 +99,5 @@ def open_context(
         permits=PermitService(db, clock, KeyStore(paths.keys)),
         gate=GateService(db, clock),
         reports=ReportService(db, clock),
+        sync=SyncService(db, clock, KeyStore(paths.keys)),
     )

@@ -9,7 +9,7 @@ mode="${1:-app}"
 qt_libs=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0
          libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0
          libxcb-render-util0 libxcb-image0 libxcb-xkb1 libx11-xcb1)
-test_pkgs=(postgresql poppler-utils xvfb)
+test_pkgs=(postgresql poppler-utils xvfb chromium)
 
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
   wanted=("${qt_libs[@]}")

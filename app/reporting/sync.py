@@ -1,0 +1,159 @@
+"""Store and forward to the county hub. Each outbox entry keeps the idempotency key fixed when it
+was queued; the body is signed with the clinic key; 5xx and network errors retry with full-jitter
+exponential backoff capped at an hour; a 4xx stops that entry and asks the admin (with the hub's
+reason). HTTPS with certificate verification; proxy settings (HTTPS_PROXY) honoured by httpx."""
+
+from __future__ import annotations
+
+import base64
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import httpx
+from sqlalchemy import func, select
+
+from app.actor import Actor
+from app.clock import Clock
+from app.db.engine import Database
+from app.db.models import Clinic, ClinicSetting
+from app.errors import ValidationError
+from app.keys import KeyStore
+from app.permissions import Perm, authorize
+from app.reporting.tables import OutboxEntry
+from app.services.base import Service
+
+HUB_URL_KEY = "sync.hub_url"
+BASE_DELAY = timedelta(seconds=30)
+MAX_DELAY = timedelta(hours=1)
+TIMEOUT = httpx.Timeout(10.0, connect=5.0)
+
+
+def backoff(attempts: int, rng: random.Random) -> timedelta:
+    """Full jitter: uniform between zero and min(cap, base * 2^attempts) (AWS architecture blog)."""
+    ceiling = min(MAX_DELAY.total_seconds(), BASE_DELAY.total_seconds() * 2 ** min(attempts, 20))
+    return timedelta(seconds=rng.uniform(0, ceiling))
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    hub_url: str | None
+    pending: int
+    needs_admin: int
+    last_success: datetime | None
+    online: bool | None  # None: not tried yet in this process
+
+
+@dataclass(frozen=True)
+class PushResult:
+    delivered: int
+    retrying: int
+    refused: int  # 4xx: waiting for the admin
+    errors: tuple[str, ...]
+
+
+class SyncService(Service):
+    def __init__(self, db: Database, clock: Clock, keys: KeyStore,
+                 client_factory: Callable[[], httpx.Client] | None = None, rng: random.Random | None = None) -> None:
+        super().__init__(db, clock)
+        self.keys = keys
+        self.client_factory = client_factory or (lambda: httpx.Client(timeout=TIMEOUT, trust_env=True))
+        self.rng = rng or random.Random()
+        self.online: bool | None = None
+
+    def hub_url(self) -> str | None:
+        with self.db.read() as s:
+            return s.scalar(select(ClinicSetting.value).where(ClinicSetting.key == HUB_URL_KEY))
+
+    def set_hub_url(self, actor: Actor, url: str) -> None:
+        url = url.strip().rstrip("/")
+        if not (url.startswith("https://") or url.startswith("http://127.") or url.startswith("http://localhost")):
+            raise ValidationError("hub_url", field="url")  # plain HTTP only to this machine (tests, a local hub)
+        with self.audited_write(actor, "sync.hub_url", "setting", Perm.MANAGE_CLINIC_SETTINGS, HUB_URL_KEY) as op:
+            row = op.session.get(ClinicSetting, HUB_URL_KEY)
+            if row is None:
+                op.session.add(ClinicSetting(key=HUB_URL_KEY, value=url, updated_at=self.clock.now()))
+            else:
+                row.value, row.updated_at = url, self.clock.now()
+            op.summary = {"url": url}
+
+    def status(self) -> SyncStatus:
+        with self.db.read() as s:
+            pending = s.scalar(select(func.count()).select_from(OutboxEntry).where(
+                OutboxEntry.delivered_at.is_(None), OutboxEntry.needs_admin.is_(False))) or 0
+            refused = s.scalar(select(func.count()).select_from(OutboxEntry).where(
+                OutboxEntry.delivered_at.is_(None), OutboxEntry.needs_admin.is_(True))) or 0
+            last = s.scalar(select(func.max(OutboxEntry.delivered_at)))
+            url = s.scalar(select(ClinicSetting.value).where(ClinicSetting.key == HUB_URL_KEY))
+        return SyncStatus(url, pending, refused, last, self.online)
+
+    def push(self, actor: Actor, *, hub_url: str | None = None, force: bool = False) -> PushResult:
+        """Deliver what is due (everything when ``force``, e.g. "sync now")."""
+        with self.db.read() as s:
+            authorize(s, actor, Perm.SUBMIT_REPORTS)
+            code = s.scalars(select(Clinic.code)).one()
+        url = hub_url or self.hub_url()
+        if not url:
+            raise ValidationError("hub_url", field="url")
+        key = self.keys.load(code)
+        now = self.clock.now()
+        with self.db.read() as s:
+            query = select(OutboxEntry).where(OutboxEntry.delivered_at.is_(None), OutboxEntry.needs_admin.is_(False))
+            if not force:
+                query = query.where(OutboxEntry.next_attempt_at <= now)
+            due = list(s.scalars(query.order_by(OutboxEntry.id)))
+        delivered = retrying = refused = 0
+        errors: list[str] = []
+        with self.client_factory() as client:
+            for entry in due:
+                body = entry.body.encode("utf-8")
+                headers = {"content-type": "application/json", "x-clinic": code,
+                           "x-idempotency-key": entry.idempotency_key, "x-key-id": key.key_id,
+                           "x-signature": base64.b64encode(key.sign(body)).decode("ascii")}
+                try:
+                    response = client.post(f"{url}/api/v1/reports", content=body, headers=headers)
+                except httpx.HTTPError as exc:
+                    self._retry(entry.id, f"network: {type(exc).__name__}")
+                    retrying += 1
+                    errors.append(type(exc).__name__)
+                    self.online = False
+                    continue
+                if response.status_code < 300:
+                    self._delivered(entry.id)
+                    delivered += 1
+                    self.online = True
+                elif 400 <= response.status_code < 500 and response.status_code not in (408, 429):
+                    self._refused(entry.id, response)
+                    refused += 1
+                    self.online = True
+                else:
+                    self._retry(entry.id, f"hub {response.status_code}")
+                    retrying += 1
+                    errors.append(str(response.status_code))
+        return PushResult(delivered, retrying, refused, tuple(errors))
+
+    def _delivered(self, entry_id: int) -> None:
+        with self.db.write() as s:
+            entry = s.get(OutboxEntry, entry_id)
+            assert entry is not None
+            entry.delivered_at, entry.last_error = self.clock.now(), None
+
+    def _retry(self, entry_id: int, error: str) -> None:
+        with self.db.write() as s:
+            entry = s.get(OutboxEntry, entry_id)
+            assert entry is not None
+            entry.attempts += 1
+            entry.next_attempt_at = self.clock.now() + backoff(entry.attempts, self.rng)
+            entry.last_error = error[:300]
+
+    def _refused(self, entry_id: int, response: httpx.Response) -> None:
+        try:
+            reason = str(response.json().get("error", response.text))
+        except ValueError:
+            reason = response.text
+        with self.db.write() as s:
+            entry = s.get(OutboxEntry, entry_id)
+            assert entry is not None
+            entry.needs_admin, entry.attempts = True, entry.attempts + 1
+            entry.last_error = f"hub refused ({response.status_code}): {reason}"[:300]

@@ -1,0 +1,123 @@
+"""Test helpers: a real hub process on loopback, and a small HTTP proxy that loses answers."""
+
+from __future__ import annotations
+
+import os
+import random
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class HubProcess:
+    """``fever-sentinel hub serve`` in its own process, as the county runs it."""
+
+    def __init__(self, data_dir: Path, port: int | None = None) -> None:
+        self.data_dir, self.port = data_dir, port or free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> HubProcess:
+        self.proc = subprocess.Popen([sys.executable, "-m", "ui.launcher", "--data-dir", str(self.data_dir), "hub",
+                                      "serve", "--port", str(self.port)], cwd=ROOT, env={**os.environ},
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                httpx.get(f"{self.url}/api/v1/status", timeout=1)
+                return self
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        raise RuntimeError(f"hub did not start: {self.proc.stderr.read() if self.proc.stderr else ''}")
+
+    def stop(self) -> None:
+        if self.proc is not None:
+            self.proc.kill()
+            self.proc.wait()
+            self.proc = None
+
+
+def _read_message(sock: socket.socket) -> bytes:
+    data = b""
+    while b"\r\n\r\n" not in data:
+        chunk = sock.recv(65536)
+        if not chunk:
+            return data
+        data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    length = 0
+    for line in head.split(b"\r\n")[1:]:
+        name, _, value = line.partition(b":")
+        if name.strip().lower() == b"content-length":
+            length = int(value.strip())
+    while len(body) < length:
+        chunk = sock.recv(65536)
+        if not chunk:
+            break
+        body += chunk
+    return head + b"\r\n\r\n" + body
+
+
+class LossyProxy:
+    """One request per connection. ``lose_answers`` forwards the request, lets the hub store it,
+    then drops the answer (a client killed before it saw the result, a link cut at the worst
+    moment); ``flaky`` drops or delays at random. Loopback only; it stops with the test."""
+
+    def __init__(self, upstream_port: int, *, lose_answers: int = 0, flaky: float = 0.0, seed: int = 1) -> None:
+        self.upstream_port, self.lose_answers, self.flaky = upstream_port, lose_answers, flaky
+        self.rng = random.Random(seed)
+        self.server = socket.create_server(("127.0.0.1", 0))
+        self.port = self.server.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.lost = self.dropped = 0
+        self._stop = False
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        self.server.settimeout(0.2)
+        while not self._stop:
+            try:
+                client, _ = self.server.accept()
+            except (TimeoutError, OSError):
+                continue
+            threading.Thread(target=self._handle, args=(client,), daemon=True).start()
+
+    def _handle(self, client: socket.socket) -> None:
+        with client:
+            request = _read_message(client)
+            if not request:
+                return
+            if self.flaky and self.rng.random() < self.flaky / 2:
+                self.dropped += 1
+                return  # dropped before the hub saw it
+            if self.flaky and self.rng.random() < self.flaky / 2:
+                time.sleep(self.rng.uniform(0.05, 0.3))
+            request = request.replace(b"Connection: keep-alive", b"Connection: close")
+            with socket.create_connection(("127.0.0.1", self.upstream_port), timeout=10) as upstream:
+                upstream.sendall(request)
+                answer = _read_message(upstream)
+            if self.lose_answers > 0:
+                self.lose_answers -= 1
+                self.lost += 1
+                return  # the hub stored it; the clinic never hears back
+            if self.flaky and self.rng.random() < self.flaky / 2:
+                self.lost += 1
+                return
+            client.sendall(answer)
+
+    def close(self) -> None:
+        self._stop = True
+        self.server.close()

@@ -1,0 +1,198 @@
+"""Store and forward end to end, on loopback with a real hub process: three clinics, an outage,
+answers lost after the hub stored the report, a flaky link, and refused submissions."""
+
+from __future__ import annotations
+
+import base64
+import json
+import shutil
+import subprocess
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import httpx
+import pytest
+
+from app.actor import Actor
+from app.clock import FixedClock
+from app.context import AppContext, open_context
+from app.hub.store import add_clinic, open_hub
+from app.keys import KeyStore
+from app.passwords import OWASP_FLOOR
+from app.paths import DataPaths
+from tests.reporting.loopback import HubProcess, LossyProxy
+
+START = datetime(2026, 11, 23, 1, 0, tzinfo=timezone.utc)  # 09:00 in the clinics' zone
+YESTERDAY = date(2026, 11, 22)
+CODES = ("XH01", "SQ02", "LT03")
+
+
+@pytest.fixture
+def hub(tmp_path: Path) -> Iterator[HubProcess]:
+    process = HubProcess(tmp_path / "hub").start()
+    yield process
+    process.stop()
+
+
+@pytest.fixture
+def clinics(tmp_path: Path, hub: HubProcess) -> Iterator[dict[str, AppContext]]:
+    hub_db = open_hub(f"sqlite:///{tmp_path / 'hub' / 'hub.sqlite3'}")
+    made = {}
+    for code in CODES:
+        ctx = open_context(DataPaths(tmp_path / code), clock=FixedClock(START), argon2=OWASP_FLOOR)
+        info, _ = ctx.clinic.initialize(Actor.system(), code=code, name=f"{code}卫生院", level="township",
+                                        admin_username="boss", admin_full_name="院长", admin_password="admin-pass-1")
+        add_clinic(hub_db, code, info.name, info.public_key, START)
+        made[code] = ctx
+    hub_db.dispose()
+    yield made
+    for ctx in made.values():
+        ctx.close()
+
+
+def hub_reports(hub: HubProcess, day: date) -> list[dict]:
+    return httpx.get(f"{hub.url}/api/v1/reports", params={"date": day.isoformat()}).json()["reports"]
+
+
+def test_three_clinics_report_and_the_county_sees_them(hub: HubProcess, clinics: dict[str, AppContext]) -> None:
+    for ctx in clinics.values():
+        ctx.reports.submit(Actor.system(), YESTERDAY)
+        assert ctx.sync.push(Actor.system(), hub_url=hub.url).delivered == 1
+        assert ctx.sync.status().pending == 0
+    reports = hub_reports(hub, YESTERDAY)
+    assert sorted(r["clinic"] for r in reports) == sorted(CODES)
+    assert all(r["zero_report"] and r["version"] == 1 for r in reports)
+    status = httpx.get(f"{hub.url}/api/v1/status", params={"date": YESTERDAY.isoformat()}).json()
+    # the hub stamps arrivals with its own (real) clock: 22 Nov arriving after 09:00 on 23 Nov is late
+    expected = "late" if datetime.now(timezone.utc) > START else "zero"
+    assert {c["clinic"]: c["status"] for c in status["clinics"]} == {c: expected for c in CODES}
+
+
+def test_hub_down_for_two_days_then_everything_arrives_once(tmp_path: Path, clinics: dict[str, AppContext]) -> None:
+    down = HubProcess(tmp_path / "hub")  # same data, not running
+    ctx = clinics["XH01"]
+    clock: FixedClock = ctx.clock  # type: ignore[assignment]
+    for day_offset in (0, 1):
+        clock._now = START + timedelta(days=day_offset)
+        ctx.reports.submit(Actor.system(), YESTERDAY + timedelta(days=day_offset))
+        result = ctx.sync.push(Actor.system(), hub_url=f"http://127.0.0.1:{_closed_port()}")
+        assert result.delivered == 0 and result.retrying >= 1
+    assert ctx.sync.status().pending == 2
+    clock.advance(hours=2)  # past any backoff (capped at one hour)
+    hub = HubProcess(tmp_path / "hub2").start()
+    try:
+        hub_db = open_hub(f"sqlite:///{tmp_path / 'hub2' / 'hub.sqlite3'}")
+        info = ctx.clinic.get()
+        add_clinic(hub_db, info.code, info.name, info.public_key, START)
+        hub_db.dispose()
+        assert ctx.sync.push(Actor.system(), hub_url=hub.url).delivered == 2
+        assert ctx.sync.push(Actor.system(), hub_url=hub.url, force=True).delivered == 0  # nothing twice
+        assert [len(hub_reports(hub, YESTERDAY + timedelta(days=i))) for i in (0, 1)] == [1, 1]
+    finally:
+        hub.stop()
+    assert down.proc is None
+
+
+def _closed_port() -> int:
+    from tests.reporting.loopback import free_port
+
+    return free_port()  # nothing listens there
+
+
+def test_answer_lost_after_the_hub_stored_leaves_one_copy(hub: HubProcess, clinics: dict[str, AppContext]) -> None:
+    ctx = clinics["SQ02"]
+    proxy = LossyProxy(hub.port, lose_answers=1)
+    try:
+        ctx.reports.submit(Actor.system(), YESTERDAY)
+        first = ctx.sync.push(Actor.system(), hub_url=proxy.url)
+        assert first.delivered == 0 and first.retrying == 1 and proxy.lost == 1
+        assert len(hub_reports(hub, YESTERDAY)) == 1  # the hub has it; the clinic does not know
+        again = ctx.sync.push(Actor.system(), hub_url=proxy.url, force=True)
+        assert again.delivered == 1  # answered with the first result
+        assert len(hub_reports(hub, YESTERDAY)) == 1
+    finally:
+        proxy.close()
+
+
+def test_flaky_link_converges(hub: HubProcess, clinics: dict[str, AppContext]) -> None:
+    ctx = clinics["LT03"]
+    clock: FixedClock = ctx.clock  # type: ignore[assignment]
+    for i in range(6):
+        clock._now = START + timedelta(days=i)
+        ctx.reports.submit(Actor.system(), YESTERDAY + timedelta(days=i))
+    proxy = LossyProxy(hub.port, flaky=0.6, seed=4)
+    try:
+        for _ in range(40):
+            if ctx.sync.status().pending == 0:
+                break
+            ctx.sync.push(Actor.system(), hub_url=proxy.url, force=True)
+        assert ctx.sync.status().pending == 0
+        assert proxy.dropped + proxy.lost > 0  # the link really was flaky
+        for i in range(6):
+            assert len(hub_reports(hub, YESTERDAY + timedelta(days=i))) == 1
+    finally:
+        proxy.close()
+
+
+def _post(hub: HubProcess, code: str, key: str, body: bytes, signature: bytes | None) -> httpx.Response:
+    headers = {"x-clinic": code, "x-idempotency-key": key}
+    if signature is not None:
+        headers["x-signature"] = base64.b64encode(signature).decode()
+    return httpx.post(f"{hub.url}/api/v1/reports", content=body, headers=headers)
+
+
+def test_bad_submissions_are_refused(hub: HubProcess, clinics: dict[str, AppContext], tmp_path: Path) -> None:
+    ctx = clinics["XH01"]
+    key = KeyStore(ctx.paths.keys).load("XH01")
+    body = json.dumps({"type": "daily_report", "clinic": "XH01", "date": "2026-11-22", "version": 1,
+                       "zero_report": True, "counts": {"screened": 0}}).encode()
+    assert _post(hub, "XH01", "k-unsigned", body, None).status_code == 401
+    tampered = body.replace(b'"screened": 0', b'"screened": 9')
+    assert _post(hub, "XH01", "k-tampered", tampered, key.sign(body)).json()["error"] == "bad_signature"
+    assert _post(hub, "SQ02", "k-wrong-clinic", body, key.sign(body)).status_code == 401  # XH01 key, SQ02 claimed
+    assert _post(hub, "ZZ99", "k-unknown", body, key.sign(body)).status_code == 403
+    ok = _post(hub, "XH01", "k-1", body, key.sign(body))
+    assert ok.status_code == 201
+    assert _post(hub, "XH01", "k-1", body, key.sign(body)).json()["status"] == "already_stored"
+    changed = body.replace(b'"zero_report": true', b'"zero_report": false')
+    replay = _post(hub, "XH01", "k-1", changed, key.sign(changed))
+    assert (replay.status_code, replay.json()["error"]) == (409, "idempotency_key_reused")
+    other = json.dumps({"type": "daily_report", "clinic": "SQ02", "date": "2026-11-22", "version": 1,
+                        "counts": {}}).encode()
+    assert _post(hub, "XH01", "k-2", other, key.sign(other)).json()["error"] == "report_body"
+    assert len(hub_reports(hub, YESTERDAY)) == 1
+
+
+def test_refusal_stops_and_asks_the_admin(hub: HubProcess, tmp_path: Path) -> None:
+    ctx = open_context(DataPaths(tmp_path / "unregistered"), clock=FixedClock(START), argon2=OWASP_FLOOR)
+    try:
+        ctx.clinic.initialize(Actor.system(), code="NEW9", name="未注册", level="other", admin_username="boss",
+                              admin_full_name="院长", admin_password="admin-pass-1")
+        ctx.reports.submit(Actor.system(), YESTERDAY)
+        result = ctx.sync.push(Actor.system(), hub_url=hub.url)
+        assert (result.refused, ctx.sync.status().needs_admin) == (1, 1)
+        assert ctx.sync.push(Actor.system(), hub_url=hub.url, force=True).refused == 0  # not retried by itself
+    finally:
+        ctx.close()
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="Debian's chromium is not installed (scripts/test.sh "
+                                                               "installs it)")
+def test_dashboard_in_a_real_browser(hub: HubProcess, clinics: dict[str, AppContext], tmp_path: Path) -> None:
+    clinics["XH01"].reports.submit(Actor.system(), YESTERDAY)
+    clinics["XH01"].sync.push(Actor.system(), hub_url=hub.url)
+    url = f"{hub.url}/?date={YESTERDAY.isoformat()}"
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             f"--user-data-dir={tmp_path / 'chromium'}"]
+    dom = subprocess.run(["chromium", *flags, "--dump-dom", url], capture_output=True, text=True, timeout=90).stdout
+    assert "县级发热哨点汇总" in dom
+    assert 'data-clinic="XH01"' in dom and "零报告" in dom and "未报告" in dom
+    assert 'id="trend"' in dom and 'data-series="total"' in dom
+    shot = tmp_path / "dashboard.png"
+    subprocess.run(["chromium", *flags, "--window-size=1280,900", f"--screenshot={shot}", url],
+                   capture_output=True, timeout=90)
+    assert shot.exists() and shot.stat().st_size > 10_000
+    csv_text = httpx.get(f"{hub.url}/export.csv", params={"date": YESTERDAY.isoformat()}).text
+    assert csv_text.startswith("\ufeffclinic,name,status") and "XH01" in csv_text

@@ -1,0 +1,43 @@
+"""The hub's status per clinic and day: reported / zero report / automatic / late / missing."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from app.hub.store import add_clinic, open_hub, status_on, store_report, trend
+from app.keys import public_key_text
+
+DAY = date(2026, 11, 22)
+ON_TIME = datetime(2026, 11, 23, 0, 30, tzinfo=timezone.utc)  # 08:30 in Shanghai
+LATE = datetime(2026, 11, 23, 1, 1, tzinfo=timezone.utc)  # 09:01
+
+
+def body(code: str, *, zero: bool, automatic: bool = False, fever: int = 0, version: int = 1) -> bytes:
+    return json.dumps({"type": "daily_report", "clinic": code, "date": DAY.isoformat(), "version": version,
+                       "zero_report": zero, "automatic": automatic,
+                       "counts": {"screened": fever * 10, "fever_registered": fever}}).encode()
+
+
+def test_each_status(tmp_path: Path) -> None:
+    db = open_hub(f"sqlite:///{tmp_path / 'hub.sqlite3'}")
+    for code in ("A1", "B2", "C3", "D4", "E5"):
+        raw = Ed25519PrivateKey.generate().public_key().public_bytes(serialization.Encoding.Raw,
+                                                                      serialization.PublicFormat.Raw)
+        add_clinic(db, code, f"{code}卫生院", public_key_text(raw), ON_TIME)
+    store_report(db, "A1", "a", body("A1", zero=False, fever=3), ON_TIME)
+    store_report(db, "B2", "b", body("B2", zero=True), ON_TIME)
+    store_report(db, "C3", "c", body("C3", zero=True, automatic=True), LATE)
+    store_report(db, "D4", "d", body("D4", zero=False, fever=1), LATE)
+    statuses = {r.code: r.status for r in status_on(db, DAY)}
+    assert statuses == {"A1": "reported", "B2": "zero", "C3": "automatic", "D4": "late", "E5": "missing"}
+    store_report(db, "A1", "a2", body("A1", zero=False, fever=5, version=2), LATE)  # a correction
+    a1 = next(r for r in status_on(db, DAY) if r.code == "A1")
+    assert (a1.status, a1.version, a1.counts["fever_registered"]) == ("reported", 2, 5)  # first arrival was on time
+    series = trend(db, DAY)
+    assert series["A1"][-1] == 5 and series["total"][-1] == 6 and len(series["total"]) == 28
+    db.dispose()
