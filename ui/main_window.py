@@ -40,6 +40,10 @@ from ui.pages.fever_clinic import FeverClinicPage
 from ui.pages.handoff_board import HandoffBoardPage
 from ui.pages.maintenance import MaintenancePage
 from ui.pages.pharmacy import PharmacyPage
+from ui.pages.transfer_admin import TransferAdminPage
+from ui.pages.transfer_board import TransferBoardPage
+from ui.pages.transfer_history import TransferHistoryPage
+from ui.pages.transfer_receive import ReceiveTransferPage
 from ui.pages.triage_desk import TriageDeskPage
 from ui.pages.triage_rules import TriageRulesPage
 from ui.pages.users import UsersPage
@@ -64,10 +68,14 @@ PAGES: tuple[tuple[Perm | None, PageFactory], ...] = (
     (Perm.VIEW_PATIENTS, HandoffBoardPage),
     (Perm.TRIAGE, PharmacyPage),
     (Perm.VIEW_PATIENTS, VisitListPage),
+    (Perm.VIEW_PATIENTS, TransferBoardPage),
+    (Perm.VIEW_PATIENTS, TransferHistoryPage),
+    (Perm.TRANSFER, ReceiveTransferPage),
     (None, AccountPage),
     (Perm.MANAGE_USERS, UsersPage),
     (Perm.VIEW_AUDIT, AuditPage),
     (Perm.MANAGE_CLINIC_SETTINGS, TriageRulesPage),
+    (Perm.MANAGE_CLINIC_SETTINGS, TransferAdminPage),
     (Perm.MANAGE_BACKUPS, MaintenancePage),
 )
 

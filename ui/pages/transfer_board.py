@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -277,6 +277,10 @@ class TransferBoardPage(QWidget):
     def stop(self) -> None:
         self._poll_timer.stop()
         self._tick_timer.stop()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # another page, or the window closed: stop polling
+        self.stop()
+        super().hideEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -1,0 +1,335 @@
+"""转运设置 (administrator): the hospitals patients are transferred to (add, edit, accepting or
+not), the transfer time targets (version-checked), and the clinics whose signed QR codes this site
+trusts (code, name and public key), with this clinic's own public key to give to the others.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import StaleEdit
+from app.transfer.records import HospitalRecord
+from app.transfer.targets import TransferTargets
+from app.transfer.vocab import HospitalKind
+from ui.forms import FieldErrors, describe, error_label, field_with_error, tidy_form
+from ui.messages import error_title
+from ui.pages.case_page import OK_STYLE
+from ui.pages.transfer_labels import hospital_kind_name, yes_no
+from ui.session import Session
+
+
+class FormBox(QGroupBox):
+    """A titled group of labelled fields with inline errors, a status line and a button."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form = QFormLayout()
+        tidy_form(self.form)
+        self.labels: dict[str, QLabel] = {}
+        self.general = error_label()
+        self.errors = FieldErrors(self.general)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setStyleSheet(OK_STYLE)
+        self.button = QPushButton()
+        self.buttons = QHBoxLayout()
+        self.buttons.addWidget(self.status, 1)
+        self.buttons.addWidget(self.button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.general)
+        layout.addLayout(self.buttons)
+
+    def add(self, key: str, widget: QWidget) -> QWidget:
+        box, err = field_with_error(widget)
+        label = QLabel()
+        label.setBuddy(widget)
+        self.labels[key] = label
+        self.form.addRow(label, box)
+        self.errors.add(key, widget, err)
+        return widget
+
+    def done(self, text: str) -> None:
+        self.errors.clear()
+        self.status.setText(text)
+
+
+class TransferAdminPage(QWidget):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.hospitals: list[HospitalRecord] = []
+        self.editing: HospitalRecord | None = None
+        self.targets_version = 0
+
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        # ----- hospitals ----------------------------------------------------------------------
+        self.hospital_group = QGroupBox()
+        self.table = QTableWidget(0, 5)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for col, width in enumerate((170, 110, 70, 180)):
+            self.table.setColumnWidth(col, width)
+        self.table.itemSelectionChanged.connect(self._pick_hospital)
+        self.hospital_form = FormBox()
+        self.name = self.hospital_form.add("name", QLineEdit())
+        self.name.setMaxLength(100)
+        self.kind = QComboBox()
+        for k in HospitalKind:
+            self.kind.addItem("", k.value)
+        self.hospital_form.add("kind", self.kind)
+        self.address = self.hospital_form.add("address", QLineEdit())
+        self.address.setMaxLength(200)
+        self.phone = self.hospital_form.add("phone", QLineEdit())
+        self.phone.setMaxLength(30)
+        self.accepting = QCheckBox()
+        self.accepting.setChecked(True)
+        self.hospital_form.add("accepting", self.accepting)
+        self.new_button = QPushButton()
+        self.new_button.clicked.connect(self.new_hospital)
+        self.hospital_form.buttons.insertWidget(1, self.new_button)
+        self.hospital_form.button.clicked.connect(self.save_hospital)
+        hl = QVBoxLayout(self.hospital_group)
+        hl.addWidget(self.table, 1)
+        hl.addWidget(self.hospital_form)
+
+        # ----- targets ------------------------------------------------------------------------
+        self.targets_form = FormBox()
+        self.minutes: dict[str, QSpinBox] = {}
+        for key in ("request_minutes", "departure_minutes", "handover_minutes"):
+            spin = QSpinBox()
+            spin.setRange(5, 24 * 60)
+            spin.setSingleStep(5)
+            self.minutes[key] = spin
+            self.targets_form.add(key, spin)
+        self.targets_form.button.clicked.connect(self.save_targets)
+
+        # ----- trusted clinics ----------------------------------------------------------------
+        self.trust_form = FormBox()
+        self.trust_code = self.trust_form.add("code", QLineEdit())
+        self.trust_code.setMaxLength(20)
+        self.trust_name = self.trust_form.add("name", QLineEdit())
+        self.trust_name.setMaxLength(100)
+        self.trust_key = QPlainTextEdit()
+        self.trust_key.setFixedHeight(58)
+        self.trust_key.setTabChangesFocus(True)
+        self.trust_form.add("public_key", self.trust_key)
+        self.trust_form.button.clicked.connect(self.trust)
+        self.own_label = QLabel()
+        self.own_label.setWordWrap(True)
+        self.own_key = QLineEdit(session.clinic.public_key)
+        self.own_key.setReadOnly(True)
+        self.copy_button = QPushButton()
+        self.copy_button.clicked.connect(self.copy_own_key)
+        own_row = QHBoxLayout()
+        own_row.addWidget(self.own_key, 1)
+        own_row.addWidget(self.copy_button)
+        trust_layout = self.trust_form.layout()
+        assert isinstance(trust_layout, QVBoxLayout)
+        trust_layout.addSpacing(6)
+        trust_layout.addWidget(self.own_label)
+        trust_layout.addLayout(own_row)
+
+        right = QVBoxLayout()
+        right.addWidget(self.targets_form)
+        right.addWidget(self.trust_form)
+        right.addStretch(1)
+        body = QHBoxLayout()
+        body.addWidget(self.hospital_group, 11)
+        body.addLayout(right, 9)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(body, 1)
+        self.retranslate()
+
+    def title(self) -> str:
+        return self.tr("Transfer settings")
+
+    def activated(self) -> None:
+        self.reload()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Transfer settings: hospitals, time targets, trusted clinics"))
+        self.hospital_group.setTitle(self.tr("Hospitals patients are transferred to"))
+        self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Kind"), self.tr("Accepting"),
+                                              self.tr("Address"), self.tr("Phone")])
+        f = self.hospital_form
+        f.setTitle(self.tr("New hospital") if self.editing is None else
+                   self.tr("Edit {name}").format(name=self.editing.name))
+        f.labels["name"].setText(self.tr("&Name:"))
+        f.labels["kind"].setText(self.tr("&Kind:"))
+        for i in range(self.kind.count()):
+            self.kind.setItemText(i, hospital_kind_name(self.kind.itemData(i)))
+        f.labels["address"].setText(self.tr("&Address:"))
+        f.labels["phone"].setText(self.tr("P&hone:"))
+        f.labels["accepting"].setText(self.tr("Status:"))
+        self.accepting.setText(self.tr("A&ccepting patients"))
+        self.new_button.setText(self.tr("Ne&w"))
+        f.button.setText(self.tr("&Save hospital"))
+        t = self.targets_form
+        t.setTitle(self.tr("Transfer time targets (minutes)"))
+        t.labels["request_minutes"].setText(self.tr("Classification → &request:"))
+        t.labels["departure_minutes"].setText(self.tr("Request → &departure:"))
+        t.labels["handover_minutes"].setText(self.tr("Departure → hand&over:"))
+        for spin in self.minutes.values():
+            spin.setSuffix(self.tr(" min"))
+        t.button.setText(self.tr("Save &targets"))
+        c = self.trust_form
+        c.setTitle(self.tr("Trusted clinics (their QR codes are accepted here)"))
+        c.labels["code"].setText(self.tr("Clinic &code:"))
+        c.labels["name"].setText(self.tr("Clinic na&me:"))
+        c.labels["public_key"].setText(self.tr("&Public key:"))
+        self.trust_key.setPlaceholderText(self.tr("paste the key the other clinic gives you"))
+        c.button.setText(self.tr("&Trust this clinic"))
+        self.own_label.setText(self.tr("This clinic's public key ({code}): give it to the hospitals that receive "
+                                       "your transfers.").format(code=self.session.clinic.code))
+        self.copy_button.setText(self.tr("C&opy"))
+        self._fill_table()
+
+    # ----- hospitals ------------------------------------------------------------------------
+    def reload(self) -> None:
+        transfers, actor = self.session.ctx.transfers, self.session.actor
+        self.session.runner.run(lambda: transfers.hospitals(actor), self._show_hospitals, parent=self)
+        self.session.runner.run(transfers.targets, self._show_targets, parent=self)
+
+    def _show_hospitals(self, hospitals: list[HospitalRecord]) -> None:
+        self.hospitals = hospitals
+        self._fill_table()
+
+    def _fill_table(self) -> None:
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(self.hospitals))
+        for row, h in enumerate(self.hospitals):
+            values = [h.name, hospital_kind_name(h.kind), yes_no(h.accepting), h.address, h.phone]
+            for col, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if col == 2 and not h.accepting:
+                    item.setForeground(Qt.GlobalColor.darkRed)
+                self.table.setItem(row, col, item)
+            if self.editing is not None and h.id == self.editing.id:
+                self.table.selectRow(row)
+        self.table.blockSignals(False)
+
+    def _pick_hospital(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return
+        h = self.hospitals[rows[0].row()]
+        self.editing = h
+        self.name.setText(h.name)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(h.kind)))
+        self.address.setText(h.address)
+        self.phone.setText(h.phone)
+        self.accepting.setChecked(h.accepting)
+        self.hospital_form.errors.clear()
+        self.hospital_form.status.clear()
+        self.retranslate()
+
+    def new_hospital(self) -> None:
+        self.editing = None
+        self.table.clearSelection()
+        for edit in (self.name, self.address, self.phone):
+            edit.clear()
+        self.kind.setCurrentIndex(0)
+        self.accepting.setChecked(True)
+        self.hospital_form.errors.clear()
+        self.hospital_form.status.clear()
+        self.retranslate()
+        self.name.setFocus()
+
+    def save_hospital(self) -> None:
+        transfers, actor, editing = self.session.ctx.transfers, self.session.actor, self.editing
+        values = dict(name=self.name.text(), kind=self.kind.currentData(), address=self.address.text(),
+                      phone=self.phone.text(), accepting=self.accepting.isChecked())
+
+        def save() -> HospitalRecord:
+            if editing is None:
+                return transfers.save_hospital(actor, **values)
+            return transfers.save_hospital(actor, **values, hospital_id=editing.id, expected_version=editing.version)
+
+        def done(h: HospitalRecord) -> None:
+            self.editing = h
+            self.hospital_form.done(self.tr("✔ {name} saved.").format(name=h.name))
+            self.reload()
+            self.retranslate()
+
+        def failed(exc: BaseException) -> None:
+            self.hospital_form.errors.show(exc)
+            if isinstance(exc, StaleEdit):
+                self.reload()
+
+        self.session.runner.run(save, done, failed, parent=self)
+
+    # ----- targets --------------------------------------------------------------------------
+    def _show_targets(self, result: tuple[TransferTargets, int]) -> None:
+        targets, self.targets_version = result
+        for key, spin in self.minutes.items():
+            spin.setValue(getattr(targets, key))
+
+    def save_targets(self) -> None:
+        transfers, actor, version = self.session.ctx.transfers, self.session.actor, self.targets_version
+        values = {key: spin.value() for key, spin in self.minutes.items()}
+
+        def save() -> int:
+            return transfers.update_targets(actor, TransferTargets(**values), version)
+
+        def done(new_version: int) -> None:
+            self.targets_version = new_version
+            self.targets_form.done(self.tr("✔ Time targets saved. They apply to clocks started from now on."))
+
+        def failed(exc: BaseException) -> None:
+            self.targets_form.errors.show(exc)
+            if isinstance(exc, StaleEdit):
+                QMessageBox.information(self, error_title(exc), describe(exc))
+                self.session.runner.run(transfers.targets, self._show_targets, parent=self)
+
+        self.session.runner.run(save, done, failed, parent=self)
+
+    # ----- trusted clinics ------------------------------------------------------------------
+    def trust(self) -> None:
+        transfers, actor = self.session.ctx.transfers, self.session.actor
+        code, name, key = self.trust_code.text(), self.trust_name.text(), self.trust_key.toPlainText()
+
+        def done(_none: object) -> None:
+            self.trust_form.done(self.tr("✔ {code} is trusted: its handover forms and receipts are accepted here.")
+                                 .format(code=code.strip().upper()))
+            for edit in (self.trust_code, self.trust_name):
+                edit.clear()
+            self.trust_key.clear()
+
+        self.session.runner.run(lambda: transfers.trust_clinic(actor, code=code, name=name, public_key=key),
+                                done, self.trust_form.errors.show, parent=self)
+
+    def copy_own_key(self) -> None:
+        QGuiApplication.clipboard().setText(self.own_key.text())
+        self.trust_form.status.setText(self.tr("✔ Public key copied."))
