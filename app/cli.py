@@ -321,6 +321,28 @@ def cmd_sync_push(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int
     return 0 if result.retrying == 0 and result.refused == 0 else 1
 
 
+def cmd_sync_pull(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    applied = ctx.sync.pull(Actor.system(), hub_url=args.hub)
+    print("applied from the hub: " + (", ".join(f"{k} {v}" for k, v in applied.items()) or "nothing published"),
+          file=out)
+    return 0
+
+
+def cmd_hub_publish(args: argparse.Namespace, out: TextIO) -> int:
+    """Publish the county's list (JSON array) to every clinic: risk-areas or hospitals."""
+    from datetime import datetime, timezone
+
+    from app.hub.store import open_hub, publish_list
+
+    items = json.loads(Path(args.file).read_text(encoding="utf-8-sig"))
+    if not isinstance(items, list):
+        print("error [list_format]: the file must hold a JSON list", file=sys.stderr)
+        return 1
+    version = publish_list(open_hub(_hub_url(args)), args.list.replace("-", "_"), items, datetime.now(timezone.utc))
+    print(f"{args.list} version {version} published ({len(items)} items)", file=out)
+    return 0
+
+
 def cmd_hub_serve(args: argparse.Namespace, out: TextIO) -> int:
     import uvicorn
 
@@ -466,12 +488,18 @@ def build_parser() -> argparse.ArgumentParser:
         dest="sync_command", metavar="ACTION", required=True)
     add("push", cmd_sync_push, "deliver queued reports to the hub now (exit 1 if any is still waiting)", sync
         ).add_argument("--hub", help="set the hub URL first (https://...)")
+    add("pull", cmd_sync_pull, "apply the county's risk-area and designated-hospital lists now", sync
+        ).add_argument("--hub", help="the hub URL (default: the one set for sync)")
     hub = sub.add_parser("hub", help="run the county hub").add_subparsers(dest="hub_command", metavar="ACTION",
                                                                            required=True)
     p = add("serve", None, "serve the county hub (API and dashboard)", hub)
     p.set_defaults(standalone=cmd_hub_serve)
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8750)
+    p = add("publish", None, "publish a list to every clinic (JSON array file)", hub)
+    p.set_defaults(standalone=cmd_hub_publish)
+    p.add_argument("list", choices=["risk-areas", "hospitals"])
+    p.add_argument("file")
     p = add("add-clinic", None, "register a clinic's public key at the hub", hub)
     p.set_defaults(standalone=cmd_hub_add_clinic)
     p.add_argument("code")

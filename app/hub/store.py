@@ -53,6 +53,41 @@ class HubReport(HubBase):
     received_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
+class HubList(HubBase):
+    """A list the county publishes to every clinic (risk areas, designated hospitals), versioned."""
+
+    __tablename__ = "hub_lists"
+
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
+    published_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    items: Mapped[str] = mapped_column(Text)  # JSON list
+
+
+LIST_NAMES = ("risk_areas", "hospitals")
+
+
+def publish_list(db: Database, name: str, items: list[dict[str, Any]], now: datetime) -> int:
+    if name not in LIST_NAMES:
+        raise ValidationError("list_name", field="name")
+    with db.write() as s:
+        row = s.get(HubList, name)
+        if row is None:
+            row = HubList(name=name, version=0, published_at=now, items="[]")
+            s.add(row)
+        row.version, row.published_at, row.items = row.version + 1, now, json.dumps(items, ensure_ascii=False)
+        return row.version
+
+
+def get_list(db: Database, name: str) -> dict[str, Any]:
+    with db.read() as s:
+        row = s.get(HubList, name)
+        if row is None:
+            return {"name": name, "version": 0, "published_at": None, "items": []}
+        return {"name": name, "version": row.version, "published_at": row.published_at.isoformat(),
+                "items": json.loads(row.items)}
+
+
 @dataclass(frozen=True)
 class Stored:
     id: int

@@ -102,6 +102,9 @@ def create_app(db: Database, clock: Clock) -> Starlette:
         d = _day(request, "date", today() - timedelta(days=1))
         return HTMLResponse(render_dashboard(d, store.status_on(db, d), store.trend(db, d)))
 
+    async def get_published(request: Request) -> Response:
+        return JSONResponse(store.get_list(db, request.path_params["name"].replace("-", "_")))
+
     async def font(request: Request) -> Response:
         return FileResponse(resource_path(*CJK_FONT_REGULAR), headers={"cache-control": "max-age=86400"})
 
@@ -114,6 +117,7 @@ def create_app(db: Database, clock: Clock) -> Starlette:
         Route("/", dashboard), Route("/export.csv", export_csv), Route("/font.ttf", font),
         Route("/api/v1/reports", post_report, methods=["POST"]), Route("/api/v1/reports", get_reports),
         Route("/api/v1/status", get_status), Route("/api/v1/trend", get_trend),
+        Route("/api/v1/lists/{name:str}", get_published),
     ], exception_handlers={FeverSentinelError: on_error})
 
 

@@ -133,6 +133,34 @@ class SyncService(Service):
                     errors.append(str(response.status_code))
         return PushResult(delivered, retrying, refused, tuple(errors))
 
+    def pull(self, actor: Actor, *, hub_url: str | None = None) -> dict[str, int]:
+        """Fetch the county's risk-area and designated-hospital lists and apply each atomically
+        (audited as coming from the hub). Returns how many items each list now has."""
+        from app.transfer.service import TransferService
+        from app.triage.config_service import RiskAreaRecord, TriageConfigService
+        from app.triage.rules import normalise_area
+
+        url = hub_url or self.hub_url()
+        if not url:
+            raise ValidationError("hub_url", field="url")
+        with self.client_factory() as client:
+            try:
+                areas = client.get(f"{url}/api/v1/lists/risk-areas").raise_for_status().json()
+                hospitals = client.get(f"{url}/api/v1/lists/hospitals").raise_for_status().json()
+            except (httpx.HTTPError, ValueError) as exc:
+                self.online = False
+                raise ValidationError("hub_unreachable", field="url", reason=type(exc).__name__) from exc
+        self.online = True
+        applied: dict[str, int] = {}
+        if areas.get("version"):
+            records = [RiskAreaRecord(normalise_area(str(a["name"])), str(a["level"]), None, "hub")
+                       for a in areas["items"]]
+            applied["risk_areas"] = TriageConfigService(self.db, self.clock).replace_risk_areas(actor, records, "hub")
+        if hospitals.get("version"):
+            applied["hospitals"] = TransferService(self.db, self.clock, self.keys).replace_hospitals(
+                actor, hospitals["items"])
+        return applied
+
     def _delivered(self, entry_id: int) -> None:
         with self.db.write() as s:
             entry = s.get(OutboxEntry, entry_id)

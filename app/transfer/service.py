@@ -106,6 +106,29 @@ class TransferService(Service):
             op.summary = {"name": name, "kind": kind, "accepting": accepting}
             return _hospital(h)
 
+    def replace_hospitals(self, actor: Actor, items: list[dict[str, object]]) -> int:
+        """Apply the county's designated-hospital list in one transaction: listed hospitals are
+        added or updated; ones no longer listed stop accepting (kept: transfers refer to them)."""
+        cleaned = []
+        for item in items:
+            name = _text(str(item.get("name", "")), "name", 100)
+            kind = str(item.get("kind", ""))
+            if kind not in HospitalKind._value2member_map_:
+                raise ValidationError("hospital_kind", field="kind", name=name)
+            cleaned.append((name, kind, _text(str(item.get("address", "")), "address", 200, False),
+                            _text(str(item.get("phone", "")), "phone", 30, False), bool(item.get("accepting", True))))
+        with self.audited_write(actor, "transfer.hospitals_replace", "hospital", Perm.MANAGE_CLINIC_SETTINGS) as op:
+            s = op.session
+            existing = {h.name: h for h in s.scalars(select(Hospital))}
+            for name, kind, address, phone, accepting in cleaned:
+                h = existing.pop(name, None) or Hospital(name=name)
+                h.kind, h.address, h.phone, h.accepting = kind, address, phone, accepting
+                s.add(h)
+            for h in existing.values():
+                h.accepting = False
+            op.summary = {"source": "hub", "count": len(cleaned), "withdrawn": sorted(existing)}
+            return len(cleaned)
+
     def targets(self) -> tuple[TransferTargets, int]:
         with self.db.read() as s:
             return load_targets(s)

@@ -196,3 +196,31 @@ def test_dashboard_in_a_real_browser(hub: HubProcess, clinics: dict[str, AppCont
     assert shot.exists() and shot.stat().st_size > 10_000
     csv_text = httpx.get(f"{hub.url}/export.csv", params={"date": YESTERDAY.isoformat()}).text
     assert csv_text.startswith("\ufeffclinic,name,status") and "XH01" in csv_text
+
+
+def test_clinic_pulls_the_county_lists(hub: HubProcess, clinics: dict[str, AppContext], tmp_path: Path) -> None:
+    from app.hub.store import publish_list
+
+    hub_db = open_hub(f"sqlite:///{tmp_path / 'hub' / 'hub.sqlite3'}")
+    publish_list(hub_db, "risk_areas", [{"name": "广东省广州市白云区", "level": "high"},
+                                        {"name": "上海市浦东新区", "level": "medium"}], START)
+    publish_list(hub_db, "hospitals", [{"name": "市传染病医院", "kind": "designated", "accepting": True},
+                                       {"name": "县人民医院", "kind": "backup", "accepting": True}], START)
+    hub_db.dispose()
+    ctx = clinics["XH01"]
+    assert ctx.sync.pull(Actor.system(), hub_url=hub.url) == {"risk_areas": 2, "hospitals": 2}
+    assert {a.name: a.level for a in ctx.triage_config.risk_areas()} == {"广东省广州市白云区": "high",
+                                                                         "上海市浦东新区": "medium"}
+    assert {h.name: h.accepting for h in ctx.transfers.hospitals(Actor.system())} == {"市传染病医院": True,
+                                                                                       "县人民医院": True}
+    hub_db = open_hub(f"sqlite:///{tmp_path / 'hub' / 'hub.sqlite3'}")
+    publish_list(hub_db, "hospitals", [{"name": "市传染病医院", "kind": "designated", "accepting": True}], START)
+    hub_db.dispose()
+    ctx.sync.pull(Actor.system(), hub_url=hub.url)
+    assert {h.name: h.accepting for h in ctx.transfers.hospitals(Actor.system())} == {"市传染病医院": True,
+                                                                                       "县人民医院": False}
+    with ctx.db.read() as s:
+        from app import audit
+
+        actions = [e.action for e in audit.page(s, offset=0, limit=10)]
+    assert "triage.risk_areas_replace" in actions and "transfer.hospitals_replace" in actions
