@@ -1,0 +1,308 @@
+"""Multi-point early warning (多点触发预警): turn the records into alerts a person must acknowledge.
+
+Three triggers, each idempotent through a unique ``dedupe_key`` so any workstation may scan as often
+as it likes:
+
+* case — a case classified suspected / confirmed / asymptomatic (one alert per case and class);
+* cluster — a registered fever patient whose normalised address or workplace (学校 is entered as the
+  workplace) matches another patient's visit within ``CLUSTER_WINDOW_DAYS`` before it; one alert per
+  visit that joins a cluster, so a growing cluster is signalled again, a re-scan never;
+* EARS — C1/C2/C3 (app/reporting/ears.py) on fever-clinic registrations and antipyretic purchases per
+  clinic day, 28 days ending yesterday; an alarm on yesterday raises one alert per series and day.
+
+Evidence holds counts, visit numbers, dates and method values — never a name or an ID number.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from app.actor import Actor
+from app.casework.tables import Case
+from app.casework.vocab import REPORTABLE
+from app.db.models import AuditEvent, Clinic
+from app.errors import Conflict, NotFound, StaleEdit, ValidationError
+from app.permissions import Perm, authorize
+from app.reporting.alert_tables import Alert
+from app.reporting.ears import ears
+from app.services.base import Service
+from app.triage.common import clinic_row
+from app.triage.rules import normalise_area
+from app.triage.tables import Patient, PharmacyPurchase, Screening, Visit
+from app.triage.vocab import DrugCategory
+
+EARS_MIN_SD = 0.5
+EARS_DAYS = 28
+CLUSTER_WINDOW_DAYS = 7  # two visits at most this many clinic days apart belong together
+LOOKBACK_DAYS = 14  # a scan looks at classifications and visits this recent (a missed scan is caught up)
+ACTION_MAX = 500
+_REPORTABLE = tuple(c.value for c in REPORTABLE)
+
+
+class AlertKind(StrEnum):
+    CASE = "case"
+    CLUSTER = "cluster"
+    EARS_FEVER_VISITS = "ears_fever_visits"
+    EARS_ANTIPYRETIC = "ears_antipyretic"
+
+
+@dataclass(frozen=True)
+class AlertRecord:
+    id: int
+    kind: str
+    dedupe_key: str
+    raised_at: datetime
+    clinic_day: date
+    evidence: dict[str, Any]
+    acknowledged_at: datetime | None
+    acknowledged_by: str | None
+    action_taken: str | None
+    version: int
+
+    @property
+    def acknowledged(self) -> bool:
+        return self.acknowledged_at is not None
+
+
+@dataclass(frozen=True)
+class _Signal:
+    kind: AlertKind
+    key: str
+    clinic_day: date
+    evidence: dict[str, Any]
+
+
+def _record(a: Alert) -> AlertRecord:
+    return AlertRecord(a.id, a.kind, a.dedupe_key, a.raised_at, a.clinic_day, json.loads(a.evidence),
+                       a.acknowledged_at, a.acknowledged_by, a.action_taken, a.version)
+
+
+# ----- normalisation (addresses and workplaces are typed freely at the desk) ----------------------
+
+_UNIT = "(?:号楼|号院|单元|号|栋|幢|座|楼|层|室|户)"
+_HOUSE_NUMBER = re.compile(rf"(?:[0-9a-z]*[0-9][0-9a-z]*{_UNIT}?|[一二三四五六七八九十百零〇两]+{_UNIT}|[a-z]{_UNIT})$")
+_AREA_ONLY = re.compile(r"(?:省|市|县|镇|乡|街道|(?<![小社园校])区)$")  # a whole town is no cluster
+_NO_WORKPLACE = frozenset({"无", "没有", "无业", "待业", "不详", "未知", "退休", "离退休", "农民", "务农", "家务",
+                           "散居", "个体", "自由职业", "none", "na", "无单位"})
+MIN_KEY_CHARS = 4
+
+
+def _clean(text: str) -> str:
+    """Full-width → half-width (NFKC), lower case, no spaces, punctuation or symbols."""
+    text = unicodedata.normalize("NFKC", normalise_area(text)).casefold()
+    return "".join(ch for ch in text if not ch.isspace() and unicodedata.category(ch)[0] not in "PSZ")
+
+
+def address_key(address: str) -> str | None:
+    """新河镇东村12号 and 新河镇东村 15号 → 新河镇东村; None when too vague to link two households."""
+    key = _clean(address)
+    while (stripped := _HOUSE_NUMBER.sub("", key)) != key:
+        key = stripped
+    if len(key) < MIN_KEY_CHARS or _AREA_ONLY.search(key):
+        return None
+    return key
+
+
+def workplace_key(workplace: str) -> str | None:
+    """A workplace or school compared whole; "无", "退休"... link nobody."""
+    key = _clean(workplace)
+    return None if len(key) < 2 or key in _NO_WORKPLACE else key
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+# ----- triggers ------------------------------------------------------------------------------------
+
+def case_signals(s: Session, since: datetime, zone: ZoneInfo) -> list[_Signal]:
+    """Every reportable classification since ``since``: the audit trail keeps ones later changed."""
+    found: dict[tuple[str, str], datetime] = {}
+    rows = s.execute(select(AuditEvent.entity_id, AuditEvent.summary, AuditEvent.at).where(
+        AuditEvent.action == "case.classify", AuditEvent.outcome == "success", AuditEvent.at >= since))
+    for visit_no, summary, at in rows:
+        after = json.loads(summary or "{}").get("after")
+        if visit_no and after in _REPORTABLE:
+            found.setdefault((visit_no, after), at)
+    current = s.execute(select(Visit.visit_no, Case.classification, Case.classified_at)
+                        .join(Visit, Visit.id == Case.visit_id)
+                        .where(Case.classification.in_(_REPORTABLE), Case.classified_at >= since))
+    for visit_no, cls, at in current:
+        found.setdefault((visit_no, cls), at)
+    return [_Signal(AlertKind.CASE, f"case:{visit_no}:{cls}", at.astimezone(zone).date(),
+                    {"visit_no": visit_no, "classification": cls, "classified_at": at.isoformat()})
+            for (visit_no, cls), at in sorted(found.items(), key=lambda item: item[1])]
+
+
+@dataclass(frozen=True)
+class _Visit:
+    seq: int
+    visit_no: str
+    day: date
+    patient_id: int
+    keys: tuple[tuple[str, str], ...]  # (field, normalised key)
+
+
+def cluster_signals(s: Session, today: date) -> list[_Signal]:
+    """A visit with another patient's visit sharing a key in the window before it (or that day)."""
+    first = today - timedelta(days=LOOKBACK_DAYS)
+    rows = s.execute(select(Visit.visit_no, Visit.clinic_day, Visit.patient_id, Patient.address, Patient.workplace)
+                     .join(Patient, Patient.id == Visit.patient_id)
+                     .where(Visit.clinic_day >= first - timedelta(days=CLUSTER_WINDOW_DAYS))
+                     .order_by(Visit.clinic_day, Visit.registered_at, Visit.id))
+    by_key: dict[tuple[str, str], list[_Visit]] = defaultdict(list)
+    visits: list[_Visit] = []
+    for seq, (visit_no, day, patient_id, address, workplace) in enumerate(rows):
+        keys = tuple((f, k) for f, k in (("address", address_key(address or "")),
+                                        ("workplace", workplace_key(workplace or ""))) if k)
+        v = _Visit(seq, visit_no, day, patient_id, keys)
+        visits.append(v)
+        for fk in keys:
+            by_key[fk].append(v)
+    signals = []
+    for v in visits:
+        if v.day < first:
+            continue
+        for field, key in v.keys:
+            members = [o for o in by_key[(field, key)]
+                       if o.seq <= v.seq and (v.day - o.day).days <= CLUSTER_WINDOW_DAYS]
+            if not any(o.patient_id != v.patient_id for o in members):
+                continue
+            evidence = {"field": field, "key": key, "window_days": CLUSTER_WINDOW_DAYS,
+                        "patients": len({o.patient_id for o in members}), "new_visit_no": v.visit_no,
+                        "visits": [{"visit_no": o.visit_no, "date": o.day.isoformat()} for o in members]}
+            signals.append(_Signal(AlertKind.CLUSTER, f"cluster:{field}:{_digest(key)}:{v.visit_no}", v.day,
+                                   evidence))
+    return signals
+
+
+def _daily_counts(s: Session, column: Any, first: date, last: date, *conditions: Any) -> dict[date, int]:
+    rows = s.execute(select(column, func.count()).where(column >= first, column <= last, *conditions)
+                     .group_by(column))
+    return {day: int(n) for day, n in rows}
+
+
+def ears_signals(s: Session, today: date, zone: ZoneInfo) -> list[_Signal]:
+    """C1/C2/C3 on yesterday, over the 28 days ending yesterday — not before the clinic began recording
+    (27 empty days before a first busy one would be no aberration)."""
+    last = today - timedelta(days=1)
+    created = s.scalar(select(func.min(Clinic.created_at)))
+    began = [d for d in (created.astimezone(zone).date() if created else None,
+                         s.scalar(select(func.min(Screening.clinic_day)))) if d is not None]
+    first = max(last - timedelta(days=EARS_DAYS - 1), min(began, default=last))
+    if (last - first).days < 7:  # C1 needs seven baseline days
+        return []
+    days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
+    series = ((AlertKind.EARS_FEVER_VISITS, "fever_clinic_registrations",
+               _daily_counts(s, Visit.clinic_day, first, last)),
+              (AlertKind.EARS_ANTIPYRETIC, "antipyretic_purchases",
+               _daily_counts(s, PharmacyPurchase.clinic_day, first, last,
+                             PharmacyPurchase.drug_category == DrugCategory.ANTIPYRETIC.value)))
+    signals = []
+    for kind, name, by_day in series:
+        counts = [by_day.get(d, 0) for d in days]
+        latest = ears(days, counts, EARS_MIN_SD)[-1]
+        if not latest.alarm:
+            continue
+        r = lambda v: None if v is None else round(v, 3)  # noqa: E731
+        evidence = {"series": name, "method": "EARS", "date": last.isoformat(), "count": latest.count,
+                    "c1": r(latest.c1), "c2": r(latest.c2), "c3": r(latest.c3),
+                    "alarms": [m for m, on in (("c1", latest.c1_alarm), ("c2", latest.c2_alarm),
+                                                ("c3", latest.c3_alarm)) if on],
+                    "min_sd": EARS_MIN_SD, "series_from": first.isoformat(), "counts": counts}
+        signals.append(_Signal(kind, f"{kind.value}:{last.isoformat()}", last, evidence))
+    return signals
+
+
+# ----- the service ---------------------------------------------------------------------------------
+
+class AlertService(Service):
+    def scan(self, actor: Actor) -> list[AlertRecord]:
+        """Raise the alerts the records call for that are not raised yet; nothing is written (or
+        audited) when there is nothing new, so scanning every minute costs no trail rows."""
+        with self.db.read() as s:
+            authorize(s, actor, Perm.VIEW_CLOCKS)
+            fresh = self._fresh(s, self._signals(s))
+        if not fresh:
+            return []
+        with self.audited_write(actor, "alert.raise", "alert", Perm.VIEW_CLOCKS) as op:
+            st = op.session
+            now = self.clock.now()
+            raised: list[Alert] = []
+            for sig in self._fresh(st, fresh):  # again: another workstation may have raised some meanwhile
+                row = Alert(kind=sig.kind.value, dedupe_key=sig.key, raised_at=now, clinic_day=sig.clinic_day,
+                            evidence=json.dumps(sig.evidence, ensure_ascii=False, sort_keys=True))
+                try:
+                    with st.begin_nested():  # a concurrent scan's row (PostgreSQL) is skipped, not fatal
+                        st.add(row)
+                except IntegrityError:
+                    continue
+                raised.append(row)
+            op.summary = {"raised": [{"id": a.id, "kind": a.kind, "dedupe_key": a.dedupe_key} for a in raised]}
+            return [_record(a) for a in raised]
+
+    def _signals(self, s: Session) -> list[_Signal]:
+        zone = ZoneInfo(clinic_row(s).timezone)
+        now = self.clock.now()
+        today = now.astimezone(zone).date()
+        return (case_signals(s, now - timedelta(days=LOOKBACK_DAYS), zone) + cluster_signals(s, today)
+                + ears_signals(s, today, zone))
+
+    @staticmethod
+    def _fresh(s: Session, signals: Iterable[_Signal]) -> list[_Signal]:
+        unique = list({sig.key: sig for sig in signals}.values())
+        keys = [sig.key for sig in unique]
+        taken: set[str] = set()
+        for i in range(0, len(keys), 500):
+            taken |= set(s.scalars(select(Alert.dedupe_key).where(Alert.dedupe_key.in_(keys[i:i + 500]))))
+        return [sig for sig in unique if sig.key not in taken]
+
+    def open_alerts(self, actor: Actor) -> list[AlertRecord]:
+        """Alerts nobody has acknowledged yet, oldest first."""
+        with self.db.read() as s:
+            authorize(s, actor, Perm.VIEW_CLOCKS)
+            return [_record(a) for a in s.scalars(select(Alert).where(Alert.acknowledged_at.is_(None))
+                                                  .order_by(Alert.raised_at, Alert.id))]
+
+    def history(self, actor: Actor, since: datetime) -> list[AlertRecord]:
+        """Every alert raised since ``since`` (acknowledged or not), newest first."""
+        if since.tzinfo is None:
+            raise ValidationError("naive_datetime", field="since")
+        with self.db.read() as s:
+            authorize(s, actor, Perm.VIEW_CLOCKS)
+            return [_record(a) for a in s.scalars(select(Alert).where(Alert.raised_at >= since)
+                                                  .order_by(Alert.raised_at.desc(), Alert.id.desc()))]
+
+    def acknowledge(self, actor: Actor, alert_id: int, expected_version: int, action_taken: str) -> AlertRecord:
+        """Who saw it, when, and what was done: the action is required; a refusal is audited too."""
+        text = " ".join((action_taken or "").split())
+        with self.audited_write(actor, "alert.acknowledge", "alert", Perm.SUBMIT_REPORTS, alert_id) as op:
+            if not text:
+                raise ValidationError("required", field="action_taken")
+            if len(text) > ACTION_MAX:
+                raise ValidationError("too_long", field="action_taken", maximum=ACTION_MAX)
+            row = op.session.get(Alert, alert_id)
+            if row is None:
+                raise NotFound(entity="alert", id=alert_id)
+            if row.acknowledged_at is not None:
+                raise Conflict("already_acknowledged", by=row.acknowledged_by)
+            if row.version != expected_version:
+                raise StaleEdit(entity="alert")
+            row.acknowledged_at, row.acknowledged_by, row.action_taken = self.clock.now(), actor.username, text
+            op.session.flush()
+            op.summary = {"kind": row.kind, "dedupe_key": row.dedupe_key, "action_taken": text}
+            return _record(row)
