@@ -132,20 +132,21 @@ def _chart(series: dict[str, list[int]], end: date) -> str:
     def point(i: int, v: int) -> str:
         return f"{pad + i * (width - 2 * pad) / max(days - 1, 1):.1f},{height - pad - v * (height - 2 * pad) / top:.1f}"
 
-    lines = []
+    lines: list[str] = []
+    legend: list[str] = []
     for n, (name, line) in enumerate(series.items()):
         bold = name == "total"
         colour = "#c62828" if bold else colours[n % len(colours)]
         lines.append(f'<polyline data-series="{html.escape(name)}" fill="none" stroke="{colour}" '
                      f'stroke-width="{3 if bold else 1.5}" points="{" ".join(point(i, v) for i, v in enumerate(line))}"/>')
-        lines.append(f'<text x="{width - pad + 4}" y="{point(days - 1, line[-1]).split(",")[1]}" font-size="11" '
-                     f'fill="{colour}">{html.escape("全县" if bold else name)}</text>')
+        legend.append(f'<span><i style="background:{colour}"></i>{html.escape("全县" if bold else name)}</span>')
     start = end - timedelta(days=days - 1)
     axis = (f'<text x="{pad}" y="{height - 8}" font-size="11">{start:%m-%d}</text>'
             f'<text x="{width - pad - 30}" y="{height - 8}" font-size="11">{end:%m-%d}</text>'
             f'<text x="2" y="{pad}" font-size="11">{top}</text>')
-    return (f'<svg id="trend" viewBox="0 0 {width + 60} {height}" width="100%" role="img" '
-            f'aria-label="28 天发热门诊就诊趋势">{axis}{"".join(lines)}</svg>')
+    return (f'<svg id="trend" viewBox="0 0 {width} {height}" width="{width}" role="img" '
+            f'aria-label="28 天发热门诊就诊趋势">{axis}{"".join(lines)}</svg>'
+            f'<p class="legend">{"".join(legend)}</p>')
 
 
 def render_dashboard(d: date, rows: list[store.ClinicStatus], series: dict[str, list[int]]) -> str:
@@ -163,7 +164,10 @@ def render_dashboard(d: date, rows: list[store.ClinicStatus], series: dict[str, 
 <html lang="zh-CN"><head><meta charset="utf-8"><title>县级发热哨点汇总 {d}</title>
 <style>
 @font-face {{ font-family: "Noto Sans SC"; src: url("/font.ttf") format("truetype"); }}
-body {{ font-family: "Noto Sans SC", sans-serif; margin: 24px; color: #222; }}
+body, button, input {{ font-family: "Noto Sans SC", sans-serif; }}
+body {{ margin: 24px; color: #222; }}
+.legend span {{ margin-right: 14px; }} .legend i {{ display: inline-block; width: 18px; height: 3px;
+  vertical-align: middle; margin-right: 4px; }}
 table {{ border-collapse: collapse; margin: 12px 0; }} td, th {{ border: 1px solid #ccc; padding: 4px 10px; }}
 .status-missing .status, .status-late .status {{ color: #c62828; font-weight: bold; }}
 .status-automatic .status {{ color: #ef6c00; }} .status-zero .status {{ color: #2e7d32; }}
@@ -172,7 +176,7 @@ table {{ border-collapse: collapse; margin: 12px 0; }} td, th {{ border: 1px sol
 <h1>县级发热哨点汇总</h1>
 <form method="get"><label>日期 <input type="date" name="date" value="{d.isoformat()}"></label>
 <button type="submit">查看</button> <a id="csv" href="/export.csv?date={d.isoformat()}">导出 CSV</a></form>
-<p class="totals">今日状态：{summary}</p>
+<p class="totals">当日状态：{summary}</p>
 <p class="totals">全县合计：筛查 <b id="total-screened">{total("screened")}</b> 人 · 发热登记
 <b id="total-fever">{total("fever_registered")}</b> 人 · 疑似/确诊/无症状
 <b id="total-cases">{total("classified_suspected") + total("classified_confirmed") + total("classified_asymptomatic")}</b>
