@@ -378,3 +378,78 @@ def age_text(birth: object, today: object) -> str:
         return ""
     years = today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
     return translate("Labels", "{years} years").format(years=years)
+
+
+# ----- wards, permits and the gate ---------------------------------------------------------------
+def ward_type_name(code: str) -> str:
+    names = {
+        "general": translate("Labels", "General ward"),
+        "buffer": translate("Labels", "Buffer ward"),
+        "critical_care": translate("Labels", "Critical care ward"),
+        "infectious": translate("Labels", "Infectious diseases ward"),
+    }
+    return names.get(code, code)
+
+
+def nursing_level_name(code: str) -> str:
+    names = {
+        "special": translate("Labels", "Special nursing care"),
+        "1": translate("Labels", "Level 1 nursing care"),
+        "2": translate("Labels", "Level 2 nursing care"),
+        "3": translate("Labels", "Level 3 nursing care"),
+    }
+    return names.get(code, code)
+
+
+def permit_kind_name(code: str | None) -> str:
+    names = {
+        "escort": translate("Labels", "Escort permit"),
+        "visitor": translate("Labels", "Visitor permit"),
+    }
+    return names.get(code or "", code or "")
+
+
+def permit_state_name(code: str) -> str:
+    names = {
+        "active": translate("Labels", "Valid"),
+        "revoked": translate("Labels", "Revoked"),
+        "expired": translate("Labels", "Expired"),
+    }
+    return names.get(code, code)
+
+
+def exception_kind_name(code: str) -> str:
+    names = {
+        "escort_level_3": translate("Labels", "Escort for a level-3 nursing patient"),
+        "escort_restricted_ward": translate("Labels", "Escort in a critical care or infectious diseases ward"),
+        "visitor_infectious": translate("Labels", "Visitor in an infectious diseases ward"),
+    }
+    return names.get(code, code)
+
+
+def gate_outcome_name(code: str) -> str:
+    names = {
+        "admit": translate("Labels", "ADMIT"),
+        "exit": translate("Labels", "EXIT"),
+        "deny": translate("Labels", "DENY"),
+    }
+    return names.get(code, code)
+
+
+def deny_reason_name(code: str | None) -> str:
+    """Why the gate said no, in words a gatekeeper can repeat to the visitor."""
+    names = {
+        "unreadable": translate("Labels", "Unreadable: not a permit, or the code is damaged"),
+        "forged": translate("Labels", "Forged or altered permit"),
+        "unknown_key": translate("Labels", "Signed by an unknown clinic key"),
+        "not_yet_valid": translate("Labels", "Not valid yet"),
+        "expired": translate("Labels", "Permit expired"),
+        "revoked": translate("Labels", "Permit revoked (withdrawn or replaced)"),
+        "wrong_ward": translate("Labels", "Wrong ward: this gate does not serve the permit's ward"),
+        "discharged": translate("Labels", "The patient has been discharged"),
+        "escort_test_old": translate("Labels", "Escort's nucleic acid test is too old"),
+        "visitor_inside": translate("Labels", "Another visitor for this patient is inside"),
+        "visit_time_over": translate("Labels", "Visit time is over"),
+        "unknown_permit": translate("Labels", "Unknown permit number"),
+    }
+    return names.get(code or "", code or "")

@@ -33,6 +33,7 @@ from ui.labels import role_names
 from ui.login import demo_badge
 from ui.clock_feed import ClockFeed, ClockSnapshot
 from ui.handoff_feed import HandoffFeed, HandoffSnapshot
+from ui.gate_station import GateStationPage
 from ui.pages.account import AccountPage
 from ui.pages.audit import AuditPage
 from ui.pages.deadline_board import DeadlineBoardPage
@@ -48,6 +49,8 @@ from ui.pages.triage_desk import TriageDeskPage
 from ui.pages.triage_rules import TriageRulesPage
 from ui.pages.users import UsersPage
 from ui.pages.visit_list import VisitListPage
+from ui.pages.permit_page import PermitsPage
+from ui.pages.ward_page import WardsPage
 from ui.session import Session, workstation_name
 from ui.settings_dialog import SettingsDialog
 
@@ -62,6 +65,7 @@ PageFactory = Callable[[Session], QWidget]
 # (permission needed or None for everyone, page class): the navigation order. The desk's daily
 # work comes first, so a nurse lands on the screening form and a doctor on the fever clinic.
 PAGES: tuple[tuple[Perm | None, PageFactory], ...] = (
+    (Perm.GATE, GateStationPage),
     (Perm.TRIAGE, TriageDeskPage),
     (Perm.CASEWORK, FeverClinicPage),
     (Perm.VIEW_CLOCKS, DeadlineBoardPage),
@@ -71,6 +75,8 @@ PAGES: tuple[tuple[Perm | None, PageFactory], ...] = (
     (Perm.VIEW_PATIENTS, TransferBoardPage),
     (Perm.VIEW_PATIENTS, TransferHistoryPage),
     (Perm.TRANSFER, ReceiveTransferPage),
+    (Perm.MANAGE_WARDS, WardsPage),
+    (Perm.ISSUE_PERMITS, PermitsPage),
     (None, AccountPage),
     (Perm.MANAGE_USERS, UsersPage),
     (Perm.VIEW_AUDIT, AuditPage),
@@ -118,6 +124,8 @@ class MainWindow(QMainWindow):
                 page.restored.connect(self._after_restore)
             if isinstance(page, PharmacyPage):
                 page.register_requested.connect(self._register_from_pharmacy)
+            if isinstance(page, GateStationPage):  # leaving full screen locks: other pages need the password
+                page.lock_requested.connect(lambda: self.idle_lock.lock())
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -232,7 +240,7 @@ class MainWindow(QMainWindow):
         if self.clock_feed is not None:
             self.clock_feed.stop()
         for page in self.pages:
-            if isinstance(page, DeadlineBoardPage):
+            if isinstance(page, (DeadlineBoardPage, GateStationPage)):
                 page.stop()
         self.idle_lock.stop()
         self.close()

@@ -372,6 +372,41 @@ def _sentences() -> dict[str, Callable[[dict[str, Any]], str]]:
             "Errors", "The QR code has expired."),
         "wrong_kind": lambda d: translate(
             "Errors", "This is a different kind of QR code."),
+        # wards, permits and the gate
+        "escort_exists": lambda d: translate(
+            "Errors", "This patient already has a valid escort permit: only one escort at a time. Revoke the "
+            "old permit first if the escort changes."),
+        "escort_refused": lambda d: translate(
+            "Errors", "The rules do not allow an escort for this patient ({needs}). An administrator can approve "
+            "an exception.").format(needs=_needs(d)),
+        "visitor_refused": lambda d: translate(
+            "Errors", "The rules do not allow visitors for this patient ({needs}). An administrator can approve "
+            "an exception.").format(needs=_needs(d)),
+        "visitor_overlap": lambda d: translate(
+            "Errors", "Another visitor permit for this patient overlaps this time: visitors come one at a time."),
+        "visit_window": lambda d: translate(
+            "Errors", "The visiting time must end after it starts, in the future, and last at most 12 hours."),
+        "escort_test_old": lambda d: translate(
+            "Errors", "The escort's negative nucleic acid test must be from the last {hours} hours.").format(
+            hours=d.get("hours", 48)),
+        "permit_not_active": lambda d: translate(
+            "Errors", "This permit is no longer valid (revoked or replaced)."),
+        "discharged": lambda d: translate(
+            "Errors", "The patient has been discharged: no permits can be issued."),
+        "already_admitted": lambda d: translate(
+            "Errors", "This patient is already admitted to a ward."),
+        "already_discharged": lambda d: translate(
+            "Errors", "This patient has already been discharged."),
+        "ward_exists": lambda d: translate(
+            "Errors", "A ward named {name} already exists.").format(name=d.get("name", "")),
+        "ward_type": lambda d: translate(
+            "Errors", "Choose the type of ward."),
+        "gates": lambda d: translate(
+            "Errors", "Enter at least one gate name (separate several with commas)."),
+        "nursing_level": lambda d: translate(
+            "Errors", "Choose the nursing level."),
+        "exception_kind": lambda d: translate(
+            "Errors", "Choose which rule the exception is for."),
     }
 
 
@@ -406,7 +441,20 @@ def _not_found(d: dict[str, Any]) -> str:
         return translate("Errors", "This transfer was not found here.")
     if entity == "hospital":
         return translate("Errors", "This hospital no longer exists.")
+    if entity == "ward":
+        return translate("Errors", "This ward no longer exists.")
+    if entity == "admission":
+        return translate("Errors", "This admission no longer exists.")
+    if entity == "permit":
+        return translate("Errors", "No permit with the number {number} was found.").format(
+            number=d.get("key", ""))
     return translate("Errors", "The record no longer exists.")
+
+
+def _needs(d: dict[str, Any]) -> str:
+    from ui.labels import exception_kind_name
+
+    return translate("Errors", "; ").join(exception_kind_name(str(k)) for k in d.get("needs", []))
 
 
 def _clock_time(iso: Any) -> str:

@@ -65,6 +65,49 @@
     </message>
 </context>
 <context>
+    <name>AdmitDialog</name>
+    <message>
+        <source>Admit a patient</source>
+        <translation>收住入院</translation>
+    </message>
+    <message>
+        <source>From a &amp;visit number</source>
+        <translation>按就诊号收住(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Direct admission (identity)</source>
+        <translation>直接收住（登记身份）(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Visit n&amp;o.:</source>
+        <translation>就诊号(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Ward:</source>
+        <translation>病区(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Bed:</source>
+        <translation>床位(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Nursing &amp;level:</source>
+        <translation>护理级别(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Scan or type the visit number</source>
+        <translation>扫描或输入就诊号</translation>
+    </message>
+    <message>
+        <source>&amp;Admit</source>
+        <translation>收住入院(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
         <source>Responsibility trail</source>
@@ -384,6 +427,10 @@
         <translation>处置(&amp;P)…</translation>
     </message>
     <message>
+        <source>Request transfer to designated hospita&amp;l…</source>
+        <translation>申请转运定点医院(&amp;L)…</translation>
+    </message>
+    <message>
         <source>&amp;Timeline…</source>
         <translation>时间线(&amp;T)…</translation>
     </message>
@@ -434,6 +481,18 @@
     <message>
         <source>✔ Case closed.</source>
         <translation>✔ 病例已结案。</translation>
+    </message>
+    <message>
+        <source>✔ Transfer to {hospital} requested: the case is closed as transferred.</source>
+        <translation>✔ 已申请转运至{hospital}：病例已按“转运”结案。</translation>
+    </message>
+    <message>
+        <source>Print the handover form</source>
+        <translation>打印转运交接单</translation>
+    </message>
+    <message>
+        <source>Print the three-part transfer handover form now?</source>
+        <translation>现在打印三联转运交接单吗？</translation>
     </message>
 </context>
 <context>
@@ -776,6 +835,18 @@
     <message>
         <source>Someone else changed the screening rules in the meantime; they have been reloaded.</source>
         <translation>其他人刚刚修改了分诊规则，已重新载入。</translation>
+    </message>
+    <message>
+        <source>Someone else updated this transfer in the meantime; it has been reloaded.</source>
+        <translation>其他人刚刚更新了这条转运记录，已重新载入。</translation>
+    </message>
+    <message>
+        <source>Someone else changed this hospital in the meantime; the list has been reloaded.</source>
+        <translation>其他人刚刚修改了这家医院，列表已重新载入。</translation>
+    </message>
+    <message>
+        <source>Someone else changed the transfer time targets in the meantime; they have been reloaded.</source>
+        <translation>其他人刚刚修改了转运时限目标，已重新载入。</translation>
     </message>
     <message>
         <source>This account has been disabled. Ask an administrator.</source>
@@ -1170,6 +1241,126 @@
         <translation>此病例已结案（{disposition}）。</translation>
     </message>
     <message>
+        <source>This case already has an open transfer: see the transfer board.</source>
+        <translation>该病例已有进行中的转运：请查看转运看板。</translation>
+    </message>
+    <message>
+        <source>This hospital is not accepting patients at the moment: choose another one.</source>
+        <translation>该医院目前不接收患者：请选择其他医院。</translation>
+    </message>
+    <message>
+        <source>A hospital named {name} already exists.</source>
+        <translation>已存在名为{name}的医院。</translation>
+    </message>
+    <message>
+        <source>Choose designated or backup hospital.</source>
+        <translation>请选择定点医院或后备医院。</translation>
+    </message>
+    <message>
+        <source>Choose the patient&apos;s condition: stable, serious or critical.</source>
+        <translation>请选择患者病情：稳定、较重或危重。</translation>
+    </message>
+    <message>
+        <source>Each time target must be from 5 to 1440 minutes.</source>
+        <translation>每项时限目标须为 5 至 1440 分钟。</translation>
+    </message>
+    <message>
+        <source>This is not a valid public key: paste the whole key the other clinic gave you.</source>
+        <translation>这不是有效的公钥：请粘贴对方机构提供的完整公钥。</translation>
+    </message>
+    <message>
+        <source>This receipt belongs to a transfer sent by another clinic, not by this one.</source>
+        <translation>该回执属于其他机构发出的转运，不是本机构的。</translation>
+    </message>
+    <message>
+        <source>This transferred patient has already been received here.</source>
+        <translation>该转运患者已在本院接收过。</translation>
+    </message>
+    <message>
+        <source>The QR code could not be read: it is incomplete or not a Fever Sentinel code. Scan it again.</source>
+        <translation>无法读取该二维码：内容不完整或不是发热哨点的二维码。请重新扫描。</translation>
+    </message>
+    <message>
+        <source>The QR code was signed by a clinic this site does not trust. An administrator can add that clinic&apos;s public key.</source>
+        <translation>该二维码由本院尚未信任的机构签发。管理员可添加该机构的公钥。</translation>
+    </message>
+    <message>
+        <source>The QR code&apos;s signature does not match: it was forged or altered. Do not accept it.</source>
+        <translation>二维码签名不符：已被伪造或篡改。请勿接收。</translation>
+    </message>
+    <message>
+        <source>The QR code has expired.</source>
+        <translation>该二维码已过期。</translation>
+    </message>
+    <message>
+        <source>This is a different kind of QR code.</source>
+        <translation>这是另一种用途的二维码。</translation>
+    </message>
+    <message>
+        <source>This patient already has a valid escort permit: only one escort at a time. Revoke the old permit first if the escort changes.</source>
+        <translation>该患者已有有效陪护证：同一时间只能有一名陪护。如更换陪护人，请先吊销原证。</translation>
+    </message>
+    <message>
+        <source>The rules do not allow an escort for this patient ({needs}). An administrator can approve an exception.</source>
+        <translation>按规定该患者不允许陪护（{needs}）。管理员可以批准例外。</translation>
+    </message>
+    <message>
+        <source>The rules do not allow visitors for this patient ({needs}). An administrator can approve an exception.</source>
+        <translation>按规定该患者不允许探视（{needs}）。管理员可以批准例外。</translation>
+    </message>
+    <message>
+        <source>Another visitor permit for this patient overlaps this time: visitors come one at a time.</source>
+        <translation>该患者的另一张探视证与此时段重叠：探视人须逐一进入。</translation>
+    </message>
+    <message>
+        <source>The visiting time must end after it starts, in the future, and last at most 12 hours.</source>
+        <translation>探视时段的结束须晚于开始、晚于现在，且最长 12 小时。</translation>
+    </message>
+    <message>
+        <source>The escort&apos;s negative nucleic acid test must be from the last {hours} hours.</source>
+        <translation>陪护人的核酸阴性结果须在 {hours} 小时以内。</translation>
+    </message>
+    <message>
+        <source>This permit is no longer valid (revoked or replaced).</source>
+        <translation>该证件已失效（已吊销或已补发）。</translation>
+    </message>
+    <message>
+        <source>The patient has been discharged: no permits can be issued.</source>
+        <translation>患者已出院，不能再签发证件。</translation>
+    </message>
+    <message>
+        <source>This patient is already admitted to a ward.</source>
+        <translation>该患者已在住院。</translation>
+    </message>
+    <message>
+        <source>This patient has already been discharged.</source>
+        <translation>该患者已出院。</translation>
+    </message>
+    <message>
+        <source>A ward named {name} already exists.</source>
+        <translation>已存在名为 {name} 的病区。</translation>
+    </message>
+    <message>
+        <source>Choose the type of ward.</source>
+        <translation>请选择病区类型。</translation>
+    </message>
+    <message>
+        <source>Enter at least one gate name (separate several with commas).</source>
+        <translation>请至少填写一个门岗名称（多个用逗号分隔）。</translation>
+    </message>
+    <message>
+        <source>Choose the nursing level.</source>
+        <translation>请选择护理级别。</translation>
+    </message>
+    <message>
+        <source>Choose which rule the exception is for.</source>
+        <translation>请选择例外针对的规则。</translation>
+    </message>
+    <message>
+        <source>This transfer is already &quot;{current}&quot;: it cannot become &quot;{requested}&quot;. It has been reloaded.</source>
+        <translation>该转运已是“{current}”，不能再变为“{requested}”。已重新载入。</translation>
+    </message>
+    <message>
         <source>No visit with the number {visit_no} was found.</source>
         <translation>未找到就诊号 {visit_no}。</translation>
     </message>
@@ -1196,6 +1387,30 @@
     <message>
         <source>This hand-over no longer exists.</source>
         <translation>此交接申请已不存在。</translation>
+    </message>
+    <message>
+        <source>This transfer was not found here.</source>
+        <translation>本院找不到这条转运记录。</translation>
+    </message>
+    <message>
+        <source>This hospital no longer exists.</source>
+        <translation>该医院已不存在。</translation>
+    </message>
+    <message>
+        <source>This ward no longer exists.</source>
+        <translation>该病区已不存在。</translation>
+    </message>
+    <message>
+        <source>This admission no longer exists.</source>
+        <translation>该住院记录已不存在。</translation>
+    </message>
+    <message>
+        <source>No permit with the number {number} was found.</source>
+        <translation>未找到证号为 {number} 的证件。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
     </message>
     <message>
         <source>Something went wrong ({code}).</source>
@@ -1232,6 +1447,60 @@
     <message>
         <source>Error</source>
         <translation>错误</translation>
+    </message>
+</context>
+<context>
+    <name>EscortTestDialog</name>
+    <message>
+        <source>Update escort&apos;s test</source>
+        <translation>更新陪护人核酸结果</translation>
+    </message>
+    <message>
+        <source>A newer negative nucleic acid test for {holder} ({number}).</source>
+        <translation>为 {holder}（{number}）登记一次更新的核酸阴性结果。</translation>
+    </message>
+    <message>
+        <source>Negative &amp;test at:</source>
+        <translation>核酸阴性采样时间(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ExceptionDialog</name>
+    <message>
+        <source>Approve an exception</source>
+        <translation>批准例外</translation>
+    </message>
+    <message>
+        <source>For {name} ({ward}, bed {bed}). The exception is recorded under your name with the reason, and can be used for one permit.</source>
+        <translation>患者：{name}（{ward}，{bed}）。例外以您的名义连同理由记录在案，只能用于签发一张证件。</translation>
+    </message>
+    <message>
+        <source>&amp;Rule:</source>
+        <translation>例外规则(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>R&amp;eason:</source>
+        <translation>理由(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>e.g. the doctor orders one escort at night</source>
+        <translation>例如：医嘱夜间留陪护一人</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>批准(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -1330,6 +1599,85 @@ You become the responsible doctor.</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>GateStationPage</name>
+    <message>
+        <source>Gate station</source>
+        <translation>门岗</translation>
+    </message>
+    <message>
+        <source>&amp;Gate of this PC:</source>
+        <translation>本机门岗(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>开始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Choose the gate this computer stands at. It is remembered until you log out.</source>
+        <translation>请选择本电脑所在的门岗，退出登录前一直有效。</translation>
+    </message>
+    <message>
+        <source>Change gate</source>
+        <translation>更换门岗</translation>
+    </message>
+    <message>
+        <source>Scan the permit&apos;s QR code, or type the permit number and press Enter</source>
+        <translation>扫描证件二维码，或输入证号后按回车</translation>
+    </message>
+    <message>
+        <source>OFFLINE MODE: only the signature, validity and the local revocation list are checked</source>
+        <translation>离线模式：仅校验签名、有效期和本地吊销名单</translation>
+    </message>
+    <message>
+        <source>Inside now</source>
+        <translation>当前在内人员</translation>
+    </message>
+    <message>
+        <source>Gate: {gate}</source>
+        <translation>门岗：{gate}</translation>
+    </message>
+    <message>
+        <source>Leave full screen (Esc)</source>
+        <translation>退出全屏 (Esc)</translation>
+    </message>
+    <message>
+        <source>Full screen (F11)</source>
+        <translation>全屏 (F11)</translation>
+    </message>
+    <message>
+        <source>Ready to scan</source>
+        <translation>请扫码</translation>
+    </message>
+    <message>
+        <source>Hold the permit&apos;s QR code under the scanner.</source>
+        <translation>请将证件二维码对准扫码枪。</translation>
+    </message>
+    <message>
+        <source>Inside since {time} ({minutes} min)</source>
+        <translation>{time} 进入（已 {minutes} 分钟）</translation>
+    </message>
+    <message>
+        <source>Visit at most {minutes} minutes</source>
+        <translation>每次探视不超过 {minutes} 分钟</translation>
+    </message>
+    <message>
+        <source>{name}   ID …{last4}</source>
+        <translation>{name}   证件尾号 {last4}</translation>
+    </message>
+    <message>
+        <source>{count} scans waiting to be written back to the clinic database</source>
+        <translation>{count} 条扫码记录待回写到诊所数据库</translation>
+    </message>
+    <message>
+        <source>Inside now: {count}</source>
+        <translation>当前在内：{count} 人</translation>
+    </message>
+    <message>
+        <source>⚠ Visitor inside over {minutes} minutes: {who}</source>
+        <translation>⚠ 探视超过 {minutes} 分钟：{who}</translation>
     </message>
 </context>
 <context>
@@ -1521,6 +1869,92 @@ You become the responsible doctor.</source>
     <message>
         <source>Requested at</source>
         <translation>申请时间</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityFields</name>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>ID &amp;type:</source>
+        <translation>证件类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;ID number:</source>
+        <translation>证件号码(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Why no ID:</source>
+        <translation>无证件原因：</translation>
+    </message>
+    <message>
+        <source>Se&amp;x:</source>
+        <translation>性别(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>电话(&amp;P)：</translation>
+    </message>
+</context>
+<context>
+    <name>IssueDialog</name>
+    <message>
+        <source>Issue {kind}</source>
+        <translation>签发{kind}</translation>
+    </message>
+    <message>
+        <source>For {name} — {ward} ({type}), bed {bed}, {level}</source>
+        <translation>患者：{name} — {ward}（{type}），{bed}，{level}</translation>
+    </message>
+    <message>
+        <source>Holder&apos;s &amp;name:</source>
+        <translation>持证人姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Relation:</source>
+        <translation>与患者关系(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>e.g. son, daughter, spouse</source>
+        <translation>例如：儿子、女儿、配偶</translation>
+    </message>
+    <message>
+        <source>Negative &amp;test at:</source>
+        <translation>核酸阴性采样时间(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>One escort per patient. The negative nucleic acid test must be from the last 48 hours; the gate refuses the escort once it is older.</source>
+        <translation>每位患者限一名陪护。核酸阴性结果须在 48 小时内；超过后门岗将拒绝陪护人进入。</translation>
+    </message>
+    <message>
+        <source>Visit &amp;from:</source>
+        <translation>探视开始(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Visit &amp;until:</source>
+        <translation>探视结束(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Visitors come one at a time, within this window (at most 12 hours); each visit lasts at most {minutes} minutes.</source>
+        <translation>探视人须逐一进入，在此时段内（最长 12 小时）；每次探视不超过 {minutes} 分钟。</translation>
+    </message>
+    <message>
+        <source>Approve e&amp;xception…</source>
+        <translation>批准例外(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>&amp;Issue permit</source>
+        <translation>签发(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Exception #{id} approved: issue the permit now.</source>
+        <translation>例外 #{id} 已批准：现在可以签发。</translation>
     </message>
 </context>
 <context>
@@ -2146,12 +2580,204 @@ You become the responsible doctor.</source>
         <translation>{years} 岁</translation>
     </message>
     <message>
+        <source>General ward</source>
+        <translation>普通病区</translation>
+    </message>
+    <message>
+        <source>Buffer ward</source>
+        <translation>缓冲病区</translation>
+    </message>
+    <message>
+        <source>Critical care ward</source>
+        <translation>重症监护病区</translation>
+    </message>
+    <message>
+        <source>Infectious diseases ward</source>
+        <translation>传染病区</translation>
+    </message>
+    <message>
+        <source>Special nursing care</source>
+        <translation>特级护理</translation>
+    </message>
+    <message>
+        <source>Level 1 nursing care</source>
+        <translation>一级护理</translation>
+    </message>
+    <message>
+        <source>Level 2 nursing care</source>
+        <translation>二级护理</translation>
+    </message>
+    <message>
+        <source>Level 3 nursing care</source>
+        <translation>三级护理</translation>
+    </message>
+    <message>
+        <source>Escort permit</source>
+        <translation>陪护证</translation>
+    </message>
+    <message>
+        <source>Visitor permit</source>
+        <translation>探视证</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>已吊销</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>Escort for a level-3 nursing patient</source>
+        <translation>三级护理患者留陪护</translation>
+    </message>
+    <message>
+        <source>Escort in a critical care or infectious diseases ward</source>
+        <translation>重症监护或传染病区留陪护</translation>
+    </message>
+    <message>
+        <source>Visitor in an infectious diseases ward</source>
+        <translation>传染病区探视</translation>
+    </message>
+    <message>
+        <source>ADMIT</source>
+        <translation>准许进入</translation>
+    </message>
+    <message>
+        <source>EXIT</source>
+        <translation>准许离开</translation>
+    </message>
+    <message>
+        <source>DENY</source>
+        <translation>禁止进入</translation>
+    </message>
+    <message>
+        <source>Unreadable: not a permit, or the code is damaged</source>
+        <translation>无法识别：不是本院证件或二维码损坏</translation>
+    </message>
+    <message>
+        <source>Forged or altered permit</source>
+        <translation>证件伪造或被篡改</translation>
+    </message>
+    <message>
+        <source>Signed by an unknown clinic key</source>
+        <translation>签发密钥未知（非本院签发）</translation>
+    </message>
+    <message>
+        <source>Not valid yet</source>
+        <translation>尚未生效</translation>
+    </message>
+    <message>
+        <source>Permit expired</source>
+        <translation>证件已过期</translation>
+    </message>
+    <message>
+        <source>Permit revoked (withdrawn or replaced)</source>
+        <translation>证件已吊销（收回或已补发）</translation>
+    </message>
+    <message>
+        <source>Wrong ward: this gate does not serve the permit&apos;s ward</source>
+        <translation>病区不符：本门岗不通往该证病区</translation>
+    </message>
+    <message>
+        <source>The patient has been discharged</source>
+        <translation>患者已出院</translation>
+    </message>
+    <message>
+        <source>Escort&apos;s nucleic acid test is too old</source>
+        <translation>陪护人核酸结果已超时</translation>
+    </message>
+    <message>
+        <source>Another visitor for this patient is inside</source>
+        <translation>该患者已有探视人在内</translation>
+    </message>
+    <message>
+        <source>Visit time is over</source>
+        <translation>探视时间已过</translation>
+    </message>
+    <message>
+        <source>Unknown permit number</source>
+        <translation>证号不存在</translation>
+    </message>
+    <message>
         <source>Met late ({time} past due)</source>
         <translation>超时完成（超时 {time}）</translation>
     </message>
     <message>
         <source>Met in time</source>
         <translation>按时完成</translation>
+    </message>
+    <message>
+        <source>Requested, waiting for the ambulance</source>
+        <translation>已申请，等待救护车</translation>
+    </message>
+    <message>
+        <source>On the way to the hospital</source>
+        <translation>转运途中</translation>
+    </message>
+    <message>
+        <source>Handed over, disinfection pending</source>
+        <translation>已交接，待终末消毒</translation>
+    </message>
+    <message>
+        <source>Closed (vehicle disinfected)</source>
+        <translation>已结束（车辆已消毒）</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Stable</source>
+        <translation>稳定</translation>
+    </message>
+    <message>
+        <source>Serious</source>
+        <translation>较重</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>危重</translation>
+    </message>
+    <message>
+        <source>Designated hospital</source>
+        <translation>定点医院</translation>
+    </message>
+    <message>
+        <source>Backup hospital</source>
+        <translation>后备医院</translation>
+    </message>
+    <message>
+        <source>Record the 120 dispatch</source>
+        <translation>登记 120 派车</translation>
+    </message>
+    <message>
+        <source>Record the departure</source>
+        <translation>登记出发</translation>
+    </message>
+    <message>
+        <source>Record the handover at the hospital</source>
+        <translation>登记到院交接</translation>
+    </message>
+    <message>
+        <source>Record terminal disinfection of the vehicle</source>
+        <translation>登记车辆终末消毒</translation>
+    </message>
+    <message>
+        <source>Cancel the transfer</source>
+        <translation>取消转运</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
     </message>
 </context>
 <context>
@@ -2434,6 +3060,77 @@ Everything recorded after that backup is lost, and everyone must log in again.</
     </message>
 </context>
 <context>
+    <name>PermitsPage</name>
+    <message>
+        <source>Escort and visitor permits</source>
+        <translation>陪护证与探视证</translation>
+    </message>
+    <message>
+        <source>&amp;Inpatient:</source>
+        <translation>住院患者(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Issue &amp;escort permit…</source>
+        <translation>签发陪护证(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Issue &amp;visitor permit…</source>
+        <translation>签发探视证(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Approve e&amp;xception…</source>
+        <translation>批准例外(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Valid permits &amp;only</source>
+        <translation>仅显示有效证件(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke…</source>
+        <translation>吊销(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;print (lost card)…</source>
+        <translation>补发（遗失）(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Update escort&apos;s &amp;test…</source>
+        <translation>更新陪护核酸(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Print &amp;card…</source>
+        <translation>打印证卡(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Card size: CR80 is the size of an ID card; 58/80 mm for a slip printer</source>
+        <translation>证卡尺寸：CR80 为身份证大小；58/80 mm 用于小票打印机</translation>
+    </message>
+    <message>
+        <source>Card printing is not available in this version.</source>
+        <translation>此版本不支持打印证卡。</translation>
+    </message>
+    <message>
+        <source>{kind} {number} issued to {holder}. Print the card for the holder.</source>
+        <translation>已向 {holder} 签发{kind} {number}，请打印证卡交给持证人。</translation>
+    </message>
+    <message>
+        <source>Exception #{id} approved. Issue the permit now: the exception is used once.</source>
+        <translation>例外 #{id} 已批准。请现在签发：例外仅可使用一次。</translation>
+    </message>
+    <message>
+        <source>{number} revoked: the gates refuse it from now on.</source>
+        <translation>{number} 已吊销：各门岗即刻起拒绝该证。</translation>
+    </message>
+    <message>
+        <source>New card {number} issued; the old card no longer works. Print the new card.</source>
+        <translation>已补发新证 {number}，旧证立即失效。请打印新证。</translation>
+    </message>
+    <message>
+        <source>Test time of {number} updated.</source>
+        <translation>{number} 的核酸时间已更新。</translation>
+    </message>
+</context>
+<context>
     <name>PharmacyPage</name>
     <message>
         <source>Medicine purchases</source>
@@ -2556,6 +3253,192 @@ Everything recorded after that backup is lost, and everyone must log in again.</
     <message>
         <source>Case timeline {visit_no}</source>
         <translation>病例时间线 {visit_no}</translation>
+    </message>
+    <message>
+        <source>{kind} {number}</source>
+        <translation>{kind} {number}</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Reprint permit</source>
+        <translation>补发证件</translation>
+    </message>
+    <message>
+        <source>A new card replaces {number} ({holder}). The old card stops working at once, at every gate.</source>
+        <translation>新证替换 {number}（{holder}），旧证在所有门岗立即失效。</translation>
+    </message>
+    <message>
+        <source>e.g. card lost, card damaged</source>
+        <translation>例如：证件遗失、证件损坏</translation>
+    </message>
+    <message>
+        <source>&amp;Reprint</source>
+        <translation>补发(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Revoke permit</source>
+        <translation>吊销证件</translation>
+    </message>
+    <message>
+        <source>Revoke {number} ({holder}): the gates refuse it from now on.</source>
+        <translation>吊销 {number}（{holder}）：各门岗即刻起拒绝该证。</translation>
+    </message>
+    <message>
+        <source>e.g. escort has a fever</source>
+        <translation>例如：陪护人发热</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke</source>
+        <translation>吊销(&amp;V)</translation>
+    </message>
+    <message>
+        <source>R&amp;eason:</source>
+        <translation>原因(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiveTransferPage</name>
+    <message>
+        <source>Receive a transfer</source>
+        <translation>接收转运患者</translation>
+    </message>
+    <message>
+        <source>Receive a transferred patient</source>
+        <translation>接收转运患者</translation>
+    </message>
+    <message>
+        <source>Scan the QR code on the handover form the ambulance brings. Its signature is checked against the clinics this site trusts. Then record who received the patient and print the receipt: the sending clinic scans its QR to complete the transfer.</source>
+        <translation>扫描救护车带来的转运交接单上的二维码，系统用本院信任的机构公钥核验签名。然后登记接收人员并打印回执：转出机构扫描回执二维码即可完成交接。</translation>
+    </message>
+    <message>
+        <source>Handover &amp;QR:</source>
+        <translation>交接单二维码(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>scan the QR code on the handover form</source>
+        <translation>扫描转运交接单上的二维码</translation>
+    </message>
+    <message>
+        <source>&amp;Check</source>
+        <translation>核验(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Reception</source>
+        <translation>接收登记</translation>
+    </message>
+    <message>
+        <source>Receiving &amp;staff:</source>
+        <translation>接收人员(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Department:</source>
+        <translation>科室(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Condition on a&amp;rrival:</source>
+        <translation>到达时病情(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Record and &amp;print receipt</source>
+        <translation>登记并打印回执(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Receipt for the sending clinic</source>
+        <translation>给转出机构的回执</translation>
+    </message>
+    <message>
+        <source>Print &amp;receipt…</source>
+        <translation>打印回执(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Save QR as P&amp;NG…</source>
+        <translation>二维码另存为 PNG(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Refused: {reason}</source>
+        <translation>拒收：{reason}</translation>
+    </message>
+    <message>
+        <source>From clinic</source>
+        <translation>转出机构</translation>
+    </message>
+    <message>
+        <source>Visit no.</source>
+        <translation>就诊号</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <source>{years} years</source>
+        <translation>{years} 岁</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>病例分类</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>目的医院</translation>
+    </message>
+    <message>
+        <source>Requested at</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <source>Signature verified: this handover form is genuine.</source>
+        <translation>签名核验通过：该交接单真实有效。</translation>
+    </message>
+    <message>
+        <source>Visit {visit_no} from {clinic} received at {time} by {staff} ({department}), condition on arrival: {condition}. The ambulance crew takes the printed receipt back; the sending clinic scans its QR.</source>
+        <translation>就诊号 {visit_no}（来自 {clinic}）已于 {time} 由{staff}（{department}）接收，到达时病情：{condition}。救护车组人员将打印的回执带回，由转出机构扫描其二维码。</translation>
+    </message>
+    <message>
+        <source>Transfer receipt</source>
+        <translation>转运接收回执</translation>
+    </message>
+    <message>
+        <source>Received at</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <source>Received by</source>
+        <translation>接收人</translation>
+    </message>
+    <message>
+        <source>On arrival</source>
+        <translation>到达时病情</translation>
+    </message>
+    <message>
+        <source>Sending clinic: scan this QR on the transfer board.</source>
+        <translation>转出机构：请在转运看板扫描此二维码。</translation>
+    </message>
+    <message>
+        <source>Transfer receipt {visit_no}</source>
+        <translation>转运接收回执 {visit_no}</translation>
+    </message>
+    <message>
+        <source>Save QR as PNG</source>
+        <translation>二维码另存为 PNG</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>The file could not be written. Choose another folder.</source>
+        <translation>无法写入文件。请选择其他文件夹。</translation>
     </message>
 </context>
 <context>
@@ -3300,6 +4183,615 @@ Everything recorded after that backup is lost, and everyone must log in again.</
     </message>
 </context>
 <context>
+    <name>TransferAdminPage</name>
+    <message>
+        <source>Transfer settings</source>
+        <translation>转运设置</translation>
+    </message>
+    <message>
+        <source>Transfer settings: hospitals, time targets, trusted clinics</source>
+        <translation>转运设置：医院、时限目标、信任机构</translation>
+    </message>
+    <message>
+        <source>Hospitals patients are transferred to</source>
+        <translation>转运目的医院</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Accepting</source>
+        <translation>接收中</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>New hospital</source>
+        <translation>新增医院</translation>
+    </message>
+    <message>
+        <source>Edit {name}</source>
+        <translation>编辑 {name}</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类别(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>P&amp;hone:</source>
+        <translation>电话(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>A&amp;ccepting patients</source>
+        <translation>接收患者(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w</source>
+        <translation>新增(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Save hospital</source>
+        <translation>保存医院(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Transfer time targets (minutes)</source>
+        <translation>转运时限目标（分钟）</translation>
+    </message>
+    <message>
+        <source>Classification → &amp;request:</source>
+        <translation>分类 → 申请(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Request → &amp;departure:</source>
+        <translation>申请 → 出发(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Departure → hand&amp;over:</source>
+        <translation>出发 → 交接(&amp;O)：</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Save &amp;targets</source>
+        <translation>保存时限(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Trusted clinics (their QR codes are accepted here)</source>
+        <translation>信任机构（本院接受其二维码）</translation>
+    </message>
+    <message>
+        <source>Clinic &amp;code:</source>
+        <translation>机构代码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Clinic na&amp;me:</source>
+        <translation>机构名称(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Public key:</source>
+        <translation>公钥(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>paste the key the other clinic gives you</source>
+        <translation>粘贴对方机构提供的公钥</translation>
+    </message>
+    <message>
+        <source>&amp;Trust this clinic</source>
+        <translation>信任该机构(&amp;T)</translation>
+    </message>
+    <message>
+        <source>This clinic&apos;s public key ({code}): give it to the hospitals that receive your transfers.</source>
+        <translation>本机构公钥（{code}）：请提供给接收本院转运患者的医院。</translation>
+    </message>
+    <message>
+        <source>C&amp;opy</source>
+        <translation>复制(&amp;O)</translation>
+    </message>
+    <message>
+        <source>✔ {name} saved.</source>
+        <translation>✔ 已保存{name}。</translation>
+    </message>
+    <message>
+        <source>✔ Time targets saved. They apply to clocks started from now on.</source>
+        <translation>✔ 时限目标已保存，适用于此后开始计时的时钟。</translation>
+    </message>
+    <message>
+        <source>✔ {code} is trusted: its handover forms and receipts are accepted here.</source>
+        <translation>✔ 已信任 {code}：本院接受其交接单和回执。</translation>
+    </message>
+    <message>
+        <source>✔ Public key copied.</source>
+        <translation>✔ 公钥已复制。</translation>
+    </message>
+</context>
+<context>
+    <name>TransferBoardModel</name>
+    <message>
+        <source>Visit no.</source>
+        <translation>就诊号</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>目的医院</translation>
+    </message>
+    <message>
+        <source>Classified → requested</source>
+        <translation>分类 → 申请</translation>
+    </message>
+    <message>
+        <source>Requested → departed</source>
+        <translation>申请 → 出发</translation>
+    </message>
+    <message>
+        <source>Departed → handed over</source>
+        <translation>出发 → 交接</translation>
+    </message>
+    <message>
+        <source>{minutes}/{target} min</source>
+        <translation>{minutes}/{target} 分钟</translation>
+    </message>
+</context>
+<context>
+    <name>TransferBoardPage</name>
+    <message>
+        <source>Transfer board</source>
+        <translation>转运看板</translation>
+    </message>
+    <message>
+        <source>Open transfers to the designated hospital</source>
+        <translation>进行中的定点医院转运</translation>
+    </message>
+    <message>
+        <source>The three clocks: minutes taken / target. Amber: due soon. Red: past the target. Pick a transfer to record its next step.</source>
+        <translation>三个时钟：已用分钟 / 目标分钟。琥珀色：即将到时；红色：已超时。选中一条转运以登记下一步。</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh (F5)</source>
+        <translation>刷新(&amp;F)（F5）</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>120 &amp;called at:</source>
+        <translation>呼叫 120 时间(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Dispatch &amp;reference:</source>
+        <translation>派车单号(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Vehicle plate:</source>
+        <translation>车牌号(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Vehicle:</source>
+        <translation>车辆：</translation>
+    </message>
+    <message>
+        <source>&amp;Negative-pressure ambulance</source>
+        <translation>负压救护车(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Crew:</source>
+        <translation>随车人员(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>driver, doctor, nurse</source>
+        <translation>司机、医生、护士</translation>
+    </message>
+    <message>
+        <source>Record &amp;dispatch</source>
+        <translation>登记派车(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Departed &amp;at:</source>
+        <translation>出发时间(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Record de&amp;parture</source>
+        <translation>登记出发(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Receiving &amp;staff:</source>
+        <translation>接收人员(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Receiving de&amp;partment:</source>
+        <translation>接收科室(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Handed over &amp;at:</source>
+        <translation>交接时间(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Condition on a&amp;rrival:</source>
+        <translation>到达时病情(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Record &amp;handover</source>
+        <translation>登记交接(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Or scan the receiving hospital&apos;s receipt QR here (it fills in the handover):</source>
+        <translation>或在此扫描接收医院回执上的二维码（自动登记交接）：</translation>
+    </message>
+    <message>
+        <source>scan the receipt QR code</source>
+        <translation>扫描回执二维码</translation>
+    </message>
+    <message>
+        <source>Disinfected &amp;at:</source>
+        <translation>消毒时间(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Method:</source>
+        <translation>消毒方法(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>e.g. hydrogen peroxide spray, chlorine wipe</source>
+        <translation>如：过氧化氢喷雾、含氯消毒剂擦拭</translation>
+    </message>
+    <message>
+        <source>Disinfected &amp;by:</source>
+        <translation>消毒人员(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Record disinfection and &amp;close</source>
+        <translation>登记消毒并结束(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <source>why the transfer is cancelled</source>
+        <translation>取消转运的原因</translation>
+    </message>
+    <message>
+        <source>Cancel the transfer</source>
+        <translation>取消转运</translation>
+    </message>
+    <message>
+        <source>&amp;Print handover form (3 parts)…</source>
+        <translation>打印转运交接单（三联）(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Read at {time}</source>
+        <translation>读取于 {time}</translation>
+    </message>
+    <message>
+        <source>Open: {count}</source>
+        <translation>进行中：{count}</translation>
+    </message>
+    <message>
+        <source>Past target: {count}</source>
+        <translation>超时：{count}</translation>
+    </message>
+    <message>
+        <source>No transfer chosen</source>
+        <translation>未选择转运</translation>
+    </message>
+    <message>
+        <source>Pick a transfer in the list.</source>
+        <translation>请在列表中选择一条转运。</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>目的医院</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <source>{time} by {user}</source>
+        <translation>{time}，{user}</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>病情</translation>
+    </message>
+    <message>
+        <source>oxygen</source>
+        <translation>吸氧</translation>
+    </message>
+    <message>
+        <source>Precautions</source>
+        <translation>防护措施</translation>
+    </message>
+    <message>
+        <source>Accompanying staff</source>
+        <translation>陪同人员</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>120 dispatch</source>
+        <translation>120 派车</translation>
+    </message>
+    <message>
+        <source>{time}, ref. {ref}, {plate}, negative pressure: {np}</source>
+        <translation>{time}，单号 {ref}，{plate}，负压：{np}</translation>
+    </message>
+    <message>
+        <source>Crew</source>
+        <translation>随车人员</translation>
+    </message>
+    <message>
+        <source>Departed</source>
+        <translation>出发</translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <translation>交接</translation>
+    </message>
+    <message>
+        <source>{time} to {staff} ({department}), on arrival: {condition}</source>
+        <translation>{time} 交给{staff}（{department}），到达时病情：{condition}</translation>
+    </message>
+    <message>
+        <source>Next step: {step}</source>
+        <translation>下一步：{step}</translation>
+    </message>
+    <message>
+        <source>Nothing more to record.</source>
+        <translation>无需再登记。</translation>
+    </message>
+    <message>
+        <source>✔ 120 dispatch recorded.</source>
+        <translation>✔ 已登记 120 派车。</translation>
+    </message>
+    <message>
+        <source>✔ Departure recorded: the handover clock is running.</source>
+        <translation>✔ 已登记出发：交接时钟开始计时。</translation>
+    </message>
+    <message>
+        <source>✔ Handover recorded. Disinfect the vehicle, then record it.</source>
+        <translation>✔ 已登记交接。请对车辆终末消毒后再登记。</translation>
+    </message>
+    <message>
+        <source>✔ Receipt of {visit_no} scanned: handover recorded ({staff}, {department}).</source>
+        <translation>✔ 已扫描 {visit_no} 的回执：交接已登记（{staff}，{department}）。</translation>
+    </message>
+    <message>
+        <source>✔ Terminal disinfection recorded: the transfer is closed.</source>
+        <translation>✔ 已登记终末消毒：转运结束。</translation>
+    </message>
+    <message>
+        <source>✔ Transfer cancelled: the case is open again for another disposition.</source>
+        <translation>✔ 转运已取消：病例重新开放，可另行处置。</translation>
+    </message>
+</context>
+<context>
+    <name>TransferHistoryModel</name>
+    <message>
+        <source>Visit no.</source>
+        <translation>就诊号</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Requested at</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>目的医院</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>病情</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>Departed at</source>
+        <translation>出发时间</translation>
+    </message>
+    <message>
+        <source>Handed over at</source>
+        <translation>交接时间</translation>
+    </message>
+    <message>
+        <source>Closed at</source>
+        <translation>结束时间</translation>
+    </message>
+</context>
+<context>
+    <name>TransferHistoryPage</name>
+    <message>
+        <source>Transfer records</source>
+        <translation>转运记录</translation>
+    </message>
+    <message>
+        <source>Transfers to the designated hospital, newest first</source>
+        <translation>定点医院转运记录（最新在前）</translation>
+    </message>
+    <message>
+        <source>S&amp;tate:</source>
+        <translation>状态(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Si&amp;nce:</source>
+        <translation>起始日期(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD or days ago</source>
+        <translation>YYYY-MM-DD 或几天前</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>查找(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>visit number or hospital</source>
+        <translation>就诊号或医院</translation>
+    </message>
+    <message>
+        <source>Searc&amp;h</source>
+        <translation>查找(&amp;H)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation>导出 CSV(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>{count} transfers</source>
+        <translation>{count} 条转运</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>{count} rows exported to {path}</source>
+        <translation>已导出 {count} 行到 {path}</translation>
+    </message>
+    <message>
+        <source>The file could not be written. Choose another folder.</source>
+        <translation>无法写入文件。请选择其他文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>TransferRequestDialog</name>
+    <message>
+        <source>Address: {address}</source>
+        <translation>地址：{address}</translation>
+    </message>
+    <message>
+        <source>Phone: {phone}</source>
+        <translation>电话：{phone}</translation>
+    </message>
+    <message>
+        <source>Request transfer to designated hospital — {visit_no}</source>
+        <translation>申请转运定点医院 — {visit_no}</translation>
+    </message>
+    <message>
+        <source>{name}, classified as {classification}. The request books the transfer and closes the case as &quot;transferred&quot;; the nurse then records the 120 dispatch on the transfer board. Cancelling before departure reopens the case.</source>
+        <translation>{name}，分类为{classification}。提交申请即登记转运，并将病例按“转运”结案；随后由护士在转运看板登记 120 派车。出发前取消转运会重新开放病例。</translation>
+    </message>
+    <message>
+        <source>&amp;Destination:</source>
+        <translation>目的医院(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Con&amp;dition:</source>
+        <translation>病情(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Oxygen:</source>
+        <translation>吸氧：</translation>
+    </message>
+    <message>
+        <source>Needs &amp;oxygen on the way</source>
+        <translation>途中需要吸氧(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Isolation &amp;precautions:</source>
+        <translation>隔离防护措施(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>e.g. N95, protective gown, face shield, gloves</source>
+        <translation>如：N95 口罩、防护服、面屏、手套</translation>
+    </message>
+    <message>
+        <source>Accompanying &amp;staff:</source>
+        <translation>陪同人员(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>e.g. nurse Li Na</source>
+        <translation>如：护士 李娜</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>required unless suspected, confirmed or asymptomatic</source>
+        <translation>非疑似、确诊或无症状感染者时必填</translation>
+    </message>
+    <message>
+        <source>This case is not suspected, confirmed or asymptomatic: write why it is transferred.</source>
+        <translation>该病例不是疑似、确诊或无症状感染者：请填写转运原因。</translation>
+    </message>
+    <message>
+        <source>No hospital is accepting patients. An administrator sets the hospitals under Transfer settings.</source>
+        <translation>目前没有接收患者的医院。管理员可在“转运设置”中设置医院。</translation>
+    </message>
+    <message>
+        <source>&amp;Request transfer</source>
+        <translation>申请转运(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>Transfers</name>
+    <message>
+        <source>Transfer handover form {visit_no}</source>
+        <translation>转运交接单 {visit_no}</translation>
+    </message>
+</context>
+<context>
     <name>TriageDeskPage</name>
     <message>
         <source>Pre-triage</source>
@@ -3744,6 +5236,171 @@ Everything recorded after that backup is lost, and everyone must log in again.</
     <message>
         <source>{minutes} min</source>
         <translation>{minutes} 分钟</translation>
+    </message>
+</context>
+<context>
+    <name>WardDialog</name>
+    <message>
+        <source>Edit ward</source>
+        <translation>编辑病区</translation>
+    </message>
+    <message>
+        <source>Add a ward</source>
+        <translation>添加病区</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Gates:</source>
+        <translation>门岗(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Gate names, separated by commas, e.g. 缓冲门岗</source>
+        <translation>门岗名称，多个用逗号分隔，例如：缓冲门岗</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>WardTables</name>
+    <message>
+        <source>Ward</source>
+        <translation>病区</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Gates</source>
+        <translation>门岗</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <source>Bed</source>
+        <translation>床位</translation>
+    </message>
+    <message>
+        <source>Nursing level</source>
+        <translation>护理级别</translation>
+    </message>
+    <message>
+        <source>Admitted</source>
+        <translation>入院时间</translation>
+    </message>
+    <message>
+        <source>Visit no.</source>
+        <translation>就诊号</translation>
+    </message>
+    <message>
+        <source>Permit no.</source>
+        <translation>证号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>持证人</translation>
+    </message>
+    <message>
+        <source>Ward / bed</source>
+        <translation>病区/床位</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <source>Negative test</source>
+        <translation>核酸阴性</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Inside for</source>
+        <translation>在内时长</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>进入时间</translation>
+    </message>
+</context>
+<context>
+    <name>WardsPage</name>
+    <message>
+        <source>Wards and inpatients</source>
+        <translation>病区与住院</translation>
+    </message>
+    <message>
+        <source>Inpatients</source>
+        <translation>住院患者</translation>
+    </message>
+    <message>
+        <source>&amp;Admit…</source>
+        <translation>收住入院(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Discharge…</source>
+        <translation>出院(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Wards (administrator)</source>
+        <translation>病区（管理员）</translation>
+    </message>
+    <message>
+        <source>Add &amp;ward…</source>
+        <translation>添加病区(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit ward…</source>
+        <translation>编辑病区(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>{name} admitted to {ward}, bed {bed}.</source>
+        <translation>{name} 已收住 {ward}，{bed}。</translation>
+    </message>
+    <message>
+        <source>Discharge</source>
+        <translation>出院</translation>
+    </message>
+    <message>
+        <source>Discharge {name} ({ward}, bed {bed})?
+
+All of this patient&apos;s escort and visitor permits are revoked at the same time: the gates will refuse them.</source>
+        <translation>为 {name}（{ward}，{bed}）办理出院？
+
+该患者的所有陪护证和探视证将同时吊销，各门岗将拒绝这些证件。</translation>
+    </message>
+    <message>
+        <source>{name} discharged; the patient&apos;s permits were revoked.</source>
+        <translation>{name} 已出院；其证件已全部吊销。</translation>
     </message>
 </context>
 </TS>

@@ -17,6 +17,12 @@ from ui.pages.triage_desk import TriageDeskPage
 from ui.pages.triage_rules import TriageRulesPage
 from ui.pages.users import UsersPage
 from ui.pages.visit_list import VisitListPage
+from ui.pages.permit_page import PermitsPage
+from ui.pages.transfer_admin import TransferAdminPage
+from ui.pages.transfer_board import TransferBoardPage
+from ui.pages.transfer_history import TransferHistoryPage
+from ui.pages.transfer_receive import ReceiveTransferPage
+from ui.pages.ward_page import WardsPage
 from ui.session import Session
 
 
@@ -29,10 +35,14 @@ def open_window(qtbot, session: Session) -> MainWindow:
 
 def test_admin_sees_every_page_and_status(qtbot, admin_session):
     window = open_window(qtbot, admin_session)
-    assert [type(p) for p in window.pages] == [DeadlineBoardPage, HandoffBoardPage, VisitListPage, AccountPage,
-                                               UsersPage, AuditPage, TriageRulesPage, MaintenancePage]
-    assert window.page_titles() == ["Time limits", "Hand-offs", "Screening list", "My account", "Users",
-                                    "Responsibility trail", "Screening rules", "Data maintenance"]
+    assert [type(p) for p in window.pages] == [DeadlineBoardPage, HandoffBoardPage, VisitListPage,
+                                               TransferBoardPage, TransferHistoryPage, WardsPage, PermitsPage,
+                                               AccountPage, UsersPage, AuditPage, TriageRulesPage, TransferAdminPage,
+                                               MaintenancePage]
+    assert window.page_titles() == ["Time limits", "Hand-offs", "Screening list", "Transfer board",
+                                    "Transfer records", "Wards and inpatients", "Escort and visitor permits",
+                                    "My account", "Users", "Responsibility trail", "Screening rules",
+                                    "Transfer settings", "Data maintenance"]
     assert "王敏" in window.user_status.text() and "Administrator" in window.user_status.text()
     assert window.clinic_status.text() == "清水镇卫生院"
     assert "online" in window.online_status.text()
@@ -47,7 +57,8 @@ def test_nurse_lands_on_the_desk_and_sees_her_pages(qtbot, clinic_ctx):
     session = Session(clinic_ctx, nurse, SyncRunner(), clinic_ctx.clinic.get(), "李娜")
     window = open_window(qtbot, session)
     assert [type(p) for p in window.pages] == [TriageDeskPage, HandoffBoardPage, PharmacyPage, VisitListPage,
-                                               AccountPage]
+                                               TransferBoardPage, TransferHistoryPage, ReceiveTransferPage,
+                                               PermitsPage, AccountPage]
     assert window.stack.currentWidget() is window.pages[0]
     window.shutdown()
 

@@ -1,0 +1,114 @@
+"""The gate station: offline banner and pending scans when the database is unreachable; a visitor
+over 30 minutes shown red with one beep; choosing the gate; full screen and leaving it."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from app.db.engine import Database
+from app.wards.gate import GateService, GateStation
+from app.wards.permit_service import Holder
+from tests.ui.permit_support import (
+    GENERAL_GATE,
+    gate_page,
+    gate_session,
+    issue_escort_directly,
+    scan,
+    setup_wards,
+    visible,
+)
+from ui.gate_station import GateStationPage
+
+UNREACHABLE = "postgresql+psycopg://nobody@127.0.0.1:1/none?connect_timeout=1"
+
+
+@pytest.fixture
+def wards(triage_ctx):
+    return setup_wards(triage_ctx)
+
+
+def test_offline_banner_and_pending_scans(qtbot, triage_ctx, wards, nurse_session, tmp_path):
+    permit = issue_escort_directly(triage_ctx, nurse_session.actor, wards["general"].id)
+    data_dir = tmp_path / "gate"
+    GateStation(triage_ctx.gate, triage_ctx.clock, data_dir, GENERAL_GATE).refresh_cache()
+    dead = GateService(Database(UNREACHABLE), triage_ctx.clock)
+    station = GateStation(dead, triage_ctx.clock, data_dir, GENERAL_GATE)
+    page = gate_page(qtbot, triage_ctx, GENERAL_GATE, data_dir, station=station)
+
+    scan(qtbot, page, permit.payload)
+    assert page.verdict_text() == "ADMIT"
+    assert page.decision is not None and page.decision.offline
+    assert visible(page.offline_banner)
+    assert "OFFLINE MODE" in page.offline_banner.text()
+    assert visible(page.pending_label) and page.pending_label.text().startswith("1 scans waiting")
+
+    scan(qtbot, page, "E12345678")  # a typed number needs the database
+    assert page.verdict_text() == "DENY" and page.reason.text() == "Unknown permit number"
+    assert page.pending_label.text().startswith("2 scans waiting")
+
+
+def test_visitor_over_30_minutes_is_red_with_one_beep(qtbot, triage_ctx, wards, nurse_session, tmp_path,
+                                                      monkeypatch):
+    beeps: list[int] = []
+    monkeypatch.setattr(QApplication, "beep", staticmethod(lambda: beeps.append(1)))
+    clock = triage_ctx.clock
+    visitor = triage_ctx.permits.issue_visitor(nurse_session.actor, wards["general"].id,
+                                               Holder("林芳", "passport", "E7654321", "同事"),
+                                               window_start=clock.now(), window_end=clock.now() + timedelta(hours=2))
+    page = gate_page(qtbot, triage_ctx, GENERAL_GATE, tmp_path / "gate")
+    scan(qtbot, page, visitor.payload)
+    assert page.verdict_text() == "ADMIT"
+    assert "30 minutes" in page.reason.text()
+    page.feed.poll()
+    assert page.inside.rowCount() == 1
+    assert page.inside.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) is None
+    assert not visible(page.alert) and not beeps
+
+    clock.advance(minutes=31)
+    page.tick()  # the running timer turns the row red between polls
+    assert page.inside.index(0, 0).data() == "0:31:00"
+    brush = page.inside.index(0, 0).data(Qt.ItemDataRole.BackgroundRole)
+    assert brush is not None and brush.color().name() == "#b3261e"
+    assert visible(page.alert) and "林*" in page.alert.text()
+    page.feed.poll()
+    page.tick()
+    assert beeps == [1]  # once, not every second
+
+    scan(qtbot, page, visitor.payload)  # the visitor leaves
+    assert page.verdict_text() == "EXIT"
+    assert "31 min" in page.reason.text()
+    assert page.inside.rowCount() == 0 and not visible(page.alert)
+
+
+def test_choose_gate_once_and_full_screen(qtbot, triage_ctx, wards, nurse_session, tmp_path):
+    permit = issue_escort_directly(triage_ctx, nurse_session.actor, wards["general"].id)
+    page = GateStationPage(gate_session(triage_ctx))
+    qtbot.addWidget(page)
+    page.show()
+    page.activated()
+    assert visible(page.choose_box) and not visible(page.scan)
+    assert [page.gate_choice.itemText(i) for i in range(page.gate_choice.count())] == [GENERAL_GATE, "重症门岗"]
+    page.gate_choice.setCurrentText(GENERAL_GATE)
+    page.start_button.click()
+    assert page.station is not None and page.station.gate == GENERAL_GATE
+    assert page.station.cache_path.parent == triage_ctx.paths.root
+    assert visible(page.scan) and "住院部门岗" in page.gate_name.text()
+
+    locks: list[int] = []
+    page.lock_requested.connect(lambda: locks.append(1))
+    page.enter_full_screen()
+    assert page.full_screen is not None and page.content.window() is page.full_screen
+    scan(qtbot, page, permit.payload)
+    assert page.verdict_text() == "ADMIT"
+    qtbot.keyClick(page.scan, Qt.Key.Key_Escape)
+    assert page.full_screen is None and page.content.window() is page.window() and locks == [1]
+
+    again = GateStationPage(gate_session(triage_ctx))  # remembered for the session
+    qtbot.addWidget(again)
+    assert again.station is not None and again.station.gate == GENERAL_GATE
+    page.stop()
+    again.stop()

@@ -1,0 +1,370 @@
+"""Dialogs of the permits page: issue an escort or visitor permit, approve an exception (admin),
+a reason (revoke, reprint), a fresh negative test for an escort."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import FeverSentinelError
+from app.permissions import Perm
+from app.wards.permit_service import Holder
+from app.wards.records import AdmissionRecord, PermitRecord
+from app.wards.vocab import VISIT_MAX_MINUTES, ExceptionKind, PermitKind
+from ui.fields import TimeField
+from ui.forms import Dialog, FieldErrors, error_label, field_with_error, tidy_form
+from ui.labels import exception_kind_name, nursing_level_name, permit_kind_name, ward_type_name
+from ui.pages.ward_identity import IdentityFields
+from ui.session import Session
+
+RULE_REFUSALS = ("escort_refused", "visitor_refused")
+
+
+def _buttons(dialog: Dialog) -> tuple[QDialogButtonBox, QPushButton, QPushButton]:
+    buttons = QDialogButtonBox()
+    ok = buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+    cancel = buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
+    ok.setDefault(True)
+    cancel.clicked.connect(dialog.reject)
+    return buttons, ok, cancel
+
+
+def _row(form: QFormLayout, errors: FieldErrors, labels: dict[str, QLabel], key: str, widget: QWidget) -> None:
+    box, err = field_with_error(widget)
+    labels[key] = QLabel()
+    labels[key].setBuddy(widget)
+    form.addRow(labels[key], box)
+    errors.add(key, widget, err)
+
+
+class IssueDialog(Dialog):
+    """Issue an escort or a visitor permit for one inpatient. Emits ``issued(PermitRecord)``.
+
+    A rule refusal (critical care, infectious ward, level-3 nursing) is shown in plain words; an
+    administrator gets "Approve exception…" right here, and the permit is then issued with it."""
+
+    issued = Signal(object)
+
+    def __init__(self, session: Session, admission: AdmissionRecord, kind: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.admission = admission
+        self.kind = kind
+        self.exception_id: int | None = None
+        self.needs: list[str] = []
+        self.exception_dialog: ExceptionDialog | None = None
+        self.setMinimumWidth(560)
+        self.patient = QLabel()
+        self.patient.setWordWrap(True)
+        self.patient.setStyleSheet("font-weight: bold;")
+        self.general_error = error_label()
+        self.errors = FieldErrors(self.general_error)
+        form = QFormLayout()
+        tidy_form(form)
+        self.identity = IdentityFields(form, self.errors, self._today, with_sex=False, parent=self)
+        self._labels: dict[str, QLabel] = {}
+        self.relation = QLineEdit()
+        self.relation.setMaxLength(32)
+        _row(form, self.errors, self._labels, "relation", self.relation)
+        now = session.ctx.clock.now()
+        self.test_at = TimeField(session.zone)
+        self.window_start = TimeField(session.zone)
+        self.window_end = TimeField(session.zone)
+        if kind == PermitKind.ESCORT:
+            self.test_at.set_value(now)
+            _row(form, self.errors, self._labels, "test_at", self.test_at)
+        else:
+            self.window_start.set_value(now)
+            self.window_end.set_value(now + timedelta(hours=2))
+            _row(form, self.errors, self._labels, "window_start", self.window_start)
+            _row(form, self.errors, self._labels, "window_end", self.window_end)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: #555;")
+        self.errors.add("exception", self.identity.name, self.general_error)
+        self.approve_button = QPushButton()
+        self.approve_button.clicked.connect(self.approve_exception)
+        self.approve_button.hide()
+        self.can_approve = session.can(Perm.APPROVE_EXCEPTIONS)
+        self.exception_label = QLabel()
+        self.exception_label.setStyleSheet("color: #1b4f9c; font-weight: bold;")
+        self.exception_label.hide()
+        self.buttons, self.ok, self.cancel = _buttons(self)
+        self.ok.clicked.connect(self.submit)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.patient)
+        layout.addLayout(form)
+        layout.addWidget(self.note)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.exception_label)
+        layout.addWidget(self.approve_button)
+        layout.addWidget(self.buttons)
+        self.retranslate()
+        self.identity.name.setFocus()
+
+    def _today(self) -> date:
+        return self.session.ctx.clock.now().astimezone(self.session.zone).date()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Issue {kind}").format(kind=permit_kind_name(self.kind)))
+        a = self.admission
+        self.patient.setText(self.tr("For {name} — {ward} ({type}), bed {bed}, {level}").format(
+            name=a.patient_name, ward=a.ward_name, type=ward_type_name(a.ward_type), bed=a.bed,
+            level=nursing_level_name(a.nursing_level)))
+        self.identity.retranslate()
+        self.identity.labels["name"].setText(self.tr("Holder's &name:"))
+        self._labels["relation"].setText(self.tr("&Relation:"))
+        self.relation.setPlaceholderText(self.tr("e.g. son, daughter, spouse"))
+        if self.kind == PermitKind.ESCORT:
+            self._labels["test_at"].setText(self.tr("Negative &test at:"))
+            self.note.setText(self.tr("One escort per patient. The negative nucleic acid test must be from the last "
+                                      "48 hours; the gate refuses the escort once it is older."))
+        else:
+            self._labels["window_start"].setText(self.tr("Visit &from:"))
+            self._labels["window_end"].setText(self.tr("Visit &until:"))
+            self.note.setText(self.tr("Visitors come one at a time, within this window (at most 12 hours); each "
+                                      "visit lasts at most {minutes} minutes.").format(minutes=VISIT_MAX_MINUTES))
+        self.approve_button.setText(self.tr("Approve e&xception…"))
+        self._show_exception()
+        self.ok.setText(self.tr("&Issue permit"))
+        self.cancel.setText(self.tr("Cancel"))
+
+    def _show_exception(self) -> None:
+        self.exception_label.setText(self.tr("Exception #{id} approved: issue the permit now.").format(
+            id=self.exception_id))
+        self.exception_label.setVisible(self.exception_id is not None)
+
+    def holder(self) -> Holder:
+        p = self.identity.patient_input()
+        return Holder(p.name, p.id_type, p.id_number, self.relation.text(), p.phone)
+
+    def submit(self) -> None:
+        self.errors.clear()
+        permits, actor, admission_id, exception_id = (self.session.ctx.permits, self.session.actor,
+                                                      self.admission.id, self.exception_id)
+        holder = self.holder()
+        if self.kind == PermitKind.ESCORT:
+            test_at = self.test_at.value()
+            self.session.runner.run(lambda: permits.issue_escort(actor, admission_id, holder, test_at=test_at,
+                                                                 exception_id=exception_id),
+                                    self._done, self._failed, parent=self)
+        else:
+            start, end = self.window_start.value(), self.window_end.value()
+            self.session.runner.run(lambda: permits.issue_visitor(actor, admission_id, holder, window_start=start,
+                                                                  window_end=end, exception_id=exception_id),
+                                    self._done, self._failed, parent=self)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.errors.show(exc)
+        rule = isinstance(exc, FeverSentinelError) and exc.code in RULE_REFUSALS
+        if rule:
+            assert isinstance(exc, FeverSentinelError)
+            self.needs = [str(k) for k in exc.details.get("needs", [])]
+            self.exception_id = None
+            self._show_exception()
+        self.approve_button.setVisible(bool(rule and self.can_approve))
+        if rule and self.can_approve:
+            self.approve_button.setFocus()
+
+    def approve_exception(self) -> None:
+        if self.exception_dialog is not None:
+            self.exception_dialog.deleteLater()
+        self.exception_dialog = ExceptionDialog(self.session, self.admission, self.needs, self)
+        self.exception_dialog.approved.connect(self._approved)
+        self.exception_dialog.show()
+
+    def _approved(self, exception_id: int) -> None:
+        self.exception_id = exception_id
+        self.approve_button.hide()
+        self.errors.clear()
+        self._show_exception()
+        self.ok.setFocus()
+
+    def _done(self, record: PermitRecord) -> None:
+        self.issued.emit(record)
+        self.accept()
+
+
+class ExceptionDialog(Dialog):
+    """An administrator approves one exception to the permit rules, with a reason (used once)."""
+
+    approved = Signal(int)
+
+    def __init__(self, session: Session, admission: AdmissionRecord, needs: list[str] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.admission = admission
+        self.setMinimumWidth(520)
+        self.explain = QLabel()
+        self.explain.setWordWrap(True)
+        self.kind = QComboBox()
+        kinds = [k for k in ExceptionKind if not needs or k.value in needs] or list(ExceptionKind)
+        for k in kinds:
+            self.kind.addItem("", k.value)
+        self.reason = QLineEdit()
+        self.reason.setMaxLength(200)
+        self.general_error = error_label()
+        self.errors = FieldErrors(self.general_error)
+        form = QFormLayout()
+        tidy_form(form)
+        self._labels: dict[str, QLabel] = {}
+        _row(form, self.errors, self._labels, "kind", self.kind)
+        _row(form, self.errors, self._labels, "reason", self.reason)
+        self.buttons, self.ok, self.cancel = _buttons(self)
+        self.ok.clicked.connect(self.submit)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.explain)
+        layout.addLayout(form)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.buttons)
+        self.retranslate()
+        self.reason.setFocus()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Approve an exception"))
+        self.explain.setText(self.tr("For {name} ({ward}, bed {bed}). The exception is recorded under your name "
+                                     "with the reason, and can be used for one permit.").format(
+            name=self.admission.patient_name, ward=self.admission.ward_name, bed=self.admission.bed))
+        self._labels["kind"].setText(self.tr("&Rule:"))
+        self._labels["reason"].setText(self.tr("R&eason:"))
+        self.reason.setPlaceholderText(self.tr("e.g. the doctor orders one escort at night"))
+        for i in range(self.kind.count()):
+            self.kind.setItemText(i, exception_kind_name(self.kind.itemData(i)))
+        self.ok.setText(self.tr("&Approve"))
+        self.cancel.setText(self.tr("Cancel"))
+
+    def submit(self) -> None:
+        self.errors.clear()
+        wards, actor, admission_id = self.session.ctx.wards, self.session.actor, self.admission.id
+        kind, reason = str(self.kind.currentData()), self.reason.text()
+        self.session.runner.run(lambda: wards.approve_exception(actor, admission_id, kind, reason),
+                                self._done, self.errors.show, parent=self)
+
+    def _done(self, exception_id: int) -> None:
+        self.approved.emit(exception_id)
+        self.accept()
+
+
+class ReasonDialog(Dialog):
+    """Revoke or reprint a permit, with a reason. Emits ``done(PermitRecord)`` (the new card on a reprint)."""
+
+    done = Signal(object)
+
+    def __init__(self, session: Session, permit: PermitRecord, reprint: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.permit = permit
+        self.reprint = reprint
+        self.setMinimumWidth(480)
+        self.explain = QLabel()
+        self.explain.setWordWrap(True)
+        self.reason = QLineEdit()
+        self.reason.setMaxLength(150)
+        self.general_error = error_label()
+        self.errors = FieldErrors(self.general_error)
+        form = QFormLayout()
+        tidy_form(form)
+        self._labels: dict[str, QLabel] = {}
+        _row(form, self.errors, self._labels, "reason", self.reason)
+        self.buttons, self.ok, self.cancel = _buttons(self)
+        self.ok.clicked.connect(self.submit)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.explain)
+        layout.addLayout(form)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.buttons)
+        self.retranslate()
+        self.reason.setFocus()
+
+    def retranslate(self) -> None:
+        p = self.permit
+        if self.reprint:
+            self.setWindowTitle(self.tr("Reprint permit"))
+            self.explain.setText(self.tr("A new card replaces {number} ({holder}). The old card stops working at "
+                                         "once, at every gate.").format(number=p.number, holder=p.holder_name))
+            self.reason.setPlaceholderText(self.tr("e.g. card lost, card damaged"))
+            self.ok.setText(self.tr("&Reprint"))
+        else:
+            self.setWindowTitle(self.tr("Revoke permit"))
+            self.explain.setText(self.tr("Revoke {number} ({holder}): the gates refuse it from now on.").format(
+                number=p.number, holder=p.holder_name))
+            self.reason.setPlaceholderText(self.tr("e.g. escort has a fever"))
+            self.ok.setText(self.tr("Re&voke"))
+        self._labels["reason"].setText(self.tr("R&eason:"))
+        self.cancel.setText(self.tr("Cancel"))
+
+    def submit(self) -> None:
+        self.errors.clear()
+        permits, actor, permit_id, reason = self.session.ctx.permits, self.session.actor, self.permit.id, \
+            self.reason.text()
+        if self.reprint:
+            self.session.runner.run(lambda: permits.reprint(actor, permit_id, reason.strip() or "lost"), self._done,
+                                    self.errors.show, parent=self)
+        else:
+            self.session.runner.run(lambda: permits.revoke(actor, permit_id, reason), self._done, self.errors.show,
+                                    parent=self)
+
+    def _done(self, record: PermitRecord) -> None:
+        self.done.emit(record)
+        self.accept()
+
+
+class EscortTestDialog(Dialog):
+    """Record the escort's newer negative test, so the gate keeps admitting them."""
+
+    done = Signal(object)
+
+    def __init__(self, session: Session, permit: PermitRecord, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.permit = permit
+        self.explain = QLabel()
+        self.explain.setWordWrap(True)
+        self.test_at = TimeField(session.zone)
+        self.test_at.set_value(session.ctx.clock.now())
+        self.general_error = error_label()
+        self.errors = FieldErrors(self.general_error)
+        form = QFormLayout()
+        tidy_form(form)
+        self._labels: dict[str, QLabel] = {}
+        _row(form, self.errors, self._labels, "test_at", self.test_at)
+        self.buttons, self.ok, self.cancel = _buttons(self)
+        self.ok.clicked.connect(self.submit)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.explain)
+        layout.addLayout(form)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.buttons)
+        self.retranslate()
+        self.test_at.setFocus()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Update escort's test"))
+        self.explain.setText(self.tr("A newer negative nucleic acid test for {holder} ({number}).").format(
+            holder=self.permit.holder_name, number=self.permit.number))
+        self._labels["test_at"].setText(self.tr("Negative &test at:"))
+        self.ok.setText(self.tr("&Save"))
+        self.cancel.setText(self.tr("Cancel"))
+
+    def submit(self) -> None:
+        self.errors.clear()
+        permits, actor, p = self.session.ctx.permits, self.session.actor, self.permit
+        test_at: datetime = self.test_at.value()
+        self.session.runner.run(lambda: permits.update_escort_test(actor, p.id, p.version, test_at), self._done,
+                                self.errors.show, parent=self)
+
+    def _done(self, record: PermitRecord) -> None:
+        self.done.emit(record)
+        self.accept()
