@@ -34,6 +34,8 @@ PATIENT_FIELD: Mapping[str, str] = {
     "id_type": "证件类型", "id_number": "证件号码", "id_missing_reason": "无证件原因",
     "occupation": "职业", "workplace": "工作单位",
 }
+#: The reprint reason the service records when none is given.
+REPRINT_REASON: Mapping[str, str] = {"lost": "遗失"}
 EPI_FIELD: Mapping[str, str] = {
     "travel": "旅居史", "contacts": "接触史", "exposures": "暴露史", "notes": "备注", "findings": "诊查所见",
 }
@@ -307,6 +309,14 @@ def _hospital_save(f: _Fields) -> Parts:
     return [p for p in parts if p] + _flag(f, "accepting", "接收患者中", "暂停接收")
 
 
+def _hospitals_replace(f: _Fields) -> Parts:
+    source, count = f.text("source"), f.text("count")
+    who = "县级平台下发" if source == "hub" else source
+    parts = [f"{who} {count} 家".strip()] if count else [who] if who else []
+    withdrawn = f.codes("withdrawn")
+    return parts + (["停止接收：" + "、".join(withdrawn)] if withdrawn else [])
+
+
 def _targets(f: _Fields) -> Parts:
     steps = (("request_minutes", "分类后申请转运"), ("departure_minutes", "申请后出发"), ("handover_minutes", "出发后交接"))
     return [f"{words} ≤{f.text(key)} 分钟" for key, words in steps if f.text(key)]
@@ -316,6 +326,49 @@ def _trust(f: _Fields) -> Parts:
     name, code = f.text("name"), f.text("code")
     parts = [f"{name}（{code}）" if name and code else name or code]
     return [p for p in parts if p] + _tagged("密钥", f, "key_id")
+
+
+def _ward_save(f: _Fields) -> Parts:
+    name, kind = f.text("name"), f.text("type")
+    parts = [name + (f"（{L.label(L.WARD_TYPE, kind)}）" if kind else "")]
+    gates = f.codes("gates")
+    return [p for p in parts if p] + (["门岗 " + "、".join(gates)] if gates else [])
+
+
+def _admit(f: _Fields) -> Parts:
+    place = " ".join(p for p in (f.text("ward"), f.text("bed")) if p)
+    return ([place] if place else []) + _coded("", L.NURSING_LEVEL, f, "nursing_level") + _tagged("就诊号", f, "visit_no")
+
+
+def _discharge(f: _Fields) -> Parts:
+    n = f.raw("permits_revoked")
+    if isinstance(n, int) and not isinstance(n, bool):
+        return [f"同时作废通行证 {n} 张" if n else "无有效通行证需作废"]
+    f.used.discard("permits_revoked")
+    return []
+
+
+def _permit_no(f: _Fields, key: str = "number") -> Parts:
+    """``陪护证 E12345678`` when the kind is known (the number's letter says it too)."""
+    number, kind = f.text(key), f.text("kind")
+    words = L.label(L.PERMIT_KIND, kind) if kind else {"E": "陪护证", "V": "探视证"}.get(number[:1], "通行证")
+    return [f"{words} {number}"] if number else []
+
+
+def _issue(f: _Fields) -> Parts:
+    return (_permit_no(f) + _tagged("持证人", f, "holder") + _when("有效至", f, "valid_until")
+            + _tagged("依据特例 #", f, "exception_id", ""))
+
+
+def _reprint(f: _Fields) -> Parts:
+    old, new, reason = f.text("old"), f.text("new"), f.text("reason")
+    parts = [f"{old} → {new}（旧证作废）"] if old and new else _tagged("新证", f, "new")
+    return parts + ([f"原因：{REPRINT_REASON.get(reason, reason)}"] if reason else [])
+
+
+def _exception(f: _Fields) -> Parts:
+    parts = _tagged("特例 #", f, "exception_id", "") + _coded("", L.EXCEPTION_KIND, f, "kind")
+    return parts + _tagged("原因：", f, "reason", "")
 
 
 def _refused(f: _Fields) -> Parts:
@@ -351,6 +404,16 @@ WORDING: Mapping[str, Callable[[_Fields], Parts]] = {
     "transfer.hospital_save": _hospital_save,
     "transfer.targets_update": _targets,
     "transfer.trust_clinic": _trust,
+    "transfer.hospitals_replace": _hospitals_replace,
+    "ward.save": _ward_save,
+    "ward.admit": _admit,
+    "ward.discharge": _discharge,
+    "permit.issue_escort": _issue,
+    "permit.issue_visitor": _issue,
+    "permit.revoke": lambda f: _permit_no(f) + _tagged("原因：", f, "reason", ""),
+    "permit.reprint": _reprint,
+    "permit.escort_test": lambda f: _permit_no(f) + _when("核酸采样", f, "test_at"),
+    "permit.exception_approve": _exception,
 }
 
 

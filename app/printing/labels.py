@@ -1,4 +1,4 @@
-"""Chinese wording of every triage, casework and transfer code, as printed on the clinic's official documents.
+"""Chinese wording of every triage, casework, transfer and ward/permit code, as printed on the clinic's official documents.
 
 The screen has its own translations (Qt); paper must not depend on the UI, so the words live here.
 An unknown code prints as itself rather than failing a print job at the desk.
@@ -27,6 +27,7 @@ from app.triage.vocab import (
     Symptom,
     TempMethod,
 )
+from app.wards.vocab import Deny, ExceptionKind, GateOutcome, NursingLevel, PermitKind, PermitState, WardType
 
 DECISION: Mapping[Decision, str] = {
     Decision.GENERAL: "普通门诊",
@@ -190,6 +191,60 @@ HANDOVER_SOURCE: Mapping[str, str] = {
     "receipt": "扫描接收医院回执",
 }
 
+#: The printed card's title, and the permit's name in the audit trail.
+PERMIT_KIND: Mapping[str, str] = {
+    PermitKind.ESCORT: "陪护证",
+    PermitKind.VISITOR: "探视证",
+}
+
+PERMIT_STATE: Mapping[str, str] = {
+    PermitState.ACTIVE: "有效",
+    PermitState.REVOKED: "已作废",
+}
+
+WARD_TYPE: Mapping[str, str] = {
+    WardType.GENERAL: "普通病区",
+    WardType.BUFFER: "缓冲病区",
+    WardType.CRITICAL_CARE: "重症监护病区",
+    WardType.INFECTIOUS: "感染性疾病病区",
+}
+
+NURSING_LEVEL: Mapping[str, str] = {
+    NursingLevel.SPECIAL: "特级护理",
+    NursingLevel.LEVEL_1: "一级护理",
+    NursingLevel.LEVEL_2: "二级护理",
+    NursingLevel.LEVEL_3: "三级护理",
+}
+
+#: What a 特批 (approved exception) allows.
+EXCEPTION_KIND: Mapping[str, str] = {
+    ExceptionKind.ESCORT_LEVEL_3: "三级护理患者留陪护",
+    ExceptionKind.ESCORT_RESTRICTED_WARD: "重症/感染病区留陪护",
+    ExceptionKind.VISITOR_INFECTIOUS: "感染病区探视",
+}
+
+#: Why the gate said no, in the words the gatekeeper reads out.
+DENY: Mapping[str, str] = {
+    Deny.UNREADABLE: "无法识别(非本院通行证或已损坏)",
+    Deny.FORGED: "签名无效(伪造或被篡改)",
+    Deny.UNKNOWN_KEY: "非本院签发",
+    Deny.NOT_YET_VALID: "尚未生效",
+    Deny.EXPIRED: "已过期",
+    Deny.REVOKED: "已作废(含挂失补办)",
+    Deny.WRONG_WARD: "非本病区通行证",
+    Deny.DISCHARGED: "患者已出院",
+    Deny.ESCORT_TEST_OLD: "陪护人员核酸检测超过48小时",
+    Deny.VISITOR_INSIDE: "该患者已有探视人员在病区内",
+    Deny.VISIT_TIME_OVER: "探视时段已结束",
+    Deny.UNKNOWN_PERMIT: "证号不存在",
+}
+
+GATE_OUTCOME: Mapping[str, str] = {
+    GateOutcome.ADMIT: "准予进入",
+    GateOutcome.EXIT: "离开",
+    GateOutcome.DENY: "禁止进入",
+}
+
 OUTCOME: Mapping[str, str] = {
     Outcome.SUCCESS: "成功",
     Outcome.DENIED: "被拒绝",
@@ -232,6 +287,16 @@ AUDIT_ACTION: Mapping[str, str] = {
     "transfer.hospital_save": "保存定点医院",
     "transfer.targets_update": "修改转运时限",
     "transfer.trust_clinic": "添加信任机构",
+    "transfer.hospitals_replace": "更新定点医院名单(县级下发)",
+    "ward.save": "保存病区",
+    "ward.admit": "患者入住病区",
+    "ward.discharge": "患者出院",
+    "permit.issue_escort": "签发陪护证",
+    "permit.issue_visitor": "签发探视证",
+    "permit.revoke": "作废通行证",
+    "permit.reprint": "补办通行证(旧证作废)",
+    "permit.escort_test": "更新陪护核酸检测时间",
+    "permit.exception_approve": "批准陪护/探视特例",
 }
 
 #: Why an audited act was refused or failed (the ``error`` of its summary); unknown codes print as is.
@@ -283,6 +348,21 @@ ERROR: Mapping[str, str] = {
     "bad_signature": "签名核验失败",
     "expired": "二维码已过期",
     "wrong_kind": "二维码类型不符",
+    "ward_exists": "病区已存在",
+    "ward_type": "病区类型有误",
+    "gates": "门岗填写有误",
+    "nursing_level": "护理级别有误",
+    "already_admitted": "患者已在院",
+    "already_discharged": "患者已出院",
+    "discharged": "患者已出院",
+    "escort_exists": "该患者已有有效陪护证",
+    "visitor_overlap": "该时段已有探视证",
+    "visit_window": "探视时段有误",
+    "escort_test_old": "核酸检测超过48小时",
+    "escort_refused": "需先批准陪护特例",
+    "visitor_refused": "需先批准探视特例",
+    "exception_kind": "特例类型有误",
+    "permit_not_active": "通行证已作废",
 }
 
 #: Every vocabulary enum and its table, so a test can prove no code is left without words.
@@ -310,6 +390,13 @@ TABLES: Mapping[type[Enum], Mapping[Any, str]] = {
     HospitalKind: HOSPITAL_KIND,
     Outcome: OUTCOME,
     Role: ROLE,
+    PermitKind: PERMIT_KIND,
+    PermitState: PERMIT_STATE,
+    WardType: WARD_TYPE,
+    NursingLevel: NURSING_LEVEL,
+    ExceptionKind: EXCEPTION_KIND,
+    Deny: DENY,
+    GateOutcome: GATE_OUTCOME,
 }
 
 

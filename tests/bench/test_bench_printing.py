@@ -27,6 +27,8 @@ from app.printing import (
     transfer_handover_pdf,
 )
 from app.printing.fonts import fonts_registered
+from app.printing.permit_card import SIZES as PERMIT_SIZES
+from app.printing.permit_card import permit_card_pdf
 from app.signing import sign_token
 from tests.printing import fixtures as F
 
@@ -79,6 +81,10 @@ def test_bench_printing(capsys: pytest.CaptureFixture[str]) -> None:
         "at": int(transfer.requested_at.timestamp()), "exp": int(F.TRANSFER_PRINTED_AT.timestamp()) + 72 * 3600})
     cases["transfer handover A4 ×3"] = lambda: transfer_handover_pdf(  # target ≤ 150 ms for the three parts
         transfer, tests, clinic, token, F.TRANSFER_PRINTED_AT)
+    permit_key = F.permit_key()
+    permit, permit_clinic = F.permit(permit_key, "visitor"), F.permit_clinic(permit_key)
+    for size in PERMIT_SIZES:  # the signed QR is re-verified on every print
+        cases[f"permit card {size}"] = lambda size=size: permit_card_pdf(permit, permit_clinic, size)
     results = {name: _measure(make) for name, make in cases.items()}
     base_p50, base_p95 = results["baseline (1 line Latin)"]
     with capsys.disabled():

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
 from app.casework.records import ClockRecord, LabTestRecord, TimelineEvent
 from app.casework.timeline import Timeline
+from app.keys import ClinicKey, public_key_text
+from app.privacy import mask_name
 from app.services.clinic import ClinicInfo
 from app.transfer.records import TransferRecord
 from app.triage.records import (
@@ -18,6 +23,8 @@ from app.triage.records import (
     VisitDetail,
 )
 from app.triage.vocab import Decision, HandoffState, HealthCode, IdType, Occupation, Reason, Sex, Symptom, TempMethod
+from app.wards import credential
+from app.wards.records import PermitRecord
 
 VISIT_NO = "XH01-20261123-0007"
 PATIENT_NAME = "王䶮"  # 䶮 (U+4DAE, CJK Ext. A): rare, and missing from many fonts
@@ -237,3 +244,43 @@ def transfer_tests() -> tuple[LabTestRecord, ...]:
                       DOCTOR, 2),
         LabTestRecord(7, "antigen", "fever_clinic", _at(230), DOCTOR, None, None, None, "", None, 1),
     )
+
+
+# ----- the ward permit card (陪护证 / 探视证) ----------------------------------------------------------
+HOLDER_NAME = "欧阳秀兰"  # printed masked: 欧**兰
+HOLDER_ID = "440106196805124321"
+PERMIT_NUMBERS = {"escort": "E27970247", "visitor": "V55648390"}
+WARD = "感染性疾病科隔离病区"  # a long ward name makes the signed payload (and its QR) larger
+
+
+def permit_key() -> ClinicKey:
+    """A fresh clinic key, as ``KeyStore.create`` makes one."""
+    return ClinicKey(Ed25519PrivateKey.generate())
+
+
+def permit_clinic(key: ClinicKey) -> ClinicInfo:
+    """The clinic whose public key verifies the permits ``permit(key, …)`` signs."""
+    return dataclasses.replace(clinic(), public_key=public_key_text(key.public_raw), key_id=key.key_id)
+
+
+def permit(key: ClinicKey, kind: str = "escort", **kw: object) -> PermitRecord:
+    """A permit whose payload is really signed, the way ``PermitService`` signs it."""
+    if kind == "escort":
+        start = datetime(2026, 11, 23, 1, 26, tzinfo=UTC)
+        until, test_at = start + timedelta(days=14), start - timedelta(hours=20)
+    else:
+        start = datetime(2026, 11, 23, 6, 0, tzinfo=UTC)  # 14:00-16:00 in Shanghai
+        until, test_at = start + timedelta(hours=2), None
+    permit_id = "b7008f2d3058e6c0bb4946f773462f6b" if kind == "escort" else "37b705a5b413b50ce41c59c214df5e91"
+    payload = credential.encode(key, credential.Credential(
+        issuer="XH01", key_id=key.key_id, permit_id=permit_id, kind=kind, ward=WARD, valid_from=start,
+        valid_until=until, masked_name=mask_name(HOLDER_NAME), id_last4=HOLDER_ID[-4:], admission_id=12,
+        bed="12床"))
+    values: dict[str, object] = dict(
+        id=permit_id, number=PERMIT_NUMBERS[kind], kind=kind, admission_id=12, patient_name=PATIENT_NAME,
+        ward_name=WARD, bed="12床", gates=("隔离病区门岗",), holder_name=HOLDER_NAME,
+        relation="女儿" if kind == "escort" else "朋友", valid_from=start, valid_until=until,
+        escort_test_at=test_at, state="active", issued_at=start, revoke_reason=None, replaces=None,
+        payload=payload, version=1)
+    values.update(kw)
+    return PermitRecord(**values)  # type: ignore[arg-type]

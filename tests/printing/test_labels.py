@@ -12,9 +12,11 @@ from app.audit import Outcome
 from app.casework import vocab as casework
 from app.permissions import Role
 from app.printing import labels as L
+from app.printing.audit_text import WORDING, summary_text
 from app.triage import vocab
 from app.transfer import vocab as transfer
 from app.triage.vocab import Decision, HealthCode, IdType, Reason, Sex, Symptom, TempMethod
+from app.wards import vocab as wards
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -85,3 +87,48 @@ def test_every_audited_transfer_act_and_its_refusals_have_words() -> None:
     errors = set(re.findall(r'(?:ValidationError|Conflict|PermissionDenied|TokenError)\("([a-z_0-9]+)"', source))
     assert {"transfer_open", "illegal_transition"} <= errors
     assert errors <= set(L.ERROR), errors - set(L.ERROR)
+
+
+@pytest.mark.parametrize("enum", [v for v in vars(wards).values()
+                                  if isinstance(v, type) and v.__module__ == wards.__name__])
+def test_every_ward_and_permit_code_has_chinese_words(enum: type) -> None:
+    table = L.TABLES[enum]
+    for member in enum:
+        assert member in table and CJK.search(table[member]), f"{enum.__name__}.{member.name}"
+
+
+def test_every_audited_ward_and_permit_act_and_its_refusals_have_words() -> None:
+    root = Path(app.__file__).parent / "wards"
+    source = "\n".join(p.read_text("utf-8") for p in root.glob("*.py"))
+    actions = set(re.findall(r'"((?:ward|permit)\.[a-z_]+)"', source))
+    assert {"ward.admit", "permit.issue_escort", "permit.revoke", "permit.exception_approve"} <= actions
+    assert actions <= set(L.AUDIT_ACTION) and actions <= set(WORDING), actions - set(L.AUDIT_ACTION)
+    errors = set(re.findall(r'(?:ValidationError|Conflict)\("([a-z_0-9]+)"', source))
+    errors |= set(re.findall(r'refused="([a-z_]+)"', source))
+    assert {"escort_exists", "visitor_overlap", "escort_refused"} <= errors
+    assert errors <= set(L.ERROR), errors - set(L.ERROR)
+
+
+@pytest.mark.parametrize(("action", "summary", "expected"), [
+    ("ward.save", {"name": "内科病区", "type": "buffer", "gates": ["内科门岗", "东门"]},
+     "内科病区（缓冲病区）；门岗 内科门岗、东门"),
+    ("ward.admit", {"ward": "内科病区", "bed": "3床", "nursing_level": "2", "visit_no": "XH01-20261123-0007"},
+     "内科病区 3床；二级护理；就诊号 XH01-20261123-0007"),
+    ("ward.discharge", {"permits_revoked": 2}, "同时作废通行证 2 张"),
+    ("permit.issue_escort", {"number": "E27970247", "kind": "escort", "holder": "欧**兰",
+                             "valid_until": "2026-12-07T01:26:00+00:00", "exception_id": None},
+     "陪护证 E27970247；持证人 欧**兰；有效至 2026-12-07 09:26:00"),
+    ("permit.issue_visitor", {"number": "V55648390", "kind": "visitor", "holder": "李*",
+                              "valid_until": "2026-11-23T08:00:00+00:00", "exception_id": 4},
+     "探视证 V55648390；持证人 李*；有效至 2026-11-23 16:00:00；依据特例 #4"),
+    ("permit.revoke", {"number": "V55648390", "reason": "家属要求"}, "探视证 V55648390；原因：家属要求"),
+    ("permit.reprint", {"old": "E27970247", "new": "E13793592", "reason": "lost"},
+     "E27970247 → E13793592（旧证作废）；原因：遗失"),
+    ("permit.escort_test", {"number": "E27970247", "test_at": "2026-11-24T00:30:00+00:00"},
+     "陪护证 E27970247；核酸采样 2026-11-24 08:30:00"),
+    ("permit.exception_approve", {"exception_id": 3, "kind": "escort_level_3", "reason": "患者高龄行动不便"},
+     "特例 #3；三级护理患者留陪护；原因：患者高龄行动不便"),
+])
+def test_ward_and_permit_acts_read_as_plain_chinese(action: str, summary: dict[str, object], expected: str) -> None:
+    assert summary_text(action, "success", summary, "Asia/Shanghai") == expected
+    assert summary_text(action, "denied", {"error": "escort_refused"}, "Asia/Shanghai") == "原因：需先批准陪护特例"
