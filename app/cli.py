@@ -375,6 +375,26 @@ def _hub_url(args: argparse.Namespace) -> str:
     return getattr(args, "db_url", None) or f"sqlite:///{resolve_paths(getattr(args, 'data_dir', None)).root / 'hub.sqlite3'}"
 
 
+def cmd_alerts(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    """Open early-warning alerts, oldest first; with --scan, raise any new ones first."""
+    actor = Actor.system()
+    raised = ctx.alerts.scan(actor) if args.scan else []
+    alerts = ctx.alerts.open_alerts(actor)
+    if args.json:
+        json.dump({"raised": [a.id for a in raised],
+                   "open": [{"id": a.id, "kind": a.kind, "clinic_day": a.clinic_day.isoformat(),
+                             "raised_at": a.raised_at.isoformat(), "version": a.version, "evidence": a.evidence}
+                            for a in alerts]}, out, ensure_ascii=False)
+        print(file=out)
+        return 0
+    for a in alerts:
+        print(f"#{a.id:<5} {a.kind:<18} {a.clinic_day}  raised {a.raised_at:%Y-%m-%d %H:%M}Z  "
+              f"{json.dumps(a.evidence, ensure_ascii=False)}", file=out)
+    if not alerts:
+        print("no open alerts", file=out)
+    return 0
+
+
 def cmd_demo(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     from app.services.demo import DEMO_PASSWORD, create_demo
 
@@ -505,6 +525,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("code")
     p.add_argument("--public-key", required=True)
     p.add_argument("--name")
+    p = add("alerts", cmd_alerts, "open early-warning alerts (case, cluster, EARS); --scan raises new ones first")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--scan", action="store_true")
     add("clocks", cmd_clocks, "list the open deadline clocks (report 2 h, investigation 24 h, test results)"
         ).add_argument("--json", action="store_true")
     add("demo", cmd_demo, "create a demo clinic with one user per role")

@@ -14,6 +14,7 @@ from app.keys import KeyStore
 from app.passwords import PRODUCTION, Argon2Params, Passwords
 from app.paths import DataPaths, resolve_db_url
 from app.services.backup import BackupService
+from app.reporting.alerts import AlertService
 from app.reporting.daily import ReportService
 from app.reporting.sync import SyncService
 from app.services.audit_trail import AuditService
@@ -58,6 +59,7 @@ class AppContext:
     permits: PermitService
     gate: GateService
     reports: ReportService
+    alerts: AlertService
     sync: SyncService
 
     def close(self) -> None:
@@ -99,5 +101,6 @@ def open_context(
         permits=PermitService(db, clock, KeyStore(paths.keys)),
         gate=GateService(db, clock),
         reports=ReportService(db, clock),
+        alerts=AlertService(db, clock),
         sync=SyncService(db, clock, KeyStore(paths.keys)),
     )

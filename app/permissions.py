@@ -36,16 +36,18 @@ class Perm(StrEnum):
     APPROVE_EXCEPTIONS = "approve_exceptions"  # an escort or visit the rules refuse, approved and recorded
     GATE = "gate"  # check permits at the ward gate, record entries and exits
     SUBMIT_REPORTS = "submit_reports"  # review and submit the daily report to the county
+    ACKNOWLEDGE_ALERTS = "acknowledge_alerts"  # an early-warning alert: who saw it, what was done
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
     Role.ADMIN: frozenset({Perm.MANAGE_USERS, Perm.VIEW_AUDIT, Perm.MANAGE_BACKUPS, Perm.MANAGE_CLINIC_SETTINGS,
                            Perm.VIEW_PATIENTS, Perm.IMPORT_RECORDS, Perm.VIEW_CLOCKS, Perm.MANAGE_WARDS,
-                           Perm.ISSUE_PERMITS, Perm.APPROVE_EXCEPTIONS, Perm.SUBMIT_REPORTS}),
+                           Perm.ISSUE_PERMITS, Perm.APPROVE_EXCEPTIONS, Perm.SUBMIT_REPORTS,
+                           Perm.ACKNOWLEDGE_ALERTS}),
     Role.TRIAGE_NURSE: frozenset({Perm.TRIAGE, Perm.RECEIVE_PATIENTS, Perm.VIEW_PATIENTS, Perm.IMPORT_RECORDS,
                                   Perm.TRANSFER, Perm.ISSUE_PERMITS}),
     Role.DOCTOR: frozenset({Perm.RECEIVE_PATIENTS, Perm.VIEW_PATIENTS, Perm.CASEWORK, Perm.VIEW_CLOCKS,
-                            Perm.TRANSFER, Perm.MANAGE_WARDS, Perm.ISSUE_PERMITS}),
+                            Perm.TRANSFER, Perm.MANAGE_WARDS, Perm.ISSUE_PERMITS, Perm.ACKNOWLEDGE_ALERTS}),
     Role.GATEKEEPER: frozenset({Perm.GATE}),
 }
 

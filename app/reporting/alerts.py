@@ -290,7 +290,7 @@ class AlertService(Service):
     def acknowledge(self, actor: Actor, alert_id: int, expected_version: int, action_taken: str) -> AlertRecord:
         """Who saw it, when, and what was done: the action is required; a refusal is audited too."""
         text = " ".join((action_taken or "").split())
-        with self.audited_write(actor, "alert.acknowledge", "alert", Perm.SUBMIT_REPORTS, alert_id) as op:
+        with self.audited_write(actor, "alert.acknowledge", "alert", Perm.ACKNOWLEDGE_ALERTS, alert_id) as op:
             if not text:
                 raise ValidationError("required", field="action_taken")
             if len(text) > ACTION_MAX:

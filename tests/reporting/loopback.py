@@ -25,14 +25,17 @@ def free_port() -> int:
 class HubProcess:
     """``fever-sentinel hub serve`` in its own process, as the county runs it."""
 
-    def __init__(self, data_dir: Path, port: int | None = None) -> None:
+    def __init__(self, data_dir: Path, port: int | None = None, db_url: str | None = None) -> None:
         self.data_dir, self.port = data_dir, port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
+        self.db_url = db_url or f"sqlite:///{data_dir / 'hub.sqlite3'}"
         self.proc: subprocess.Popen[bytes] | None = None
 
     def start(self) -> HubProcess:
+        self.data_dir.mkdir(parents=True, exist_ok=True)
         self.proc = subprocess.Popen([sys.executable, "-m", "ui.launcher", "--data-dir", str(self.data_dir), "hub",
-                                      "serve", "--port", str(self.port)], cwd=ROOT, env={**os.environ},
+                                      "serve", "--port", str(self.port), "--db-url", self.db_url], cwd=ROOT,
+                                     env={**os.environ},
                                      stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:

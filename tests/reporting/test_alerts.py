@@ -208,8 +208,8 @@ def test_acknowledge_needs_an_action_is_audited_and_refuses_stale_edits(
     with pytest.raises(ValidationError) as exc:
         alerts.acknowledge(clinic["admin"], alert.id, alert.version, "   ")
     assert exc.value.details["field"] == "action_taken"
-    with pytest.raises(PermissionDenied):
-        alerts.acknowledge(clinic["doc1"], alert.id, alert.version, "已电话报告")
+    with pytest.raises(PermissionDenied):  # doctors and admins acknowledge; a triage nurse cannot
+        alerts.acknowledge(clinic["nurse"], alert.id, alert.version, "已电话报告")
     with pytest.raises(StaleEdit):
         alerts.acknowledge(clinic["admin"], alert.id, alert.version + 1, "已电话报告")
     clock.advance(minutes=10)

@@ -29,15 +29,17 @@ CODES = ("XH01", "SQ02", "LT03")
 
 
 @pytest.fixture
-def hub(tmp_path: Path) -> Iterator[HubProcess]:
-    process = HubProcess(tmp_path / "hub").start()
+def hub(tmp_path: Path, db_url: str) -> Iterator[HubProcess]:
+    """The hub on SQLite (its default) and on PostgreSQL (production), per the shared db_url fixture."""
+    url = None if db_url.startswith("sqlite") else db_url
+    process = HubProcess(tmp_path / "hub", db_url=url).start()
     yield process
     process.stop()
 
 
 @pytest.fixture
 def clinics(tmp_path: Path, hub: HubProcess) -> Iterator[dict[str, AppContext]]:
-    hub_db = open_hub(f"sqlite:///{tmp_path / 'hub' / 'hub.sqlite3'}")
+    hub_db = open_hub(hub.db_url)
     made = {}
     for code in CODES:
         ctx = open_context(DataPaths(tmp_path / code), clock=FixedClock(START), argon2=OWASP_FLOOR)
@@ -82,7 +84,7 @@ def test_hub_down_for_two_days_then_everything_arrives_once(tmp_path: Path, clin
     clock.advance(hours=2)  # past any backoff (capped at one hour)
     hub = HubProcess(tmp_path / "hub2").start()
     try:
-        hub_db = open_hub(f"sqlite:///{tmp_path / 'hub2' / 'hub.sqlite3'}")
+        hub_db = open_hub(hub.db_url)
         info = ctx.clinic.get()
         add_clinic(hub_db, info.code, info.name, info.public_key, START)
         hub_db.dispose()
@@ -201,7 +203,7 @@ def test_dashboard_in_a_real_browser(hub: HubProcess, clinics: dict[str, AppCont
 def test_clinic_pulls_the_county_lists(hub: HubProcess, clinics: dict[str, AppContext], tmp_path: Path) -> None:
     from app.hub.store import publish_list
 
-    hub_db = open_hub(f"sqlite:///{tmp_path / 'hub' / 'hub.sqlite3'}")
+    hub_db = open_hub(hub.db_url)
     publish_list(hub_db, "risk_areas", [{"name": "广东省广州市白云区", "level": "high"},
                                         {"name": "上海市浦东新区", "level": "medium"}], START)
     publish_list(hub_db, "hospitals", [{"name": "市传染病医院", "kind": "designated", "accepting": True},
@@ -213,7 +215,7 @@ def test_clinic_pulls_the_county_lists(hub: HubProcess, clinics: dict[str, AppCo
                                                                          "上海市浦东新区": "medium"}
     assert {h.name: h.accepting for h in ctx.transfers.hospitals(Actor.system())} == {"市传染病医院": True,
                                                                                        "县人民医院": True}
-    hub_db = open_hub(f"sqlite:///{tmp_path / 'hub' / 'hub.sqlite3'}")
+    hub_db = open_hub(hub.db_url)
     publish_list(hub_db, "hospitals", [{"name": "市传染病医院", "kind": "designated", "accepting": True}], START)
     hub_db.dispose()
     ctx.sync.pull(Actor.system(), hub_url=hub.url)
