@@ -2712,20 +2712,24 @@ You become the responsible doctor.</source>
         <translation>按时完成</translation>
     </message>
     <message>
-        <source>Requested, waiting for the ambulance</source>
-        <translation>已申请，等待救护车</translation>
-    </message>
-    <message>
         <source>On the way to the hospital</source>
         <translation>转运途中</translation>
     </message>
     <message>
-        <source>Handed over, disinfection pending</source>
-        <translation>已交接，待终末消毒</translation>
+        <source>Requested</source>
+        <translation>已申请</translation>
     </message>
     <message>
-        <source>Closed (vehicle disinfected)</source>
-        <translation>已结束（车辆已消毒）</translation>
+        <source>Ambulance dispatched</source>
+        <translation>已派车</translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <translation>已交接</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已结束</translation>
     </message>
     <message>
         <source>Cancelled</source>
@@ -4348,20 +4352,16 @@ Everything recorded after that backup is lost, and everyone must log in again.</
         <translation>目的医院</translation>
     </message>
     <message>
-        <source>Classified → requested</source>
+        <source>→ Request</source>
         <translation>分类 → 申请</translation>
     </message>
     <message>
-        <source>Requested → departed</source>
+        <source>→ Departure</source>
         <translation>申请 → 出发</translation>
     </message>
     <message>
-        <source>Departed → handed over</source>
+        <source>→ Handover</source>
         <translation>出发 → 交接</translation>
-    </message>
-    <message>
-        <source>{minutes}/{target} min</source>
-        <translation>{minutes}/{target} 分钟</translation>
     </message>
 </context>
 <context>
@@ -4375,8 +4375,8 @@ Everything recorded after that backup is lost, and everyone must log in again.</
         <translation>进行中的定点医院转运</translation>
     </message>
     <message>
-        <source>The three clocks: minutes taken / target. Amber: due soon. Red: past the target. Pick a transfer to record its next step.</source>
-        <translation>三个时钟：已用分钟 / 目标分钟。琥珀色：即将到时；红色：已超时。选中一条转运以登记下一步。</translation>
+        <source>Clocks, in minutes taken / target: classification → request, request → departure, departure → handover. Amber: due soon. Red: past the target.</source>
+        <translation>时钟（已用分钟 / 目标分钟）：分类 → 申请，申请 → 出发，出发 → 交接。琥珀色：即将到时；红色：已超时。</translation>
     </message>
     <message>
         <source>Re&amp;fresh (F5)</source>

@@ -55,7 +55,7 @@ def test_request_on_the_case_page_then_walk_the_board(qtbot: Any, triage_ctx: Ap
     assert board.model.rowCount() == 1
     t = board.current
     assert t is not None and t.visit_no == visit_no and t.hospital_id == designated
-    assert board.model.data(board.model.index(0, board.model.STATE)) == "Requested, waiting for the ambulance"
+    assert board.model.data(board.model.index(0, board.model.STATE)) == "Requested"
     assert board.offered_steps() == ["dispatched", "cancelled"]
     assert board.steps.currentWidget() is board.dispatch_form and not board.cancel_group.isHidden()
 
@@ -119,7 +119,7 @@ def test_late_departure_turns_red(qtbot: Any, triage_ctx: AppContext, nurse_sess
     board.tick()
     brush = board.model.data(index, Qt.ItemDataRole.BackgroundRole)
     assert brush is not None and brush.color() == QColor("#f8c4be")
-    assert "61 / 60" in board.model.data(index)
+    assert "61/60" in board.model.data(index)
     assert "1" in board.late_chip.text()
 
 

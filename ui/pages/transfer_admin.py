@@ -93,7 +93,7 @@ class TransferAdminPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((170, 110, 70, 180)):
+        for col, width in enumerate((150, 90, 60, 150)):
             self.table.setColumnWidth(col, width)
         self.table.itemSelectionChanged.connect(self._pick_hospital)
         self.hospital_form = FormBox()

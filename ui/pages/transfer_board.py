@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -104,6 +103,32 @@ class StepForm(QWidget):
         return widget
 
 
+class OneOf(QWidget):
+    """Shows one of its widgets; unlike a QStackedWidget it is only as tall as the one shown."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._widgets: list[QWidget] = []
+        self._current: QWidget | None = None
+
+    def addWidget(self, widget: QWidget) -> None:  # noqa: N802 - QStackedWidget's name
+        self._widgets.append(widget)
+        self._layout.addWidget(widget)
+        widget.setVisible(self._current is None)
+        if self._current is None:
+            self._current = widget
+
+    def setCurrentWidget(self, widget: QWidget) -> None:  # noqa: N802
+        self._current = widget
+        for w in self._widgets:
+            w.setVisible(w is widget)
+
+    def currentWidget(self) -> QWidget | None:  # noqa: N802
+        return self._current
+
+
 class TransferBoardPage(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -126,7 +151,7 @@ class TransferBoardPage(QWidget):
         self.error_label.setStyleSheet("color: #b3261e; font-weight: bold;")
         self.error_label.hide()
         self.model = TransferBoardModel(session.zone, self)
-        self.view = table_view(self.model, (120, 80, 170, 150, 130, 130, 130))
+        self.view = table_view(self.model, (200, 60, 80, 100, 90, 90, 90))
         self.view.verticalHeader().setDefaultSectionSize(30)
         self.view.setStyleSheet("QTableView { font-size: 11pt; }")
         self.view.selectionModel().selectionChanged.connect(lambda *_a: self._selected())
@@ -143,7 +168,7 @@ class TransferBoardPage(QWidget):
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.step_group = QGroupBox()
-        self.steps = QStackedWidget()
+        self.steps = OneOf()
         QVBoxLayout(self.step_group).addWidget(self.steps)
         zone = session.zone
         # 120 dispatch
@@ -219,17 +244,19 @@ class TransferBoardPage(QWidget):
         head.addWidget(self.state_badge)
         p.addLayout(head)
         p.addWidget(self.summary)
-        p.addWidget(self.step_group)
-        p.addWidget(self.cancel_group)
         prow = QHBoxLayout()
-        prow.addWidget(self.message, 1)
+        prow.addStretch(1)
         prow.addWidget(self.print_button)
         p.addLayout(prow)
+        p.addWidget(self.message)
+        p.addWidget(self.step_group)
+        p.addWidget(self.cancel_group)
         p.addStretch(1)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(panel)
-        self.scroll.setMinimumWidth(440)
+        self.scroll.setMinimumWidth(420)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         left = QWidget()
         ll = QVBoxLayout(left)
@@ -241,7 +268,7 @@ class TransferBoardPage(QWidget):
         splitter.addWidget(self.scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([680, 470])
+        splitter.setSizes([740, 420])
         counts = QHBoxLayout()
         counts.addWidget(self.late_chip)
         counts.addWidget(self.open_chip)
@@ -289,8 +316,8 @@ class TransferBoardPage(QWidget):
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Open transfers to the designated hospital"))
-        self.hint.setText(self.tr("The three clocks: minutes taken / target. Amber: due soon. Red: past the target. "
-                                  "Pick a transfer to record its next step."))
+        self.hint.setText(self.tr("Clocks, in minutes taken / target: classification → request, request → "
+                                  "departure, departure → handover. Amber: due soon. Red: past the target."))
         self.refresh_button.setText(self.tr("Re&fresh (F5)"))
         self.step_group.setTitle(self.tr("Next step"))
         self.cancel_group.setTitle(step_name(TransferState.CANCELLED))

@@ -23,11 +23,11 @@ STATE_COLOURS: dict[str, tuple[str, str]] = {
 
 def transfer_state_name(code: str) -> str:
     names = {
-        "requested": translate("Labels", "Requested, waiting for the ambulance"),
-        "dispatched": translate("Labels", "Ambulance (120) dispatched"),
-        "departed": translate("Labels", "On the way"),
-        "handed_over": translate("Labels", "Handed over, disinfection pending"),
-        "closed": translate("Labels", "Closed (vehicle disinfected)"),
+        "requested": translate("Labels", "Requested"),
+        "dispatched": translate("Labels", "Ambulance dispatched"),
+        "departed": translate("Labels", "On the way to the hospital"),
+        "handed_over": translate("Labels", "Handed over"),
+        "closed": translate("Labels", "Closed"),
         "cancelled": translate("Labels", "Cancelled"),
     }
     return names.get(code, code)

@@ -51,8 +51,7 @@ class TransferBoardModel(RecordModel[TransferRecord]):
 
     def headers(self) -> list[str]:
         return [self.tr("Visit no."), self.tr("Patient"), self.tr("State"), self.tr("Destination"),
-                self.tr("Classified → requested"), self.tr("Requested → departed"),
-                self.tr("Departed → handed over")]
+                self.tr("→ Request"), self.tr("→ Departure"), self.tr("→ Handover")]
 
     def row_of(self, transfer_id: int) -> int:
         return next((i for i, r in enumerate(self._rows) if r.id == transfer_id), -1)
@@ -82,7 +81,7 @@ class TransferBoardModel(RecordModel[TransferRecord]):
             return "—"
         target = round((c.due_at - c.started_at).total_seconds() / 60)
         minutes = clock_minutes(c, self.now)
-        text = self.tr("{minutes} / {target} min").format(minutes=minutes, target=target)
+        text = f"{minutes}/{target}"  # minutes taken / target minutes (the header hint says so)
         if c.met_at is not None:
             return "✔ " + text if not c.missed else "✖ " + text
         state = self.clock_state(r, column)
