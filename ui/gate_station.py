@@ -144,6 +144,7 @@ class GateStationPage(QWidget):
         self.place = QLabel()
         self.place.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.place.setWordWrap(True)
+        self.verdict_frame.installEventFilter(self)
         verdict_layout = QVBoxLayout(self.verdict_frame)
         verdict_layout.addStretch(1)
         for label in (self.verdict, self.reason, self.holder, self.place):
@@ -163,7 +164,7 @@ class GateStationPage(QWidget):
         self.alert.hide()
         clock = session.ctx.clock
         self.inside = inside_model(session.zone, clock.now, self)
-        self.inside_view = record_table(self.inside, (80, 80, 70, 110), focus=False)
+        self.inside_view = record_table(self.inside, (76, 62, 56, 118), focus=False)
         self.inside_view.setStyleSheet("font-size: 12pt;")
         self.tick_timer = QTimer(self)
         self.tick_timer.setInterval(1000)
@@ -376,7 +377,7 @@ class GateStationPage(QWidget):
         self.verdict_frame.setStyleSheet(f"background: {color}; border-radius: 12px;")
         white = "color: white; background: transparent;"
         self.verdict.setText(gate_outcome_name(d.outcome))
-        self.verdict.setStyleSheet(f"font-size: 96pt; font-weight: bold; {white}")
+        self.verdict.setStyleSheet(f"font-size: {self._verdict_points()}pt; font-weight: bold; {white}")
         if d.outcome == GateOutcome.DENY:
             reason = deny_reason_name(d.reason)
         elif d.outcome == GateOutcome.EXIT and d.inside_since is not None:
@@ -402,6 +403,12 @@ class GateStationPage(QWidget):
         self.place.setText("  ·  ".join(parts))
         self.place.setStyleSheet(f"font-size: 22pt; {white}")
         self.offline_banner.setVisible(self.offline)
+
+    def _verdict_points(self) -> int:
+        """As large as fits: 96 pt on a full-screen gate, smaller in a narrow window."""
+        chars = max(1, len(self.verdict.text()))
+        width = max(200, self.verdict_frame.width() - 40)
+        return max(28, min(96, int(width / (chars * 1.45))))
 
     def _show_pending(self) -> None:
         self.pending_label.setText(self.tr("{count} scans waiting to be written back to the clinic database").format(
@@ -481,6 +488,8 @@ class GateStationPage(QWidget):
 
     # ----- focus ----------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.verdict_frame and event.type() == QEvent.Type.Resize and self.decision is not None:
+            self._show_decision()  # the verdict's size follows the frame (full screen or a window)
         if watched is self.scan and event.type() == QEvent.Type.FocusOut:
             # The scan field keeps the cursor: a scanner's payload must never land elsewhere.
             if self.full_screen is not None or self.isVisible():

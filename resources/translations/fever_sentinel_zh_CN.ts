@@ -5347,6 +5347,10 @@ Everything recorded after that backup is lost, and everyone must log in again.</
         <source>Since</source>
         <translation>进入时间</translation>
     </message>
+    <message>
+        <source>Replaced by a new card: {reason}</source>
+        <translation>已补发新证：{reason}</translation>
+    </message>
 </context>
 <context>
     <name>WardsPage</name>

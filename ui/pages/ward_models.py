@@ -123,6 +123,12 @@ def permit_model(zone: ZoneInfo, now: Callable[[], datetime], parent: QObject) -
             return permit_state_name("expired")
         return permit_state_name(p.state)
 
+    def note(p: PermitRecord) -> str:
+        reason = p.revoke_reason or ""
+        if reason.startswith("reprinted: "):  # the service's own wording for a replaced card
+            return t["reprinted"]().format(reason=reason[len("reprinted: "):])
+        return reason
+
     def color(p: PermitRecord) -> QColor | None:
         return GREY if p.state != "active" or p.valid_until <= now() else None
 
@@ -132,7 +138,7 @@ def permit_model(zone: ZoneInfo, now: Callable[[], datetime], parent: QObject) -
         (t["ward_bed"], lambda p: f"{p.ward_name} {p.bed}"),
         (t["valid"], lambda p: f"{local(p.valid_from, zone)} – {local(p.valid_until, zone)}"),
         (t["test"], lambda p: local(p.escort_test_at, zone)),
-        (t["note"], lambda p: p.revoke_reason or ""),
+        (t["note"], note),
     ], parent, color=color)
 
 
@@ -173,4 +179,5 @@ def _tr_headers() -> dict[str, Callable[[], str]]:
         "note": lambda: translate("WardTables", "Note"),
         "time_inside": lambda: translate("WardTables", "Inside for"),
         "since": lambda: translate("WardTables", "Since"),
+        "reprinted": lambda: translate("WardTables", "Replaced by a new card: {reason}"),
     }

@@ -50,7 +50,7 @@ class WardsPage(QWidget):
 
         self.wards_box = QGroupBox()
         self.wards = ward_model(self)
-        self.ward_view = record_table(self.wards, (150, 160, 200))
+        self.ward_view = record_table(self.wards, (110, 120, 150))
         self.ward_view.doubleClicked.connect(lambda _i: self.edit_ward())
         self.add_ward_button = QPushButton()
         self.add_ward_button.clicked.connect(lambda: self.edit_ward(new=True))
