@@ -166,6 +166,7 @@ class GateStationPage(QWidget):
         self.inside = inside_model(session.zone, clock.now, self)
         self.inside_view = record_table(self.inside, (76, 62, 56, 118), focus=False)
         self.inside_view.setStyleSheet("font-size: 12pt;")
+        self.inside_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tick_timer = QTimer(self)
         self.tick_timer.setInterval(1000)
         self.tick_timer.timeout.connect(self.tick)

@@ -75,7 +75,8 @@ def gate_screens(ctx, runner: SyncRunner, lang: str) -> None:
     grab(window, f"{lang}-g2-deny-revoked")
     page.enter_full_screen()
     assert page.full_screen is not None
-    page.full_screen.setFixedSize(1366, 768)  # offscreen "full screen" is the 800×800 virtual screen
+    page.full_screen.showNormal()  # the offscreen "screen" is 800×800: grab it at the clinic's 1366×768
+    page.full_screen.resize(1366, 768)
     page.scan.setText(permits[-1].payload[:-6] + "ABCDEF")
     page.scanned()
     grab(page.full_screen, f"{lang}-g3-fullscreen-deny")

@@ -112,3 +112,40 @@ def test_choose_gate_once_and_full_screen(qtbot, triage_ctx, wards, nurse_sessio
     assert again.station is not None and again.station.gate == GENERAL_GATE
     page.stop()
     again.stop()
+
+
+def test_verdict_shows_within_100_ms(qtbot, triage_ctx, wards, nurse_session, tmp_path):
+    import statistics
+    import time
+
+    permit = issue_escort_directly(triage_ctx, nurse_session.actor, wards["general"].id)
+    page = gate_page(qtbot, triage_ctx, GENERAL_GATE, tmp_path / "gate")
+    times = []
+    for _ in range(5):  # admit, exit, admit, ... each a full check and redraw
+        page.scan.setText(permit.payload)
+        start = time.perf_counter()
+        qtbot.keyClick(page.scan, "\r")
+        times.append(time.perf_counter() - start)
+        assert page.verdict_text() in ("ADMIT", "EXIT")
+    assert statistics.median(times) < 0.1
+
+
+def test_escort_with_old_test_denied_until_updated(qtbot, triage_ctx, wards, nurse_session, tmp_path, type_text):
+    from tests.ui.permit_support import permits_page
+    from ui.pages.permit_dialogs import EscortTestDialog
+
+    permit = issue_escort_directly(triage_ctx, nurse_session.actor, wards["general"].id)
+    triage_ctx.clock.advance(hours=47)
+    page = gate_page(qtbot, triage_ctx, GENERAL_GATE, tmp_path / "gate")
+    scan(qtbot, page, permit.payload)
+    assert page.verdict_text() == "DENY" and "test is too old" in page.reason.text()
+    desk = permits_page(qtbot, nurse_session)
+    desk.select(permit.number)
+    desk.test_button.click()
+    dialog = desk.dialog
+    assert isinstance(dialog, EscortTestDialog)
+    dialog.test_at.set_value(triage_ctx.clock.now() - timedelta(hours=1))
+    dialog.ok.click()
+    assert not dialog.isVisible() and "updated" in desk.message.text()
+    scan(qtbot, page, permit.payload)
+    assert page.verdict_text() == "ADMIT"
