@@ -227,6 +227,6 @@ def test_acknowledge_needs_an_action_is_audited_and_refuses_stale_edits(
                           .where(AuditEvent.action.like("alert.%")).order_by(AuditEvent.seq)).all()
     assert [(a, o, u) for a, o, u, _ in trail] == [
         ("alert.raise", "success", "boss"), ("alert.acknowledge", "failed", "boss"),
-        ("alert.acknowledge", "denied", "doc1"), ("alert.acknowledge", "failed", "boss"),
+        ("alert.acknowledge", "denied", "nurse"), ("alert.acknowledge", "failed", "boss"),
         ("alert.acknowledge", "success", "boss"), ("alert.acknowledge", "failed", "boss")]
     assert trail[4].entity_id == str(alert.id)
