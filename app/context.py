@@ -1,106 +1,191 @@
-"""Wires a workstation's services together. Built once by the CLI or GUI and passed down explicitly."""
+"""Wires a workstation's services together. Built once by the CLI or GUI and passed down explicitly.
+
+Services are made on first use, each importing its own module then: the log-in window needs only
+users and clinic, so the rest (ReportLab, COSE, the HTTP client...) loads after log-in, not before.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
 
-from app.casework.case_service import CaseService
-from app.casework.clocks import DeadlineService
-from app.casework.timeline import TimelineService
 from app.clock import Clock, SystemClock
 from app.db import migrate
 from app.db.engine import Database
 from app.keys import KeyStore
 from app.passwords import PRODUCTION, Argon2Params, Passwords
 from app.paths import DataPaths, resolve_db_url
-from app.services.backup import BackupService
-from app.reporting.alerts import AlertService
-from app.reporting.daily import ReportService
-from app.reporting.sync import SyncService
-from app.services.audit_trail import AuditService
-from app.services.clinic import ClinicService
-from app.services.users import UserService
 from app.settings import SettingsStore
-from app.transfer.service import TransferService
-from app.triage.config_service import TriageConfigService
-from app.wards.gate import GateService
-from app.wards.permit_service import PermitService
-from app.wards.ward_service import WardService
-from app.triage.handoff_service import HandoffService
-from app.triage.lists import ListService
-from app.triage.paper_import import PaperImportService
-from app.triage.pharmacy_service import PharmacyService
-from app.triage.registration_service import RegistrationService
-from app.triage.screening_service import ScreeningService
+
+if TYPE_CHECKING:
+    from app.casework.case_service import CaseService
+    from app.casework.clocks import DeadlineService
+    from app.casework.timeline import TimelineService
+    from app.reporting.alerts import AlertService
+    from app.reporting.daily import ReportService
+    from app.reporting.sync import SyncService
+    from app.services.audit_trail import AuditService
+    from app.services.backup import BackupService
+    from app.services.clinic import ClinicService
+    from app.services.users import UserService
+    from app.transfer.service import TransferService
+    from app.triage.config_service import TriageConfigService
+    from app.triage.handoff_service import HandoffService
+    from app.triage.lists import ListService
+    from app.triage.paper_import import PaperImportService
+    from app.triage.pharmacy_service import PharmacyService
+    from app.triage.registration_service import RegistrationService
+    from app.triage.screening_service import ScreeningService
+    from app.wards.gate import GateService
+    from app.wards.permit_service import PermitService
+    from app.wards.ward_service import WardService
 
 
-@dataclass
 class AppContext:
-    paths: DataPaths
-    db: Database
-    clock: Clock
-    settings: SettingsStore
-    clinic: ClinicService
-    users: UserService
-    audit: AuditService
-    backup: BackupService
-    triage_config: TriageConfigService
-    screening: ScreeningService
-    registration: RegistrationService
-    handoffs: HandoffService
-    pharmacy: PharmacyService
-    lists: ListService
-    paper_import: PaperImportService
-    cases: CaseService
-    deadlines: DeadlineService
-    timelines: TimelineService
-    transfers: TransferService
-    wards: WardService
-    permits: PermitService
-    gate: GateService
-    reports: ReportService
-    alerts: AlertService
-    sync: SyncService
+    """One workstation's database, clock, settings and services (no global: passed explicitly)."""
+
+    def __init__(self, paths: DataPaths, db: Database, clock: Clock, passwords: Passwords) -> None:
+        self.paths, self.db, self.clock, self.passwords = paths, db, clock, passwords
+        self.settings = SettingsStore(paths.settings)
+        self.keys = KeyStore(paths.keys)
 
     def close(self) -> None:
         self.db.dispose()
+
+    @cached_property
+    def clinic(self) -> ClinicService:
+        from app.services.clinic import ClinicService
+
+        return ClinicService(self.db, self.clock, self.passwords, self.keys)
+
+    @cached_property
+    def users(self) -> UserService:
+        from app.services.users import UserService
+
+        return UserService(self.db, self.clock, self.passwords)
+
+    @cached_property
+    def audit(self) -> AuditService:
+        from app.services.audit_trail import AuditService
+
+        return AuditService(self.db, self.clock)
+
+    @cached_property
+    def backup(self) -> BackupService:
+        from app.services.backup import BackupService
+
+        return BackupService(self.db, self.clock)
+
+    @cached_property
+    def triage_config(self) -> TriageConfigService:
+        from app.triage.config_service import TriageConfigService
+
+        return TriageConfigService(self.db, self.clock)
+
+    @cached_property
+    def screening(self) -> ScreeningService:
+        from app.triage.screening_service import ScreeningService
+
+        return ScreeningService(self.db, self.clock)
+
+    @cached_property
+    def registration(self) -> RegistrationService:
+        from app.triage.registration_service import RegistrationService
+
+        return RegistrationService(self.db, self.clock)
+
+    @cached_property
+    def handoffs(self) -> HandoffService:
+        from app.triage.handoff_service import HandoffService
+
+        return HandoffService(self.db, self.clock)
+
+    @cached_property
+    def pharmacy(self) -> PharmacyService:
+        from app.triage.pharmacy_service import PharmacyService
+
+        return PharmacyService(self.db, self.clock)
+
+    @cached_property
+    def lists(self) -> ListService:
+        from app.triage.lists import ListService
+
+        return ListService(self.db, self.clock)
+
+    @cached_property
+    def paper_import(self) -> PaperImportService:
+        from app.triage.paper_import import PaperImportService
+
+        return PaperImportService(self.db, self.clock)
+
+    @cached_property
+    def cases(self) -> CaseService:
+        from app.casework.case_service import CaseService
+
+        return CaseService(self.db, self.clock)
+
+    @cached_property
+    def deadlines(self) -> DeadlineService:
+        from app.casework.clocks import DeadlineService
+
+        return DeadlineService(self.db, self.clock)
+
+    @cached_property
+    def timelines(self) -> TimelineService:
+        from app.casework.timeline import TimelineService
+
+        return TimelineService(self.db, self.clock)
+
+    @cached_property
+    def transfers(self) -> TransferService:
+        from app.transfer.service import TransferService
+
+        return TransferService(self.db, self.clock, self.keys)
+
+    @cached_property
+    def wards(self) -> WardService:
+        from app.wards.ward_service import WardService
+
+        return WardService(self.db, self.clock)
+
+    @cached_property
+    def permits(self) -> PermitService:
+        from app.wards.permit_service import PermitService
+
+        return PermitService(self.db, self.clock, self.keys)
+
+    @cached_property
+    def gate(self) -> GateService:
+        from app.wards.gate import GateService
+
+        return GateService(self.db, self.clock)
+
+    @cached_property
+    def reports(self) -> ReportService:
+        from app.reporting.daily import ReportService
+
+        return ReportService(self.db, self.clock)
+
+    @cached_property
+    def alerts(self) -> AlertService:
+        from app.reporting.alerts import AlertService
+
+        return AlertService(self.db, self.clock)
+
+    @cached_property
+    def sync(self) -> SyncService:
+        from app.reporting.sync import SyncService
+
+        return SyncService(self.db, self.clock, self.keys)
 
 
 def open_context(
     paths: DataPaths, db_url: str | None = None, *, clock: Clock | None = None,
     argon2: Argon2Params = PRODUCTION, run_migrations: bool = True,
 ) -> AppContext:
-    """Open the database (migrating it to head) and build every service on it."""
+    """Open the database (migrating it to head) and return the workstation's context."""
     paths.ensure()
     db = Database(resolve_db_url(paths, db_url))
     if run_migrations:
-        migrate.upgrade(db)
-    clock = clock or SystemClock()
-    passwords = Passwords(argon2)
-    return AppContext(
-        paths=paths,
-        db=db,
-        clock=clock,
-        settings=SettingsStore(paths.settings),
-        clinic=ClinicService(db, clock, passwords, KeyStore(paths.keys)),
-        users=UserService(db, clock, passwords),
-        audit=AuditService(db, clock),
-        backup=BackupService(db, clock),
-        triage_config=TriageConfigService(db, clock),
-        screening=ScreeningService(db, clock),
-        registration=RegistrationService(db, clock),
-        handoffs=HandoffService(db, clock),
-        pharmacy=PharmacyService(db, clock),
-        lists=ListService(db, clock),
-        paper_import=PaperImportService(db, clock),
-        cases=CaseService(db, clock),
-        deadlines=DeadlineService(db, clock),
-        timelines=TimelineService(db, clock),
-        transfers=TransferService(db, clock, KeyStore(paths.keys)),
-        wards=WardService(db, clock),
-        permits=PermitService(db, clock, KeyStore(paths.keys)),
-        gate=GateService(db, clock),
-        reports=ReportService(db, clock),
-        alerts=AlertService(db, clock),
-        sync=SyncService(db, clock, KeyStore(paths.keys)),
-    )
+        migrate.upgrade_if_needed(db)
+    return AppContext(paths, db, clock or SystemClock(), Passwords(argon2))

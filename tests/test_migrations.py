@@ -73,3 +73,8 @@ def test_start_up_twice_is_harmless(paths: DataPaths) -> None:
         ctx.clinic.is_initialized()
         ctx.close()
     assert Actor.system().is_system
+
+
+def test_start_up_shortcut_knows_the_newest_revision() -> None:
+    """upgrade_if_needed skips Alembic when the database is at HEAD: HEAD must be Alembic's head."""
+    assert migrate.HEAD == migrate.head_revision()

@@ -6,6 +6,8 @@ top-level window is showing; windows only emit signals, so each can be tested on
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import logging
 import os
 import sys
@@ -23,11 +25,13 @@ from app.settings import LANGUAGE, SettingsStore
 from ui.forms import describe
 from ui.i18n import install_language
 from ui.login import LoginDialog
-from ui.main_window import MainWindow
 from ui.messages import error_title
 from ui.ops import Runner, ThreadRunner
 from ui.session import Session
 from ui.setup_wizard import SetupWizard
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 ICON = ("icons", "fever-sentinel.svg")
@@ -110,6 +114,8 @@ class GuiFlow(QObject):
             self.wizard = None
 
     def _open_main(self, session: Session) -> None:
+        from ui.main_window import MainWindow  # every page: loaded after log-in, not before
+
         self.window = MainWindow(session, self.idle_ms)
         self.window.logout_requested.connect(self.logout)
         self.window.quit_requested.connect(self.quit)

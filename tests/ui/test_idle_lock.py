@@ -59,12 +59,12 @@ def test_lock_hides_forms_and_unlock_restores_typed_text(qtbot, admin_session, t
 
 
 def test_activity_postpones_the_lock(qtbot, admin_session):
-    window = MainWindow(admin_session, idle_ms=400)
+    window = MainWindow(admin_session, idle_ms=1000)
     qtbot.addWidget(window)
     window.start()
-    for _ in range(6):  # 600 ms of activity, longer than the timeout
-        QTest.mouseMove(window.nav, QPoint(10, 10))
-        qtbot.keyClick(window.nav, Qt.Key.Key_Down)
+    for i in range(15):  # 1.5 s of activity, longer than the timeout; activity that loads no page,
+        QTest.mouseMove(window.nav, QPoint(10 + i, 10))  # so a busy machine cannot stall the loop
+        qtbot.keyClick(window.nav, Qt.Key.Key_Shift)
         qtbot.wait(100)
         assert not window.idle_lock.is_locked
     qtbot.waitUntil(lambda: window.idle_lock.is_locked, timeout=3000)
