@@ -1,6 +1,7 @@
 """The ``fever-sentinel`` entry point: admin commands from app.cli, otherwise the desktop app.
 
-Qt is imported only when the desktop app actually starts, so admin commands stay fast.
+Qt is imported only when the desktop app (or the self-test's render check) actually runs, so admin
+commands stay fast.
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
+from app import selftest
 from app.cli import main as cli_main
 from app.paths import DataPaths
 
@@ -18,7 +20,15 @@ def _run_gui(paths: DataPaths, db_url: str | None) -> int:
     return run_gui(paths, db_url)
 
 
+def _qt_probe() -> selftest.Probe:
+    """The self-test's Qt half (QtPdf rendering, QR decoding), imported only when it runs."""
+    from ui.selftest_render import QtProbe
+
+    return QtProbe()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    selftest.register_probe(_qt_probe)
     return cli_main(argv, gui=_run_gui)
 
 
