@@ -365,6 +365,41 @@ ERROR: Mapping[str, str] = {
     "permit_not_active": "通行证已作废",
 }
 
+#: Every count of the daily report (``app.reporting.daily.compute_counts``), in the printed order.
+REPORT_COUNT: Mapping[str, str] = {
+    "screened": "预检分诊人次",
+    "decision_general": "分诊至普通门诊",
+    "decision_fever_clinic": "分诊至发热门诊",
+    "decision_isolate": "立即隔离并报告",
+    "fever_registered": "发热门诊登记人数",
+    "classified_suspected": "新分类疑似病例",
+    "classified_confirmed": "新分类确诊病例",
+    "classified_asymptomatic": "新分类无症状感染者",
+    "classified_excluded": "排除病例",
+    "tests_ordered": "开具检测",
+    "tests_resulted": "检测出结果",
+    "tests_positive": "检测阳性",
+    "tests_overdue": "检测结果超时",
+    "reported_within_2h": "2小时内完成网络直报",
+    "reported_late": "网络直报超时",
+    "transfers_requested": "申请转运",
+    "transfers_handed_over": "完成转运交接",
+    "transfers_late": "转运环节超时",
+    "handoffs_unconfirmed": "转送发热门诊未确认接收",
+    "left_without_permission": "擅自离开(途中或离院)",
+    "antipyretic_purchases": "药店购药登记(退热、止咳、止泻药)",
+    "permits_issued": "签发陪护/探视证",
+    "permits_revoked": "作废陪护/探视证",
+    "gate_denials": "门岗禁止进入",
+}
+
+#: The state of a printed daily report (the version number is added next to it).
+REPORT_STATUS: Mapping[str, str] = {
+    "draft": "草稿(未提交)",
+    "submitted": "已提交",
+    "automatic": "自动提交",
+}
+
 #: Every vocabulary enum and its table, so a test can prove no code is left without words.
 TABLES: Mapping[type[Enum], Mapping[Any, str]] = {
     Decision: DECISION,

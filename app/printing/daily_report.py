@@ -1,0 +1,160 @@
+"""The A4 日报告 / 零报告 printout: one clinic day's counts, the audit chain anchor and a 28-day chart
+of fever-clinic visits with the EARS alarm line.
+
+Paper is what the clinic files and what an inspector signs off, so it must say plainly which day,
+which version and whether it is a zero report, and carry the same audit anchor the county received.
+Counts only — no name, ID number or address ever reaches this module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from reportlab.graphics.charts.barcharts import VerticalBarChart
+from reportlab.graphics.shapes import Drawing, Line, PolyLine, Rect, String
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Spacer, Table
+from reportlab.platypus.flowables import Flowable
+
+from app.printing import labels as L
+from app.printing.a4 import CONTENT_W, build_a4, grid_style, heading, para
+from app.printing.form_grid import SectionTable, cell, column_table
+from app.printing.fonts import register_cjk_fonts
+from app.printing.text import DATE_FORMAT, local_time, markup
+from app.reporting.ears import ears
+from app.reporting.series import c1_limits
+
+if TYPE_CHECKING:
+    from app.services.clinic import ClinicInfo
+
+CHART_DAYS = 28
+CHART_H = 68 * mm
+BAR = colors.HexColor("#7A93B8")
+ALARM = colors.HexColor("#C62828")
+LIMIT = colors.HexColor("#333333")
+ZERO_BG = colors.HexColor("#FFF4CC")
+CAPTION = ("柱为每日发热门诊登记人数，红柱为 EARS 报警日（C1/C2/C3 任一）；柱高超过虚线即触发 C1 报警，虚线为"
+           " C1 预警线：前 7 天均值加 3 倍标准差（标准差至少按 0.5 计）。")
+
+
+def title_of(zero_report: bool) -> str:
+    """零报告 is its own document to the county, so it is the title, not a footnote."""
+    return "零报告" if zero_report else "日报告"
+
+
+def status_text(status: str, version: int | None) -> str:
+    """``已提交 第2版``: a correction is a new version, so the version is part of the status."""
+    words = L.label(L.REPORT_STATUS, status, "—")
+    return f"{words} 第{version}版" if version else words
+
+
+def _counts_table(counts: dict[str, int]) -> Table:
+    """Two label/count pairs a row, in the labels' order; unknown keys (a newer database) print last."""
+    known = [k for k in L.REPORT_COUNT if k in counts]
+    keys = known + sorted(k for k in counts if k not in L.REPORT_COUNT)
+    items = [(L.label(L.REPORT_COUNT, k), str(counts[k])) for k in keys]
+    half = (len(items) + 1) // 2
+    left, right = items[:half], items[half:] + [("", "")] * (2 * half - len(items))
+    rows: list[list[str]] = [["当日计数", "", "", ""], ["项目", "数量", "项目", "数量"]]
+    rows += [[a, b, c, d] for (a, b), (c, d) in zip(left, right)]
+    count_w = 18 * mm
+    widths = [CONTENT_W / 2 - count_w, count_w] * 2
+    return column_table(rows, widths, [("ALIGN", (0, 2), (0, -1), "LEFT"), ("ALIGN", (2, 2), (2, -1), "LEFT"),
+                                        ("ALIGN", (1, 2), (1, -1), "RIGHT"), ("ALIGN", (3, 2), (3, -1), "RIGHT")])
+
+
+def _nice_top(value: float) -> tuple[int, int]:
+    """An axis top and step that divide evenly (so bar and line positions can be computed)."""
+    top = max(4, int(value) + 1)
+    step = next(m * 10**e for e in range(12) for m in (1, 2, 5) if top / (m * 10**e) <= 8)
+    return -(-top // step) * step, step
+
+
+def _legend(d: Drawing, y: float, font: str) -> None:
+    x = 0.0
+    for kind, text in (("bar", "每日发热门诊登记人数"), ("alarm", "EARS 报警日"), ("line", "C1 预警线")):
+        if kind == "line":
+            d.add(Line(x, y + 3, x + 14, y + 3, strokeColor=LIMIT, strokeWidth=1.2, strokeDashArray=[3, 2]))
+        else:
+            d.add(Rect(x, y, 10, 7, fillColor=ALARM if kind == "alarm" else BAR, strokeColor=None))
+        d.add(String(x + 18, y, text, fontName=font, fontSize=8))
+        x += 30 + 8 * len(text)
+
+
+def _chart(series: Sequence[tuple[date, int]], width: float = CONTENT_W, height: float = CHART_H) -> Drawing:
+    """Bars for the last 28 days; EARS runs over the whole series so earlier days can form the baseline."""
+    regular, _ = register_cjk_fonts()
+    days, counts = [d for d, _ in series], [n for _, n in series]
+    scores, limits = ears(days, counts), c1_limits(counts)
+    first = max(0, len(series) - CHART_DAYS)
+    days, counts, scores, limits = days[first:], counts[first:], scores[first:], limits[first:]
+    d = Drawing(width, height, initialFontName=regular)  # else the renderer selects (unembedded) Helvetica
+    _legend(d, height - 9, regular)
+    if not counts:
+        d.add(String(width / 2, height / 2, "无数据", fontName=regular, fontSize=10, textAnchor="middle"))
+        return d
+    top, step = _nice_top(max([*counts, *(v for v in limits if v is not None)]))
+    bc = VerticalBarChart()
+    bc.x, bc.y, bc.width, bc.height = 24, 30, width - 30, height - 30 - 18
+    bc.data = [counts]
+    bc.valueAxis.valueMin, bc.valueAxis.valueMax, bc.valueAxis.valueStep = 0, top, step
+    bc.valueAxis.labels.fontName, bc.valueAxis.labels.fontSize = regular, 7
+    bc.valueAxis.visibleGrid, bc.valueAxis.gridStrokeColor = True, colors.HexColor("#E0E0E0")
+    axis = bc.categoryAxis
+    axis.categoryNames = [day.strftime("%m-%d") for day in days]
+    axis.labels.fontName, axis.labels.fontSize, axis.labels.angle = regular, 6.5, 45
+    axis.labels.boxAnchor, axis.labels.dx, axis.labels.dy = "ne", 3, -2
+    bc.bars[0].fillColor, bc.bars[0].strokeColor = BAR, None
+    for i, score in enumerate(scores):
+        if score.alarm:
+            bc.bars[(0, i)].fillColor = ALARM
+    d.add(bc)
+    slot = bc.width / len(counts)
+    y_of = lambda v: bc.y + v / top * bc.height  # noqa: E731
+    points: list[float] = []
+    for i, limit in enumerate(limits):
+        if limit is not None:
+            points += [bc.x + i * slot, y_of(limit), bc.x + (i + 1) * slot, y_of(limit)]
+    if points:
+        d.add(PolyLine(points, strokeColor=LIMIT, strokeWidth=1.2, strokeDashArray=[3, 2]))
+    for i, n in enumerate(counts):  # after the line, on white, so the line never strikes a number through
+        if n:
+            x, y, text = bc.x + (i + 0.5) * slot, y_of(n) + 1.5, str(n)
+            w = stringWidth(text, regular, 6.5)
+            d.add(Rect(x - w / 2 - 1, y - 1, w + 2, 7.5, fillColor=colors.white, strokeColor=None))
+            d.add(String(x, y, text, fontName=regular, fontSize=6.5, textAnchor="middle"))
+    return d
+
+
+def _zero_banner() -> Table:
+    t = Table([[para("零报告：本日各项监测计数均为 0。", "decision")]], colWidths=[CONTENT_W])
+    t.setStyle(grid_style([("BOX", (0, 0), (-1, -1), 1.5, colors.black), ("BACKGROUND", (0, 0), (-1, -1), ZERO_BG),
+                           ("ALIGN", (0, 0), (-1, -1), "CENTER"), ("TOPPADDING", (0, 0), (-1, -1), 6),
+                           ("BOTTOMPADDING", (0, 0), (-1, -1), 7)]))
+    return t
+
+
+def daily_report_pdf(clinic: ClinicInfo, day: date, counts: dict[str, int], *, zero_report: bool, status: str,
+                     version: int | None, series: list[tuple[date, int]], audit_seq: int, audit_hash: str,
+                     printed_at: datetime, open_alerts: int = 0) -> bytes:
+    """The day's report on A4. ``status`` is ``draft``, ``submitted`` or ``automatic``; ``series`` is
+    (day, fever-clinic visits) ending on ``day`` — pass 11 extra leading days so every bar has EARS."""
+    title = title_of(zero_report)
+    info = SectionTable("报告信息")
+    info.pair("报告机构", cell(clinic.name), "机构代码", cell(clinic.code))
+    info.pair("报告日期", day.strftime(DATE_FORMAT), "状态", cell(status_text(status, version)))
+    info.pair("未确认预警", f"{open_alerts} 条", "打印时间", local_time(printed_at, clinic.timezone))
+    info.wide("审计链锚点", para(f"序号 #{audit_seq}<br/>{markup(audit_hash)}"))
+    story: list[Flowable] = [heading(clinic.name, f"发热哨点{title}"), Spacer(1, 4 * mm)]
+    if zero_report:
+        story += [_zero_banner(), Spacer(1, 3 * mm)]
+    story += [info.table(), Spacer(1, 3 * mm), _counts_table(counts), Spacer(1, 4 * mm),
+              SectionTable(f"近 {CHART_DAYS} 天发热门诊就诊（EARS 预警）").table(),
+              Spacer(1, 2 * mm), _chart(series), Spacer(1, 1 * mm), para(CAPTION, "note")]
+    return build_a4(story, title=f"{title} {day:%Y-%m-%d}", author=clinic.name, subject=f"{clinic.code} {title}",
+                    footer_left=f"{clinic.name}（{clinic.code}）{title} {day:%Y-%m-%d}",
+                    footer_right=status_text(status, version))
