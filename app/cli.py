@@ -299,6 +299,18 @@ def cmd_report_daily(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> 
         data = {"date": day.isoformat(), "status": "draft", "version": None, "zero_report": draft.zero_report,
                 "automatic": False, "counts": draft.counts,
                 "audit_head": {"seq": draft.audit_seq, "hash": draft.audit_hash}}
+    if args.pdf:
+        from app.printing.daily_report import CHART_DAYS, daily_report_pdf
+        from app.reporting.series import EARS_LEAD, fever_clinic_series
+
+        status = "draft" if not versions else ("automatic" if data["automatic"] else "submitted")
+        pdf = daily_report_pdf(
+            ctx.clinic.get(), day, data["counts"], zero_report=bool(data["zero_report"]),  # type: ignore[arg-type]
+            status=status, version=data["version"],  # type: ignore[arg-type]
+            series=fever_clinic_series(ctx.db, day, CHART_DAYS + EARS_LEAD),
+            audit_seq=data["audit_head"]["seq"], audit_hash=data["audit_head"]["hash"],  # type: ignore[index]
+            printed_at=ctx.clock.now(), open_alerts=len(ctx.alerts.open_alerts(Actor.system())))
+        Path(args.pdf).write_bytes(pdf)
     if args.json:
         json.dump(data, out, ensure_ascii=False)
         print(file=out)
@@ -504,6 +516,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("daily", cmd_report_daily, "a day's report (counts only): submitted versions, or the draft", report)
     p.add_argument("--date", required=True, help="YYYY-MM-DD (a finished clinic day)")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--pdf", metavar="FILE", help="also write the printed report (A4, with the 28-day chart)")
     sync = sub.add_parser("sync", help="store and forward to the county hub").add_subparsers(
         dest="sync_command", metavar="ACTION", required=True)
     add("push", cmd_sync_push, "deliver queued reports to the hub now (exit 1 if any is still waiting)", sync

@@ -100,3 +100,10 @@ def test_cli_report_daily(ctx: AppContext, admin: Actor, db_url: str) -> None:
     cli_main(["--data-dir", str(ctx.paths.root), "--db-url", db_url, "report", "daily", "--date", day, "--json"],
              out=out)
     assert json.loads(out.getvalue())["status"] == "submitted"
+    pdf = ctx.paths.root / "report.pdf"
+    assert cli_main(["--data-dir", str(ctx.paths.root), "--db-url", db_url, "report", "daily", "--date", day,
+                     "--pdf", str(pdf)], out=io.StringIO()) == 0
+    from pypdf import PdfReader
+
+    text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "零报告" in text and day in text
