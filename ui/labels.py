@@ -453,3 +453,61 @@ def deny_reason_name(code: str | None) -> str:
         "unknown_permit": translate("Labels", "Unknown permit number"),
     }
     return names.get(code or "", code or "")
+
+
+# ----- daily report and early warning ---------------------------------------------------------------
+REPORT_COUNT_KEYS = (
+    "screened", "decision_general", "decision_fever_clinic", "decision_isolate", "fever_registered",
+    "classified_suspected", "classified_confirmed", "classified_asymptomatic", "classified_excluded",
+    "tests_ordered", "tests_resulted", "tests_positive", "tests_overdue", "reported_within_2h", "reported_late",
+    "transfers_requested", "transfers_handed_over", "transfers_late", "handoffs_unconfirmed",
+    "left_without_permission", "antipyretic_purchases", "permits_issued", "permits_revoked", "gate_denials",
+)
+
+
+def report_count_name(key: str) -> str:
+    names = {
+        "screened": translate("Labels", "Patients screened at pre-triage"),
+        "decision_general": translate("Labels", "Sent to the general clinic"),
+        "decision_fever_clinic": translate("Labels", "Sent to the fever clinic"),
+        "decision_isolate": translate("Labels", "Isolated on the spot"),
+        "fever_registered": translate("Labels", "Fever clinic registrations"),
+        "classified_suspected": translate("Labels", "Classified suspected"),
+        "classified_confirmed": translate("Labels", "Classified confirmed"),
+        "classified_asymptomatic": translate("Labels", "Classified asymptomatic infection"),
+        "classified_excluded": translate("Labels", "Excluded"),
+        "tests_ordered": translate("Labels", "Tests ordered"),
+        "tests_resulted": translate("Labels", "Test results received"),
+        "tests_positive": translate("Labels", "Positive results"),
+        "tests_overdue": translate("Labels", "Results past their time limit"),
+        "reported_within_2h": translate("Labels", "Reported within 2 h"),
+        "reported_late": translate("Labels", "Reported late (over 2 h)"),
+        "transfers_requested": translate("Labels", "Transfers requested"),
+        "transfers_handed_over": translate("Labels", "Transfers handed over"),
+        "transfers_late": translate("Labels", "Transfer steps late"),
+        "handoffs_unconfirmed": translate("Labels", "Hand-offs not confirmed"),
+        "left_without_permission": translate("Labels", "Left without permission"),
+        "antipyretic_purchases": translate("Labels", "Fever-medicine purchases"),
+        "permits_issued": translate("Labels", "Permits issued"),
+        "permits_revoked": translate("Labels", "Permits revoked"),
+        "gate_denials": translate("Labels", "Refused at the ward gate"),
+    }
+    return names.get(key, key)
+
+
+def alert_kind_name(kind: str) -> str:
+    names = {
+        "case": translate("Labels", "Reportable case"),
+        "cluster": translate("Labels", "Cluster"),
+        "ears_fever_visits": translate("Labels", "Unusual rise in fever visits"),
+        "ears_antipyretic": translate("Labels", "Unusual rise in fever-medicine sales"),
+    }
+    return names.get(kind, kind)
+
+
+def alert_series_name(series: str) -> str:
+    names = {
+        "fever_clinic_registrations": translate("Labels", "fever clinic registrations"),
+        "antipyretic_purchases": translate("Labels", "fever-medicine purchases"),
+    }
+    return names.get(series, series)

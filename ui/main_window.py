@@ -31,16 +31,19 @@ from ui.i18n import current_language, install_language
 from ui.idle_lock import IdleLock
 from ui.labels import role_names
 from ui.login import demo_badge
+from ui.alert_feed import AlertFeed, AlertSnapshot
 from ui.clock_feed import ClockFeed, ClockSnapshot
 from ui.handoff_feed import HandoffFeed, HandoffSnapshot
 from ui.gate_station import GateStationPage
 from ui.pages.account import AccountPage
+from ui.pages.alerts_page import AlertsPage
 from ui.pages.audit import AuditPage
 from ui.pages.deadline_board import DeadlineBoardPage
 from ui.pages.fever_clinic import FeverClinicPage
 from ui.pages.handoff_board import HandoffBoardPage
 from ui.pages.maintenance import MaintenancePage
 from ui.pages.pharmacy import PharmacyPage
+from ui.pages.report_page import ReportPage
 from ui.pages.transfer_admin import TransferAdminPage
 from ui.pages.transfer_board import TransferBoardPage
 from ui.pages.transfer_history import TransferHistoryPage
@@ -53,6 +56,7 @@ from ui.pages.permit_page import PermitsPage
 from ui.pages.ward_page import WardsPage
 from ui.session import Session, workstation_name
 from ui.settings_dialog import SettingsDialog
+from ui.sync_feed import SyncFeed, SyncSnapshot, sync_status_text
 
 PING_INTERVAL_MS = 15_000
 
@@ -70,6 +74,8 @@ PAGES: tuple[tuple[Perm | None, PageFactory], ...] = (
     (Perm.CASEWORK, FeverClinicPage),
     (Perm.VIEW_CLOCKS, DeadlineBoardPage),
     (Perm.VIEW_PATIENTS, HandoffBoardPage),
+    (Perm.VIEW_CLOCKS, AlertsPage),
+    (Perm.SUBMIT_REPORTS, ReportPage),
     (Perm.TRIAGE, PharmacyPage),
     (Perm.VIEW_PATIENTS, VisitListPage),
     (Perm.VIEW_PATIENTS, TransferBoardPage),
@@ -109,11 +115,17 @@ class MainWindow(QMainWindow):
         self.handoff_feed = HandoffFeed(session, self) if session.can(Perm.VIEW_PATIENTS) else None
         # Likewise one poll of the open deadline clocks feeds the deadline board and its badge.
         self.clock_feed = ClockFeed(session, self) if session.can(Perm.VIEW_CLOCKS) else None
+        # The early-warning alerts (scan, then the open ones) feed the alerts page and its badge.
+        self.alert_feed = AlertFeed(session, self) if session.can(Perm.VIEW_CLOCKS) else None
+        # The county hub: automatic submission, push when reachable, the outbox status.
+        self.sync_feed = SyncFeed(session, self) if session.can(Perm.SUBMIT_REPORTS) else None
         self.pages: list[QWidget] = []
         for perm, factory in PAGES:
             if perm is None or session.can(perm):
                 page = (HandoffBoardPage(session, feed=self.handoff_feed) if factory is HandoffBoardPage
                         else DeadlineBoardPage(session, feed=self.clock_feed) if factory is DeadlineBoardPage
+                        else AlertsPage(session, feed=self.alert_feed) if factory is AlertsPage
+                        else ReportPage(session, feed=self.sync_feed) if factory is ReportPage
                         else factory(session))
                 self.pages.append(page)
                 self.stack.addWidget(page)
@@ -186,8 +198,24 @@ class MainWindow(QMainWindow):
         self._clocks_overdue = 0
         if self.clock_feed is not None:
             self.clock_feed.updated.connect(self._show_clocks_overdue)
+        self.alerts_badge = QPushButton()
+        self.alerts_badge.setFlat(True)
+        self.alerts_badge.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.alerts_badge.setStyleSheet("QPushButton { background: #b3261e; color: white; font-weight: bold;"
+                                        " border-radius: 8px; padding: 1px 10px; }")
+        self.alerts_badge.clicked.connect(lambda: self.show_page_of(AlertsPage))
+        self.alerts_badge.hide()
+        self._alerts_open = 0
+        if self.alert_feed is not None:
+            self.alert_feed.updated.connect(self._show_alerts_open)
+        self.sync_status = QLabel()
+        self.sync_status.setVisible(self.sync_feed is not None)
+        if self.sync_feed is not None:
+            self.sync_feed.updated.connect(lambda _s: self._show_sync())
+        bar.addPermanentWidget(self.alerts_badge)
         bar.addPermanentWidget(self.clocks_badge)
         bar.addPermanentWidget(self.overdue_badge)
+        bar.addPermanentWidget(self.sync_status)
         bar.addPermanentWidget(self.online_status)
         bar.addPermanentWidget(self.clock_status)
         self._online: bool | None = None
@@ -228,6 +256,10 @@ class MainWindow(QMainWindow):
             self.handoff_feed.start()
         if self.clock_feed is not None:
             self.clock_feed.start()
+        if self.alert_feed is not None:
+            self.alert_feed.start()
+        if self.sync_feed is not None:
+            self.sync_feed.start()
         self.ping()
 
     def shutdown(self) -> None:
@@ -239,6 +271,10 @@ class MainWindow(QMainWindow):
             self.handoff_feed.stop()
         if self.clock_feed is not None:
             self.clock_feed.stop()
+        if self.alert_feed is not None:
+            self.alert_feed.stop()
+        if self.sync_feed is not None:
+            self.sync_feed.stop()
         for page in self.pages:
             if isinstance(page, (DeadlineBoardPage, GateStationPage)):
                 page.stop()
@@ -308,6 +344,8 @@ class MainWindow(QMainWindow):
         self._show_online()
         self._show_overdue_count()
         self._show_clocks_count()
+        self._show_alerts_count()
+        self._show_sync()
 
     # ----- status bar -----------------------------------------------------------------------
     def ping(self) -> None:
@@ -352,6 +390,24 @@ class MainWindow(QMainWindow):
         self.clocks_badge.setToolTip(self.tr("Reports, investigations or test results past their time limit. "
                                              "Click to open the time-limit board."))
         self.clocks_badge.setVisible(self._clocks_overdue > 0)
+
+    def _show_alerts_open(self, _snapshot: AlertSnapshot | None = None) -> None:
+        if self.alert_feed is not None:
+            self._alerts_open = self.alert_feed.open_count()
+        self._show_alerts_count()
+
+    def _show_alerts_count(self) -> None:
+        self.alerts_badge.setText(self.tr("{count} alerts open").format(count=self._alerts_open))
+        self.alerts_badge.setToolTip(self.tr("Early-warning alerts nobody has acknowledged yet. "
+                                             "Click to open the early-warning page."))
+        self.alerts_badge.setVisible(self._alerts_open > 0)
+
+    def _show_sync(self, _snapshot: SyncSnapshot | None = None) -> None:
+        if self.sync_feed is None:
+            return
+        text, style = sync_status_text(self.sync_feed.snapshot, self.session.zone)
+        self.sync_status.setText(text)
+        self.sync_status.setStyleSheet(style)
 
     def _tick(self) -> None:
         now = self.session.ctx.clock.now().astimezone(self.session.zone)

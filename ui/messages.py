@@ -407,6 +407,21 @@ def _sentences() -> dict[str, Callable[[dict[str, Any]], str]]:
             "Errors", "Choose the nursing level."),
         "exception_kind": lambda d: translate(
             "Errors", "Choose which rule the exception is for."),
+        # daily report, early warning, county hub
+        "report_day_not_over": lambda d: translate(
+            "Errors", "A day's report can be submitted only after the day is over: choose an earlier day."),
+        "report_submitted": lambda d: translate(
+            "Errors", "This day's report is already submitted (version {version}). To change it, submit a "
+            "correction with a note.").format(version=d.get("version", "?")),
+        "correction_note": lambda d: translate(
+            "Errors", "A correction needs a note saying what was wrong."),
+        "already_acknowledged": lambda d: translate(
+            "Errors", "This alert was already acknowledged by {by}.").format(by=d.get("by") or "?"),
+        "hub_url": lambda d: translate(
+            "Errors", "Set the county hub's address first (https://…)."),
+        "hub_unreachable": lambda d: translate(
+            "Errors", "The county hub cannot be reached now. Reports stay queued and are sent when it is "
+            "back."),
     }
 
 
@@ -445,6 +460,11 @@ def _not_found(d: dict[str, Any]) -> str:
         return translate("Errors", "This ward no longer exists.")
     if entity == "admission":
         return translate("Errors", "This admission no longer exists.")
+    if entity == "report":
+        return translate("Errors", "No report for {day} has been submitted yet: submit it first.").format(
+            day=d.get("day", ""))
+    if entity == "alert":
+        return translate("Errors", "This alert no longer exists.")
     if entity == "permit":
         return translate("Errors", "No permit with the number {number} was found.").format(
             number=d.get("key", ""))

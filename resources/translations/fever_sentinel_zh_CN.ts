@@ -108,6 +108,92 @@
     </message>
 </context>
 <context>
+    <name>Alerts</name>
+    <message>
+        <source>Visit {visit_no} classified as {classification}.</source>
+        <translation>就诊 {visit_no} 被判定为{classification}。</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <source>workplace or school</source>
+        <translation>工作单位或学校</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>{patients} patients with the same {field} &quot;{key}&quot; within {days} days; new visit {new_visit}. Visits: {visits}</source>
+        <translation>{days} 天内 {patients} 名患者{field}相同（“{key}”）；新增就诊 {new_visit}。相关就诊：{visits}</translation>
+    </message>
+    <message>
+        <source>{count} {series} on {date}: EARS {methods} alarm ({values}).</source>
+        <translation>{date} {series} {count} 例：EARS {methods} 报警（{values}）。</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Raised at</source>
+        <translation>预警时间</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>依据</translation>
+    </message>
+</context>
+<context>
+    <name>AlertsPage</name>
+    <message>
+        <source>Early warning</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <source>Alerts raised from the records: reportable cases, patients from the same address or workplace, and unusual rises in fever visits or fever-medicine sales. Each stays here until someone says what was done.</source>
+        <translation>根据记录自动产生的预警：需报告病例、同一住址或单位的多名患者、发热就诊或退热药销售异常升高。每条预警须有人填写处置措施后才会消除。</translation>
+    </message>
+    <message>
+        <source>&amp;Scan now</source>
+        <translation>立即扫描(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Action taken:</source>
+        <translation>处置措施(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>e.g. reported by phone to the township CDC; investigation started</source>
+        <translation>例如：已电话报告乡镇防保所，已开展流调</translation>
+    </message>
+    <message>
+        <source>Ac&amp;knowledge</source>
+        <translation>确认处理(&amp;K)</translation>
+    </message>
+    <message>
+        <source>{count} open alerts</source>
+        <translation>{count} 条预警未处理</translation>
+    </message>
+    <message>
+        <source>No open alerts</source>
+        <translation>暂无未处理预警</translation>
+    </message>
+    <message>
+        <source>checked {time}</source>
+        <translation>{time} 已检查</translation>
+    </message>
+    <message>
+        <source>Choose an alert in the list first.</source>
+        <translation>请先在列表中选择一条预警。</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
         <source>Responsibility trail</source>
@@ -1357,6 +1443,30 @@
         <translation>请选择例外针对的规则。</translation>
     </message>
     <message>
+        <source>A day&apos;s report can be submitted only after the day is over: choose an earlier day.</source>
+        <translation>当日结束后才能提交该日报告，请选择更早的日期。</translation>
+    </message>
+    <message>
+        <source>This day&apos;s report is already submitted (version {version}). To change it, submit a correction with a note.</source>
+        <translation>该日报告已提交（第 {version} 版）。如需更改，请填写说明后提交更正。</translation>
+    </message>
+    <message>
+        <source>A correction needs a note saying what was wrong.</source>
+        <translation>更正须填写说明，写明原报告哪里有误。</translation>
+    </message>
+    <message>
+        <source>This alert was already acknowledged by {by}.</source>
+        <translation>该预警已由 {by} 确认处理。</translation>
+    </message>
+    <message>
+        <source>Set the county hub&apos;s address first (https://…).</source>
+        <translation>请先设置县平台地址（https://…）。</translation>
+    </message>
+    <message>
+        <source>The county hub cannot be reached now. Reports stay queued and are sent when it is back.</source>
+        <translation>当前无法连接县平台。报告保留在待发送队列中，连接恢复后自动发送。</translation>
+    </message>
+    <message>
         <source>This transfer is already &quot;{current}&quot;: it cannot become &quot;{requested}&quot;. It has been reloaded.</source>
         <translation>该转运已是“{current}”，不能再变为“{requested}”。已重新载入。</translation>
     </message>
@@ -1403,6 +1513,14 @@
     <message>
         <source>This admission no longer exists.</source>
         <translation>该住院记录已不存在。</translation>
+    </message>
+    <message>
+        <source>No report for {day} has been submitted yet: submit it first.</source>
+        <translation>{day} 的报告尚未提交，请先提交。</translation>
+    </message>
+    <message>
+        <source>This alert no longer exists.</source>
+        <translation>该预警已不存在。</translation>
     </message>
     <message>
         <source>No permit with the number {number} was found.</source>
@@ -2704,6 +2822,118 @@ You become the responsible doctor.</source>
         <translation>证号不存在</translation>
     </message>
     <message>
+        <source>Patients screened at pre-triage</source>
+        <translation>预检分诊筛查人数</translation>
+    </message>
+    <message>
+        <source>Sent to the general clinic</source>
+        <translation>转普通门诊</translation>
+    </message>
+    <message>
+        <source>Sent to the fever clinic</source>
+        <translation>引导至发热门诊</translation>
+    </message>
+    <message>
+        <source>Isolated on the spot</source>
+        <translation>就地隔离</translation>
+    </message>
+    <message>
+        <source>Fever clinic registrations</source>
+        <translation>发热门诊挂号人数</translation>
+    </message>
+    <message>
+        <source>Classified suspected</source>
+        <translation>判定疑似病例</translation>
+    </message>
+    <message>
+        <source>Classified confirmed</source>
+        <translation>判定确诊病例</translation>
+    </message>
+    <message>
+        <source>Classified asymptomatic infection</source>
+        <translation>判定无症状感染者</translation>
+    </message>
+    <message>
+        <source>Tests ordered</source>
+        <translation>检测开单数</translation>
+    </message>
+    <message>
+        <source>Test results received</source>
+        <translation>检测出结果数</translation>
+    </message>
+    <message>
+        <source>Positive results</source>
+        <translation>阳性结果数</translation>
+    </message>
+    <message>
+        <source>Results past their time limit</source>
+        <translation>结果超时数</translation>
+    </message>
+    <message>
+        <source>Reported within 2 h</source>
+        <translation>2 小时内网络直报</translation>
+    </message>
+    <message>
+        <source>Reported late (over 2 h)</source>
+        <translation>超过 2 小时报告</translation>
+    </message>
+    <message>
+        <source>Transfers requested</source>
+        <translation>申请转运</translation>
+    </message>
+    <message>
+        <source>Transfers handed over</source>
+        <translation>完成交接转运</translation>
+    </message>
+    <message>
+        <source>Transfer steps late</source>
+        <translation>转运环节超时</translation>
+    </message>
+    <message>
+        <source>Hand-offs not confirmed</source>
+        <translation>引导交接未确认</translation>
+    </message>
+    <message>
+        <source>Fever-medicine purchases</source>
+        <translation>退热药购买人次</translation>
+    </message>
+    <message>
+        <source>Permits issued</source>
+        <translation>签发陪护/探视证</translation>
+    </message>
+    <message>
+        <source>Permits revoked</source>
+        <translation>作废陪护/探视证</translation>
+    </message>
+    <message>
+        <source>Refused at the ward gate</source>
+        <translation>病区门禁拒绝</translation>
+    </message>
+    <message>
+        <source>Reportable case</source>
+        <translation>需报告病例</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>聚集性疫情</translation>
+    </message>
+    <message>
+        <source>Unusual rise in fever visits</source>
+        <translation>发热就诊异常升高</translation>
+    </message>
+    <message>
+        <source>Unusual rise in fever-medicine sales</source>
+        <translation>退热药销售异常升高</translation>
+    </message>
+    <message>
+        <source>fever clinic registrations</source>
+        <translation>发热门诊挂号</translation>
+    </message>
+    <message>
+        <source>fever-medicine purchases</source>
+        <translation>退热药购买</translation>
+    </message>
+    <message>
         <source>Met late ({time} past due)</source>
         <translation>超时完成（超时 {time}）</translation>
     </message>
@@ -2942,6 +3172,14 @@ You become the responsible doctor.</source>
     <message>
         <source>Reports, investigations or test results past their time limit. Click to open the time-limit board.</source>
         <translation>网络直报、流调或检测结果已超过时限。点击打开时限看板。</translation>
+    </message>
+    <message>
+        <source>{count} alerts open</source>
+        <translation>{count} 条预警未处理</translation>
+    </message>
+    <message>
+        <source>Early-warning alerts nobody has acknowledged yet. Click to open the early-warning page.</source>
+        <translation>尚无人确认处理的预警。点击打开预警页面。</translation>
     </message>
 </context>
 <context>
@@ -3569,6 +3807,153 @@ Everything recorded after that backup is lost, and everyone must log in again.</
     </message>
 </context>
 <context>
+    <name>ReportPage</name>
+    <message>
+        <source>Daily report</source>
+        <translation>日报告</translation>
+    </message>
+    <message>
+        <source>Counts only — no names or ID numbers — for one clinic day, sent to the county. A day not submitted by 09:00 the next morning is submitted automatically. A submitted report never changes: a correction is a new version with a note.</source>
+        <translation>按日上报县平台的统计数（不含姓名、证件号码）。次日 09:00 前未提交的，系统自动提交。已提交的报告不可修改，更正即提交附说明的新版本。</translation>
+    </message>
+    <message>
+        <source>&amp;Day:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Submit…</source>
+        <translation>提交(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print / Save PDF…</source>
+        <translation>打印 / 保存 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Correction &amp;note:</source>
+        <translation>更正说明(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>What was wrong in the submitted version</source>
+        <translation>已提交版本中哪里有误</translation>
+    </message>
+    <message>
+        <source>Submit &amp;correction…</source>
+        <translation>提交更正(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Zero report: every count for this day is zero.</source>
+        <translation>零报告：当日各项计数均为零。</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Submitted versions</source>
+        <translation>已提交版本</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Submitted at</source>
+        <translation>提交时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>提交人</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>County hub</source>
+        <translation>县平台</translation>
+    </message>
+    <message>
+        <source>S&amp;ync now</source>
+        <translation>立即同步(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Hub &amp;address:</source>
+        <translation>平台地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Save address</source>
+        <translation>保存地址</translation>
+    </message>
+    <message>
+        <source>Draft — not submitted yet</source>
+        <translation>草稿——尚未提交</translation>
+    </message>
+    <message>
+        <source>Submitted automatically — version {version}</source>
+        <translation>已自动提交——第 {version} 版</translation>
+    </message>
+    <message>
+        <source>Submitted — version {version}</source>
+        <translation>已提交——第 {version} 版</translation>
+    </message>
+    <message>
+        <source>Audit anchor: trail entry No. {seq}, hash {hash}…</source>
+        <translation>审计锚点：追溯记录第 {seq} 条，哈希 {hash}…</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>自动提交</translation>
+    </message>
+    <message>
+        <source>correction</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>submitted</source>
+        <translation>手动提交</translation>
+    </message>
+    <message>
+        <source>{how}, zero report</source>
+        <translation>{how}，零报告</translation>
+    </message>
+    <message>
+        <source>Submit the ZERO report for {day} to the county? It cannot be changed afterwards, only corrected.</source>
+        <translation>向县平台提交 {day} 的零报告？提交后不可修改，只能更正。</translation>
+    </message>
+    <message>
+        <source>Submit the report for {day} to the county? It cannot be changed afterwards, only corrected.</source>
+        <translation>向县平台提交 {day} 的日报告？提交后不可修改，只能更正。</translation>
+    </message>
+    <message>
+        <source>Submit report</source>
+        <translation>提交报告</translation>
+    </message>
+    <message>
+        <source>Submit correction</source>
+        <translation>提交更正</translation>
+    </message>
+    <message>
+        <source>Submit a corrected report for {day} as a new version?</source>
+        <translation>将 {day} 的更正报告作为新版本提交？</translation>
+    </message>
+    <message>
+        <source>Daily report {day}</source>
+        <translation>日报告 {day}</translation>
+    </message>
+</context>
+<context>
     <name>ResetPasswordDialog</name>
     <message>
         <source>Reset password</source>
@@ -3968,6 +4353,49 @@ Everything recorded after that backup is lost, and everyone must log in again.</
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <source>County hub: …</source>
+        <translation>县平台：…</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>not tried yet</source>
+        <translation>尚未连接</translation>
+    </message>
+    <message>
+        <source>County hub: {state}</source>
+        <translation>县平台：{state}</translation>
+    </message>
+    <message>
+        <source>last sync {time}</source>
+        <translation>上次同步 {time}</translation>
+    </message>
+    <message>
+        <source>{count} queued</source>
+        <translation>待发送 {count} 条</translation>
+    </message>
+    <message>
+        <source>{count} need attention</source>
+        <translation>{count} 条需处理</translation>
+    </message>
+    <message>
+        <source> · </source>
+        <translation> · </translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,8 @@ from ui.login import LoginDialog
 from ui.main_window import MainWindow
 from ui.ops import SyncRunner
 from ui.pages.account import AccountPage
+from ui.pages.alerts_page import AlertsPage
+from ui.pages.report_page import ReportPage
 from ui.pages.audit import AuditPage
 from ui.pages.deadline_board import DeadlineBoardPage
 from ui.pages.handoff_board import HandoffBoardPage
@@ -35,11 +37,12 @@ def open_window(qtbot, session: Session) -> MainWindow:
 
 def test_admin_sees_every_page_and_status(qtbot, admin_session):
     window = open_window(qtbot, admin_session)
-    assert [type(p) for p in window.pages] == [DeadlineBoardPage, HandoffBoardPage, VisitListPage,
+    assert [type(p) for p in window.pages] == [DeadlineBoardPage, HandoffBoardPage, AlertsPage, ReportPage, VisitListPage,
                                                TransferBoardPage, TransferHistoryPage, WardsPage, PermitsPage,
                                                AccountPage, UsersPage, AuditPage, TriageRulesPage, TransferAdminPage,
                                                MaintenancePage]
-    assert window.page_titles() == ["Time limits", "Hand-offs", "Screening list", "Transfer board",
+    assert window.page_titles() == ["Time limits", "Hand-offs", "Early warning", "Daily report", "Screening list",
+                                    "Transfer board",
                                     "Transfer records", "Wards and inpatients", "Escort and visitor permits",
                                     "My account", "Users", "Responsibility trail", "Screening rules",
                                     "Transfer settings", "Data maintenance"]

@@ -1,0 +1,270 @@
+"""预警: the early-warning alerts nobody has acknowledged yet — a reportable case, a cluster by
+address or workplace, an unusual rise in fever visits or fever-medicine sales (EARS) — with the
+evidence in words. A doctor or administrator acknowledges one by saying what was done. The list
+comes from the shared AlertFeed (scan, then the open alerts, every ~60 s); "Scan now" polls at once.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import ValidationError
+from app.permissions import Perm
+from app.reporting.alerts import AlertRecord
+from ui.alert_feed import AlertFeed, AlertSnapshot
+from ui.forms import FieldErrors, describe, error_label
+from ui.labels import alert_kind_name, alert_series_name, classification_name
+from ui.session import Session
+
+Index = QModelIndex | QPersistentModelIndex
+translate = QCoreApplication.translate  # lupdate extracts every literal translate("Alerts", ...) call
+
+
+def evidence_text(alert: AlertRecord) -> str:
+    """The evidence in a sentence: visit numbers, counts and method values (never a name)."""
+    e: dict[str, Any] = alert.evidence
+    if alert.kind == "case":
+        return translate("Alerts", "Visit {visit_no} classified as {classification}.").format(
+            visit_no=e.get("visit_no", "?"), classification=classification_name(str(e.get("classification", ""))))
+    if alert.kind == "cluster":
+        field = (translate("Alerts", "address") if e.get("field") == "address"
+                 else translate("Alerts", "workplace or school"))
+        visits = translate("Alerts", ", ").join(f"{v.get('visit_no')} ({v.get('date')})" for v in e.get("visits", []))
+        return translate("Alerts", "{patients} patients with the same {field} \"{key}\" within {days} days; "
+                         "new visit {new_visit}. Visits: {visits}").format(
+            patients=e.get("patients", "?"), field=field, key=e.get("key", ""), days=e.get("window_days", "?"),
+            new_visit=e.get("new_visit_no", "?"), visits=visits)
+    if alert.kind in ("ears_fever_visits", "ears_antipyretic"):
+        methods = "/".join(str(m).upper() for m in e.get("alarms", [])) or "?"
+        values = ", ".join(f"{m.upper()} {e.get(m)}" for m in ("c1", "c2", "c3") if e.get(m) is not None)
+        return translate("Alerts", "{count} {series} on {date}: EARS {methods} alarm ({values}).").format(
+            count=e.get("count", "?"), series=alert_series_name(str(e.get("series", ""))), date=e.get("date", "?"),
+            methods=methods, values=values)
+    return ", ".join(f"{k}: {v}" for k, v in sorted(e.items()))
+
+
+class AlertTableModel(QAbstractTableModel):
+    KIND, DAY, RAISED, EVIDENCE = range(4)
+
+    def __init__(self, zone: ZoneInfo, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._zone = zone
+        self._rows: list[AlertRecord] = []
+
+    def set_rows(self, rows: list[AlertRecord]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def record_at(self, row: int) -> AlertRecord | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 4
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 3)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 3))
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (translate("Alerts", "Kind"), translate("Alerts", "Day"), translate("Alerts", "Raised at"),
+                translate("Alerts", "Evidence"))[section]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        record = self.record_at(index.row())
+        if record is None:
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            column = index.column()
+            if column == self.KIND:
+                return alert_kind_name(record.kind)
+            if column == self.DAY:
+                return record.clinic_day.isoformat()
+            if column == self.RAISED:
+                return record.raised_at.astimezone(self._zone).strftime("%m-%d %H:%M")
+            return evidence_text(record)
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == self.KIND:
+            from PySide6.QtGui import QColor
+
+            return QColor("#b3261e")
+        return None
+
+
+class AlertsPage(QWidget):
+    def __init__(self, session: Session, parent: QWidget | None = None, feed: AlertFeed | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.feed = feed or AlertFeed(session, self)
+        self.feed.updated.connect(self.show_snapshot)
+        self.feed.failed.connect(self._poll_failed)
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        self.explain = QLabel()
+        self.explain.setWordWrap(True)
+        self.count_label = QLabel()
+        self.count_label.setStyleSheet("font-size: 12pt; font-weight: bold;")
+        self.updated_label = QLabel()
+        self.updated_label.setStyleSheet("color: #5f6b73;")
+        self.scan_button = QPushButton()
+        self.scan_button.clicked.connect(self.scan)
+        self.poll_error = error_label()
+        self.model = AlertTableModel(session.zone, self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(True)
+        self.view.verticalHeader().hide()
+        self.view.setStyleSheet("QTableView { font-size: 11pt; }")
+        header = self.view.horizontalHeader()
+        header.setStretchLastSection(True)
+        for column, width in ((0, 190), (1, 100), (2, 100)):
+            self.view.setColumnWidth(column, width)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.activated.connect(lambda _i: self.action_edit.setFocus())
+        self.action_label = QLabel()
+        self.action_edit = QLineEdit()
+        self.action_edit.setMaxLength(500)
+        self.action_label.setBuddy(self.action_edit)
+        self.action_edit.returnPressed.connect(self.acknowledge)
+        self.ack_button = QPushButton()
+        self.ack_button.clicked.connect(self.acknowledge)
+        self.action_error = error_label()
+        self.general_error = error_label()
+        self.errors = FieldErrors(self.general_error)
+        self.errors.add("action_taken", self.action_edit, self.action_error)
+        can_ack = session.can(Perm.ACKNOWLEDGE_ALERTS)
+        for w in (self.action_label, self.action_edit, self.ack_button):
+            w.setVisible(can_ack)
+
+        top = QHBoxLayout()
+        top.addWidget(self.count_label)
+        top.addStretch(1)
+        top.addWidget(self.updated_label)
+        top.addWidget(self.scan_button)
+        ack = QHBoxLayout()
+        ack.addWidget(self.action_label)
+        ack.addWidget(self.action_edit, 1)
+        ack.addWidget(self.ack_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.explain)
+        layout.addLayout(top)
+        layout.addWidget(self.poll_error)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(ack)
+        layout.addWidget(self.action_error)
+        layout.addWidget(self.general_error)
+        self.retranslate()
+        if self.feed.snapshot is not None:
+            self.show_snapshot(self.feed.snapshot)
+
+    def title(self) -> str:
+        return self.tr("Early warning")
+
+    def activated(self) -> None:
+        self.feed.poll()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Early warning"))
+        self.explain.setText(self.tr("Alerts raised from the records: reportable cases, patients from the same "
+                                     "address or workplace, and unusual rises in fever visits or fever-medicine "
+                                     "sales. Each stays here until someone says what was done."))
+        self.scan_button.setText(self.tr("&Scan now"))
+        self.action_label.setText(self.tr("&Action taken:"))
+        self.action_edit.setPlaceholderText(self.tr("e.g. reported by phone to the township CDC; investigation "
+                                                    "started"))
+        self.ack_button.setText(self.tr("Ac&knowledge"))
+        self.model.retranslate()
+        self._show_count()
+
+    def _show_count(self) -> None:
+        count = self.model.rowCount()
+        self.count_label.setText(self.tr("{count} open alerts").format(count=count) if count
+                                 else self.tr("No open alerts"))
+        self.count_label.setStyleSheet("font-size: 12pt; font-weight: bold;"
+                                       + (" color: #b3261e;" if count else " color: #1b6e20;"))
+        snapshot = self.feed.snapshot
+        self.updated_label.setText(
+            self.tr("checked {time}").format(time=snapshot.polled_at.astimezone(self.session.zone).strftime("%H:%M"))
+            if snapshot is not None else "")
+
+    def scan(self) -> None:
+        self.feed.poll()
+
+    def show_snapshot(self, snapshot: AlertSnapshot) -> None:
+        selected = self.selected()
+        self.model.set_rows(snapshot.open)
+        self.poll_error.hide()
+        if selected is not None:
+            row = next((i for i, a in enumerate(snapshot.open) if a.id == selected.id), -1)
+            if row >= 0:
+                self.view.selectRow(row)
+        if self.selected() is None and snapshot.open:
+            self.view.selectRow(0)
+        self._show_count()
+
+    def _poll_failed(self, exc: BaseException) -> None:
+        self.poll_error.setText(describe(exc))
+        self.poll_error.show()
+
+    def selected(self) -> AlertRecord | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.record_at(rows[0].row()) if rows else None
+
+    def acknowledge(self) -> None:
+        alert = self.selected()
+        self.errors.clear()
+        if alert is None:
+            self.errors.show_text(None, self.tr("Choose an alert in the list first."))
+            return
+        action = self.action_edit.text().strip()
+        if not action:
+            self.errors.show(ValidationError("required", field="action_taken"))
+            return
+        alerts, actor = self.session.ctx.alerts, self.session.actor
+        self.session.runner.run(lambda: alerts.acknowledge(actor, alert.id, alert.version, action),
+                                self._acknowledged, self._ack_failed, parent=self)
+
+    def _acknowledged(self, _record: AlertRecord) -> None:
+        self.action_edit.clear()
+        self.feed.poll()
+
+    def _ack_failed(self, exc: BaseException) -> None:
+        self.errors.show(exc)
+        self.feed.poll()

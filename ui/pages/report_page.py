@@ -1,0 +1,411 @@
+"""日报告: the day's counts (never a name), submitted to the county as an immutable version; a
+zero report when everything is zero; a correction is a new version with a note. Below, the link
+to the county hub: its address, what is queued, and "sync now"."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, QEvent, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import ValidationError
+from app.permissions import Perm
+from app.reporting.daily import ReportDraft, SubmittedReport
+from ui.forms import FieldErrors, describe, error_label
+from ui.labels import REPORT_COUNT_KEYS, report_count_name
+from ui.print_preview import PrintPreviewDialog, open_preview
+from ui.session import Session
+from ui.sync_feed import SyncFeed, SyncSnapshot, sync_status_text
+
+ZERO_STYLE = "background: #e3f2e5; color: #1b6e20; font-size: 12pt; font-weight: bold; padding: 6px 10px;"
+STATUS_STYLE = "font-size: 12pt; font-weight: bold;"
+
+
+def _numbers(counts: dict[str, int]) -> list[tuple[str, int]]:
+    keys = [k for k in REPORT_COUNT_KEYS if k in counts] + sorted(k for k in counts if k not in REPORT_COUNT_KEYS)
+    return [(k, counts[k]) for k in keys]
+
+
+class ReportPage(QWidget):
+    def __init__(self, session: Session, parent: QWidget | None = None, feed: SyncFeed | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.feed = feed or SyncFeed(session, self)
+        self.feed.updated.connect(self._show_sync)
+        self.feed.failed.connect(self._sync_failed)
+        self.draft: ReportDraft | None = None
+        self.history: list[SubmittedReport] = []
+        self._sync_error: BaseException | None = None
+
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        self.explain = QLabel()
+        self.explain.setWordWrap(True)
+        self.day_label = QLabel()
+        self.day_edit = QDateEdit()
+        self.day_edit.setCalendarPopup(True)
+        self.day_edit.setDisplayFormat("yyyy-MM-dd")
+        yesterday = self._today() - timedelta(days=1)
+        self.day_edit.setMaximumDate(QDate(yesterday.year, yesterday.month, yesterday.day))
+        self.day_edit.setDate(QDate(yesterday.year, yesterday.month, yesterday.day))
+        self.day_label.setBuddy(self.day_edit)
+        self.day_edit.dateChanged.connect(lambda _d: self.reload())
+        self.refresh_button = QPushButton()
+        self.refresh_button.clicked.connect(self.reload)
+        self.status_label = QLabel()
+        self.status_label.setStyleSheet(STATUS_STYLE)
+        self.zero_banner = QLabel()
+        self.zero_banner.setStyleSheet(ZERO_STYLE)
+        self.zero_banner.hide()
+        self.counts = QTableWidget(0, 2)
+        self._table(self.counts)
+        self.counts.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.counts.setColumnWidth(1, 70)
+        self.anchor_label = QLabel()
+        self.anchor_label.setStyleSheet("color: #5f6b73;")
+        self.anchor_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.submit_button = QPushButton()
+        self.submit_button.clicked.connect(self.submit)
+        self.print_button = QPushButton()
+        self.print_button.clicked.connect(self.print_report)
+        self.preview: PrintPreviewDialog | None = None
+        self.note_label = QLabel()
+        self.note_edit = QLineEdit()
+        self.note_edit.setMaxLength(300)
+        self.note_label.setBuddy(self.note_edit)
+        self.correct_button = QPushButton()
+        self.correct_button.clicked.connect(self.correct)
+        self.note_error = error_label()
+        self.general_error = error_label()
+        self.errors = FieldErrors(self.general_error)
+        self.errors.add("note", self.note_edit, self.note_error)
+
+        self.versions_label = QLabel()
+        self.versions_label.setStyleSheet("font-weight: bold;")
+        self.versions = QTableWidget(0, 5)
+        self._table(self.versions)
+        self.versions.horizontalHeader().setStretchLastSection(True)
+        for column, width in ((0, 50), (1, 120), (2, 80), (3, 110)):
+            self.versions.setColumnWidth(column, width)
+
+        self.sync_box = QGroupBox()
+        self.sync_status = QLabel()
+        self.sync_status.setWordWrap(True)
+        self.sync_error = error_label()
+        self.sync_button = QPushButton()
+        self.sync_button.clicked.connect(self.sync_now)
+        self.hub_label = QLabel()
+        self.hub_edit = QLineEdit()
+        self.hub_edit.setPlaceholderText("https://")
+        self.hub_label.setBuddy(self.hub_edit)
+        self.hub_save = QPushButton()
+        self.hub_save.clicked.connect(self.save_hub)
+        self.hub_error = error_label()
+        can_set = session.can(Perm.MANAGE_CLINIC_SETTINGS)
+        for w in (self.hub_label, self.hub_edit, self.hub_save):
+            w.setVisible(can_set)
+        self.hub_edit.returnPressed.connect(self.save_hub)
+
+        day_row = QHBoxLayout()
+        day_row.addWidget(self.day_label)
+        day_row.addWidget(self.day_edit)
+        day_row.addWidget(self.refresh_button)
+        day_row.addStretch(1)
+        left = QVBoxLayout()
+        left.addLayout(day_row)
+        left.addWidget(self.status_label)
+        left.addWidget(self.zero_banner)
+        left.addWidget(self.counts, 1)
+        left.addWidget(self.anchor_label)
+        actions = QHBoxLayout()
+        actions.addWidget(self.submit_button)
+        actions.addWidget(self.print_button)
+        actions.addStretch(1)
+        note_row = QHBoxLayout()
+        note_row.addWidget(self.note_label)
+        note_row.addWidget(self.note_edit, 1)
+        note_row.addWidget(self.correct_button)
+        right = QVBoxLayout()
+        right.addLayout(actions)
+        right.addLayout(note_row)
+        right.addWidget(self.note_error)
+        right.addWidget(self.general_error)
+        right.addWidget(self.versions_label)
+        right.addWidget(self.versions, 1)
+        sync = QVBoxLayout(self.sync_box)
+        sync_row = QHBoxLayout()
+        sync_row.addWidget(self.sync_status, 1)
+        sync_row.addWidget(self.sync_button)
+        sync.addLayout(sync_row)
+        sync.addWidget(self.sync_error)
+        hub_row = QHBoxLayout()
+        hub_row.addWidget(self.hub_label)
+        hub_row.addWidget(self.hub_edit, 1)
+        hub_row.addWidget(self.hub_save)
+        sync.addLayout(hub_row)
+        sync.addWidget(self.hub_error)
+        right.addWidget(self.sync_box)
+        body = QHBoxLayout()
+        body.addLayout(left, 5)
+        body.addLayout(right, 6)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.explain)
+        layout.addLayout(body, 1)
+        self.retranslate()
+        if self.feed.snapshot is not None:
+            self._show_sync(self.feed.snapshot)
+
+    @staticmethod
+    def _table(table: QTableWidget) -> None:
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(21)  # all 24 counts on a 1366×768 screen
+        table.setWordWrap(False)
+
+    def _today(self) -> date:
+        return self.session.ctx.clock.now().astimezone(self.session.zone).date()
+
+    def title(self) -> str:
+        return self.tr("Daily report")
+
+    def day(self) -> date:
+        return self.day_edit.date().toPython()  # type: ignore[no-any-return]
+
+    def activated(self) -> None:
+        yesterday = self._today() - timedelta(days=1)
+        self.day_edit.setMaximumDate(QDate(yesterday.year, yesterday.month, yesterday.day))
+        self.reload()
+        if self.session.can(Perm.MANAGE_CLINIC_SETTINGS) and not self.hub_edit.text():
+            sync = self.session.ctx.sync
+            self.session.runner.run(sync.hub_url, lambda url: self.hub_edit.setText(url or ""), parent=self)
+        if self.feed.snapshot is None:
+            self.feed.poll()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Daily report"))
+        self.explain.setText(self.tr("Counts only — no names or ID numbers — for one clinic day, sent to the "
+                                     "county. A day not submitted by 09:00 the next morning is submitted "
+                                     "automatically. A submitted report never changes: a correction is a new "
+                                     "version with a note."))
+        self.day_label.setText(self.tr("&Day:"))
+        self.refresh_button.setText(self.tr("Re&fresh"))
+        self.submit_button.setText(self.tr("&Submit…"))
+        self.print_button.setText(self.tr("&Print / Save PDF…"))
+        self.note_label.setText(self.tr("Correction &note:"))
+        self.note_edit.setPlaceholderText(self.tr("What was wrong in the submitted version"))
+        self.correct_button.setText(self.tr("Submit &correction…"))
+        self.zero_banner.setText(self.tr("Zero report: every count for this day is zero."))
+        self.counts.setHorizontalHeaderLabels([self.tr("Item"), self.tr("Count")])
+        self.versions_label.setText(self.tr("Submitted versions"))
+        self.versions.setHorizontalHeaderLabels([self.tr("Version"), self.tr("Submitted at"), self.tr("By"),
+                                                 self.tr("How"), self.tr("Note")])
+        self.sync_box.setTitle(self.tr("County hub"))
+        self.sync_button.setText(self.tr("S&ync now"))
+        self.hub_label.setText(self.tr("Hub &address:"))
+        self.hub_save.setText(self.tr("Save address"))
+        self._show_report()
+        self._show_sync()
+
+    # ----- the report ---------------------------------------------------------------------------
+    def reload(self) -> None:
+        reports, actor, day = self.session.ctx.reports, self.session.actor, self.day()
+        self.errors.clear()
+
+        def read() -> tuple[ReportDraft, list[SubmittedReport]]:
+            return reports.preview(actor, day), reports.versions(actor, day)
+
+        self.session.runner.run(read, self._loaded, self._load_failed, parent=self)
+
+    def _loaded(self, result: tuple[ReportDraft, list[SubmittedReport]]) -> None:
+        self.draft, self.history = result
+        self._show_report()
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self.draft, self.history = None, []
+        self._show_report()
+        self.errors.show(exc)
+
+    def latest(self) -> SubmittedReport | None:
+        return self.history[-1] if self.history else None
+
+    def _show_report(self) -> None:
+        latest = self.latest()
+        if latest is None:
+            counts = self.draft.counts if self.draft is not None else {}
+            zero = self.draft.zero_report if self.draft is not None else False
+            self.status_label.setText(self.tr("Draft — not submitted yet") if self.draft is not None else "")
+            self.status_label.setStyleSheet(STATUS_STYLE + " color: #8a5300;")
+            anchor = (self.draft.audit_seq, self.draft.audit_hash) if self.draft is not None else None
+        else:
+            counts, zero = latest.counts, latest.zero_report
+            text = (self.tr("Submitted automatically — version {version}") if latest.automatic
+                    else self.tr("Submitted — version {version}")).format(version=latest.version)
+            self.status_label.setText(text)
+            self.status_label.setStyleSheet(STATUS_STYLE + " color: #1b6e20;")
+            anchor = (latest.audit_seq, latest.audit_hash)
+        self.zero_banner.setVisible(zero)
+        rows = _numbers(counts)
+        self.counts.setRowCount(len(rows))
+        for i, (key, value) in enumerate(rows):
+            name = QTableWidgetItem(report_count_name(key))
+            name.setToolTip(key)
+            number = QTableWidgetItem(str(value))
+            number.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.counts.setItem(i, 0, name)
+            self.counts.setItem(i, 1, number)
+        self.anchor_label.setText(
+            self.tr("Audit anchor: trail entry No. {seq}, hash {hash}…").format(seq=anchor[0], hash=anchor[1][:16])
+            if anchor else "")
+        self.submit_button.setEnabled(self.draft is not None and latest is None)
+        self.print_button.setEnabled(self.draft is not None)
+        self.correct_button.setEnabled(latest is not None)
+        self.note_edit.setEnabled(latest is not None)
+        self.versions.setRowCount(len(self.history))
+        for i, r in enumerate(reversed(self.history)):
+            how = (self.tr("automatic") if r.automatic else self.tr("correction") if r.supersedes
+                   else self.tr("submitted"))
+            if r.zero_report:
+                how = self.tr("{how}, zero report").format(how=how)
+            cells = (f"v{r.version}", r.submitted_at.astimezone(self.session.zone).strftime("%m-%d %H:%M"),
+                     r.submitted_by, how, r.note)
+            for column, text in enumerate(cells):
+                self.versions.setItem(i, column, QTableWidgetItem(text))
+
+    def version_texts(self) -> list[str]:
+        return [self.versions.item(i, 0).text() for i in range(self.versions.rowCount())]
+
+    def submit(self) -> None:
+        if self.draft is None:
+            return
+        day = self.day()
+        question = (self.tr("Submit the ZERO report for {day} to the county? It cannot be changed afterwards, "
+                            "only corrected.") if self.draft.zero_report
+                    else self.tr("Submit the report for {day} to the county? It cannot be changed afterwards, "
+                                 "only corrected.")).format(day=day.isoformat())
+        if QMessageBox.question(self, self.tr("Submit report"), question) != QMessageBox.StandardButton.Yes:
+            return
+        reports, actor = self.session.ctx.reports, self.session.actor
+        self.session.runner.run(lambda: reports.submit(actor, day), self._submitted, self._submit_failed, parent=self)
+
+    def correct(self) -> None:
+        note = self.note_edit.text().strip()
+        if not note:
+            self.errors.show(ValidationError("correction_note", field="note"))
+            return
+        day = self.day()
+        if QMessageBox.question(self, self.tr("Submit correction"),
+                                self.tr("Submit a corrected report for {day} as a new version?")
+                                .format(day=day.isoformat())) != QMessageBox.StandardButton.Yes:
+            return
+        reports, actor = self.session.ctx.reports, self.session.actor
+        self.session.runner.run(lambda: reports.submit(actor, day, note=note, correcting=True),
+                                self._submitted, self._submit_failed, parent=self)
+
+    def _submitted(self, _report: SubmittedReport) -> None:
+        self.note_edit.clear()
+        self.reload()
+        self.feed.poll()  # queued: send it now if the hub is reachable, and show the count
+
+    def _submit_failed(self, exc: BaseException) -> None:
+        self.errors.show(exc)
+        self.reload()
+
+    def print_report(self) -> None:
+        """The A4 日报告 / 零报告 of what is shown (the latest version, else the draft), in the preview."""
+        from app.printing.daily_report import CHART_DAYS, daily_report_pdf
+        from app.reporting.series import EARS_LEAD, fever_clinic_series
+
+        draft, latest = self.draft, self.latest()
+        if draft is None:
+            return
+        ctx, actor, clinic, day = self.session.ctx, self.session.actor, self.session.clinic, self.day()
+        can_read_alerts = self.session.can(Perm.VIEW_CLOCKS)
+
+        def make() -> bytes:
+            series = fever_clinic_series(ctx.db, day, days=CHART_DAYS + EARS_LEAD)
+            open_alerts = len(ctx.alerts.open_alerts(actor)) if can_read_alerts else 0
+            if latest is None:
+                return daily_report_pdf(clinic, day, draft.counts, zero_report=draft.zero_report, status="draft",
+                                        version=None, series=series, audit_seq=draft.audit_seq,
+                                        audit_hash=draft.audit_hash, printed_at=ctx.clock.now(),
+                                        open_alerts=open_alerts)
+            return daily_report_pdf(clinic, day, latest.counts, zero_report=latest.zero_report,
+                                    status="automatic" if latest.automatic else "submitted", version=latest.version,
+                                    series=series, audit_seq=latest.audit_seq, audit_hash=latest.audit_hash,
+                                    printed_at=ctx.clock.now(), open_alerts=open_alerts)
+
+        open_preview(self.session, self, make, self.tr("Daily report {day}").format(day=day.isoformat()),
+                     f"daily-report-{day.isoformat()}.pdf", self._opened)
+
+    def _opened(self, dialog: PrintPreviewDialog) -> None:
+        if self.preview is not None:
+            self.preview.deleteLater()
+        self.preview = dialog
+
+    # ----- the county hub -------------------------------------------------------------------------
+    def sync_now(self) -> None:
+        self.sync_error.hide()
+        self.sync_button.setEnabled(False)
+        self.feed.sync_now()
+
+    def save_hub(self) -> None:
+        sync, actor, url = self.session.ctx.sync, self.session.actor, self.hub_edit.text()
+        self.hub_error.hide()
+
+        def saved(_none: object) -> None:
+            self.hub_edit.setText(sync_url_shown(url))
+            self.feed.poll()
+
+        def failed(exc: BaseException) -> None:
+            self.hub_error.setText(describe(exc))
+            self.hub_error.show()
+
+        self.session.runner.run(lambda: sync.set_hub_url(actor, url), saved, failed, parent=self)
+
+    def _show_sync(self, snapshot: SyncSnapshot | None = None) -> None:
+        snapshot = snapshot or self.feed.snapshot
+        self.sync_button.setEnabled(not self.feed.busy)
+        text, style = sync_status_text(snapshot, self.session.zone)
+        self.sync_status.setText(text)
+        self.sync_status.setStyleSheet(style)
+        error = snapshot.error if snapshot is not None else None
+        if error is not None:
+            self.sync_error.setText(describe(error))
+            self.sync_error.show()
+        else:
+            self.sync_error.hide()
+        if snapshot is not None and snapshot.auto_submitted:
+            self.reload()
+
+    def _sync_failed(self, exc: BaseException) -> None:
+        self.sync_button.setEnabled(True)
+        self.sync_error.setText(describe(exc))
+        self.sync_error.show()
+
+
+def sync_url_shown(url: str) -> str:
+    return url.strip().rstrip("/")

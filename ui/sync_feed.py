@@ -1,0 +1,122 @@
+"""The county hub link for the whole window. Every ~60 s, through the runner: submit (marked
+automatic) every past day's report not in by 09:00 the next morning, then — when a hub address is
+set — push what is due (not forced: entries backing off wait their turn), then read the outbox
+status. So reports go out whenever the hub is reachable; the status bar shows online / offline /
+not set, the last successful delivery and what is still queued. "Sync now" forces a push and
+then pulls the county's lists."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+
+from app.errors import FeverSentinelError
+from app.permissions import Perm
+from app.reporting.sync import SyncStatus
+from ui.session import Session
+
+POLL_MS = 60_000
+translate = QCoreApplication.translate  # lupdate extracts every literal translate("Sync", ...) call
+
+
+@dataclass(frozen=True)
+class SyncSnapshot:
+    status: SyncStatus
+    auto_submitted: int
+    polled_at: datetime
+    error: BaseException | None = None  # the push's or pull's typed error, if any
+
+
+class SyncFeed(QObject):
+    updated = Signal(object)  # SyncSnapshot
+    failed = Signal(object)
+
+    def __init__(self, session: Session, parent: QObject | None = None, interval_ms: int = POLL_MS) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.snapshot: SyncSnapshot | None = None
+        self._busy = False
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self.poll)
+
+    def start(self) -> None:
+        self._timer.start()
+        self.poll()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    @property
+    def running(self) -> bool:
+        return self._timer.isActive()
+
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+    def poll(self) -> None:
+        """Automatic submission, then a non-forced push when a hub is set, then the status."""
+        self._run(force=False)
+
+    def sync_now(self) -> None:
+        """Forced push of everything queued, then pull the county's lists, then the status."""
+        self._run(force=True)
+
+    def _run(self, *, force: bool) -> None:
+        if self._busy:
+            return
+        self._busy = True
+        ctx, actor = self.session.ctx, self.session.actor
+        reports, sync, clock = ctx.reports, ctx.sync, ctx.clock
+        can_submit = self.session.can(Perm.SUBMIT_REPORTS)
+
+        def work() -> SyncSnapshot:
+            submitted = len(reports.auto_submit_due(actor)) if can_submit else 0
+            error: BaseException | None = None
+            if sync.hub_url() or force:
+                try:
+                    sync.push(actor, force=force)
+                    if force:
+                        sync.pull(actor)
+                except FeverSentinelError as exc:
+                    error = exc
+            return SyncSnapshot(sync.status(), submitted, clock.now(), error)
+
+        self.session.runner.run(work, self._done, self._failed, parent=self)
+
+    def _done(self, snapshot: SyncSnapshot) -> None:
+        self._busy = False
+        self.snapshot = snapshot
+        self.updated.emit(snapshot)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._busy = False
+        self.failed.emit(exc)
+
+
+def sync_status_text(snapshot: SyncSnapshot | None, zone: ZoneInfo) -> tuple[str, str]:
+    """(text, style) for the status bar: 县平台 online / offline / not set, last sync, queued."""
+    if snapshot is None:
+        return translate("Sync", "County hub: …"), ""
+    status = snapshot.status
+    if not status.hub_url:
+        state, style = translate("Sync", "not set"), "color: #5f6b73;"
+    elif status.online is False:
+        state, style = translate("Sync", "offline"), "color: #b3261e; font-weight: bold;"
+    elif status.online:
+        state, style = translate("Sync", "online"), "color: #1b6e20;"
+    else:
+        state, style = translate("Sync", "not tried yet"), "color: #5f6b73;"
+    parts = [translate("Sync", "County hub: {state}").format(state=state)]
+    if status.last_success is not None:
+        parts.append(translate("Sync", "last sync {time}").format(
+            time=status.last_success.astimezone(zone).strftime("%m-%d %H:%M")))
+    parts.append(translate("Sync", "{count} queued").format(count=status.pending))
+    if status.needs_admin:
+        parts.append(translate("Sync", "{count} need attention").format(count=status.needs_admin))
+        style = "color: #b3261e; font-weight: bold;"
+    return translate("Sync", " · ").join(parts), style
