@@ -14,6 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QLibraryInfo, QSize, QTranslator
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QIcon, QImage
+from PySide6.QtWidgets import QApplication
 from PySide6.QtPdf import QPdfDocument
 
 from app.resources import CJK_FONT_REGULAR, resource_path
@@ -32,7 +33,8 @@ def _plugin_file(directory: Path, name: str) -> Path | None:
 class QtProbe:
     def __init__(self) -> None:
         # A GUI application is needed for QFontDatabase and QIcon; with no display use the offscreen platform.
-        self.app = QCoreApplication.instance() or QGuiApplication(sys.argv[:1])
+        # a widgets application, so a QApplication later in the same process (tests) is not blocked
+        self.app = QCoreApplication.instance() or QApplication(sys.argv[:1])
 
     def scan_pdf(self, pdf: bytes) -> PdfScan:
         import zxingcpp
