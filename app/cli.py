@@ -60,6 +60,7 @@ MESSAGES: dict[str, str] = {
     "min_sd": "--min-sd must be greater than 0.",
     "report_day_not_over": "A day's report can be made once the day is over (clinic time).",
     "report_submitted": "That day's report was already submitted; a change is a correction (new version).",
+    "time_format": "Give the time as HH:MM.",
     "hub_url": "Set the county hub's address first (https://..., or http:// to this machine): sync push --hub URL.",
 }
 
@@ -407,6 +408,14 @@ def cmd_alerts(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def cmd_report_auto_submit_at(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    if args.time:
+        ctx.reports.set_auto_submit_time(Actor.system(), args.time)
+    print(f"unsent reports go automatically at {ctx.reports.auto_submit_time():%H:%M} the next day (clinic time)",
+          file=out)
+    return 0
+
+
 def cmd_demo(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     from app.services.demo import DEMO_PASSWORD, create_demo
 
@@ -517,6 +526,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--date", required=True, help="YYYY-MM-DD (a finished clinic day)")
     p.add_argument("--json", action="store_true")
     p.add_argument("--pdf", metavar="FILE", help="also write the printed report (A4, with the 28-day chart)")
+    add("auto-submit-at", cmd_report_auto_submit_at, "show or set (HH:MM) when an unsent report goes automatically",
+        report).add_argument("time", nargs="?")
     sync = sub.add_parser("sync", help="store and forward to the county hub").add_subparsers(
         dest="sync_command", metavar="ACTION", required=True)
     add("push", cmd_sync_push, "deliver queued reports to the hub now (exit 1 if any is still waiting)", sync

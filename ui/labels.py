@@ -462,6 +462,7 @@ REPORT_COUNT_KEYS = (
     "tests_ordered", "tests_resulted", "tests_positive", "tests_overdue", "reported_within_2h", "reported_late",
     "transfers_requested", "transfers_handed_over", "transfers_late", "handoffs_unconfirmed",
     "left_without_permission", "antipyretic_purchases", "permits_issued", "permits_revoked", "gate_denials",
+    "open_alerts",
 )
 
 
@@ -491,6 +492,7 @@ def report_count_name(key: str) -> str:
         "permits_issued": translate("Labels", "Permits issued"),
         "permits_revoked": translate("Labels", "Permits revoked"),
         "gate_denials": translate("Labels", "Refused at the ward gate"),
+        "open_alerts": translate("Labels", "Early-warning alerts still open"),
     }
     return names.get(key, key)
 

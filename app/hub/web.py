@@ -158,7 +158,8 @@ def render_dashboard(d: date, rows: list[store.ClinicStatus], series: dict[str, 
         f'<td>{r.version or ""}</td><td>{r.counts.get("screened", "")}</td>'
         f'<td>{r.counts.get("fever_registered", "")}</td>'
         f'<td>{sum(r.counts.get(k, 0) for k in ("classified_suspected", "classified_confirmed", "classified_asymptomatic")) if r.counts else ""}</td>'
-        f'<td>{r.counts.get("transfers_requested", "")}</td></tr>' for r in rows)
+        f'<td>{r.counts.get("transfers_requested", "")}</td>'
+        f'<td class="alerts">{r.counts.get("open_alerts", "")}</td></tr>' for r in rows)
     summary = " · ".join(f'{word} <b id="tally-{key}">{tally[key]}</b>' for key, word in STATUS_WORDS.items())
     return f"""<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>县级发热哨点汇总 {d}</title>
@@ -180,8 +181,9 @@ table {{ border-collapse: collapse; margin: 12px 0; }} td, th {{ border: 1px sol
 <p class="totals">全县合计：筛查 <b id="total-screened">{total("screened")}</b> 人 · 发热登记
 <b id="total-fever">{total("fever_registered")}</b> 人 · 疑似/确诊/无症状
 <b id="total-cases">{total("classified_suspected") + total("classified_confirmed") + total("classified_asymptomatic")}</b>
-· 转运 <b id="total-transfers">{total("transfers_requested")}</b></p>
+· 转运 <b id="total-transfers">{total("transfers_requested")}</b>
+· 未处理预警 <b id="total-alerts">{total("open_alerts")}</b></p>
 <table id="clinics"><thead><tr><th>机构代码</th><th>机构</th><th>状态</th><th>版本</th><th>筛查</th><th>发热登记</th>
-<th>疑似/确诊/无症状</th><th>转运</th></tr></thead><tbody>{body_rows}</tbody></table>
+<th>疑似/确诊/无症状</th><th>转运</th><th>未处理预警</th></tr></thead><tbody>{body_rows}</tbody></table>
 <h2>近 28 天发热门诊登记趋势</h2>{_chart(series, d)}
 </body></html>"""

@@ -391,6 +391,7 @@ REPORT_COUNT: Mapping[str, str] = {
     "permits_issued": "签发陪护/探视证",
     "permits_revoked": "作废陪护/探视证",
     "gate_denials": "门岗禁止进入",
+    "open_alerts": "未处理预警",
 }
 
 #: The state of a printed daily report (the version number is added next to it).

@@ -16,9 +16,10 @@ from sqlalchemy.orm import Session
 
 from app.actor import Actor
 from app.casework.tables import Case, Clock, LabTest
-from app.db.models import AuditHead
+from app.db.models import AuditHead, ClinicSetting
 from app.errors import Conflict, NotFound, ValidationError
 from app.permissions import Perm, authorize
+from app.reporting.alert_tables import Alert
 from app.reporting.tables import DailyReport, OutboxEntry
 from app.services.base import Service
 from app.transfer.tables import Transfer
@@ -27,7 +28,8 @@ from app.triage.common import clinic_row
 from app.triage.tables import Handoff, PharmacyPurchase, Screening, Visit
 from app.wards.tables import GateEvent, Permit
 
-AUTO_SUBMIT_AT = time(9, 0)  # the next morning, clinic time
+AUTO_SUBMIT_AT = time(9, 0)  # default: the next morning, clinic time
+AUTO_SUBMIT_KEY = "report.auto_submit_at"
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,8 @@ def compute_counts(s: Session, day: date, zone: ZoneInfo, now: datetime) -> dict
     c["permits_issued"] = _count(s, Permit, during(Permit.issued_at))
     c["permits_revoked"] = _count(s, Permit, during(Permit.revoked_at))
     c["gate_denials"] = _count(s, GateEvent, during(GateEvent.at), GateEvent.outcome == "deny")
+    c["open_alerts"] = _count(s, Alert, Alert.raised_at < hi,  # still open when the day ended
+                              or_(Alert.acknowledged_at.is_(None), Alert.acknowledged_at >= hi))
     return c
 
 
@@ -164,8 +168,32 @@ class ReportService(Service):
             return [_record(r) for r in s.scalars(select(DailyReport).where(DailyReport.clinic_day == day)
                                                   .order_by(DailyReport.version))]
 
+    def auto_submit_time(self) -> time:
+        with self.db.read() as s:
+            text_value = s.scalar(select(ClinicSetting.value).where(ClinicSetting.key == AUTO_SUBMIT_KEY))
+        return time.fromisoformat(text_value) if text_value else AUTO_SUBMIT_AT
+
+    def set_auto_submit_time(self, actor: Actor, value: str) -> time:
+        """The admin's choice of when an unsent report goes automatically (the next day, clinic time)."""
+        try:
+            at = time.fromisoformat(value.strip())
+        except ValueError as exc:
+            raise ValidationError("time_format", field="auto_submit_at") from exc
+        with self.audited_write(actor, "report.auto_submit_time", "setting", Perm.SUBMIT_REPORTS,
+                                AUTO_SUBMIT_KEY) as op:
+            row = op.session.get(ClinicSetting, AUTO_SUBMIT_KEY)
+            before = row.value if row else AUTO_SUBMIT_AT.isoformat("minutes")
+            if row is None:
+                op.session.add(ClinicSetting(key=AUTO_SUBMIT_KEY, value=at.isoformat("minutes"),
+                                             updated_at=self.clock.now()))
+            else:
+                row.value, row.updated_at = at.isoformat("minutes"), self.clock.now()
+            op.summary = {"before": before, "after": at.isoformat("minutes")}
+        return at
+
     def auto_submit_due(self, actor: Actor, first_day: date | None = None) -> list[SubmittedReport]:
-        """Submit, marked automatic, every past day whose report was not in by 09:00 the next day."""
+        """Submit, marked automatic, every past day whose report was not in by the set time the next
+        day (default 09:00)."""
         with self.db.read() as s:
             authorize(s, actor, Perm.SUBMIT_REPORTS)
             zone = ZoneInfo(clinic_row(s).timezone)
@@ -173,10 +201,11 @@ class ReportService(Service):
             start = first_day or s.scalar(select(func.min(Screening.clinic_day))) or self.clock.now().astimezone(
                 zone).date()
         local_now = self.clock.now().astimezone(zone)
+        cutoff = self.auto_submit_time()
         submitted = []
         day = start
         while day < local_now.date():
-            deadline = datetime.combine(day + timedelta(days=1), AUTO_SUBMIT_AT, zone)
+            deadline = datetime.combine(day + timedelta(days=1), cutoff, zone)
             if day not in done and local_now >= deadline:
                 submitted.append(self.submit(actor, day, automatic=True))
             day += timedelta(days=1)

@@ -2910,6 +2910,10 @@ You become the responsible doctor.</source>
         <translation>病区门禁拒绝</translation>
     </message>
     <message>
+        <source>Early-warning alerts still open</source>
+        <translation>未处理预警</translation>
+    </message>
+    <message>
         <source>Reportable case</source>
         <translation>需报告病例</translation>
     </message>

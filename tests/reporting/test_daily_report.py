@@ -88,6 +88,30 @@ def test_automatic_submission_at_nine_next_morning(ctx: AppContext, admin: Actor
     assert ctx.reports.auto_submit_due(admin, first_day=TODAY) == []  # once
 
 
+def test_auto_submit_time_is_the_admins_choice(ctx: AppContext, admin: Actor, clock: FixedClock) -> None:
+    ctx.reports.set_auto_submit_time(admin, "07:30")
+    with pytest.raises(ValidationError):
+        ctx.reports.set_auto_submit_time(admin, "half past seven")
+    clock._now = datetime(2026, 11, 24, 7, 29, tzinfo=SHANGHAI).astimezone(timezone.utc)
+    assert ctx.reports.auto_submit_due(admin, first_day=TODAY) == []
+    clock._now = datetime(2026, 11, 24, 7, 30, tzinfo=SHANGHAI).astimezone(timezone.utc)
+    assert [r.day for r in ctx.reports.auto_submit_due(admin, first_day=TODAY)] == [TODAY]
+
+
+def test_open_alerts_are_counted_until_acknowledged(ctx: AppContext, clinic: dict[str, Actor],  # noqa: F811
+                                                    clock: FixedClock) -> None:
+    visit_no = arrive(ctx, clinic["nurse"], clinic["doc1"])
+    case = ctx.cases.take(clinic["doc1"], visit_no)
+    ctx.cases.classify(clinic["doc1"], visit_no, case.version, "suspected")
+    alert = ctx.alerts.scan(clinic["doc1"])[0]
+    clock.advance(days=1)
+    assert ctx.reports.preview(clinic["admin"], TODAY).counts["open_alerts"] == 1
+    ctx.alerts.acknowledge(clinic["admin"], alert.id, alert.version, "已报告县疾控")
+    assert ctx.reports.preview(clinic["admin"], TODAY).counts["open_alerts"] == 1  # still open when the day ended
+    clock.advance(days=1)
+    assert ctx.reports.preview(clinic["admin"], TODAY + timedelta(days=1)).counts["open_alerts"] == 0
+
+
 def test_cli_report_daily(ctx: AppContext, admin: Actor, db_url: str) -> None:
     day = (TODAY - timedelta(days=1)).isoformat()
     out = io.StringIO()

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from tests.ui.casework_support import taken_case
 from ui.i18n import install_language
+from ui.labels import REPORT_COUNT_KEYS
 from ui.main_window import MainWindow
 from ui.pages.alerts_page import AlertsPage
 from ui.pages.report_page import ReportPage
@@ -29,7 +30,7 @@ def test_zero_report_submitted_then_corrected(qtbot, qapp, triage_admin_session,
     assert page.day() == date(2026, 3, 9)  # yesterday, clinic time
     assert page.status_label.text().startswith("Draft")
     assert not page.zero_banner.isHidden()
-    assert page.counts.rowCount() == 24 and page.counts.item(0, 0).text() == "Patients screened at pre-triage"
+    assert page.counts.rowCount() == len(REPORT_COUNT_KEYS) and page.counts.item(0, 0).text() == "Patients screened at pre-triage"
     assert "Audit anchor" in page.anchor_label.text()
 
     page.submit_button.click()
