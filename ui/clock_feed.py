@@ -5,13 +5,15 @@ amber or red on time without another database read."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject
 
 from app.casework.records import BoardPage
 from app.casework.vocab import ClockState
+from ui.poller import Poller
 from ui.session import Session
 
 POLL_MS = 15_000
@@ -35,29 +37,11 @@ class ClockSnapshot:
         return (len(states), states.count(ClockState.WARNING), states.count(ClockState.OVERDUE))
 
 
-class ClockFeed(QObject):
-    updated = Signal(object)  # ClockSnapshot
-    failed = Signal(object)
+class ClockFeed(Poller):
+    snapshot: ClockSnapshot | None
 
     def __init__(self, session: Session, parent: QObject | None = None, interval_ms: int = POLL_MS) -> None:
-        super().__init__(parent)
-        self.session = session
-        self.snapshot: ClockSnapshot | None = None
-        self._busy = False
-        self._timer = QTimer(self)
-        self._timer.setInterval(interval_ms)
-        self._timer.timeout.connect(self.poll)
-
-    def start(self) -> None:
-        self._timer.start()
-        self.poll()
-
-    def stop(self) -> None:
-        self._timer.stop()
-
-    @property
-    def running(self) -> bool:
-        return self._timer.isActive()
+        super().__init__(session, parent, interval_ms)
 
     def now(self) -> datetime:
         return self.session.ctx.clock.now()
@@ -65,23 +49,6 @@ class ClockFeed(QObject):
     def overdue_now(self) -> int:
         return self.snapshot.counts(self.now())[2] if self.snapshot is not None else 0
 
-    def poll(self) -> None:
-        if self._busy:
-            return
-        self._busy = True
+    def reader(self) -> Callable[[], ClockSnapshot]:
         deadlines, actor, clock = self.session.ctx.deadlines, self.session.actor, self.session.ctx.clock
-
-        def read() -> ClockSnapshot:
-            now = clock.now()
-            return ClockSnapshot(deadlines.board(actor), now)
-
-        self.session.runner.run(read, self._done, self._failed, parent=self)
-
-    def _done(self, snapshot: ClockSnapshot) -> None:
-        self._busy = False
-        self.snapshot = snapshot
-        self.updated.emit(snapshot)
-
-    def _failed(self, exc: BaseException) -> None:
-        self._busy = False
-        self.failed.emit(exc)
+        return lambda: ClockSnapshot(deadlines.board(actor), clock.now())

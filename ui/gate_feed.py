@@ -6,13 +6,15 @@ list, which gates serve which ward) every couple of minutes."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject
 
 from app.wards.gate import GateStation
 from app.wards.records import InsideRecord
+from ui.poller import Poller
 from ui.session import Session
 
 POLL_MS = 3000
@@ -26,36 +28,16 @@ class InsideSnapshot:
     now: datetime
 
 
-class InsideFeed(QObject):
-    updated = Signal(object)  # InsideSnapshot
+class InsideFeed(Poller):
+    snapshot: InsideSnapshot | None
 
     def __init__(self, session: Session, station: GateStation, parent: QObject | None = None,
                  interval_ms: int = POLL_MS) -> None:
-        super().__init__(parent)
-        self.session = session
+        super().__init__(session, parent, interval_ms)
         self.station = station
-        self.snapshot: InsideSnapshot | None = None
-        self._busy = False
         self._refreshed: datetime | None = None
-        self._timer = QTimer(self)
-        self._timer.setInterval(interval_ms)
-        self._timer.timeout.connect(self.poll)
 
-    def start(self) -> None:
-        self._timer.start()
-        self.poll()
-
-    def stop(self) -> None:
-        self._timer.stop()
-
-    @property
-    def running(self) -> bool:
-        return self._timer.isActive()
-
-    def poll(self) -> None:
-        if self._busy:
-            return
-        self._busy = True
+    def reader(self) -> Callable[[], tuple[InsideSnapshot, datetime | None]]:
         station, actor, clock = self.station, self.session.actor, self.session.ctx.clock
         gate = station.service
         refreshed = self._refreshed
@@ -78,12 +60,8 @@ class InsideFeed(QObject):
                     pass
             return InsideSnapshot(inside, len(station.pending()), now), done
 
-        self.session.runner.run(read, self._done, self._failed, parent=self)
+        return read
 
-    def _done(self, result: tuple[InsideSnapshot, datetime | None]) -> None:
-        self._busy = False
-        self.snapshot, self._refreshed = result
-        self.updated.emit(self.snapshot)
-
-    def _failed(self, _exc: BaseException) -> None:
-        self._busy = False
+    def keep(self, result: tuple[InsideSnapshot, datetime | None]) -> InsideSnapshot:
+        snapshot, self._refreshed = result
+        return snapshot

@@ -7,15 +7,17 @@ then pulls the county's lists."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject
 
 from app.errors import FeverSentinelError
 from app.permissions import Perm
 from app.reporting.sync import SyncStatus
+from ui.poller import Poller
 from ui.session import Session
 
 POLL_MS = 60_000
@@ -30,46 +32,23 @@ class SyncSnapshot:
     error: BaseException | None = None  # the push's or pull's typed error, if any
 
 
-class SyncFeed(QObject):
-    updated = Signal(object)  # SyncSnapshot
-    failed = Signal(object)
+class SyncFeed(Poller):
+    snapshot: SyncSnapshot | None
 
     def __init__(self, session: Session, parent: QObject | None = None, interval_ms: int = POLL_MS) -> None:
-        super().__init__(parent)
-        self.session = session
-        self.snapshot: SyncSnapshot | None = None
-        self._busy = False
-        self._timer = QTimer(self)
-        self._timer.setInterval(interval_ms)
-        self._timer.timeout.connect(self.poll)
-
-    def start(self) -> None:
-        self._timer.start()
-        self.poll()
-
-    def stop(self) -> None:
-        self._timer.stop()
-
-    @property
-    def running(self) -> bool:
-        return self._timer.isActive()
-
-    @property
-    def busy(self) -> bool:
-        return self._busy
-
-    def poll(self) -> None:
-        """Automatic submission, then a non-forced push when a hub is set, then the status."""
-        self._run(force=False)
+        super().__init__(session, parent, interval_ms)
+        self._force_next = False
 
     def sync_now(self) -> None:
         """Forced push of everything queued, then pull the county's lists, then the status."""
-        self._run(force=True)
+        if not self.busy:
+            self._force_next = True
+            self.poll()
 
-    def _run(self, *, force: bool) -> None:
-        if self._busy:
-            return
-        self._busy = True
+    def reader(self) -> Callable[[], SyncSnapshot]:
+        """Automatic submission, then a push when a hub is set (forced for "sync now", which then
+        pulls the county's lists), then the status."""
+        force, self._force_next = self._force_next, False
         ctx, actor = self.session.ctx, self.session.actor
         reports, sync, clock = ctx.reports, ctx.sync, ctx.clock
         can_submit = self.session.can(Perm.SUBMIT_REPORTS)
@@ -86,16 +65,7 @@ class SyncFeed(QObject):
                     error = exc
             return SyncSnapshot(sync.status(), submitted, clock.now(), error)
 
-        self.session.runner.run(work, self._done, self._failed, parent=self)
-
-    def _done(self, snapshot: SyncSnapshot) -> None:
-        self._busy = False
-        self.snapshot = snapshot
-        self.updated.emit(snapshot)
-
-    def _failed(self, exc: BaseException) -> None:
-        self._busy = False
-        self.failed.emit(exc)
+        return work
 
 
 def sync_status_text(snapshot: SyncSnapshot | None, zone: ZoneInfo) -> tuple[str, str]:
