@@ -9,6 +9,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import cv2
+
+from tests.printing.pdftools import decode_qr as read_qr
 from pypdf import PdfReader
 
 from app.actor import Actor
@@ -65,9 +67,9 @@ def pdf_text(data: bytes) -> str:
 
 
 def decode_qr(pdf: Path, tmp: Path) -> str:
-    """Render the first page with pdftoppm and read its QR code back with OpenCV."""
+    """Render the first page with pdftoppm at 300 dpi (a card's QR modules are about half a
+    millimetre) and read its QR code back with OpenCV's detectors, as the printing tests do."""
     stem = tmp / "page"
-    subprocess.run(["pdftoppm", "-r", "200", "-png", "-f", "1", "-l", "1", str(pdf), str(stem)], check=True)
-    image = cv2.imread(str(next(tmp.glob("page*.png"))))
-    text, _points, _raw = cv2.QRCodeDetector().detectAndDecode(image)
-    return str(text)
+    subprocess.run(["pdftoppm", "-r", "300", "-png", "-f", "1", "-l", "1", str(pdf), str(stem)], check=True)
+    image = cv2.imread(str(next(tmp.glob("page*.png"))), cv2.IMREAD_GRAYSCALE)
+    return read_qr(image)[0]
