@@ -640,6 +640,29 @@
     </message>
 </context>
 <context>
+    <name>CsvExport</name>
+    <message>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>{count} rows exported to {path}</source>
+        <translation>已导出 {count} 行到 {path}</translation>
+    </message>
+    <message>
+        <source>The file could not be written. Choose another folder.</source>
+        <translation>无法写入文件。请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+</context>
+<context>
     <name>DeadlineBoardPage</name>
     <message>
         <source>Time limits</source>
@@ -5124,26 +5147,6 @@ Everything recorded after that backup is lost, and everyone must log in again.</
         <source>{count} transfers</source>
         <translation>{count} 条转运</translation>
     </message>
-    <message>
-        <source>Export CSV</source>
-        <translation>导出 CSV</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <source>Exporting…</source>
-        <translation>正在导出…</translation>
-    </message>
-    <message>
-        <source>{count} rows exported to {path}</source>
-        <translation>已导出 {count} 行到 {path}</translation>
-    </message>
-    <message>
-        <source>The file could not be written. Choose another folder.</source>
-        <translation>无法写入文件。请选择其他文件夹。</translation>
-    </message>
 </context>
 <context>
     <name>TransferRequestDialog</name>
@@ -5613,26 +5616,6 @@ Everything recorded after that backup is lost, and everyone must log in again.</
     <message>
         <source>{shown} of {total} loaded</source>
         <translation>已载入 {shown} / {total} 条</translation>
-    </message>
-    <message>
-        <source>Export CSV</source>
-        <translation>导出 CSV</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <source>Exporting…</source>
-        <translation>正在导出…</translation>
-    </message>
-    <message>
-        <source>{count} rows exported to {path}</source>
-        <translation>已导出 {count} 行到 {path}</translation>
-    </message>
-    <message>
-        <source>The file could not be written. Choose another folder.</source>
-        <translation>文件无法写入，请选择其他文件夹。</translation>
     </message>
 </context>
 <context>

@@ -6,11 +6,12 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from app.transfer.records import TransferRecord
 from app.transfer.service import TransferQuery
 from app.transfer.vocab import TransferState
+from ui.csv_export import export_csv
 from ui.fields import DateField, debouncer
 from ui.forms import ERROR_STYLE, describe
 from ui.pages.case_page import table_view
@@ -140,29 +141,6 @@ class TransferHistoryPage(QWidget):
         q = self.query()
         if q is None:
             return
-        name = f"transfers-{self._today().isoformat()}.csv"
-        path, _f = QFileDialog.getSaveFileName(self, self.tr("Export CSV"), name, self.tr("CSV files (*.csv)"))
-        if not path:
-            return
-        if not path.lower().endswith(".csv"):
-            path += ".csv"
         transfers, actor = self.session.ctx.transfers, self.session.actor
-
-        def write() -> int:
-            with open(path, "w", encoding="utf-8-sig", newline="") as out:  # BOM: Excel then reads Chinese
-                return transfers.export_csv(actor, q, out)
-
-        self.export_button.setEnabled(False)
-        self.export_status.setStyleSheet("")
-        self.export_status.setText(self.tr("Exporting…"))
-        self.session.runner.run(write, lambda n: self._exported(path, n), self._export_failed, parent=self)
-
-    def _exported(self, path: str, n: int) -> None:
-        self.export_button.setEnabled(True)
-        self.export_status.setText(self.tr("{count} rows exported to {path}").format(count=n, path=path))
-
-    def _export_failed(self, exc: BaseException) -> None:
-        self.export_button.setEnabled(True)
-        self.export_status.setStyleSheet(ERROR_STYLE)
-        self.export_status.setText(describe(exc) if not isinstance(exc, OSError)
-                                   else self.tr("The file could not be written. Choose another folder."))
+        export_csv(self, self.session.runner, f"transfers-{self._today().isoformat()}.csv",
+                   lambda out: transfers.export_csv(actor, q, out), self.export_button, self.export_status)

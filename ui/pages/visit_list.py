@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -28,8 +27,9 @@ from app.triage.records import VisitDetail
 from app.triage.vocab import Decision
 from app.printing.guide_slip import SLIP_SIZES
 from app.settings import SLIP_PAPER
+from ui.csv_export import export_csv
 from ui.fields import debouncer
-from ui.forms import ERROR_STYLE, Dialog, describe, tidy_form
+from ui.forms import Dialog, tidy_form
 from ui.labels import (
     DECISION_COLORS,
     decision_name,
@@ -302,29 +302,6 @@ class VisitListPage(QWidget):
     # ----- export ---------------------------------------------------------------------------
     def export(self) -> None:
         q = self.query()
-        name = f"screenings-{q.day.isoformat() if q.day else 'all'}.csv"
-        path, _f = QFileDialog.getSaveFileName(self, self.tr("Export CSV"), name, self.tr("CSV files (*.csv)"))
-        if not path:
-            return
-        if not path.lower().endswith(".csv"):
-            path += ".csv"
         lists, actor = self.session.ctx.lists, self.session.actor
-
-        def write() -> int:
-            with open(path, "w", encoding="utf-8-sig", newline="") as out:  # BOM: Excel then reads Chinese
-                return lists.export_csv(actor, q, out)
-
-        self.export_button.setEnabled(False)
-        self.export_status.setStyleSheet("")
-        self.export_status.setText(self.tr("Exporting…"))
-        self.session.runner.run(write, lambda n: self._exported(path, n), self._export_failed, parent=self)
-
-    def _exported(self, path: str, n: int) -> None:
-        self.export_button.setEnabled(True)
-        self.export_status.setText(self.tr("{count} rows exported to {path}").format(count=n, path=path))
-
-    def _export_failed(self, exc: BaseException) -> None:
-        self.export_button.setEnabled(True)
-        self.export_status.setStyleSheet(ERROR_STYLE)
-        self.export_status.setText(describe(exc) if not isinstance(exc, OSError)
-                                   else self.tr("The file could not be written. Choose another folder."))
+        export_csv(self, self.session.runner, f"screenings-{q.day.isoformat() if q.day else 'all'}.csv",
+                   lambda out: lists.export_csv(actor, q, out), self.export_button, self.export_status)
