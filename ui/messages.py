@@ -23,7 +23,7 @@ from app.errors import (
     StorageError,
     ValidationError,
 )
-from ui.labels import disposition_name
+from ui.labels import disposition_name, transfer_state_name
 
 translate = QCoreApplication.translate  # lupdate extracts every literal translate("Errors", ...) call
 
@@ -426,8 +426,6 @@ def _sentences() -> dict[str, Callable[[dict[str, Any]], str]]:
 
 
 def _illegal_transition(d: dict[str, Any]) -> str:
-    from ui.pages.transfer_labels import transfer_state_name
-
     return translate("Errors", "This transfer is already \"{current}\": it cannot become \"{requested}\". It "
                      "has been reloaded.").format(current=transfer_state_name(str(d.get("current", ""))),
                                                   requested=transfer_state_name(str(d.get("requested", ""))))

@@ -32,9 +32,9 @@ from app.transfer.records import HospitalRecord
 from app.transfer.targets import TransferTargets
 from app.transfer.vocab import HospitalKind
 from ui.forms import FieldErrors, describe, error_label, field_with_error, tidy_form
+from ui.labels import hospital_kind_name, yes_no
 from ui.messages import error_title
 from ui.pages.case_page import OK_STYLE
-from ui.pages.transfer_labels import hospital_kind_name, yes_no
 from ui.session import Session
 
 

@@ -34,10 +34,17 @@ from app.transfer.records import TransferRecord
 from app.transfer.vocab import TRANSITIONS, Condition, TransferState
 from ui.fields import TimeField
 from ui.forms import FieldErrors, describe, error_label, field_with_error, tidy_form
-from ui.labels import classification_name, sex_name
+from ui.labels import (
+    TRANSFER_STATE_COLORS,
+    classification_name,
+    condition_name,
+    sex_name,
+    step_name,
+    transfer_state_name,
+    yes_no,
+)
 from ui.pages.case_models import local
 from ui.pages.case_page import BAD_STYLE, OK_STYLE, table_view
-from ui.pages.transfer_labels import STATE_COLOURS, condition_name, step_name, transfer_state_name, yes_no
 from ui.pages.transfer_models import TransferBoardModel
 from ui.pages.transfer_print import print_handover
 from ui.print_preview import PrintPreviewDialog
@@ -435,7 +442,7 @@ class TransferBoardPage(QWidget):
             return
         zone = self.session.zone
         self.title_label.setText(f"{t.visit_no}  {t.patient_name}")
-        fg, bg = STATE_COLOURS.get(t.state, ("#000", "#fff"))
+        fg, bg = TRANSFER_STATE_COLORS.get(t.state, ("#000", "#fff"))
         self.state_badge.setText(transfer_state_name(t.state))
         self.state_badge.setStyleSheet(f"background: {bg}; color: {fg}; font-weight: bold; padding: 3px 10px; "
                                        "border-radius: 5px;")

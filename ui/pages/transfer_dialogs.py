@@ -14,9 +14,8 @@ from app.casework.records import CaseRecord
 from app.casework.vocab import REPORTABLE
 from app.transfer.records import HospitalRecord
 from app.transfer.vocab import Condition
-from ui.labels import classification_name
+from ui.labels import classification_name, condition_name, hospital_kind_name
 from ui.pages.case_dialogs import WARN_STYLE, FormDialog, text_edit
-from ui.pages.transfer_labels import condition_name, hospital_kind_name
 from ui.session import Session
 
 

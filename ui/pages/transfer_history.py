@@ -14,8 +14,8 @@ from app.transfer.vocab import TransferState
 from ui.csv_export import export_csv
 from ui.fields import DateField, debouncer
 from ui.forms import ERROR_STYLE, describe
+from ui.labels import transfer_state_name
 from ui.pages.case_page import table_view
-from ui.pages.transfer_labels import transfer_state_name
 from ui.pages.transfer_models import TransferHistoryModel
 from ui.session import Session
 

@@ -14,8 +14,8 @@ from app.casework.records import ClockRecord
 from app.casework.vocab import ClockState
 from app.transfer.records import TransferRecord
 from app.transfer.vocab import TransferClock
+from ui.labels import TRANSFER_STATE_COLORS, condition_name, transfer_state_name
 from ui.pages.case_models import RecordModel, bold, clock_colours, local
-from ui.pages.transfer_labels import STATE_COLOURS, condition_name, transfer_state_name
 
 CLOCK_KINDS = (TransferClock.REQUEST.value, TransferClock.DEPARTURE.value, TransferClock.HANDOVER.value)
 
@@ -32,7 +32,7 @@ def clock_minutes(c: ClockRecord, now: datetime | None) -> int:
 
 
 def state_colours(code: str, role: int) -> Any:
-    fg, bg = STATE_COLOURS.get(code, ("#000000", "#ffffff"))
+    fg, bg = TRANSFER_STATE_COLORS.get(code, ("#000000", "#ffffff"))
     if role == Qt.ItemDataRole.BackgroundRole:
         return QBrush(QColor(bg))
     if role == Qt.ItemDataRole.ForegroundRole:

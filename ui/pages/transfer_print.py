@@ -20,7 +20,7 @@ from app.printing import transfer_handover_pdf
 from app.printing.fonts import register_cjk_fonts
 from app.printing.qr import draw_qr, qr_matrix
 from app.transfer.records import ReceivedRecord
-from ui.pages.transfer_labels import condition_name
+from ui.labels import condition_name
 from ui.print_preview import PrintPreviewDialog, open_preview
 from ui.session import Session
 

@@ -29,9 +29,8 @@ from PySide6.QtWidgets import (
 from app.transfer.records import ReceivedRecord
 from app.transfer.vocab import Condition
 from ui.forms import FieldErrors, describe, error_label, field_with_error, tidy_form
-from ui.labels import classification_name, sex_name
+from ui.labels import classification_name, condition_name, sex_name
 from ui.pages.case_page import BAD_STYLE, OK_STYLE
-from ui.pages.transfer_labels import condition_name
 from ui.pages.transfer_print import qr_image, receipt_pdf
 from ui.print_preview import PrintPreviewDialog, open_preview
 from ui.session import Session
