@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -39,6 +38,7 @@ from ui.forms import describe
 from ui.gate_feed import InsideFeed, InsideSnapshot
 from ui.labels import deny_reason_name, gate_outcome_name, permit_kind_name
 from ui.pages.ward_models import inside_model, record_table
+from ui.scan_field import ScanField
 from ui.session import Session
 
 CLEAR_MS = 6000
@@ -119,10 +119,8 @@ class GateStationPage(QWidget):
         self.choose_hint.setWordWrap(True)
 
         # ----- scanning and the verdict
-        self.scan = QLineEdit()
-        self.scan.setMaxLength(1000)
-        self.scan.setStyleSheet("font-size: 18pt; padding: 6px;")
-        self.scan.returnPressed.connect(self.scanned)
+        self.scan = ScanField(1000, "font-size: 18pt; padding: 6px;")
+        self.scan.scanned.connect(self.scanned)
         self.scan.installEventFilter(self)
         self.offline_banner = QLabel()
         self.offline_banner.setWordWrap(True)
@@ -322,9 +320,7 @@ class GateStationPage(QWidget):
         if self.station is not None and self.scan.isVisible():
             self.scan.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def scanned(self) -> None:
-        text = self.scan.text().strip()
-        self.scan.clear()
+    def scanned(self, text: str) -> None:
         if not text or self.station is None:
             return
         station, actor = self.station, self.session.actor

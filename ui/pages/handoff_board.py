@@ -28,6 +28,7 @@ from app.triage.records import HandoffRecord
 from ui.forms import Dialog, FieldErrors, describe, error_label, field_with_error, tidy_form
 from ui.handoff_feed import HandoffFeed, HandoffSnapshot
 from ui.pages.handoff_model import HandoffTableModel
+from ui.scan_field import ScanField
 from ui.session import Session
 
 OK_STYLE = "font-size: 13pt; font-weight: bold; color: #1b6e20;"
@@ -133,10 +134,8 @@ class HandoffBoardPage(QWidget):
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 14pt; font-weight: bold;")
         self.scan_label = QLabel()
-        self.scan = QLineEdit()
-        self.scan.setMaxLength(64)
-        self.scan.setStyleSheet("font-size: 16pt; padding: 4px;")
-        self.scan.returnPressed.connect(self.scanned)
+        self.scan = ScanField(64, "font-size: 16pt; padding: 4px;")
+        self.scan.scanned.connect(self.scanned)
         self.scan.installEventFilter(self)
         self.scan_label.setBuddy(self.scan)
         self.result = QLabel()
@@ -256,9 +255,7 @@ class HandoffBoardPage(QWidget):
         self.result.setStyleSheet(OK_STYLE if ok else BAD_STYLE)
 
     # ----- actions --------------------------------------------------------------------------
-    def scanned(self) -> None:
-        text = self.scan.text().strip()
-        self.scan.clear()
+    def scanned(self, text: str) -> None:
         if not text:
             self.confirm_selected()
             return

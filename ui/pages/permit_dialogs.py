@@ -6,16 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QWidget
 
 from app.errors import FeverSentinelError
 from app.permissions import Perm
@@ -23,32 +14,15 @@ from app.wards.permit_service import Holder
 from app.wards.records import AdmissionRecord, PermitRecord
 from app.wards.vocab import VISIT_MAX_MINUTES, ExceptionKind, PermitKind
 from ui.fields import TimeField
-from ui.forms import Dialog, FieldErrors, error_label, field_with_error, tidy_form
 from ui.labels import exception_kind_name, nursing_level_name, permit_kind_name, ward_type_name
+from ui.pages.case_dialogs import FormDialog, text_edit
 from ui.pages.ward_identity import IdentityFields
 from ui.session import Session
 
 RULE_REFUSALS = ("escort_refused", "visitor_refused")
 
 
-def _buttons(dialog: Dialog) -> tuple[QDialogButtonBox, QPushButton, QPushButton]:
-    buttons = QDialogButtonBox()
-    ok = buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
-    cancel = buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
-    ok.setDefault(True)
-    cancel.clicked.connect(dialog.reject)
-    return buttons, ok, cancel
-
-
-def _row(form: QFormLayout, errors: FieldErrors, labels: dict[str, QLabel], key: str, widget: QWidget) -> None:
-    box, err = field_with_error(widget)
-    labels[key] = QLabel()
-    labels[key].setBuddy(widget)
-    form.addRow(labels[key], box)
-    errors.add(key, widget, err)
-
-
-class IssueDialog(Dialog):
+class IssueDialog(FormDialog):
     """Issue an escort or a visitor permit for one inpatient. Emits ``issued(PermitRecord)``.
 
     A rule refusal (critical care, infectious ward, level-3 nursing) is shown in plain words; an
@@ -57,38 +31,29 @@ class IssueDialog(Dialog):
     issued = Signal(object)
 
     def __init__(self, session: Session, admission: AdmissionRecord, kind: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
+        super().__init__(session, parent)
         self.admission = admission
         self.kind = kind
         self.exception_id: int | None = None
         self.needs: list[str] = []
         self.exception_dialog: ExceptionDialog | None = None
         self.setMinimumWidth(560)
-        self.patient = QLabel()
-        self.patient.setWordWrap(True)
-        self.patient.setStyleSheet("font-weight: bold;")
-        self.general_error = error_label()
-        self.errors = FieldErrors(self.general_error)
-        form = QFormLayout()
-        tidy_form(form)
-        self.identity = IdentityFields(form, self.errors, self._today, with_sex=False, parent=self)
-        self._labels: dict[str, QLabel] = {}
-        self.relation = QLineEdit()
-        self.relation.setMaxLength(32)
-        _row(form, self.errors, self._labels, "relation", self.relation)
+        self.explain.setStyleSheet("font-weight: bold;")  # the patient the permit is for
+        self.identity = IdentityFields(self.form, self.errors, self._today, with_sex=False, parent=self)
+        self.relation = text_edit(32)
+        self.add_field("relation", self.relation)
         now = session.ctx.clock.now()
         self.test_at = TimeField(session.zone)
         self.window_start = TimeField(session.zone)
         self.window_end = TimeField(session.zone)
         if kind == PermitKind.ESCORT:
             self.test_at.set_value(now)
-            _row(form, self.errors, self._labels, "test_at", self.test_at)
+            self.add_field("test_at", self.test_at)
         else:
             self.window_start.set_value(now)
             self.window_end.set_value(now + timedelta(hours=2))
-            _row(form, self.errors, self._labels, "window_start", self.window_start)
-            _row(form, self.errors, self._labels, "window_end", self.window_end)
+            self.add_field("window_start", self.window_start)
+            self.add_field("window_end", self.window_end)
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #555;")
@@ -100,16 +65,9 @@ class IssueDialog(Dialog):
         self.exception_label = QLabel()
         self.exception_label.setStyleSheet("color: #1b4f9c; font-weight: bold;")
         self.exception_label.hide()
-        self.buttons, self.ok, self.cancel = _buttons(self)
-        self.ok.clicked.connect(self.submit)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.patient)
-        layout.addLayout(form)
-        layout.addWidget(self.note)
-        layout.addWidget(self.general_error)
-        layout.addWidget(self.exception_label)
-        layout.addWidget(self.approve_button)
-        layout.addWidget(self.buttons)
+        self.body.insertWidget(self.body.indexOf(self.form) + 1, self.note)
+        for widget in (self.exception_label, self.approve_button):
+            self.body.insertWidget(self.body.indexOf(self.buttons), widget)
         self.retranslate()
         self.identity.name.setFocus()
 
@@ -119,20 +77,20 @@ class IssueDialog(Dialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Issue {kind}").format(kind=permit_kind_name(self.kind)))
         a = self.admission
-        self.patient.setText(self.tr("For {name} — {ward} ({type}), bed {bed}, {level}").format(
+        self.explain.setText(self.tr("For {name} — {ward} ({type}), bed {bed}, {level}").format(
             name=a.patient_name, ward=a.ward_name, type=ward_type_name(a.ward_type), bed=a.bed,
             level=nursing_level_name(a.nursing_level)))
         self.identity.retranslate()
         self.identity.labels["name"].setText(self.tr("Holder's &name:"))
-        self._labels["relation"].setText(self.tr("&Relation:"))
+        self.labels["relation"].setText(self.tr("&Relation:"))
         self.relation.setPlaceholderText(self.tr("e.g. son, daughter, spouse"))
         if self.kind == PermitKind.ESCORT:
-            self._labels["test_at"].setText(self.tr("Negative &test at:"))
+            self.labels["test_at"].setText(self.tr("Negative &test at:"))
             self.note.setText(self.tr("One escort per patient. The negative nucleic acid test must be from the last "
                                       "48 hours; the gate refuses the escort once it is older."))
         else:
-            self._labels["window_start"].setText(self.tr("Visit &from:"))
-            self._labels["window_end"].setText(self.tr("Visit &until:"))
+            self.labels["window_start"].setText(self.tr("Visit &from:"))
+            self.labels["window_end"].setText(self.tr("Visit &until:"))
             self.note.setText(self.tr("Visitors come one at a time, within this window (at most 12 hours); each "
                                       "visit lasts at most {minutes} minutes.").format(minutes=VISIT_MAX_MINUTES))
         self.approve_button.setText(self.tr("Approve e&xception…"))
@@ -196,39 +154,22 @@ class IssueDialog(Dialog):
         self.accept()
 
 
-class ExceptionDialog(Dialog):
+class ExceptionDialog(FormDialog):
     """An administrator approves one exception to the permit rules, with a reason (used once)."""
 
     approved = Signal(int)
 
     def __init__(self, session: Session, admission: AdmissionRecord, needs: list[str] | None = None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
+        super().__init__(session, parent)
         self.admission = admission
-        self.setMinimumWidth(520)
-        self.explain = QLabel()
-        self.explain.setWordWrap(True)
         self.kind = QComboBox()
         kinds = [k for k in ExceptionKind if not needs or k.value in needs] or list(ExceptionKind)
         for k in kinds:
             self.kind.addItem("", k.value)
-        self.reason = QLineEdit()
-        self.reason.setMaxLength(200)
-        self.general_error = error_label()
-        self.errors = FieldErrors(self.general_error)
-        form = QFormLayout()
-        tidy_form(form)
-        self._labels: dict[str, QLabel] = {}
-        _row(form, self.errors, self._labels, "kind", self.kind)
-        _row(form, self.errors, self._labels, "reason", self.reason)
-        self.buttons, self.ok, self.cancel = _buttons(self)
-        self.ok.clicked.connect(self.submit)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.explain)
-        layout.addLayout(form)
-        layout.addWidget(self.general_error)
-        layout.addWidget(self.buttons)
+        self.reason = text_edit(200)
+        self.add_field("kind", self.kind)
+        self.add_field("reason", self.reason)
         self.retranslate()
         self.reason.setFocus()
 
@@ -237,8 +178,8 @@ class ExceptionDialog(Dialog):
         self.explain.setText(self.tr("For {name} ({ward}, bed {bed}). The exception is recorded under your name "
                                      "with the reason, and can be used for one permit.").format(
             name=self.admission.patient_name, ward=self.admission.ward_name, bed=self.admission.bed))
-        self._labels["kind"].setText(self.tr("&Rule:"))
-        self._labels["reason"].setText(self.tr("R&eason:"))
+        self.labels["kind"].setText(self.tr("&Rule:"))
+        self.labels["reason"].setText(self.tr("R&eason:"))
         self.reason.setPlaceholderText(self.tr("e.g. the doctor orders one escort at night"))
         for i in range(self.kind.count()):
             self.kind.setItemText(i, exception_kind_name(self.kind.itemData(i)))
@@ -257,34 +198,18 @@ class ExceptionDialog(Dialog):
         self.accept()
 
 
-class ReasonDialog(Dialog):
+class ReasonDialog(FormDialog):
     """Revoke or reprint a permit, with a reason. Emits ``done(PermitRecord)`` (the new card on a reprint)."""
 
     done = Signal(object)
 
     def __init__(self, session: Session, permit: PermitRecord, reprint: bool, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
+        super().__init__(session, parent)
         self.permit = permit
         self.reprint = reprint
         self.setMinimumWidth(480)
-        self.explain = QLabel()
-        self.explain.setWordWrap(True)
-        self.reason = QLineEdit()
-        self.reason.setMaxLength(150)
-        self.general_error = error_label()
-        self.errors = FieldErrors(self.general_error)
-        form = QFormLayout()
-        tidy_form(form)
-        self._labels: dict[str, QLabel] = {}
-        _row(form, self.errors, self._labels, "reason", self.reason)
-        self.buttons, self.ok, self.cancel = _buttons(self)
-        self.ok.clicked.connect(self.submit)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.explain)
-        layout.addLayout(form)
-        layout.addWidget(self.general_error)
-        layout.addWidget(self.buttons)
+        self.reason = text_edit(150)
+        self.add_field("reason", self.reason)
         self.retranslate()
         self.reason.setFocus()
 
@@ -302,7 +227,7 @@ class ReasonDialog(Dialog):
                 number=p.number, holder=p.holder_name))
             self.reason.setPlaceholderText(self.tr("e.g. escort has a fever"))
             self.ok.setText(self.tr("Re&voke"))
-        self._labels["reason"].setText(self.tr("R&eason:"))
+        self.labels["reason"].setText(self.tr("R&eason:"))
         self.cancel.setText(self.tr("Cancel"))
 
     def submit(self) -> None:
@@ -321,32 +246,18 @@ class ReasonDialog(Dialog):
         self.accept()
 
 
-class EscortTestDialog(Dialog):
+class EscortTestDialog(FormDialog):
     """Record the escort's newer negative test, so the gate keeps admitting them."""
 
     done = Signal(object)
 
     def __init__(self, session: Session, permit: PermitRecord, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
+        super().__init__(session, parent)
+        self.setMinimumWidth(0)  # one short field: the dialog takes its content's width
         self.permit = permit
-        self.explain = QLabel()
-        self.explain.setWordWrap(True)
         self.test_at = TimeField(session.zone)
         self.test_at.set_value(session.ctx.clock.now())
-        self.general_error = error_label()
-        self.errors = FieldErrors(self.general_error)
-        form = QFormLayout()
-        tidy_form(form)
-        self._labels: dict[str, QLabel] = {}
-        _row(form, self.errors, self._labels, "test_at", self.test_at)
-        self.buttons, self.ok, self.cancel = _buttons(self)
-        self.ok.clicked.connect(self.submit)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.explain)
-        layout.addLayout(form)
-        layout.addWidget(self.general_error)
-        layout.addWidget(self.buttons)
+        self.add_field("test_at", self.test_at)
         self.retranslate()
         self.test_at.setFocus()
 
@@ -354,7 +265,7 @@ class EscortTestDialog(Dialog):
         self.setWindowTitle(self.tr("Update escort's test"))
         self.explain.setText(self.tr("A newer negative nucleic acid test for {holder} ({number}).").format(
             holder=self.permit.holder_name, number=self.permit.number))
-        self._labels["test_at"].setText(self.tr("Negative &test at:"))
+        self.labels["test_at"].setText(self.tr("Negative &test at:"))
         self.ok.setText(self.tr("&Save"))
         self.cancel.setText(self.tr("Cancel"))
 
