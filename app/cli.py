@@ -10,16 +10,20 @@ import getpass
 import json
 import sys
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from app import __version__
 from app.actor import Actor
-from app.context import AppContext, open_context
 from app.errors import FeverSentinelError
 from app.paths import DataPaths, resolve_paths
 from app.permissions import Role
-from app.services.clinic import DEFAULT_TIMEZONE, ClinicLevel
+from app.clinic_info import DEFAULT_TIMEZONE, ClinicLevel
+
+if TYPE_CHECKING:  # the database stack loads when a command needs it: the desktop app opens it behind its window
+    from app.context import AppContext
+    from app.selftest import ProbeFactory
 
 MESSAGES: dict[str, str] = {
     "network_share": "The database path is on a network share; SQLite is not safe there. "
@@ -429,19 +433,19 @@ def cmd_demo(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def cmd_self_test(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
-    """Check this installation end to end in a throw-away data directory (app/selftest.py); ``ctx`` is unused."""
+def cmd_self_test(args: argparse.Namespace, out: TextIO, *, probe_factory: ProbeFactory | None) -> int:
+    """Check this installation end to end in a throw-away data directory (app/selftest.py)."""
     from app.selftest import run_self_test
 
-    return run_self_test(out)
+    return run_self_test(out, probe_factory=probe_factory)
 
 
 # ----- parser ----------------------------------------------------------------------------------
 
-Handler = Callable[[AppContext, argparse.Namespace, TextIO], int]
+Handler = Callable[["AppContext", argparse.Namespace, TextIO], int]
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(probe_factory: ProbeFactory | None = None) -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data-dir", default=argparse.SUPPRESS,
                         help="data directory (default: per-user data dir, or $FEVER_SENTINEL_HOME)")
@@ -555,17 +559,20 @@ def build_parser() -> argparse.ArgumentParser:
     add("clocks", cmd_clocks, "list the open deadline clocks (report 2 h, investigation 24 h, test results)"
         ).add_argument("--json", action="store_true")
     add("demo", cmd_demo, "create a demo clinic with one user per role")
-    add("self-test", cmd_self_test, "check this installation end to end in a throw-away directory (exit 0: all passed)")
+    add("self-test", None, "check this installation end to end in a throw-away directory (exit 0: all passed)"
+        ).set_defaults(standalone=partial(cmd_self_test, probe_factory=probe_factory))
     return parser
 
 
 GuiLauncher = Callable[[DataPaths, "str | None"], int]
 
 
-def main(argv: Sequence[str] | None = None, out: TextIO | None = None, gui: GuiLauncher | None = None) -> int:
-    """Run a command; with none, hand over to ``gui`` (ui.launcher passes the desktop app)."""
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None, gui: GuiLauncher | None = None,
+         probe_factory: ProbeFactory | None = None) -> int:
+    """Run a command; with none, hand over to ``gui``. ui.launcher passes the desktop app and the
+    self-test's Qt half (``probe_factory``); without them the commands still work, Qt-free."""
     out = out or sys.stdout
-    args = build_parser().parse_args(argv)
+    args = build_parser(probe_factory).parse_args(argv)
     data_dir = getattr(args, "data_dir", None)
     db_url = getattr(args, "db_url", None)
     handler: Handler | None = getattr(args, "handler", None)
@@ -585,6 +592,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, gui: GuiL
             print("error: the desktop app is not available here; give a command (see --help)", file=sys.stderr)
             return 2
         return gui(paths, db_url)
+    from app.context import open_context
+
     try:
         ctx = open_context(paths, db_url)
     except FeverSentinelError as err:

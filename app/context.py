@@ -44,9 +44,10 @@ if TYPE_CHECKING:
 class AppContext:
     """One workstation's database, clock, settings and services (no global: passed explicitly)."""
 
-    def __init__(self, paths: DataPaths, db: Database, clock: Clock, passwords: Passwords) -> None:
+    def __init__(self, paths: DataPaths, db: Database, clock: Clock, passwords: Passwords,
+                 settings: SettingsStore | None = None) -> None:
         self.paths, self.db, self.clock, self.passwords = paths, db, clock, passwords
-        self.settings = SettingsStore(paths.settings)
+        self.settings = settings if settings is not None else SettingsStore(paths.settings)
         self.keys = KeyStore(paths.keys)
 
     def close(self) -> None:
@@ -181,11 +182,14 @@ class AppContext:
 
 def open_context(
     paths: DataPaths, db_url: str | None = None, *, clock: Clock | None = None,
-    argon2: Argon2Params = PRODUCTION, run_migrations: bool = True,
+    argon2: Argon2Params = PRODUCTION, run_migrations: bool = True, settings: SettingsStore | None = None,
 ) -> AppContext:
-    """Open the database (migrating it to head) and return the workstation's context."""
+    """Open the database (migrating it to head) and return the workstation's context.
+
+    ``settings``: the store the GUI already reads (language, workstation name) before the database is open,
+    so one store, not two, writes the settings file."""
     paths.ensure()
     db = Database(resolve_db_url(paths, db_url))
     if run_migrations:
         migrate.upgrade_if_needed(db)
-    return AppContext(paths, db, clock or SystemClock(), Passwords(argon2))
+    return AppContext(paths, db, clock or SystemClock(), Passwords(argon2), settings)

@@ -38,6 +38,10 @@ class DataPaths:
         return self.root / "settings.json"
 
     @property
+    def clinic_banner(self) -> Path:
+        return self.root / "clinic-banner.json"
+
+    @property
     def backups(self) -> Path:
         return self.root / "backups"
 

@@ -1,15 +1,9 @@
-"""Roles and what each may do. Enforced in the services: the UI only hides what would be refused."""
+"""Roles and what each may do. Enforced in the services (app.services.base.authorize): the UI only hides
+what would be refused. Plain data, no database, so the log-in window and the command line load it cheaply."""
 
 from __future__ import annotations
 
 from enum import StrEnum
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from app.actor import Actor
-from app.db.models import User, UserRole
-from app.errors import PermissionDenied
 
 
 class Role(StrEnum):
@@ -71,16 +65,3 @@ def parse_roles(names: list[str] | tuple[str, ...] | frozenset[str]) -> frozense
     if not roles:
         raise ValidationError("no_role", field="roles")
     return frozenset(roles)
-
-
-def authorize(session: Session, actor: Actor, perm: Perm) -> None:
-    """Check against the user's roles *now* in the database, so a disabled account stops at once."""
-    if actor.is_system:
-        return
-    rows = session.execute(
-        select(User.active, UserRole.role).outerjoin(UserRole, UserRole.user_id == User.id).where(User.id == actor.user_id)
-    ).all()
-    if not rows or not rows[0].active:
-        raise PermissionDenied("account_disabled", permission=perm.value)
-    if perm not in permissions_of(frozenset(r.role for r in rows if r.role)):
-        raise PermissionDenied(permission=perm.value)

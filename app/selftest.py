@@ -55,13 +55,6 @@ class Probe(Protocol):
 
 
 ProbeFactory = Callable[[], Probe]
-_probe_factory: ProbeFactory | None = None
-
-
-def register_probe(factory: ProbeFactory) -> None:
-    """The entry point that has Qt (the bundle's launcher script) registers how to build the probe."""
-    global _probe_factory
-    _probe_factory = factory
 
 
 class CheckFailed(Exception):
@@ -150,7 +143,7 @@ def check_migration_files() -> str:
 def check_timezone() -> str:
     from zoneinfo import ZoneInfo
 
-    from app.services.clinic import DEFAULT_TIMEZONE
+    from app.clinic_info import DEFAULT_TIMEZONE
 
     zone = ZoneInfo(DEFAULT_TIMEZONE)
     offset = datetime(2026, 1, 1, tzinfo=timezone.utc).astimezone(zone).strftime("%z")
@@ -198,17 +191,20 @@ def _check_pdf(probe: Probe | None, pdf: bytes, expected_qr: str | None) -> str:
     return f"{scan.pages} page(s), QR decodes to {expected_qr}, {len(pdf) // 1024} KB"
 
 
-def run_self_test(out: TextIO | None = None, *, probe: Probe | None = None, argon2: Any = None,
+def run_self_test(out: TextIO | None = None, *, probe_factory: ProbeFactory | None = None, argon2: Any = None,
                   verbose: bool = False) -> int:
-    """Run every check, printing one line each; 0 if all passed, 1 otherwise."""
+    """Run every check, printing one line each; 0 if all passed, 1 otherwise.
+
+    ``probe_factory`` builds the Qt half (ui.launcher passes it); loading it is itself a check."""
     from app.passwords import PRODUCTION
 
     out = out or sys.stdout
     started = time.perf_counter()
     report = Report(out, verbose)
-    if probe is None and _probe_factory is not None:
+    probe: Probe | None = None
+    if probe_factory is not None:
         loaded: list[Probe] = []
-        report.run("Qt probe loads (QtGui, QtPdf, zxing-cpp)", lambda: _load_probe(loaded))
+        report.run("Qt probe loads (QtGui, QtPdf, zxing-cpp)", lambda: _load_probe(probe_factory, loaded))
         probe = loaded[0] if loaded else None
     report.run("bundled resources (fonts, licence, icon, translations)", check_resources)
     report.run("database migration scripts", check_migration_files)
@@ -237,9 +233,8 @@ def run_self_test(out: TextIO | None = None, *, probe: Probe | None = None, argo
     return 0 if report.passed else 1
 
 
-def _load_probe(loaded: list[Probe]) -> str:
-    assert _probe_factory is not None
-    loaded.append(_probe_factory())
+def _load_probe(factory: ProbeFactory, loaded: list[Probe]) -> str:
+    loaded.append(factory())
     return type(loaded[0]).__module__
 
 

@@ -6,14 +6,12 @@ and write and saves atomically, so a half-written file never loses the other set
 
 from __future__ import annotations
 
-import json
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from app.errors import ValidationError
+from app.jsonfile import read_json, write_json_atomic
 
 T = TypeVar("T", str, int, bool)
 
@@ -65,10 +63,7 @@ class SettingsStore:
         self.reload()
 
     def reload(self) -> None:
-        try:
-            raw = json.loads(self._path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            raw = {}
+        raw = read_json(self._path)
         self._values = raw if isinstance(raw, dict) else {}
 
     def get(self, option: Option[T]) -> T:
@@ -83,14 +78,4 @@ class SettingsStore:
 
     def save(self) -> None:
         """Write atomically: a crash or full disk leaves the previous file intact."""
-        self._path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".settings-", dir=self._path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(self._values, fh, ensure_ascii=False, indent=2, sort_keys=True)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, self._path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_json_atomic(self._path, self._values)

@@ -43,3 +43,14 @@ def test_importing_the_domain_loads_no_qt() -> None:
             "print([m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6')])")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_the_login_window_path_loads_no_database_stack() -> None:
+    """Start-up speed (issue 8): the log-in window shows before SQLAlchemy, cryptography, argon2... load;
+    they load on the worker thread behind it. A module-level import on this path would undo that."""
+    heavy = ("sqlalchemy", "alembic", "cryptography", "argon2", "reportlab", "qrcode", "httpx", "psycopg",
+             "pycose", "pypinyin", "app.context", "app.db", "app.selftest", "ui.main_window", "ui.setup_wizard")
+    code = ("import sys, ui.launcher, ui.app, ui.login; "
+            f"print(sorted(m for m in sys.modules if m.startswith({heavy!r})))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

@@ -22,7 +22,7 @@ def probe():  # type: ignore[no-untyped-def]
 
 def run(probe, **kw) -> tuple[int, str]:  # type: ignore[no-untyped-def]
     out = io.StringIO()
-    code = selftest.run_self_test(out, probe=probe, argon2=OWASP_FLOOR, **kw)
+    code = selftest.run_self_test(out, probe_factory=probe and (lambda: probe), argon2=OWASP_FLOOR, **kw)
     return code, out.getvalue()
 
 
@@ -61,20 +61,20 @@ def test_missing_font_fails_loudly(probe, monkeypatch: pytest.MonkeyPatch, tmp_p
     assert text.splitlines()[-1].startswith("self-test FAILED")
 
 
-def test_without_a_renderer_the_qr_checks_fail(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(selftest, "_probe_factory", None)
+def test_without_a_renderer_the_qr_checks_fail() -> None:
     code, text = run(None)
     assert code == 1
     assert "✗ guide slip A6 printed, QR read back — CheckFailed: no PDF renderer" in text
 
 
 def test_cli_command_is_wired(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, probe) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(selftest, "_probe_factory", lambda: probe)
-    monkeypatch.setattr(selftest, "run_self_test",
-                        lambda out, _real=selftest.run_self_test: _real(out, argon2=OWASP_FLOOR))
+    monkeypatch.setattr(selftest, "run_self_test", lambda out, probe_factory, _real=selftest.run_self_test:
+                        _real(out, probe_factory=probe_factory, argon2=OWASP_FLOOR))
     out = io.StringIO()
-    assert cli_main(["--data-dir", str(tmp_path / "real"), "self-test"], out=out) == 0, out.getvalue()
+    code = cli_main(["--data-dir", str(tmp_path / "real"), "self-test"], out=out, probe_factory=lambda: probe)
+    assert code == 0, out.getvalue()
     assert "✓ Qt probe loads" in out.getvalue()
+    assert not (tmp_path / "real").exists()  # a throw-away directory, never the data directory
 
 
 def test_marks_fall_back_on_a_console_without_them() -> None:

@@ -1,17 +1,21 @@
 """The ``fever-sentinel`` entry point: admin commands from app.cli, otherwise the desktop app.
 
 Qt is imported only when the desktop app (or the self-test's render check) actually runs, so admin
-commands stay fast.
+commands stay fast; and app.cli loads the database stack only for a command that needs it, so the
+desktop app's log-in window shows before SQLAlchemy is even imported.
 """
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from app import selftest
 from app.cli import main as cli_main
 from app.paths import DataPaths
+
+if TYPE_CHECKING:
+    from app.selftest import Probe
 
 
 def _run_gui(paths: DataPaths, db_url: str | None) -> int:
@@ -20,7 +24,7 @@ def _run_gui(paths: DataPaths, db_url: str | None) -> int:
     return run_gui(paths, db_url)
 
 
-def _qt_probe() -> selftest.Probe:
+def _qt_probe() -> Probe:
     """The self-test's Qt half (QtPdf rendering, QR decoding), imported only when it runs."""
     from ui.selftest_render import QtProbe
 
@@ -28,8 +32,7 @@ def _qt_probe() -> selftest.Probe:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    selftest.register_probe(_qt_probe)
-    return cli_main(argv, gui=_run_gui)
+    return cli_main(argv, gui=_run_gui, probe_factory=_qt_probe)
 
 
 if __name__ == "__main__":

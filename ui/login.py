@@ -1,6 +1,13 @@
-"""Log-in: user name and password, Enter submits, Esc cancels; the clinic (and DEMO) is shown."""
+"""Log-in: user name and password, Enter submits, Esc cancels; the clinic (and DEMO) is shown.
+
+The window may show before the database is open (the clinic drawn from its banner file): the log-in
+job waits for the database on the worker thread, never on the window.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -14,14 +21,17 @@ from PySide6.QtWidgets import (
 )
 
 from app.actor import Actor
-from app.context import AppContext
-from app.services.clinic import ClinicInfo
+from app.clinic_info import ClinicBanner, ClinicInfo
 from app.services.demo import DEMO_PASSWORD, DEMO_USERS
+from app.settings import SettingsStore
 from ui.forms import Dialog, describe, error_label, grow_to_fit, password_edit, tidy_form
 from ui.labels import level_name
 from ui.language import LanguagePicker
 from ui.ops import Runner
 from ui.session import Session, workstation_name
+
+if TYPE_CHECKING:
+    from app.context import AppContext
 
 DEMO_MARK = "演示 / DEMO"  # deliberately bilingual and untranslated: it must never be missed
 
@@ -35,27 +45,30 @@ def demo_badge() -> QLabel:
 
 
 class LoginDialog(Dialog):
-    """Emits ``logged_in(Session)``; rejecting (Esc, Cancel) means the user wants to quit."""
+    """Emits ``logged_in(Session)``; rejecting (Esc, Cancel) means the user wants to quit.
+
+    ``context`` returns the open database context; it runs on the worker thread and may block there
+    until the database is ready (see ui.app.GuiFlow).
+    """
 
     logged_in = Signal(object)
 
-    def __init__(self, ctx: AppContext, runner: Runner, clinic: ClinicInfo, parent: QWidget | None = None) -> None:
+    def __init__(self, context: Callable[[], AppContext], settings: SettingsStore, runner: Runner,
+                 banner: ClinicBanner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._ctx = ctx
+        self._context = context
+        self._settings = settings
         self._runner = runner
-        self.clinic = clinic
         self.setMinimumWidth(460)
 
-        self.clinic_name = QLabel(clinic.name)
+        self.clinic_name = QLabel()
         self.clinic_name.setStyleSheet("font-size: 16pt; font-weight: bold;")
         self.clinic_name.setWordWrap(True)
         self.clinic_level = QLabel()
         self.demo_badge = demo_badge()
-        self.demo_badge.setVisible(clinic.is_demo)
         self.demo_hint = QLabel()
         self.demo_hint.setWordWrap(True)
-        self.demo_hint.setVisible(clinic.is_demo)
-        self.language = LanguagePicker(ctx.settings)
+        self.language = LanguagePicker(settings)
 
         head = QHBoxLayout()
         head.addWidget(self.clinic_name, 1)
@@ -95,12 +108,22 @@ class LoginDialog(Dialog):
         QWidget.setTabOrder(self.password, self.submit)
         QWidget.setTabOrder(self.submit, self.cancel)
         QWidget.setTabOrder(self.cancel, self.language)
-        self.retranslate()
+        self.set_banner(banner)
         self.username.setFocus()
+
+    def set_banner(self, banner: ClinicBanner) -> None:
+        """Show this clinic: at start from the banner file, then as the database has it."""
+        self.banner = banner
+        self.clinic_name.setText(banner.name)
+        self.demo_badge.setVisible(banner.is_demo)
+        self.demo_hint.setVisible(banner.is_demo)
+        self.retranslate()
+        if self.isVisible():
+            grow_to_fit(self)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Fever Sentinel — log in"))
-        self.clinic_level.setText(level_name(self.clinic.level))
+        self.clinic_level.setText(level_name(self.banner.level))
         self.username_label.setText(self.tr("&User name:"))
         self.password_label.setText(self.tr("&Password:"))
         self.language_label.setText(self.tr("Lan&guage:"))
@@ -115,20 +138,21 @@ class LoginDialog(Dialog):
         if not username.strip():
             self.username.setFocus()
             return
-        ctx, workstation = self._ctx, workstation_name(self._ctx.settings)
+        context, workstation = self._context, workstation_name(self._settings)
 
-        def login() -> tuple[Actor, str, ClinicInfo]:
+        def login() -> tuple[AppContext, Actor, str, ClinicInfo]:
+            ctx = context()
             actor = ctx.users.authenticate(username, password, workstation)
-            return actor, ctx.users.full_name_of(actor), ctx.clinic.get()
+            return ctx, actor, ctx.users.full_name_of(actor), ctx.clinic.get()
 
         self.submit.setEnabled(False)
         self._runner.run(login, self._done, self._failed, parent=self)
 
-    def _done(self, result: tuple[Actor, str, ClinicInfo]) -> None:
+    def _done(self, result: tuple[AppContext, Actor, str, ClinicInfo]) -> None:
         self.submit.setEnabled(True)
-        actor, full_name, clinic = result
+        ctx, actor, full_name, clinic = result
         self.password.clear()
-        self.logged_in.emit(Session(self._ctx, actor, self._runner, clinic, full_name))
+        self.logged_in.emit(Session(ctx, actor, self._runner, clinic, full_name))
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:

@@ -97,7 +97,7 @@ class QtProbe:
 
 def main() -> int:
     """Run the whole self-test from a source checkout, with this probe."""
-    return run_self_test(probe=QtProbe(), verbose="-v" in sys.argv)
+    return run_self_test(probe_factory=QtProbe, verbose="-v" in sys.argv)
 
 
 if __name__ == "__main__":

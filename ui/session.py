@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from app.actor import Actor, default_workstation
-from app.context import AppContext
+from app.clinic_info import DEFAULT_TIMEZONE, ClinicInfo
 from app.permissions import Perm, permissions_of
-from app.services.clinic import DEFAULT_TIMEZONE, ClinicInfo
 from app.settings import WORKSTATION_NAME, SettingsStore
 from ui.ops import Runner
+
+if TYPE_CHECKING:  # the log-in window imports this before the database stack is loaded
+    from app.context import AppContext
 
 
 def workstation_name(settings: SettingsStore) -> str:

@@ -21,8 +21,8 @@ from app.casework.vocab import (EPI_WINDOW, REPORT_WINDOW, REPORTABLE, TURNAROUN
                                 Disposition, HandoverState, Population, TestKind, TestResult)
 from app.db.models import User
 from app.errors import Conflict, NotFound, PermissionDenied, StaleEdit, ValidationError
-from app.permissions import Perm, authorize
-from app.services.base import Service, WriteOp
+from app.permissions import Perm
+from app.services.base import Service, WriteOp, authorize
 from app.transfer.targets import load_targets
 from app.transfer.vocab import TransferClock
 from app.triage.common import travel_from_json

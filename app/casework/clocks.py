@@ -14,8 +14,8 @@ from app.actor import Actor
 from app.casework.records import BoardEntry, BoardPage, ClockRecord
 from app.casework.tables import Case, Clock
 from app.casework.vocab import ClockState
-from app.permissions import Perm, authorize
-from app.services.base import Service
+from app.permissions import Perm
+from app.services.base import Service, authorize
 
 
 def start(s: Session, case: Case, kind: str, started_at: datetime, window: tuple[timedelta, timedelta],

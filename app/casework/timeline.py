@@ -14,8 +14,8 @@ from app.casework.records import ClockRecord, TimelineEvent
 from app.casework.tables import Case, Clock
 from app.db.models import AuditEvent
 from app.errors import NotFound
-from app.permissions import Perm, authorize
-from app.services.base import Service
+from app.permissions import Perm
+from app.services.base import Service, authorize
 from app.triage.tables import Visit
 
 

@@ -29,7 +29,7 @@ from app.reporting.ears import ears
 from app.reporting.series import c1_limits
 
 if TYPE_CHECKING:
-    from app.services.clinic import ClinicInfo
+    from app.clinic_info import ClinicInfo
 
 CHART_DAYS = 28
 CHART_H = 68 * mm

@@ -42,7 +42,7 @@ from app.wards.records import PermitRecord
 from app.wards.vocab import VISIT_MAX_MINUTES, PermitKind, PermitState
 
 if TYPE_CHECKING:
-    from app.services.clinic import ClinicInfo
+    from app.clinic_info import ClinicInfo
 
 __all__ = ["SIZES", "permit_card_pdf"]
 

@@ -35,7 +35,7 @@ from app.triage.records import HandoffRecord, PatientRecord, ScreeningRecord, Vi
 from app.triage.vocab import Decision, HandoffState, Occupation
 
 if TYPE_CHECKING:
-    from app.services.clinic import ClinicInfo
+    from app.clinic_info import ClinicInfo
 
 TITLE = "发热病人登记表"
 QR_SIZE = 24 * mm

@@ -33,7 +33,7 @@ from app.privacy import mask_name
 
 if TYPE_CHECKING:
     from app.casework.timeline import Timeline
-    from app.services.clinic import ClinicInfo
+    from app.clinic_info import ClinicInfo
 
 TITLE = "病例全程时间线（责任倒查）"
 CELL_SIZE = 8.5

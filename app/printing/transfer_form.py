@@ -44,7 +44,7 @@ from app.printing.text import EMPTY, local_date, local_time, markup
 from app.transfer.records import TransferRecord
 
 if TYPE_CHECKING:
-    from app.services.clinic import ClinicInfo
+    from app.clinic_info import ClinicInfo
 
 TITLE = "转运交接单"
 #: (part, who keeps it), in printing order.

@@ -36,10 +36,10 @@ from app.casework.tables import Case
 from app.casework.vocab import REPORTABLE
 from app.db.models import AuditEvent, Clinic
 from app.errors import Conflict, NotFound, StaleEdit, ValidationError
-from app.permissions import Perm, authorize
+from app.permissions import Perm
 from app.reporting.alert_tables import Alert
 from app.reporting.ears import ears
-from app.services.base import Service
+from app.services.base import Service, authorize
 from app.triage.common import clinic_row
 from app.triage.rules import normalise_area
 from app.triage.tables import Patient, PharmacyPurchase, Screening, Visit

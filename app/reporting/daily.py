@@ -18,10 +18,10 @@ from app.actor import Actor
 from app.casework.tables import Case, Clock, LabTest
 from app.db.models import AuditHead, ClinicSetting
 from app.errors import Conflict, NotFound, ValidationError
-from app.permissions import Perm, authorize
+from app.permissions import Perm
 from app.reporting.alert_tables import Alert
 from app.reporting.tables import DailyReport, OutboxEntry
-from app.services.base import Service
+from app.services.base import Service, authorize
 from app.transfer.tables import Transfer
 from app.transfer.vocab import TransferClock
 from app.triage.common import clinic_row

@@ -20,9 +20,9 @@ from app.db.engine import Database
 from app.db.models import Clinic, ClinicSetting
 from app.errors import ValidationError
 from app.keys import KeyStore
-from app.permissions import Perm, authorize
+from app.permissions import Perm
 from app.reporting.tables import OutboxEntry
-from app.services.base import Service
+from app.services.base import Service, authorize
 
 HUB_URL_KEY = "sync.hub_url"
 BASE_DELAY = timedelta(seconds=30)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from app import audit
 from app.actor import Actor
-from app.permissions import Perm, authorize
-from app.services.base import Service
+from app.permissions import Perm
+from app.services.base import Service, authorize
 
 
 class AuditService(Service):

@@ -23,8 +23,8 @@ from app.db import migrate
 from app.db.engine import Database, translate_db_error
 from app.db.models import Clinic
 from app.errors import StorageError
-from app.permissions import Perm, authorize
-from app.services.base import Service
+from app.permissions import Perm
+from app.services.base import Service, authorize
 
 _CLINIC_CODE = select(Clinic.code).limit(1)
 

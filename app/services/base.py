@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -19,10 +20,24 @@ from app import audit
 from app.actor import Actor
 from app.clock import Clock
 from app.db.engine import Database
+from app.db.models import User, UserRole
 from app.errors import FeverSentinelError, PermissionDenied, StaleEdit
-from app.permissions import Perm, authorize
+from app.permissions import Perm, permissions_of
 
 log = logging.getLogger(__name__)
+
+
+def authorize(session: Session, actor: Actor, perm: Perm) -> None:
+    """Check against the user's roles *now* in the database, so a disabled account stops at once."""
+    if actor.is_system:
+        return
+    rows = session.execute(
+        select(User.active, UserRole.role).outerjoin(UserRole, UserRole.user_id == User.id).where(User.id == actor.user_id)
+    ).all()
+    if not rows or not rows[0].active:
+        raise PermissionDenied("account_disabled", permission=perm.value)
+    if perm not in permissions_of(frozenset(r.role for r in rows if r.role)):
+        raise PermissionDenied(permission=perm.value)
 
 
 @dataclass

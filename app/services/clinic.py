@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import datetime
-from enum import StrEnum
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.actor import Actor
+from app.clinic_info import DEFAULT_TIMEZONE, ClinicInfo, ClinicLevel
 from app.clock import Clock
 from app.db.engine import Database
 from app.db.models import Clinic, User, UserRole
@@ -23,25 +21,6 @@ from app.services.base import Service
 from app.services.users import UserInfo, check_full_name, check_username, to_info
 
 CLINIC_CODE_RE = re.compile(r"^[A-Z0-9]{2,20}$")
-DEFAULT_TIMEZONE = "Asia/Shanghai"
-
-
-class ClinicLevel(StrEnum):
-    TOWNSHIP = "township"
-    COUNTY = "county"
-    OTHER = "other"
-
-
-@dataclass(frozen=True)
-class ClinicInfo:
-    code: str
-    name: str
-    level: str
-    timezone: str
-    public_key: str
-    key_id: str
-    is_demo: bool
-    created_at: datetime
 
 
 def _info(c: Clinic) -> ClinicInfo:

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from app.actor import Actor
+from app.clinic_info import ClinicLevel
 from app.errors import Conflict
-from app.services.clinic import ClinicLevel, ClinicService
-from app.services.users import UserService
+
+if TYPE_CHECKING:  # the log-in window shows the demo accounts without loading the services
+    from app.services.clinic import ClinicService
+    from app.services.users import UserService
 
 DEMO_CLINIC_CODE = "DEMO01"
 DEMO_CLINIC_NAME = "演示镇卫生院"

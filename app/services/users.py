@@ -17,8 +17,8 @@ from app.db.engine import Database
 from app.db.models import User, UserRole
 from app.errors import AuthError, Conflict, NotFound, StaleEdit, ValidationError
 from app.passwords import Passwords
-from app.permissions import Perm, authorize, parse_roles
-from app.services.base import Service
+from app.permissions import Perm, parse_roles
+from app.services.base import Service, authorize
 
 USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]{1,31}$")
 MAX_FAILED_ATTEMPTS = 5

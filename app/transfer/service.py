@@ -26,9 +26,9 @@ from app.db.engine import Database
 from app.db.models import Clinic, ClinicSetting
 from app.errors import Conflict, NotFound, PermissionDenied, StaleEdit, ValidationError
 from app.keys import KeyStore, load_public_key
-from app.permissions import Perm, authorize
+from app.permissions import Perm
 from app.privacy import mask_name
-from app.services.base import Service, WriteOp
+from app.services.base import Service, WriteOp, authorize
 from app.signing import TokenError, sign_token, verify_token
 from app.transfer.records import HospitalRecord, ReceivedRecord, TransferRecord
 from app.transfer.tables import Hospital, ReceivedTransfer, Transfer, TrustedClinic

@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 
 from app.actor import Actor
 from app.errors import Conflict, NotFound, ValidationError
-from app.permissions import Perm, authorize
-from app.services.base import Service
+from app.permissions import Perm
+from app.services.base import Service, authorize
 from app.triage.common import handoff_record
 from app.triage.records import HandoffRecord
 from app.triage.screening_service import load_rule_context

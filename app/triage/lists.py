@@ -13,8 +13,8 @@ from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from app.actor import Actor
-from app.permissions import Perm, authorize
-from app.services.base import Service
+from app.permissions import Perm
+from app.services.base import Service, authorize
 from app.triage.common import split_codes
 from app.triage.tables import Handoff, Patient, Screening, Visit
 

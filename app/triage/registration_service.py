@@ -12,8 +12,8 @@ from app.counters import reserve
 from app.db.models import User
 from app.db.prefix import starts_with
 from app.errors import Conflict, NotFound, StaleEdit, ValidationError
-from app.permissions import Perm, authorize
-from app.services.base import Service
+from app.permissions import Perm
+from app.services.base import Service, authorize
 from app.triage.common import clinic_identity, handoff_record, local_day, patient_record, screening_record
 from app.triage.identity import name_initials, normalise_patient
 from app.triage.records import PatientInput, PatientRecord, VisitDetail

@@ -26,9 +26,9 @@ from app.db.engine import Database
 from app.db.models import Clinic
 from app.errors import StorageError
 from app.keys import load_public_key
-from app.permissions import Perm, authorize
+from app.permissions import Perm
 from app.privacy import mask_name
-from app.services.base import Service
+from app.services.base import Service, authorize
 from app.transfer.tables import TrustedClinic
 from app.wards import credential
 from app.wards.records import GateDecision, InsideRecord

@@ -22,9 +22,9 @@ from app.db.engine import Database
 from app.db.models import Clinic
 from app.errors import Conflict, NotFound, StaleEdit, ValidationError
 from app.keys import KeyStore
-from app.permissions import Perm, authorize
+from app.permissions import Perm
 from app.privacy import mask_name
-from app.services.base import Service, WriteOp
+from app.services.base import Service, WriteOp, authorize
 from app.triage.common import clinic_identity, local_day
 from app.triage.identity import normalise_patient
 from app.triage.records import PatientInput

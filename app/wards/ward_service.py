@@ -8,8 +8,8 @@ from sqlalchemy import select, update
 
 from app.actor import Actor
 from app.errors import Conflict, NotFound, StaleEdit, ValidationError
-from app.permissions import Perm, authorize
-from app.services.base import Service
+from app.permissions import Perm
+from app.services.base import Service, authorize
 from app.triage.identity import name_initials, normalise_patient
 from app.triage.records import PatientInput
 from app.triage.registration_service import apply_patient

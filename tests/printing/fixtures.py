@@ -12,7 +12,7 @@ from app.casework.records import ClockRecord, LabTestRecord, TimelineEvent
 from app.casework.timeline import Timeline
 from app.keys import ClinicKey, public_key_text
 from app.privacy import mask_name
-from app.services.clinic import ClinicInfo
+from app.clinic_info import ClinicInfo
 from app.transfer.records import TransferRecord
 from app.triage.records import (
     HandoffRecord,

@@ -12,7 +12,7 @@ import pytest
 from app.keys import ClinicKey, load_public_key
 from app.privacy import mask_name
 from app.printing.permit_card import SIZES, permit_card_pdf
-from app.services.clinic import ClinicInfo
+from app.clinic_info import ClinicInfo
 from app.wards import credential
 from app.wards.records import PermitRecord
 from tests.printing import fixtures as F

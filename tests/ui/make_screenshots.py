@@ -61,7 +61,7 @@ def main() -> int:
             create_demo(ctx.clinic, ctx.users, Actor.system())
             for lang in ("zh_CN", "en"):
                 install_language(app, lang)
-                login = LoginDialog(ctx, runner, ctx.clinic.get())
+                login = LoginDialog(lambda: ctx, ctx.settings, runner, ctx.clinic.get().banner())
                 login.show()
                 login.username.setText("admin")
                 login.password.setText("wrong-password")

@@ -11,7 +11,7 @@ from ui.ops import SyncRunner
 
 
 def make_login(qtbot, ctx) -> LoginDialog:
-    dialog = LoginDialog(ctx, SyncRunner(), ctx.clinic.get())
+    dialog = LoginDialog(lambda: ctx, ctx.settings, SyncRunner(), ctx.clinic.get().banner())
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog

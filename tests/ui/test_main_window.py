@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from app.clinic_info import BannerFile, ClinicBanner
 from tests.ui.conftest import ADMIN_PASSWORD
 from ui.app import GuiFlow
 from ui.login import LoginDialog
@@ -92,8 +93,9 @@ def test_change_own_password(qtbot, admin_session, boxes):
     window.shutdown()
 
 
-def test_flow_wizard_login_main_logout(qtbot, ctx, type_text):
-    flow = GuiFlow(ctx, SyncRunner(), idle_ms=60_000)
+def test_flow_wizard_login_main_logout(qtbot, ctx, type_text, tmp_path):
+    banner_file = BannerFile(tmp_path / "banner.json", "sqlite:///test")
+    flow = GuiFlow(lambda: ctx, ctx.settings, banner_file, SyncRunner(), idle_ms=60_000)
     flow.start()
     wizard = flow.wizard
     assert wizard is not None and wizard.isVisible()
@@ -101,6 +103,7 @@ def test_flow_wizard_login_main_logout(qtbot, ctx, type_text):
     wizard.submit.click()
     login = flow.login
     assert isinstance(login, LoginDialog) and login.isVisible() and flow.wizard is None
+    assert banner_file.read() == ClinicBanner("DEMO01", "演示镇卫生院", "township", True)  # for the next start
     qtbot.keyClicks(login.username, "admin")
     qtbot.keyClicks(login.password, "demo-2026")
     login.submit.click()
