@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.actor import Actor
+from app.clinic_info import ClinicLevel
 from app.context import AppContext
 from app.errors import ValidationError
-from app.services.clinic import ClinicLevel
 from app.services.demo import DEMO_PASSWORD, DEMO_USERS, create_demo
 from ui.forms import Dialog, FieldErrors, error_label, field_with_error, password_edit, tidy_form
 from ui.labels import level_name
