@@ -7,49 +7,20 @@ Run: QT_QPA_PLATFORM=offscreen python tests/ui/make_casework_screenshots.py  (sc
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # run as a script: import from the repository
 
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget  # noqa: E402
-
-from app.actor import Actor  # noqa: E402
-from app.context import open_context  # noqa: E402
-from app.passwords import OWASP_FLOOR  # noqa: E402
-from app.paths import DataPaths  # noqa: E402
-from app.services.demo import DEMO_PASSWORD, create_demo  # noqa: E402
-from ui.app import app_icon, register_fonts  # noqa: E402
-from ui.i18n import compile_translations, install_language  # noqa: E402
-from ui.main_window import MainWindow  # noqa: E402
+from tests.ui.screenshot_support import data_folder, grab, start_app, window_for  # noqa: E402
+from ui.i18n import install_language  # noqa: E402
 from ui.ops import SyncRunner  # noqa: E402
 from ui.pages.case_dialogs import DispositionDialog  # noqa: E402
 from ui.pages.case_page import CaseDialog  # noqa: E402
 from ui.pages.deadline_board import DeadlineBoardPage  # noqa: E402
 from ui.pages.fever_clinic import FeverClinicPage  # noqa: E402
-from ui.session import Session  # noqa: E402
 
-OUT = ROOT / "screenshots"
-
-
-def grab(widget: QWidget, name: str) -> None:
-    for _ in range(3):
-        QApplication.processEvents()
-    widget.grab().save(str(OUT / f"{name}.png"))
-    print(OUT / f"{name}.png")
-
-
-def window_for(ctx, username: str, runner: SyncRunner) -> MainWindow:
-    actor = ctx.users.authenticate(username, DEMO_PASSWORD, "发热门诊-1")
-    session = Session(ctx, actor, runner, ctx.clinic.get(), ctx.users.full_name_of(actor))
-    window = MainWindow(session, idle_ms=3_600_000)
-    window.resize(1366, 768)
-    window.start(maximize=False)
-    return window
+DESK = "发热门诊-1"
 
 
 def case_with(ctx, actor, predicate):
@@ -57,7 +28,7 @@ def case_with(ctx, actor, predicate):
 
 
 def doctor_screens(ctx, runner: SyncRunner, lang: str, full: bool) -> None:
-    window = window_for(ctx, "doctor", runner)
+    window = window_for(ctx, "doctor", runner, DESK)
     actor = window.session.actor
     clinic = window.show_page_of(FeverClinicPage)
     assert isinstance(clinic, FeverClinicPage)
@@ -112,14 +83,14 @@ def doctor_screens(ctx, runner: SyncRunner, lang: str, full: bool) -> None:
             preview = timeline.preview  # type: ignore[attr-defined]
             if preview is not None:
                 preview.resize(620, 740)
-                grab(preview, f"{lang}-c11-timeline-preview")
+                grab(preview, f"{lang}-c11-timeline-preview", wait_ms=400)  # QtPdf renders asynchronously
                 preview.close()
             timeline.close()
         dialog.close()
     handover = case_with(ctx, actor, lambda c: c.pending_handover is not None)
     window.shutdown()
 
-    night = window_for(ctx, "night", runner)
+    night = window_for(ctx, "night", runner, DESK)
     clinic = night.show_page_of(FeverClinicPage)
     assert isinstance(clinic, FeverClinicPage)
     clinic.all_cases.setChecked(True)
@@ -133,24 +104,13 @@ def doctor_screens(ctx, runner: SyncRunner, lang: str, full: bool) -> None:
 
 
 def main() -> int:
-    OUT.mkdir(exist_ok=True)
-    app = QApplication(sys.argv)
-    app.setWindowIcon(app_icon())
-    register_fonts(app)
-    compile_translations()
-    QMessageBox.question = staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes)  # type: ignore[method-assign]
-    QMessageBox.warning = staticmethod(lambda *a, **k: QMessageBox.StandardButton.Ok)  # type: ignore[method-assign]
+    app = start_app()
     runner = SyncRunner()
-    with tempfile.TemporaryDirectory() as tmp:
-        ctx = open_context(DataPaths(Path(tmp)), argon2=OWASP_FLOOR)
-        try:
-            install_language(app, "zh_CN")
-            create_demo(ctx.clinic, ctx.users, Actor.system())
-            doctor_screens(ctx, runner, "zh_CN", full=True)
-            install_language(app, "en")
-            doctor_screens(ctx, runner, "en", full=False)
-        finally:
-            ctx.close()
+    install_language(app, "zh_CN")
+    with data_folder(demo=True) as ctx:
+        doctor_screens(ctx, runner, "zh_CN", full=True)
+        install_language(app, "en")
+        doctor_screens(ctx, runner, "en", full=False)
     return 0
 
 

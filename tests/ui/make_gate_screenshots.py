@@ -6,56 +6,28 @@ Run: QT_QPA_PLATFORM=offscreen python tests/ui/make_gate_screenshots.py  (screen
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # run as a script: import from the repository
 
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget  # noqa: E402
-
-from app.actor import Actor  # noqa: E402
-from app.context import open_context  # noqa: E402
 from app.db.engine import Database  # noqa: E402
-from app.passwords import OWASP_FLOOR  # noqa: E402
-from app.paths import DataPaths  # noqa: E402
-from app.services.demo import DEMO_PASSWORD, create_demo  # noqa: E402
+from app.services.demo import DEMO_PASSWORD  # noqa: E402
 from app.wards.gate import GateService, GateStation  # noqa: E402
-from ui.app import app_icon, register_fonts  # noqa: E402
+from tests.ui.screenshot_support import data_folder, grab, start_app, window_for  # noqa: E402
 from ui.gate_station import GateStationPage  # noqa: E402
-from ui.i18n import compile_translations, install_language  # noqa: E402
-from ui.main_window import MainWindow  # noqa: E402
+from ui.i18n import install_language  # noqa: E402
 from ui.ops import SyncRunner  # noqa: E402
 from ui.pages.permit_dialogs import IssueDialog  # noqa: E402
 from ui.pages.permit_page import PermitsPage  # noqa: E402
 from ui.pages.ward_page import WardsPage  # noqa: E402
-from ui.session import Session  # noqa: E402
 
-OUT = ROOT / "screenshots"
+DESK = "门岗-1"
 UNREACHABLE = "postgresql+psycopg://nobody@127.0.0.1:1/none?connect_timeout=1"
 
 
-def grab(widget: QWidget, name: str) -> None:
-    for _ in range(3):
-        QApplication.processEvents()
-    widget.grab().save(str(OUT / f"{name}.png"))
-    print(OUT / f"{name}.png")
-
-
-def window_for(ctx, username: str, runner: SyncRunner) -> MainWindow:
-    actor = ctx.users.authenticate(username, DEMO_PASSWORD, "门岗-1")
-    session = Session(ctx, actor, runner, ctx.clinic.get(), ctx.users.full_name_of(actor))
-    window = MainWindow(session, idle_ms=3_600_000)
-    window.resize(1366, 768)
-    window.start(maximize=False)
-    return window
-
-
 def gate_screens(ctx, runner: SyncRunner, lang: str) -> None:
-    window = window_for(ctx, "gate", runner)
+    window = window_for(ctx, "gate", runner, DESK)
     page = window.show_page_of(GateStationPage)
     assert isinstance(page, GateStationPage)
     grab(window, f"{lang}-g0-choose-gate")
@@ -92,7 +64,7 @@ def gate_screens(ctx, runner: SyncRunner, lang: str) -> None:
 
 
 def desk_screens(ctx, runner: SyncRunner, lang: str) -> None:
-    window = window_for(ctx, "admin", runner)
+    window = window_for(ctx, "admin", runner, DESK)
     permits = window.show_page_of(PermitsPage)
     assert isinstance(permits, PermitsPage)
     permits.active_only.setChecked(False)
@@ -109,22 +81,12 @@ def desk_screens(ctx, runner: SyncRunner, lang: str) -> None:
 
 
 def main() -> int:
-    OUT.mkdir(exist_ok=True)
-    app = QApplication(sys.argv)
-    app.setWindowIcon(app_icon())
-    register_fonts(app)
-    compile_translations()
-    QMessageBox.question = staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes)  # type: ignore[method-assign]
+    app = start_app()
     runner = SyncRunner()
-    with tempfile.TemporaryDirectory() as tmp:
-        ctx = open_context(DataPaths(Path(tmp)), argon2=OWASP_FLOOR)
-        try:
-            install_language(app, "zh_CN")
-            create_demo(ctx.clinic, ctx.users, Actor.system())
-            gate_screens(ctx, runner, "zh_CN")
-            desk_screens(ctx, runner, "zh_CN")
-        finally:
-            ctx.close()
+    install_language(app, "zh_CN")
+    with data_folder(demo=True) as ctx:
+        gate_screens(ctx, runner, "zh_CN")
+        desk_screens(ctx, runner, "zh_CN")
     return 0
 
 

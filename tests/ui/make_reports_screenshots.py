@@ -7,54 +7,31 @@ Run: QT_QPA_PLATFORM=offscreen python tests/ui/make_reports_screenshots.py  (scr
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
-
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # run as a script: import from the repository
 
 from app.actor import Actor  # noqa: E402
 from app.clock import FixedClock  # noqa: E402
-from app.context import open_context  # noqa: E402
-from app.passwords import OWASP_FLOOR  # noqa: E402
-from app.paths import DataPaths  # noqa: E402
 from tests.ui.conftest import ADMIN_PASSWORD  # noqa: E402
+from tests.ui.screenshot_support import data_folder, grab, start_app  # noqa: E402
 from tests.ui.triage_support import (  # noqa: E402
     DOCTOR_PASSWORD, NURSE_PASSWORD, START, add_staff, make_visit, resident_id, session_for,
 )
-from ui.app import register_fonts  # noqa: E402
-from ui.i18n import compile_translations, install_language  # noqa: E402
+from ui.i18n import install_language  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 from ui.ops import SyncRunner  # noqa: E402
 from ui.pages.alerts_page import AlertsPage  # noqa: E402
 from ui.pages.report_page import ReportPage  # noqa: E402
 
-OUT = ROOT / "screenshots"
-
-
-def grab(widget: QWidget, name: str) -> None:
-    for _ in range(3):
-        QApplication.processEvents()
-    widget.grab().save(str(OUT / f"{name}.png"))
-    print(OUT / f"{name}.png")
-
 
 def main() -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
-    OUT.mkdir(exist_ok=True)
-    compile_translations()
-    register_fonts(app)
-    QMessageBox.question = staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes)  # type: ignore[method-assign]
+    app = start_app()
     install_language(app, "zh_CN")
-    with tempfile.TemporaryDirectory() as tmp:
-        clock = FixedClock(START - timedelta(days=1))
-        ctx = open_context(DataPaths(Path(tmp)), argon2=OWASP_FLOOR, clock=clock)
+    clock = FixedClock(START - timedelta(days=1))
+    with data_folder(demo=False, clock=clock) as ctx:
         ctx.clinic.initialize(Actor.system(), code="HN0231", name="清水镇卫生院", level="township",
                               admin_username="admin", admin_full_name="王敏", admin_password=ADMIN_PASSWORD)
         add_staff(ctx, ctx.users.authenticate("admin", ADMIN_PASSWORD, "desk"))
@@ -83,7 +60,6 @@ def main() -> int:
         report.day_edit.setDate(report.day_edit.date().addDays(-1))
         grab(window, "zh-r4-zero-report")
         window.shutdown()
-        ctx.close()
     install_language(app, "en")
     return 0
 

@@ -8,57 +8,33 @@ Run: QT_QPA_PLATFORM=offscreen python tests/ui/make_transfer_screenshots.py  (sc
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # run as a script: import from the repository
 
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget  # noqa: E402
+from PySide6.QtWidgets import QWidget  # noqa: E402
 
-from app.actor import Actor  # noqa: E402
 from app.casework.vocab import REPORTABLE  # noqa: E402
-from app.context import open_context  # noqa: E402
-from app.passwords import OWASP_FLOOR  # noqa: E402
-from app.paths import DataPaths  # noqa: E402
-from app.services.demo import DEMO_PASSWORD, create_demo  # noqa: E402
-from ui.app import app_icon, register_fonts  # noqa: E402
-from ui.i18n import compile_translations, install_language  # noqa: E402
-from ui.main_window import MainWindow  # noqa: E402
+from tests.ui import screenshot_support as shots  # noqa: E402
+from tests.ui.screenshot_support import data_folder, start_app, window_for  # noqa: E402
+from ui.i18n import install_language  # noqa: E402
 from ui.ops import SyncRunner  # noqa: E402
 from ui.pages.case_page import CaseDialog  # noqa: E402
 from ui.pages.transfer_admin import TransferAdminPage  # noqa: E402
 from ui.pages.transfer_board import TransferBoardPage  # noqa: E402
 from ui.pages.transfer_history import TransferHistoryPage  # noqa: E402
 from ui.pages.transfer_receive import ReceiveTransferPage  # noqa: E402
-from ui.session import Session  # noqa: E402
 
-OUT = ROOT / "screenshots"
+DESK = "发热门诊-1"
 
 
 def grab(widget: QWidget, name: str) -> None:
-    for _ in range(3):
-        QApplication.processEvents()
-    QTest.qWait(400)  # QtPdf renders pages asynchronously
-    widget.grab().save(str(OUT / f"{name}.png"))
-    print(OUT / f"{name}.png")
-
-
-def window_for(ctx, username: str, runner: SyncRunner) -> MainWindow:
-    actor = ctx.users.authenticate(username, DEMO_PASSWORD, "发热门诊-1")
-    session = Session(ctx, actor, runner, ctx.clinic.get(), ctx.users.full_name_of(actor))
-    window = MainWindow(session, idle_ms=3_600_000)
-    window.resize(1366, 768)
-    window.start(maximize=False)
-    return window
+    shots.grab(widget, name, wait_ms=400)  # QtPdf renders pages asynchronously
 
 
 def board_screens(ctx, runner: SyncRunner, lang: str, full: bool) -> None:
-    window = window_for(ctx, "nurse", runner)
+    window = window_for(ctx, "nurse", runner, DESK)
     board = window.show_page_of(TransferBoardPage)
     assert isinstance(board, TransferBoardPage)
     by_state = {r.state: r for r in board.model.rows()}
@@ -103,7 +79,7 @@ def board_screens(ctx, runner: SyncRunner, lang: str, full: bool) -> None:
     grab(window, f"{lang}-t10-receive-receipt")
     window.shutdown()
 
-    doctor = window_for(ctx, "doctor", runner)
+    doctor = window_for(ctx, "doctor", runner, DESK)
     actor = doctor.session.actor
     case = next((c for c in ctx.cases.open_cases(actor)
                  if c.doctor_username == "doctor" and c.classification in REPORTABLE), None)
@@ -118,7 +94,7 @@ def board_screens(ctx, runner: SyncRunner, lang: str, full: bool) -> None:
         dialog.close()
     doctor.shutdown()
 
-    admin = window_for(ctx, "admin", runner)
+    admin = window_for(ctx, "admin", runner, DESK)
     page = admin.show_page_of(TransferAdminPage)
     assert isinstance(page, TransferAdminPage)
     page.table.selectRow(0)
@@ -127,24 +103,13 @@ def board_screens(ctx, runner: SyncRunner, lang: str, full: bool) -> None:
 
 
 def main() -> int:
-    OUT.mkdir(exist_ok=True)
-    app = QApplication(sys.argv)
-    app.setWindowIcon(app_icon())
-    register_fonts(app)
-    compile_translations()
-    QMessageBox.question = staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes)  # type: ignore[method-assign]
-    QMessageBox.warning = staticmethod(lambda *a, **k: QMessageBox.StandardButton.Ok)  # type: ignore[method-assign]
+    app = start_app()
     runner = SyncRunner()
-    with tempfile.TemporaryDirectory() as tmp:
-        ctx = open_context(DataPaths(Path(tmp)), argon2=OWASP_FLOOR)
-        try:
-            install_language(app, "zh_CN")
-            create_demo(ctx.clinic, ctx.users, Actor.system())
-            board_screens(ctx, runner, "zh_CN", full=True)
-            install_language(app, "en")
-            board_screens(ctx, runner, "en", full=False)
-        finally:
-            ctx.close()
+    install_language(app, "zh_CN")
+    with data_folder(demo=True) as ctx:
+        board_screens(ctx, runner, "zh_CN", full=True)
+        install_language(app, "en")
+        board_screens(ctx, runner, "en", full=False)
     return 0
 
 

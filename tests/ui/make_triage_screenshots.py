@@ -6,44 +6,26 @@ Run: QT_QPA_PLATFORM=offscreen python tests/ui/make_triage_screenshots.py  (scre
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from datetime import date
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # run as a script: import from the repository
 
 from PySide6.QtGui import QInputMethodEvent  # noqa: E402
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
-from app.actor import Actor  # noqa: E402
-from app.context import open_context  # noqa: E402
-from app.passwords import OWASP_FLOOR  # noqa: E402
-from app.paths import DataPaths  # noqa: E402
-from app.services.demo import DEMO_PASSWORD, create_demo  # noqa: E402
+from tests.ui.screenshot_support import data_folder, grab, start_app, window_for  # noqa: E402
 from tests.ui.triage_support import resident_id  # noqa: E402
-from ui.app import app_icon, register_fonts  # noqa: E402
-from ui.i18n import compile_translations, install_language  # noqa: E402
-from ui.main_window import MainWindow  # noqa: E402
+from ui.i18n import install_language  # noqa: E402
 from ui.ops import SyncRunner  # noqa: E402
 from ui.pages.handoff_board import HandoffBoardPage  # noqa: E402
 from ui.pages.pharmacy import PharmacyPage  # noqa: E402
 from ui.pages.triage_desk import TriageDeskPage  # noqa: E402
 from ui.pages.triage_rules import TriageRulesPage  # noqa: E402
 from ui.pages.visit_list import VisitListPage  # noqa: E402
-from ui.session import Session  # noqa: E402
 
-OUT = ROOT / "screenshots"
-
-
-def grab(widget: QWidget, name: str) -> None:
-    for _ in range(3):
-        QApplication.processEvents()
-    widget.grab().save(str(OUT / f"{name}.png"))
-    print(OUT / f"{name}.png")
+DESK = "预检台-1"
 
 
 def ime(widget: QWidget, text: str) -> None:
@@ -52,17 +34,8 @@ def ime(widget: QWidget, text: str) -> None:
     QApplication.sendEvent(widget, event)
 
 
-def window_for(ctx, username: str, runner: SyncRunner) -> MainWindow:
-    actor = ctx.users.authenticate(username, DEMO_PASSWORD, "预检台-1")
-    session = Session(ctx, actor, runner, ctx.clinic.get(), ctx.users.full_name_of(actor))
-    window = MainWindow(session, idle_ms=3_600_000)
-    window.resize(1366, 768)
-    window.start(maximize=False)
-    return window
-
-
 def nurse_screens(app: QApplication, ctx, runner: SyncRunner, lang: str) -> None:
-    window = window_for(ctx, "nurse", runner)
+    window = window_for(ctx, "nurse", runner, DESK)
     desk = window.show_page_of(TriageDeskPage)
     assert isinstance(desk, TriageDeskPage)
     form = desk.screening
@@ -103,7 +76,7 @@ def nurse_screens(app: QApplication, ctx, runner: SyncRunner, lang: str) -> None
     step.send()
     if step.preview is not None:
         step.preview.resize(560, 700)
-        grab(step.preview, f"{lang}-t7-slip-preview")
+        grab(step.preview, f"{lang}-t7-slip-preview", wait_ms=400)  # QtPdf renders pages asynchronously
         step.preview.close()
     grab(window, f"{lang}-t6b-handoff-sent")
     step.finish()
@@ -132,35 +105,25 @@ def nurse_screens(app: QApplication, ctx, runner: SyncRunner, lang: str) -> None
 
 
 def main() -> int:
-    OUT.mkdir(exist_ok=True)
-    app = QApplication(sys.argv)
-    app.setWindowIcon(app_icon())
-    register_fonts(app)
-    compile_translations()
-    QMessageBox.question = staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes)  # type: ignore[method-assign]
+    app = start_app()
     runner = SyncRunner()
-    with tempfile.TemporaryDirectory() as tmp:
-        ctx = open_context(DataPaths(Path(tmp)), argon2=OWASP_FLOOR)
-        try:
-            install_language(app, "zh_CN")
-            create_demo(ctx.clinic, ctx.users, Actor.system())
-            nurse_screens(app, ctx, runner, "zh_CN")
-            install_language(app, "en")
-            nurse_screens(app, ctx, runner, "en")
-            install_language(app, "zh_CN")
-            doctor = window_for(ctx, "doctor", runner)
-            doctor.show_page_of(HandoffBoardPage)
-            doctor.handoff_feed.poll()  # type: ignore[union-attr]
-            grab(doctor, "zh_CN-t12-board-doctor")
-            doctor.shutdown()
-            admin = window_for(ctx, "admin", runner)
-            admin.show_page_of(TriageRulesPage)
-            grab(admin, "zh_CN-t13-rules-admin")
-            admin.show_page_of(HandoffBoardPage)
-            grab(admin, "zh_CN-t14-board-admin")
-            admin.shutdown()
-        finally:
-            ctx.close()
+    install_language(app, "zh_CN")
+    with data_folder(demo=True) as ctx:
+        nurse_screens(app, ctx, runner, "zh_CN")
+        install_language(app, "en")
+        nurse_screens(app, ctx, runner, "en")
+        install_language(app, "zh_CN")
+        doctor = window_for(ctx, "doctor", runner, DESK)
+        doctor.show_page_of(HandoffBoardPage)
+        doctor.handoff_feed.poll()  # type: ignore[union-attr]
+        grab(doctor, "zh_CN-t12-board-doctor")
+        doctor.shutdown()
+        admin = window_for(ctx, "admin", runner, DESK)
+        admin.show_page_of(TriageRulesPage)
+        grab(admin, "zh_CN-t13-rules-admin")
+        admin.show_page_of(HandoffBoardPage)
+        grab(admin, "zh_CN-t14-board-admin")
+        admin.shutdown()
     return 0
 
 
