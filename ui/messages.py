@@ -417,6 +417,8 @@ def _sentences() -> dict[str, Callable[[dict[str, Any]], str]]:
             "Errors", "A correction needs a note saying what was wrong."),
         "already_acknowledged": lambda d: translate(
             "Errors", "This alert was already acknowledged by {by}.").format(by=d.get("by") or "?"),
+        "time_format": lambda d: translate(
+            "Errors", "Enter the time as hours and minutes, e.g. 09:00."),
         "hub_url": lambda d: translate(
             "Errors", "Set the county hub's address first (https://…)."),
         "hub_unreachable": lambda d: translate(

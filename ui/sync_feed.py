@@ -1,9 +1,10 @@
 """The county hub link for the whole window. Every ~60 s, through the runner: submit (marked
-automatic) every past day's report not in by 09:00 the next morning, then — when a hub address is
-set — push what is due (not forced: entries backing off wait their turn), then read the outbox
-status. So reports go out whenever the hub is reachable; the status bar shows online / offline /
-not set, the last successful delivery and what is still queued. "Sync now" forces a push and
-then pulls the county's lists."""
+automatic) every past day's report not in by the set time the next day (clinic time; 09:00
+unless changed on the report page or with `fever-sentinel report auto-submit-at`), then — when a
+hub address is set — push what is due (not forced: entries backing off wait their turn), then
+read the outbox status. So reports go out whenever the hub is reachable; the status bar shows
+online / offline / not set, the last successful delivery and what is still queued. "Sync now"
+forces a push and then pulls the county's lists."""
 
 from __future__ import annotations
 

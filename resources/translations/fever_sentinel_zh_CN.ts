@@ -1482,6 +1482,10 @@
         <translation>该预警已由 {by} 确认处理。</translation>
     </message>
     <message>
+        <source>Enter the time as hours and minutes, e.g. 09:00.</source>
+        <translation>请按“时:分”填写时间，如 09:00。</translation>
+    </message>
+    <message>
         <source>Set the county hub&apos;s address first (https://…).</source>
         <translation>请先设置县平台地址（https://…）。</translation>
     </message>
@@ -3840,10 +3844,6 @@ Everything recorded after that backup is lost, and everyone must log in again.</
         <translation>日报告</translation>
     </message>
     <message>
-        <source>Counts only — no names or ID numbers — for one clinic day, sent to the county. A day not submitted by 09:00 the next morning is submitted automatically. A submitted report never changes: a correction is a new version with a note.</source>
-        <translation>按日上报县平台的统计数（不含姓名、证件号码）。次日 09:00 前未提交的，系统自动提交。已提交的报告不可修改，更正即提交附说明的新版本。</translation>
-    </message>
-    <message>
         <source>&amp;Day:</source>
         <translation>日期(&amp;D)：</translation>
     </message>
@@ -3924,6 +3924,18 @@ Everything recorded after that backup is lost, and everyone must log in again.</
         <translation>保存地址</translation>
     </message>
     <message>
+        <source>Au&amp;tomatic submission at:</source>
+        <translation>自动提交时间(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>A day&apos;s report not submitted by this time the next day (clinic time) is submitted automatically.</source>
+        <translation>当天的报告未在次日此时间前提交的，系统自动提交。</translation>
+    </message>
+    <message>
+        <source>Save time</source>
+        <translation>保存时间</translation>
+    </message>
+    <message>
         <source>Draft — not submitted yet</source>
         <translation>草稿——尚未提交</translation>
     </message>
@@ -3978,6 +3990,14 @@ Everything recorded after that backup is lost, and everyone must log in again.</
     <message>
         <source>Daily report {day}</source>
         <translation>日报告 {day}</translation>
+    </message>
+    <message>
+        <source>Counts only — no names or ID numbers — for one clinic day, sent to the county. A day not submitted in time is submitted automatically the next day. A submitted report never changes: a correction is a new version with a note.</source>
+        <translation>按日上报县平台的统计数（不含姓名、证件号码）。到时未提交的，次日由系统自动提交。已提交的报告不可修改，更正即提交附说明的新版本。</translation>
+    </message>
+    <message>
+        <source>Counts only — no names or ID numbers — for one clinic day, sent to the county. A day not submitted by {time} the next day (clinic time) is submitted automatically. A submitted report never changes: a correction is a new version with a note.</source>
+        <translation>按日上报县平台的统计数（不含姓名、证件号码）。次日 {time} 前未提交的，系统自动提交。已提交的报告不可修改，更正即提交附说明的新版本。</translation>
     </message>
 </context>
 <context>

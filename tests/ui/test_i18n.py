@@ -39,6 +39,8 @@ CODES = {
     "time_too_early", "naive_time", "observation_required", "test_kind", "population", "test_result", "ct_value",
     "result_recorded", "disposition", "pending_result_reason", "not_excluded", "excluding_result",
     "reportable_cannot_go_home", "buffer_room_required", "transfer_reason", "case_closed", "transfer_via_request",
+    # the daily report
+    "time_format",
 }
 
 

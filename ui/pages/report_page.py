@@ -1,12 +1,13 @@
 """日报告: the day's counts (never a name), submitted to the county as an immutable version; a
-zero report when everything is zero; a correction is a new version with a note. Below, the link
-to the county hub: its address, what is queued, and "sync now"."""
+zero report when everything is zero; a correction is a new version with a note. The time an
+unsent day goes automatically (the next day, clinic time) is shown, and set here by whoever may
+submit reports. Below, the link to the county hub: its address, what is queued, and "sync now"."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
-from PySide6.QtCore import QDate, QEvent, Qt
+from PySide6.QtCore import QDate, QEvent, Qt, QTime
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -51,6 +53,7 @@ class ReportPage(QWidget):
         self.draft: ReportDraft | None = None
         self.history: list[SubmittedReport] = []
         self._sync_error: BaseException | None = None
+        self.auto_at: time | None = None  # when an unsent day goes automatically; None until read
 
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 14pt; font-weight: bold;")
@@ -95,6 +98,18 @@ class ReportPage(QWidget):
         self.general_error = error_label()
         self.errors = FieldErrors(self.general_error)
         self.errors.add("note", self.note_edit, self.note_error)
+
+        self.auto_label = QLabel()
+        self.auto_edit = QTimeEdit()
+        self.auto_edit.setDisplayFormat("HH:mm")
+        self.auto_label.setBuddy(self.auto_edit)
+        self.auto_edit.timeChanged.connect(lambda _t: self._show_auto_time())
+        self.auto_save = QPushButton()
+        self.auto_save.clicked.connect(self.save_auto_time)
+        self.auto_error = error_label()
+        can_set_time = session.can(Perm.SUBMIT_REPORTS)  # what ReportService.set_auto_submit_time checks
+        for w in (self.auto_label, self.auto_edit, self.auto_save):
+            w.setVisible(can_set_time)
 
         self.versions_label = QLabel()
         self.versions_label.setStyleSheet("font-weight: bold;")
@@ -148,6 +163,13 @@ class ReportPage(QWidget):
         right.addWidget(self.general_error)
         right.addWidget(self.versions_label)
         right.addWidget(self.versions, 1)
+        auto_row = QHBoxLayout()
+        auto_row.addWidget(self.auto_label)
+        auto_row.addWidget(self.auto_edit)
+        auto_row.addWidget(self.auto_save)
+        auto_row.addStretch(1)
+        right.addLayout(auto_row)
+        right.addWidget(self.auto_error)
         sync = QVBoxLayout(self.sync_box)
         sync_row = QHBoxLayout()
         sync_row.addWidget(self.sync_status, 1)
@@ -194,6 +216,7 @@ class ReportPage(QWidget):
         yesterday = self._today() - timedelta(days=1)
         self.day_edit.setMaximumDate(QDate(yesterday.year, yesterday.month, yesterday.day))
         self.reload()
+        self.load_auto_time()
         if self.session.can(Perm.MANAGE_CLINIC_SETTINGS) and not self.hub_edit.text():
             sync = self.session.ctx.sync
             self.session.runner.run(sync.hub_url, lambda url: self.hub_edit.setText(url or ""), parent=self)
@@ -207,10 +230,7 @@ class ReportPage(QWidget):
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Daily report"))
-        self.explain.setText(self.tr("Counts only — no names or ID numbers — for one clinic day, sent to the "
-                                     "county. A day not submitted by 09:00 the next morning is submitted "
-                                     "automatically. A submitted report never changes: a correction is a new "
-                                     "version with a note."))
+        self._show_auto_time()
         self.day_label.setText(self.tr("&Day:"))
         self.refresh_button.setText(self.tr("Re&fresh"))
         self.submit_button.setText(self.tr("&Submit…"))
@@ -227,6 +247,10 @@ class ReportPage(QWidget):
         self.sync_button.setText(self.tr("S&ync now"))
         self.hub_label.setText(self.tr("Hub &address:"))
         self.hub_save.setText(self.tr("Save address"))
+        self.auto_label.setText(self.tr("Au&tomatic submission at:"))
+        self.auto_edit.setToolTip(self.tr("A day's report not submitted by this time the next day (clinic time) "
+                                          "is submitted automatically."))
+        self.auto_save.setText(self.tr("Save time"))
         self._show_report()
         self._show_sync()
 
@@ -365,6 +389,52 @@ class ReportPage(QWidget):
         if self.preview is not None:
             self.preview.deleteLater()
         self.preview = dialog
+
+    # ----- the automatic submission time ---------------------------------------------------------
+    def load_auto_time(self) -> None:
+        self.session.runner.run(self.session.ctx.reports.auto_submit_time, self._auto_time_loaded,
+                                self._auto_time_failed, parent=self)
+
+    def _auto_time_loaded(self, at: time) -> None:
+        self.auto_at = at
+        self.auto_edit.setTime(QTime(at.hour, at.minute))
+        self._show_auto_time()
+
+    def _auto_time_failed(self, exc: BaseException) -> None:
+        self.auto_error.setText(describe(exc))
+        self.auto_error.show()
+
+    def edited_auto_time(self) -> time:
+        shown = self.auto_edit.time()
+        return time(shown.hour(), shown.minute())
+
+    def _show_auto_time(self) -> None:
+        if self.auto_at is None:  # not read yet (or could not be): no time rather than a wrong one
+            self.explain.setText(self.tr("Counts only — no names or ID numbers — for one clinic day, sent to the "
+                                         "county. A day not submitted in time is submitted automatically the "
+                                         "next day. A submitted report never changes: a correction is a new "
+                                         "version with a note."))
+        else:
+            self.explain.setText(self.tr("Counts only — no names or ID numbers — for one clinic day, sent to the "
+                                         "county. A day not submitted by {time} the next day (clinic time) is "
+                                         "submitted automatically. A submitted report never changes: a "
+                                         "correction is a new version with a note.")
+                                 .format(time=self.auto_at.strftime("%H:%M")))
+        self.auto_save.setEnabled(self.auto_at is not None and self.edited_auto_time() != self.auto_at)
+
+    def save_auto_time(self) -> None:
+        reports, actor = self.session.ctx.reports, self.session.actor
+        value = self.edited_auto_time().strftime("%H:%M")
+        self.auto_error.hide()
+        self.auto_save.setEnabled(False)
+
+        def failed(exc: BaseException) -> None:
+            self.auto_error.setText(describe(exc))
+            self.auto_error.show()
+            self.load_auto_time()  # show what is actually set
+
+        self.session.runner.run(lambda: reports.set_auto_submit_time(actor, value), self._auto_time_loaded,
+                                failed, parent=self)
 
     # ----- the county hub -------------------------------------------------------------------------
     def sync_now(self) -> None:
