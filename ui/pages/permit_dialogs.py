@@ -199,9 +199,9 @@ class ExceptionDialog(FormDialog):
 
 
 class ReasonDialog(FormDialog):
-    """Revoke or reprint a permit, with a reason. Emits ``done(PermitRecord)`` (the new card on a reprint)."""
+    """Revoke or reprint a permit, with a reason. Emits ``saved(PermitRecord)`` (the new card on a reprint)."""
 
-    done = Signal(object)
+    saved = Signal(object)
 
     def __init__(self, session: Session, permit: PermitRecord, reprint: bool, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
@@ -242,14 +242,14 @@ class ReasonDialog(FormDialog):
                                     parent=self)
 
     def _done(self, record: PermitRecord) -> None:
-        self.done.emit(record)
+        self.saved.emit(record)
         self.accept()
 
 
 class EscortTestDialog(FormDialog):
     """Record the escort's newer negative test, so the gate keeps admitting them."""
 
-    done = Signal(object)
+    saved = Signal(object)
 
     def __init__(self, session: Session, permit: PermitRecord, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
@@ -277,5 +277,5 @@ class EscortTestDialog(FormDialog):
                                 self.errors.show, parent=self)
 
     def _done(self, record: PermitRecord) -> None:
-        self.done.emit(record)
+        self.saved.emit(record)
         self.accept()

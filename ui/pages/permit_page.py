@@ -244,7 +244,7 @@ class PermitsPage(QWidget):
         if p is None or p.state != PermitState.ACTIVE:
             return
         dialog = ReasonDialog(self.session, p, reprint, self)
-        dialog.done.connect(self._reprinted if reprint else self._revoked)
+        dialog.saved.connect(self._reprinted if reprint else self._revoked)
         self._open(dialog)
 
     def _revoked(self, record: PermitRecord) -> None:
@@ -262,7 +262,7 @@ class PermitsPage(QWidget):
         if p is None or p.kind != PermitKind.ESCORT:
             return
         dialog = EscortTestDialog(self.session, p, self)
-        dialog.done.connect(lambda r: (self._say(self.tr("Test time of {number} updated.").format(number=r.number)),
+        dialog.saved.connect(lambda r: (self._say(self.tr("Test time of {number} updated.").format(number=r.number)),
                                        self.reload()))
         self._open(dialog)
 
