@@ -17,7 +17,7 @@ from app.db.engine import Database
 from app.db.models import User, UserRole
 from app.errors import AuthError, Conflict, NotFound, StaleEdit, ValidationError
 from app.passwords import Passwords
-from app.permissions import Perm, parse_roles
+from app.permissions import Perm, Role, parse_roles
 from app.services.base import Service, authorize
 
 USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]{1,31}$")
@@ -36,8 +36,23 @@ class UserInfo:
     version: int
 
 
+@dataclass(frozen=True)
+class ColleagueInfo:
+    """A colleague as another member of staff may see them: who to pick, nothing more."""
+
+    username: str
+    full_name: str
+
+
 def to_info(u: User) -> UserInfo:
     return UserInfo(u.id, u.username, u.full_name, u.role_names, u.active, u.locked_until, u.version)
+
+
+def name_order(full_name: str) -> tuple[str, ...]:
+    """Sort key in pinyin order, syllable by syllable (李娜 before 刘洋 before 张伟); Latin names as written."""
+    from pypinyin import lazy_pinyin  # a large dictionary: loaded on first use only
+
+    return tuple(part.lower() for part in lazy_pinyin(full_name))
 
 
 def check_username(username: str) -> str:
@@ -65,6 +80,15 @@ class UserService(Service):
         with self.db.read() as s:
             authorize(s, actor, Perm.MANAGE_USERS)
             return [to_info(u) for u in s.scalars(select(User).order_by(User.username))]
+
+    def doctors(self, actor: Actor) -> list[ColleagueInfo]:
+        """The clinic's active doctors, in pinyin order of their names: whom a case can be handed over to."""
+        with self.db.read() as s:
+            authorize(s, actor, Perm.CASEWORK)
+            rows = s.execute(select(User.username, User.full_name).join(UserRole, UserRole.user_id == User.id)
+                             .where(UserRole.role == Role.DOCTOR.value, User.active.is_(True))).all()
+        colleagues = [ColleagueInfo(r.username, r.full_name) for r in rows]
+        return sorted(colleagues, key=lambda c: (name_order(c.full_name), c.username))
 
     @staticmethod
     def _by_name(s: Session, username: str) -> User:

@@ -828,6 +828,29 @@
     </message>
 </context>
 <context>
+    <name>DistrustDialog</name>
+    <message>
+        <source>Stop trusting a clinic</source>
+        <translation>停止信任机构</translation>
+    </message>
+    <message>
+        <source>Stop trusting {name} ({code}, key id {key_id})? From now on its handover forms and receipts are refused here. It can be trusted again later with its key.</source>
+        <translation>确定停止信任{name}（{code}，密钥编号 {key_id}）吗？此后本院将拒收该机构的转运交接单和接收回执。以后可凭其公钥重新添加信任。</translation>
+    </message>
+    <message>
+        <source>R&amp;eason:</source>
+        <translation>原因(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>e.g. key leaked, clinic closed</source>
+        <translation>如：密钥泄露、机构撤销</translation>
+    </message>
+    <message>
+        <source>&amp;Stop trusting</source>
+        <translation>停止信任(&amp;S)</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>User names are 2–32 characters: lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit.</source>
@@ -1534,6 +1557,10 @@
         <translation>该医院已不存在。</translation>
     </message>
     <message>
+        <source>{code} is not among the trusted clinics (any more): the list has been reloaded.</source>
+        <translation>{code} 已不在信任机构名单中，名单已刷新。</translation>
+    </message>
+    <message>
         <source>This ward no longer exists.</source>
         <translation>该病区已不存在。</translation>
     </message>
@@ -1981,8 +2008,12 @@ You become the responsible doctor.</source>
         <translation>在对方接受交接之前，{visit_no} 仍由您负责。</translation>
     </message>
     <message>
-        <source>&amp;To doctor (user name):</source>
-        <translation>交给医生（用户名）(&amp;T)：</translation>
+        <source>&amp;To doctor:</source>
+        <translation>交给医生(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>{name} ({username})</source>
+        <translation>{name}（{username}）</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
@@ -1993,8 +2024,16 @@ You become the responsible doctor.</source>
         <translation>例如：下班交接，核酸结果待回</translation>
     </message>
     <message>
+        <source>No other doctor has an active account, so there is no one to hand this case over to. You stay responsible; the administrator can add a doctor.</source>
+        <translation>目前没有其他已启用的医生账户，本病例无法交接，仍由您负责。如需添加医生，请联系系统管理员。</translation>
+    </message>
+    <message>
         <source>&amp;Request hand-over</source>
         <translation>申请交接(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Choose the doctor to hand the case over to.</source>
+        <translation>请选择接收交接的医生。</translation>
     </message>
 </context>
 <context>
@@ -2303,6 +2342,14 @@ You become the responsible doctor.</source>
     <message>
         <source>Transferred patient received</source>
         <translation>接收转入患者</translation>
+    </message>
+    <message>
+        <source>Clinic trusted (its QR codes accepted)</source>
+        <translation>添加信任机构</translation>
+    </message>
+    <message>
+        <source>Clinic no longer trusted</source>
+        <translation>停止信任机构</translation>
     </message>
     <message>
         <source>Clinic</source>
@@ -4780,6 +4827,18 @@ Everything recorded after that backup is lost, and everyone must log in again.</
         <translation>粘贴对方机构提供的公钥</translation>
     </message>
     <message>
+        <source>Pick a clinic to correct its name or key below.</source>
+        <translation>选中一家机构，可在下方修改其名称或公钥。</translation>
+    </message>
+    <message>
+        <source>Stop tr&amp;usting…</source>
+        <translation>停止信任(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>清空(&amp;L)</translation>
+    </message>
+    <message>
         <source>&amp;Trust this clinic</source>
         <translation>信任该机构(&amp;T)</translation>
     </message>
@@ -4800,8 +4859,16 @@ Everything recorded after that backup is lost, and everyone must log in again.</
         <translation>✔ 时限目标已保存，适用于此后开始计时的时钟。</translation>
     </message>
     <message>
+        <source>Sa&amp;ve changes</source>
+        <translation>保存修改(&amp;V)</translation>
+    </message>
+    <message>
         <source>✔ {code} is trusted: its handover forms and receipts are accepted here.</source>
         <translation>✔ 已信任 {code}：本院接受其交接单和回执。</translation>
+    </message>
+    <message>
+        <source>✔ {code} is no longer trusted: its handover forms and receipts are refused here from now on.</source>
+        <translation>✔ 已停止信任 {code}：本院此后拒收其交接单和回执。</translation>
     </message>
     <message>
         <source>✔ Public key copied.</source>
@@ -5338,6 +5405,25 @@ Everything recorded after that backup is lost, and everyone must log in again.</
     <message>
         <source>Imported {count} areas; the list was replaced.</source>
         <translation>已导入 {count} 个地区，名单已替换。</translation>
+    </message>
+</context>
+<context>
+    <name>TrustedClinicModel</name>
+    <message>
+        <source>Code</source>
+        <translation>机构代码</translation>
+    </message>
+    <message>
+        <source>Clinic</source>
+        <translation>机构名称</translation>
+    </message>
+    <message>
+        <source>Key id</source>
+        <translation>密钥编号</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>添加时间</translation>
     </message>
 </context>
 <context>

@@ -34,6 +34,22 @@ def test_waiting_patient_taken_by_first_doctor(ctx: AppContext, clinic: dict[str
         ctx.cases.take(clinic["nurse"], visit_no)
 
 
+def test_doctors_lists_active_doctors_in_pinyin_order(ctx: AppContext, clinic: dict[str, Actor]) -> None:
+    """Whom a case can be handed to: active doctors only, by pinyin of the name (an < liu < zhang), not by
+    user name (both < doc1 < doc2); a disabled doctor and staff without casework are left out."""
+    admin = clinic["admin"]
+    ctx.users.create(admin, username="both", full_name="安然", roles=["triage_nurse", "doctor"],
+                     password="both-pass-1")
+    ctx.users.create(admin, username="doc3", full_name="陈静", roles=["doctor"], password="doc3-pass-1")
+    ctx.users.set_active(admin, "doc3", False)
+    expected = [("both", "安然"), ("doc2", "刘洋"), ("doc1", "张伟")]
+    for who in ("doc1", "doc2"):
+        assert [(d.username, d.full_name) for d in ctx.users.doctors(clinic[who])] == expected
+    for who in ("nurse", "gate", "admin"):
+        with pytest.raises(PermissionDenied):
+            ctx.users.doctors(clinic[who])
+
+
 def test_only_the_responsible_doctor_acts(ctx: AppContext, clinic: dict[str, Actor]) -> None:
     visit_no = taken(ctx, clinic)
     case = ctx.cases.get(clinic["doc2"], visit_no)

@@ -1,14 +1,15 @@
 """The case page: observation then a nucleic-acid test and its result; classifying as suspected and
 recording the direct network report (the 2 h clock met); a stale edit reloads; dispositions follow
-the rules (a pending result needs a reason)."""
+the rules (a pending result needs a reason); a hand-over picks the other doctor by name."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
-from tests.ui.casework_support import settle, taken_case
-from ui.pages.case_dialogs import DispositionDialog, OrderTestDialog, ResultDialog
+from tests.ui.casework_support import NIGHT_PASSWORD, add_night_doctor, settle, taken_case
+from tests.ui.conftest import ADMIN_PASSWORD
+from ui.pages.case_dialogs import DispositionDialog, HandoverDialog, OrderTestDialog, ResultDialog
 from ui.pages.case_page import CaseDialog
 
 
@@ -163,3 +164,47 @@ def test_disposition_refused_while_a_result_is_pending_then_accepted(qtbot, doct
     assert not dialog.dispose_button.isEnabled() and not dialog.order_button.isEnabled()
     closed = ctx.cases.get(doctor_session.actor, case.visit_no)
     assert closed.disposition == "home_advice" and closed.closed_at is not None
+
+
+def test_hand_over_picks_another_active_doctor_by_name(qtbot, doctor_session, nurse_session, type_text):
+    ctx = doctor_session.ctx
+    add_night_doctor(ctx)  # 刘洋 (night)
+    admin = ctx.users.authenticate("admin", ADMIN_PASSWORD, "test-desk")
+    ctx.users.create(admin, username="doctor2", full_name="陈静", roles=["doctor"], password="doctor2-pass-1")
+    ctx.users.create(admin, username="retired", full_name="安然", roles=["doctor"], password="retired-pass-1")
+    ctx.users.set_active(admin, "retired", False)
+    case = taken_case(ctx, nurse_session.actor, doctor_session.actor, "李强")
+    dialog = open_dialog(qtbot, doctor_session, case)
+
+    dialog.request_handover()
+    ask = dialog.sub
+    assert isinstance(ask, HandoverDialog) and ask.isVisible()
+    combo = ask.to_doctor
+    assert not combo.isEditable()
+    # by name in pinyin order; not the doctor handing over (张伟 (doctor)), not a disabled account
+    assert [combo.itemText(i) for i in range(combo.count())] == ["陈静 (doctor2)", "刘洋 (night)"]
+    assert combo.currentIndex() == -1 and ask.ok.isEnabled() and not ask.no_doctor.isVisible()
+    ask.ok.click()  # nobody picked: refused next to the field
+    assert ask.isVisible()
+    assert ask.errors.visible_texts() == ["Choose the doctor to hand the case over to."]
+
+    combo.setCurrentIndex(combo.findText("刘洋 (night)"))
+    type_text(ask.reason, "白班下班交接")
+    ask.ok.click()
+    assert not ask.isVisible()
+    assert "Hand-over requested" in dialog.message.text()
+    night = ctx.users.authenticate("night", NIGHT_PASSWORD, "fever-clinic-2")
+    [handover] = ctx.cases.handovers_for(night)
+    assert (handover.visit_no, handover.from_username, handover.reason) == (case.visit_no, "doctor", "白班下班交接")
+    assert ctx.cases.get(doctor_session.actor, case.visit_no).doctor_username == "doctor"  # until accepted
+
+
+def test_hand_over_with_no_other_doctor_says_so(qtbot, doctor_session, nurse_session):
+    case = taken_case(doctor_session.ctx, nurse_session.actor, doctor_session.actor, "李强")
+    dialog = open_dialog(qtbot, doctor_session, case)
+    dialog.request_handover()
+    ask = dialog.sub
+    assert isinstance(ask, HandoverDialog) and ask.isVisible()
+    assert ask.to_doctor.count() == 0
+    assert ask.no_doctor.isVisible() and "No other doctor" in ask.no_doctor.text()
+    assert not ask.ok.isEnabled()

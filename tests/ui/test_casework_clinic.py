@@ -84,7 +84,7 @@ def test_hand_over_accepted_moves_responsibility(qtbot, doctor_session, nurse_se
     dialog.request_handover()
     ask = dialog.sub
     assert isinstance(ask, HandoverDialog)
-    ask.to_doctor.setEditText("night")
+    ask.to_doctor.setCurrentIndex(ask.to_doctor.findData("night"))
     type_text(ask.reason, "白班下班交接")
     qtbot.keyClick(ask.reason, Qt.Key.Key_Return)
     assert not ask.isVisible()

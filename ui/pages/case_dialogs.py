@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.casework.records import CaseRecord, HandoverRecord, LabTestRecord
 from app.casework.vocab import Classification, Disposition, Population, TestKind, TestResult
+from app.services.users import ColleagueInfo
 from ui.fields import TimeField
 from ui.forms import Dialog, FieldErrors, error_label, field_with_error, grow_to_fit, tidy_form
 from ui.labels import (
@@ -194,34 +195,52 @@ class ResultDialog(FormDialog):
 
 
 class HandoverDialog(FormDialog):
-    """交接: the case moves to another doctor once they accept it."""
+    """交接: the case moves to another doctor once they accept it. The doctor picks a colleague by name
+    from the clinic's active doctors (loaded by the caller); with no other doctor there is nothing to submit."""
 
-    def __init__(self, session: Session, case: CaseRecord, doctors: list[str], parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, case: CaseRecord, doctors: list[ColleagueInfo],
+                 parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.case = case
+        self.doctors = [d for d in doctors if d.username != session.actor.username]
         self.to_doctor = QComboBox()
-        self.to_doctor.setEditable(True)
-        self.to_doctor.addItems([d for d in doctors if d != session.actor.username])
+        for doctor in self.doctors:
+            self.to_doctor.addItem("", doctor.username)
         self.to_doctor.setCurrentIndex(-1)
         self.reason = text_edit(200)
         self.add_field("to_username", self.to_doctor)
         self.add_field("reason", self.reason)
+        self.no_doctor = QLabel()
+        self.no_doctor.setWordWrap(True)
+        self.no_doctor.setStyleSheet(WARN_STYLE)
+        self.no_doctor.setVisible(not self.doctors)
+        self.body.insertWidget(self.body.indexOf(self.general_error), self.no_doctor)
+        for widget in (self.to_doctor, self.reason, self.ok):
+            widget.setEnabled(bool(self.doctors))
         self.retranslate()
-        self.to_doctor.setFocus()
+        (self.to_doctor if self.doctors else self.cancel).setFocus()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Hand over — {visit_no}").format(visit_no=self.case.visit_no))
         self.explain.setText(self.tr("You stay responsible for {visit_no} until the other doctor accepts the "
                                      "hand-over.").format(visit_no=self.case.visit_no))
-        self.labels["to_username"].setText(self.tr("&To doctor (user name):"))
+        self.labels["to_username"].setText(self.tr("&To doctor:"))
+        for i, doctor in enumerate(self.doctors):
+            self.to_doctor.setItemText(i, self.tr("{name} ({username})").format(name=doctor.full_name,
+                                                                                username=doctor.username))
         self.labels["reason"].setText(self.tr("&Reason:"))
         self.reason.setPlaceholderText(self.tr("e.g. end of shift, nucleic acid result pending"))
+        self.no_doctor.setText(self.tr("No other doctor has an active account, so there is no one to hand this "
+                                       "case over to. You stay responsible; the administrator can add a doctor."))
         self.retranslate_buttons(self.tr("&Request hand-over"))
 
     def submit(self) -> None:
+        if self.to_doctor.currentIndex() < 0:
+            self.errors.show_text("to_username", self.tr("Choose the doctor to hand the case over to."))
+            return
         self.errors.clear()
         cases, actor, visit_no = self.session.ctx.cases, self.session.actor, self.case.visit_no
-        to, reason = self.to_doctor.currentText(), self.reason.text()
+        to, reason = self.to_doctor.currentData(), self.reason.text()
         self.session.runner.run(lambda: cases.request_handover(actor, visit_no, to, reason),
                                 self.done_with, self.errors.show, parent=self)
 

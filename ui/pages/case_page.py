@@ -41,6 +41,7 @@ from app.casework.records import CaseRecord, ClockRecord, LabTestRecord
 from app.casework.vocab import REPORTABLE, Classification, ClockKind, ClockState
 from app.errors import StaleEdit
 from app.permissions import Perm
+from app.services.users import ColleagueInfo
 from app.triage.vocab import Occupation
 from ui.fields import TimeField, parse_date
 from ui.forms import Dialog, describe, tidy_form
@@ -687,16 +688,13 @@ class CaseDialog(Dialog):
     def request_handover(self) -> None:
         if not (self.mine and self.is_open):
             return
-        cases, actor = self.session.ctx.cases, self.session.actor
+        users, actor = self.session.ctx.users, self.session.actor
 
-        def doctors() -> list[str]:
-            return sorted({c.doctor_username for c in cases.open_cases(actor)})
-
-        def show(names: list[str]) -> None:
-            self._open_sub(HandoverDialog(self.session, self.case, names, self),
+        def show(doctors: list[ColleagueInfo]) -> None:
+            self._open_sub(HandoverDialog(self.session, self.case, doctors, self),
                            self.tr("✔ Hand-over requested: you stay responsible until it is accepted."))
 
-        self.session.runner.run(doctors, show, lambda _exc: show([]), parent=self)
+        self.session.runner.run(lambda: users.doctors(actor), show, self._failed, parent=self)
 
     def dispose(self) -> None:
         if self.mine and self.is_open:
