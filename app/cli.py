@@ -47,6 +47,8 @@ MESSAGES: dict[str, str] = {
     "unknown_role": "Unknown role.",
     "last_admin": "This is the last active admin; it cannot be disabled or lose the admin role.",
     "not_found": "No such record.",
+    "required": "A required value is empty.",
+    "too_long": "A value is too long.",
     "backup_needs_sqlite": "Backup and restore work on the SQLite database; use pg_dump for PostgreSQL.",
     "corrupt_backup": "The backup file is damaged or not a database; nothing was restored.",
     "not_a_backup": "That file is not a Fever Sentinel backup; nothing was restored.",
@@ -71,7 +73,8 @@ MESSAGES: dict[str, str] = {
 
 def describe(err: FeverSentinelError) -> str:
     text = MESSAGES.get(err.code, err.code.replace("_", " "))
-    extra = ", ".join(f"{k}={v}" for k, v in err.details.items() if k != "field")
+    generic = err.code in ("required", "too_long")  # these sentences do not say which value: the field does
+    extra = ", ".join(f"{k}={v}" for k, v in err.details.items() if k != "field" or generic)
     return f"error [{err.code}]: {text}" + (f" ({extra})" if extra else "")
 
 
@@ -224,6 +227,32 @@ def cmd_clinic_public_key(ctx: AppContext, args: argparse.Namespace, out: TextIO
 def cmd_clinic_trust(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     ctx.transfers.trust_clinic(Actor.system(), code=args.code, name=args.name, public_key=args.public_key)
     print(f"clinic {args.code.upper()} trusted: its signed transfer forms and receipts now verify here", file=out)
+    return 0
+
+
+def cmd_clinic_trusted(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    """The clinics trusted here, by code (added: UTC for --json, clinic time otherwise)."""
+    from zoneinfo import ZoneInfo
+
+    clinics = ctx.transfers.trusted_clinics(Actor.system())
+    if args.json:
+        json.dump([{"code": c.code, "name": c.name, "key_id": c.key_id, "public_key": c.public_key,
+                    "added_at": c.added_at.isoformat()} for c in clinics], out, ensure_ascii=False, indent=2)
+        print(file=out)
+        return 0
+    zone = ZoneInfo(ctx.clinic.get().timezone)
+    for c in clinics:
+        print(f"{c.code:<20} {c.name:<24} key {c.key_id}  added {c.added_at.astimezone(zone):%Y-%m-%d %H:%M}",
+              file=out)
+    if not clinics:
+        print("no trusted clinics", file=out)
+    return 0
+
+
+def cmd_clinic_distrust(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    ctx.transfers.distrust_clinic(Actor.system(), args.code, args.reason)
+    print(f"clinic {args.code.strip().upper()} no longer trusted: its transfer forms and receipts are refused here",
+          file=out)
     return 0
 
 
@@ -511,6 +540,12 @@ def build_parser(probe_factory: ProbeFactory | None = None) -> argparse.Argument
     p.add_argument("code")
     p.add_argument("--name", required=True)
     p.add_argument("--public-key", required=True)
+    add("trusted", cmd_clinic_trusted, "list the clinics trusted here", clinic_cmd
+        ).add_argument("--json", action="store_true")
+    p = add("distrust", cmd_clinic_distrust, "stop trusting a clinic (key leaked, clinic closed): its transfer "
+            "forms and receipts are refused from now on", clinic_cmd)
+    p.add_argument("code")
+    p.add_argument("--reason", required=True, help="why (kept in the audit trail)")
     permit = sub.add_parser("permit", help="escort and visitor permits").add_subparsers(
         dest="permit_command", metavar="ACTION", required=True)
     p = add("verify", cmd_permit_verify, "check a permit as the gate does (exit 0 admit, 1 deny)", permit)

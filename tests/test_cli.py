@@ -99,3 +99,36 @@ def test_help_lists_commands() -> None:
     assert r.returncode == 0
     for command in ("init", "user", "audit", "backup", "restore", "demo"):
         assert command in r.stdout
+
+
+def test_trusted_clinics_listed_and_distrusted(tmp_path: Path) -> None:
+    here, there = tmp_path / "here", tmp_path / "there"
+    for d, code in ((here, "XH01"), (there, "SZ01")):
+        r = run("init", "--clinic-code", code, "--clinic-name", f"{code} 卫生院", "--admin", "boss",
+                stdin="admin-pass-1\n", data_dir=d)
+        assert r.returncode == 0, r.stderr
+    key = run("clinic", "public-key", "--quiet", data_dir=there).stdout.strip()
+    r = run("clinic", "trusted", data_dir=here)
+    assert r.returncode == 0 and "no trusted clinics" in r.stdout
+    assert json.loads(run("clinic", "trusted", "--json", data_dir=here).stdout) == []
+
+    r = run("clinic", "trust", "sz01", "--name", "市传染病医院", "--public-key", key, data_dir=here)
+    assert r.returncode == 0, r.stderr
+    listed = json.loads(run("clinic", "trusted", "--json", data_dir=here).stdout)
+    assert [(c["code"], c["name"], c["public_key"]) for c in listed] == [("SZ01", "市传染病医院", key)]
+    assert len(listed[0]["key_id"]) > 0 and listed[0]["added_at"].endswith("+00:00")
+    r = run("clinic", "trusted", data_dir=here)
+    assert "SZ01" in r.stdout and listed[0]["key_id"] in r.stdout
+
+    missing_reason = run("clinic", "distrust", "SZ01", data_dir=here)
+    assert missing_reason.returncode == 2 and "--reason" in missing_reason.stderr
+    blank = run("clinic", "distrust", "SZ01", "--reason", " ", data_dir=here)
+    assert blank.returncode == 1 and "error [required]" in blank.stderr and "field=reason" in blank.stderr
+    unknown = run("clinic", "distrust", "NOPE", "--reason", "closed", data_dir=here)
+    assert unknown.returncode == 1 and "error [not_found]" in unknown.stderr and "NOPE" in unknown.stderr
+
+    r = run("clinic", "distrust", "sz01", "--reason", "key leaked", data_dir=here)
+    assert r.returncode == 0, r.stderr
+    assert "SZ01 no longer trusted" in r.stdout
+    assert json.loads(run("clinic", "trusted", "--json", data_dir=here).stdout) == []
+    assert run("audit", "verify", data_dir=here).returncode == 0

@@ -84,6 +84,8 @@ def action_name(action: str) -> str:
         "transfer.disinfect": translate("Labels", "Terminal disinfection"),
         "transfer.cancel": translate("Labels", "Transfer cancelled"),
         "transfer.receive": translate("Labels", "Transferred patient received"),
+        "transfer.trust_clinic": translate("Labels", "Clinic trusted (its QR codes accepted)"),
+        "transfer.distrust_clinic": translate("Labels", "Clinic no longer trusted"),
     }
     return names.get(action, action)
 

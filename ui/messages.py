@@ -456,6 +456,9 @@ def _not_found(d: dict[str, Any]) -> str:
         return translate("Errors", "This transfer was not found here.")
     if entity == "hospital":
         return translate("Errors", "This hospital no longer exists.")
+    if entity == "trusted_clinic":
+        return translate("Errors", "{code} is not among the trusted clinics (any more): the list has been "
+                         "reloaded.").format(code=d.get("key", ""))
     if entity == "ward":
         return translate("Errors", "This ward no longer exists.")
     if entity == "admission":

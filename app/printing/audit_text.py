@@ -404,6 +404,7 @@ WORDING: Mapping[str, Callable[[_Fields], Parts]] = {
     "transfer.hospital_save": _hospital_save,
     "transfer.targets_update": _targets,
     "transfer.trust_clinic": _trust,
+    "transfer.distrust_clinic": lambda f: _trust(f) + _tagged("原因：", f, "reason", ""),
     "transfer.hospitals_replace": _hospitals_replace,
     "ward.save": _ward_save,
     "ward.admit": _admit,

@@ -287,6 +287,7 @@ AUDIT_ACTION: Mapping[str, str] = {
     "transfer.hospital_save": "保存定点医院",
     "transfer.targets_update": "修改转运时限",
     "transfer.trust_clinic": "添加信任机构",
+    "transfer.distrust_clinic": "停止信任机构",
     "transfer.hospitals_replace": "更新定点医院名单(县级下发)",
     "ward.save": "保存病区",
     "ward.admit": "患者入住病区",

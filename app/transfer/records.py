@@ -66,3 +66,14 @@ class ReceivedRecord:
     classification: str
     received_at: datetime
     receipt_token: str
+
+
+@dataclass(frozen=True)
+class TrustedClinicInfo:
+    """Another clinic whose signed handover forms and receipts this site accepts."""
+
+    code: str
+    name: str
+    key_id: str
+    public_key: str  # as pasted, so the admin can compare it with what the clinic gave
+    added_at: datetime

@@ -30,7 +30,7 @@ from app.permissions import Perm
 from app.privacy import mask_name
 from app.services.base import Service, WriteOp, authorize
 from app.signing import TokenError, sign_token, verify_token
-from app.transfer.records import HospitalRecord, ReceivedRecord, TransferRecord
+from app.transfer.records import HospitalRecord, ReceivedRecord, TransferRecord, TrustedClinicInfo
 from app.transfer.tables import Hospital, ReceivedTransfer, Transfer, TrustedClinic
 from app.transfer.targets import TARGETS_KEY, TransferTargets, load_targets
 from app.transfer.vocab import OPEN_STATES, TRANSITIONS, Condition, HospitalKind, TransferClock, TransferState
@@ -168,6 +168,26 @@ class TransferService(Service):
             else:
                 existing.name, existing.public_key, existing.key_id = name, public_key.strip(), kid
             op.summary = {"code": code, "name": name, "key_id": kid}
+
+    def trusted_clinics(self, actor: Actor) -> list[TrustedClinicInfo]:
+        """The clinics trusted here, by code (their keys verify handover forms and receipts)."""
+        with self.db.read() as s:
+            authorize(s, actor, Perm.MANAGE_CLINIC_SETTINGS)
+            return [TrustedClinicInfo(t.code, t.name, t.key_id, t.public_key, t.added_at)
+                    for t in s.scalars(select(TrustedClinic).order_by(TrustedClinic.code))]
+
+    def distrust_clinic(self, actor: Actor, code: str, reason: str) -> None:
+        """Stop trusting a clinic (key leaked, clinic closed): its key is removed, so its forms and
+        receipts are refused from now on as ``unknown_key``. Nothing refers to the row (received
+        transfers keep the issuer's code as text); the audit trail keeps its name, key id and the reason."""
+        code, reason = _text(code, "code", 20).upper(), _text(reason, "reason", 200)
+        with self.audited_write(actor, "transfer.distrust_clinic", "clinic", Perm.MANAGE_CLINIC_SETTINGS,
+                                code) as op:
+            row = op.session.scalars(select(TrustedClinic).where(TrustedClinic.code == code)).first()
+            if row is None:
+                raise NotFound(entity="trusted_clinic", key=code)  # not code=: that is the error code
+            op.summary = {"code": code, "name": row.name, "key_id": row.key_id, "reason": reason}
+            op.session.delete(row)
 
     # ----- the transfer --------------------------------------------------------------------
     def request(self, actor: Actor, visit_no: str, *, hospital_id: int, condition: str, oxygen: bool,

@@ -186,6 +186,8 @@ def test_transfer_acts_read_as_plain_chinese() -> None:
         "transfer.targets_update": ({"request_minutes": 30, "departure_minutes": 60, "handover_minutes": 120},
                                     "分类后申请转运 ≤30 分钟；申请后出发 ≤60 分钟；出发后交接 ≤120 分钟"),
         "transfer.trust_clinic": ({"code": "SY02", "name": "石岩镇卫生院", "key_id": "ab12"}, "石岩镇卫生院（SY02）；密钥 ab12"),
+        "transfer.distrust_clinic": ({"code": "SY02", "name": "石岩镇卫生院", "key_id": "ab12", "reason": "私钥泄露"},
+                                     "石岩镇卫生院（SY02）；密钥 ab12；原因：私钥泄露"),
     }
     for action, (summary, expected) in cases.items():
         assert summary_text(action, "success", summary, TZ) == expected, action

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 from datetime import timedelta
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 from app.actor import Actor
 from app.clock import FixedClock
 from app.context import AppContext, open_context
-from app.errors import Conflict, PermissionDenied, ValidationError
+from app.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from app.passwords import OWASP_FLOOR
 from app.paths import DataPaths
 from app.signing import TokenError, sign_token, verify_token
@@ -238,3 +239,97 @@ def test_verify_token_never_crashes_on_garbage() -> None:
     for junk in ["", "FST1:", "FST1:a.b.c", "FST1:" + "x" * 2000, "hello", "FST1:k.%%%.@@@", "FST1:k..."]:
         with pytest.raises(TokenError):
             verify_token(junk, lambda kid: None, kind="transfer")
+
+
+# ----- trusted clinics ---------------------------------------------------------------------------
+
+def foreign_key(tmp_path: Path, code: str):  # type: ignore[no-untyped-def]
+    """Another clinic's signing key, and the public key text it would give us."""
+    from app.keys import KeyStore, public_key_text
+
+    key = KeyStore(tmp_path / f"keys-{code}-{len(list(tmp_path.iterdir()))}").create(code)
+    return key, public_key_text(key.public_raw)
+
+
+def handover_form(key, code: str, clock: FixedClock, tid: int = 1) -> str:  # type: ignore[no-untyped-def]
+    """The QR on a handover form that clinic ``code`` printed (as its handover_token makes it)."""
+    now = clock.now()
+    return sign_token(key, {"kind": "transfer", "iss": code, "tid": tid, "vno": f"{code}-20261123-000{tid}",
+                            "name": "王*", "sex": "F", "age": 40, "cls": "suspected", "dst": "市传染病医院",
+                            "at": int(now.timestamp()), "exp": int((now + timedelta(hours=72)).timestamp())})
+
+
+def receive(ctx: AppContext, actor: Actor, token: str):  # type: ignore[no-untyped-def]
+    return ctx.transfers.receive(actor, token, receiving_staff="周医生", receiving_department="感染科",
+                                 arrival_condition="stable")
+
+
+def test_trusted_clinics_are_listed_by_code_for_administrators_only(
+        ctx: AppContext, clinic: dict[str, Actor], clock: FixedClock, tmp_path: Path) -> None:  # noqa: F811
+    admin = clinic["admin"]
+    sy_key, sy_text = foreign_key(tmp_path, "SY02")
+    ab_key, ab_text = foreign_key(tmp_path, "AB01")
+    assert ctx.transfers.trusted_clinics(admin) == []
+    ctx.transfers.trust_clinic(admin, code="sy02", name="石岩镇卫生院", public_key=sy_text)
+    first = clock.now()
+    clock.advance(minutes=5)
+    ctx.transfers.trust_clinic(admin, code="AB01", name="安宝乡卫生院", public_key=ab_text)
+    listed = ctx.transfers.trusted_clinics(admin)
+    assert [(c.code, c.name, c.key_id, c.public_key, c.added_at) for c in listed] == [
+        ("AB01", "安宝乡卫生院", ab_key.key_id, ab_text, clock.now()),
+        ("SY02", "石岩镇卫生院", sy_key.key_id, sy_text, first)]
+    for who in ("nurse", "doc1", "gate"):
+        with pytest.raises(PermissionDenied):
+            ctx.transfers.trusted_clinics(clinic[who])
+
+
+def test_distrusted_clinic_is_removed_audited_and_its_forms_refused(
+        ctx: AppContext, clinic: dict[str, Actor], clock: FixedClock, tmp_path: Path) -> None:  # noqa: F811
+    from app import audit
+
+    admin, nurse = clinic["admin"], clinic["nurse"]
+    sy_key, sy_text = foreign_key(tmp_path, "SY02")
+    ab_key, ab_text = foreign_key(tmp_path, "AB01")
+    ctx.transfers.trust_clinic(admin, code="SY02", name="石岩镇卫生院", public_key=sy_text)
+    ctx.transfers.trust_clinic(admin, code="AB01", name="安宝乡卫生院", public_key=ab_text)
+    assert receive(ctx, nurse, handover_form(sy_key, "SY02", clock, tid=1)).issuer_code == "SY02"
+
+    with pytest.raises(PermissionDenied):  # only an administrator
+        ctx.transfers.distrust_clinic(nurse, "SY02", "私钥泄露")
+    with pytest.raises(ValidationError) as invalid:  # the reason is required
+        ctx.transfers.distrust_clinic(admin, "SY02", "  ")
+    assert invalid.value.code == "required" and invalid.value.details["field"] == "reason"
+    with pytest.raises(NotFound) as missing:
+        ctx.transfers.distrust_clinic(admin, "XX99", "机构撤销")
+    assert missing.value.code == "not_found" and missing.value.details == {"entity": "trusted_clinic", "key": "XX99"}
+    assert [c.code for c in ctx.transfers.trusted_clinics(admin)] == ["AB01", "SY02"]  # nothing changed yet
+
+    ctx.transfers.distrust_clinic(admin, " sy02 ", "私钥泄露")
+    assert [c.code for c in ctx.transfers.trusted_clinics(admin)] == ["AB01"]
+    with pytest.raises(NotFound):  # not twice
+        ctx.transfers.distrust_clinic(admin, "SY02", "私钥泄露")
+
+    # a form it signed is refused at the receiving desk, with the refusal for an untrusted signer
+    for attempt in (lambda t: receive(ctx, nurse, t), lambda t: ctx.transfers.verify_handover(nurse, t)):
+        with pytest.raises(TokenError) as refused:
+            attempt(handover_form(sy_key, "SY02", clock, tid=2))
+        assert refused.value.code == "unknown_key"
+    assert receive(ctx, nurse, handover_form(ab_key, "AB01", clock)).issuer_code == "AB01"  # others still accepted
+
+    with ctx.db.read() as s:
+        trail = [(e.action, e.outcome, e.username, json.loads(e.summary))
+                 for e in audit.page(s, offset=0, limit=20, newest_first=False, entity="clinic", entity_id="SY02")
+                 if e.action == "transfer.distrust_clinic"]
+    assert trail[0][:3] == ("transfer.distrust_clinic", "denied", "nurse")
+    assert [t[1] for t in trail] == ["denied", "success", "failed"]
+    assert trail[1][2:] == (admin.username, {"code": "SY02", "name": "石岩镇卫生院", "key_id": sy_key.key_id,
+                                      "reason": "私钥泄露"})
+
+    # a new key (the leaked one replaced): trusted again, old forms stay refused, new ones verify
+    new_key, new_text = foreign_key(tmp_path, "SY02")
+    ctx.transfers.trust_clinic(admin, code="SY02", name="石岩镇卫生院", public_key=new_text)
+    assert [(c.code, c.key_id) for c in ctx.transfers.trusted_clinics(admin)] == [
+        ("AB01", ab_key.key_id), ("SY02", new_key.key_id)]
+    with pytest.raises(TokenError):
+        ctx.transfers.verify_handover(nurse, handover_form(sy_key, "SY02", clock, tid=3))
+    assert ctx.transfers.verify_handover(nurse, handover_form(new_key, "SY02", clock, tid=3))["tid"] == 3

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from app.clock import FixedClock
@@ -189,3 +190,106 @@ def test_admin_hospitals_and_targets(qtbot: Any, triage_ctx: AppContext, triage_
     stale.minutes["handover_minutes"].setValue(90)
     stale.targets_form.button.click()
     assert triage_ctx.transfers.targets()[0].handover_minutes == 120
+
+
+def test_admin_sees_the_trusted_clinics_corrects_one_and_stops_trusting_one(
+        qtbot: Any, triage_ctx: AppContext, triage_admin_session: Session, nurse_session: Session,
+        clock: FixedClock, tmp_path: Path, type_text: Any) -> None:
+    from datetime import timedelta
+
+    from app.keys import KeyStore, public_key_text
+    from app.signing import sign_token
+
+    def clinic_key(code: str, folder: str):  # type: ignore[no-untyped-def]
+        key = KeyStore(tmp_path / folder).create(code)
+        return key, public_key_text(key.public_raw)
+
+    def form_from(key: Any, code: str, tid: int) -> str:
+        exp = int((clock.now() + timedelta(hours=72)).timestamp())
+        return sign_token(key, {"kind": "transfer", "iss": code, "tid": tid, "vno": f"{code}-0{tid}", "name": "王*",
+                                "sex": "F", "age": 40, "cls": "suspected", "dst": "县医院", "at": exp - 3600,
+                                "exp": exp})
+
+    def cells(page: TransferAdminPage) -> list[list[str]]:
+        m = page.trust_model
+        return [[m.index(r, c).data() for c in range(m.columnCount())] for r in range(m.rowCount())]
+
+    sz_key, sz_text = clinic_key("SZ01", "sz01")
+    ab_key, ab_text = clinic_key("AB01", "ab01")
+    triage_ctx.transfers.trust_clinic(admin_actor(triage_ctx), code="SZ01", name="市传染病医院", public_key=sz_text)
+    added = clock.now().astimezone(triage_admin_session.zone).strftime("%Y-%m-%d %H:%M")
+    page = TransferAdminPage(triage_admin_session)
+    qtbot.addWidget(page)
+    page.activated()
+    assert [page.trust_model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)] == [
+        "Code", "Clinic", "Key id", "Added"]
+    assert cells(page) == [["SZ01", "市传染病医院", sz_key.key_id, added]]
+    assert not page.distrust_button.isEnabled()
+
+    # adding one through the form shows it in the list at once
+    clock.advance(days=400)
+    type_text(page.trust_code, "ab01")
+    type_text(page.trust_name, "安宝乡卫生院")
+    page.trust_key.setPlainText(ab_text)
+    assert page.trust_form.button.text() == "&Trust this clinic"
+    page.trust_form.button.click()
+    later = clock.now().astimezone(triage_admin_session.zone).strftime("%Y-%m-%d %H:%M")
+    assert cells(page) == [["AB01", "安宝乡卫生院", ab_key.key_id, later],
+                           ["SZ01", "市传染病医院", sz_key.key_id, added]]
+    assert page.trust_code.text() == "" and "AB01 is trusted" in page.trust_form.status.text()
+
+    # picking one fills the form: a corrected name is saved over it, not added beside it
+    page.trusted.selectRow(1)
+    assert (page.trust_code.text(), page.trust_name.text(), page.trust_key.toPlainText()) == (
+        "SZ01", "市传染病医院", sz_text)
+    assert page.trust_form.button.text() == "Sa&ve changes" and page.distrust_button.isEnabled()
+    page.trust_name.clear()
+    type_text(page.trust_name, "市传染病医院（北院区）")
+    page.trust_form.button.click()
+    assert [row[:2] for row in cells(page)] == [["AB01", "安宝乡卫生院"], ["SZ01", "市传染病医院（北院区）"]]
+
+    # SZ01's form is accepted at the receiving desk while trusted
+    receive = ReceiveTransferPage(nurse_session)
+    qtbot.addWidget(receive)
+    receive.activated()
+    receive.scan.setText(form_from(sz_key, "SZ01", 1))
+    receive.verify()
+    assert "Signature verified" in receive.verdict.text()
+
+    # another desk has SZ01 picked too (it will be too late there)
+    other = TransferAdminPage(triage_admin_session)
+    qtbot.addWidget(other)
+    other.activated()
+    other.trusted.selectRow(1)
+
+    # stop trusting SZ01: a reason is asked for and required
+    page.trusted.selectRow(1)
+    page.distrust_button.click()
+    dialog = page.distrust_dialog
+    assert dialog is not None and dialog.isVisible() and "SZ01" in dialog.explain.text()
+    dialog.ok.click()
+    assert dialog.errors.visible_texts() == ["This field is required."] and dialog.isVisible()
+    assert len(cells(page)) == 2
+    type_text(dialog.reason, "key leaked")
+    dialog.ok.click()
+    assert not dialog.isVisible()
+    assert cells(page) == [["AB01", "安宝乡卫生院", ab_key.key_id, later]]
+    assert "SZ01 is no longer trusted" in page.trust_form.status.text()
+    assert page.trust_code.text() == "" and not page.distrust_button.isEnabled()
+
+    # its forms are refused from now on, in the words for an untrusted signer
+    receive.scan.setText(form_from(sz_key, "SZ01", 2))
+    receive.verify()
+    assert "Refused" in receive.verdict.text() and "does not trust" in receive.verdict.text()
+    assert not receive.form_group.isEnabled()
+
+    # the other desk: told in a sentence that it is gone, and its list reloaded
+    other.distrust_button.click()
+    late = other.distrust_dialog
+    assert late is not None
+    type_text(late.reason, "clinic closed")
+    late.ok.click()
+    assert late.errors.visible_texts() == [
+        "SZ01 is not among the trusted clinics (any more): the list has been reloaded."]
+    assert [row[0] for row in cells(other)] == ["AB01"] and not late.ok.isEnabled()
+    late.reject()

@@ -1,11 +1,12 @@
 """转运设置 (administrator): the hospitals patients are transferred to (add, edit, accepting or
 not), the transfer time targets (version-checked), and the clinics whose signed QR codes this site
-trusts (code, name and public key), with this clinic's own public key to give to the others.
+trusts: the list (pick one to correct its name or key), add one, or stop trusting one with a reason;
+with this clinic's own public key to give to the others.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QItemSelection, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,20 +22,23 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from app.errors import StaleEdit
-from app.transfer.records import HospitalRecord
+from app.errors import NotFound, StaleEdit
+from app.transfer.records import HospitalRecord, TrustedClinicInfo
 from app.transfer.targets import TransferTargets
 from app.transfer.vocab import HospitalKind
 from ui.forms import FieldErrors, describe, error_label, field_with_error, tidy_form
 from ui.labels import hospital_kind_name, yes_no
 from ui.messages import error_title
+from ui.pages.case_dialogs import FormDialog, text_edit
 from ui.pages.case_page import OK_STYLE
+from ui.pages.transfer_models import TrustedClinicModel
 from ui.session import Session
 
 
@@ -74,6 +78,44 @@ class FormBox(QGroupBox):
         self.status.setText(text)
 
 
+class DistrustDialog(FormDialog):
+    """Stop trusting one clinic, with a reason (kept in the audit trail). Emits ``saved(code)``, or
+    ``gone`` when the clinic was already removed at another desk."""
+
+    gone = Signal()
+
+    def __init__(self, session: Session, clinic: TrustedClinicInfo, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.clinic = clinic
+        self.reason = text_edit(200)
+        self.add_field("reason", self.reason)
+        self.retranslate()
+        self.reason.setFocus()
+
+    def retranslate(self) -> None:
+        c = self.clinic
+        self.setWindowTitle(self.tr("Stop trusting a clinic"))
+        self.explain.setText(self.tr("Stop trusting {name} ({code}, key id {key_id})? From now on its handover "
+                                     "forms and receipts are refused here. It can be trusted again later with "
+                                     "its key.").format(name=c.name, code=c.code, key_id=c.key_id))
+        self.labels["reason"].setText(self.tr("R&eason:"))
+        self.reason.setPlaceholderText(self.tr("e.g. key leaked, clinic closed"))
+        self.retranslate_buttons(self.tr("&Stop trusting"))
+
+    def submit(self) -> None:
+        self.errors.clear()
+        transfers, actor, code, reason = self.session.ctx.transfers, self.session.actor, self.clinic.code, \
+            self.reason.text()
+        self.session.runner.run(lambda: transfers.distrust_clinic(actor, code, reason),
+                                lambda _none: self.done_with(code), self._failed, parent=self)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.errors.show(exc)
+        if isinstance(exc, NotFound):
+            self.ok.setEnabled(False)
+            self.gone.emit()
+
+
 class TransferAdminPage(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,6 +123,7 @@ class TransferAdminPage(QWidget):
         self.hospitals: list[HospitalRecord] = []
         self.editing: HospitalRecord | None = None
         self.targets_version = 0
+        self.distrust_dialog: DistrustDialog | None = None
 
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 14pt; font-weight: bold;")
@@ -131,6 +174,27 @@ class TransferAdminPage(QWidget):
 
         # ----- trusted clinics ----------------------------------------------------------------
         self.trust_form = FormBox()
+        self.trust_model = TrustedClinicModel(session.zone, self)
+        self.trusted = QTableView()
+        self.trusted.setModel(self.trust_model)
+        self.trusted.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.trusted.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.trusted.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.trusted.verticalHeader().hide()
+        self.trusted.horizontalHeader().setStretchLastSection(True)
+        self.trusted.setMinimumHeight(96)
+        for col, width in enumerate((70, 150, 140)):
+            self.trusted.setColumnWidth(col, width)
+        self.trusted.selectionModel().selectionChanged.connect(self._pick_trusted)
+        self.distrust_button = QPushButton()
+        self.distrust_button.setEnabled(False)
+        self.distrust_button.clicked.connect(self.distrust)
+        self.trust_hint = QLabel()
+        self.trust_hint.setWordWrap(True)
+        self.trust_hint.setStyleSheet("color: #555;")
+        trusted_row = QHBoxLayout()
+        trusted_row.addWidget(self.trust_hint, 1)
+        trusted_row.addWidget(self.distrust_button)
         self.trust_code = self.trust_form.add("code", QLineEdit())
         self.trust_code.setMaxLength(20)
         self.trust_name = self.trust_form.add("name", QLineEdit())
@@ -140,6 +204,10 @@ class TransferAdminPage(QWidget):
         self.trust_key.setTabChangesFocus(True)
         self.trust_form.add("public_key", self.trust_key)
         self.trust_form.button.clicked.connect(self.trust)
+        self.trust_code.textChanged.connect(self._trust_button_text)
+        self.trust_clear_button = QPushButton()
+        self.trust_clear_button.clicked.connect(self.clear_trust_form)
+        self.trust_form.buttons.insertWidget(1, self.trust_clear_button)
         self.own_label = QLabel()
         self.own_label.setWordWrap(True)
         self.own_key = QLineEdit(session.clinic.public_key)
@@ -151,14 +219,15 @@ class TransferAdminPage(QWidget):
         own_row.addWidget(self.copy_button)
         trust_layout = self.trust_form.layout()
         assert isinstance(trust_layout, QVBoxLayout)
+        trust_layout.insertWidget(0, self.trusted, 1)
+        trust_layout.insertLayout(1, trusted_row)
         trust_layout.addSpacing(6)
         trust_layout.addWidget(self.own_label)
         trust_layout.addLayout(own_row)
 
         right = QVBoxLayout()
         right.addWidget(self.targets_form)
-        right.addWidget(self.trust_form)
-        right.addStretch(1)
+        right.addWidget(self.trust_form, 1)
         body = QHBoxLayout()
         body.addWidget(self.hospital_group, 11)
         body.addLayout(right, 9)
@@ -210,7 +279,11 @@ class TransferAdminPage(QWidget):
         c.labels["name"].setText(self.tr("Clinic na&me:"))
         c.labels["public_key"].setText(self.tr("&Public key:"))
         self.trust_key.setPlaceholderText(self.tr("paste the key the other clinic gives you"))
-        c.button.setText(self.tr("&Trust this clinic"))
+        self.trust_hint.setText(self.tr("Pick a clinic to correct its name or key below."))
+        self.distrust_button.setText(self.tr("Stop tr&usting…"))
+        self.trust_clear_button.setText(self.tr("C&lear"))
+        self._trust_button_text()
+        self.trust_model.retranslate()
         self.own_label.setText(self.tr("This clinic's public key ({code}): give it to the hospitals that receive "
                                        "your transfers.").format(code=self.session.clinic.code))
         self.copy_button.setText(self.tr("C&opy"))
@@ -221,6 +294,7 @@ class TransferAdminPage(QWidget):
         transfers, actor = self.session.ctx.transfers, self.session.actor
         self.session.runner.run(lambda: transfers.hospitals(actor), self._show_hospitals, parent=self)
         self.session.runner.run(transfers.targets, self._show_targets, parent=self)
+        self.reload_trusted()
 
     def _show_hospitals(self, hospitals: list[HospitalRecord]) -> None:
         self.hospitals = hospitals
@@ -316,19 +390,79 @@ class TransferAdminPage(QWidget):
         self.session.runner.run(save, done, failed, parent=self)
 
     # ----- trusted clinics ------------------------------------------------------------------
+    def reload_trusted(self) -> None:
+        transfers, actor = self.session.ctx.transfers, self.session.actor
+        self.session.runner.run(lambda: transfers.trusted_clinics(actor), self._show_trusted,
+                                self.trust_form.errors.show, parent=self)
+
+    def _show_trusted(self, clinics: list[TrustedClinicInfo]) -> None:
+        picked = self.selected_trusted()
+        self.trust_model.set_rows(clinics)
+        if picked is not None and self.selected_trusted() is None:  # the list changed: keep the pick if it is there
+            row = self.trust_model.row_of(picked.code)
+            if row >= 0:
+                self.trusted.selectRow(row)
+        self.distrust_button.setEnabled(self.selected_trusted() is not None)
+        self._trust_button_text()
+
+    def selected_trusted(self) -> TrustedClinicInfo | None:
+        rows = self.trusted.selectionModel().selectedRows()
+        return self.trust_model.record_at(rows[0].row()) if rows else None
+
+    def _pick_trusted(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        """A clinic picked in the list fills the form, so a new key or a corrected name can be saved."""
+        c = self.selected_trusted()
+        self.distrust_button.setEnabled(c is not None)
+        if c is None:
+            return
+        self.trust_code.setText(c.code)
+        self.trust_name.setText(c.name)
+        self.trust_key.setPlainText(c.public_key)
+        self.trust_form.errors.clear()
+        self.trust_form.status.clear()
+
+    def _trust_button_text(self) -> None:
+        known = self.trust_model.row_of(self.trust_code.text().strip().upper()) >= 0
+        self.trust_form.button.setText(self.tr("Sa&ve changes") if known else self.tr("&Trust this clinic"))
+
+    def clear_trust_form(self) -> None:
+        self.trusted.clearSelection()
+        for edit in (self.trust_code, self.trust_name):
+            edit.clear()
+        self.trust_key.clear()
+        self.trust_form.errors.clear()
+        self.trust_form.status.clear()
+
     def trust(self) -> None:
         transfers, actor = self.session.ctx.transfers, self.session.actor
         code, name, key = self.trust_code.text(), self.trust_name.text(), self.trust_key.toPlainText()
 
         def done(_none: object) -> None:
+            self.clear_trust_form()
             self.trust_form.done(self.tr("✔ {code} is trusted: its handover forms and receipts are accepted here.")
                                  .format(code=code.strip().upper()))
-            for edit in (self.trust_code, self.trust_name):
-                edit.clear()
-            self.trust_key.clear()
+            self.reload_trusted()
 
         self.session.runner.run(lambda: transfers.trust_clinic(actor, code=code, name=name, public_key=key),
                                 done, self.trust_form.errors.show, parent=self)
+
+    def distrust(self) -> None:
+        c = self.selected_trusted()
+        if c is None:
+            return
+        if self.distrust_dialog is not None:
+            self.distrust_dialog.deleteLater()
+        dialog = self.distrust_dialog = DistrustDialog(self.session, c, self)
+        dialog.saved.connect(self._distrusted)
+        dialog.gone.connect(self.reload_trusted)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.show()
+
+    def _distrusted(self, code: str) -> None:
+        self.clear_trust_form()
+        self.trust_form.done(self.tr("✔ {code} is no longer trusted: its handover forms and receipts are refused "
+                                     "here from now on.").format(code=code))
+        self.reload_trusted()
 
     def copy_own_key(self) -> None:
         QGuiApplication.clipboard().setText(self.own_key.text())

@@ -1,6 +1,7 @@
-"""Table models of the transfers: the open transfers on the board (with their three clocks) and the
-history. A clock cell shows the minutes taken so far against the target and turns amber when due
-soon and red when past its target; the board's 1 s tick moves ``now``."""
+"""Table models of the transfers: the open transfers on the board (with their three clocks), the
+history, and the clinics trusted on the settings page. A clock cell shows the minutes taken so far
+against the target and turns amber when due soon and red when past its target; the board's 1 s tick
+moves ``now``."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from app.casework.records import ClockRecord
 from app.casework.vocab import ClockState
-from app.transfer.records import TransferRecord
+from app.transfer.records import TransferRecord, TrustedClinicInfo
 from app.transfer.vocab import TransferClock
 from ui.labels import TRANSFER_STATE_COLORS, condition_name, transfer_state_name
 from ui.pages.case_models import RecordModel, bold, clock_colours, local
@@ -127,3 +128,29 @@ class TransferHistoryModel(RecordModel[TransferRecord]):
         if role == Qt.ItemDataRole.FontRole and column == self.VISIT:
             return bold()
         return None
+
+
+class TrustedClinicModel(RecordModel[TrustedClinicInfo]):
+    """The clinics whose signed QR codes this site accepts (settings page); added in clinic time, with the year:
+    a trust lasts for years."""
+
+    CODE, NAME, KEY_ID, ADDED = range(4)
+
+    def key(self, r: TrustedClinicInfo) -> object:
+        return (r.code, r.key_id, r.name)
+
+    def headers(self) -> list[str]:
+        return [self.tr("Code"), self.tr("Clinic"), self.tr("Key id"), self.tr("Added")]
+
+    def display(self, r: TrustedClinicInfo, column: int) -> str:
+        return [r.code, r.name, r.key_id, local(r.added_at, self.zone, "%Y-%m-%d %H:%M")][column]
+
+    def style(self, r: TrustedClinicInfo, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.FontRole and column == self.CODE:
+            return bold()
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.KEY_ID:
+            return r.public_key
+        return None
+
+    def row_of(self, code: str) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.code == code), -1)
