@@ -368,6 +368,9 @@ def _sentences() -> dict[str, Callable[[dict[str, Any]], str]]:
             "clinic's public key."),
         "bad_signature": lambda d: translate(
             "Errors", "The QR code's signature does not match: it was forged or altered. Do not accept it."),
+        "issuer_mismatch": lambda d: translate(
+            "Errors", "The QR code says it comes from {claimed} but was signed by {signer}'s key: do not accept it."
+        ).format(claimed=d.get("claimed", "?"), signer=d.get("signer", "?")),
         "expired": lambda d: translate(
             "Errors", "The QR code has expired."),
         "wrong_kind": lambda d: translate(

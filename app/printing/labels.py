@@ -347,6 +347,7 @@ ERROR: Mapping[str, str] = {
     "bad_token": "二维码内容无效",
     "unknown_key": "未知签名机构",
     "bad_signature": "签名核验失败",
+    "issuer_mismatch": "签发机构与签名不符",
     "expired": "二维码已过期",
     "wrong_kind": "二维码类型不符",
     "ward_exists": "病区已存在",

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import TextIO
+from typing import Any, TextIO
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy import select, update
@@ -54,11 +54,30 @@ def _hospital(h: Hospital) -> HospitalRecord:
     return HospitalRecord(h.id, h.name, h.address, h.phone, h.kind, h.accepting, h.version)
 
 
-def key_lookup(s: Session) -> dict[str, Ed25519PublicKey]:
-    """Every key this site trusts: its own clinic's and those an admin added."""
-    keys = {c.key_id: c.public_key for c in s.scalars(select(Clinic))}
-    keys.update({t.key_id: t.public_key for t in s.scalars(select(TrustedClinic))})
-    return {kid: load_public_key(text) for kid, text in keys.items()}
+def key_lookup(s: Session) -> dict[str, tuple[str, Ed25519PublicKey]]:
+    """Every key this site trusts, with the clinic code it belongs to: its own clinic's and those an admin added."""
+    keys = {c.key_id: (c.code, c.public_key) for c in s.scalars(select(Clinic))}
+    keys.update({t.key_id: (t.code, t.public_key) for t in s.scalars(select(TrustedClinic))})
+    return {kid: (code, load_public_key(text)) for kid, (code, text) in keys.items()}
+
+
+def verify_from(keys: dict[str, tuple[str, Ed25519PublicKey]], token: str, *, kind: str, now: datetime
+                ) -> dict[str, Any]:
+    """Verify a token and that its issuer ("iss") is the clinic whose key signed it: a trusted clinic
+    must not be able to speak for another one (say, one no longer trusted)."""
+    signer: list[str] = []
+
+    def key_for(kid: str) -> Ed25519PublicKey | None:
+        entry = keys.get(kid)
+        if entry is None:
+            return None
+        signer.append(entry[0])
+        return entry[1]
+
+    payload = verify_token(token, key_for, kind=kind, now=now)
+    if payload.get("iss") != signer[0]:
+        raise TokenError("issuer_mismatch", claimed=str(payload.get("iss")), signer=signer[0])
+    return payload
 
 
 @dataclass(frozen=True)
@@ -284,7 +303,7 @@ class TransferService(Service):
             authorize(s, actor, Perm.TRANSFER)
             keys = key_lookup(s)
             own = s.scalars(select(Clinic)).one()
-        payload = verify_token(receipt, keys.get, kind="transfer_receipt", now=self.clock.now())
+        payload = verify_from(keys, receipt, kind="transfer_receipt", now=self.clock.now())
         if payload.get("ref_iss") != own.code:
             raise TokenError("wrong_clinic")
         with self.db.read() as s:
@@ -391,7 +410,7 @@ class TransferService(Service):
         with self.db.read() as s:
             authorize(s, actor, Perm.TRANSFER)
             keys = key_lookup(s)
-        return verify_token(token, keys.get, kind="transfer", now=self.clock.now())
+        return verify_from(keys, token, kind="transfer", now=self.clock.now())
 
     def receive(self, actor: Actor, token: str, *, receiving_staff: str, receiving_department: str,
                 arrival_condition: str) -> ReceivedRecord:

@@ -1421,6 +1421,10 @@
         <translation>二维码签名不符：已被伪造或篡改。请勿接收。</translation>
     </message>
     <message>
+        <source>The QR code says it comes from {claimed} but was signed by {signer}&apos;s key: do not accept it.</source>
+        <translation>二维码自称来自 {claimed}，却由 {signer} 的密钥签名：请勿接收。</translation>
+    </message>
+    <message>
         <source>The QR code has expired.</source>
         <translation>该二维码已过期。</translation>
     </message>

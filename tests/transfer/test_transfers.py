@@ -214,6 +214,13 @@ def test_token_tampering_is_refused(ctx: AppContext, clinic: dict[str, Actor], h
         with pytest.raises(TokenError) as exc:
             ctx.transfers.verify_handover(clinic["nurse"], forged)
         assert exc.value.code == "unknown_key"
+        other = foreign.clinic.get()  # once trusted, it may sign for itself, still not in another clinic's name
+        ctx.transfers.trust_clinic(clinic["admin"], code=other.code, name=other.name, public_key=other.public_key)
+        with pytest.raises(TokenError) as exc:
+            ctx.transfers.verify_handover(clinic["nurse"], forged)
+        assert exc.value.code == "issuer_mismatch" and exc.value.details == {"claimed": "XH01", "signer": "SZ01"}
+        own_name = sign_token(KeyStore(foreign.paths.keys).load("SZ01"), {"kind": "transfer", "iss": "SZ01", "exp": 2e9})
+        assert ctx.transfers.verify_handover(clinic["nurse"], own_name)["iss"] == "SZ01"
     finally:
         foreign.close()
     clock.advance(hours=73)
