@@ -2016,6 +2016,10 @@ You become the responsible doctor.</source>
         <translation>交给医生(&amp;T)：</translation>
     </message>
     <message>
+        <source>Choose a doctor</source>
+        <translation>请选择医生</translation>
+    </message>
+    <message>
         <source>{name} ({username})</source>
         <translation>{name}（{username}）</translation>
     </message>

@@ -225,6 +225,7 @@ class HandoverDialog(FormDialog):
         self.explain.setText(self.tr("You stay responsible for {visit_no} until the other doctor accepts the "
                                      "hand-over.").format(visit_no=self.case.visit_no))
         self.labels["to_username"].setText(self.tr("&To doctor:"))
+        self.to_doctor.setPlaceholderText(self.tr("Choose a doctor"))
         for i, doctor in enumerate(self.doctors):
             self.to_doctor.setItemText(i, self.tr("{name} ({username})").format(name=doctor.full_name,
                                                                                 username=doctor.username))
