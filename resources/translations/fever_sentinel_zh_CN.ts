@@ -2064,6 +2064,29 @@ You become the responsible doctor.</source>
     </message>
 </context>
 <context>
+    <name>HospitalModel</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Accepting</source>
+        <translation>接收中</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+</context>
+<context>
     <name>IdentityFields</name>
     <message>
         <source>&amp;Name:</source>
@@ -4729,26 +4752,6 @@ Everything recorded after that backup is lost, and everyone must log in again.</
     <message>
         <source>Hospitals patients are transferred to</source>
         <translation>转运目的医院</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <source>Accepting</source>
-        <translation>接收中</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>地址</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>电话</translation>
     </message>
     <message>
         <source>New hospital</source>

@@ -167,7 +167,7 @@ def test_admin_hospitals_and_targets(qtbot: Any, triage_ctx: AppContext, triage_
     type_text(page.name, "市传染病医院")
     type_text(page.address, "市北路1号")
     page.hospital_form.button.click()
-    assert page.table.rowCount() == 1 and "saved" in page.hospital_form.status.text()
+    assert page.hospital_model.rowCount() == 1 and "saved" in page.hospital_form.status.text()
     page.new_button.click()
     type_text(page.name, "市传染病医院")
     page.hospital_form.button.click()
@@ -178,7 +178,7 @@ def test_admin_hospitals_and_targets(qtbot: Any, triage_ctx: AppContext, triage_
     page.accepting.setChecked(False)
     page.hospital_form.button.click()
     assert triage_ctx.transfers.hospitals(triage_admin_session.actor)[0].accepting is False
-    assert page.table.item(0, 2).text() == "No"
+    assert page.hospital_model.index(0, 2).data() == "No"
     # targets, version-checked
     assert page.minutes["departure_minutes"].value() == 60
     page.minutes["departure_minutes"].setValue(45)

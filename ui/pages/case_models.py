@@ -96,7 +96,8 @@ class RecordModel(QAbstractTableModel, Generic[R]):
 
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
-        self.set_now(self.now) if self.now is not None else None
+        if self._rows:  # cells may be translated words too
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1))
 
     # Qt
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature

@@ -23,8 +23,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -34,11 +32,11 @@ from app.transfer.records import HospitalRecord, TrustedClinicInfo
 from app.transfer.targets import TransferTargets
 from app.transfer.vocab import HospitalKind
 from ui.forms import FieldErrors, describe, error_label, field_with_error, tidy_form
-from ui.labels import hospital_kind_name, yes_no
+from ui.labels import hospital_kind_name
 from ui.messages import error_title
 from ui.pages.case_dialogs import FormDialog, text_edit
 from ui.pages.case_page import OK_STYLE
-from ui.pages.transfer_models import TrustedClinicModel
+from ui.pages.transfer_models import HospitalModel, TrustedClinicModel
 from ui.session import Session
 
 
@@ -120,7 +118,6 @@ class TransferAdminPage(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.hospitals: list[HospitalRecord] = []
         self.editing: HospitalRecord | None = None
         self.targets_version = 0
         self.distrust_dialog: DistrustDialog | None = None
@@ -129,7 +126,9 @@ class TransferAdminPage(QWidget):
         self.heading.setStyleSheet("font-size: 14pt; font-weight: bold;")
         # ----- hospitals ----------------------------------------------------------------------
         self.hospital_group = QGroupBox()
-        self.table = QTableWidget(0, 5)
+        self.hospital_model = HospitalModel(session.zone, self)
+        self.table = QTableView()
+        self.table.setModel(self.hospital_model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -138,7 +137,7 @@ class TransferAdminPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for col, width in enumerate((150, 90, 60, 150)):
             self.table.setColumnWidth(col, width)
-        self.table.itemSelectionChanged.connect(self._pick_hospital)
+        self.table.selectionModel().selectionChanged.connect(self._pick_hospital)
         self.hospital_form = FormBox()
         self.name = self.hospital_form.add("name", QLineEdit())
         self.name.setMaxLength(100)
@@ -250,8 +249,6 @@ class TransferAdminPage(QWidget):
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Transfer settings: hospitals, time targets, trusted clinics"))
         self.hospital_group.setTitle(self.tr("Hospitals patients are transferred to"))
-        self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Kind"), self.tr("Accepting"),
-                                              self.tr("Address"), self.tr("Phone")])
         f = self.hospital_form
         f.setTitle(self.tr("New hospital") if self.editing is None else
                    self.tr("Edit {name}").format(name=self.editing.name))
@@ -287,7 +284,7 @@ class TransferAdminPage(QWidget):
         self.own_label.setText(self.tr("This clinic's public key ({code}): give it to the hospitals that receive "
                                        "your transfers.").format(code=self.session.clinic.code))
         self.copy_button.setText(self.tr("C&opy"))
-        self._fill_table()
+        self.hospital_model.retranslate()
 
     # ----- hospitals ------------------------------------------------------------------------
     def reload(self) -> None:
@@ -297,28 +294,19 @@ class TransferAdminPage(QWidget):
         self.reload_trusted()
 
     def _show_hospitals(self, hospitals: list[HospitalRecord]) -> None:
-        self.hospitals = hospitals
-        self._fill_table()
+        self.hospital_model.set_rows(hospitals)
+        row = self.hospital_model.row_of(self.editing.id) if self.editing is not None else -1
+        if row >= 0:  # the one being edited stays selected, without refilling the form
+            selection = self.table.selectionModel()
+            selection.blockSignals(True)
+            self.table.selectRow(row)
+            selection.blockSignals(False)
 
-    def _fill_table(self) -> None:
-        self.table.blockSignals(True)
-        self.table.setRowCount(len(self.hospitals))
-        for row, h in enumerate(self.hospitals):
-            values = [h.name, hospital_kind_name(h.kind), yes_no(h.accepting), h.address, h.phone]
-            for col, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                if col == 2 and not h.accepting:
-                    item.setForeground(Qt.GlobalColor.darkRed)
-                self.table.setItem(row, col, item)
-            if self.editing is not None and h.id == self.editing.id:
-                self.table.selectRow(row)
-        self.table.blockSignals(False)
-
-    def _pick_hospital(self) -> None:
+    def _pick_hospital(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = self.table.selectionModel().selectedRows()
-        if not rows:
+        h = self.hospital_model.record_at(rows[0].row()) if rows else None
+        if h is None:
             return
-        h = self.hospitals[rows[0].row()]
         self.editing = h
         self.name.setText(h.name)
         self.kind.setCurrentIndex(max(0, self.kind.findData(h.kind)))

@@ -1,7 +1,7 @@
 """Table models of the transfers: the open transfers on the board (with their three clocks), the
-history, and the clinics trusted on the settings page. A clock cell shows the minutes taken so far
-against the target and turns amber when due soon and red when past its target; the board's 1 s tick
-moves ``now``."""
+history, and on the settings page the hospitals patients go to and the clinics trusted. A clock cell
+shows the minutes taken so far against the target and turns amber when due soon and red when past its
+target; the board's 1 s tick moves ``now``."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ from PySide6.QtGui import QBrush, QColor
 
 from app.casework.records import ClockRecord
 from app.casework.vocab import ClockState
-from app.transfer.records import TransferRecord, TrustedClinicInfo
+from app.transfer.records import HospitalRecord, TransferRecord, TrustedClinicInfo
 from app.transfer.vocab import TransferClock
-from ui.labels import TRANSFER_STATE_COLORS, condition_name, transfer_state_name
+from ui.labels import TRANSFER_STATE_COLORS, condition_name, hospital_kind_name, transfer_state_name, yes_no
 from ui.pages.case_models import RecordModel, bold, clock_colours, local
 
 CLOCK_KINDS = (TransferClock.REQUEST.value, TransferClock.DEPARTURE.value, TransferClock.HANDOVER.value)
@@ -128,6 +128,29 @@ class TransferHistoryModel(RecordModel[TransferRecord]):
         if role == Qt.ItemDataRole.FontRole and column == self.VISIT:
             return bold()
         return None
+
+
+class HospitalModel(RecordModel[HospitalRecord]):
+    """The designated and backup hospitals (settings page); one not accepting patients says so in dark red."""
+
+    NAME, KIND, ACCEPTING, ADDRESS, PHONE = range(5)
+
+    def key(self, r: HospitalRecord) -> object:
+        return r.id
+
+    def headers(self) -> list[str]:
+        return [self.tr("Name"), self.tr("Kind"), self.tr("Accepting"), self.tr("Address"), self.tr("Phone")]
+
+    def display(self, r: HospitalRecord, column: int) -> str:
+        return [r.name, hospital_kind_name(r.kind), yes_no(r.accepting), r.address, r.phone][column]
+
+    def style(self, r: HospitalRecord, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.ACCEPTING and not r.accepting:
+            return QBrush(Qt.GlobalColor.darkRed)
+        return None
+
+    def row_of(self, hospital_id: int) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.id == hospital_id), -1)
 
 
 class TrustedClinicModel(RecordModel[TrustedClinicInfo]):
