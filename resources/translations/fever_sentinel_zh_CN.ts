@@ -3916,6 +3916,17 @@ Everything recorded after that backup is lost, and everyone must log in again.</
     </message>
 </context>
 <context>
+    <name>ReportCountsModel</name>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+</context>
+<context>
     <name>ReportPage</name>
     <message>
         <source>Daily report</source>
@@ -3954,36 +3965,8 @@ Everything recorded after that backup is lost, and everyone must log in again.</
         <translation>零报告：当日各项计数均为零。</translation>
     </message>
     <message>
-        <source>Item</source>
-        <translation>项目</translation>
-    </message>
-    <message>
-        <source>Count</source>
-        <translation>数量</translation>
-    </message>
-    <message>
         <source>Submitted versions</source>
         <translation>已提交版本</translation>
-    </message>
-    <message>
-        <source>Version</source>
-        <translation>版本</translation>
-    </message>
-    <message>
-        <source>Submitted at</source>
-        <translation>提交时间</translation>
-    </message>
-    <message>
-        <source>By</source>
-        <translation>提交人</translation>
-    </message>
-    <message>
-        <source>How</source>
-        <translation>方式</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>说明</translation>
     </message>
     <message>
         <source>County hub</source>
@@ -4030,22 +4013,6 @@ Everything recorded after that backup is lost, and everyone must log in again.</
         <translation>审计锚点：追溯记录第 {seq} 条，哈希 {hash}…</translation>
     </message>
     <message>
-        <source>automatic</source>
-        <translation>自动提交</translation>
-    </message>
-    <message>
-        <source>correction</source>
-        <translation>更正</translation>
-    </message>
-    <message>
-        <source>submitted</source>
-        <translation>手动提交</translation>
-    </message>
-    <message>
-        <source>{how}, zero report</source>
-        <translation>{how}，零报告</translation>
-    </message>
-    <message>
         <source>Submit the ZERO report for {day} to the county? It cannot be changed afterwards, only corrected.</source>
         <translation>向县平台提交 {day} 的零报告？提交后不可修改，只能更正。</translation>
     </message>
@@ -4076,6 +4043,45 @@ Everything recorded after that backup is lost, and everyone must log in again.</
     <message>
         <source>Counts only — no names or ID numbers — for one clinic day, sent to the county. A day not submitted by {time} the next day (clinic time) is submitted automatically. A submitted report never changes: a correction is a new version with a note.</source>
         <translation>按日上报县平台的统计数（不含姓名、证件号码）。次日 {time} 前未提交的，系统自动提交。已提交的报告不可修改，更正即提交附说明的新版本。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportVersionsModel</name>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Submitted at</source>
+        <translation>提交时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>提交人</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>自动提交</translation>
+    </message>
+    <message>
+        <source>correction</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>submitted</source>
+        <translation>手动提交</translation>
+    </message>
+    <message>
+        <source>{how}, zero report</source>
+        <translation>{how}，零报告</translation>
     </message>
 </context>
 <context>

@@ -30,7 +30,8 @@ def test_zero_report_submitted_then_corrected(qtbot, qapp, triage_admin_session,
     assert page.day() == date(2026, 3, 9)  # yesterday, clinic time
     assert page.status_label.text().startswith("Draft")
     assert not page.zero_banner.isHidden()
-    assert page.counts.rowCount() == len(REPORT_COUNT_KEYS) and page.counts.item(0, 0).text() == "Patients screened at pre-triage"
+    assert page.counts_model.rowCount() == len(REPORT_COUNT_KEYS)
+    assert page.counts_model.index(0, 0).data() == "Patients screened at pre-triage"
     assert "Audit anchor" in page.anchor_label.text()
 
     page.submit_button.click()
@@ -47,7 +48,7 @@ def test_zero_report_submitted_then_corrected(qtbot, qapp, triage_admin_session,
     page.correct_button.click()
     assert page.version_texts() == ["v2", "v1"]
     assert page.note_error.isHidden()
-    assert page.versions.item(0, 4).text() == "补报漏登的一名患者"
+    assert page.versions_model.index(0, 4).data() == "补报漏登的一名患者"
     assert "2 queued" in window.sync_status.text()
 
     page.print_button.click()  # the A4 report of the latest version, in the print preview

@@ -18,8 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -29,7 +28,8 @@ from app.errors import ValidationError
 from app.permissions import Perm
 from app.reporting.daily import ReportDraft, SubmittedReport
 from ui.forms import FieldErrors, describe, error_label
-from ui.labels import REPORT_COUNT_KEYS, report_count_name
+from ui.labels import REPORT_COUNT_KEYS
+from ui.pages.report_models import ReportCountsModel, ReportVersionsModel
 from ui.print_preview import PrintPreviewDialog, open_preview
 from ui.session import Session
 from ui.sync_feed import SyncFeed, SyncSnapshot, sync_status_text
@@ -75,8 +75,8 @@ class ReportPage(QWidget):
         self.zero_banner = QLabel()
         self.zero_banner.setStyleSheet(ZERO_STYLE)
         self.zero_banner.hide()
-        self.counts = QTableWidget(0, 2)
-        self._table(self.counts)
+        self.counts_model = ReportCountsModel(session.zone, self)
+        self.counts = self._table(self.counts_model)
         self.counts.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.counts.setColumnWidth(1, 70)
         self.anchor_label = QLabel()
@@ -113,8 +113,8 @@ class ReportPage(QWidget):
 
         self.versions_label = QLabel()
         self.versions_label.setStyleSheet("font-weight: bold;")
-        self.versions = QTableWidget(0, 5)
-        self._table(self.versions)
+        self.versions_model = ReportVersionsModel(session.zone, self)
+        self.versions = self._table(self.versions_model)
         self.versions.horizontalHeader().setStretchLastSection(True)
         for column, width in ((0, 50), (1, 120), (2, 80), (3, 110)):
             self.versions.setColumnWidth(column, width)
@@ -195,13 +195,16 @@ class ReportPage(QWidget):
             self._show_sync(self.feed.snapshot)
 
     @staticmethod
-    def _table(table: QTableWidget) -> None:
+    def _table(model: ReportCountsModel | ReportVersionsModel) -> QTableView:
+        table = QTableView()
+        table.setModel(model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setAlternatingRowColors(True)
         table.verticalHeader().hide()
         table.verticalHeader().setDefaultSectionSize(21)  # all 24 counts on a 1366×768 screen
         table.setWordWrap(False)
+        return table
 
     def _today(self) -> date:
         return self.session.ctx.clock.now().astimezone(self.session.zone).date()
@@ -239,10 +242,9 @@ class ReportPage(QWidget):
         self.note_edit.setPlaceholderText(self.tr("What was wrong in the submitted version"))
         self.correct_button.setText(self.tr("Submit &correction…"))
         self.zero_banner.setText(self.tr("Zero report: every count for this day is zero."))
-        self.counts.setHorizontalHeaderLabels([self.tr("Item"), self.tr("Count")])
+        self.counts_model.retranslate()
         self.versions_label.setText(self.tr("Submitted versions"))
-        self.versions.setHorizontalHeaderLabels([self.tr("Version"), self.tr("Submitted at"), self.tr("By"),
-                                                 self.tr("How"), self.tr("Note")])
+        self.versions_model.retranslate()
         self.sync_box.setTitle(self.tr("County hub"))
         self.sync_button.setText(self.tr("S&ync now"))
         self.hub_label.setText(self.tr("Hub &address:"))
@@ -292,15 +294,7 @@ class ReportPage(QWidget):
             self.status_label.setStyleSheet(STATUS_STYLE + " color: #1b6e20;")
             anchor = (latest.audit_seq, latest.audit_hash)
         self.zero_banner.setVisible(zero)
-        rows = _numbers(counts)
-        self.counts.setRowCount(len(rows))
-        for i, (key, value) in enumerate(rows):
-            name = QTableWidgetItem(report_count_name(key))
-            name.setToolTip(key)
-            number = QTableWidgetItem(str(value))
-            number.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self.counts.setItem(i, 0, name)
-            self.counts.setItem(i, 1, number)
+        self.counts_model.set_rows(_numbers(counts))
         self.anchor_label.setText(
             self.tr("Audit anchor: trail entry No. {seq}, hash {hash}…").format(seq=anchor[0], hash=anchor[1][:16])
             if anchor else "")
@@ -308,19 +302,10 @@ class ReportPage(QWidget):
         self.print_button.setEnabled(self.draft is not None)
         self.correct_button.setEnabled(latest is not None)
         self.note_edit.setEnabled(latest is not None)
-        self.versions.setRowCount(len(self.history))
-        for i, r in enumerate(reversed(self.history)):
-            how = (self.tr("automatic") if r.automatic else self.tr("correction") if r.supersedes
-                   else self.tr("submitted"))
-            if r.zero_report:
-                how = self.tr("{how}, zero report").format(how=how)
-            cells = (f"v{r.version}", r.submitted_at.astimezone(self.session.zone).strftime("%m-%d %H:%M"),
-                     r.submitted_by, how, r.note)
-            for column, text in enumerate(cells):
-                self.versions.setItem(i, column, QTableWidgetItem(text))
+        self.versions_model.set_rows(list(reversed(self.history)))
 
     def version_texts(self) -> list[str]:
-        return [self.versions.item(i, 0).text() for i in range(self.versions.rowCount())]
+        return [self.versions_model.index(i, 0).data() for i in range(self.versions_model.rowCount())]
 
     def submit(self) -> None:
         if self.draft is None:
