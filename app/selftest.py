@@ -130,14 +130,21 @@ def check_resources() -> str:
 
 
 def check_migration_files() -> str:
+    """The clinic's Alembic scripts and the county hub's (``hub serve`` runs from the same bundle)."""
     from app.db import migrate
+    from app.hub import migrate as hub_migrate
 
-    root = migrate.MIGRATIONS_DIR
-    versions = sorted(p.name for p in (root / "versions").glob("*.py"))
-    for needed in (root / "env.py", root / "script.py.mako"):
-        expect(needed.is_file(), f"missing {needed}")
-    expect(bool(versions), f"no migration scripts in {root / 'versions'}")
-    return f"{len(versions)} revisions in {root}, head {migrate.head_revision()}"
+    found = []
+    for name, env in (("clinic", migrate.CLINIC), ("hub", hub_migrate.HUB)):
+        root = env.directory
+        versions = sorted(p.name for p in (root / "versions").glob("*.py"))
+        for needed in (root / "env.py", root / "script.py.mako"):
+            expect(needed.is_file(), f"missing {needed}")
+        expect(bool(versions), f"no migration scripts in {root / 'versions'}")
+        head = env.head_revision()
+        expect(head == env.head, f"{name}: newest script is {head}, the start-up shortcut expects {env.head}")
+        found.append(f"{name}: {len(versions)} revisions in {root}, head {head}")
+    return "; ".join(found)
 
 
 def check_timezone() -> str:

@@ -1,9 +1,14 @@
-"""Run Alembic migrations at start-up: a new database is created at head, an old one upgraded."""
+"""Run Alembic migrations at start-up: a new database is created at head, an old one upgraded.
+
+One ``Migrations`` per database kind, each with its own scripts: the clinic's (``CLINIC``, below; the
+module-level functions are its) and the county hub's (app.hub.migrate).
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
@@ -12,50 +17,124 @@ from app.db.engine import Database
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy import Connection, MetaData
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"  # the bundle keeps the same layout
 HEAD = "0008"  # the newest revision; a test keeps it equal to Alembic's head
 
 
-def upgrade_if_needed(db: Database) -> None:
-    """At start-up: a database already at HEAD is left alone without loading Alembic at all."""
-    try:
+@dataclass(frozen=True)
+class Migrations:
+    """An Alembic environment: the folder of its scripts and its newest revision."""
+
+    directory: Path
+    head: str  # a test keeps it equal to Alembic's head: the start-up shortcut relies on it
+
+    def upgrade_if_needed(self, db: Database) -> None:
+        """At start-up: a database already at ``head`` is left alone without loading Alembic at all."""
+        if self.stored_revision(db) != self.head:
+            self.upgrade(db)
+
+    def stored_revision(self, db: Database) -> str | None:
+        """The revision in alembic_version, read without Alembic; None when there is no such table."""
+        try:
+            with db.engine.connect() as conn:
+                return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        except DBAPIError:
+            return None  # a new database (no table yet): Alembic creates it
+
+    def config(self) -> Config:
+        from alembic.config import Config
+
+        cfg = Config()
+        cfg.set_main_option("script_location", str(self.directory))
+        return cfg
+
+    def head_revision(self) -> str:
+        from alembic.script import ScriptDirectory
+
+        head = ScriptDirectory.from_config(self.config()).get_current_head()
+        assert head is not None
+        return head
+
+    def knows(self, revision: str) -> bool:
+        """False for a revision no script here names: a newer release wrote it."""
+        from alembic.script import ScriptDirectory
+
+        return any(s.revision == revision for s in ScriptDirectory.from_config(self.config()).walk_revisions())
+
+    def current_revision(self, db: Database) -> str | None:
+        from alembic.runtime.migration import MigrationContext
+
         with db.engine.connect() as conn:
-            current = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-    except DBAPIError:
-        current = None  # a new database (no table yet): Alembic creates it
-    if current != HEAD:
-        upgrade(db)
+            return MigrationContext.configure(conn).get_current_revision()
+
+    def upgrade(self, db: Database, revision: str = "head") -> None:
+        """Upgrade inside one write transaction, so two desks starting at once queue, not clash."""
+        from alembic import command
+
+        with db.engine.execution_options(fever_sentinel_write=True).begin() as conn:
+            self.run(conn, command.upgrade, revision)
+
+    def run(self, conn: Connection, command: Any, *args: Any, **kwargs: Any) -> None:
+        """An Alembic command (``alembic.command.upgrade``, ``stamp``...) on the caller's connection and
+        transaction: env.py (``run_env``) takes the connection from here."""
+        cfg = self.config()
+        cfg.attributes["connection"] = conn
+        command(cfg, *args, **kwargs)
 
 
-def _config() -> Config:
-    from alembic.config import Config
+def run_env(target_metadata: MetaData) -> None:
+    """The body of every env.py: run on the connection ``Migrations.run`` handed over, never one of its own."""
+    from alembic import context
 
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
-    return cfg
+    connection = context.config.attributes.get("connection")
+    if connection is None:
+        raise RuntimeError("run migrations through app.db.migrate, which passes a connection")
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=connection.dialect.name == "sqlite",
+        compare_type=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
 
 
-def head_revision() -> str:
-    from alembic.script import ScriptDirectory
-
-    head = ScriptDirectory.from_config(_config()).get_current_head()
-    assert head is not None
-    return head
-
-
-def current_revision(db: Database) -> str | None:
+def differences(conn: Connection, metadata: MetaData) -> list[str]:
+    """Where the database's tables differ from ``metadata`` (Alembic's autogenerate comparison, types
+    included), one line each, e.g. ``missing table hub_lists``; tables ``metadata`` does not name are not
+    looked at. Empty: they match."""
+    from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
 
-    with db.engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+    def ours(name: str | None, type_: str, _parent: Any) -> bool:
+        return type_ != "table" or name in metadata.tables
+
+    context = MigrationContext.configure(conn, opts={"compare_type": True, "include_name": ours})
+    return [_describe(diff) for diff in compare_metadata(context, metadata)]
 
 
-def upgrade(db: Database, revision: str = "head") -> None:
-    """Upgrade inside one write transaction, so two desks starting at once queue, not clash."""
-    from alembic import command
+def _describe(diff: Any) -> str:
+    """One of compare_metadata's differences, as seen from the database: ``missing column t.c``."""
+    if isinstance(diff, list):  # the modify_* changes of one column
+        return ", ".join(_describe(d) for d in diff)
+    op, *rest = diff
+    if op.startswith("modify_"):  # (op, schema, table, column, existing, database's, metadata's)
+        return f"{rest[1]}.{rest[2]} {op.removeprefix('modify_')} is {rest[4]!r}, expected {rest[5]!r}"
+    change, _, kind = op.partition("_")
+    state = "missing" if change == "add" else "unexpected"
+    if kind == "column":  # (op, schema, table, column)
+        return f"{state} column {rest[1]}.{rest[2].name}"
+    obj = rest[0]  # a table, an index or a constraint
+    if kind == "table":
+        return f"{state} table {obj.name}"
+    name = obj.name or "(" + ", ".join(c.name for c in obj.columns) + ")"
+    return f"{state} {type(obj).__name__} {obj.table.name}.{name}"
 
-    cfg = _config()
-    with db.engine.execution_options(fever_sentinel_write=True).begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, revision)
+
+CLINIC = Migrations(MIGRATIONS_DIR, HEAD)
+upgrade_if_needed = CLINIC.upgrade_if_needed
+head_revision = CLINIC.head_revision
+current_revision = CLINIC.current_revision
+upgrade = CLINIC.upgrade

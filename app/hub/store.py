@@ -17,6 +17,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from app.db.engine import Database
 from app.db.types import UTCDateTime
 from app.errors import Conflict, NotFound, ValidationError
+from app.hub import migrate
 from app.keys import key_id_of, load_public_key
 
 HUB_ZONE = ZoneInfo("Asia/Shanghai")
@@ -24,7 +25,7 @@ LATE_AFTER = time(9, 0)  # a report arriving after 09:00 the next day is late
 
 
 class HubBase(DeclarativeBase):
-    pass
+    """The hub's models. The schema itself is owned by the hub's Alembic migrations (app/hub/migrations)."""
 
 
 class HubClinic(HubBase):
@@ -104,8 +105,13 @@ class ClinicStatus:
 
 
 def open_hub(url: str) -> Database:
+    """Open the hub's database, created or upgraded to the newest schema (app.hub.migrate)."""
     db = Database(url)
-    HubBase.metadata.create_all(db.engine)
+    try:
+        migrate.upgrade_if_needed(db)
+    except BaseException:
+        db.dispose()
+        raise
     return db
 
 
