@@ -18,6 +18,7 @@ from app.context import AppContext
 
 ROOT = Path(__file__).resolve().parent.parent
 KILLS = 25
+STARTUP_TIMEOUT_S = 60
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
@@ -31,12 +32,15 @@ def test_every_printed_commit_survives_sigkill(sqlite_ctx: AppContext) -> None:
                                 stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         assert proc.stdout is not None
         os.set_blocking(proc.stdout.fileno(), False)
-        deadline = time.monotonic() + rng.uniform(0.4, 1.2)  # start-up plus a random stretch of commits
         buffer = b""
-        while time.monotonic() < deadline:
+        started = time.monotonic() + STARTUP_TIMEOUT_S  # imports take long on a busy machine: wait for them,
+        deadline: float | None = None  # then kill after a random stretch of commits
+        while time.monotonic() < (deadline if deadline is not None else started):
             chunk = proc.stdout.read()
             if chunk:
                 buffer += chunk
+            if deadline is None and b"\n" in buffer:
+                deadline = time.monotonic() + rng.uniform(0.0, 0.6)
             time.sleep(0.005)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
