@@ -68,6 +68,17 @@ MESSAGES: dict[str, str] = {
     "report_submitted": "That day's report was already submitted; a change is a correction (new version).",
     "time_format": "Give the time as HH:MM.",
     "hub_url": "Set the county hub's address first (https://..., or http:// to this machine): sync push --hub URL.",
+    "hub_unreachable": "The county hub cannot be reached now; reports stay queued and go when it is back.",
+    "hub_certificate": "The county hub's HTTPS certificate could not be verified; nothing was sent and the reports "
+                       "stay queued. Unknown CA: ask the county for its CA certificate and set it with "
+                       "'sync push --ca-file FILE'. Expired or for another host name: the county must fix its "
+                       "certificate (or check this computer's date, or the hub address).",
+    "ca_file": "That file is not a certificate (PEM or DER): ask the county for its CA certificate file.",
+    "tls_pair": "Give both --tls-cert and --tls-key (the hub's certificate and its private key).",
+    "tls_file": "The certificate or key file cannot be read.",
+    "tls_file_format": "The certificate or key file is not PEM, or the key is protected by a password "
+                       "(give an unencrypted key readable only by the hub's account).",
+    "tls_key_mismatch": "The private key does not belong to the certificate: give the key the certificate was made for.",
 }
 
 
@@ -360,6 +371,10 @@ def cmd_report_daily(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> 
 def cmd_sync_push(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     if args.hub:
         ctx.sync.set_hub_url(Actor.system(), args.hub)
+    if args.ca_file is not None:
+        ca = ctx.sync.set_hub_ca(Actor.system(), args.ca_file)
+        print(f"hub CA set: {ca.subject}, valid until {ca.not_after:%Y-%m-%d}, sha256 {ca.sha256}" if ca
+              else "hub CA cleared: the usual certificate authorities only", file=out)
     result = ctx.sync.push(Actor.system(), force=True)
     status = ctx.sync.status()
     print(f"delivered {result.delivered}, retrying {result.retrying}, refused {result.refused}; "
@@ -396,10 +411,48 @@ def cmd_hub_serve(args: argparse.Namespace, out: TextIO) -> int:
     from app.hub.store import open_hub
     from app.hub.web import create_app
 
+    tls = {}
+    if args.tls_cert or args.tls_key:
+        _check_tls_files(args.tls_cert, args.tls_key)
+        tls = {"ssl_certfile": args.tls_cert, "ssl_keyfile": args.tls_key}
     db = open_hub(_hub_url(args))
-    print(f"county hub on http://{args.host}:{args.port} ({db.display_url})", file=out, flush=True)
-    uvicorn.run(create_app(db, SystemClock()), host=args.host, port=args.port, log_level="warning")
+    print(f"county hub on {'https' if tls else 'http'}://{args.host}:{args.port} ({db.display_url})", file=out,
+          flush=True)
+    uvicorn.run(create_app(db, SystemClock()), host=args.host, port=args.port, log_level="warning", **tls)
     return 0
+
+
+def _check_tls_files(cert: str | None, key: str | None) -> None:
+    """Load the pair as uvicorn will, so a wrong file is one line on stderr, not a traceback."""
+    import ssl
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives.serialization import load_pem_private_key
+
+    if not cert or not key:
+        raise FeverSentinelError("tls_pair")
+    data = {}
+    for path in (cert, key):
+        try:
+            data[path] = Path(path).read_bytes()
+        except OSError as exc:
+            raise FeverSentinelError("tls_file", path=path, reason=exc.strerror or type(exc).__name__) from exc
+    try:
+        x509.load_pem_x509_certificates(data[cert])
+    except ValueError as exc:
+        raise FeverSentinelError("tls_file_format", path=cert, reason="no PEM certificate") from exc
+    try:
+        load_pem_private_key(data[key], password=None)
+    except TypeError as exc:
+        raise FeverSentinelError("tls_file_format", path=key, reason="the key is encrypted") from exc
+    except ValueError as exc:
+        raise FeverSentinelError("tls_file_format", path=key, reason="no PEM private key") from exc
+    try:
+        ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER).load_cert_chain(cert, key)
+    except ssl.SSLError as exc:
+        if "KEY_VALUES_MISMATCH" in str(exc) or "key values mismatch" in str(exc):
+            raise FeverSentinelError("tls_key_mismatch", cert=cert, key=key) from exc
+        raise FeverSentinelError("tls_file_format", path=cert, reason=str(exc)) from exc
 
 
 def cmd_hub_add_clinic(args: argparse.Namespace, out: TextIO) -> int:
@@ -569,8 +622,10 @@ def build_parser(probe_factory: ProbeFactory | None = None) -> argparse.Argument
         report).add_argument("time", nargs="?")
     sync = sub.add_parser("sync", help="store and forward to the county hub").add_subparsers(
         dest="sync_command", metavar="ACTION", required=True)
-    add("push", cmd_sync_push, "deliver queued reports to the hub now (exit 1 if any is still waiting)", sync
-        ).add_argument("--hub", help="set the hub URL first (https://...)")
+    p = add("push", cmd_sync_push, "deliver queued reports to the hub now (exit 1 if any is still waiting)", sync)
+    p.add_argument("--hub", help="set the hub URL first (https://...)")
+    p.add_argument("--ca-file", metavar="FILE", help="trust the CA certificate in FILE (PEM/DER) for the hub, for "
+                   "every desk of this clinic; '' goes back to the usual authorities")
     add("pull", cmd_sync_pull, "apply the county's risk-area and designated-hospital lists now", sync
         ).add_argument("--hub", help="the hub URL (default: the one set for sync)")
     hub = sub.add_parser("hub", help="run the county hub").add_subparsers(dest="hub_command", metavar="ACTION",
@@ -579,6 +634,9 @@ def build_parser(probe_factory: ProbeFactory | None = None) -> argparse.Argument
     p.set_defaults(standalone=cmd_hub_serve)
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8750)
+    p.add_argument("--tls-cert", metavar="FILE", help="serve HTTPS with this certificate (PEM, with any "
+                   "intermediate certificates after it)")
+    p.add_argument("--tls-key", metavar="FILE", help="the certificate's private key (PEM, unencrypted)")
     p = add("publish", None, "publish a list to every clinic (JSON array file)", hub)
     p.set_defaults(standalone=cmd_hub_publish)
     p.add_argument("list", choices=["risk-areas", "hospitals"])

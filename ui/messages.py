@@ -427,7 +427,29 @@ def _sentences() -> dict[str, Callable[[dict[str, Any]], str]]:
         "hub_unreachable": lambda d: translate(
             "Errors", "The county hub cannot be reached now. Reports stay queued and are sent when it is "
             "back."),
+        "hub_certificate": _hub_certificate,
+        "ca_file": lambda d: translate(
+            "Errors", "This file is not a certificate. Ask the county for its CA (root) certificate file "
+            "(.crt, .cer or .pem)."),
     }
+
+
+def _hub_certificate(d: dict[str, Any]) -> str:
+    problem = d.get("problem")
+    if problem == "expired":
+        text = translate("Errors", "The county hub's certificate has expired (or is not valid yet). Tell the "
+                         "county so they renew it, and check that this computer's date and time are right.")
+    elif problem == "host_name":
+        text = translate("Errors", "The county hub's certificate is for another address. Check the hub address "
+                         "with the county: use the name written in its certificate.")
+    else:
+        text = translate("Errors", "The county hub's certificate is not trusted on this computer. Ask the county "
+                         "for its CA (root) certificate file and set it under \"County hub\" on the daily report "
+                         "page.")
+    text = translate("Errors", "{problem} Nothing was sent; the reports stay queued.").format(problem=text)
+    if d.get("reason"):  # OpenSSL's words, for the county's IT staff
+        text = translate("Errors", "{sentence} (Details: {reason})").format(sentence=text, reason=d["reason"])
+    return text
 
 
 def _illegal_transition(d: dict[str, Any]) -> str:

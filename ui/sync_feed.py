@@ -3,7 +3,8 @@ automatic) every past day's report not in by the set time the next day (clinic t
 unless changed on the report page or with `fever-sentinel report auto-submit-at`), then — when a
 hub address is set — push what is due (not forced: entries backing off wait their turn), then
 read the outbox status. So reports go out whenever the hub is reachable; the status bar shows
-online / offline / not set, the last successful delivery and what is still queued. "Sync now"
+online / offline / not set (or a hub certificate this computer does not trust: someone must act),
+the last successful delivery and what is still queued. "Sync now"
 forces a push and then pulls the county's lists."""
 
 from __future__ import annotations
@@ -76,6 +77,8 @@ def sync_status_text(snapshot: SyncSnapshot | None, zone: ZoneInfo) -> tuple[str
     status = snapshot.status
     if not status.hub_url:
         state, style = translate("Sync", "not set"), "color: #5f6b73;"
+    elif isinstance(snapshot.error, FeverSentinelError) and snapshot.error.code == "hub_certificate":
+        state, style = translate("Sync", "certificate problem"), "color: #b3261e; font-weight: bold;"
     elif status.online is False:
         state, style = translate("Sync", "offline"), "color: #b3261e; font-weight: bold;"
     elif status.online:

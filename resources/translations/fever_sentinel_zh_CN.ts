@@ -1521,6 +1521,30 @@
         <translation>当前无法连接县平台。报告保留在待发送队列中，连接恢复后自动发送。</translation>
     </message>
     <message>
+        <source>This file is not a certificate. Ask the county for its CA (root) certificate file (.crt, .cer or .pem).</source>
+        <translation>该文件不是证书。请向县里索取其 CA 根证书文件（.crt、.cer 或 .pem）。</translation>
+    </message>
+    <message>
+        <source>The county hub&apos;s certificate has expired (or is not valid yet). Tell the county so they renew it, and check that this computer&apos;s date and time are right.</source>
+        <translation>县平台的证书已过期（或尚未生效）。请通知县里更新证书，并检查本机的日期和时间是否正确。</translation>
+    </message>
+    <message>
+        <source>The county hub&apos;s certificate is for another address. Check the hub address with the county: use the name written in its certificate.</source>
+        <translation>县平台的证书不是为这个地址签发的。请与县里核对平台地址：应使用证书上写明的名称。</translation>
+    </message>
+    <message>
+        <source>The county hub&apos;s certificate is not trusted on this computer. Ask the county for its CA (root) certificate file and set it under &quot;County hub&quot; on the daily report page.</source>
+        <translation>本机不信任县平台的证书。请向县里索取其 CA 根证书文件，并在“日报告”页的“县平台”栏中设置。</translation>
+    </message>
+    <message>
+        <source>{problem} Nothing was sent; the reports stay queued.</source>
+        <translation>{problem}本次未发送任何数据，报告仍保留在待发送队列中。</translation>
+    </message>
+    <message>
+        <source>{sentence} (Details: {reason})</source>
+        <translation>{sentence}（详情：{reason}）</translation>
+    </message>
+    <message>
         <source>This transfer is already &quot;{current}&quot;: it cannot become &quot;{requested}&quot;. It has been reloaded.</source>
         <translation>该转运已是“{current}”，不能再变为“{requested}”。已重新载入。</translation>
     </message>
@@ -3985,6 +4009,26 @@ Everything recorded after that backup is lost, and everyone must log in again.</
         <translation>保存地址</translation>
     </message>
     <message>
+        <source>CA c&amp;ertificate:</source>
+        <translation>根证书文件(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Only if the county uses its own CA: its certificate file</source>
+        <translation>仅当县里使用自建 CA 时填写：其根证书文件</translation>
+    </message>
+    <message>
+        <source>The county&apos;s CA (root) certificate that signs the hub&apos;s HTTPS certificate. It is kept in the clinic&apos;s database, so every desk trusts the hub. Empty: only the usual certificate authorities.</source>
+        <translation>县里用来签发县平台 HTTPS 证书的 CA 根证书。它保存在本机构的数据库中，各工作站都据此信任县平台。留空：只信任通用的证书颁发机构。</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Save certificate</source>
+        <translation>保存证书</translation>
+    </message>
+    <message>
         <source>Au&amp;tomatic submission at:</source>
         <translation>自动提交时间(&amp;T)：</translation>
     </message>
@@ -4043,6 +4087,22 @@ Everything recorded after that backup is lost, and everyone must log in again.</
     <message>
         <source>Counts only — no names or ID numbers — for one clinic day, sent to the county. A day not submitted by {time} the next day (clinic time) is submitted automatically. A submitted report never changes: a correction is a new version with a note.</source>
         <translation>按日上报县平台的统计数（不含姓名、证件号码）。次日 {time} 前未提交的，系统自动提交。已提交的报告不可修改，更正即提交附说明的新版本。</translation>
+    </message>
+    <message>
+        <source>County CA certificate</source>
+        <translation>选择县级平台根证书</translation>
+    </message>
+    <message>
+        <source>Certificates (*.crt *.cer *.pem *.der);;All files (*)</source>
+        <translation>证书 (*.crt *.cer *.pem *.der);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Trusted: {subject}, valid until {date}; SHA-256 {fingerprint}…</source>
+        <translation>已信任：{subject}，有效期至 {date}；SHA-256 {fingerprint}…</translation>
+    </message>
+    <message>
+        <source>No CA certificate set: the hub&apos;s certificate must come from a public certificate authority.</source>
+        <translation>未设置根证书：县平台的证书须由公共证书颁发机构签发。</translation>
     </message>
 </context>
 <context>
@@ -4495,6 +4555,10 @@ Everything recorded after that backup is lost, and everyone must log in again.</
     <message>
         <source>not set</source>
         <translation>未设置</translation>
+    </message>
+    <message>
+        <source>certificate problem</source>
+        <translation>证书有问题</translation>
     </message>
     <message>
         <source>offline</source>

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import random
 import socket
+import ssl
 import subprocess
 import sys
 import threading
@@ -23,24 +24,35 @@ def free_port() -> int:
 
 
 class HubProcess:
-    """``fever-sentinel hub serve`` in its own process, as the county runs it."""
+    """``fever-sentinel hub serve`` in its own process, as the county runs it; with ``tls`` (certificate,
+    key) over HTTPS, and ``ca`` is what this test process trusts to check that it is up."""
 
-    def __init__(self, data_dir: Path, port: int | None = None, db_url: str | None = None) -> None:
+    def __init__(self, data_dir: Path, port: int | None = None, db_url: str | None = None, *,
+                 tls: tuple[Path, Path] | None = None, ca: Path | None = None) -> None:
         self.data_dir, self.port = data_dir, port or free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
+        self.tls, self.ca = tls, ca
+        self.url = f"{'https' if tls else 'http'}://127.0.0.1:{self.port}"
         self.db_url = db_url or f"sqlite:///{data_dir / 'hub.sqlite3'}"
         self.proc: subprocess.Popen[bytes] | None = None
 
+    def client(self) -> httpx.Client:
+        """A client that trusts the hub (the test's CA when it has one)."""
+        return httpx.Client(verify=ssl.create_default_context(cafile=self.ca) if self.ca else True, timeout=5)
+
     def start(self) -> HubProcess:
         self.data_dir.mkdir(parents=True, exist_ok=True)
+        tls = ["--tls-cert", str(self.tls[0]), "--tls-key", str(self.tls[1])] if self.tls else []
         self.proc = subprocess.Popen([sys.executable, "-m", "ui.launcher", "--data-dir", str(self.data_dir), "hub",
-                                      "serve", "--port", str(self.port), "--db-url", self.db_url], cwd=ROOT,
+                                      "serve", "--port", str(self.port), "--db-url", self.db_url, *tls], cwd=ROOT,
                                      env={**os.environ},
                                      stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                break
             try:
-                httpx.get(f"{self.url}/api/v1/status", timeout=1)
+                with self.client() as client:
+                    client.get(f"{self.url}/api/v1/status", timeout=1)
                 return self
             except httpx.HTTPError:
                 time.sleep(0.1)

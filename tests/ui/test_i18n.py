@@ -22,7 +22,8 @@ ROOT = Path(__file__).resolve().parents[2]
 # the base class's default, is what the generic sentence is for.
 NOT_SHOWN_IN_THE_GUI = {"empty_password", "password_mismatch", "min_sd", "series_row", "series_gap",
                         "list_name", "report_body", "idempotency_key_reused", "report_version_exists",
-                        "naive_datetime", "error", "db_newer_than_app", "db_schema_unrecognised"}
+                        "naive_datetime", "error", "tls_pair", "tls_file", "tls_file_format", "tls_key_mismatch",
+                        "db_newer_than_app", "db_schema_unrecognised"}
 
 
 def raised_codes() -> dict[str, str]:

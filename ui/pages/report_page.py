@@ -1,16 +1,18 @@
 """日报告: the day's counts (never a name), submitted to the county as an immutable version; a
 zero report when everything is zero; a correction is a new version with a note. The time an
 unsent day goes automatically (the next day, clinic time) is shown, and set here by whoever may
-submit reports. Below, the link to the county hub: its address, what is queued, and "sync now"."""
+submit reports. Below, the link to the county hub: its address, the county CA certificate its HTTPS
+certificate is signed with (when the county uses its own CA), what is queued, and "sync now"."""
 
 from __future__ import annotations
 
 from datetime import date, time, timedelta
 
-from PySide6.QtCore import QDate, QEvent, Qt, QTime
+from PySide6.QtCore import QDate, QDir, QEvent, Qt, QTime
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
+    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
 from app.errors import ValidationError
 from app.permissions import Perm
 from app.reporting.daily import ReportDraft, SubmittedReport
+from app.reporting.sync import HubCa
 from ui.forms import FieldErrors, describe, error_label
 from ui.labels import REPORT_COUNT_KEYS
 from ui.pages.report_models import ReportCountsModel, ReportVersionsModel
@@ -132,8 +135,24 @@ class ReportPage(QWidget):
         self.hub_save = QPushButton()
         self.hub_save.clicked.connect(self.save_hub)
         self.hub_error = error_label()
+        self.ca_label = QLabel()
+        self.ca_edit = QLineEdit()
+        self.ca_label.setBuddy(self.ca_edit)
+        self.ca_browse = QPushButton()
+        self.ca_browse.clicked.connect(self.browse_ca)
+        self.ca_save = QPushButton()
+        self.ca_save.clicked.connect(self.save_ca)
+        self.ca_edit.returnPressed.connect(self.save_ca)
+        self.ca_info = QLabel()
+        self.ca_info.setStyleSheet("color: #5f6b73;")
+        self.ca_info.setWordWrap(True)
+        self.ca_info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.ca_error = error_label()
+        self.hub_ca: HubCa | None = None
+        self._ca_read = False  # no "not set" before the setting was read
         can_set = session.can(Perm.MANAGE_CLINIC_SETTINGS)
-        for w in (self.hub_label, self.hub_edit, self.hub_save):
+        for w in (self.hub_label, self.hub_edit, self.hub_save, self.ca_label, self.ca_edit, self.ca_browse,
+                  self.ca_save, self.ca_info):
             w.setVisible(can_set)
         self.hub_edit.returnPressed.connect(self.save_hub)
 
@@ -182,6 +201,14 @@ class ReportPage(QWidget):
         hub_row.addWidget(self.hub_save)
         sync.addLayout(hub_row)
         sync.addWidget(self.hub_error)
+        ca_row = QHBoxLayout()
+        ca_row.addWidget(self.ca_label)
+        ca_row.addWidget(self.ca_edit, 1)
+        ca_row.addWidget(self.ca_browse)
+        ca_row.addWidget(self.ca_save)
+        sync.addLayout(ca_row)
+        sync.addWidget(self.ca_info)
+        sync.addWidget(self.ca_error)
         right.addWidget(self.sync_box)
         body = QHBoxLayout()
         body.addLayout(left, 5)
@@ -223,6 +250,8 @@ class ReportPage(QWidget):
         if self.session.can(Perm.MANAGE_CLINIC_SETTINGS) and not self.hub_edit.text():
             sync = self.session.ctx.sync
             self.session.runner.run(sync.hub_url, lambda url: self.hub_edit.setText(url or ""), parent=self)
+        if self.session.can(Perm.MANAGE_CLINIC_SETTINGS) and not self.ca_edit.text():
+            self.session.runner.run(self.session.ctx.sync.hub_ca, self._show_ca, parent=self)
         if self.feed.snapshot is None:
             self.feed.poll()
 
@@ -249,6 +278,15 @@ class ReportPage(QWidget):
         self.sync_button.setText(self.tr("S&ync now"))
         self.hub_label.setText(self.tr("Hub &address:"))
         self.hub_save.setText(self.tr("Save address"))
+        self.ca_label.setText(self.tr("CA c&ertificate:"))
+        self.ca_edit.setPlaceholderText(self.tr("Only if the county uses its own CA: its certificate file"))
+        self.ca_edit.setToolTip(self.tr("The county's CA (root) certificate that signs the hub's HTTPS certificate. "
+                                        "It is kept in the clinic's database, so every desk trusts the hub. "
+                                        "Empty: only the usual certificate authorities."))
+        self.ca_browse.setText(self.tr("&Browse…"))
+        self.ca_save.setText(self.tr("Save certificate"))
+        if self._ca_read:
+            self._show_ca(self.hub_ca, keep_path=True)
         self.auto_label.setText(self.tr("Au&tomatic submission at:"))
         self.auto_edit.setToolTip(self.tr("A day's report not submitted by this time the next day (clinic time) "
                                           "is submitted automatically."))
@@ -440,6 +478,42 @@ class ReportPage(QWidget):
             self.hub_error.show()
 
         self.session.runner.run(lambda: sync.set_hub_url(actor, url), saved, failed, parent=self)
+
+    def browse_ca(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("County CA certificate"), self.ca_edit.text(),
+            self.tr("Certificates (*.crt *.cer *.pem *.der);;All files (*)"))
+        if path:
+            self.ca_edit.setText(QDir.toNativeSeparators(path))
+            self.ca_save.setFocus()
+
+    def save_ca(self) -> None:
+        sync, actor, path = self.session.ctx.sync, self.session.actor, self.ca_edit.text()
+        self.ca_error.hide()
+
+        def saved(ca: HubCa | None) -> None:
+            self._show_ca(ca)
+            if ca is not None and self.hub_edit.text():
+                self.sync_now()  # try the hub with it at once: the admin sees it work (or why not)
+            else:
+                self.feed.poll()
+
+        def failed(exc: BaseException) -> None:
+            self.ca_error.setText(describe(exc))
+            self.ca_error.show()
+
+        self.session.runner.run(lambda: sync.set_hub_ca(actor, path), saved, failed, parent=self)
+
+    def _show_ca(self, ca: HubCa | None, keep_path: bool = False) -> None:
+        self.hub_ca, self._ca_read = ca, True
+        if not keep_path:
+            self.ca_edit.setText(ca.file if ca is not None else "")
+        self.ca_info.setText(
+            self.tr("Trusted: {subject}, valid until {date}; SHA-256 {fingerprint}…").format(
+                subject=ca.subject, date=ca.not_after.astimezone(self.session.zone).strftime("%Y-%m-%d"),
+                fingerprint=ca.sha256[:16]) if ca is not None
+            else self.tr("No CA certificate set: the hub's certificate must come from a public certificate "
+                         "authority."))
 
     def _show_sync(self, snapshot: SyncSnapshot | None = None) -> None:
         snapshot = snapshot or self.feed.snapshot
