@@ -31,6 +31,8 @@ MESSAGES: dict[str, str] = {
     "disk_full": "The disk is full. Nothing was changed; free some space and try again.",
     "db_busy": "The database stayed busy too long. Try again.",
     "db_unreachable": "The database server cannot be reached.",
+    "db_newer_than_app": "The database was written by a newer release; install that release (nothing was changed).",
+    "db_schema_unrecognised": "The hub database has tables this release does not recognise; nothing was changed.",
     "already_initialized": "This data directory already has a clinic.",
     "not_initialized": "No clinic yet: run 'fever-sentinel init' (or 'fever-sentinel demo') first.",
     "not_demo_clinic": "This data directory holds a real clinic; demo data is only added to a demo clinic. "

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
+import pytest
 from sqlalchemy import inspect, text
 
 from app import audit
 from app.actor import Actor
 from app.db import migrate
 from app.db.engine import Database
+from app.errors import StorageError
 from app.paths import DataPaths
 from app.passwords import OWASP_FLOOR, Passwords
 from app.context import open_context
@@ -78,3 +80,22 @@ def test_start_up_twice_is_harmless(paths: DataPaths) -> None:
 def test_start_up_shortcut_knows_the_newest_revision() -> None:
     """upgrade_if_needed skips Alembic when the database is at HEAD: HEAD must be Alembic's head."""
     assert migrate.HEAD == migrate.head_revision()
+
+
+def test_database_of_a_newer_release_is_refused_untouched(paths: DataPaths, db_url: str) -> None:
+    """An older bundle installed over a newer one: a reason (not Alembic's traceback), and the data stays."""
+    ctx = open_context(paths, db_url, argon2=OWASP_FLOOR)
+    ctx.clinic.initialize(Actor.system(), code="XH01", name="新河镇卫生院", level="township", admin_username="boss",
+                          admin_full_name="王", admin_password="admin-pass-1")
+    with ctx.db.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '0099'"))
+    ctx.close()
+    with pytest.raises(StorageError) as refused:
+        open_context(paths, db_url, argon2=OWASP_FLOOR)
+    assert refused.value.code == "db_newer_than_app"
+    assert refused.value.details["revision"] == "0099" and refused.value.details["head"] == migrate.HEAD
+    ctx = open_context(paths, db_url, argon2=OWASP_FLOOR, run_migrations=False)
+    try:
+        assert migrate.current_revision(ctx.db) == "0099" and ctx.clinic.get().code == "XH01"
+    finally:
+        ctx.close()

@@ -131,6 +131,10 @@ def _sentences() -> dict[str, Callable[[dict[str, Any]], str]]:
             "Errors", "The database cannot be written to (read-only file or folder)."),
         "db_corrupt": lambda d: translate(
             "Errors", "The database file is damaged. Restore the latest backup."),
+        "db_newer_than_app": lambda d: translate(
+            "Errors", "The data was written by a newer version of Fever Sentinel (database version {revision}; "
+            "this program knows up to {head}). Install the newer version again; nothing was changed."
+        ).format(revision=d.get("revision", "?"), head=d.get("head", "?")),
         "db_unreachable": lambda d: translate(
             "Errors", "The database cannot be reached. Check the network or the "
             "database server."),

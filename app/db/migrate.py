@@ -14,6 +14,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
 from app.db.engine import Database
+from app.errors import StorageError
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -32,8 +33,16 @@ class Migrations:
 
     def upgrade_if_needed(self, db: Database) -> None:
         """At start-up: a database already at ``head`` is left alone without loading Alembic at all."""
-        if self.stored_revision(db) != self.head:
+        stored = self.stored_revision(db)
+        if stored != self.head:
+            self.refuse_if_newer(db, stored)
             self.upgrade(db)
+
+    def refuse_if_newer(self, db: Database, stored: str | None) -> None:
+        """A revision no script here names was written by a newer release (an older bundle installed over
+        a newer one): refuse with a reason, change nothing."""
+        if stored is not None and not self.knows(stored):
+            raise StorageError("db_newer_than_app", revision=stored, head=self.head, database=db.display_url)
 
     def stored_revision(self, db: Database) -> str | None:
         """The revision in alembic_version, read without Alembic; None when there is no such table."""

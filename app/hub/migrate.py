@@ -62,8 +62,7 @@ def upgrade_if_needed(db: Database) -> None:
     stored = HUB.stored_revision(db)
     if stored == HEAD:
         return
-    if stored is not None and not HUB.knows(stored):
-        raise StorageError("db_newer_than_app", revision=stored, head=HEAD, database=db.display_url)
+    HUB.refuse_if_newer(db, stored)
     from alembic import command
 
     with db.engine.execution_options(fever_sentinel_write=True).begin() as conn:

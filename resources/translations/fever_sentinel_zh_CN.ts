@@ -1021,6 +1021,10 @@
         <translation>数据库文件已损坏，请恢复最近的备份。</translation>
     </message>
     <message>
+        <source>The data was written by a newer version of Fever Sentinel (database version {revision}; this program knows up to {head}). Install the newer version again; nothing was changed.</source>
+        <translation>数据由更新版本的发热哨点工作站写入（数据库版本 {revision}，本程序最高支持 {head}）。请重新安装新版本；数据未做任何改动。</translation>
+    </message>
+    <message>
         <source>The database cannot be reached. Check the network or the database server.</source>
         <translation>无法连接数据库，请检查网络或数据库服务器。</translation>
     </message>

@@ -59,3 +59,19 @@ def test_start_shows_login_in_saved_language_and_escape_quits(qapp, data_paths, 
     assert run_gui(data_paths, None, []) == 0
     assert seen[-1] == ("发热哨点工作站 — 登录", "清水镇卫生院")
     qapp.setQuitOnLastWindowClosed(True)
+
+
+def test_data_from_a_newer_release_is_explained_at_start(qapp, data_paths, boxes):
+    """An older bundle installed over a newer one: a sentence, exit 1, and the data left as it was."""
+    from sqlalchemy import text
+
+    ctx = open_context(data_paths, argon2=OWASP_FLOOR)
+    with ctx.db.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '0099'"))
+    ctx.close()
+    settings = SettingsStore(data_paths.settings)
+    settings.set(LANGUAGE, "en")
+    settings.save()
+    assert run_gui(data_paths, None, []) == 1
+    assert boxes.kinds() == ["critical"]
+    assert "newer version" in boxes.texts()[0] and "0099" in boxes.texts()[0]

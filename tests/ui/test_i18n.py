@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 NOT_SHOWN_IN_THE_GUI = {"empty_password", "password_mismatch", "min_sd", "series_row", "series_gap",
                         "list_name", "report_body", "idempotency_key_reused", "report_version_exists",
                         "naive_datetime", "error", "tls_pair", "tls_file", "tls_file_format", "tls_key_mismatch",
-                        "db_newer_than_app", "db_schema_unrecognised"}
+                        "db_schema_unrecognised"}
 
 
 def raised_codes() -> dict[str, str]:
