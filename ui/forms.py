@@ -88,6 +88,18 @@ class Dialog(QDialog):
         grow_to_fit(self)
 
 
+class Page(QWidget):
+    """Base of the main window's pages: re-translates on LanguageChange, as Dialog does for dialogs."""
+
+    def retranslate(self) -> None:
+        """Set every visible text; called at construction and on each language switch."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
 class FieldErrors:
     """Routes errors to the label next to their field, or to a general label."""
 

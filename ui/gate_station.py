@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from app.wards.gate import GateStation
 from app.wards.records import GateDecision, InsideRecord
 from app.wards.vocab import VISIT_MAX_MINUTES, GateOutcome
-from ui.forms import describe
+from ui.forms import Page, describe
 from ui.gate_feed import InsideFeed, InsideSnapshot
 from ui.labels import deny_reason_name, gate_outcome_name, permit_kind_name
 from ui.pages.ward_models import inside_model, record_table
@@ -74,7 +74,7 @@ class FullScreenWindow(QWidget):
         self.leave.emit()
 
 
-class GateStationPage(QWidget):
+class GateStationPage(Page):
     """Emits ``lock_requested`` when the gatekeeper leaves full screen."""
 
     lock_requested = Signal()
@@ -228,11 +228,6 @@ class GateStationPage(QWidget):
             self.feed.stop()
         self.tick_timer.stop()
         self.clear_timer.stop()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.gate_label.setText(self.tr("&Gate of this PC:"))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -15,12 +14,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import AuthError, ValidationError
-from ui.forms import FieldErrors, error_label, field_with_error, password_edit, tidy_form
+from ui.forms import FieldErrors, Page, error_label, field_with_error, password_edit, tidy_form
 from ui.labels import role_names
 from ui.session import Session
 
 
-class AccountPage(QWidget):
+class AccountPage(Page):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -79,11 +78,6 @@ class AccountPage(QWidget):
 
     def activated(self) -> None:
         """Called when the page is shown."""
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("My account"))

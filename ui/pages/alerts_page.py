@@ -12,7 +12,6 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
-    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -34,7 +33,7 @@ from app.errors import ValidationError
 from app.permissions import Perm
 from app.reporting.alerts import AlertRecord
 from ui.alert_feed import AlertFeed, AlertSnapshot
-from ui.forms import FieldErrors, describe, error_label
+from ui.forms import FieldErrors, Page, describe, error_label
 from ui.labels import alert_kind_name, alert_series_name, classification_name
 from ui.session import Session
 
@@ -118,7 +117,7 @@ class AlertTableModel(QAbstractTableModel):
         return None
 
 
-class AlertsPage(QWidget):
+class AlertsPage(Page):
     def __init__(self, session: Session, parent: QWidget | None = None, feed: AlertFeed | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -194,11 +193,6 @@ class AlertsPage(QWidget):
 
     def activated(self) -> None:
         self.feed.poll()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Early warning"))

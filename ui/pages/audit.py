@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -15,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.audit import ChainReport
-from ui.forms import ERROR_STYLE, describe
+from ui.forms import ERROR_STYLE, Page, describe
 from ui.ops import report_error
 from ui.pages.audit_model import PAGE_SIZE, AuditTableModel
 from ui.session import Session
@@ -23,7 +22,7 @@ from ui.session import Session
 OK_STYLE = "color: #1b6e20; font-weight: bold;"
 
 
-class AuditPage(QWidget):
+class AuditPage(Page):
     def __init__(self, session: Session, parent: QWidget | None = None, page_size: int = PAGE_SIZE) -> None:
         super().__init__(parent)
         self.session = session
@@ -76,11 +75,6 @@ class AuditPage(QWidget):
 
     def activated(self) -> None:
         self.model.reload()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Responsibility trail"))

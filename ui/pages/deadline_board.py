@@ -7,12 +7,12 @@ opens the case.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.casework.records import BoardEntry
 from ui.clock_feed import ClockFeed, ClockSnapshot
-from ui.forms import describe
+from ui.forms import Page, describe
 from ui.labels import CLOCK_BACKGROUNDS, CLOCK_COLORS
 from ui.pages.case_models import BoardModel, local
 from ui.pages.case_page import CaseDialog, open_case, table_view
@@ -21,7 +21,7 @@ from ui.session import Session
 CHIP = "font-size: 13pt; font-weight: bold; padding: 4px 14px; border-radius: 6px;"
 
 
-class DeadlineBoardPage(QWidget):
+class DeadlineBoardPage(Page):
     def __init__(self, session: Session, parent: QWidget | None = None, feed: ClockFeed | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -92,11 +92,6 @@ class DeadlineBoardPage(QWidget):
         self._tick_timer.stop()
         if self.own_feed:
             self.feed.stop()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Time limits of open cases, most urgent first"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.casework.records import CaseRecord, HandoverRecord, WaitingPatient
-from ui.forms import describe
+from ui.forms import Page, describe
 from ui.ops import report_error
 from ui.pages.case_dialogs import DeclineDialog
 from ui.pages.case_models import CaseListModel, HandoverModel, WaitingModel
@@ -37,7 +37,7 @@ SECTION_STYLE = "font-size: 12pt; font-weight: bold;"
 HANDOVER_FRAME = "QFrame#handovers { background: #fff4e0; border: 2px solid #e0a030; border-radius: 6px; }"
 
 
-class FeverClinicPage(QWidget):
+class FeverClinicPage(Page):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -136,11 +136,6 @@ class FeverClinicPage(QWidget):
         if not self._timer.isActive():
             self._timer.start()
         self.waiting_view.setFocus()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Fever clinic: receiving patients"))

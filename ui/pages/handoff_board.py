@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.permissions import Perm
 from app.triage.records import HandoffRecord
-from ui.forms import Dialog, FieldErrors, describe, error_label, field_with_error, tidy_form
+from ui.forms import Dialog, FieldErrors, Page, describe, error_label, field_with_error, tidy_form
 from ui.handoff_feed import HandoffFeed, HandoffSnapshot
 from ui.pages.handoff_model import HandoffTableModel
 from ui.scan_field import ScanField
@@ -121,7 +121,7 @@ class LeftDialog(Dialog):
         self.accept()
 
 
-class HandoffBoardPage(QWidget):
+class HandoffBoardPage(Page):
     def __init__(self, session: Session, parent: QWidget | None = None, feed: HandoffFeed | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -191,11 +191,6 @@ class HandoffBoardPage(QWidget):
     def stop(self) -> None:
         if self.own_feed:
             self.feed.stop()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Escorted hand-offs to the fever clinic"))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.backup import BackupResult, RestoreResult
+from ui.forms import Page
 from ui.ops import report_error
 from ui.session import Session
 
@@ -38,7 +39,7 @@ def human_size(size: int) -> str:
     return str(size)
 
 
-class MaintenancePage(QWidget):
+class MaintenancePage(Page):
     """Emits ``restored`` after a successful restore (the window then returns to log-in)."""
 
     restored = Signal()
@@ -94,11 +95,6 @@ class MaintenancePage(QWidget):
 
     def activated(self) -> None:
         """Nothing to load: the page acts only when asked."""
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Data maintenance"))

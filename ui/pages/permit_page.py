@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from app.permissions import Perm
 from app.wards.records import AdmissionRecord, PermitRecord
 from app.wards.vocab import PermitKind, PermitState
-from ui.forms import Dialog, describe
+from ui.forms import Dialog, Page, describe
 from ui.labels import permit_kind_name
 from ui.pages.permit_dialogs import EscortTestDialog, ExceptionDialog, IssueDialog, ReasonDialog
 from ui.pages.ward_models import permit_model, record_table
@@ -57,7 +57,7 @@ def preview_card(session: Session, parent: QWidget, permit: PermitRecord, size: 
     return True
 
 
-class PermitsPage(QWidget):
+class PermitsPage(Page):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -131,11 +131,6 @@ class PermitsPage(QWidget):
     def activated(self) -> None:
         self.reload()
         self.patient.setFocus()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Escort and visitor permits"))

@@ -3,7 +3,7 @@ is screened like any walk-in; when that sends them to the fever clinic, registra
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,13 +23,13 @@ from app.errors import ValidationError
 from app.triage.pharmacy_service import PurchaseInput, PurchaseRecord
 from app.triage.vocab import Decision, DrugCategory, Symptom, TempMethod
 from ui.fields import TemperatureEdit
-from ui.forms import FieldErrors, error_label, field_with_error, tidy_form
+from ui.forms import FieldErrors, Page, error_label, field_with_error, tidy_form
 from ui.labels import DECISION_COLORS, decision_name, drug_category_name, symptom_name, temp_method_name
 from ui.pages.screening_form import PendingScreening
 from ui.session import Session
 
 
-class PharmacyPage(QWidget):
+class PharmacyPage(Page):
     """Emits ``register_requested(PendingScreening)`` for a buyer sent to the fever clinic."""
 
     register_requested = Signal(object)
@@ -115,11 +115,6 @@ class PharmacyPage(QWidget):
 
     def activated(self) -> None:
         self.buyer.setFocus()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Fever, cough and diarrhoea medicine register"))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, time, timedelta
 
-from PySide6.QtCore import QDate, QDir, QEvent, Qt, QTime
+from PySide6.QtCore import QDate, QDir, Qt, QTime
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -30,7 +30,7 @@ from app.errors import ValidationError
 from app.permissions import Perm
 from app.reporting.daily import ReportDraft, SubmittedReport
 from app.reporting.sync import HubCa
-from ui.forms import FieldErrors, describe, error_label
+from ui.forms import FieldErrors, Page, describe, error_label
 from ui.labels import REPORT_COUNT_KEYS
 from ui.pages.report_models import ReportCountsModel, ReportVersionsModel
 from ui.print_preview import PrintPreviewDialog, open_preview
@@ -46,7 +46,7 @@ def _numbers(counts: dict[str, int]) -> list[tuple[str, int]]:
     return [(k, counts[k]) for k in keys]
 
 
-class ReportPage(QWidget):
+class ReportPage(Page):
     def __init__(self, session: Session, parent: QWidget | None = None, feed: SyncFeed | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -254,11 +254,6 @@ class ReportPage(QWidget):
             self.session.runner.run(self.session.ctx.sync.hub_ca, self._show_ca, parent=self)
         if self.feed.snapshot is None:
             self.feed.poll()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Daily report"))

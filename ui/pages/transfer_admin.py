@@ -6,7 +6,7 @@ with this clinic's own public key to give to the others.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelection, Qt, Signal
+from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,7 +31,7 @@ from app.errors import NotFound, StaleEdit
 from app.transfer.records import HospitalRecord, TrustedClinicInfo
 from app.transfer.targets import TransferTargets
 from app.transfer.vocab import HospitalKind
-from ui.forms import FieldErrors, describe, error_label, field_with_error, tidy_form
+from ui.forms import FieldErrors, Page, describe, error_label, field_with_error, tidy_form
 from ui.labels import hospital_kind_name
 from ui.messages import error_title
 from ui.pages.case_dialogs import FormDialog, text_edit
@@ -114,7 +114,7 @@ class DistrustDialog(FormDialog):
             self.gone.emit()
 
 
-class TransferAdminPage(QWidget):
+class TransferAdminPage(Page):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -240,11 +240,6 @@ class TransferAdminPage(QWidget):
 
     def activated(self) -> None:
         self.reload()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Transfer settings: hospitals, time targets, trusted clinics"))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,7 +33,7 @@ from app.permissions import Perm
 from app.transfer.records import TransferRecord
 from app.transfer.vocab import TRANSITIONS, Condition, TransferState
 from ui.fields import TimeField
-from ui.forms import FieldErrors, describe, error_label, field_with_error, tidy_form
+from ui.forms import FieldErrors, Page, describe, error_label, field_with_error, tidy_form
 from ui.labels import (
     TRANSFER_STATE_COLORS,
     classification_name,
@@ -136,7 +136,7 @@ class OneOf(QWidget):
         return self._current
 
 
-class TransferBoardPage(QWidget):
+class TransferBoardPage(Page):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -315,11 +315,6 @@ class TransferBoardPage(QWidget):
     def hideEvent(self, event: QHideEvent) -> None:  # another page, or the window closed: stop polling
         self.stop()
         super().hideEvent(event)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Open transfers to the designated hospital"))

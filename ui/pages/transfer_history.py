@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from app.transfer.records import TransferRecord
@@ -13,14 +12,14 @@ from app.transfer.service import TransferQuery
 from app.transfer.vocab import TransferState
 from ui.csv_export import export_csv
 from ui.fields import DateField, debouncer
-from ui.forms import ERROR_STYLE, describe
+from ui.forms import ERROR_STYLE, Page, describe
 from ui.labels import transfer_state_name
 from ui.pages.case_page import table_view
 from ui.pages.transfer_models import TransferHistoryModel
 from ui.session import Session
 
 
-class TransferHistoryPage(QWidget):
+class TransferHistoryPage(Page):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -85,11 +84,6 @@ class TransferHistoryPage(QWidget):
     def activated(self) -> None:
         self.reload()
         self.search.setFocus()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Transfers to the designated hospital, newest first"))

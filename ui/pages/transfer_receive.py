@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.transfer.records import ReceivedRecord
 from app.transfer.vocab import Condition
-from ui.forms import FieldErrors, describe, error_label, field_with_error, tidy_form
+from ui.forms import FieldErrors, Page, describe, error_label, field_with_error, tidy_form
 from ui.labels import classification_name, condition_name, sex_name
 from ui.pages.case_page import BAD_STYLE, OK_STYLE
 from ui.pages.transfer_print import qr_image, receipt_pdf
@@ -39,7 +39,7 @@ VERIFIED_STYLE = "background: #e3f4e4; color: #1b4d1f; padding: 8px 12px; border
 REFUSED_STYLE = "background: #f8c4be; color: #8c1d18; padding: 8px 12px; border-radius: 6px; font-weight: bold;"
 
 
-class ReceiveTransferPage(QWidget):
+class ReceiveTransferPage(Page):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -149,11 +149,6 @@ class ReceiveTransferPage(QWidget):
 
     def activated(self) -> None:
         self.scan.setFocus()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Receive a transferred patient"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,7 +29,7 @@ from app.printing import GuideSlip, guide_slip_pdf, registration_form_pdf
 from app.printing.guide_slip import SLIP_SIZES
 from app.settings import SLIP_PAPER
 from app.triage.records import HandoffRecord, VisitDetail
-from ui.forms import FieldErrors, error_label, field_with_error, tidy_form
+from ui.forms import FieldErrors, Page, error_label, field_with_error, tidy_form
 from ui.labels import DECISION_COLORS, decision_name
 from ui.print_preview import PrintPreviewDialog, open_preview
 from ui.pages.registration_form import RegistrationForm
@@ -259,7 +259,7 @@ class HandoffStep(QWidget):
         super().keyPressEvent(event)
 
 
-class TriageDeskPage(QWidget):
+class TriageDeskPage(Page):
     """The pre-triage desk (Perm.TRIAGE)."""
 
     SCREEN, REGISTER, HANDOFF = range(3)
@@ -299,11 +299,6 @@ class TriageDeskPage(QWidget):
                                 lambda result: self.screening.set_rules(*result), parent=self)
         self.screening.refresh_count()
         self._focus_step()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Pre-triage screening"))

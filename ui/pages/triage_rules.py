@@ -8,7 +8,7 @@ import dataclasses
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDoubleSpinBox,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from app.errors import StaleEdit
 from app.triage.config_service import RiskAreaRecord
 from app.triage.rules import TriageRules
-from ui.forms import ERROR_STYLE, FieldErrors, error_label, field_with_error, tidy_form
+from ui.forms import ERROR_STYLE, FieldErrors, Page, error_label, field_with_error, tidy_form
 from ui.labels import risk_level_name
 from ui.session import Session
 
@@ -83,7 +83,7 @@ class RiskAreaModel(QAbstractTableModel):
         return names.get(source, source)
 
 
-class TriageRulesPage(QWidget):
+class TriageRulesPage(Page):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -163,11 +163,6 @@ class TriageRulesPage(QWidget):
 
     def activated(self) -> None:
         self.reload()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Screening rules and risk areas"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,12 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.users import UserInfo
+from ui.forms import Page
 from ui.pages.user_dialogs import ResetPasswordDialog, UserDialog
 from ui.pages.users_model import UserTableModel
 from ui.session import Session
 
 
-class UsersPage(QWidget):
+class UsersPage(Page):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -78,11 +79,6 @@ class UsersPage(QWidget):
 
     def activated(self) -> None:
         self.reload()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Users and roles"))

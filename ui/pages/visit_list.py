@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -29,7 +29,7 @@ from app.printing.guide_slip import SLIP_SIZES
 from app.settings import SLIP_PAPER
 from ui.csv_export import export_csv
 from ui.fields import debouncer
-from ui.forms import Dialog, tidy_form
+from ui.forms import Dialog, Page, tidy_form
 from ui.labels import (
     DECISION_COLORS,
     decision_name,
@@ -144,7 +144,7 @@ class VisitDetailDialog(Dialog):
         preview_slip(self.session, self, self.detail, last, str(self.slip_size.currentData()), self._opened)
 
 
-class VisitListPage(QWidget):
+class VisitListPage(Page):
     def __init__(self, session: Session, parent: QWidget | None = None, page_size: int = PAGE_SIZE) -> None:
         super().__init__(parent)
         self.session = session
@@ -241,11 +241,6 @@ class VisitListPage(QWidget):
     def activated(self) -> None:
         self.reload()
         self.search.setFocus()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Screenings and registrations"))

@@ -6,7 +6,7 @@ Discharging asks first: it also revokes the patient's escort and visitor permits
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
 
 from app.permissions import Perm
 from app.wards.records import AdmissionRecord, WardRecord
-from ui.forms import describe
+from ui.forms import Page, describe
 from ui.pages.ward_dialogs import AdmitDialog, WardDialog
 from ui.pages.ward_models import inpatient_model, record_table, ward_model
 from ui.session import Session
 
 
-class WardsPage(QWidget):
+class WardsPage(Page):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -87,11 +87,6 @@ class WardsPage(QWidget):
 
     def activated(self) -> None:
         self.reload()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Inpatients"))
