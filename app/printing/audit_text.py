@@ -90,11 +90,14 @@ class _Fields:
         return plain(self.raw(key), self.tz)
 
     def codes(self, key: str) -> list[str]:
-        """A list of codes; a lone string counts as one code."""
+        """A list of codes; a string is one code or several joined by commas (as the screening row keeps
+        its reasons, and so its audit summaries have them: those rows never change)."""
         value = self.raw(key)
         if value is None or value == "":
             return []
-        if isinstance(value, str) or not isinstance(value, Iterable) or isinstance(value, Mapping):
+        if isinstance(value, str):
+            return [code for code in value.split(",") if code]
+        if not isinstance(value, Iterable) or isinstance(value, Mapping):
             return [str(value)]
         return [str(v) for v in value]
 

@@ -132,3 +132,11 @@ def test_every_audited_ward_and_permit_act_and_its_refusals_have_words() -> None
 def test_ward_and_permit_acts_read_as_plain_chinese(action: str, summary: dict[str, object], expected: str) -> None:
     assert summary_text(action, "success", summary, "Asia/Shanghai") == expected
     assert summary_text(action, "denied", {"error": "escort_refused"}, "Asia/Shanghai") == "原因：需先批准陪护特例"
+
+
+def test_screening_reasons_kept_as_one_comma_joined_string_read_as_words() -> None:
+    """The screening service audits its row's reasons as stored ("fever,travel_high"): each gets its words."""
+    text = summary_text("triage.screen", "success", {"temperature": 38.1, "decision": "fever_clinic",
+                                                     "reasons": "fever,travel_high"}, "Asia/Shanghai")
+    assert "fever" not in text and "travel_high" not in text, text
+    assert text.startswith("体温 38.1℃") and "依据：" in text and "、" in text.split("依据：")[1]
