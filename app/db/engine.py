@@ -22,6 +22,7 @@ from app.db.network_fs import is_network_path
 from app.errors import StorageError
 
 BUSY_TIMEOUT_S = 30.0
+CONNECT_TIMEOUT_S = 5  # PostgreSQL: seconds to reach the server before db_unreachable
 _WRITE = "fever_sentinel_write"
 
 
@@ -71,7 +72,11 @@ class Database:
             event.listen(self.engine, "begin", _sqlite_begin)
         else:
             self.sqlite_path = None
-            self.engine = create_engine(self.url, echo=echo, pool_pre_ping=True, pool_size=5, max_overflow=5)
+            # libpq waits for ever by default: a server behind a dead link would freeze the log-in and keep the
+            # ward gate from falling back to its offline list. An explicit connect_timeout in the URL wins.
+            timeout = {} if "connect_timeout" in self.url.query else {"connect_timeout": CONNECT_TIMEOUT_S}
+            self.engine = create_engine(self.url, echo=echo, pool_pre_ping=True, pool_size=5, max_overflow=5,
+                                        connect_args=timeout)
         self._write_factory = sessionmaker(bind=self.engine.execution_options(**{_WRITE: True}), expire_on_commit=False)
         self._read_factory = sessionmaker(bind=self.engine, expire_on_commit=False)
 
