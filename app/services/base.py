@@ -21,7 +21,7 @@ from app.actor import Actor
 from app.clock import Clock
 from app.db.engine import Database
 from app.db.models import User, UserRole
-from app.errors import FeverSentinelError, PermissionDenied, StaleEdit
+from app.errors import Conflict, FeverSentinelError, NotFound, PermissionDenied, StaleEdit
 from app.permissions import Perm, permissions_of
 
 log = logging.getLogger(__name__)
@@ -38,6 +38,24 @@ def authorize(session: Session, actor: Actor, perm: Perm) -> None:
         raise PermissionDenied("account_disabled", permission=perm.value)
     if perm not in permissions_of(frozenset(r.role for r in rows if r.role)):
         raise PermissionDenied(permission=perm.value)
+
+
+def row_to_save(session: Session, model: Any, row_id: int | None, expected_version: int | None, *, name: str,
+                entity: str, exists_code: str) -> Any:
+    """The row an add-or-edit form saves into: a new one under a name not taken yet, or the one being
+    edited, refused if another desk changed it since the form loaded it (``expected_version``)."""
+    if row_id is None:
+        if session.scalar(select(model.id).where(model.name == name)):
+            raise Conflict(exists_code, name=name)
+        row = model(name=name)
+        session.add(row)
+        return row
+    found = session.get(model, row_id)
+    if found is None:
+        raise NotFound(entity=entity, id=row_id)
+    if expected_version is not None and found.version != expected_version:
+        raise StaleEdit(entity=entity)
+    return found
 
 
 @dataclass

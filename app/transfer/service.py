@@ -28,7 +28,7 @@ from app.errors import Conflict, NotFound, PermissionDenied, StaleEdit, Validati
 from app.keys import KeyStore, load_public_key
 from app.permissions import Perm
 from app.privacy import mask_name
-from app.services.base import Service, WriteOp, authorize
+from app.services.base import Service, WriteOp, authorize, row_to_save
 from app.signing import TokenError, sign_token, verify_token
 from app.transfer.records import HospitalRecord, ReceivedRecord, TransferRecord, TrustedClinicInfo
 from app.transfer.tables import Hospital, ReceivedTransfer, Transfer, TrustedClinic
@@ -106,18 +106,8 @@ class TransferService(Service):
             raise ValidationError("hospital_kind", field="kind")
         with self.audited_write(actor, "transfer.hospital_save", "hospital", Perm.MANAGE_CLINIC_SETTINGS) as op:
             s = op.session
-            if hospital_id is None:
-                if s.scalar(select(Hospital.id).where(Hospital.name == name)):
-                    raise Conflict("hospital_exists", name=name)
-                h = Hospital(name=name)
-                s.add(h)
-            else:
-                found = s.get(Hospital, hospital_id)
-                if found is None:
-                    raise NotFound(entity="hospital", id=hospital_id)
-                if expected_version is not None and found.version != expected_version:
-                    raise StaleEdit(entity="hospital")
-                h = found
+            h = row_to_save(s, Hospital, hospital_id, expected_version, name=name, entity="hospital",
+                            exists_code="hospital_exists")
             h.name, h.kind, h.address, h.phone, h.accepting = (name, kind, _text(address, "address", 200, False),
                                                                 _text(phone, "phone", 30, False), accepting)
             s.flush()

@@ -7,9 +7,9 @@ from datetime import datetime
 from sqlalchemy import select, update
 
 from app.actor import Actor
-from app.errors import Conflict, NotFound, StaleEdit, ValidationError
+from app.errors import Conflict, NotFound, ValidationError
 from app.permissions import Perm
-from app.services.base import Service, authorize
+from app.services.base import Service, authorize, row_to_save
 from app.triage.identity import name_initials, normalise_patient
 from app.triage.records import PatientInput
 from app.triage.registration_service import apply_patient
@@ -50,18 +50,7 @@ class WardService(Service):
             raise ValidationError("gates", field="gates")
         with self.audited_write(actor, "ward.save", "ward", Perm.MANAGE_CLINIC_SETTINGS) as op:
             s = op.session
-            if ward_id is None:
-                if s.scalar(select(Ward.id).where(Ward.name == name)):
-                    raise Conflict("ward_exists", name=name)
-                ward = Ward(name=name)
-                s.add(ward)
-            else:
-                found = s.get(Ward, ward_id)
-                if found is None:
-                    raise NotFound(entity="ward", id=ward_id)
-                if expected_version is not None and found.version != expected_version:
-                    raise StaleEdit(entity="ward")
-                ward = found
+            ward = row_to_save(s, Ward, ward_id, expected_version, name=name, entity="ward", exists_code="ward_exists")
             ward.type, ward.gates = type, ",".join(clean)
             s.flush()
             op.entity_id = ward.id
