@@ -564,6 +564,10 @@ def alert_kind_name(kind: str) -> str:
         "cluster": translate("Labels", "Cluster"),
         "ears_fever_visits": translate("Labels", "Unusual rise in fever visits"),
         "ears_antipyretic": translate("Labels", "Unusual rise in fever-medicine sales"),
+        "positive_result": translate("Labels", "Positive result"),
+        "left_without_permission": translate("Labels", "Patient left without permission"),
+        "untaken_patient": translate("Labels", "Patient waiting, no doctor"),
+        "visitor_overstay": translate("Labels", "Visitor overstaying"),
     }
     return names.get(kind, kind)
 

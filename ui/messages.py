@@ -435,6 +435,13 @@ def _sentences() -> dict[str, Callable[[dict[str, Any]], str]]:
         "ca_file": lambda d: translate(
             "Errors", "This file is not a certificate. Ask the county for its CA (root) certificate file "
             "(.crt, .cer or .pem)."),
+        # issue 12 — casework rules (add this area's sentences directly below this line)
+        # issue 12 — transfers and responsibility (add this area's sentences directly below this line)
+        # issue 12 — pre-triage and clinic mode (add this area's sentences directly below this line)
+        # issue 12 — wards, escorts and visitors (add this area's sentences directly below this line)
+        # issue 12 — antipyretic register (add this area's sentences directly below this line)
+        # issue 12 — daily report and rule figures (add this area's sentences directly below this line)
+        # issue 12 — casework desk (add this area's sentences directly below this line)
     }
 
 

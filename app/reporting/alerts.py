@@ -58,6 +58,11 @@ class AlertKind(StrEnum):
     CLUSTER = "cluster"
     EARS_FEVER_VISITS = "ears_fever_visits"
     EARS_ANTIPYRETIC = "ears_antipyretic"
+    # events raised at once by the service that records them (raise_now), not by a scan
+    POSITIVE_RESULT = "positive_result"  # 逢阳必报、逢阳即报: a positive nucleic-acid or antigen result
+    LEFT_WITHOUT_PERMISSION = "left_without_permission"  # a suspected or positive patient left (擅自离院)
+    UNTAKEN_PATIENT = "untaken_patient"  # arrived at the fever clinic, no doctor took the case in time (不得推诿)
+    VISITOR_OVERSTAY = "visitor_overstay"  # a visitor still inside after the visit window
 
 
 @dataclass(frozen=True)
@@ -226,6 +231,23 @@ def ears_signals(s: Session, today: date, zone: ZoneInfo) -> list[_Signal]:
                     "min_sd": EARS_MIN_SD, "series_from": first.isoformat(), "counts": counts}
         signals.append(_Signal(kind, f"{kind.value}:{last.isoformat()}", last, evidence))
     return signals
+
+
+def raise_now(s: Session, kind: AlertKind, key: str, clinic_day: date, evidence: dict[str, Any],
+              now: datetime) -> bool:
+    """Raise an event alert inside the caller's transaction (the write that recorded the event), so the
+    alert exists the moment the event does, without waiting for a scan. Idempotent on ``key``: returns
+    False when that alert was already raised. Evidence: codes, counts, visit numbers — never a name."""
+    if s.scalar(select(Alert.id).where(Alert.dedupe_key == key)) is not None:
+        return False
+    row = Alert(kind=kind.value, dedupe_key=key, raised_at=now, clinic_day=clinic_day,
+                evidence=json.dumps(evidence, ensure_ascii=False, sort_keys=True))
+    try:
+        with s.begin_nested():  # another desk raised it at the same moment (PostgreSQL): not an error
+            s.add(row)
+    except IntegrityError:
+        return False
+    return True
 
 
 # ----- the service ---------------------------------------------------------------------------------

@@ -3063,6 +3063,22 @@ You become the responsible doctor.</source>
         <translation>退热药销售异常升高</translation>
     </message>
     <message>
+        <source>Positive result</source>
+        <translation>阳性结果</translation>
+    </message>
+    <message>
+        <source>Patient left without permission</source>
+        <translation>患者擅自离院</translation>
+    </message>
+    <message>
+        <source>Patient waiting, no doctor</source>
+        <translation>患者候诊无人接诊</translation>
+    </message>
+    <message>
+        <source>Visitor overstaying</source>
+        <translation>探视超时</translation>
+    </message>
+    <message>
         <source>fever clinic registrations</source>
         <translation>发热门诊挂号</translation>
     </message>
