@@ -59,6 +59,7 @@ def action_name(action: str) -> str:
         "triage.screen": translate("Labels", "Pre-triage screening"),
         "triage.register": translate("Labels", "Fever registration"),
         "triage.rules_update": translate("Labels", "Screening rules changed"),
+        "figures.update": translate("Labels", "Rule figures changed"),
         "triage.risk_areas_replace": translate("Labels", "Risk-area list replaced"),
         "handoff.send": translate("Labels", "Escorted to fever clinic"),
         "handoff.arrive": translate("Labels", "Arrived at fever clinic"),

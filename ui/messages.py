@@ -72,6 +72,9 @@ def _sentences() -> dict[str, Callable[[dict[str, Any]], str]]:
             minimum=d.get("minimum", "?"), maximum=d.get("maximum", "?")),
         "invalid": lambda d: translate(
             "Errors", "Some of the input is not valid."),
+        "figure_range": lambda d: translate(
+            "Errors", "Enter a value from {minimum} to {maximum}.").format(
+            minimum=d.get("minimum", "?"), maximum=d.get("maximum", "?")),
         # conflicts and concurrency
         "username_taken": lambda d: translate(
             "Errors", "The user name {username} is already taken.").format(

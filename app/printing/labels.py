@@ -262,6 +262,7 @@ ROLE: Mapping[str, str] = {
 AUDIT_ACTION: Mapping[str, str] = {
     "triage.screen": "预检筛查",
     "triage.register": "登记就诊",
+    "figures.update": "修改规则时限与数值",
     "handoff.send": "送往发热门诊",
     "handoff.arrive": "发热门诊接收",
     "handoff.left_without_permission": "转运途中擅自离开",

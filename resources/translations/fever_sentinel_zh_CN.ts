@@ -914,7 +914,7 @@
     </message>
     <message>
         <source>Enter a value from {minimum} to {maximum}.</source>
-        <translation>请输入 {minimum} 到 {maximum} 之间的值。</translation>
+        <translation>请输入 {minimum} 至 {maximum} 之间的数值。</translation>
     </message>
     <message>
         <source>Some of the input is not valid.</source>
@@ -2301,6 +2301,10 @@ You become the responsible doctor.</source>
     <message>
         <source>Screening rules changed</source>
         <translation>修改筛查规则</translation>
+    </message>
+    <message>
+        <source>Rule figures changed</source>
+        <translation>修改规则时限与数值</translation>
     </message>
     <message>
         <source>Risk-area list replaced</source>
