@@ -98,3 +98,36 @@ class Clock(Base):
     warn_at: Mapped[datetime] = mapped_column(UTCDateTime())
     due_at: Mapped[datetime] = mapped_column(UTCDateTime())
     met_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    # set when the clock was closed by the case ending (the disposition or incident), not met by its own event
+    settled_reason: Mapped[str | None] = mapped_column(String(32), nullable=True)
+
+
+class CaseClassification(Base):
+    """Every classification as it happened (the daily report counts the day's events, not today's state)."""
+
+    __tablename__ = "case_classifications"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+    before: Mapped[str] = mapped_column(String(16))
+    after: Mapped[str] = mapped_column(String(16))
+    username: Mapped[str] = mapped_column(String(64))
+    exception_id: Mapped[int | None] = mapped_column(ForeignKey("rule_exceptions.id"), nullable=True)
+
+
+class RuleException(Base):
+    """特殊情况: a step a guideline rule refuses, approved by a second person with the right role and a
+    reason, used once by the person it was granted for (the approver cannot use their own)."""
+
+    __tablename__ = "rule_exceptions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32), index=True)
+    subject: Mapped[str] = mapped_column(String(64), index=True)  # what it is for, e.g. the visit number
+    detail: Mapped[str] = mapped_column(Text, default="{}")  # JSON: e.g. {"to": "excluded"}
+    reason: Mapped[str] = mapped_column(String(200))
+    approved_by: Mapped[str] = mapped_column(String(64))
+    approved_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    used_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
