@@ -112,9 +112,10 @@ def cmd_init(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     clinic, admin = ctx.clinic.initialize(
         Actor.system(), code=args.clinic_code, name=args.clinic_name, level=args.level,
         admin_username=args.admin, admin_full_name=args.admin_name or args.admin, admin_password=password,
-        timezone=args.timezone,
+        timezone=args.timezone, mode=args.mode,
     )
     print(f"clinic {clinic.code} ({clinic.name}) created; admin '{admin.username}'; "
+          f"mode {ctx.clinic.mode().mode}; "
           f"signing key {clinic.key_id} in {ctx.clinic.keys.path_for(clinic.code)}", file=out)
     return 0
 
@@ -144,8 +145,20 @@ def cmd_user_list(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int
 
 
 def cmd_user_disable(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
-    ctx.users.set_active(Actor.system(), args.name, False)
-    print(f"user '{args.name}' disabled", file=out)
+    """A doctor's open cases are listed first; disabling them anyway needs --force (then reassign them)."""
+    from app.casework.reassign import CaseReassignService
+
+    cases = CaseReassignService(ctx.db, ctx.clock).open_cases_of(Actor.system(), args.name)
+    for c in cases:
+        waiting = f"  hand-over waiting for {c.handover_to}" if c.handover_to else ""
+        print(f"open case {c.visit_no}  {c.classification:<12} doctor {c.doctor_username}"
+              f"{'  in a ward' if c.in_ward else ''}{waiting}", file=out)
+    if cases and not args.force:
+        print(f"error [doctor_has_open_cases]: '{args.name}' still has {len(cases)} open case(s); reassign them "
+              "in the desktop app (Users), or disable anyway with --force", file=sys.stderr)
+        return 1
+    ctx.users.set_active(Actor.system(), args.name, False, open_cases_seen=bool(cases))
+    print(f"user '{args.name}' disabled" + (f"; reassign its {len(cases)} open case(s)" if cases else ""), file=out)
     return 0
 
 
@@ -554,6 +567,9 @@ def build_parser(probe_factory: ProbeFactory | None = None) -> argparse.Argument
     p.add_argument("--admin", required=True, help="the admin's user name")
     p.add_argument("--admin-name", help="the admin's full name (default: the user name)")
     p.add_argument("--timezone", default=DEFAULT_TIMEZONE)
+    p.add_argument("--mode", choices=["refer", "treat"], default=None,
+                   help="refer every fever patient (sentinel room) or treat them (fever room/clinic); "
+                        "default: refer for township/other, treat for county")
 
     user = sub.add_parser("user", help="manage staff accounts").add_subparsers(dest="user_command", metavar="ACTION",
                                                                               required=True)
@@ -563,7 +579,9 @@ def build_parser(probe_factory: ProbeFactory | None = None) -> argparse.Argument
     p.add_argument("--full-name")
     p = add("list", cmd_user_list, "list users", user)
     p.add_argument("--json", action="store_true")
-    add("disable", cmd_user_disable, "disable a user", user).add_argument("name")
+    p = add("disable", cmd_user_disable, "disable a user (a doctor's open cases are listed first)", user)
+    p.add_argument("name")
+    p.add_argument("--force", action="store_true", help="disable a doctor who still has open cases")
     add("enable", cmd_user_enable, "enable a disabled user", user).add_argument("name")
     add("reset-password", cmd_user_reset_password, "set a new password (stdin) and clear a lockout", user
         ).add_argument("name")

@@ -4,6 +4,10 @@ Two seed regions differ: one says township and village clinics "不得接诊发�
 (二级以下医疗机构不得接诊发热病例), another has township centres run their own 发热诊室. The mode is a clinic
 setting (``clinic_settings`` key ``clinic.mode``), chosen in the set-up wizard and changed by an admin
 (audited); without one, the default follows the clinic's level.
+
+Set at initialisation (``ClinicService.initialize(mode=...)``, ``fever-sentinel init --mode``) and
+changed by an admin with a reason (``ClinicService.change_mode``, audited ``clinic.mode_change``);
+every desk shows it in its status bar. The setting's value is the bare code ("refer" / "treat").
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.clinic_info import ClinicLevel
+from app.errors import ValidationError
 
 MODE_KEY = "clinic.mode"
 
@@ -26,6 +31,13 @@ class ClinicMode(StrEnum):
 def default_mode(level: str) -> ClinicMode:
     """Township and village clinics refer by default; a county hospital runs a fever clinic."""
     return ClinicMode.TREAT if level == ClinicLevel.COUNTY else ClinicMode.REFER
+
+
+def check_mode(value: object) -> ClinicMode:
+    """A mode as given by a form or the command line; ``clinic_mode`` if it is neither refer nor treat."""
+    if not isinstance(value, str) or value not in ClinicMode._value2member_map_:
+        raise ValidationError("clinic_mode", field="mode")
+    return ClinicMode(value)
 
 
 def load_mode(s: Session) -> ClinicMode:

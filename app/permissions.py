@@ -31,13 +31,14 @@ class Perm(StrEnum):
     GATE = "gate"  # check permits at the ward gate, record entries and exits
     SUBMIT_REPORTS = "submit_reports"  # review and submit the daily report to the county
     ACKNOWLEDGE_ALERTS = "acknowledge_alerts"  # an early-warning alert: who saw it, what was done
+    REASSIGN_CASES = "reassign_cases"  # the medical director gives an open case to another doctor (with a reason)
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
     Role.ADMIN: frozenset({Perm.MANAGE_USERS, Perm.VIEW_AUDIT, Perm.MANAGE_BACKUPS, Perm.MANAGE_CLINIC_SETTINGS,
                            Perm.VIEW_PATIENTS, Perm.IMPORT_RECORDS, Perm.VIEW_CLOCKS, Perm.MANAGE_WARDS,
                            Perm.ISSUE_PERMITS, Perm.APPROVE_EXCEPTIONS, Perm.SUBMIT_REPORTS,
-                           Perm.ACKNOWLEDGE_ALERTS}),
+                           Perm.ACKNOWLEDGE_ALERTS, Perm.REASSIGN_CASES}),
     Role.TRIAGE_NURSE: frozenset({Perm.TRIAGE, Perm.RECEIVE_PATIENTS, Perm.VIEW_PATIENTS, Perm.IMPORT_RECORDS,
                                   Perm.TRANSFER, Perm.ISSUE_PERMITS}),
     Role.DOCTOR: frozenset({Perm.RECEIVE_PATIENTS, Perm.VIEW_PATIENTS, Perm.CASEWORK, Perm.VIEW_CLOCKS,

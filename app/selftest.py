@@ -278,7 +278,8 @@ def _database_checks(report: Report, world: _World, root: Path, argon2: Any) -> 
         from app.triage.records import PatientInput, ScreeningInput
 
         nurse = world.nurse
-        screening = world.ctx.screening.record(nurse, ScreeningInput(38.6, symptoms=frozenset({"fever", "cough"})))
+        screening = world.ctx.screening.record(nurse, ScreeningInput(38.6, symptoms=frozenset({"fever", "cough"}),
+                                                                     health_code="green"))
         expect(screening.decision != "general", f"38.6 °C with cough screened as {screening.decision}")
         world.visit = world.ctx.registration.register(nurse, screening_id=screening.id, patient=PatientInput(
             name=PATIENT_NAME, id_type="resident_id", id_number="11010519491231002X", phone="13800138000",

@@ -67,7 +67,8 @@ def test_old_database_is_migrated_and_keeps_working(upgraded_paths: DataPaths) -
         chain = ctx.audit.verify(admin)
         assert chain.ok, chain.problem
 
-        screening = ctx.screening.record(nurse, ScreeningInput(38.5, symptoms=frozenset({"fever", "cough"})))
+        screening = ctx.screening.record(nurse, ScreeningInput(38.5, symptoms=frozenset({"fever", "cough"}),
+                                                               health_code="green"))
         assert screening.decision != "general"
         chain = ctx.audit.verify(admin)
         assert chain.ok, chain.problem

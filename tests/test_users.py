@@ -161,3 +161,50 @@ def test_parameters_below_owasp_are_refused() -> None:
         Argon2Params(time_cost=1, memory_cost_kib=8 * 1024, parallelism=1)
     hashed = Passwords().hash("production-1")
     assert hashed.startswith("$argon2id$") and "m=65536,t=3,p=4" in hashed
+
+
+def test_disabling_a_doctor_lists_their_open_cases_first(ctx: AppContext, admin: Actor) -> None:
+    """Issue 12: a doctor who owns open cases is not disabled until the list has been seen (they would be
+    orphaned); the desk and the command line show the list (tests/transfer/test_reassign.py: reassigning)."""
+    from tests.casework.conftest import arrive
+
+    ctx.users.create(admin, username="nurse", full_name="李娜", roles=["triage_nurse"], password="nurse-pass-1")
+    ctx.users.create(admin, username="doc1", full_name="张伟", roles=["doctor"], password="doc1-pass-1")
+    nurse = ctx.users.authenticate("nurse", "nurse-pass-1", "desk")
+    doc = ctx.users.authenticate("doc1", "doc1-pass-1", "room")
+    visit_no = arrive(ctx, nurse, doc)
+    ctx.cases.take(doc, visit_no)
+    with pytest.raises(Conflict) as exc:
+        ctx.users.set_active(admin, "doc1", False)
+    assert exc.value.code == "doctor_has_open_cases" and exc.value.details["visits"] == [visit_no]
+    assert (last_audit(ctx).action, last_audit(ctx).outcome) == ("user.disable", "failed")
+    assert ctx.users.set_active(admin, "doc1", False, open_cases_seen=True).active is False
+    assert "open_cases" in last_audit(ctx).summary
+    assert ctx.users.set_active(admin, "doc1", True).active  # enabling needs nothing
+
+
+def test_cli_user_disable_prints_open_cases_and_needs_force(ctx: AppContext, admin: Actor, paths, db_url: str,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    from app.cli import main
+    from tests.casework.conftest import arrive
+
+    ctx.users.create(admin, username="nurse", full_name="李娜", roles=["triage_nurse"], password="nurse-pass-1")
+    ctx.users.create(admin, username="doc1", full_name="张伟", roles=["doctor"], password="doc1-pass-1")
+    ctx.users.create(admin, username="doc2", full_name="刘洋", roles=["doctor"], password="doc2-pass-1")
+    nurse = ctx.users.authenticate("nurse", "nurse-pass-1", "desk")
+    doc = ctx.users.authenticate("doc1", "doc1-pass-1", "room")
+    visit_no = arrive(ctx, nurse, doc)
+    ctx.cases.take(doc, visit_no)
+
+    def cli(*args: str) -> int:
+        return main(["user", *args, "--data-dir", str(paths.root), "--db-url", db_url])
+
+    assert cli("disable", "doc2") == 0  # no open cases: disabled at once
+    capsys.readouterr()
+    assert cli("disable", "doc1") == 1
+    out = capsys.readouterr()
+    assert f"open case {visit_no}" in out.out and "doctor_has_open_cases" in out.err and "--force" in out.err
+    assert next(u for u in ctx.users.list(admin) if u.username == "doc1").active
+    assert cli("disable", "doc1", "--force") == 0
+    assert "disabled; reassign its 1 open case(s)" in capsys.readouterr().out
+    assert not next(u for u in ctx.users.list(admin) if u.username == "doc1").active

@@ -3,12 +3,14 @@ the scan field. A keyboard-wedge scanner types the permit's QR payload and Enter
 number works too), and at once the screen shows a LARGE verdict — green 准许进入 (ADMIT), blue
 准许离开 (EXIT) or red 禁止进入 (DENY) with the reason in plain words — and the holder's masked
 name, last four ID digits, permit kind and ward/bed to compare with their ID card. It clears after
-about 6 s or at the next scan.
+about 6 s or at the next scan. A visitor permit is one passage: coming back after leaving is refused
+(本次探视已结束); a visitor leaving after the visit's end is shown as an overstay.
 
 Checks go through ``GateStation``: online when the database answers, otherwise from the gate's own
 copy of the keys and the revocation list (an amber banner says so) with every scan kept locally
 until it can be written back. A side list shows who is inside with a running timer; a visitor
-inside over 30 minutes turns red, with one beep and a visible alert.
+still inside after the visit's end (the window's end, at most 30 minutes) turns red, with one beep,
+a visible alert, and the overstay raised as an alert to the clinic.
 
 Full screen (F11 or the button) moves the station into a frameless full-screen window; Esc or the
 button leaves it, and leaving locks the session, so other pages need the gatekeeper's password.
@@ -33,16 +35,17 @@ from PySide6.QtWidgets import (
 
 from app.wards.gate import GateStation
 from app.wards.records import GateDecision, InsideRecord
-from app.wards.vocab import VISIT_MAX_MINUTES, GateOutcome
+from app.wards.vocab import GateOutcome
 from ui.forms import Page, describe
 from ui.gate_feed import InsideFeed, InsideSnapshot
 from ui.labels import deny_reason_name, gate_outcome_name, permit_kind_name
-from ui.pages.ward_models import inside_model, record_table
+from ui.pages.ward_models import inside_model, is_overstay, overstay_minutes, record_table
 from ui.scan_field import ScanField
 from ui.session import Session
 
 CLEAR_MS = 6000
 COLORS = {GateOutcome.ADMIT.value: "#1b7f2a", GateOutcome.EXIT.value: "#1b4f9c", GateOutcome.DENY.value: "#c62828"}
+OVERSTAY_EXIT = "#b34700"  # a visitor leaving after the visit's end: an exit, and an incident
 IDLE_STYLE = "background: #eceff1; color: #455a64; border-radius: 12px;"
 OFFLINE_STYLE = ("background: #ffb300; color: #000; font-size: 18pt; font-weight: bold; padding: 8px;"
                  " border-radius: 6px;")
@@ -91,6 +94,7 @@ class GateStationPage(Page):
         self.offline = False
         self.inside_records: list[InsideRecord] = []
         self._beeped: set[str] = set()
+        self._raised: set[str] = set()  # overstays this station has had raised as alerts
         self.full_screen: FullScreenWindow | None = None
 
         # ----- choosing the gate
@@ -365,7 +369,7 @@ class GateStationPage(Page):
             self.place.setText("")
             self.offline_banner.setVisible(self.offline)
             return
-        color = COLORS.get(d.outcome, "#c62828")
+        color = OVERSTAY_EXIT if d.overstay_minutes else COLORS.get(d.outcome, "#c62828")
         self.verdict_frame.setStyleSheet(f"background: {color}; border-radius: 12px;")
         white = "color: white; background: transparent;"
         self.verdict.setText(gate_outcome_name(d.outcome))
@@ -376,8 +380,12 @@ class GateStationPage(Page):
             minutes = int((self.session.ctx.clock.now() - d.inside_since).total_seconds() // 60)
             reason = self.tr("Inside since {time} ({minutes} min)").format(
                 time=d.inside_since.astimezone(self.session.zone).strftime("%H:%M"), minutes=minutes)
-        elif d.kind == "visitor":
-            reason = self.tr("Visit at most {minutes} minutes").format(minutes=VISIT_MAX_MINUTES)
+            if d.overstay_minutes:
+                reason += "\n" + self.tr("Overstayed by {minutes} min: reported to the clinic").format(
+                    minutes=d.overstay_minutes)
+        elif d.kind == "visitor" and d.valid_until is not None:
+            reason = self.tr("Visit until {time}: one visit, no re-entry after leaving").format(
+                time=d.valid_until.astimezone(self.session.zone).strftime("%H:%M"))
         else:
             reason = ""
         self.reason.setText(reason)
@@ -421,20 +429,36 @@ class GateStationPage(Page):
 
     def overdue(self) -> list[InsideRecord]:
         now = self.session.ctx.clock.now()
-        return [r for r in self.inside_records
-                if r.kind == "visitor" and (r.overdue or (now - r.since).total_seconds() > VISIT_MAX_MINUTES * 60)]
+        return [r for r in self.inside_records if r.kind == "visitor" and is_overstay(r, now)]
 
     def _show_inside(self) -> None:
         self.inside_heading.setText(self.tr("Inside now: {count}").format(count=len(self.inside_records)))
         late = self.overdue()
         if late:
-            self.alert.setText(self.tr("⚠ Visitor inside over {minutes} minutes: {who}").format(
-                minutes=VISIT_MAX_MINUTES, who="、".join(f"{r.masked_name} ({r.ward} {r.bed})" for r in late)))
+            now = self.session.ctx.clock.now()
+            who = "、".join(self.tr("{name} ({ward} {bed}), {minutes} min over").format(
+                name=r.masked_name, ward=r.ward, bed=r.bed, minutes=overstay_minutes(r, now)) for r in late)
+            self.alert.setText(self.tr("⚠ Visitor overstay — still inside after the visit's end: {who}").format(
+                who=who))
         self.alert.setVisible(bool(late))
         new = [r.permit_number for r in late if r.permit_number not in self._beeped]
         if new:
             self._beeped.update(new)
             QApplication.beep()
+        self._raise_overstays([r.permit_number for r in late])
+
+    def _raise_overstays(self, numbers: list[str]) -> None:
+        """Have the clinic raise each overstay as an alert (once; tried again at a later tick if offline)."""
+        fresh = [n for n in numbers if n not in self._raised]
+        if not fresh or self.station is None or self.offline:
+            return
+        self._raised.update(fresh)
+        gate, actor = self.station.service, self.session.actor
+
+        def failed(_exc: BaseException) -> None:
+            self._raised.difference_update(fresh)
+
+        self.session.runner.run(lambda: gate.raise_overstays(actor), lambda _r: None, failed, parent=self)
 
     def tick(self) -> None:
         self.inside.retranslate()  # repaint the running timers

@@ -35,6 +35,25 @@ def level_name(level: str) -> str:
     return names.get(level, level)
 
 
+def clinic_mode_name(mode: str) -> str:
+    """How the clinic handles fever patients (app.clinic_mode.ClinicMode), as the status bar shows it."""
+    names = {
+        "refer": translate("Labels", "Sentinel room (refers)"),
+        "treat": translate("Labels", "Fever room (treats)"),
+    }
+    return names.get(mode, mode)
+
+
+def clinic_mode_explanation(mode: str) -> str:
+    names = {
+        "refer": translate("Labels", "Every fever patient is registered, isolated, sampled if the clinic can, and "
+                           "referred by transfer to the designated fever clinic. No other disposition here."),
+        "treat": translate("Labels", "The fever room sees its patients: tests, observation until the result, "
+                           "classification and disposition here; reportable cases are transferred."),
+    }
+    return names.get(mode, mode)
+
+
 def outcome_name(outcome: str) -> str:
     names = {
         "success": translate("Labels", "Done"),
@@ -59,17 +78,20 @@ def action_name(action: str) -> str:
         "triage.screen": translate("Labels", "Pre-triage screening"),
         "triage.register": translate("Labels", "Fever registration"),
         "triage.rules_update": translate("Labels", "Screening rules changed"),
+        "clinic.mode_change": translate("Labels", "Clinic mode changed"),
         "figures.update": translate("Labels", "Rule figures changed"),
         "triage.risk_areas_replace": translate("Labels", "Risk-area list replaced"),
         "handoff.send": translate("Labels", "Escorted to fever clinic"),
         "handoff.arrive": translate("Labels", "Arrived at fever clinic"),
         "handoff.left_without_permission": translate("Labels", "Left without permission"),
-        "pharmacy.purchase": translate("Labels", "Antipyretic purchase registered"),
+        "pharmacy.purchase": translate("Labels", "Medicine purchase registered"),
+        "pharmacy.callback": translate("Labels", "Medicine buyer called back"),
         "import.visits": translate("Labels", "Paper records imported"),
         "case.take": translate("Labels", "Case taken (first-diagnosis doctor)"),
         "case.handover_request": translate("Labels", "Hand-over requested"),
         "case.handover_accept": translate("Labels", "Hand-over accepted"),
         "case.handover_decline": translate("Labels", "Hand-over declined"),
+        "case.reassign": translate("Labels", "Case reassigned by the medical director"),
         "case.interview": translate("Labels", "Interview and findings saved"),
         "case.classify": translate("Labels", "Case classified"),
         "case.reported": translate("Labels", "Direct network report recorded"),
@@ -78,6 +100,8 @@ def action_name(action: str) -> str:
         "case.order_test": translate("Labels", "Test ordered"),
         "case.result": translate("Labels", "Test result recorded"),
         "case.dispose": translate("Labels", "Case closed with a disposition"),
+        "case.exception_approve": translate("Labels", "Exception approved (classification change)"),
+        "case.incident_reported": translate("Labels", "Incident reported (patient left without permission)"),
         "transfer.request": translate("Labels", "Transfer requested"),
         "transfer.dispatch": translate("Labels", "Ambulance (120) dispatched"),
         "transfer.depart": translate("Labels", "Transfer departed"),
@@ -154,6 +178,7 @@ def temp_method_name(code: str) -> str:
 
 def health_code_name(code: str) -> str:
     names = {
+        "not_checked": translate("Labels", "Not checked"),
         "green": translate("Labels", "Green"),
         "yellow": translate("Labels", "Yellow"),
         "red": translate("Labels", "Red"),
@@ -207,9 +232,9 @@ def reason_name(code: str, fever_threshold: float = 37.3, travel_days: int = 14)
         "fever": translate("Labels", "Temperature {threshold} °C or higher").format(
             threshold=f"{fever_threshold:.1f}"),
         "symptoms": translate("Labels", "Has fever, cough or other listed symptoms"),
-        "travel_medium": translate("Labels", "Stayed in a medium-risk area in the last {days} days").format(
+        "travel_medium": translate("Labels", "Stayed in a medium-risk area within {days} days before onset").format(
             days=travel_days),
-        "travel_high": translate("Labels", "Stayed in a high-risk area in the last {days} days").format(
+        "travel_high": translate("Labels", "Stayed in a high-risk area within {days} days before onset").format(
             days=travel_days),
         "contact": translate("Labels", "Contact with a confirmed or suspected case"),
         "cluster": translate("Labels", "Part of a cluster of sick people"),
@@ -236,10 +261,50 @@ def handoff_state_name(code: str | None) -> str:
 def drug_category_name(code: str) -> str:
     names = {
         "antipyretic": translate("Labels", "Fever reducer"),
+        "antiviral": translate("Labels", "Antiviral"),
+        "antibiotic": translate("Labels", "Antibiotic"),
         "cough": translate("Labels", "Cough medicine"),
-        "antidiarrhoeal": translate("Labels", "Antidiarrhoeal"),
+        "antidiarrhoeal": translate("Labels", "Antidiarrhoeal (no longer registered)"),  # rows before issue 12
     }
     return names.get(code, code)
+
+
+def prescription_name(code: str | None) -> str:
+    names = {
+        "none": translate("Labels", "No prescription"),
+        "level2_plus": translate("Labels", "Prescription from a level-2 or higher institution"),
+        "below_level2": translate("Labels", "Prescription from a lower-level institution"),
+    }
+    return names.get(code or "", code or "")
+
+
+def sale_outcome_name(code: str | None) -> str:
+    names = {
+        "sold": translate("Labels", "Sold"),
+        "not_sold": translate("Labels", "Not sold"),
+    }
+    return names.get(code or "", code or "")
+
+
+def callback_outcome_name(code: str | None) -> str:
+    names = {
+        "seen_elsewhere": translate("Labels", "Seen at another fever clinic"),
+        "no_fever": translate("Labels", "Fever gone, feels well"),
+        "refused": translate("Labels", "Refuses to see a doctor"),
+        "unreachable": translate("Labels", "Cannot be reached"),
+        "no_answer": translate("Labels", "No answer (call again)"),
+    }
+    return names.get(code or "", code or "")
+
+
+def followup_state_name(code: str | None) -> str:
+    names = {
+        "open": translate("Labels", "To follow up"),
+        "seen_at_fever_clinic": translate("Labels", "Seen at the fever clinic"),
+        "called_back": translate("Labels", "Called back"),
+        "not_required": translate("Labels", "Not followed up (registered before the list)"),
+    }
+    return names.get(code or "", code or "")
 
 
 def source_name(code: str) -> str:
@@ -314,8 +379,19 @@ def clock_kind_name(code: str) -> str:
         "transfer_request": translate("Labels", "Transfer request"),
         "transfer_depart": translate("Labels", "Transfer departure"),
         "transfer_handover": translate("Labels", "Transfer hand-over at the hospital"),
+        "nat_12h": translate("Labels", "12 h nucleic acid sample (suspected case)"),
+        "incident_2h": translate("Labels", "2 h incident report"),
     }
     return names.get(code, code)
+
+
+def settled_reason_name(code: str | None) -> str:
+    """Why a clock was closed by the case's end rather than met (ClockRecord.settled_reason)."""
+    if code == "reclassified":
+        return translate("Labels", "Settled: classification changed")
+    if code == "transfer_cancelled":
+        return translate("Labels", "Settled: transfer cancelled")
+    return translate("Labels", "Settled: {disposition}").format(disposition=disposition_name(code))
 
 
 def clock_state_name(code: str) -> str:
@@ -338,6 +414,7 @@ def disposition_name(code: str | None) -> str:
         "admitted": translate("Labels", "Admitted to a ward"),
         "transfer": translate("Labels", "Transferred to the designated hospital"),
         "left_without_permission": translate("Labels", "Left without permission"),
+        "died": translate("Labels", "Died"),
     }
     return names.get(code or "", code or "")
 
@@ -347,6 +424,7 @@ def handover_state_name(code: str) -> str:
         "pending": translate("Labels", "Waiting for an answer"),
         "accepted": translate("Labels", "Accepted"),
         "declined": translate("Labels", "Declined"),
+        "cancelled": translate("Labels", "Cancelled (case reassigned)"),
     }
     return names.get(code, code)
 
@@ -420,6 +498,7 @@ def hospital_kind_name(code: str) -> str:
     names = {
         "designated": translate("Labels", "Designated hospital"),
         "backup": translate("Labels", "Backup hospital"),
+        "fever_clinic": translate("Labels", "Designated fever clinic"),
     }
     return names.get(code, code)
 
@@ -447,6 +526,7 @@ def ward_type_name(code: str) -> str:
     names = {
         "general": translate("Labels", "General ward"),
         "buffer": translate("Labels", "Buffer ward"),
+        "observation": translate("Labels", "Isolation observation ward"),
         "critical_care": translate("Labels", "Critical care ward"),
         "infectious": translate("Labels", "Infectious diseases ward"),
     }
@@ -485,6 +565,9 @@ def exception_kind_name(code: str) -> str:
         "escort_level_3": translate("Labels", "Escort for a level-3 nursing patient"),
         "escort_restricted_ward": translate("Labels", "Escort in a critical care or infectious diseases ward"),
         "visitor_infectious": translate("Labels", "Visitor in an infectious diseases ward"),
+        "classification_downgrade": translate("Labels", "Classification change the forward-only rule refuses"),
+        "escort_isolation_ward": translate("Labels", "Escort in a buffer or isolation observation ward"),
+        "visitor_isolation_ward": translate("Labels", "Visitor in a buffer or isolation observation ward"),
     }
     return names.get(code, code)
 
@@ -512,6 +595,7 @@ def deny_reason_name(code: str | None) -> str:
         "escort_test_old": translate("Labels", "Escort's nucleic acid test is too old"),
         "visitor_inside": translate("Labels", "Another visitor for this patient is inside"),
         "visit_time_over": translate("Labels", "Visit time is over"),
+        "visit_used": translate("Labels", "Visit already made: the visitor has left, no re-entry"),
         "unknown_permit": translate("Labels", "Unknown permit number"),
     }
     return names.get(code or "", code or "")
@@ -520,28 +604,34 @@ def deny_reason_name(code: str | None) -> str:
 # ----- daily report and early warning ---------------------------------------------------------------
 REPORT_COUNT_KEYS = (
     "screened", "decision_general", "decision_fever_clinic", "decision_isolate", "fever_registered",
-    "classified_suspected", "classified_confirmed", "classified_asymptomatic", "classified_excluded",
-    "tests_ordered", "tests_resulted", "tests_positive", "tests_overdue", "reported_within_2h", "reported_late",
-    "transfers_requested", "transfers_handed_over", "transfers_late", "handoffs_unconfirmed",
-    "left_without_permission", "antipyretic_purchases", "permits_issued", "permits_revoked", "gate_denials",
-    "open_alerts",
+    "new_cases", "classified_suspected", "classified_confirmed", "classified_asymptomatic", "classified_excluded",
+    "tests_ordered", "tests_resulted", "tests_positive", "positive_nat_antigen", "tests_overdue",
+    "reported_within_2h", "reported_late", "transfers_requested", "transfers_handed_over", "transfers_late",
+    "handoffs_unconfirmed", "untaken_alarms", "left_without_permission", "deaths", "exceptions_granted",
+    "antipyretic_purchases", "purchases_antipyretic", "purchases_antiviral", "purchases_antibiotic",
+    "purchases_cough", "purchases_antidiarrhoeal", "purchases_not_sold", "permits_issued", "permits_revoked",
+    "gate_denials", "visitor_overstays", "open_alerts",
 )
 
 
 def report_count_name(key: str) -> str:
+    """The words of a daily-report row; in Chinese the same words as the printed report
+    (app/printing/labels.py REPORT_COUNT)."""
     names = {
         "screened": translate("Labels", "Patients screened at pre-triage"),
         "decision_general": translate("Labels", "Sent to the general clinic"),
         "decision_fever_clinic": translate("Labels", "Sent to the fever clinic"),
         "decision_isolate": translate("Labels", "Isolated on the spot"),
         "fever_registered": translate("Labels", "Fever clinic registrations"),
+        "new_cases": translate("Labels", "New cases (suspected, confirmed, asymptomatic)"),
         "classified_suspected": translate("Labels", "Classified suspected"),
         "classified_confirmed": translate("Labels", "Classified confirmed"),
         "classified_asymptomatic": translate("Labels", "Classified asymptomatic infection"),
-        "classified_excluded": translate("Labels", "Excluded"),
+        "classified_excluded": translate("Labels", "Cases excluded"),
         "tests_ordered": translate("Labels", "Tests ordered"),
         "tests_resulted": translate("Labels", "Test results received"),
         "tests_positive": translate("Labels", "Positive results"),
+        "positive_nat_antigen": translate("Labels", "Positive nucleic acid or antigen results"),
         "tests_overdue": translate("Labels", "Results past their time limit"),
         "reported_within_2h": translate("Labels", "Reported within 2 h"),
         "reported_late": translate("Labels", "Reported late (over 2 h)"),
@@ -549,14 +639,164 @@ def report_count_name(key: str) -> str:
         "transfers_handed_over": translate("Labels", "Transfers handed over"),
         "transfers_late": translate("Labels", "Transfer steps late"),
         "handoffs_unconfirmed": translate("Labels", "Hand-offs not confirmed"),
-        "left_without_permission": translate("Labels", "Left without permission"),
-        "antipyretic_purchases": translate("Labels", "Fever-medicine purchases"),
+        "untaken_alarms": translate("Labels", "Alarms: patient waiting, no doctor"),
+        "left_without_permission": translate("Labels", "Left without permission (on the way or from the clinic)"),
+        "deaths": translate("Labels", "Deaths"),
+        "exceptions_granted": translate("Labels", "Exceptions approved"),
+        "antipyretic_purchases": translate("Labels", "Pharmacy purchases registered (all)"),
+        "purchases_antipyretic": translate("Labels", "of which fever reducers"),
+        "purchases_antiviral": translate("Labels", "of which antivirals"),
+        "purchases_antibiotic": translate("Labels", "of which antibiotics"),
+        "purchases_cough": translate("Labels", "of which cough medicine"),
+        "purchases_antidiarrhoeal": translate("Labels", "of which antidiarrhoeals (former category)"),
+        "purchases_not_sold": translate("Labels", "of which registered, not sold (no level-2+ prescription)"),
         "permits_issued": translate("Labels", "Permits issued"),
         "permits_revoked": translate("Labels", "Permits revoked"),
         "gate_denials": translate("Labels", "Refused at the ward gate"),
+        "visitor_overstays": translate("Labels", "Visitors overstaying"),
         "open_alerts": translate("Labels", "Early-warning alerts still open"),
     }
     return names.get(key, key)
+
+
+# ----- rules in force (app/guideline_rules.py) ---------------------------------------------------------
+def rule_area_name(area: str) -> str:
+    names = {
+        "pre_triage": translate("Labels", "Pre-triage"),
+        "fever_clinic": translate("Labels", "Fever clinic"),
+        "transfer": translate("Labels", "Transfer"),
+        "wards": translate("Labels", "Wards, escorts and visitors"),
+        "pharmacy": translate("Labels", "Pharmacy register"),
+        "report": translate("Labels", "Reporting and warning"),
+    }
+    return names.get(area, area)
+
+
+def rule_name(rule_id: str) -> str:
+    """A guideline rule the product enforces, in plain words (its source phrase is shown next to it)."""
+    names = {
+        "triage.everyone_screened": translate(
+            "Labels", "Everyone arriving is pre-triaged; a patient sent to the fever clinic is escorted by staff "
+            "and the fever clinic confirms the arrival in time."),
+        "triage.symptoms": translate(
+            "Labels", "Fever (from the threshold) or the listed symptoms send a patient to the fever clinic."),
+        "triage.travel_window": translate(
+            "Labels", "Travel and residence history counts from the window before onset (before the visit when "
+            "there is no onset date) up to the visit."),
+        "triage.identity_and_health_code": translate(
+            "Labels", "Identity is registered, the health code checked (green, yellow, red, or not shown with a "
+            "reason) and the epidemiological history taken."),
+        "clinic.refer": translate(
+            "Labels", "Sentinel room: every fever patient is referred by transfer to the designated fever clinic; "
+            "no other disposition here."),
+        "clinic.first_diagnosis": translate(
+            "Labels", "No patient is refused: a patient waiting at the fever clinic without a doctor raises an "
+            "alarm until a doctor takes the case."),
+        "clinic.tests_and_observation": translate(
+            "Labels", "Every fever-clinic patient gets a nucleic acid test and a blood routine and stays under "
+            "observation until the nucleic acid result is in."),
+        "clinic.exclusion": translate(
+            "Labels", "Only a negative nucleic acid result of this visit excludes a case (a suspected case: two, "
+            "sampled apart); antigen, antibody, blood routine and CT never exclude."),
+        "clinic.report_cases": translate(
+            "Labels", "Suspected, confirmed and asymptomatic cases are reported within the time limit; the "
+            "epidemiological investigation is done within 24 h."),
+        "clinic.positive_result": translate(
+            "Labels", "A positive nucleic acid or antigen result is reported at once: a report clock starts, an "
+            "alert is raised, and the case can only be classified and transferred."),
+        "clinic.suspect_nat": translate(
+            "Labels", "A suspected case has its nucleic acid test within the time limit."),
+        "clinic.left_without_permission": translate(
+            "Labels", "A suspected or positive patient who leaves without permission is an incident, reported "
+            "within the time limit."),
+        "transfer.ambulance": translate(
+            "Labels", "Suspected, confirmed and asymptomatic cases leave only by ambulance transfer to the "
+            "designated hospital, within the time targets; a finished transfer is final."),
+        "wards.admission_tested": translate(
+            "Labels", "A new inpatient needs a nucleic acid sample or result."),
+        "wards.buffer_first": translate(
+            "Labels", "A patient not yet excluded goes to a buffer-ward single room first; a suspected case is "
+            "never admitted to a general ward."),
+        "wards.isolation_no_escort_or_visit": translate(
+            "Labels", "No escorts and no visitors in isolation-observation and buffer wards."),
+        "wards.no_escort_restricted": translate(
+            "Labels", "No escorts in critical-care or infectious diseases wards; in principle none for level-3 "
+            "nursing."),
+        "wards.escort_tested": translate(
+            "Labels", "One escort per patient, with a negative nucleic acid result that is still valid."),
+        "wards.visitor_limit": translate(
+            "Labels", "One visitor at a time, with a reason, for at most the visit time; one entry only, and an "
+            "overstay is an incident."),
+        "pharmacy.prescription_and_guide": translate(
+            "Labels", "Fever reducers are sold only on a level-2+ hospital doctor's prescription; every buyer is "
+            "registered and guided to the fever clinic."),
+        "report.daily_and_zero": translate(
+            "Labels", "A report is due every day; a day with no new case and no positive result is a zero "
+            "report."),
+        "report.early_warning": translate(
+            "Labels", "Early warning from several signals: new cases, clusters, unusual rises in fever visits "
+            "and medicine sales."),
+        "report.traceback": translate(
+            "Labels", "Every step is recorded with who and when, so a missed diagnosis or a late transfer can be "
+            "traced back."),
+    }
+    return names.get(rule_id, rule_id)
+
+
+def figure_name(key: str, name: str) -> str:
+    """A figure in force (``<set key>:<name>`` of app/guideline_rules.py), without its unit."""
+    names = {
+        "casework.figures:report_hours": translate("Labels", "Report a case or a positive result within"),
+        "casework.figures:suspect_nat_hours": translate("Labels", "Suspected case: nucleic acid test within"),
+        "casework.figures:incident_report_hours": translate("Labels", "Report a patient who left within"),
+        "casework.figures:untaken_minutes": translate("Labels", "Alarm when no doctor has taken the patient after"),
+        "casework.figures:exclusion_interval_hours": translate(
+            "Labels", "Suspected case excluded on two negative tests sampled at least"),
+        "wards.figures:visit_max_minutes": translate("Labels", "Longest visit"),
+        "wards.figures:escort_test_valid_hours": translate("Labels", "Escort's negative test valid for"),
+        "wards.figures:admission_nat_hours": translate("Labels", "New inpatient's test sampled within"),
+        "triage.rules:fever_threshold_c": translate("Labels", "Fever from"),
+        "triage.rules:travel_window_days": translate("Labels", "Travel history window"),
+        "triage.rules:handoff_timeout_minutes": translate("Labels", "Escorted hand-off overdue after"),
+        "transfer.targets:request_minutes": translate("Labels", "Ambulance requested within (from classification)"),
+        "transfer.targets:departure_minutes": translate("Labels", "Ambulance departs within (from the request)"),
+        "transfer.targets:handover_minutes": translate("Labels", "Handed over within (from departure)"),
+        "report.auto_submit_at:time": translate("Labels", "Unsent report submitted automatically the next day at"),
+        "guideline:nat_result_fever_clinic_hours": translate("Labels", "Fever-clinic nucleic acid result within"),
+        "guideline:epi_hours": translate("Labels", "Epidemiological investigation within"),
+    }
+    return names.get(f"{key}:{name}", name)
+
+
+def figure_unit(unit: str) -> str:
+    names = {
+        "minutes": translate("Labels", "minutes"),
+        "hours": translate("Labels", "hours"),
+        "days": translate("Labels", "days"),
+        "celsius": "°C",
+        "time": "",
+        "count": "",
+    }
+    return names.get(unit, unit)
+
+
+def figure_value(value: object, unit: str) -> str:
+    """``2 hours``, ``37.3 °C``, ``09:00``."""
+    text = f"{value:.1f}" if isinstance(value, float) else str(value)
+    words = figure_unit(unit)
+    return f"{text} {words}" if words else text
+
+
+def edited_on_name(code: str) -> str:
+    """Where a figure is changed (app.guideline_rules.EditedOn)."""
+    names = {
+        "rules": translate("Labels", "Changed on this page (administrator)"),
+        "triage_rules": translate("Labels", "Changed on the Screening rules page"),
+        "transfer_settings": translate("Labels", "Changed on the Transfer settings page"),
+        "report": translate("Labels", "Changed on the Daily report page"),
+        "fixed": translate("Labels", "Set by the guideline"),
+    }
+    return names.get(code, code)
 
 
 def alert_kind_name(kind: str) -> str:
@@ -565,6 +805,9 @@ def alert_kind_name(kind: str) -> str:
         "cluster": translate("Labels", "Cluster"),
         "ears_fever_visits": translate("Labels", "Unusual rise in fever visits"),
         "ears_antipyretic": translate("Labels", "Unusual rise in fever-medicine sales"),
+        "ears_antiviral": translate("Labels", "Unusual rise in antiviral sales"),
+        "ears_antibiotic": translate("Labels", "Unusual rise in antibiotic sales"),
+        "ears_cough": translate("Labels", "Unusual rise in cough-medicine sales"),
         "positive_result": translate("Labels", "Positive result"),
         "left_without_permission": translate("Labels", "Patient left without permission"),
         "untaken_patient": translate("Labels", "Patient waiting, no doctor"),
@@ -577,5 +820,8 @@ def alert_series_name(series: str) -> str:
     names = {
         "fever_clinic_registrations": translate("Labels", "fever clinic registrations"),
         "antipyretic_purchases": translate("Labels", "fever-medicine purchases"),
+        "antiviral_purchases": translate("Labels", "antiviral purchases"),
+        "antibiotic_purchases": translate("Labels", "antibiotic purchases"),
+        "cough_purchases": translate("Labels", "cough-medicine purchases"),
     }
     return names.get(series, series)

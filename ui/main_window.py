@@ -29,7 +29,7 @@ from app.permissions import Perm
 from app.settings import IDLE_LOCK_MINUTES, LANGUAGE
 from ui.i18n import current_language, install_language
 from ui.idle_lock import IdleLock
-from ui.labels import role_names
+from ui.labels import clinic_mode_explanation, clinic_mode_name, role_names
 from ui.login import demo_badge
 from ui.alert_feed import AlertFeed, AlertSnapshot
 from ui.clock_feed import ClockFeed, ClockSnapshot
@@ -44,6 +44,7 @@ from ui.pages.handoff_board import HandoffBoardPage
 from ui.pages.maintenance import MaintenancePage
 from ui.pages.pharmacy import PharmacyPage
 from ui.pages.report_page import ReportPage
+from ui.pages.rules_page import RulesPage
 from ui.pages.transfer_admin import TransferAdminPage
 from ui.pages.transfer_board import TransferBoardPage
 from ui.pages.transfer_history import TransferHistoryPage
@@ -86,6 +87,7 @@ PAGES: tuple[tuple[Perm | None, PageFactory], ...] = (
     (None, AccountPage),
     (Perm.MANAGE_USERS, UsersPage),
     (Perm.VIEW_AUDIT, AuditPage),
+    (None, RulesPage),  # every user may read the rules in force; an admin changes figures there
     (Perm.MANAGE_CLINIC_SETTINGS, TriageRulesPage),
     (Perm.MANAGE_CLINIC_SETTINGS, TransferAdminPage),
     (Perm.MANAGE_BACKUPS, MaintenancePage),
@@ -136,6 +138,8 @@ class MainWindow(QMainWindow):
                 page.restored.connect(self._after_restore)
             if isinstance(page, PharmacyPage):
                 page.register_requested.connect(self._register_from_pharmacy)
+            if isinstance(page, TriageRulesPage):  # the admin switched refer/treat: show it at once
+                page.mode_box.mode_changed.connect(lambda info: self._show_mode(info.mode))
             if isinstance(page, GateStationPage):  # leaving full screen locks: other pages need the password
                 page.lock_requested.connect(lambda: self.idle_lock.lock())
         central = QWidget()
@@ -171,11 +175,14 @@ class MainWindow(QMainWindow):
 
         self.user_status = QLabel()
         self.clinic_status = QLabel()
+        self.mode_status = QLabel()  # 哨点诊室（转诊）or 发热诊室（接诊）: read at start and with every ping
+        self._mode: str | None = None
         self.online_status = QLabel()
         self.clock_status = QLabel()
         bar = self.statusBar()
         bar.addWidget(self.user_status)
         bar.addWidget(self.clinic_status)
+        bar.addWidget(self.mode_status)
         if session.clinic.is_demo:
             bar.addWidget(demo_badge())
         self.overdue_badge = QPushButton()
@@ -233,6 +240,7 @@ class MainWindow(QMainWindow):
 
         self.retranslate()
         self._tick()
+        self.refresh_mode()
         self.nav.setCurrentRow(0)
 
     # ----- life cycle -----------------------------------------------------------------------
@@ -341,6 +349,7 @@ class MainWindow(QMainWindow):
         self.user_status.setText(self.tr("{name} ({roles})").format(
             name=self.session.full_name, roles=role_names(self.session.actor.roles)))
         self.clinic_status.setText(self.session.clinic.name)
+        self._show_mode(self._mode)
         self._show_online()
         self._show_overdue_count()
         self._show_clocks_count()
@@ -348,7 +357,24 @@ class MainWindow(QMainWindow):
         self._show_sync()
 
     # ----- status bar -----------------------------------------------------------------------
+    def refresh_mode(self) -> None:
+        """The clinic mode as stored now (an admin at another desk may have changed it)."""
+        self.session.runner.run(self.session.ctx.clinic.mode, lambda info: self._show_mode(info.mode),
+                                lambda _exc: None, parent=self)
+
+    def _show_mode(self, mode: str | None) -> None:
+        self._mode = mode
+        self.mode_status.setVisible(mode is not None)
+        if mode is None:
+            return
+        self.mode_status.setText(clinic_mode_name(mode))
+        self.mode_status.setToolTip(clinic_mode_explanation(mode))
+        color = "#8a4b00" if mode == "refer" else "#1b4f9c"
+        self.mode_status.setStyleSheet(f"color: {color}; font-weight: bold; border: 1px solid {color};"
+                                       " border-radius: 6px; padding: 0 6px;")
+
     def ping(self) -> None:
+        self.refresh_mode()
         if self._pinging:
             return
         self._pinging = True

@@ -355,7 +355,7 @@ def _sentences() -> dict[str, Callable[[dict[str, Any]], str]]:
         "hospital_exists": lambda d: translate(
             "Errors", "A hospital named {name} already exists.").format(name=d.get("name", "")),
         "hospital_kind": lambda d: translate(
-            "Errors", "Choose designated or backup hospital."),
+            "Errors", "Choose the kind: designated hospital, backup hospital or designated fever clinic."),
         "condition": lambda d: translate(
             "Errors", "Choose the patient's condition: stable, serious or critical."),
         "transfer_target": lambda d: translate(
@@ -395,7 +395,7 @@ def _sentences() -> dict[str, Callable[[dict[str, Any]], str]]:
         "visitor_overlap": lambda d: translate(
             "Errors", "Another visitor permit for this patient overlaps this time: visitors come one at a time."),
         "visit_window": lambda d: translate(
-            "Errors", "The visiting time must end after it starts, in the future, and last at most 12 hours."),
+            "Errors", "The visiting time must end after it starts, and end in the future."),
         "escort_test_old": lambda d: translate(
             "Errors", "The escort's negative nucleic acid test must be from the last {hours} hours.").format(
             hours=d.get("hours", 48)),
@@ -439,11 +439,142 @@ def _sentences() -> dict[str, Callable[[dict[str, Any]], str]]:
             "Errors", "This file is not a certificate. Ask the county for its CA (root) certificate file "
             "(.crt, .cer or .pem)."),
         # issue 12 — casework rules (add this area's sentences directly below this line)
+        "nat_and_blood_routine_required": lambda d: translate(
+            "Errors", "Every fever-clinic patient needs a nucleic acid test and a blood routine: order them "
+            "first (the patient waits under observation)."),
+        "nat_result_pending": lambda d: translate(
+            "Errors", "The nucleic acid result is not in yet: the patient stays under observation until it is. "
+            "Meanwhile the patient can only be admitted to a single room in the buffer ward, or transferred. "
+            "If the last result was invalid, order a new test."),
+        "reportable_transfer_only": lambda d: translate(
+            "Errors", "A suspected, confirmed or asymptomatic case leaves only by transfer to the designated "
+            "hospital, without delay: request the transfer."),
+        "positive_transfer_only": lambda d: translate(
+            "Errors", "This patient has a positive result: classify the case, report it within 2 hours and "
+            "request the transfer to the designated hospital."),
+        "positive_reportable_only": lambda d: translate(
+            "Errors", "This patient has a positive result: classify the case as suspected, confirmed or "
+            "asymptomatic."),
+        "refer_mode_transfer_only": lambda d: translate(
+            "Errors", "This clinic is a sentinel room: every fever patient is referred to the designated fever "
+            "clinic. Request the transfer."),
+        "exclusion_needs_negative_nat": lambda d: translate(
+            "Errors", "Only a negative nucleic acid result of this visit excludes the case (antigen, antibody, "
+            "blood routine and CT do not): wait for the result."),
+        "exclusion_needs_two_negative_nat": lambda d: translate(
+            "Errors", "A suspected case is excluded after two negative nucleic acid results sampled at least "
+            "{hours} hours apart: order the next test, or ask the medical director for an exception.").format(
+            hours=d.get("hours", 24)),
+        "classification_forward_only": lambda d: translate(
+            "Errors", "A classification only moves forward. To correct it, ask the medical director to approve "
+            "an exception, then choose it here."),
+        "exception_reason": lambda d: translate(
+            "Errors", "Write why the exception is approved (at least {minimum} characters).").format(
+            minimum=d.get("minimum", 4)),
+        "exception_detail": lambda d: translate(
+            "Errors", "Choose the classification the case may change to."),
+        "exception_unknown": lambda d: translate(
+            "Errors", "This exception does not exist: choose one approved for this case."),
+        "exception_self": lambda d: translate(
+            "Errors", "You approved this exception yourself: another doctor must use it."),
+        "exception_used": lambda d: translate(
+            "Errors", "This exception has already been used. Ask the medical director for a new one."),
+        "exception_mismatch": lambda d: translate(
+            "Errors", "This exception was approved for another case or another classification: choose the one "
+            "for this case and this change."),
+        "exception_not_needed": lambda d: translate(
+            "Errors", "This change needs no exception: classify without choosing one."),
+        "not_an_incident": lambda d: translate(
+            "Errors", "Only a suspected, confirmed, asymptomatic or positive patient who left without "
+            "permission is reported as an incident."),
+        "incident_reported": lambda d: translate(
+            "Errors", "This incident has already been reported (to {to}).").format(to=d.get("reported_to") or "?"),
         # issue 12 — transfers and responsibility (add this area's sentences directly below this line)
+        "transfer_done": lambda d: translate(
+            "Errors", "This patient has already been handed over to the receiving hospital: the transfer is "
+            "finished and cannot be asked for again or reopened."),
+        "time_before_previous_step": lambda d: translate(
+            "Errors", "The time cannot be earlier than the previous step ({previous}): check the time and enter "
+            "it again.").format(previous={
+                "requested_at": translate("Errors", "the transfer request"),
+                "call_120_at": translate("Errors", "the 120 call"),
+                "departed_at": translate("Errors", "the departure"),
+                "handed_over_at": translate("Errors", "the handover at the hospital"),
+            }.get(str(d.get("previous", "")), translate("Errors", "the previous step"))),
+        "reassign_target": lambda d: translate(
+            "Errors", "Reassign the case to an active doctor's account: choose one from the list."),
+        "reassign_same": lambda d: translate(
+            "Errors", "This doctor is already responsible for the case: choose another doctor."),
+        "doctor_has_open_cases": lambda d: translate(
+            "Errors", "{username} is still responsible for {count} open case(s) ({visits}). Reassign them to "
+            "another doctor first, or confirm that you have seen the list.").format(
+            username=d.get("username", "?"), count=len(d.get("visits") or []),
+            visits=translate("Errors", ", ").join(str(v) for v in d.get("visits") or [])),
         # issue 12 — pre-triage and clinic mode (add this area's sentences directly below this line)
+        "health_code_unchecked": lambda d: translate(
+            "Errors", "Check the patient's health code and choose green, yellow, red or not shown."),
+        "health_code_reason": lambda d: translate(
+            "Errors", "The patient showed no health code: write why (e.g. elderly, no smartphone)."),
+        "id_number_taken": lambda d: translate(
+            "Errors", "This ID number belongs to another patient's record (last visit {visit_no}). Use that "
+            "record, or check the number.").format(visit_no=d.get("visit_no") or "—"),
+        "clinic_mode": lambda d: translate(
+            "Errors", "Choose how the clinic works: sentinel room (refers) or fever room (treats)."),
+        "mode_unchanged": lambda d: translate(
+            "Errors", "The clinic already works this way; nothing was changed."),
+        "mode_change_reason": lambda d: translate(
+            "Errors", "Changing the clinic mode needs a reason (at least 4 characters), e.g. the county's "
+            "decision."),
         # issue 12 — wards, escorts and visitors (add this area's sentences directly below this line)
+        "escort_test_negative_required": lambda d: translate(
+            "Errors", "An escort needs a NEGATIVE nucleic acid test result: enter the test's date and time and its "
+            "result. A positive or missing result cannot be accepted."),
+        "escort_test_not_newer": lambda d: translate(
+            "Errors", "This test is not newer than the one already recorded: enter the newer negative result."),
+        "visit_reason_required": lambda d: translate(
+            "Errors", "In principle there are no on-site visits (video visits are encouraged): enter the reason "
+            "this visit is needed, e.g. critical condition notice."),
+        "visit_too_long": lambda d: translate(
+            "Errors", "A visit lasts at most {minutes} minutes, one visitor at a time: shorten the visiting "
+            "time.").format(minutes=d.get("minutes", 30)),
+        "exception_self": lambda d: translate(
+            "Errors", "You approved this exception yourself: another staff member must issue the permit with it "
+            "(a second person)."),
+        "admission_nat_required": lambda d: translate(
+            "Errors", "Every new inpatient is tested: enter the time the nucleic acid sample was taken (for a "
+            "fever-clinic visit, order the test in the fever clinic first)."),
+        "admission_nat_old": lambda d: translate(
+            "Errors", "The nucleic acid sample must be from the last {hours} hours: take a new sample and enter "
+            "its time.").format(hours=d.get("hours", 48)),
+        "buffer_ward_first": lambda d: translate(
+            "Errors", "This patient has no negative nucleic acid result yet: admit to the buffer ward (single "
+            "room) first, or to the isolation observation ward, until excluded."),
+        "reportable_not_admitted": lambda d: translate(
+            "Errors", "A suspected, confirmed or asymptomatic case, or a positive result, is not admitted here: "
+            "request the transfer to the designated hospital."),
+        "nat_result": lambda d: translate(
+            "Errors", "Choose the nucleic acid result: negative, positive, or not known yet."),
         # issue 12 — antipyretic register (add this area's sentences directly below this line)
+        "buyer_phone_required": lambda d: translate(
+            "Errors", "Enter the buyer's phone number: every buyer is registered and called back."),
+        "prescription": lambda d: translate(
+            "Errors", "Choose whether the buyer has a prescription, and from what kind of institution."),
+        "prescriber_required": lambda d: translate(
+            "Errors", "Enter the doctor who wrote the prescription, or choose \"No prescription\"."),
+        "prescriber_institution_required": lambda d: translate(
+            "Errors", "Enter the institution where the prescription was written, or choose \"No "
+            "prescription\"."),
+        "callback_outcome": lambda d: translate(
+            "Errors", "Choose the outcome of the call."),
+        "followup_closed": lambda d: (
+            translate("Errors", "This buyer has already been seen at the fever clinic (visit {visit_no}): they "
+                      "are off the follow-up list.").format(visit_no=d["visit_no"]) if d.get("visit_no")
+            else translate("Errors", "This buyer is no longer on the follow-up list: the list has been "
+                           "reloaded.")),
         # issue 12 — daily report and rule figures (add this area's sentences directly below this line)
+        "figure_unknown": lambda d: translate(
+            "Errors", "This figure is not one the rules page can change here: reload the page and change it "
+            "where it is shown."),
         # issue 12 — casework desk (add this area's sentences directly below this line)
     }
 

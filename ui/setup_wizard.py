@@ -26,11 +26,12 @@ from PySide6.QtWidgets import (
 
 from app.actor import Actor
 from app.clinic_info import ClinicLevel
+from app.clinic_mode import ClinicMode, default_mode
 from app.context import AppContext
 from app.errors import ValidationError
 from app.services.demo import DEMO_PASSWORD, DEMO_USERS, create_demo
-from ui.forms import Dialog, FieldErrors, error_label, field_with_error, password_edit, tidy_form
-from ui.labels import level_name
+from ui.forms import Dialog, FieldErrors, error_label, field_with_error, grow_to_fit, password_edit, tidy_form
+from ui.labels import clinic_mode_explanation, clinic_mode_name, level_name
 from ui.language import LanguagePicker
 from ui.ops import Runner
 from ui.session import workstation_name
@@ -71,6 +72,15 @@ class SetupWizard(Dialog):
         self.level = QComboBox()
         for level in ClinicLevel:
             self.level.addItem("", level.value)
+        # refer (哨点诊室) or treat (发热诊室/门诊): follows the level until the admin chooses otherwise
+        self.clinic_mode = QComboBox()
+        for mode in ClinicMode:
+            self.clinic_mode.addItem("", mode.value)
+        self.mode_info = QLabel()
+        self.mode_info.setWordWrap(True)
+        self.mode_info.setStyleSheet("color: #555;")
+        self.level.currentIndexChanged.connect(self._level_changed)
+        self.clinic_mode.currentIndexChanged.connect(self._show_mode_info)
         self.username = QLineEdit()
         self.username.setMaxLength(32)
         self.full_name = QLineEdit()
@@ -89,7 +99,8 @@ class SetupWizard(Dialog):
         self._labels: dict[str, QLabel] = {}
         for form, key, field in (
             (clinic_form, "clinic_code", self.code), (clinic_form, "clinic_name", self.name),
-            (clinic_form, "clinic_level", self.level), (admin_form, "username", self.username),
+            (clinic_form, "clinic_level", self.level), (clinic_form, "mode", self.clinic_mode),
+            (admin_form, "username", self.username),
             (admin_form, "full_name", self.full_name), (admin_form, "password", self.password),
             (admin_form, "password_confirm", self.password_confirm),
         ):
@@ -98,6 +109,7 @@ class SetupWizard(Dialog):
             self._labels[key].setBuddy(field)
             form.addRow(self._labels[key], box)
             self.errors.add(key, field, err)
+        clinic_form.addRow("", self.mode_info)
 
         self.demo_info = QLabel()
         self.demo_info.setWordWrap(True)
@@ -121,11 +133,13 @@ class SetupWizard(Dialog):
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
         for first, second in ((self.real_choice, self.demo_choice), (self.demo_choice, self.code),
-                              (self.code, self.name), (self.name, self.level), (self.level, self.username),
+                              (self.code, self.name), (self.name, self.level), (self.level, self.clinic_mode),
+                              (self.clinic_mode, self.username),
                               (self.username, self.full_name), (self.full_name, self.password),
                               (self.password, self.password_confirm), (self.password_confirm, self.submit),
                               (self.submit, self.cancel), (self.cancel, self.language)):
             QWidget.setTabOrder(first, second)
+        self._level_changed()
         self.retranslate()
         self.code.setFocus()
 
@@ -141,7 +155,8 @@ class SetupWizard(Dialog):
         self.admin_box.setTitle(self.tr("First administrator"))
         texts = {
             "clinic_code": self.tr("Clinic c&ode:"), "clinic_name": self.tr("Clinic &name:"),
-            "clinic_level": self.tr("&Level:"), "username": self.tr("&User name:"),
+            "clinic_level": self.tr("&Level:"), "mode": self.tr("&How fever patients are handled:"),
+            "username": self.tr("&User name:"),
             "full_name": self.tr("&Full name:"), "password": self.tr("&Password:"),
             "password_confirm": self.tr("Confir&m password:"),
         }
@@ -153,11 +168,24 @@ class SetupWizard(Dialog):
         self.password.setPlaceholderText(self.tr("at least 8 characters"))
         for i in range(self.level.count()):
             self.level.setItemText(i, level_name(str(self.level.itemData(i))))
+        for i in range(self.clinic_mode.count()):
+            self.clinic_mode.setItemText(i, clinic_mode_name(str(self.clinic_mode.itemData(i))))
+        self._show_mode_info()
         users = ", ".join(u.username for u in DEMO_USERS)
         self.demo_info.setText(self.tr("The demo clinic has one account per role ({users}); every demo password "
                                        "is {password}. Use it to explore, never for real patients.")
                                .format(users=users, password=DEMO_PASSWORD))
         self._retranslate_buttons()
+
+    def _level_changed(self) -> None:
+        """The mode's default follows the level: township and other refer, a county hospital treats."""
+        mode = default_mode(str(self.level.currentData()))
+        self.clinic_mode.setCurrentIndex(max(0, self.clinic_mode.findData(mode.value)))
+
+    def _show_mode_info(self) -> None:
+        self.mode_info.setText(clinic_mode_explanation(str(self.clinic_mode.currentData())))
+        if self.isVisible():
+            grow_to_fit(self.mode_info)
 
     def _retranslate_buttons(self) -> None:
         self.submit.setText(self.tr("Open the &demo clinic") if self.demo_choice.isChecked()
@@ -184,10 +212,12 @@ class SetupWizard(Dialog):
             self.errors.show(ValidationError("passwords_differ", field="password_confirm"))
             return
         code, name, level = self.code.text(), self.name.text(), str(self.level.currentData())
+        mode = str(self.clinic_mode.currentData())
         username, full_name, password = self.username.text(), self.full_name.text(), self.password.text()
         clinic = self._ctx.clinic
         self._start(lambda: clinic.initialize(actor, code=code, name=name, level=level, admin_username=username,
-                                              admin_full_name=full_name, admin_password=password), demo=False)
+                                              admin_full_name=full_name, admin_password=password, mode=mode),
+                    demo=False)
 
     def _start(self, fn: Callable[[], object], *, demo: bool) -> None:
         """Creating the clinic (and the demo's sample days) takes a few seconds: show it is working."""

@@ -1,35 +1,81 @@
 """首诊负责制: the first doctor who takes a waiting patient owns the case until a hand-over the
 receiving doctor accepts. Every step is audited against the visit number, so the timeline
-can be rebuilt from the trail."""
+can be rebuilt from the trail.
+
+The guideline rules the service enforces (issue 12; sources in DOMAIN.md):
+
+* "全部患者要进行新冠病毒核酸和血常规检测": in a fever clinic (ClinicMode.TREAT) every case has a
+  nucleic-acid test (NAT) and a blood routine ordered before any disposition but an incident
+  ("nat_and_blood_routine_required").
+* "报告未出应全部留观…待核酸检测结果明确再作进一步处置": until a NAT result of this visit is in the patient
+  stays under observation — home advice, back to general outpatient and admission are refused
+  ("nat_result_pending"). "Excluded" needs a negative NAT result of this visit (antigen, antibody, blood
+  routine and CT support the decision but never exclude); home advice and admission come only after
+  exclusion ("not_excluded"). One exception, the wards' rule "应先在缓冲区进行单人单间隔离治疗": a case
+  still pending (not reportable, not positive) whose NAT is sampled but not resulted may be admitted to a
+  buffer-ward single room (detail ``buffer_single_room``; "buffer_room_required" otherwise).
+* "逢阳必报、逢阳即报": a positive NAT or antigen result starts a 2 h report clock from the result time and
+  raises the POSITIVE_RESULT alert in the same transaction; from then the case is positive: it may only
+  be classified suspected/confirmed/asymptomatic ("positive_reportable_only") and transferred
+  ("positive_transfer_only").
+* "不得以任何理由延迟转诊": suspected, confirmed and asymptomatic cases leave only by transfer
+  ("reportable_transfer_only"); incidents (left without permission, died) are always recorded.
+* Classification only moves forward (vocab.FORWARD); pending → excluded needs a negative NAT result
+  ("exclusion_needs_negative_nat"), suspected → excluded two, sampled CaseworkFigures.
+  exclusion_interval_hours apart ("exclusion_needs_two_negative_nat"); any other move needs an approved
+  exception (app/casework/exceptions.py; "classification_forward_only"). Every change is a
+  CaseClassification row.
+* "疑似病例12小时内完成核酸检测": classified suspected starts the nat_12h clock, met by a NAT sampled at or
+  after the classification.
+* Closing a case settles every clock it owns (clocks.settle) except the 2 h report clock (still to be
+  reported); a reportable or positive patient who leaves without permission raises the
+  LEFT_WITHOUT_PERMISSION alert and starts the incident report clock (record_incident_report).
+* A closed case refuses hand-overs, orders and results ("case_closed") — except a case disposed
+  "admitted" (now in a ward): it still takes orders, results, classification, report and investigation,
+  so a ward patient who turns positive or suspected is classified and then transferred from the ward.
+* Sentinel room (ClinicMode.REFER, "门诊发现发热病例须立即转定点发热门诊"): tests are not required; the only
+  local dispositions are the incidents, everyone else leaves by a transfer request
+  ("refer_mode_transfer_only").
+"""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app.actor import Actor
 from app.casework import clocks
+from app.casework.exceptions import CaseExceptionService, consume, exception_record, pending_for
+from app.casework.figures import CaseworkFigures
 from app.casework.records import CaseRecord, HandoverRecord, LabTestRecord, WaitingPatient
-from app.casework.tables import Case, CaseHandover, Clock, LabTest
-from app.casework.vocab import (EPI_WINDOW, REPORT_WINDOW, REPORTABLE, TURNAROUND, Classification, ClockKind,
-                                Disposition, HandoverState, Population, TestKind, TestResult)
+from app.casework.tables import Case, CaseClassification, CaseHandover, Clock, LabTest
+from app.casework.vocab import (EPI_WINDOW, FORWARD, INCIDENTS, POSITIVE_KINDS, REPORTABLE, TURNAROUND,
+                                CaseExceptionKind, Classification, ClockKind, Disposition, HandoverState,
+                                Population, TestKind, TestResult)
+from app.clinic_mode import ClinicMode, load_mode
 from app.db.models import User
 from app.errors import Conflict, NotFound, PermissionDenied, StaleEdit, ValidationError
+from app.figures import load_figures
 from app.permissions import Perm
+from app.reporting.alerts import AlertKind, raise_now
 from app.services.base import Service, WriteOp, authorize
 from app.transfer.targets import load_targets
 from app.transfer.vocab import TransferClock
-from app.triage.common import travel_from_json
+from app.triage.common import clinic_day, travel_from_json
 from app.triage.tables import Handoff, Visit
 from app.triage.vocab import HandoffState
 
 EPI_KEYS = ("travel", "contacts", "exposures", "notes")
+RECLASSIFIED = "reclassified"  # Clock.settled_reason when a downgrade ends the clocks of a reportable class
+# what a reportable class starts that a move out of it (to pending or excluded) ends
+_REPORTABLE_ONLY_CLOCKS = (TransferClock.REQUEST.value, ClockKind.NAT_12H.value)
+_CORRECTED_CLOCKS = (ClockKind.REPORT.value, ClockKind.EPI.value)  # also ended when an exception corrects it
 
 
 def _text(value: str | None, field: str, maximum: int, required: bool = True) -> str:
@@ -46,6 +92,46 @@ def _test_record(t: LabTest) -> LabTestRecord:
                          t.lab, t.resulted_by, t.version)
 
 
+def _positive_ids(tests: list[LabTest]) -> tuple[int, ...]:
+    """逢阳必报: the NAT and antigen tests of the case with a positive result."""
+    return tuple(t.id for t in tests if t.kind in POSITIVE_KINDS and t.result == TestResult.POSITIVE)
+
+
+def _negative_nats(tests: list[LabTest]) -> list[LabTest]:
+    """The tests that can exclude: nucleic-acid tests of this visit with a negative result."""
+    return [t for t in tests if t.kind == TestKind.NUCLEIC_ACID and t.result == TestResult.NEGATIVE]
+
+
+def _refusal(case: Case, disposition: str, tests: list[LabTest], mode: str) -> tuple[str, dict[str, Any]] | None:
+    """Why ``disposition`` is refused for this case now (error code and details), before its detail is
+    checked; None when allowed. One place for dispose() and CaseRecord.refusals."""
+    if case.closed_at is not None:
+        return "case_closed", {"disposition": case.disposition}
+    if disposition in INCIDENTS:
+        return None  # an incident is a fact: always recorded
+    if disposition == Disposition.TRANSFER:  # one way only: the transfer request records the ambulance
+        return "transfer_via_request", {}
+    if mode == ClinicMode.REFER:
+        return "refer_mode_transfer_only", {}
+    cls = case.classification
+    if cls in REPORTABLE:
+        return "reportable_transfer_only", {"classification": cls}
+    positive = _positive_ids(tests)
+    if positive:
+        return "positive_transfer_only", {"tests": list(positive)}
+    missing = [k.value for k in (TestKind.NUCLEIC_ACID, TestKind.BLOOD_ROUTINE) if not any(t.kind == k for t in tests)]
+    if missing:
+        return "nat_and_blood_routine_required", {"missing": missing}
+    if cls == Classification.EXCLUDED:
+        return None
+    nats = [t for t in tests if t.kind == TestKind.NUCLEIC_ACID]
+    if _negative_nats(tests):
+        return "not_excluded", {}  # the result is in: classify the case (excluded) first
+    if disposition == Disposition.ADMITTED and any(t.result is None for t in nats):
+        return None  # the buffer-ward single room while the NAT is out (checked with the detail)
+    return "nat_result_pending", {"tests": [t.id for t in nats if t.result is None]}
+
+
 def _prefilled_epi(visit: Visit) -> dict[str, Any]:
     sc = visit.screening
     travel = [{"area": t.area, "last_date": t.last_date.isoformat() if t.last_date else None}
@@ -57,6 +143,11 @@ def _prefilled_epi(visit: Visit) -> dict[str, Any]:
 
 
 class CaseService(Service):
+    @property
+    def exceptions(self) -> CaseExceptionService:
+        """特殊情况 for this area's rules (approve, list); used by classify(..., exception_id=...)."""
+        return CaseExceptionService(self.db, self.clock)
+
     # ----- reading --------------------------------------------------------------------------
     def waiting(self, actor: Actor) -> list[WaitingPatient]:
         """Patients received at the fever clinic that no doctor has taken yet (oldest first)."""
@@ -75,13 +166,19 @@ class CaseService(Service):
             authorize(s, actor, Perm.VIEW_PATIENTS)
             return self._record(s, self._case(s, visit_no))
 
-    def open_cases(self, actor: Actor, mine_only: bool = False) -> list[CaseRecord]:
+    def open_cases(self, actor: Actor, mine_only: bool = False, include_admitted: bool = False) -> list[CaseRecord]:
+        """Cases not closed; with ``include_admitted`` also those disposed "admitted" (in a ward, still
+        taking results, classification and a transfer request)."""
         with self.db.read() as s:
             authorize(s, actor, Perm.VIEW_PATIENTS)
-            query = select(Case).where(Case.closed_at.is_(None)).order_by(Case.taken_at)
+            still_open = Case.closed_at.is_(None)
+            if include_admitted:
+                still_open = or_(still_open, Case.disposition == Disposition.ADMITTED.value)
+            query = select(Case).where(still_open).order_by(Case.taken_at)
             if mine_only:
                 query = query.where(Case.doctor_id == actor.user_id)
-            return [self._record(s, c) for c in s.scalars(query)]
+            mode = load_mode(s)
+            return [self._record(s, c, mode) for c in s.scalars(query)]
 
     def handovers_for(self, actor: Actor) -> list[HandoverRecord]:
         """Hand-overs waiting for this doctor's answer."""
@@ -116,7 +213,7 @@ class CaseService(Service):
 
     def request_handover(self, actor: Actor, visit_no: str, to_username: str, reason: str) -> HandoverRecord:
         reason = _text(reason, "reason", 200)
-        with self._owned(actor, visit_no, "case.handover_request") as (op, case):
+        with self._owned(actor, visit_no, "case.handover_request", allow_closed=False) as (op, case):
             s = op.session
             target = s.scalars(select(User).where(User.username == to_username.strip().lower(),
                                                   User.active.is_(True))).first()
@@ -183,43 +280,100 @@ class CaseService(Service):
             return self._record(op.session, case)
 
     def classify(self, actor: Actor, visit_no: str, expected_version: int, classification: str,
-                 other_pathogen: str = "") -> CaseRecord:
-        """Suspected, confirmed or asymptomatic starts the 2 h report and 24 h investigation clocks."""
+                 other_pathogen: str = "", exception_id: int | None = None) -> CaseRecord:
+        """Classification only moves forward (vocab.FORWARD); a downgrade needs ``exception_id``, an
+        approved, unused classification_downgrade exception for this visit and target, approved by someone
+        else. Excluded needs a negative NAT result of this visit (suspected → excluded: two, sampled
+        CaseworkFigures.exclusion_interval_hours apart — or an exception). A positive case is only classified
+        suspected, confirmed or asymptomatic.
+
+        Suspected, confirmed or asymptomatic starts the 2 h report clock (and, coming from a class that is
+        not reportable, the 24 h investigation and the transfer-request clocks — also for a case already
+        in a ward); suspected starts the 12 h nucleic-acid clock. Moving to pending or excluded settles
+        the transfer-request and 12 h clocks ("reclassified"; with an exception, a correction, the report
+        and investigation clocks too). Every change is a CaseClassification row."""
         if classification not in Classification._value2member_map_:
             raise ValidationError("classification", field="classification")
         other_pathogen = _text(other_pathogen, "other_pathogen", 100, required=False)
-        with self._owned(actor, visit_no, "case.classify", expected_version, allow_closed=False) as (op, case):
+        with self._owned(actor, visit_no, "case.classify", expected_version, allow_closed=False,
+                         allow_admitted=True) as (op, case):
+            s = op.session
             now = self.clock.now()
             before = case.classification
-            case.classification, case.other_pathogen, case.classified_at = classification, other_pathogen, now
-            started = []
-            if classification in REPORTABLE and classification != before:
-                clocks.start(op.session, case, ClockKind.REPORT, now, REPORT_WINDOW)
-                case.reported_at, case.report_card_no = None, None  # each reportable class is reported
-                started.append(ClockKind.REPORT.value)
-                if before not in REPORTABLE:
-                    clocks.start(op.session, case, ClockKind.EPI, now, EPI_WINDOW)
-                    targets, _ = load_targets(op.session)  # the ambulance must be asked for in time too
-                    clocks.start(op.session, case, TransferClock.REQUEST, now,
-                                 targets.window(targets.request_minutes))
-                    started += [ClockKind.EPI.value, TransferClock.REQUEST.value]
-            op.session.flush()
+            tests = self._tests(s, case)
+            positive = _positive_ids(tests)
+            if positive and classification not in REPORTABLE:
+                raise ValidationError("positive_reportable_only", field="classification", tests=list(positive))
+            figures, _ = load_figures(s, CaseworkFigures)
+            used = None
+            if classification != before:
+                if classification == Classification.EXCLUDED and not _negative_nats(tests):
+                    raise ValidationError("exclusion_needs_negative_nat", field="classification")
+                refused: ValidationError | None = None
+                if classification not in FORWARD[before]:
+                    refused = ValidationError("classification_forward_only", field="classification",
+                                              before=before, after=classification)
+                elif classification == Classification.EXCLUDED and before == Classification.SUSPECTED:
+                    samples = sorted(t.sample_at for t in _negative_nats(tests))
+                    if samples[-1] - samples[0] < timedelta(hours=figures.exclusion_interval_hours):
+                        refused = ValidationError("exclusion_needs_two_negative_nat", field="classification",
+                                                  hours=figures.exclusion_interval_hours)
+                if refused is not None:
+                    if exception_id is None:
+                        raise refused
+                    used = consume(s, exception_id, actor, case.visit.visit_no,
+                                   CaseExceptionKind.CLASSIFICATION_DOWNGRADE.value, {"to": classification}, now)
+            if exception_id is not None and used is None:
+                raise ValidationError("exception_not_needed", field="exception_id")
+            case.other_pathogen = other_pathogen
+            started: list[str] = []
+            settled = 0
+            if classification != before:
+                case.classification, case.classified_at = classification, now
+                s.add(CaseClassification(case_id=case.id, at=now, before=before, after=classification,
+                                         username=actor.username, exception_id=used.id if used else None))
+                if classification in REPORTABLE:
+                    clocks.start(s, case, ClockKind.REPORT, now, figures.window(figures.report_hours))
+                    case.reported_at, case.report_card_no = None, None  # each reportable class is reported
+                    started.append(ClockKind.REPORT.value)
+                    if before not in REPORTABLE:
+                        clocks.start(s, case, ClockKind.EPI, now, EPI_WINDOW)
+                        targets, _ = load_targets(s)  # the ambulance must be asked for in time too
+                        clocks.start(s, case, TransferClock.REQUEST, now, targets.window(targets.request_minutes))
+                        started += [ClockKind.EPI.value, TransferClock.REQUEST.value]
+                if classification == Classification.SUSPECTED:
+                    clocks.start(s, case, ClockKind.NAT_12H, now, figures.window(figures.suspect_nat_hours))
+                    started.append(ClockKind.NAT_12H.value)
+                if classification not in REPORTABLE and before in REPORTABLE:
+                    kinds = _REPORTABLE_ONLY_CLOCKS + (_CORRECTED_CLOCKS if used else ())
+                    settled = clocks.settle(s, case.id, now, RECLASSIFIED, kinds=kinds, keep=())
+            s.flush()
             op.summary = {"before": before, "after": classification, "other_pathogen": other_pathogen,
                           "clocks_started": started}
-            return self._record(op.session, case)
+            if used is not None:
+                op.summary |= {"exception_id": used.id, "approved_by": used.approved_by}
+            if settled:
+                op.summary["clocks_settled"] = settled
+            return self._record(s, case)
 
     def record_report(self, actor: Actor, visit_no: str, card_no: str, reported_at: datetime) -> CaseRecord:
-        """The case was reported in the national direct-reporting system (网络直报)."""
+        """The case was reported in the national direct-reporting system (网络直报): a reportable case, or a
+        positive result (逢阳即报). Meets the open 2 h report clocks started at or before ``reported_at``."""
         card_no = _text(card_no, "card_no", 40)
         with self._owned(actor, visit_no, "case.reported") as (op, case):
-            if case.classification not in REPORTABLE:
+            s = op.session
+            positive = _positive_ids(self._tests(s, case))
+            if case.classification not in REPORTABLE and not positive:
                 raise ValidationError("not_reportable", field="classification")
-            reported_at = self._past(reported_at, "reported_at", case.classified_at)
+            first_open = s.scalar(select(Clock.started_at).where(
+                Clock.case_id == case.id, Clock.kind == ClockKind.REPORT.value, Clock.met_at.is_(None))
+                .order_by(Clock.started_at).limit(1))
+            reported_at = self._past(reported_at, "reported_at", first_open or case.classified_at)
             case.report_card_no, case.reported_at = card_no, reported_at
-            met = clocks.meet(op.session, case.id, ClockKind.REPORT, reported_at)
-            op.session.flush()
+            met = clocks.meet(s, case.id, ClockKind.REPORT, reported_at, started_by=reported_at)
+            s.flush()
             op.summary = {"card_no": card_no, "reported_at": reported_at.isoformat(), "clocks_met": met}
-            return self._record(op.session, case)
+            return self._record(s, case)
 
     def record_investigation(self, actor: Actor, visit_no: str, done_at: datetime) -> CaseRecord:
         with self._owned(actor, visit_no, "case.investigated") as (op, case):
@@ -247,24 +401,34 @@ class CaseService(Service):
             raise ValidationError("test_kind", field="kind")
         if population not in Population._value2member_map_:
             raise ValidationError("population", field="population")
-        with self._owned(actor, visit_no, "case.order_test", allow_closed=False) as (op, case):
+        with self._owned(actor, visit_no, "case.order_test", allow_closed=False, allow_admitted=True) as (op, case):
             sample_at = self._past(sample_at, "sample_at", case.visit.registered_at)
-            if kind == TestKind.NUCLEIC_ACID and case.observation_started_at is None:
+            in_ward = case.disposition == Disposition.ADMITTED  # isolated in the ward, not in the observation room
+            if kind == TestKind.NUCLEIC_ACID and case.observation_started_at is None and not in_ward:
                 raise ValidationError("observation_required", field="room")
             test = LabTest(case_id=case.id, kind=kind, population=population, ordered_at=self.clock.now(),
                            ordered_by=actor.username, sample_at=sample_at)
             op.session.add(test)
             op.session.flush()
+            met = 0
             if kind == TestKind.NUCLEIC_ACID:
                 clocks.start(op.session, case, ClockKind.RESULT, sample_at, TURNAROUND[population], ref_id=test.id)
+                # 疑似病例12小时内完成核酸检测: a sample at or after the classification meets it
+                met = clocks.meet(op.session, case.id, ClockKind.NAT_12H, sample_at, started_by=sample_at)
             op.session.flush()
             op.summary = {"test_id": test.id, "kind": kind, "population": population,
                           "sample_at": sample_at.isoformat()}
+            if met:
+                op.summary["clocks_met"] = met
             return self._record(op.session, case)
 
     def record_result(self, actor: Actor, test_id: int, expected_version: int, *, result: str,
                       result_at: datetime, lab: str, ct_value: float | None = None) -> CaseRecord:
-        """Any doctor may enter a result the lab sends; it meets the test's turnaround clock."""
+        """Any doctor may enter a result the lab sends; it meets the test's turnaround clock. A closed case
+        takes no results ("case_closed"), except one disposed "admitted" (the patient is in a ward).
+
+        逢阳必报、逢阳即报: a positive NAT or antigen result, in the same transaction, starts a 2 h report
+        clock from ``result_at`` (ref_id = the test) and raises the POSITIVE_RESULT alert."""
         if result not in TestResult._value2member_map_:
             raise ValidationError("test_result", field="result")
         if ct_value is not None and not 0 < ct_value < 50:
@@ -278,6 +442,8 @@ class CaseService(Service):
             case = s.get(Case, test.case_id)
             assert case is not None
             op.entity_id = case.visit.visit_no
+            if case.closed_at is not None and case.disposition != Disposition.ADMITTED:
+                raise Conflict("case_closed", disposition=case.disposition)
             if test.version != expected_version:
                 raise StaleEdit(entity="test")
             if test.result is not None:
@@ -286,55 +452,107 @@ class CaseService(Service):
             test.result, test.ct_value, test.result_at, test.lab, test.resulted_by = (
                 result, ct_value, result_at, lab, actor.username)
             met = clocks.meet(s, case.id, ClockKind.RESULT, result_at, ref_id=test.id)
-            s.flush()
             op.summary = {"test_id": test.id, "kind": test.kind, "result": result, "ct": ct_value, "lab": lab,
                           "result_at": result_at.isoformat(), "clocks_met": met}
+            if result == TestResult.POSITIVE and test.kind in POSITIVE_KINDS:
+                figures, _ = load_figures(s, CaseworkFigures)
+                visit_no = case.visit.visit_no
+                clocks.start(s, case, ClockKind.REPORT, result_at, figures.window(figures.report_hours),
+                             ref_id=test.id)
+                evidence = {"visit_no": visit_no, "test_id": test.id, "kind": test.kind,
+                            "result_at": result_at.isoformat(), "classification": case.classification}
+                raised = raise_now(s, AlertKind.POSITIVE_RESULT, f"positive:{visit_no}:{test.id}",
+                                   clinic_day(s, result_at), evidence, self.clock.now())
+                op.summary |= {"positive": True, "clocks_started": [ClockKind.REPORT.value], "alert": raised}
+            s.flush()
             return self._record(s, case)
 
     def dispose(self, actor: Actor, visit_no: str, expected_version: int, disposition: str,
                 detail: dict[str, Any] | None = None, reason: str = "") -> CaseRecord:
-        """Close the case with a recorded outcome; nobody leaves the fever clinic without one."""
+        """Close the case with a recorded outcome; nobody leaves the fever clinic without one.
+
+        The rules (module docstring) refuse with the codes listed in CaseRecord.refusals; then the detail:
+        excluded_general {"excluding_test_id": a negative NAT of this visit}; home_advice {"advice"};
+        admitted {"ward", "bed"?, "buffer_single_room": True while the case is pending};
+        left_without_permission {"left_at", "noticed_by", "reported_to"}; died {"died_at", "certified_by"}.
+        Every clock the case owns is settled with the disposition as reason, except the 2 h report clock
+        (and, for "admitted", the NAT turnaround: the result still comes). A reportable or positive patient
+        who left without permission raises the LEFT_WITHOUT_PERMISSION alert and starts the incident
+        report clock (record_incident_report meets it)."""
         if disposition not in Disposition._value2member_map_:
             raise ValidationError("disposition", field="disposition")
         detail = dict(detail or {})
         reason = _text(reason, "reason", 200, required=False)
         with self._owned(actor, visit_no, "case.dispose", expected_version, allow_closed=False) as (op, case):
             s = op.session
-            tests = s.scalars(select(LabTest).where(LabTest.case_id == case.id)).all()
-            pending = [t.id for t in tests if t.result is None]
-            if pending and disposition in (Disposition.HOME_ADVICE, Disposition.EXCLUDED_GENERAL) and not reason:
-                raise ValidationError("pending_result_reason", field="reason", tests=pending)
-            self._check_disposition(case, disposition, detail, reason, tests)
+            tests = self._tests(s, case)
+            refusal = _refusal(case, disposition, tests, load_mode(s))
+            if refusal is not None:
+                code, details = refusal
+                raise ValidationError(code, field="disposition", **details)
+            self._check_detail(case, disposition, detail, tests)
+            now = self.clock.now()
+            positive = _positive_ids(tests)
             case.disposition, case.disposition_detail = disposition, json.dumps(detail, ensure_ascii=False)
-            case.closed_at, case.closed_by = self.clock.now(), actor.username
-            s.flush()
+            case.closed_at, case.closed_by = now, actor.username
+            keep = set(clocks.KEEP_ON_SETTLE)
+            if disposition == Disposition.ADMITTED:
+                keep.add(ClockKind.RESULT.value)
+            settled = clocks.settle(s, case.id, now, disposition, keep=keep)
             op.summary = {"disposition": disposition, "detail": detail, "reason": reason,
-                          "classification": case.classification, "pending_tests": pending}
+                          "classification": case.classification,
+                          "pending_tests": [t.id for t in tests if t.result is None], "clocks_settled": settled}
+            if disposition == Disposition.LEFT_WITHOUT_PERMISSION and (case.classification in REPORTABLE or positive):
+                figures, _ = load_figures(s, CaseworkFigures)
+                clocks.start(s, case, ClockKind.INCIDENT, now, figures.window(figures.incident_report_hours))
+                number = case.visit.visit_no
+                evidence = {"visit_no": number, "classification": case.classification, "positive": bool(positive),
+                            "disposition": disposition}
+                raised = raise_now(s, AlertKind.LEFT_WITHOUT_PERMISSION, f"left:case:{number}",
+                                   clinic_day(s, now), evidence, now)
+                op.summary |= {"incident": True, "clocks_started": [ClockKind.INCIDENT.value], "alert": raised}
+            s.flush()
+            return self._record(s, case)
+
+    def record_incident_report(self, actor: Actor, visit_no: str, reported_to: str, reported_at: datetime
+                               ) -> CaseRecord:
+        """A reportable or positive patient who left without permission was reported onwards (to whom,
+        when): meets the incident report clock. Once per incident."""
+        reported_to = _text(reported_to, "reported_to", 64)
+        with self._owned(actor, visit_no, "case.incident_reported") as (op, case):
+            s = op.session
+            clock_ids = s.scalars(select(Clock.id).where(Clock.case_id == case.id,
+                                                         Clock.kind == ClockKind.INCIDENT.value)).all()
+            if case.disposition != Disposition.LEFT_WITHOUT_PERMISSION or not clock_ids:
+                raise ValidationError("not_an_incident", field="disposition")
+            if case.incident_reported_at is not None:
+                raise Conflict("incident_reported", reported_to=case.incident_reported_to)
+            reported_at = self._past(reported_at, "reported_at", case.closed_at)
+            case.incident_reported_to, case.incident_reported_at = reported_to, reported_at
+            met = clocks.meet(s, case.id, ClockKind.INCIDENT, reported_at)
+            s.flush()
+            op.summary = {"reported_to": reported_to, "reported_at": reported_at.isoformat(), "clocks_met": met}
             return self._record(s, case)
 
     @staticmethod
-    def _check_disposition(case: Case, disposition: str, detail: dict[str, Any], reason: str,
-                           tests: list[LabTest]) -> None:
-        cls = case.classification
+    def _check_detail(case: Case, disposition: str, detail: dict[str, Any], tests: list[LabTest]) -> None:
+        """The disposition's own record, once the rules allow it (_refusal)."""
         if disposition == Disposition.EXCLUDED_GENERAL:
-            if cls != Classification.EXCLUDED:
+            if case.classification != Classification.EXCLUDED:
                 raise ValidationError("not_excluded", field="classification")
-            negative = {t.id for t in tests if t.result == TestResult.NEGATIVE}
-            if detail.get("excluding_test_id") not in negative:
+            if detail.get("excluding_test_id") not in {t.id for t in _negative_nats(tests)}:
                 raise ValidationError("excluding_result", field="excluding_test_id")
         elif disposition == Disposition.HOME_ADVICE:
-            if cls in REPORTABLE:
-                raise ValidationError("reportable_cannot_go_home", field="disposition")
-            if not _text(detail.get("advice"), "advice", 300):
-                raise ValidationError("required", field="advice")
+            _text(detail.get("advice"), "advice", 300)
         elif disposition == Disposition.ADMITTED:
             _text(detail.get("ward"), "ward", 64)
-            if cls != Classification.EXCLUDED and not detail.get("buffer_single_room"):
+            if case.classification != Classification.EXCLUDED and detail.get("buffer_single_room") is not True:
                 raise ValidationError("buffer_room_required", field="buffer_single_room")
-        elif disposition == Disposition.TRANSFER:  # one way only: the transfer request records the ambulance
-            raise ValidationError("transfer_via_request", field="disposition")
         elif disposition == Disposition.LEFT_WITHOUT_PERMISSION:
             for key, size in (("left_at", 40), ("noticed_by", 64), ("reported_to", 64)):
+                _text(detail.get(key), key, size)
+        elif disposition == Disposition.DIED:
+            for key, size in (("died_at", 40), ("certified_by", 64)):
                 _text(detail.get(key), key, size)
 
     # ----- helpers --------------------------------------------------------------------------
@@ -349,17 +567,23 @@ class CaseService(Service):
 
     @contextmanager
     def _owned(self, actor: Actor, visit_no: str, action: str, expected_version: int | None = None,
-               allow_closed: bool = True) -> Iterator[tuple[WriteOp, Case]]:
-        """An audited write on a case the actor is responsible for."""
+               allow_closed: bool = True, allow_admitted: bool = False) -> Iterator[tuple[WriteOp, Case]]:
+        """An audited write on a case the actor is responsible for; ``allow_closed`` False refuses a closed
+        case, unless ``allow_admitted`` and it was disposed "admitted" (the patient is in a ward)."""
         with self.audited_write(actor, action, "visit", Perm.CASEWORK, visit_no.strip().upper()) as op:
             case = self._case(op.session, visit_no)
             if case.doctor_id != actor.user_id:
                 raise PermissionDenied("not_responsible", doctor=case.doctor_username)
             if expected_version is not None and case.version != expected_version:
                 raise StaleEdit(entity="case")
-            if not allow_closed and case.closed_at is not None:
+            if not allow_closed and case.closed_at is not None and not (
+                    allow_admitted and case.disposition == Disposition.ADMITTED):
                 raise Conflict("case_closed", disposition=case.disposition)
             yield op, case
+
+    @staticmethod
+    def _tests(s: Session, case: Case) -> list[LabTest]:
+        return list(s.scalars(select(LabTest).where(LabTest.case_id == case.id).order_by(LabTest.id)))
 
     @staticmethod
     def _case(s: Session, visit_no: str) -> Case:
@@ -376,12 +600,14 @@ class CaseService(Service):
         return HandoverRecord(h.id, case.visit.visit_no, h.from_username, h.to_username, h.reason, h.requested_at,
                               h.state)
 
-    def _record(self, s: Session, case: Case) -> CaseRecord:
+    def _record(self, s: Session, case: Case, mode: str | None = None) -> CaseRecord:
         s.flush()
         visit = case.visit
+        mode = mode or load_mode(s)
         doctor_name = s.scalar(select(User.full_name).where(User.id == case.doctor_id)) or case.doctor_username
-        tests = tuple(_test_record(t) for t in s.scalars(select(LabTest).where(LabTest.case_id == case.id)
-                                                          .order_by(LabTest.id)))
+        rows = self._tests(s, case)
+        tests = tuple(_test_record(t) for t in rows)
+        refusals = {d.value: r[0] for d in Disposition if (r := _refusal(case, d, rows, mode)) is not None}
         case_clocks = tuple(clocks.record(c) for c in s.scalars(select(Clock).where(Clock.case_id == case.id)
                                                                  .order_by(Clock.id)))
         pending = s.scalars(select(CaseHandover).where(CaseHandover.case_id == case.id,
@@ -392,7 +618,9 @@ class CaseService(Service):
             case.classified_at, json.loads(case.epi), case.findings, case.observation_room, case.observation_bed,
             case.observation_started_at, case.report_card_no, case.reported_at, case.epi_done_at, case.disposition,
             json.loads(case.disposition_detail), case.closed_at, case.version, tests, case_clocks,
-            self._handover(s, pending) if pending else None)
+            self._handover(s, pending) if pending else None, _positive_ids(rows), str(mode), refusals,
+            case.incident_reported_to, case.incident_reported_at,
+            tuple(exception_record(e) for e in pending_for(s, visit.visit_no)))
 
 
 

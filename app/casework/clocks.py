@@ -5,6 +5,7 @@ change); only the display uses the clinic's zone."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from sqlalchemy import and_, func, select, update
@@ -13,7 +14,7 @@ from sqlalchemy.orm import Session
 from app.actor import Actor
 from app.casework.records import BoardEntry, BoardPage, ClockRecord
 from app.casework.tables import Case, Clock
-from app.casework.vocab import ClockState
+from app.casework.vocab import ClockKind, ClockState
 from app.permissions import Perm
 from app.services.base import Service, authorize
 
@@ -26,16 +27,42 @@ def start(s: Session, case: Case, kind: str, started_at: datetime, window: tuple
     return clock
 
 
-def meet(s: Session, case_id: int, kind: str, at: datetime, ref_id: int | None = None) -> int:
-    """Close the open clocks of this kind (and lab test); returns how many."""
+def meet(s: Session, case_id: int, kind: str, at: datetime, ref_id: int | None = None,
+         started_by: datetime | None = None) -> int:
+    """Close the open clocks of this kind (and lab test); returns how many. With ``started_by`` only the
+    clocks started at or before that moment (an event cannot meet a deadline that began after it)."""
     conditions = [Clock.case_id == case_id, Clock.kind == kind, Clock.met_at.is_(None)]
     if ref_id is not None:
         conditions.append(Clock.ref_id == ref_id)
+    if started_by is not None:
+        conditions.append(Clock.started_at <= started_by)
     return s.execute(update(Clock).where(and_(*conditions)).values(met_at=at)).rowcount or 0
 
 
+# the clocks a case's end leaves running: the 2 h report of a reportable or positive case (it must still be
+# reported) and the incident report (started by the end itself)
+KEEP_ON_SETTLE: frozenset[str] = frozenset({ClockKind.REPORT.value, ClockKind.INCIDENT.value})
+
+
+def settle(s: Session, case_id: int, at: datetime, reason: str, *, kinds: Iterable[str] | None = None,
+           keep: Iterable[str] = KEEP_ON_SETTLE) -> int:
+    """The case ended (``reason``: the disposition code, or "reclassified"): close every clock it still
+    owns — of ``kinds`` when given — except the kinds in ``keep``. ``met_at`` is the moment it ended and
+    ``settled_reason`` says why, so the board drops them and the counts treat them as settled, not met.
+    Returns how many were settled."""
+    conditions = [Clock.case_id == case_id, Clock.met_at.is_(None)]
+    kept = [str(k) for k in keep]
+    if kept:
+        conditions.append(Clock.kind.not_in(kept))
+    if kinds is not None:
+        conditions.append(Clock.kind.in_([str(k) for k in kinds]))
+    return s.execute(update(Clock).where(and_(*conditions)).values(met_at=at, settled_reason=reason[:32])
+                     ).rowcount or 0
+
+
 def record(c: Clock) -> ClockRecord:
-    return ClockRecord(c.id, c.visit_no, c.kind, c.ref_id, c.started_at, c.warn_at, c.due_at, c.met_at)
+    return ClockRecord(c.id, c.visit_no, c.kind, c.ref_id, c.started_at, c.warn_at, c.due_at, c.met_at,
+                       c.settled_reason)
 
 
 class DeadlineService(Service):

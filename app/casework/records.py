@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -42,18 +42,36 @@ class ClockRecord:
     started_at: datetime
     warn_at: datetime
     due_at: datetime
-    met_at: datetime | None
+    met_at: datetime | None  # met by its own event, or settled when the case ended (see settled_reason)
+    # the disposition code when the case's end closed the clock rather than its own event; None otherwise
+    settled_reason: str | None = None
 
     def state(self, now: datetime) -> ClockState:
-        """Overdue only after the due moment: a report at exactly 2 h is on time."""
+        """Overdue only after the due moment: a report at exactly 2 h is on time (a settled clock: as it
+        stood when the case ended)."""
         moment = self.met_at or now
         if moment > self.due_at:
             return ClockState.OVERDUE
         return ClockState.WARNING if moment >= self.warn_at else ClockState.OK
 
     @property
+    def open(self) -> bool:
+        return self.met_at is None
+
+    @property
+    def settled(self) -> bool:
+        """Closed by the case's end (disposition, incident, reclassification), not met by its own event."""
+        return self.met_at is not None and self.settled_reason is not None
+
+    @property
+    def met(self) -> bool:
+        """Met by its own event (the report, the result, the sample...)."""
+        return self.met_at is not None and self.settled_reason is None
+
+    @property
     def missed(self) -> bool:
-        return self.met_at is not None and self.met_at > self.due_at
+        """Met, but after the deadline (a settled clock is neither met in time nor missed)."""
+        return self.met and self.met_at is not None and self.met_at > self.due_at
 
 
 @dataclass(frozen=True)
@@ -95,10 +113,55 @@ class CaseRecord:
     tests: tuple[LabTestRecord, ...]
     clocks: tuple[ClockRecord, ...]
     pending_handover: HandoverRecord | None
+    # 逢阳必报: the nucleic-acid or antigen tests of this visit with a positive result (the desk's red 阳性 banner)
+    positive_test_ids: tuple[int, ...] = ()
+    clinic_mode: str = "treat"  # app.clinic_mode.ClinicMode in force when the record was read
+    # why each disposition would be refused now (Disposition code -> error code), before its details are
+    # checked; a disposition not listed is allowed (TRANSFER: only through TransferService.request)
+    refusals: dict[str, str] = field(default_factory=dict)
+    incident_reported_to: str | None = None
+    incident_reported_at: datetime | None = None
+    # approved classification exceptions for this visit not used yet
+    pending_exceptions: tuple[CaseExceptionRecord, ...] = ()
 
     @property
     def pending_results(self) -> tuple[LabTestRecord, ...]:
         return tuple(t for t in self.tests if t.result is None)
+
+    @property
+    def positive(self) -> bool:
+        """A positive nucleic-acid or antigen result is in: classify (suspected/confirmed/asymptomatic),
+        report within 2 h, transfer."""
+        return bool(self.positive_test_ids)
+
+    @property
+    def closed(self) -> bool:
+        return self.closed_at is not None
+
+    @property
+    def in_ward(self) -> bool:
+        """Disposed "admitted": closed for the fever clinic, but results, classification, report and
+        investigation are still recorded (and a transfer can be requested from the ward)."""
+        return self.disposition == "admitted"
+
+
+@dataclass(frozen=True)
+class CaseExceptionRecord:
+    """特殊情况 approved for one visit (app/casework/exceptions.py)."""
+
+    id: int
+    kind: str  # CaseExceptionKind
+    visit_no: str
+    detail: dict[str, Any]  # classification_downgrade: {"to": classification}
+    reason: str
+    approved_by: str
+    approved_at: datetime
+    used_at: datetime | None
+    used_by: str | None
+
+    @property
+    def used(self) -> bool:
+        return self.used_at is not None
 
 
 @dataclass(frozen=True)

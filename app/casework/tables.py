@@ -37,6 +37,9 @@ class Case(Base):
     disposition_detail: Mapped[str] = mapped_column(Text, default="{}")  # JSON
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     closed_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    # an incident (a suspected or positive patient left without permission) reported onwards (migration 0009)
+    incident_reported_to: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    incident_reported_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     visit: Mapped[Visit] = relationship(lazy="joined")

@@ -16,7 +16,7 @@ from app.db.models import AuditEvent
 from app.errors import NotFound
 from app.permissions import Perm
 from app.services.base import Service, authorize
-from app.triage.tables import Visit
+from app.triage.tables import PharmacyPurchase, Visit
 
 
 @dataclass(frozen=True)
@@ -36,8 +36,11 @@ class TimelineService(Service):
             visit = s.scalars(select(Visit).where(Visit.visit_no == number)).first()
             if visit is None:
                 raise NotFound(entity="visit", visit_no=visit_no)
+            # a screening made at the pharmacy counter is audited with its purchase (entity "purchase")
+            purchase = s.scalar(select(PharmacyPurchase.id).where(PharmacyPurchase.screening_id == visit.screening_id))
             rows = s.scalars(select(AuditEvent).where(or_(
                 and_(AuditEvent.entity == "screening", AuditEvent.entity_id == str(visit.screening_id)),
+                and_(AuditEvent.entity == "purchase", AuditEvent.entity_id == str(purchase)),
                 and_(AuditEvent.entity == "visit", AuditEvent.entity_id == number))).order_by(AuditEvent.seq))
             events = tuple(TimelineEvent(e.at, e.username, e.roles, e.workstation, e.action, e.outcome,
                                          json.loads(e.summary), e.seq) for e in rows)

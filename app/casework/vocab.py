@@ -16,6 +16,20 @@ class Classification(StrEnum):
 
 REPORTABLE = frozenset({Classification.SUSPECTED, Classification.CONFIRMED, Classification.ASYMPTOMATIC})
 
+# Classification only moves forward (issue 12): from -> the classes it may move to without an exception.
+# Moving to EXCLUDED also needs negative nucleic-acid results (CaseService.classify); any other move
+# (a downgrade) needs an approved CaseExceptionKind.CLASSIFICATION_DOWNGRADE.
+FORWARD: dict[str, frozenset[str]] = {
+    Classification.PENDING: frozenset({Classification.SUSPECTED, Classification.ASYMPTOMATIC,
+                                       Classification.CONFIRMED, Classification.EXCLUDED}),
+    Classification.SUSPECTED: frozenset({Classification.CONFIRMED, Classification.ASYMPTOMATIC,
+                                         Classification.EXCLUDED}),
+    Classification.ASYMPTOMATIC: frozenset({Classification.CONFIRMED}),
+    Classification.CONFIRMED: frozenset(),
+    Classification.EXCLUDED: frozenset({Classification.SUSPECTED, Classification.ASYMPTOMATIC,
+                                        Classification.CONFIRMED}),
+}
+
 
 class TestKind(StrEnum):
     NUCLEIC_ACID = "nucleic_acid"
@@ -57,9 +71,11 @@ EPI_WINDOW = (timedelta(hours=20), timedelta(hours=24))
 
 
 class ClockKind(StrEnum):
-    REPORT = "report_2h"  # direct network report of a suspected/confirmed/asymptomatic case
+    REPORT = "report_2h"  # direct network report of a suspected/confirmed/asymptomatic case, or of a positive result
     EPI = "epi_24h"  # epidemiological investigation
     RESULT = "result"  # nucleic-acid turnaround
+    NAT_12H = "nat_12h"  # a suspected case's nucleic-acid sample within 12 h of the classification
+    INCIDENT = "incident_2h"  # a suspected or positive patient left without permission: report the incident
 
 
 class ClockState(StrEnum):
@@ -74,9 +90,23 @@ class Disposition(StrEnum):
     ADMITTED = "admitted"  # to a ward; buffer-ward single room while COVID is not excluded
     TRANSFER = "transfer"  # to the designated hospital (the transfer itself: issue 5)
     LEFT_WITHOUT_PERMISSION = "left_without_permission"  # an incident
+    DIED = "died"  # an incident (time of death, who certified it)
+
+
+# the incidents: the only ways a case may end that no rule can refuse
+INCIDENTS = frozenset({Disposition.LEFT_WITHOUT_PERMISSION, Disposition.DIED})
+# the tests that make a case "positive" (逢阳必报、逢阳即报)
+POSITIVE_KINDS = frozenset({TestKind.NUCLEIC_ACID, TestKind.ANTIGEN})
+
+
+class CaseExceptionKind(StrEnum):
+    """特殊情况 for a casework rule, approved by the medical director (Perm.APPROVE_EXCEPTIONS)."""
+
+    CLASSIFICATION_DOWNGRADE = "classification_downgrade"  # a classification move the forward-only rule refuses
 
 
 class HandoverState(StrEnum):
     PENDING = "pending"
     ACCEPTED = "accepted"
     DECLINED = "declined"
+    CANCELLED = "cancelled"  # the case was reassigned by the medical director (app/casework/reassign.py)

@@ -99,9 +99,10 @@ class Stored:
 class ClinicStatus:
     code: str
     name: str
-    status: str  # reported / zero / automatic / late / missing
+    status: str  # reported / zero / automatic / late / missing (timeliness; "zero": an on-time zero report)
     version: int | None
     counts: dict[str, int]
+    zero_report: bool = False  # the clinic's own 零报告 flag, as it submitted it (automatic or late ones too)
 
 
 def open_hub(url: str) -> Database:
@@ -196,7 +197,8 @@ def status_on(db: Database, day: date) -> list[ClinicStatus]:
                 status = "late"
             else:
                 status = "zero" if r.zero_report else "reported"
-            result.append(ClinicStatus(c.code, c.name, status, r.version, json.loads(r.body)["counts"]))
+            result.append(ClinicStatus(c.code, c.name, status, r.version, json.loads(r.body)["counts"],
+                                       r.zero_report))
         return result
 
 

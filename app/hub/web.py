@@ -25,6 +25,23 @@ from app.resources import CJK_FONT_REGULAR, resource_path
 
 MAX_BODY = 64 * 1024
 STATUS_WORDS = {"reported": "已报告", "zero": "零报告", "automatic": "自动提交", "late": "迟报", "missing": "未报告"}
+ZERO_WORD = "零报告"
+REPORTABLE_KEYS = ("classified_suspected", "classified_confirmed", "classified_asymptomatic")
+
+
+def status_text(r: store.ClinicStatus) -> str:
+    """The status as the county reads it: a zero report says 零报告 even when it came late or automatically
+    (the flag the clinic submitted, never worked out again from the counts)."""
+    words = STATUS_WORDS[r.status]
+    return f"{words} · {ZERO_WORD}" if r.zero_report and r.status != "zero" else words
+
+
+def new_cases(counts: dict[str, int]) -> int:
+    """New suspected/confirmed/asymptomatic cases; a report from a release before "new_cases" existed
+    gives the sum of its classification counts."""
+    if "new_cases" in counts:
+        return counts["new_cases"]
+    return sum(counts.get(k, 0) for k in REPORTABLE_KEYS)
 
 
 def _error(status: int, code: str, **details: Any) -> JSONResponse:
@@ -79,7 +96,8 @@ def create_app(db: Database, clock: Clock) -> Starlette:
         d = _day(request, "date", today() - timedelta(days=1))
         rows = store.status_on(db, d)
         return JSONResponse({"date": d.isoformat(), "clinics": [
-            {"clinic": r.code, "name": r.name, "status": r.status, "version": r.version, "counts": r.counts}
+            {"clinic": r.code, "name": r.name, "status": r.status, "zero_report": r.zero_report,
+             "version": r.version, "counts": r.counts}
             for r in rows]})
 
     async def get_trend(request: Request) -> Response:
@@ -92,9 +110,10 @@ def create_app(db: Database, clock: Clock) -> Starlette:
         keys = sorted({k for r in rows for k in r.counts})
         out = io.StringIO()
         writer = csv.writer(out)
-        writer.writerow(["clinic", "name", "status", "version", *keys])
+        writer.writerow(["clinic", "name", "status", "zero_report", "version", *keys])
         for r in rows:
-            writer.writerow([r.code, r.name, r.status, r.version or "", *(r.counts.get(k, "") for k in keys)])
+            writer.writerow([r.code, r.name, r.status, ZERO_WORD if r.zero_report else "", r.version or "",
+                             *(r.counts.get(k, "") for k in keys)])
         return Response("\ufeff" + out.getvalue(), media_type="text/csv; charset=utf-8",
                         headers={"content-disposition": f'attachment; filename="county-{d}.csv"'})
 
@@ -154,13 +173,15 @@ def render_dashboard(d: date, rows: list[store.ClinicStatus], series: dict[str, 
     tally = {s: sum(r.status == s for r in rows) for s in STATUS_WORDS}
     body_rows = "".join(
         f'<tr class="status-{r.status}" data-clinic="{html.escape(r.code)}"><td>{html.escape(r.code)}</td>'
-        f'<td>{html.escape(r.name)}</td><td class="status">{STATUS_WORDS[r.status]}</td>'
+        f'<td>{html.escape(r.name)}</td><td class="status">{status_text(r)}</td>'
         f'<td>{r.version or ""}</td><td>{r.counts.get("screened", "")}</td>'
         f'<td>{r.counts.get("fever_registered", "")}</td>'
-        f'<td>{sum(r.counts.get(k, 0) for k in ("classified_suspected", "classified_confirmed", "classified_asymptomatic")) if r.counts else ""}</td>'
+        f'<td>{new_cases(r.counts) if r.counts else ""}</td>'
+        f'<td>{r.counts.get("positive_nat_antigen", "")}</td>'
         f'<td>{r.counts.get("transfers_requested", "")}</td>'
         f'<td class="alerts">{r.counts.get("open_alerts", "")}</td></tr>' for r in rows)
     summary = " · ".join(f'{word} <b id="tally-{key}">{tally[key]}</b>' for key, word in STATUS_WORDS.items())
+    zero_reports = sum(r.zero_report for r in rows)
     return f"""<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>县级发热哨点汇总 {d}</title>
 <style>
@@ -178,12 +199,14 @@ table {{ border-collapse: collapse; margin: 12px 0; }} td, th {{ border: 1px sol
 <form method="get"><label>日期 <input type="date" name="date" value="{d.isoformat()}"></label>
 <button type="submit">查看</button> <a id="csv" href="/export.csv?date={d.isoformat()}">导出 CSV</a></form>
 <p class="totals">当日状态：{summary}</p>
+<p class="totals">其中{ZERO_WORD}（无新增病例、无核酸或抗原阳性，含迟报、自动提交）<b id="total-zero">{zero_reports}</b> 家</p>
 <p class="totals">全县合计：筛查 <b id="total-screened">{total("screened")}</b> 人 · 发热登记
-<b id="total-fever">{total("fever_registered")}</b> 人 · 疑似/确诊/无症状
-<b id="total-cases">{total("classified_suspected") + total("classified_confirmed") + total("classified_asymptomatic")}</b>
+<b id="total-fever">{total("fever_registered")}</b> 人 · 新增疑似/确诊/无症状
+<b id="total-cases">{sum(new_cases(r.counts) for r in rows)}</b>
+· 核酸或抗原阳性 <b id="total-positive">{total("positive_nat_antigen")}</b>
 · 转运 <b id="total-transfers">{total("transfers_requested")}</b>
 · 未处理预警 <b id="total-alerts">{total("open_alerts")}</b></p>
 <table id="clinics"><thead><tr><th>机构代码</th><th>机构</th><th>状态</th><th>版本</th><th>筛查</th><th>发热登记</th>
-<th>疑似/确诊/无症状</th><th>转运</th><th>未处理预警</th></tr></thead><tbody>{body_rows}</tbody></table>
+<th>新增疑似/确诊/无症状</th><th>核酸或抗原阳性</th><th>转运</th><th>未处理预警</th></tr></thead><tbody>{body_rows}</tbody></table>
 <h2>近 28 天发热门诊登记趋势</h2>{_chart(series, d)}
 </body></html>"""

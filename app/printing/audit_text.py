@@ -28,6 +28,8 @@ KEY: Mapping[str, str] = {
     "maximum": "上限", "tests": "检测单", "disposition": "处置", "id": "编号",
     "ward": "病区", "buffer_single_room": "缓冲病房单间", "advice": "医嘱", "excluding_test_id": "排除依据检测单",
     "left_at": "离开时间", "noticed_by": "发现人", "reported_to": "已报告",
+    "died_at": "死亡时间", "certified_by": "死亡证明医生",
+    "bed": "床位", "open_cases": "未结病例",
 }
 PATIENT_FIELD: Mapping[str, str] = {
     "name": "姓名", "sex": "性别", "birth_date": "出生日期", "phone": "联系电话", "address": "现住址",
@@ -157,6 +159,7 @@ def _screen(f: _Fields) -> Parts:
     reasons = L.labels(L.REASON, f.codes("reasons"))
     if reasons:
         parts.append("依据：" + "、".join(reasons))
+    parts += _coded("健康码 ", L.HEALTH_CODE, f, "health_code") + _tagged("未出示原因：", f, "health_code_note", "")
     return parts + _tagged("调整原因：", f, "override_reason", "")
 
 
@@ -170,7 +173,8 @@ def _register(f: _Fields) -> Parts:
     if changed:
         parts.append("更新资料：" + "、".join(changed))
     decision = f.text("decision")
-    return parts + ([f"分诊 {L.decision_label(decision)}"] if decision else [])
+    parts += [f"分诊 {L.decision_label(decision)}"] if decision else []
+    return parts + _coded("登记时查验健康码 ", L.HEALTH_CODE, f, "health_code")
 
 
 def _send(f: _Fields) -> Parts:
@@ -197,6 +201,14 @@ def _handover(f: _Fields) -> Parts:
     return parts + _tagged("原因：", f, "reason", "") + _tagged("答复：", f, "note", "")
 
 
+def _reassign(f: _Fields) -> Parts:
+    who, to = f.text("from"), f.text("to")
+    parts = [f"负责医生 {who} → {to}"] if who and to else _tagged("改派给", f, "to")
+    parts += _tagged("原因：", f, "reason", "")
+    pending = f.text("handover_cancelled")
+    return parts + ([f"同时取消待答复的移交（接收医生 {pending}）"] if pending else [])
+
+
 def _interview(f: _Fields) -> Parts:
     changed = f.raw("changed")
     if not isinstance(changed, Mapping):
@@ -212,12 +224,27 @@ def _interview(f: _Fields) -> Parts:
     return ["更新 " + "；".join(items)]
 
 
+def _started(f: _Fields) -> Parts:
+    started = [L.label(L.CLOCK_KIND, c) for c in f.codes("clocks_started")]
+    return ["启动时限：" + "、".join(started)] if started else []
+
+
+def _settled(f: _Fields) -> Parts:
+    """Clocks a case's end (or a classification change) closed without their own event."""
+    n = f.raw("clocks_settled")
+    if isinstance(n, int) and not isinstance(n, bool):
+        return [f"结束时限 {n} 项"] if n else []
+    f.used.discard("clocks_settled")
+    return []
+
+
 def _classify(f: _Fields) -> Parts:
     before, after = f.text("before"), f.text("after")
     parts = [f"{L.label(L.CLASSIFICATION, before, '—')} → {L.label(L.CLASSIFICATION, after, '—')}"]
     parts += _tagged("其他病原体：", f, "other_pathogen", "")
-    started = [L.label(L.CLOCK_KIND, c) for c in f.codes("clocks_started")]
-    return parts + (["启动时限：" + "、".join(started)] if started else [])
+    exception = _tagged("依特例 #", f, "exception_id", "")
+    parts += [exception[0] + "".join(f"（{b} 批准）" for b in _tagged("", f, "approved_by", ""))] if exception else []
+    return parts + _started(f) + _settled(f)
 
 
 def _reported(f: _Fields) -> Parts:
@@ -238,7 +265,8 @@ def _observe(f: _Fields) -> Parts:
 def _order(f: _Fields) -> Parts:
     kind, population = f.text("kind"), f.text("population")
     parts = [L.label(L.TEST_KIND, kind, "检测") + (f"（{L.label(L.POPULATION, population)}）" if population else "")]
-    return (parts if kind or population else []) + _when("采样", f, "sample_at") + _test_no(f)
+    parts = (parts if kind or population else []) + _when("采样", f, "sample_at") + _test_no(f)
+    return parts + (_clocks_met(f) if f.data.get("clocks_met") is not None else [])
 
 
 def _result(f: _Fields) -> Parts:
@@ -246,7 +274,8 @@ def _result(f: _Fields) -> Parts:
     line = f"{L.label(L.TEST_KIND, kind, '检测')} {L.label(L.TEST_RESULT, result, '—')}"
     parts = [line + (f" ({lab})" if lab else "")] if kind or result else _tagged("检验单位", f, "lab")
     parts += _tagged("Ct值", f, "ct") + _when("结果时间", f, "result_at") + _test_no(f)
-    return parts + _clocks_met(f)
+    parts += _flag(f, "positive", "阳性：逢阳即报", "")
+    return parts + _clocks_met(f) + _started(f) + _flag(f, "alert", "已发出预警", "")
 
 
 def _dispose(f: _Fields) -> Parts:
@@ -262,12 +291,34 @@ def _dispose(f: _Fields) -> Parts:
     pending = f.codes("pending_tests")
     if pending:
         parts.append("未出结果检测单 " + "、".join(f"#{n}" for n in pending))
+    parts += _settled(f) + _flag(f, "incident", "擅自离院事件", "") + _started(f) + _flag(f, "alert", "已发出预警", "")
     return parts + _tagged("原因：", f, "reason", "")
+
+
+def _case_exception(f: _Fields) -> Parts:
+    parts = _tagged("特例 #", f, "exception_id", "") + _coded("", L.CASE_EXCEPTION_KIND, f, "kind")
+    detail = f.raw("detail")
+    if isinstance(detail, Mapping) and detail.get("to"):
+        parts.append("改为 " + L.label(L.CLASSIFICATION, str(detail["to"])))
+    parts += _coded("批准时为", L.CLASSIFICATION, f, "classification")
+    return parts + _tagged("原因：", f, "reason", "")
+
+
+def _incident_reported(f: _Fields) -> Parts:
+    return _tagged("报告至", f, "reported_to") + _when("报告时间", f, "reported_at") + _clocks_met(f)
 
 
 def _transfer_request(f: _Fields) -> Parts:
     parts = _tagged("转往", f, "hospital") + _coded("病情 ", L.CONDITION, f, "condition")
     parts += _flag(f, "oxygen", "需吸氧", "无需吸氧") + _tagged("原因：", f, "reason", "")
+    parts += _flag(f, "referral", "哨点诊室转诊", "")
+    parts += _tagged("从病区转出：", f, "from_ward", "") + _tagged("住院登记 #", f, "admission_id", "")
+    admission = f.raw("admission")
+    if isinstance(admission, Mapping) and admission:
+        parts.append("原处置 收治入院（" + plain(admission, f.tz) + "）")
+    elif admission not in (None, "", {}):
+        f.used.discard("admission")
+    parts += _tagged("负责医生", f, "responsible_doctor")
     return parts + _tagged("转运单 #", f, "transfer_id", "") + _clocks_met(f, "request_clock_met")
 
 
@@ -284,6 +335,9 @@ def _depart(f: _Fields) -> Parts:
         parts.append(f"申请后 {minutes:g} 分钟出发")
     else:
         f.used.discard("minutes_after_request")
+    if f.text("admission_discharged"):  # collected from a ward: discharged there in the same step
+        parts += [f"同时办理出院（住院登记 #{f.text('admission_discharged')}）"] + _tagged("病区", f, "ward")
+        parts += _discharge(f)
     return parts
 
 
@@ -303,7 +357,20 @@ def _disinfect(f: _Fields) -> Parts:
 
 
 def _transfer_cancel(f: _Fields) -> Parts:
-    return _tagged("原因：", f, "reason", "") + _flag(f, "case_reopened", "病例重新开放待处置", "病例未重新开放")
+    parts = _tagged("原因：", f, "reason", "")
+    owes, ward = f.raw("owes_transfer"), f.raw("back_to_ward")
+    if ward is True:
+        parts.append("患者仍在病区")
+        f.used.add("case_reopened")
+    else:
+        if ward is not False:
+            f.used.discard("back_to_ward")
+        parts += _flag(f, "case_reopened", "病例重新开放" if owes is True else "病例重新开放待处置", "病例未重新开放")
+    if owes is True:
+        parts.append("仍须转运（申请转运时限重新计时）")
+    elif owes is not False:
+        f.used.discard("owes_transfer")
+    return parts
 
 
 def _hospital_save(f: _Fields) -> Parts:
@@ -340,15 +407,17 @@ def _ward_save(f: _Fields) -> Parts:
 
 def _admit(f: _Fields) -> Parts:
     place = " ".join(p for p in (f.text("ward"), f.text("bed")) if p)
-    return ([place] if place else []) + _coded("", L.NURSING_LEVEL, f, "nursing_level") + _tagged("就诊号", f, "visit_no")
+    return ([place] if place else []) + _coded("", L.NURSING_LEVEL, f, "nursing_level") + _tagged("就诊号", f, "visit_no") \
+        + _when("核酸采样", f, "nat_sampled_at") + _coded("核酸", L.TEST_RESULT, f, "nat_result")
 
 
 def _discharge(f: _Fields) -> Parts:
+    parts = _tagged("转运至定点医院，就诊号", f, "transfer")
     n = f.raw("permits_revoked")
     if isinstance(n, int) and not isinstance(n, bool):
-        return [f"同时作废通行证 {n} 张" if n else "无有效通行证需作废"]
+        return parts + [f"同时作废通行证 {n} 张" if n else "无有效通行证需作废"]
     f.used.discard("permits_revoked")
-    return []
+    return parts
 
 
 def _permit_no(f: _Fields, key: str = "number") -> Parts:
@@ -360,7 +429,8 @@ def _permit_no(f: _Fields, key: str = "number") -> Parts:
 
 def _issue(f: _Fields) -> Parts:
     return (_permit_no(f) + _tagged("持证人", f, "holder") + _when("有效至", f, "valid_until")
-            + _tagged("依据特例 #", f, "exception_id", ""))
+            + _when("核酸采样", f, "test_at") + _coded("核酸", L.TEST_RESULT, f, "test_result")
+            + _tagged("事由：", f, "reason", "") + _tagged("依据特例 #", f, "exception_id", ""))
 
 
 def _reprint(f: _Fields) -> Parts:
@@ -374,6 +444,26 @@ def _exception(f: _Fields) -> Parts:
     return parts + _tagged("原因：", f, "reason", "")
 
 
+def _purchase(f: _Fields) -> Parts:
+    parts = _coded("", L.DRUG_CATEGORY, f, "category") + _coded("", L.PRESCRIPTION, f, "prescription")
+    parts += _coded("", L.SALE_OUTCOME, f, "outcome")
+    f.raw("refused_rule")  # said by the outcome's words
+    f.raw("screening_id")
+    parts += _flag(f, "febrile", "体温异常(发热)", "未发热")
+    decision = f.text("decision")
+    return parts + ([f"分诊 {L.decision_label(decision)}"] if decision else [])
+
+
+def _callback(f: _Fields) -> Parts:
+    parts = _coded("", L.CALLBACK_OUTCOME, f, "outcome")
+    n = f.raw("call")
+    if isinstance(n, int) and not isinstance(n, bool):
+        parts.append(f"第 {n} 次回访")
+    else:
+        f.used.discard("call")
+    return parts + _flag(f, "closed", "结束追踪", "继续追踪") + _tagged("备注：", f, "note", "")
+
+
 def _refused(f: _Fields) -> Parts:
     error = f.text("error")
     return [f"原因：{L.label(L.ERROR, error)}"] if error else []
@@ -382,13 +472,19 @@ def _refused(f: _Fields) -> Parts:
 WORDING: Mapping[str, Callable[[_Fields], Parts]] = {
     "triage.screen": _screen,
     "triage.register": _register,
+    "clinic.mode_change": lambda f: ([f"{L.label(L.CLINIC_MODE, f.text('before'))} → "
+                                      f"{L.label(L.CLINIC_MODE, f.text('after'))}"] if f.text("after") else [])
+    + _tagged("原因：", f, "reason", ""),
     "handoff.send": _send,
     "handoff.arrive": _arrive,
     "handoff.left_without_permission": _left,
+    "pharmacy.purchase": _purchase,
+    "pharmacy.callback": _callback,
     "case.take": lambda f: _tagged("首诊医生", f, "doctor"),
     "case.handover_request": _handover,
     "case.handover_accept": _handover,
     "case.handover_decline": _handover,
+    "case.reassign": _reassign,
     "case.interview": _interview,
     "case.classify": _classify,
     "case.reported": _reported,
@@ -397,6 +493,8 @@ WORDING: Mapping[str, Callable[[_Fields], Parts]] = {
     "case.order_test": _order,
     "case.result": _result,
     "case.dispose": _dispose,
+    "case.exception_approve": _case_exception,
+    "case.incident_reported": _incident_reported,
     "transfer.request": _transfer_request,
     "transfer.dispatch": _dispatch,
     "transfer.depart": _depart,
@@ -416,7 +514,9 @@ WORDING: Mapping[str, Callable[[_Fields], Parts]] = {
     "permit.issue_visitor": _issue,
     "permit.revoke": lambda f: _permit_no(f) + _tagged("原因：", f, "reason", ""),
     "permit.reprint": _reprint,
-    "permit.escort_test": lambda f: _permit_no(f) + _when("核酸采样", f, "test_at"),
+    "permit.escort_test": lambda f: (_permit_no(f) + _when("核酸采样", f, "test_at")
+                                     + _coded("核酸", L.TEST_RESULT, f, "test_result")
+                                     + _when("有效至", f, "valid_until") + _when("原有效至", f, "before")),
     "permit.exception_approve": _exception,
 }
 

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from app.clinic_info import ClinicInfo
 
 CHART_DAYS = 28
-CHART_H = 68 * mm
+CHART_H = 60 * mm
 BAR = colors.HexColor("#7A93B8")
 ALARM = colors.HexColor("#C62828")
 LIMIT = colors.HexColor("#333333")
@@ -63,8 +63,11 @@ def _counts_table(counts: dict[str, int]) -> Table:
     rows += [[a, b, c, d] for (a, b), (c, d) in zip(left, right)]
     count_w = 18 * mm
     widths = [CONTENT_W / 2 - count_w, count_w] * 2
+    # tighter rows than a form's, so all the counts and the 28-day chart stay on one page
     return column_table(rows, widths, [("ALIGN", (0, 2), (0, -1), "LEFT"), ("ALIGN", (2, 2), (2, -1), "LEFT"),
-                                        ("ALIGN", (1, 2), (1, -1), "RIGHT"), ("ALIGN", (3, 2), (3, -1), "RIGHT")])
+                                        ("ALIGN", (1, 2), (1, -1), "RIGHT"), ("ALIGN", (3, 2), (3, -1), "RIGHT"),
+                                        ("TOPPADDING", (0, 2), (-1, -1), 1), ("BOTTOMPADDING", (0, 2), (-1, -1), 1.5)],
+                        size=8.5, leading=11)
 
 
 def _nice_top(value: float) -> tuple[int, int]:
@@ -130,8 +133,12 @@ def _chart(series: Sequence[tuple[date, int]], width: float = CONTENT_W, height:
     return d
 
 
+#: 病例零报告: what makes a day a zero report (app.reporting.daily.is_zero_report), said on the paper.
+ZERO_TEXT = "零报告：本日无新增疑似、确诊病例和无症状感染者，无核酸或抗原阳性结果。"
+
+
 def _zero_banner() -> Table:
-    t = Table([[para("零报告：本日各项监测计数均为 0。", "decision")]], colWidths=[CONTENT_W])
+    t = Table([[para(ZERO_TEXT, "decision")]], colWidths=[CONTENT_W])
     t.setStyle(grid_style([("BOX", (0, 0), (-1, -1), 1.5, colors.black), ("BACKGROUND", (0, 0), (-1, -1), ZERO_BG),
                            ("ALIGN", (0, 0), (-1, -1), "CENTER"), ("TOPPADDING", (0, 0), (-1, -1), 6),
                            ("BOTTOMPADDING", (0, 0), (-1, -1), 7)]))

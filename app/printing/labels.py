@@ -11,18 +11,24 @@ from enum import Enum
 from typing import Any
 
 from app.audit import Outcome
-from app.casework.vocab import ClockKind, Classification, Disposition, Population, TestKind, TestResult
+from app.clinic_mode import ClinicMode
+from app.casework.vocab import (CaseExceptionKind, ClockKind, Classification, Disposition, HandoverState,
+                                Population, TestKind, TestResult)
 from app.permissions import Role
 from app.transfer.vocab import Condition, HospitalKind, TransferClock, TransferState
 from app.triage.vocab import (
+    CallbackOutcome,
     Decision,
     DrugCategory,
+    FollowUpState,
     HandoffState,
     HealthCode,
     IdType,
     Occupation,
+    Prescription,
     Reason,
     RiskLevel,
+    SaleOutcome,
     Sex,
     Symptom,
     TempMethod,
@@ -55,6 +61,7 @@ TEMP_METHOD: Mapping[str, str] = {
 }
 
 HEALTH_CODE: Mapping[str, str] = {
+    HealthCode.NOT_CHECKED: "未查验",
     HealthCode.GREEN: "绿码",
     HealthCode.YELLOW: "黄码",
     HealthCode.RED: "红码",
@@ -91,8 +98,8 @@ SEX: Mapping[str, str] = {
 REASON: Mapping[str, str] = {
     Reason.FEVER: "体温≥37.3℃",
     Reason.SYMPTOMS: "有发热、咳嗽等症状",
-    Reason.TRAVEL_MEDIUM: "14天内有中风险地区旅居史",
-    Reason.TRAVEL_HIGH: "14天内有高风险地区旅居史",
+    Reason.TRAVEL_MEDIUM: "发病前14天内有中风险地区旅居史",
+    Reason.TRAVEL_HIGH: "发病前14天内有高风险地区旅居史",
     Reason.CONTACT: "与确诊/疑似病例有接触史",
     Reason.CLUSTER: "聚集性发病",
     Reason.CODE_YELLOW: "健康码黄码",
@@ -104,6 +111,11 @@ REASON: Mapping[str, str] = {
     Reason.NURSE_DOWNGRADED: "护士降级分诊(已记录原因)",
 }
 
+CLINIC_MODE: Mapping[str, str] = {
+    ClinicMode.REFER: "哨点诊室（转诊）",
+    ClinicMode.TREAT: "发热诊室（接诊）",
+}
+
 HANDOFF_STATE: Mapping[str, str] = {
     HandoffState.ESCORTING: "转运中(待接收)",
     HandoffState.ARRIVED: "已接收",
@@ -112,8 +124,36 @@ HANDOFF_STATE: Mapping[str, str] = {
 
 DRUG_CATEGORY: Mapping[str, str] = {
     DrugCategory.ANTIPYRETIC: "退热药",
+    DrugCategory.ANTIVIRAL: "抗病毒药",
+    DrugCategory.ANTIBIOTIC: "抗菌药物",
     DrugCategory.COUGH: "止咳药",
-    DrugCategory.ANTIDIARRHOEAL: "止泻药",
+    "antidiarrhoeal": "止泻药",  # stored before issue 12 (LEGACY_DRUG_CATEGORIES): still printed
+}
+
+PRESCRIPTION: Mapping[str, str] = {
+    Prescription.NONE: "无处方",
+    Prescription.LEVEL2_PLUS: "二级以上医疗机构医生处方",
+    Prescription.BELOW_LEVEL2: "二级以下医疗机构处方",
+}
+
+SALE_OUTCOME: Mapping[str, str] = {
+    SaleOutcome.SOLD: "已售出",
+    SaleOutcome.NOT_SOLD: "未售出（无二级以上医疗机构医生处方）",
+}
+
+CALLBACK_OUTCOME: Mapping[str, str] = {
+    CallbackOutcome.SEEN_ELSEWHERE: "已到其他发热门诊就诊",
+    CallbackOutcome.NO_FEVER: "已退热无不适",
+    CallbackOutcome.REFUSED: "拒绝就诊",
+    CallbackOutcome.UNREACHABLE: "无法联系",
+    CallbackOutcome.NO_ANSWER: "未接通(待再次回访)",
+}
+
+FOLLOWUP_STATE: Mapping[str, str] = {
+    FollowUpState.OPEN: "待追踪",
+    FollowUpState.SEEN_AT_FEVER_CLINIC: "已到发热门诊就诊",
+    FollowUpState.CALLED_BACK: "已电话回访",
+    FollowUpState.NOT_REQUIRED: "无需追踪(早于追踪名单)",
 }
 
 CLASSIFICATION: Mapping[str, str] = {
@@ -154,12 +194,25 @@ DISPOSITION: Mapping[str, str] = {
     Disposition.ADMITTED: "收治入院",
     Disposition.TRANSFER: "转定点医院",
     Disposition.LEFT_WITHOUT_PERMISSION: "擅自离院",
+    Disposition.DIED: "死亡",
+}
+
+#: Why a clock was closed by the case's end, not met (``ClockRecord.settled_reason``): the disposition, or a
+#: classification change that ended what the earlier class started.
+CLOCK_SETTLED: Mapping[str, str] = {**DISPOSITION, "reclassified": "分类变更",
+                                     "transfer_cancelled": "转运已取消"}  # a cancelled transfer's own clocks
+
+#: 特殊情况 approved for a casework rule (app/casework/exceptions.py).
+CASE_EXCEPTION_KIND: Mapping[str, str] = {
+    CaseExceptionKind.CLASSIFICATION_DOWNGRADE: "病例分类回退(特例)",
 }
 
 CLOCK_KIND: Mapping[str, str] = {
     ClockKind.REPORT: "2小时内网络直报",
     ClockKind.EPI: "24小时内流调",
     ClockKind.RESULT: "核酸结果时限",
+    ClockKind.NAT_12H: "疑似病例12小时内核酸采样",
+    ClockKind.INCIDENT: "擅自离院2小时内报告",
     TransferClock.REQUEST: "分类后申请转运时限",
     TransferClock.DEPARTURE: "申请后救护车出发时限",
     TransferClock.HANDOVER: "出发后完成交接时限",
@@ -183,6 +236,15 @@ CONDITION: Mapping[str, str] = {
 HOSPITAL_KIND: Mapping[str, str] = {
     HospitalKind.DESIGNATED: "定点医院",
     HospitalKind.BACKUP: "后备定点医院",
+    HospitalKind.FEVER_CLINIC: "定点发热门诊",
+}
+
+#: A hand-over of a case between doctors (首诊负责制).
+CASE_HANDOVER_STATE: Mapping[str, str] = {
+    HandoverState.PENDING: "待答复",
+    HandoverState.ACCEPTED: "已接受",
+    HandoverState.DECLINED: "已拒绝",
+    HandoverState.CANCELLED: "已取消(病例改派)",
 }
 
 #: How a handover came to be recorded (``TransferRecord.handover_source``).
@@ -205,6 +267,7 @@ PERMIT_STATE: Mapping[str, str] = {
 WARD_TYPE: Mapping[str, str] = {
     WardType.GENERAL: "普通病区",
     WardType.BUFFER: "缓冲病区",
+    WardType.OBSERVATION: "隔离留观病区",
     WardType.CRITICAL_CARE: "重症监护病区",
     WardType.INFECTIOUS: "感染性疾病病区",
 }
@@ -221,6 +284,8 @@ EXCEPTION_KIND: Mapping[str, str] = {
     ExceptionKind.ESCORT_LEVEL_3: "三级护理患者留陪护",
     ExceptionKind.ESCORT_RESTRICTED_WARD: "重症/感染病区留陪护",
     ExceptionKind.VISITOR_INFECTIOUS: "感染病区探视",
+    ExceptionKind.ESCORT_ISOLATION_WARD: "缓冲/隔离留观病区留陪护",
+    ExceptionKind.VISITOR_ISOLATION_WARD: "缓冲/隔离留观病区探视",
 }
 
 #: Why the gate said no, in the words the gatekeeper reads out.
@@ -233,9 +298,10 @@ DENY: Mapping[str, str] = {
     Deny.REVOKED: "已作废(含挂失补办)",
     Deny.WRONG_WARD: "非本病区通行证",
     Deny.DISCHARGED: "患者已出院",
-    Deny.ESCORT_TEST_OLD: "陪护人员核酸检测超过48小时",
+    Deny.ESCORT_TEST_OLD: "陪护人员核酸检测已过有效期",
     Deny.VISITOR_INSIDE: "该患者已有探视人员在病区内",
     Deny.VISIT_TIME_OVER: "探视时段已结束",
+    Deny.VISIT_USED: "本次探视已结束，不得再次进入",
     Deny.UNKNOWN_PERMIT: "证号不存在",
 }
 
@@ -262,14 +328,18 @@ ROLE: Mapping[str, str] = {
 AUDIT_ACTION: Mapping[str, str] = {
     "triage.screen": "预检筛查",
     "triage.register": "登记就诊",
+    "clinic.mode_change": "修改本机构发热诊疗模式",
     "figures.update": "修改规则时限与数值",
     "handoff.send": "送往发热门诊",
     "handoff.arrive": "发热门诊接收",
     "handoff.left_without_permission": "转运途中擅自离开",
+    "pharmacy.purchase": "药店购药登记",
+    "pharmacy.callback": "购药者电话回访",
     "case.take": "首诊接诊",
     "case.handover_request": "申请移交病例",
     "case.handover_accept": "接受病例移交",
     "case.handover_decline": "拒绝病例移交",
+    "case.reassign": "改派负责医生",
     "case.interview": "流调问诊记录",
     "case.classify": "病例分类",
     "case.reported": "网络直报",
@@ -278,6 +348,8 @@ AUDIT_ACTION: Mapping[str, str] = {
     "case.order_test": "开具检测",
     "case.result": "录入检测结果",
     "case.dispose": "病例处置(结案)",
+    "case.exception_approve": "批准病例分类特例",
+    "case.incident_reported": "擅自离院事件已报告",
     "transfer.request": "申请转运",
     "transfer.dispatch": "120派车",
     "transfer.depart": "救护车出发",
@@ -297,7 +369,7 @@ AUDIT_ACTION: Mapping[str, str] = {
     "permit.issue_visitor": "签发探视证",
     "permit.revoke": "作废通行证",
     "permit.reprint": "补办通行证(旧证作废)",
-    "permit.escort_test": "更新陪护核酸检测时间",
+    "permit.escort_test": "更新陪护核酸检测结果",
     "permit.exception_approve": "批准陪护/探视特例",
 }
 
@@ -329,6 +401,23 @@ ERROR: Mapping[str, str] = {
     "pending_result_reason": "有未出结果的检测，需说明原因",
     "reportable_cannot_go_home": "需报告病例不能居家",
     "buffer_room_required": "未排除病例须入缓冲病房单间",
+    "nat_and_blood_routine_required": "须先开具核酸检测和血常规",
+    "nat_result_pending": "核酸结果未出，须留观",
+    "reportable_transfer_only": "疑似/确诊/无症状感染者只能转运至定点医院",
+    "positive_transfer_only": "阳性病例只能分类并转运",
+    "positive_reportable_only": "阳性病例只能分类为疑似、确诊或无症状感染者",
+    "refer_mode_transfer_only": "哨点诊室须转诊",
+    "exclusion_needs_negative_nat": "排除须有本次就诊核酸阴性结果",
+    "exclusion_needs_two_negative_nat": "疑似病例排除须两次核酸阴性(采样间隔足够)",
+    "classification_forward_only": "病例分类不可回退(需特例)",
+    "exception_reason": "特例原因过短",
+    "exception_detail": "特例内容有误",
+    "exception_self": "不能使用本人批准的特例",
+    "exception_used": "特例已使用",
+    "exception_mismatch": "特例与本病例或目标分类不符",
+    "exception_not_needed": "此操作无需特例",
+    "not_an_incident": "该病例无需事件报告",
+    "incident_reported": "事件已报告",
     "transfer_reason": "转诊需说明原因",
     "not_excluded": "病例未排除",
     "excluding_result": "缺少排除所依据的阴性结果",
@@ -361,11 +450,33 @@ ERROR: Mapping[str, str] = {
     "escort_exists": "该患者已有有效陪护证",
     "visitor_overlap": "该时段已有探视证",
     "visit_window": "探视时段有误",
-    "escort_test_old": "核酸检测超过48小时",
+    "escort_test_old": "核酸检测已过有效期",
+    "escort_test_negative_required": "陪护人员须核酸检测阴性",
+    "escort_test_not_newer": "核酸检测不比已登记的新",
+    "visit_reason_required": "探视须说明事由",
+    "visit_too_long": "探视时长超过规定",
+    "exception_self": "特例批准人不能自行签发",
+    "admission_nat_required": "入院须核酸检测",
+    "admission_nat_old": "入院核酸采样已过时限",
+    "buffer_ward_first": "未排除患者须先入缓冲病区",
+    "reportable_not_admitted": "需报告病例须转运至定点医院，不得收住",
+    "nat_result": "核酸结果有误",
     "escort_refused": "需先批准陪护特例",
     "visitor_refused": "需先批准探视特例",
     "exception_kind": "特例类型有误",
     "permit_not_active": "通行证已作废",
+    "drug_category": "药品类别有误",
+    "buyer_phone_required": "购药者联系电话必填",
+    "prescription": "处方类别有误",
+    "prescriber_required": "须填写开方医生",
+    "prescriber_institution_required": "须填写开方医疗机构",
+    "callback_outcome": "回访结果有误",
+    "followup_closed": "该购药者已结束追踪",
+    "transfer_done": "已完成转运交接，不能再次申请",
+    "time_before_previous_step": "时间早于上一环节",
+    "reassign_target": "改派对象不是在岗医生",
+    "reassign_same": "已是该医生负责",
+    "doctor_has_open_cases": "该医生仍有未结病例",
 }
 
 #: Every count of the daily report (``app.reporting.daily.compute_counts``), in the printed order.
@@ -375,6 +486,7 @@ REPORT_COUNT: Mapping[str, str] = {
     "decision_fever_clinic": "分诊至发热门诊",
     "decision_isolate": "立即隔离并报告",
     "fever_registered": "发热门诊登记人数",
+    "new_cases": "新增病例(疑似、确诊、无症状感染者)",
     "classified_suspected": "新分类疑似病例",
     "classified_confirmed": "新分类确诊病例",
     "classified_asymptomatic": "新分类无症状感染者",
@@ -382,6 +494,7 @@ REPORT_COUNT: Mapping[str, str] = {
     "tests_ordered": "开具检测",
     "tests_resulted": "检测出结果",
     "tests_positive": "检测阳性",
+    "positive_nat_antigen": "核酸或抗原检测阳性",
     "tests_overdue": "检测结果超时",
     "reported_within_2h": "2小时内完成网络直报",
     "reported_late": "网络直报超时",
@@ -389,11 +502,21 @@ REPORT_COUNT: Mapping[str, str] = {
     "transfers_handed_over": "完成转运交接",
     "transfers_late": "转运环节超时",
     "handoffs_unconfirmed": "转送发热门诊未确认接收",
+    "untaken_alarms": "候诊无人接诊报警",
     "left_without_permission": "擅自离开(途中或离院)",
-    "antipyretic_purchases": "药店购药登记(退热、止咳、止泻药)",
+    "deaths": "死亡",
+    "exceptions_granted": "批准特殊情况",
+    "antipyretic_purchases": "药店购药登记(合计)",
+    "purchases_antipyretic": "其中：退热药",
+    "purchases_antiviral": "其中：抗病毒药",
+    "purchases_antibiotic": "其中：抗菌药物",
+    "purchases_cough": "其中：止咳药",
+    "purchases_antidiarrhoeal": "其中：止泻药(原类别)",
+    "purchases_not_sold": "其中：登记未售出(无二级以上医院处方)",
     "permits_issued": "签发陪护/探视证",
     "permits_revoked": "作废陪护/探视证",
     "gate_denials": "门岗禁止进入",
+    "visitor_overstays": "探视超时",
     "open_alerts": "未处理预警",
 }
 
@@ -410,6 +533,7 @@ TABLES: Mapping[type[Enum], Mapping[Any, str]] = {
     Symptom: SYMPTOM,
     TempMethod: TEMP_METHOD,
     HealthCode: HEALTH_CODE,
+    ClinicMode: CLINIC_MODE,
     Occupation: OCCUPATION,
     RiskLevel: RISK_LEVEL,
     IdType: ID_TYPE,
@@ -417,16 +541,22 @@ TABLES: Mapping[type[Enum], Mapping[Any, str]] = {
     Reason: REASON,
     HandoffState: HANDOFF_STATE,
     DrugCategory: DRUG_CATEGORY,
+    Prescription: PRESCRIPTION,
+    SaleOutcome: SALE_OUTCOME,
+    CallbackOutcome: CALLBACK_OUTCOME,
+    FollowUpState: FOLLOWUP_STATE,
     Classification: CLASSIFICATION,
     TestKind: TEST_KIND,
     TestResult: TEST_RESULT,
     Population: POPULATION,
     Disposition: DISPOSITION,
+    CaseExceptionKind: CASE_EXCEPTION_KIND,
     ClockKind: CLOCK_KIND,
     TransferClock: CLOCK_KIND,
     TransferState: TRANSFER_STATE,
     Condition: CONDITION,
     HospitalKind: HOSPITAL_KIND,
+    HandoverState: CASE_HANDOVER_STATE,
     Outcome: OUTCOME,
     Role: ROLE,
     PermitKind: PERMIT_KIND,

@@ -6,6 +6,8 @@ face and the ID card's last four characters), the patient only masked and never 
 ID number. The QR is the clinic's signed credential; the printout re-verifies it with the clinic's
 public key first, so a card the gate would call forged never leaves the desk, and the printed words
 come from the same permit the QR speaks for. A revoked permit does not print: it would be refused.
+An escort's card shows the negative nucleic-acid test's sampling time ("陪护人员均应核酸检测"): the gate
+refuses the escort once that result's validity has passed, until a newer negative result is recorded.
 """
 
 from __future__ import annotations
@@ -65,7 +67,7 @@ MONO_BAND = {
     PermitKind.ESCORT.value: (colors.black, colors.white, None),
     PermitKind.VISITOR.value: (colors.white, colors.black, colors.black),
 }
-VISIT_NOTE = f"每次探视不超过{VISIT_MAX_MINUTES}分钟"
+VISIT_NOTE = f"每次探视不超过{VISIT_MAX_MINUTES}分钟，离开后不得再次进入"
 ROLL_NOTE = ("本证限本人使用，进出病区请出示本证及本人身份证件，由门岗扫码核验。"
              "请勿转借；遗失请到护士站补办，旧证即时作废。")
 
@@ -116,14 +118,19 @@ def _rows(permit: PermitRecord, clinic: ClinicInfo, id_last4: str) -> list[tuple
     """Label and *escaped* value markup, the same on card and slip."""
     tz = clinic.timezone
     holder = f"<b>{markup(mask_name(permit.holder_name))}</b>"
-    return [
+    until = permit.requested_until or permit.valid_until  # the validity the QR carries
+    rows = [
         ("持证人", holder),
         ("关系", markup(permit.relation)),
         ("证件尾号", markup(mask_id_number(id_last4)) if id_last4 else "无证件"),
         ("患者", markup(f"{mask_name(permit.patient_name)}　{permit.bed.strip()}".strip())),  # the bed: one line
         ("病区", markup(permit.ward_name)),
-        ("有效期", f"{local_time(permit.valid_from, tz)}<br/>至 {local_time(permit.valid_until, tz)}"),
+        ("有效期", f"{local_time(permit.valid_from, tz)}<br/>至 {local_time(until, tz)}"),
     ]
+    if permit.kind == PermitKind.ESCORT and permit.escort_test_at is not None:
+        result = L.label(L.TEST_RESULT, permit.escort_test_result, "阴性") if permit.escort_test_result else "阴性"
+        rows.append(("核酸", f"{local_time(permit.escort_test_at, tz)} 采样 {markup(result)}"))
+    return rows
 
 
 def _fields(permit: PermitRecord, clinic: ClinicInfo, id_last4: str, width: float, label_w: float,

@@ -7,8 +7,10 @@ as it likes:
 * cluster — a registered fever patient whose normalised address or workplace (学校 is entered as the
   workplace) matches another patient's visit within ``CLUSTER_WINDOW_DAYS`` before it; one alert per
   visit that joins a cluster, so a growing cluster is signalled again, a re-scan never;
-* EARS — C1/C2/C3 (app/reporting/ears.py) on fever-clinic registrations and antipyretic purchases per
-  clinic day, 28 days ending yesterday; an alarm on yesterday raises one alert per series and day.
+* EARS — C1/C2/C3 (app/reporting/ears.py) on fever-clinic registrations and on pharmacy purchases of
+  each drug category (antipyretic, antiviral, antibiotic, cough: one series and alert kind each) per
+  clinic day, 28 days ending yesterday; an alarm on yesterday raises one alert per series and day;
+* untaken — a patient at the fever clinic no doctor took within the figure's minutes (首诊负责制).
 
 Evidence holds counts, visit numbers, dates and method values — never a name or an ID number.
 """
@@ -32,10 +34,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.actor import Actor
+from app.casework.figures import CaseworkFigures
 from app.casework.tables import Case
+from app.casework.untaken import late_arrivals
 from app.casework.vocab import REPORTABLE
 from app.db.models import AuditEvent, Clinic
 from app.errors import Conflict, NotFound, StaleEdit, ValidationError
+from app.figures import load_figures
 from app.permissions import Perm
 from app.reporting.alert_tables import Alert
 from app.reporting.ears import ears
@@ -57,12 +62,24 @@ class AlertKind(StrEnum):
     CASE = "case"
     CLUSTER = "cluster"
     EARS_FEVER_VISITS = "ears_fever_visits"
-    EARS_ANTIPYRETIC = "ears_antipyretic"
+    EARS_ANTIPYRETIC = "ears_antipyretic"  # one EARS series per drug category (一退两抗 + 止咳药)
+    EARS_ANTIVIRAL = "ears_antiviral"
+    EARS_ANTIBIOTIC = "ears_antibiotic"
+    EARS_COUGH = "ears_cough"
     # events raised at once by the service that records them (raise_now), not by a scan
     POSITIVE_RESULT = "positive_result"  # 逢阳必报、逢阳即报: a positive nucleic-acid or antigen result
     LEFT_WITHOUT_PERMISSION = "left_without_permission"  # a suspected or positive patient left (擅自离院)
     UNTAKEN_PATIENT = "untaken_patient"  # arrived at the fever clinic, no doctor took the case in time (不得推诿)
     VISITOR_OVERSTAY = "visitor_overstay"  # a visitor still inside after the visit window
+
+
+#: The EARS alert kind of each drug category's purchase series.
+EARS_DRUG_KIND: dict[DrugCategory, AlertKind] = {
+    DrugCategory.ANTIPYRETIC: AlertKind.EARS_ANTIPYRETIC,
+    DrugCategory.ANTIVIRAL: AlertKind.EARS_ANTIVIRAL,
+    DrugCategory.ANTIBIOTIC: AlertKind.EARS_ANTIBIOTIC,
+    DrugCategory.COUGH: AlertKind.EARS_COUGH,
+}
 
 
 @dataclass(frozen=True)
@@ -212,11 +229,13 @@ def ears_signals(s: Session, today: date, zone: ZoneInfo) -> list[_Signal]:
     if (last - first).days < 7:  # C1 needs seven baseline days
         return []
     days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
-    series = ((AlertKind.EARS_FEVER_VISITS, "fever_clinic_registrations",
-               _daily_counts(s, Visit.clinic_day, first, last)),
-              (AlertKind.EARS_ANTIPYRETIC, "antipyretic_purchases",
-               _daily_counts(s, PharmacyPurchase.clinic_day, first, last,
-                             PharmacyPurchase.drug_category == DrugCategory.ANTIPYRETIC.value)))
+    series = [(AlertKind.EARS_FEVER_VISITS, "fever_clinic_registrations",
+               _daily_counts(s, Visit.clinic_day, first, last))]
+    # 多点触发预警 on drug sales: one series per category the monitoring counts ("一退两抗" + 止咳药); every
+    # registered buyer counts, sold or not (an antipyretic refused for want of a prescription is demand too)
+    series += [(EARS_DRUG_KIND[category], f"{category.value}_purchases",
+                _daily_counts(s, PharmacyPurchase.clinic_day, first, last,
+                              PharmacyPurchase.drug_category == category.value)) for category in DrugCategory]
     signals = []
     for kind, name, by_day in series:
         counts = [by_day.get(d, 0) for d in days]
@@ -231,6 +250,19 @@ def ears_signals(s: Session, today: date, zone: ZoneInfo) -> list[_Signal]:
                     "min_sd": EARS_MIN_SD, "series_from": first.isoformat(), "counts": counts}
         signals.append(_Signal(kind, f"{kind.value}:{last.isoformat()}", last, evidence))
     return signals
+
+
+def untaken_signals(s: Session, now: datetime, zone: ZoneInfo) -> list[_Signal]:
+    """首诊负责制 ("不得推诿任何患者"): a patient who arrived at the fever clinic and was not taken by a doctor
+    within ``CaseworkFigures.untaken_minutes`` — still waiting, or taken late between two scans — one alert
+    per visit, on the day of arrival. Evidence: the visit number, times and minutes, no name."""
+    figures, _version = load_figures(s, CaseworkFigures)
+    limit = figures.untaken_minutes
+    return [_Signal(AlertKind.UNTAKEN_PATIENT, f"untaken:{a.visit_no}", a.arrived_at.astimezone(zone).date(),
+                    {"visit_no": a.visit_no, "arrived_at": a.arrived_at.isoformat(), "limit_minutes": limit,
+                     "minutes_waited": a.minutes_waited,
+                     "taken_at": a.taken_at.isoformat() if a.taken_at is not None else None})
+            for a in late_arrivals(s, now, limit, now - timedelta(days=LOOKBACK_DAYS))]
 
 
 def raise_now(s: Session, kind: AlertKind, key: str, clinic_day: date, evidence: dict[str, Any],
@@ -282,7 +314,7 @@ class AlertService(Service):
         now = self.clock.now()
         today = now.astimezone(zone).date()
         return (case_signals(s, now - timedelta(days=LOOKBACK_DAYS), zone) + cluster_signals(s, today)
-                + ears_signals(s, today, zone))
+                + ears_signals(s, today, zone) + untaken_signals(s, now, zone))
 
     @staticmethod
     def _fresh(s: Session, signals: Iterable[_Signal]) -> list[_Signal]:

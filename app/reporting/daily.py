@@ -1,6 +1,12 @@
 """The daily report (日报告) and zero report (零报告): counts only — never a name, ID number or
 address — for one clinic day, with the audit chain head so the county holds an anchor of the
-responsibility trail. A submitted report is immutable; a correction is a new version."""
+responsibility trail. A submitted report is immutable; a correction is a new version.
+
+"病例零报告、日报告": a report is due every day. A day is a zero report when it brought no new
+suspected, confirmed or asymptomatic case and no positive nucleic-acid or antigen result, whatever
+else happened (screenings, purchases, permits...); the report still carries all its other counts.
+Classification counts come from the day's classification events (``CaseClassification``), not
+from the cases' state when the report is made."""
 
 from __future__ import annotations
 
@@ -15,21 +21,33 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.actor import Actor
-from app.casework.tables import Case, Clock, LabTest
+from app.casework.tables import Case, CaseClassification, Clock, LabTest, RuleException
+from app.casework.vocab import POSITIVE_KINDS, REPORTABLE, Classification, Disposition, TestResult
 from app.db.models import AuditHead, ClinicSetting
 from app.errors import Conflict, NotFound, ValidationError
 from app.permissions import Perm
 from app.reporting.alert_tables import Alert
+from app.reporting.alerts import AlertKind
 from app.reporting.tables import DailyReport, OutboxEntry
 from app.services.base import Service, authorize
 from app.transfer.tables import Transfer
 from app.transfer.vocab import TransferClock
 from app.triage.common import clinic_row
 from app.triage.tables import Handoff, PharmacyPurchase, Screening, Visit
-from app.wards.tables import GateEvent, Permit
+from app.triage.vocab import DrugCategory, SaleOutcome
+from app.wards.tables import GateEvent, Permit, PermitException
 
 AUTO_SUBMIT_AT = time(9, 0)  # default: the next morning, clinic time
 AUTO_SUBMIT_KEY = "report.auto_submit_at"
+#: The counts a zero report must have at 0 (any other count may be anything).
+ZERO_REPORT_KEYS = ("new_cases", "positive_nat_antigen")
+#: The drug categories the monitoring asks for ("一退两抗" and cough medicine): always counted, zero or not.
+DRUG_CATEGORIES = tuple(c.value for c in DrugCategory)
+
+
+def is_zero_report(counts: dict[str, int]) -> bool:
+    """零报告: no new suspected/confirmed/asymptomatic case and no positive result that day."""
+    return not any(counts.get(key, 0) for key in ZERO_REPORT_KEYS)
 
 
 @dataclass(frozen=True)
@@ -42,7 +60,7 @@ class ReportDraft:
 
     @property
     def zero_report(self) -> bool:
-        return not any(self.counts.values())
+        return is_zero_report(self.counts)
 
 
 @dataclass(frozen=True)
@@ -70,6 +88,26 @@ def _count(s: Session, table: Any, *conditions: Any) -> int:
     return int(s.scalar(select(func.count()).select_from(table).where(*conditions)) or 0)
 
 
+def _count_cases(s: Session, *conditions: Any) -> int:
+    """Cases (not events) with a classification event matching the conditions."""
+    return int(s.scalar(select(func.count(func.distinct(CaseClassification.case_id))).where(*conditions)) or 0)
+
+
+def _purchases(s: Session, day: date) -> dict[str, int]:
+    """退热药品购买登记: the day's total, then each category the monitoring asks for (always), a category
+    no longer offered (止泻药 before issue 12) only when the day has some, and the purchases registered but
+    not sold ("无二级以上医疗机构医生处方不得出售退烧药物")."""
+    rows = s.execute(select(PharmacyPurchase.drug_category, func.count()).where(PharmacyPurchase.clinic_day == day)
+                     .group_by(PharmacyPurchase.drug_category)).all()
+    by_category = {category: int(n) for category, n in rows}
+    counts = {"antipyretic_purchases": sum(by_category.values())}
+    counts |= {f"purchases_{category}": by_category.pop(category, 0) for category in DRUG_CATEGORIES}
+    counts |= {f"purchases_{category}": n for category, n in sorted(by_category.items()) if n}
+    counts["purchases_not_sold"] = _count(s, PharmacyPurchase, PharmacyPurchase.clinic_day == day,
+                                          PharmacyPurchase.outcome == SaleOutcome.NOT_SOLD.value)
+    return counts
+
+
 def day_bounds(day: date, zone: ZoneInfo) -> tuple[datetime, datetime]:
     start = datetime.combine(day, time(0), zone)
     return start, datetime.combine(day + timedelta(days=1), time(0), zone)
@@ -83,28 +121,45 @@ def compute_counts(s: Session, day: date, zone: ZoneInfo, now: datetime) -> dict
     for decision in ("general", "fever_clinic", "isolate"):
         c[f"decision_{decision}"] = _count(s, Screening, Screening.clinic_day == day, Screening.decision == decision)
     c["fever_registered"] = _count(s, Visit, Visit.clinic_day == day)
-    for cls in ("suspected", "confirmed", "asymptomatic", "excluded"):
-        c[f"classified_{cls}"] = _count(s, Case, during(Case.classified_at), Case.classification == cls)
+    reportable = tuple(cls.value for cls in REPORTABLE)
+    c["new_cases"] = _count_cases(s, during(CaseClassification.at), CaseClassification.after.in_(reportable),
+                                  CaseClassification.before.not_in(reportable))
+    for cls in (Classification.SUSPECTED, Classification.CONFIRMED, Classification.ASYMPTOMATIC,
+                Classification.EXCLUDED):
+        c[f"classified_{cls.value}"] = _count_cases(s, during(CaseClassification.at),
+                                                    CaseClassification.after == cls.value)
     c["tests_ordered"] = _count(s, LabTest, during(LabTest.ordered_at))
     c["tests_resulted"] = _count(s, LabTest, during(LabTest.result_at))
-    c["tests_positive"] = _count(s, LabTest, during(LabTest.result_at), LabTest.result == "positive")
+    positive = LabTest.result == TestResult.POSITIVE.value
+    c["tests_positive"] = _count(s, LabTest, during(LabTest.result_at), positive)
+    # nucleic-acid and antigen results are the ones "逢阳必报" is about (antibody, CT, influenza are not)
+    c["positive_nat_antigen"] = _count(s, LabTest, during(LabTest.result_at), positive,
+                                       LabTest.kind.in_([k.value for k in POSITIVE_KINDS]))
     missed = or_(Clock.met_at > Clock.due_at, and_(Clock.met_at.is_(None), Clock.due_at < now))
     c["tests_overdue"] = _count(s, Clock, Clock.kind == "result", during(Clock.due_at), missed)
+    # a clock closed by the case ending (settled_reason) was not met by its own event: not "in time"
     c["reported_within_2h"] = _count(s, Clock, Clock.kind == "report_2h", during(Clock.met_at),
-                                     Clock.met_at <= Clock.due_at)
+                                     Clock.met_at <= Clock.due_at, Clock.settled_reason.is_(None))
     c["reported_late"] = _count(s, Clock, Clock.kind == "report_2h", during(Clock.due_at), missed)
     c["transfers_requested"] = _count(s, Transfer, during(Transfer.requested_at))
     c["transfers_handed_over"] = _count(s, Transfer, during(Transfer.handed_over_at))
     c["transfers_late"] = _count(s, Clock, Clock.kind.in_([k.value for k in TransferClock]), during(Clock.due_at),
                                  missed)
     c["handoffs_unconfirmed"] = _count(s, Handoff, during(Handoff.sent_at), Handoff.state == "escorting")
+    c["untaken_alarms"] = _count(s, Alert, Alert.clinic_day == day, Alert.kind == AlertKind.UNTAKEN_PATIENT.value)
     c["left_without_permission"] = (
         _count(s, Handoff, during(Handoff.incident_at), Handoff.state == "left_without_permission")
         + _count(s, Case, during(Case.closed_at), Case.disposition == "left_without_permission"))
-    c["antipyretic_purchases"] = _count(s, PharmacyPurchase, PharmacyPurchase.clinic_day == day)
+    c["deaths"] = _count(s, Case, during(Case.closed_at), Case.disposition == Disposition.DIED.value)
+    # 特殊情况: every exception a second person approved that day (casework rules and ward permits)
+    c["exceptions_granted"] = (_count(s, RuleException, during(RuleException.approved_at))
+                               + _count(s, PermitException, during(PermitException.approved_at)))
+    c.update(_purchases(s, day))
     c["permits_issued"] = _count(s, Permit, during(Permit.issued_at))
     c["permits_revoked"] = _count(s, Permit, during(Permit.revoked_at))
     c["gate_denials"] = _count(s, GateEvent, during(GateEvent.at), GateEvent.outcome == "deny")
+    c["visitor_overstays"] = _count(s, Alert, Alert.clinic_day == day,
+                                    Alert.kind == AlertKind.VISITOR_OVERSTAY.value)
     c["open_alerts"] = _count(s, Alert, Alert.raised_at < hi,  # still open when the day ended
                               or_(Alert.acknowledged_at.is_(None), Alert.acknowledged_at >= hi))
     return c

@@ -16,6 +16,7 @@ if TYPE_CHECKING:  # the log-in window shows the demo accounts without loading t
 DEMO_CLINIC_CODE = "DEMO01"
 DEMO_CLINIC_NAME = "演示镇卫生院"
 DEMO_PASSWORD = "demo-2026"
+DEMO_CLINIC_MODE = "treat"  # ClinicMode.TREAT: 发热诊室
 
 
 @dataclass(frozen=True)
@@ -40,9 +41,11 @@ def create_demo(clinic: ClinicService, users: UserService, actor: Actor) -> list
     created: list[DemoUser] = []
     if not clinic.is_initialized():
         admin = DEMO_USERS[0]
+        # a township centre that runs its own 发热诊室 (treat), so the demo shows the whole fever-clinic
+        # workflow; explicit, since a township clinic's default is the sentinel room (refer)
         clinic.initialize(actor, code=DEMO_CLINIC_CODE, name=DEMO_CLINIC_NAME, level=ClinicLevel.TOWNSHIP.value,
                           admin_username=admin.username, admin_full_name=admin.full_name,
-                          admin_password=DEMO_PASSWORD, is_demo=True)
+                          admin_password=DEMO_PASSWORD, is_demo=True, mode=DEMO_CLINIC_MODE)
         created.append(admin)
     elif not clinic.get().is_demo:
         raise Conflict("not_demo_clinic")

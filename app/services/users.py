@@ -140,19 +140,35 @@ class UserService(Service):
                           "after": {"full_name": full_name, "roles": sorted(role_set)}}
             return to_info(user)
 
-    def set_active(self, actor: Actor, username: str, active: bool) -> UserInfo:
+    def set_active(self, actor: Actor, username: str, active: bool, *, open_cases_seen: bool = False) -> UserInfo:
+        """Enable or disable an account. Disabling a doctor who still owns open cases (or has hand-overs
+        waiting for their answer) would orphan them: refused with ``doctor_has_open_cases`` (the visit numbers)
+        unless the caller has shown that list (``open_cases_seen``); the audit row then names those cases, which
+        the medical director reassigns (app/casework/reassign.py)."""
         action = "user.enable" if active else "user.disable"
         with self.audited_write(actor, action, "user", Perm.MANAGE_USERS) as op:
             user = self._by_name(op.session, username)
             op.entity_id = user.id
+            visits: list[str] = []
             if not active:
                 if actor.user_id == user.id:
                     raise ValidationError("cannot_disable_self", field="username")
                 self._guard_last_admin(op.session, user, removing=True)
+                if user.active and Role.DOCTOR.value in user.role_names:
+                    from app.casework.reassign import open_cases
+
+                    visits = [c.visit_no for c in open_cases(op.session, user.id)]
+                    if visits and not open_cases_seen:
+                        raise Conflict("doctor_has_open_cases", username=user.username, visits=visits)
             user.active = active
             op.session.flush()
             op.summary = {"username": user.username}
+            if visits:
+                op.summary["open_cases"] = visits
             return to_info(user)
+
+    def disable(self, actor: Actor, username: str, *, open_cases_seen: bool = False) -> UserInfo:
+        return self.set_active(actor, username, False, open_cases_seen=open_cases_seen)
 
     def reset_password(self, actor: Actor, username: str, new_password: str) -> UserInfo:
         """Set a new password and clear any lockout (an admin act, audited)."""

@@ -55,6 +55,7 @@ class TransferRecord:
     closed_at: datetime | None
     version: int
     clocks: tuple[ClockRecord, ...]
+    origin_ward: str = ""  # the ward (and bed) the patient is collected from; "" = the fever clinic
 
 
 @dataclass(frozen=True)

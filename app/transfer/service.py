@@ -1,7 +1,22 @@
 """Transfers by dedicated ambulance to the designated hospital, as a state machine:
 requested → dispatched → departed → handed over → closed (after terminal disinfection);
 cancelled only with a reason, before departure. Every step is audited against the visit number;
-illegal jumps are refused. The handover form's QR carries a signed minimal summary."""
+illegal jumps are refused, and each step's recorded time is at or after the previous step's
+(``time_before_previous_step``). The handover form's QR carries a signed minimal summary.
+
+Issue 12 ("the closed loop holds"):
+- a finished transfer is final: once the patient was handed over (handed_over / closed) the case gets no
+  second request (``transfer_done``), and cancelling (only before departure) never frees a case that owes a
+  transfer — it is reopened (or back in its ward) with its transfer-request clock running again;
+- a patient already in a ward (buffer ward included) who becomes suspected, confirmed, asymptomatic or has a
+  positive nucleic-acid/antigen result gets a transfer request from the ward. Any doctor (Perm.CASEWORK) may
+  ask for it — the fever-clinic doctor who owns the case is rarely on the ward, and "不得以任何理由延迟转诊";
+  the request is audited under the requester's name. The case's disposition becomes the transfer (the
+  admission detail kept in the audit summary), and when the ambulance departs the patient's open admission is
+  discharged and its permits revoked in the same transaction;
+- in a sentinel room (ClinicMode.REFER: "门诊发现发热病例须立即转定点发热门诊") every fever patient leaves by a
+  referral, so a request for a case that is not reportable needs no reason there; in TREAT mode it does.
+"""
 
 from __future__ import annotations
 
@@ -17,10 +32,12 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from app import audit
 from app.actor import Actor
 from app.casework import clocks
 from app.casework.tables import Case, Clock
-from app.casework.vocab import REPORTABLE, Disposition
+from app.casework.vocab import ClockKind, Disposition
+from app.clinic_mode import ClinicMode, load_mode
 from app.clock import Clock as TimeSource
 from app.db.engine import Database
 from app.db.models import Clinic, ClinicSetting
@@ -31,14 +48,19 @@ from app.privacy import mask_name
 from app.services.base import Service, WriteOp, authorize, row_to_save
 from app.signing import TokenError, sign_token, verify_token
 from app.transfer.records import HospitalRecord, ReceivedRecord, TransferRecord, TrustedClinicInfo
+from app.transfer.rules import finished_transfer, in_ward, open_admission, owes_transfer
 from app.transfer.tables import Hospital, ReceivedTransfer, Transfer, TrustedClinic
 from app.transfer.targets import TARGETS_KEY, TransferTargets, load_targets
 from app.transfer.vocab import OPEN_STATES, TRANSITIONS, Condition, HospitalKind, TransferClock, TransferState
 from app.triage.common import clinic_identity, local_day
 from app.triage.identity import age_on
+from app.wards.tables import Permit
+from app.wards.vocab import PermitState
 
 TOKEN_LIFETIME = timedelta(hours=72)
 RECEIPT_LIFETIME = timedelta(days=7)
+#: Clock.settled_reason of the departure/handover clocks of a transfer that was cancelled (not met, settled).
+CANCELLED_CLOCK = "transfer_cancelled"
 
 
 def _text(value: str | None, field: str, maximum: int, required: bool = True) -> str:
@@ -199,9 +221,17 @@ class TransferService(Service):
             op.session.delete(row)
 
     # ----- the transfer --------------------------------------------------------------------
+    def needs_reason(self, actor: Actor, visit_no: str) -> bool:
+        """Whether a transfer request for this case must give a reason (see ``request``)."""
+        with self.db.read() as s:
+            authorize(s, actor, Perm.VIEW_PATIENTS)
+            case = self._case(s, visit_no.strip().upper())
+            return not owes_transfer(s, case) and load_mode(s) != ClinicMode.REFER
+
     def request(self, actor: Actor, visit_no: str, *, hospital_id: int, condition: str, oxygen: bool,
                 precautions: str, staff: str, reason: str = "") -> TransferRecord:
-        """Asked for by the responsible doctor; the case is disposed as a transfer at once."""
+        """Asked for by the responsible doctor (for a patient in a ward: by any doctor); the case is disposed
+        as a transfer at once. A case that does not owe a transfer needs a reason, except in a sentinel room."""
         if condition not in Condition._value2member_map_:
             raise ValidationError("condition", field="condition")
         precautions, staff = _text(precautions, "precautions", 200), _text(staff, "staff", 200)
@@ -210,11 +240,19 @@ class TransferService(Service):
         with self.audited_write(actor, "transfer.request", "visit", Perm.CASEWORK, number) as op:
             s = op.session
             case = self._case(s, number)
-            if case.doctor_id != actor.user_id:
+            done = finished_transfer(s, case.id)
+            if done is not None:  # the patient is at the receiving hospital: final
+                raise Conflict("transfer_done", transfer_id=done.id, state=done.state)
+            from_ward = in_ward(case)
+            owes = owes_transfer(s, case)
+            if from_ward and not owes:
+                raise Conflict("case_closed", disposition=case.disposition)
+            if not from_ward and case.doctor_id != actor.user_id:
                 raise PermissionDenied("not_responsible", doctor=case.doctor_username)
-            if case.classification not in REPORTABLE and not reason:
+            mode = load_mode(s)
+            if not owes and not reason and mode != ClinicMode.REFER:
                 raise ValidationError("transfer_reason", field="reason")
-            if case.closed_at is not None and case.disposition != Disposition.TRANSFER:
+            if case.closed_at is not None and case.disposition not in (Disposition.TRANSFER, Disposition.ADMITTED):
                 raise Conflict("case_closed", disposition=case.disposition)
             if s.scalar(select(Transfer.id).where(Transfer.case_id == case.id, Transfer.state.in_(OPEN_STATES))):
                 raise Conflict("transfer_open")
@@ -224,16 +262,24 @@ class TransferService(Service):
             if not hospital.accepting:
                 raise ValidationError("hospital_not_accepting", field="hospital_id")
             now = self.clock.now()
+            admission = open_admission(s, case.visit_id) if from_ward else None
+            ward_detail = json.loads(case.disposition_detail or "{}") if from_ward else {}
+            origin = (f"{admission.ward.name} {admission.bed}" if admission is not None
+                      else " ".join(str(ward_detail.get(k) or "") for k in ("ward", "bed")).strip())[:100]
             t = Transfer(case_id=case.id, visit_no=number, state=TransferState.REQUESTED.value, requested_at=now,
                          requested_by=actor.username, hospital_id=hospital.id, hospital_name=hospital.name,
                          condition=condition, oxygen=oxygen, precautions=precautions, staff=staff,
-                         request_reason=reason)
+                         request_reason=reason, origin_ward=origin if from_ward else "")
             s.add(t)
             s.flush()
-            if case.closed_at is None:
+            detail: dict[str, Any] = {"transfer_id": t.id, "hospital": hospital.name}
+            if from_ward:  # kept so a cancelled request puts the case back in its ward
+                detail["from_ward"] = {"disposition": case.disposition, "detail": ward_detail,
+                                       "closed_at": case.closed_at.isoformat() if case.closed_at else None,
+                                       "closed_by": case.closed_by}
+            if case.closed_at is None or from_ward:
                 case.disposition = Disposition.TRANSFER.value
-                case.disposition_detail = json.dumps({"transfer_id": t.id, "hospital": hospital.name},
-                                                     ensure_ascii=False)
+                case.disposition_detail = json.dumps(detail, ensure_ascii=False)
                 case.closed_at, case.closed_by = now, actor.username
             targets, _ = load_targets(s)
             met = clocks.meet(s, case.id, TransferClock.REQUEST, now)
@@ -241,12 +287,18 @@ class TransferService(Service):
             s.flush()
             op.summary = {"transfer_id": t.id, "hospital": hospital.name, "condition": condition, "oxygen": oxygen,
                           "reason": reason, "request_clock_met": met}
+            if from_ward:
+                op.summary |= {"from_ward": origin, "admission": ward_detail,
+                               "admission_id": admission.id if admission is not None else None,
+                               "responsible_doctor": case.doctor_username}
+            if mode == ClinicMode.REFER and not owes:
+                op.summary["referral"] = True  # sentinel room: every fever patient is referred
             return self._record(s, t)
 
     def dispatch(self, actor: Actor, transfer_id: int, expected_version: int, *, call_120_at: datetime,
                  dispatch_ref: str, vehicle_plate: str, negative_pressure: bool, crew: str) -> TransferRecord:
         with self._step(actor, transfer_id, expected_version, TransferState.DISPATCHED, "transfer.dispatch") as (op, t):
-            t.call_120_at = self._past(call_120_at, "call_120_at", t.requested_at - timedelta(hours=1))
+            t.call_120_at = self._after(call_120_at, "call_120_at", t.requested_at, "requested_at")
             t.dispatch_ref = _text(dispatch_ref, "dispatch_ref", 40)
             t.vehicle_plate = _text(vehicle_plate, "vehicle_plate", 20).upper()
             t.negative_pressure, t.crew = negative_pressure, _text(crew, "crew", 200)
@@ -257,7 +309,8 @@ class TransferService(Service):
     def depart(self, actor: Actor, transfer_id: int, expected_version: int, departed_at: datetime) -> TransferRecord:
         with self._step(actor, transfer_id, expected_version, TransferState.DEPARTED, "transfer.depart") as (op, t):
             s = op.session
-            t.departed_at = self._past(departed_at, "departed_at", t.requested_at)
+            assert t.call_120_at is not None
+            t.departed_at = self._after(departed_at, "departed_at", t.call_120_at, "call_120_at")
             case = s.get(Case, t.case_id)
             assert case is not None
             targets, _ = load_targets(s)
@@ -266,6 +319,9 @@ class TransferService(Service):
                          ref_id=t.id)
             op.summary = {"departed_at": t.departed_at.isoformat(),
                           "minutes_after_request": round((t.departed_at - t.requested_at).total_seconds() / 60)}
+            discharged = self._leave_ward(s, actor, case, t.departed_at)
+            if discharged:
+                op.summary |= discharged
             return self._record(s, t)
 
     def record_handover(self, actor: Actor, transfer_id: int, expected_version: int, *, receiving_staff: str,
@@ -277,11 +333,14 @@ class TransferService(Service):
         with self._step(actor, transfer_id, expected_version, TransferState.HANDED_OVER,
                         "transfer.handover") as (op, t):
             assert t.departed_at is not None
-            t.handed_over_at = self._past(handed_over_at, "handed_over_at", t.departed_at)
+            t.handed_over_at = self._after(handed_over_at, "handed_over_at", t.departed_at, "departed_at")
             t.receiving_staff = _text(receiving_staff, "receiving_staff", 64)
             t.receiving_department = _text(receiving_department, "receiving_department", 64)
             t.arrival_condition, t.handover_source = arrival_condition, source
             clocks.meet(op.session, t.case_id, TransferClock.HANDOVER, t.handed_over_at, ref_id=t.id)
+            # the patient is at the designated hospital: a 12 h sample not taken here is theirs now (settled)
+            clocks.settle(op.session, t.case_id, t.handed_over_at, Disposition.TRANSFER.value,
+                          kinds=[ClockKind.NAT_12H.value], keep=())
             op.summary = {"receiving_staff": t.receiving_staff, "department": t.receiving_department,
                           "handed_over_at": t.handed_over_at.isoformat(), "condition": arrival_condition,
                           "source": source}
@@ -312,7 +371,7 @@ class TransferService(Service):
         """Terminal disinfection of the vehicle closes the transfer."""
         with self._step(actor, transfer_id, expected_version, TransferState.CLOSED, "transfer.disinfect") as (op, t):
             assert t.handed_over_at is not None
-            t.disinfected_at = self._past(disinfected_at, "disinfected_at", t.handed_over_at)
+            t.disinfected_at = self._after(disinfected_at, "disinfected_at", t.handed_over_at, "handed_over_at")
             t.disinfection_method, t.disinfected_by = _text(method, "method", 100), _text(by, "by", 64)
             t.closed_at = self.clock.now()
             op.summary = {"disinfected_at": t.disinfected_at.isoformat(), "method": t.disinfection_method,
@@ -320,18 +379,37 @@ class TransferService(Service):
             return self._record(op.session, t)
 
     def cancel(self, actor: Actor, transfer_id: int, expected_version: int, reason: str) -> TransferRecord:
-        """Only before departure, with a reason; the case is reopened for another disposition."""
+        """Only before departure, with a reason. The case is reopened (a request made from a ward puts it back
+        in its ward); a case that owes a transfer stays owing it: its transfer-request clock starts again, so a
+        new request (say, to the backup hospital) is due, and the fever clinic cannot dispose of it otherwise."""
         reason = _text(reason, "reason", 200)
         with self._step(actor, transfer_id, expected_version, TransferState.CANCELLED, "transfer.cancel") as (op, t):
             s = op.session
-            t.cancel_reason, t.closed_at = reason, self.clock.now()
+            now = self.clock.now()
+            t.cancel_reason, t.closed_at = reason, now
             s.execute(update(Clock).where(Clock.case_id == t.case_id, Clock.ref_id == t.id, Clock.met_at.is_(None),
-                                          Clock.kind.in_([k.value for k in TransferClock])).values(met_at=t.closed_at))
+                                          Clock.kind.in_([k.value for k in TransferClock]))
+                      .values(met_at=now, settled_reason=CANCELLED_CLOCK))
             case = s.get(Case, t.case_id)
             assert case is not None
+            reopened = back_to_ward = False
             if case.disposition == Disposition.TRANSFER:
-                case.disposition, case.disposition_detail, case.closed_at, case.closed_by = None, "{}", None, None
-            op.summary = {"reason": reason, "case_reopened": True}
+                ward = json.loads(case.disposition_detail or "{}").get("from_ward")
+                if isinstance(ward, dict) and ward.get("closed_at"):
+                    case.disposition = str(ward.get("disposition") or Disposition.ADMITTED.value)
+                    case.disposition_detail = json.dumps(ward.get("detail") or {}, ensure_ascii=False)
+                    case.closed_at = datetime.fromisoformat(str(ward["closed_at"]))
+                    case.closed_by = ward.get("closed_by")
+                    back_to_ward = True
+                else:
+                    case.disposition, case.disposition_detail, case.closed_at, case.closed_by = None, "{}", None, None
+                    reopened = True
+            owes = owes_transfer(s, case)
+            if owes:  # still owed: asked for again within the same target as after classification
+                targets, _ = load_targets(s)
+                clocks.start(s, case, TransferClock.REQUEST, now, targets.window(targets.request_minutes))
+            op.summary = {"reason": reason, "case_reopened": reopened, "back_to_ward": back_to_ward,
+                          "owes_transfer": owes}
             return self._record(s, t)
 
     # ----- reading -------------------------------------------------------------------------
@@ -447,14 +525,34 @@ class TransferService(Service):
             yield op, t
             op.session.flush()
 
-    def _past(self, at: datetime, field: str, not_before: datetime) -> datetime:
+    def _after(self, at: datetime, field: str, previous_at: datetime, previous: str) -> datetime:
+        """A step's time: not in the future, and at or after the previous step's recorded time."""
         if at.tzinfo is None:
             raise ValidationError("naive_time", field=field)
         if at > self.clock.now():
             raise ValidationError("time_in_future", field=field)
-        if at < not_before:
-            raise ValidationError("time_too_early", field=field)
+        if at < previous_at:
+            raise ValidationError("time_before_previous_step", field=field, previous=previous,
+                                  previous_at=previous_at.isoformat())
         return at
+
+    def _leave_ward(self, s: Session, actor: Actor, case: Case, at: datetime) -> dict[str, Any]:
+        """The ambulance took the patient from the ward: discharge the visit's open admission and revoke its
+        permits (so offline gates refuse them too), with the ward's own audit row, in this transaction."""
+        admission = open_admission(s, case.visit_id)
+        if admission is None:
+            return {}
+        admission.discharged_at = max(at, admission.admitted_at)
+        revoked = s.execute(update(Permit).where(Permit.admission_id == admission.id,
+                                                 Permit.state == PermitState.ACTIVE.value)
+                            .values(state=PermitState.REVOKED.value, revoked_at=admission.discharged_at,
+                                    revoked_by=actor.username, revoke_reason="discharged",
+                                    version=Permit.version + 1)).rowcount or 0
+        s.flush()
+        audit.append(s, self.clock.now(), actor, "ward.discharge", "admission", admission.id,
+                     {"permits_revoked": revoked, "transfer": case.visit.visit_no})
+        return {"admission_discharged": admission.id, "ward": f"{admission.ward.name} {admission.bed}",
+                "permits_revoked": revoked}
 
     @staticmethod
     def _case(s: Session, visit_no: str) -> Case:
@@ -480,4 +578,4 @@ class TransferService(Service):
             t.staff, t.request_reason, t.call_120_at, t.dispatch_ref, t.vehicle_plate, t.negative_pressure, t.crew,
             t.departed_at, t.handed_over_at, t.receiving_staff, t.receiving_department, t.arrival_condition,
             t.handover_source, t.disinfected_at, t.disinfection_method, t.disinfected_by, t.cancel_reason,
-            t.closed_at, t.version, transfer_clocks)
+            t.closed_at, t.version, transfer_clocks, t.origin_ward or "")

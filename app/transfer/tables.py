@@ -1,4 +1,4 @@
-"""Transfer tables (schema owned by migration 0005)."""
+"""Transfer tables (schema owned by migration 0005; ``origin_ward`` added by 0010)."""
 
 from __future__ import annotations
 
@@ -72,6 +72,8 @@ class Transfer(Base):
     disinfected_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
     cancel_reason: Mapped[str | None] = mapped_column(String(200), nullable=True)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    # where the crew collects the patient when the request came from a ward ("内科病区 12床"); "" = the fever clinic
+    origin_ward: Mapped[str] = mapped_column(String(100), default="", server_default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}

@@ -25,6 +25,8 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 }
 OPEN_STATES = frozenset({TransferState.REQUESTED, TransferState.DISPATCHED, TransferState.DEPARTED,
                          TransferState.HANDED_OVER})
+# the patient has been handed over to the receiving hospital: the transfer is final (no second request)
+DONE_STATES = frozenset({TransferState.HANDED_OVER, TransferState.CLOSED})
 
 
 class Condition(StrEnum):
@@ -34,8 +36,9 @@ class Condition(StrEnum):
 
 
 class HospitalKind(StrEnum):
-    DESIGNATED = "designated"
-    BACKUP = "backup"
+    DESIGNATED = "designated"  # 定点医院
+    BACKUP = "backup"  # 后备定点医院
+    FEVER_CLINIC = "fever_clinic"  # 定点发热门诊: where a sentinel room (ClinicMode.REFER) refers every fever patient
 
 
 class TransferClock(StrEnum):

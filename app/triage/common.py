@@ -81,7 +81,7 @@ def screening_inputs(row: Screening) -> ScreeningInput:
         temperature_c=row.temperature_c, temp_method=row.temp_method, symptoms=frozenset(split_codes(row.symptoms)),
         onset_date=row.onset_date, travel=travel_from_json(row.travel), contact_case=row.contact_case,
         cluster=row.cluster, health_code=row.health_code, occupation=row.occupation,
-        antipyretic_elsewhere=row.antipyretic,
+        antipyretic_elsewhere=row.antipyretic, health_code_note=row.health_code_note,
     )
 
 

@@ -16,7 +16,7 @@ from app.db.models import User
 from app.triage.config_service import RiskAreaRecord, TriageConfigService
 from app.triage.handoff_service import HandoffService
 from app.triage.identity import check_digit
-from app.triage.pharmacy_service import PharmacyService, PurchaseInput
+from app.triage.pharmacy_demo import demo_purchase
 from app.triage.records import PatientInput, ScreeningInput, TravelEntry
 from app.triage.registration_service import RegistrationService
 from app.triage.screening_service import ScreeningService
@@ -71,12 +71,12 @@ def create_triage_demo(db: Database, admin: Actor, now: datetime, tz: str, days:
                          stay_open=last_today)
         for _ in range(rng.randint(1, 4)):
             at = start + timedelta(minutes=rng.randint(0, 500))
-            if at < now:
-                PharmacyService(db, FixedClock(at)).record(nurse, PurchaseInput(
-                    buyer_name=rng.choice(SURNAMES) + rng.choice(GIVEN),
-                    drug_category=rng.choice(["antipyretic", "cough", "antidiarrhoeal"]),
-                    drug_name=rng.choice(["布洛芬缓释胶囊", "对乙酰氨基酚片", "复方甘草片", "蒙脱石散"]),
-                    temperature_c=round(rng.uniform(36.2, 37.0), 1)))
+            if at < now:  # the same draws as before issue 12 (3 categories, 4 names): the story stays
+                name = rng.choice(SURNAMES) + rng.choice(GIVEN)
+                kind = rng.choice(["antipyretic", "cough", "antiviral"])
+                rng.choice(["布洛芬缓释胶囊", "对乙酰氨基酚片", "复方甘草片", "奥司他韦胶囊"])  # drawn, unused
+                # prescriptions (some fever reducers not sold), phones, call-backs: app/triage/pharmacy_demo.py
+                demo_purchase(db, nurse, at, now, name, kind, round(rng.uniform(36.2, 37.0), 1))
     return made
 
 
@@ -90,9 +90,14 @@ def _one_arrival(db: Database, rng: random.Random, nurse: Actor, doctor: Actor, 
     symptoms = frozenset(rng.sample(["fever", "cough", "fatigue", "sore_throat", "nasal", "myalgia"], rng.randint(1, 3)))
     travel = (TravelEntry(rng.choice(["广州白云", "石家庄藁城", "上海浦东"]), (at - timedelta(days=rng.randint(2, 10))).date()),
               ) if rng.random() < 0.3 else ()
+    # the nurse checks every code; now and then an elderly patient has none to show (no draw from rng,
+    # so the rest of the demo's story stays as it was)
+    no_code = at.minute % 11 == 0
     inputs = ScreeningInput(round(rng.uniform(37.3, 39.4), 1), temp_method=rng.choice(["forehead", "axillary"]),
                             symptoms=symptoms, onset_date=(at - timedelta(days=rng.randint(0, 3))).date(),
-                            travel=travel, cluster=rng.random() < 0.05)
+                            travel=travel, cluster=rng.random() < 0.05,
+                            health_code="none" if no_code else "green",
+                            health_code_note="老人无智能手机" if no_code else None)
     screening = ScreeningService(db, clock).record(nurse, inputs)
     birth = date(rng.randint(1940, 2015), rng.randint(1, 12), rng.randint(1, 28))
     clock.advance(minutes=rng.randint(2, 5))

@@ -1,5 +1,10 @@
 """Import records kept on paper during an outage: every row checked by the form's own rules,
-valid rows saved in one transaction, rejected rows listed, re-importing adds nothing twice."""
+valid rows saved in one transaction, rejected rows listed, re-importing adds nothing twice.
+
+Columns (UTF-8 CSV with a header): ``COLUMNS``, plus the optional ``health_code_note``. Every row says
+what the health code was — green/yellow/red/none or 绿码/黄码/红码/未出示 — as the desk must
+("及时查验健康码"); a blank (not checked) or unknown value rejects the row (``health_code_unchecked``,
+``health_code``), and 未出示 needs the reason in ``health_code_note`` (``health_code_reason``)."""
 
 from __future__ import annotations
 
@@ -26,8 +31,13 @@ from app.triage.screening_service import add_screening
 from app.triage.tables import Patient, Screening, Visit
 
 COLUMNS = ("screened_at", "name", "id_type", "id_number", "sex", "birth_date", "phone", "address", "temperature",
-           "symptoms", "onset_date", "decision")
+           "symptoms", "onset_date", "decision", "health_code")
+OPTIONAL_COLUMNS = ("health_code_note",)  # why no code was shown (required when health_code is none/未出示)
 ID_TYPES = {"resident_id", "passport", "other"}
+#: The health code as written on paper: the codes, or the words on the paper register.
+HEALTH_CODE_WORDS = {"green": "green", "yellow": "yellow", "red": "red", "none": "none",
+                     "绿码": "green", "黄码": "yellow", "红码": "red", "未出示": "none",
+                     "绿": "green", "黄": "yellow", "红": "red"}
 PAPER_REASON = "paper record"
 
 
@@ -62,8 +72,18 @@ def _date(text: str, column: str) -> date | None:
         raise ValidationError("date_format", field=column) from exc
 
 
+def _health_code(text: str) -> str:
+    """Every paper row says what the health code was: a blank (not checked) or unknown word rejects it."""
+    if not text:
+        raise ValidationError("health_code_unchecked", field="health_code")
+    code = HEALTH_CODE_WORDS.get(text.lower())
+    if code is None:
+        raise ValidationError("health_code", field="health_code")
+    return code
+
+
 def _parse_row(line: int, cells: dict[str, str], zone: ZoneInfo, now: datetime) -> _Row:
-    get = {k: (cells.get(k) or "").strip() for k in COLUMNS}
+    get = {k: (cells.get(k) or "").strip() for k in (*COLUMNS, *OPTIONAL_COLUMNS)}
     try:
         at = datetime.fromisoformat(get["screened_at"].replace("/", "-"))
     except ValueError as exc:
@@ -84,7 +104,9 @@ def _parse_row(line: int, cells: dict[str, str], zone: ZoneInfo, now: datetime) 
         birth_date=_date(get["birth_date"], "birth_date"), phone=get["phone"] or None, address=get["address"])
     screening = ScreeningInput(temperature_c=temperature, temp_method="forehead",
                                symptoms=frozenset(s.strip() for s in get["symptoms"].split(";") if s.strip()),
-                               onset_date=_date(get["onset_date"], "onset_date"))
+                               onset_date=_date(get["onset_date"], "onset_date"),
+                               health_code=_health_code(get["health_code"]),
+                               health_code_note=get["health_code_note"] or None)
     if get["decision"] not in ("general", "fever_clinic", "isolate"):
         raise ValidationError("decision", field="decision")
     ident = get["id_number"].upper() or f"{get['name']}|{get['birth_date']}|{get['phone']}"

@@ -21,9 +21,10 @@ class ScreeningInput:
     travel: tuple[TravelEntry, ...] = ()
     contact_case: bool = False
     cluster: bool = False
-    health_code: str = "green"  # HealthCode
+    health_code: str = "not_checked"  # HealthCode: the nurse must choose (green/yellow/red/none)
     occupation: str = "none"  # Occupation
     antipyretic_elsewhere: bool = False
+    health_code_note: str | None = None  # why no code was shown (required with health_code "none")
 
 
 @dataclass(frozen=True)

@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
+from dataclasses import fields, replace
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app.actor import Actor
+from app.clock import Clock
 from app.counters import reserve
 from app.db.models import User
 from app.db.prefix import starts_with
 from app.errors import Conflict, NotFound, StaleEdit, ValidationError
 from app.permissions import Perm
 from app.services.base import Service, authorize
-from app.triage.common import clinic_identity, handoff_record, local_day, patient_record, screening_record
+from app.triage.common import (clinic_identity, handoff_record, local_day, patient_record, screening_inputs,
+                               screening_record, split_codes)
 from app.triage.identity import name_initials, normalise_patient
 from app.triage.records import PatientInput, PatientRecord, VisitDetail
+from app.triage.rules import assess, checked_health_code_note
+from app.triage.screening_service import load_rule_context
 from app.triage.tables import Handoff, Patient, Screening, Visit
+from app.triage.vocab import Decision, HealthCode
 
 PATIENT_FIELDS = tuple(f.name for f in fields(PatientInput))
 
@@ -61,6 +66,45 @@ def check_doses(doses: int | None) -> int | None:
     return doses
 
 
+def refuse_taken_id_number(s: Session, row: Patient, p: PatientInput) -> None:
+    """A returning patient's ID number corrected to one another patient already has: a typed refusal
+    naming that record (and its latest visit), so the desk can offer it, not a database error."""
+    if p.id_number is None or (row.id_type, row.id_number) == (p.id_type, p.id_number):
+        return
+    with s.no_autoflush:
+        other = s.scalar(select(Patient.id).where(Patient.id_type == p.id_type, Patient.id_number == p.id_number,
+                                                  Patient.id != row.id))
+        if other is None:
+            return
+        latest = s.scalar(select(Visit.visit_no).where(Visit.patient_id == other).order_by(Visit.id.desc()).limit(1))
+    raise Conflict("id_number_taken", field="id_number", patient_id=other, visit_no=latest)
+
+
+def check_at_registration(s: Session, clock: Clock, screening: Screening, health_code: str | None,
+                          health_code_note: str | None) -> bool:
+    """A pharmacy-counter screening reaches registration with its health code not checked: the nurse
+    records it now (same rules as the desk), and a yellow or red code raises the decision as it would
+    have at the desk (never lowers it). Returns whether the code was recorded here."""
+    if screening.health_code != HealthCode.NOT_CHECKED:
+        return False
+    inputs = replace(screening_inputs(screening), health_code=health_code or HealthCode.NOT_CHECKED,
+                     health_code_note=health_code_note)
+    note = checked_health_code_note(inputs, "registration")
+    ctx = load_rule_context(s, clock)
+    assessment = assess(inputs, ctx.rules, ctx.risk_areas, screening.clinic_day)
+    screening.health_code, screening.health_code_note = inputs.health_code, note
+    reasons = split_codes(screening.reasons)
+    added = tuple(r for r in assessment.reasons if r not in reasons)
+    if added:
+        screening.reasons = ",".join((*reasons, *added))
+    computed = Decision.from_code(assessment.decision)
+    if computed > Decision.from_code(screening.computed_decision):
+        screening.computed_decision = computed.code
+    if computed > Decision.from_code(screening.decision):
+        screening.decision = computed.code
+    return True
+
+
 class RegistrationService(Service):
     def search_patients(self, actor: Actor, text: str, limit: int = 8) -> list[PatientRecord]:
         """Returning patients by ID number, phone, name or pinyin initials prefix, as the nurse types."""
@@ -85,9 +129,14 @@ class RegistrationService(Service):
 
     def register(self, actor: Actor, *, screening_id: int, patient: PatientInput, patient_id: int | None = None,
                  patient_version: int | None = None, onset_date: object = None,
-                 vaccination_doses: int | None = None) -> VisitDetail:
+                 vaccination_doses: int | None = None, health_code: str | None = None,
+                 health_code_note: str | None = None) -> VisitDetail:
         """Register a screened fever patient. With ``patient_id`` the nurse confirmed a returning
-        patient (their details are updated; stale if someone else saved them since)."""
+        patient (their details are updated; stale if someone else saved them since); correcting their
+        ID number to one another patient has is refused (``id_number_taken``, naming that record).
+
+        ``health_code`` (and ``health_code_note`` for "not shown") is required when the screening was
+        made at the pharmacy counter without checking the code; it is ignored otherwise."""
         check_doses(vaccination_doses)
         now = self.clock.now()
         clinic = clinic_identity(self.db)
@@ -103,6 +152,7 @@ class RegistrationService(Service):
                 raise ValidationError("not_fever_patient", field="decision")
             if s.scalar(select(Visit.id).where(Visit.screening_id == screening_id)) is not None:
                 raise Conflict("already_registered", screening_id=screening_id)
+            checked = check_at_registration(s, self.clock, screening, health_code, health_code_note)
             changes: dict[str, tuple[object, object]] = {}
             if patient_id is not None:
                 row = s.get(Patient, patient_id)
@@ -110,6 +160,7 @@ class RegistrationService(Service):
                     raise NotFound(entity="patient", id=patient_id)
                 if patient_version is not None and row.version != patient_version:
                     raise StaleEdit(entity="patient")
+                refuse_taken_id_number(s, row, p)
                 changes = apply_patient(row, p)
                 if changes:
                     row.updated_at = now
@@ -132,6 +183,8 @@ class RegistrationService(Service):
             op.entity_id = number
             op.summary = {"visit_no": number, "patient_id": row.id, "returning": patient_id is not None,
                           "changed": sorted(changes), "decision": screening.decision}
+            if checked:
+                op.summary["health_code"] = screening.health_code
             return visit_detail(s, visit, row, screening, new=True)
 
     def detail(self, actor: Actor, visit_no: str) -> VisitDetail:

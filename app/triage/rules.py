@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from app.errors import ValidationError
@@ -118,6 +118,41 @@ def check_inputs(inputs: ScreeningInput, today: date) -> None:
             raise ValidationError("travel_in_future", field="travel")
 
 
+def travel_window_start(inputs: ScreeningInput, rules: TriageRules, today: date) -> date:
+    """"发病前14天内的旅居史": the window runs from ``travel_window_days`` before onset (before the visit
+    when there is no onset date) up to the visit. A stay whose last day is on or after this day counts;
+    one that ended the day before does not."""
+    return (inputs.onset_date or today) - timedelta(days=rules.travel_window_days)
+
+
+NOTE_MAX = 100
+
+
+def checked_health_code_note(inputs: ScreeningInput, source: str) -> str | None:
+    """The health code must have been looked at ("及时查验健康码") before a screening is recorded.
+
+    A desk or import screening that is still ``not_checked`` is refused: the nurse records green,
+    yellow, red, or "not shown" — and "not shown" needs the reason (e.g. 老人无智能手机). A pharmacy-counter
+    screening (``source == "pharmacy"``) may stay ``not_checked``: the counter only takes the
+    temperature and sends the buyer to pre-triage registration, where the code is checked
+    (``RegistrationService.register(health_code=...)`` refuses to register the patient otherwise).
+    Returns the reason to keep (None unless the code is "not shown")."""
+    if inputs.health_code not in HealthCode._value2member_map_:
+        raise ValidationError("health_code", field="health_code")
+    if inputs.health_code == HealthCode.NOT_CHECKED:
+        if source == "pharmacy":
+            return None
+        raise ValidationError("health_code_unchecked", field="health_code")
+    if inputs.health_code != HealthCode.NONE:
+        return None
+    note = " ".join((inputs.health_code_note or "").split())
+    if len(note) < 2:
+        raise ValidationError("health_code_reason", field="health_code_note")
+    if len(note) > NOTE_MAX:
+        raise ValidationError("too_long", field="health_code_note", maximum=NOTE_MAX)
+    return note
+
+
 def assess(inputs: ScreeningInput, rules: TriageRules, risk_areas: Mapping[str, str], today: date) -> Assessment:
     """Apply the rules; raises ValidationError for impossible input (temperature outside 34–43 °C...)."""
     check_inputs(inputs, today)
@@ -133,8 +168,9 @@ def assess(inputs: ScreeningInput, rules: TriageRules, risk_areas: Mapping[str, 
     if inputs.symptoms:
         reasons.append(Reason.SYMPTOMS)
     matched: list[tuple[str, str]] = []
+    start = travel_window_start(inputs, rules, today)
     for entry in inputs.travel:
-        if entry.last_date is None or (today - entry.last_date).days <= rules.travel_window_days:
+        if entry.last_date is None or entry.last_date >= start:
             matched += match_area(entry.area, risk_areas)
     levels_hit = {level for _, level in matched}
     if RiskLevel.HIGH in levels_hit:

@@ -18,7 +18,7 @@ from app.services.base import Service
 from app.triage.common import clinic_day, screening_record, travel_to_json
 from app.triage.config_service import RULES_KEY
 from app.triage.records import Assessment, ScreeningInput, ScreeningRecord
-from app.triage.rules import TriageRules, assess, final_decision
+from app.triage.rules import TriageRules, assess, checked_health_code_note, final_decision
 from app.triage.tables import RiskArea, Screening
 
 
@@ -44,9 +44,13 @@ def load_rule_context(s: Session, clock: Clock) -> RuleContext:
 def add_screening(s: Session, actor: Actor, clock: Clock, inputs: ScreeningInput, *, decision: str | None,
                   override_reason: str | None, source: str, import_key: str | None = None,
                   screened_at: object = None) -> tuple[Screening, Assessment]:
-    """Insert one screening in the caller's transaction (used by the desk, pharmacy and import)."""
+    """Insert one screening in the caller's transaction (used by the desk, pharmacy and import).
+
+    The health code must have been checked, except at the pharmacy counter (see
+    ``checked_health_code_note``): ``health_code_unchecked`` / ``health_code_reason`` otherwise."""
     ctx = load_rule_context(s, clock)
     assessment = assess(inputs, ctx.rules, ctx.risk_areas, ctx.today)
+    note = checked_health_code_note(inputs, source)
     final, reasons, reason = final_decision(assessment, decision, override_reason)
     at = screened_at or clock.now()
     row = Screening(
@@ -55,7 +59,8 @@ def add_screening(s: Session, actor: Actor, clock: Clock, inputs: ScreeningInput
         temperature_c=round(float(inputs.temperature_c), 1), temp_method=inputs.temp_method,
         symptoms=",".join(sorted(inputs.symptoms)), onset_date=inputs.onset_date,
         travel=travel_to_json(inputs.travel), contact_case=inputs.contact_case, cluster=inputs.cluster,
-        health_code=inputs.health_code, occupation=inputs.occupation, antipyretic=inputs.antipyretic_elsewhere,
+        health_code=inputs.health_code, health_code_note=note, occupation=inputs.occupation,
+        antipyretic=inputs.antipyretic_elsewhere,
         computed_decision=assessment.decision, decision=final, reasons=",".join(reasons), override_reason=reason,
         import_key=import_key,
     )
@@ -82,5 +87,6 @@ class ScreeningService(Service):
                                             override_reason=override_reason, source="desk")
             op.entity_id = row.id
             op.summary = {"decision": row.decision, "computed": assessment.decision, "reasons": row.reasons,
-                          "temperature": row.temperature_c, "override_reason": row.override_reason}
+                          "temperature": row.temperature_c, "override_reason": row.override_reason,
+                          "health_code": row.health_code, "health_code_note": row.health_code_note}
             return screening_record(row)

@@ -69,7 +69,8 @@ class Screening(Base):
     travel: Mapped[str] = mapped_column(Text, default="[]")  # JSON [[area, last_date|null], ...]
     contact_case: Mapped[bool] = mapped_column(Boolean, default=False)
     cluster: Mapped[bool] = mapped_column(Boolean, default=False)
-    health_code: Mapped[str] = mapped_column(String(10))
+    health_code: Mapped[str] = mapped_column(String(16))  # HealthCode (not_checked only from the pharmacy)
+    health_code_note: Mapped[str | None] = mapped_column(String(100), nullable=True)  # why none was shown
     occupation: Mapped[str] = mapped_column(String(20))
     antipyretic: Mapped[bool] = mapped_column(Boolean, default=False)
     computed_decision: Mapped[str] = mapped_column(String(16))
@@ -128,7 +129,10 @@ class Handoff(Base):
 
 
 class PharmacyPurchase(Base):
-    """退热药品购买登记: buyers of antipyretic, cough or antidiarrhoeal drugs."""
+    """退热药品购买登记: every buyer of an antipyretic, antiviral, antibiotic or cough medicine (older rows
+    may hold the retired category "antidiarrhoeal"). ``outcome`` says whether the sale was made (an
+    antipyretic without a level-2+ prescription is registered but not sold); ``follow_up`` is set for
+    every purchase since migration 0013 (the follow-up list, app/triage/pharmacy_followup.py)."""
 
     __tablename__ = "pharmacy_purchases"
 
@@ -143,3 +147,9 @@ class PharmacyPurchase(Base):
     temperature_c: Mapped[float | None] = mapped_column(Float, nullable=True)
     febrile: Mapped[bool] = mapped_column(Boolean, default=False)
     screening_id: Mapped[int | None] = mapped_column(ForeignKey("screenings.id"), nullable=True)
+    id_number: Mapped[str | None] = mapped_column(String(32), nullable=True, index=True)  # resident ID, optional
+    prescription: Mapped[str] = mapped_column(String(16), default="none")  # Prescription
+    prescriber: Mapped[str] = mapped_column(String(64), default="")  # the issuing doctor
+    prescriber_institution: Mapped[str] = mapped_column(String(100), default="")
+    outcome: Mapped[str] = mapped_column(String(12), default="sold", index=True)  # SaleOutcome
+    follow_up: Mapped[bool] = mapped_column(Boolean, default=False, index=True)

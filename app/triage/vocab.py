@@ -42,10 +42,14 @@ class TempMethod(StrEnum):
 
 
 class HealthCode(StrEnum):
+    """Pre-triage starts at NOT_CHECKED: the nurse must record what was seen ("及时查验健康码").
+    A desk or import screening is refused while NOT_CHECKED; NONE (not shown) needs a reason."""
+
+    NOT_CHECKED = "not_checked"  # nobody has looked yet (allowed only at the pharmacy counter)
     GREEN = "green"
     YELLOW = "yellow"
     RED = "red"
-    NONE = "none"  # not shown / no code
+    NONE = "none"  # not shown / no code (with the reason, e.g. no smartphone)
 
 
 class Occupation(StrEnum):
@@ -100,6 +104,43 @@ class HandoffState(StrEnum):
 
 
 class DrugCategory(StrEnum):
+    """What the drug monitoring counts: "一退两抗" (退热药、抗病毒药、抗菌药物) plus 止咳药, as many counties add."""
+
     ANTIPYRETIC = "antipyretic"
+    ANTIVIRAL = "antiviral"
+    ANTIBIOTIC = "antibiotic"
     COUGH = "cough"
-    ANTIDIARRHOEAL = "antidiarrhoeal"
+
+
+#: Stored by earlier releases (退热/止咳/止泻): still shown on screen and paper, no longer accepted.
+LEGACY_DRUG_CATEGORIES = frozenset({"antidiarrhoeal"})
+
+
+class Prescription(StrEnum):
+    """The buyer's prescription: "无二级以上医疗机构医生处方不得出售退烧药物" (二级以上 includes level 2)."""
+
+    NONE = "none"
+    LEVEL2_PLUS = "level2_plus"  # from a doctor of a level-2 or higher institution
+    BELOW_LEVEL2 = "below_level2"  # from a doctor of a lower-level institution (not enough for antipyretics)
+
+
+class SaleOutcome(StrEnum):
+    SOLD = "sold"
+    NOT_SOLD = "not_sold"  # registered and guided, but the sale was refused by the rule
+
+
+class CallbackOutcome(StrEnum):
+    """The pharmacy follow-up call: every outcome but NO_ANSWER takes the buyer off the list."""
+
+    SEEN_ELSEWHERE = "seen_elsewhere"  # 已到其他发热门诊就诊
+    NO_FEVER = "no_fever"  # 已退热无不适
+    REFUSED = "refused"  # 拒绝就诊
+    UNREACHABLE = "unreachable"  # 无法联系 (wrong or dead number, several calls unanswered)
+    NO_ANSWER = "no_answer"  # 未接通: an attempt, call again
+
+
+class FollowUpState(StrEnum):
+    OPEN = "open"  # on the follow-up list
+    SEEN_AT_FEVER_CLINIC = "seen_at_fever_clinic"  # a fever-clinic visit matched (screening, phone or ID)
+    CALLED_BACK = "called_back"  # closed by a call-back outcome
+    NOT_REQUIRED = "not_required"  # registered before the follow-up list existed

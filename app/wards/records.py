@@ -27,6 +27,8 @@ class AdmissionRecord:
     admitted_at: datetime
     discharged_at: datetime | None
     visit_no: str | None
+    nat_sampled_at: datetime | None = None  # the patient's nucleic-acid test at admission
+    nat_result: str | None = None  # negative / positive / None (result pending)
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,9 @@ class PermitRecord:
     replaces: str | None
     payload: str
     version: int
+    escort_test_result: str | None = None  # negative
+    requested_until: datetime | None = None  # the validity signed into the QR (valid_until ends with the test)
+    visit_reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -65,6 +70,7 @@ class GateDecision:
     valid_until: datetime | None = None
     inside_since: datetime | None = None  # for an exit: when they went in
     offline: bool = False  # decided from the signature and the cached revocation list only
+    overstay_minutes: int | None = None  # an exit: the visitor left this many minutes after the visit's end
 
 
 @dataclass(frozen=True)
@@ -76,4 +82,5 @@ class InsideRecord:
     bed: str
     gate: str
     since: datetime
-    overdue: bool  # a visitor inside longer than 30 minutes
+    overdue: bool  # a visitor still inside after the visit's end (an overstay)
+    deadline: datetime | None = None  # a visitor's: the window's end, or the visit's longest time from entry

@@ -1,4 +1,4 @@
-"""Ward and permit tables (schema owned by migration 0006)."""
+"""Ward and permit tables (schema owned by migrations 0006 and 0012)."""
 
 from __future__ import annotations
 
@@ -36,6 +36,9 @@ class Admission(Base):
     admitted_at: Mapped[datetime] = mapped_column(UTCDateTime())
     admitted_by: Mapped[str] = mapped_column(String(64))
     discharged_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True, index=True)
+    # the patient's nucleic-acid test at admission (应检尽检): the visit's case test, or the one recorded
+    nat_sampled_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    nat_result: Mapped[str | None] = mapped_column(String(10), nullable=True)  # negative / positive / None: pending
 
     patient: Mapped[Patient] = relationship(lazy="joined")
     ward: Mapped[Ward] = relationship(lazy="joined")
@@ -71,6 +74,10 @@ class Permit(Base):
     valid_from: Mapped[datetime] = mapped_column(UTCDateTime())
     valid_until: Mapped[datetime] = mapped_column(UTCDateTime())
     escort_test_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    escort_test_result: Mapped[str | None] = mapped_column(String(10), nullable=True)  # negative (issue 12)
+    # the validity asked for (signed into the QR); valid_until is cut to the escort's test validity
+    requested_until: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    visit_reason: Mapped[str] = mapped_column(String(200), default="")  # why an on-site visit (required)
     exception_id: Mapped[int | None] = mapped_column(ForeignKey("permit_exceptions.id"), nullable=True)
     state: Mapped[str] = mapped_column(String(8), index=True)
     issued_at: Mapped[datetime] = mapped_column(UTCDateTime())

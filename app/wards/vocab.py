@@ -7,9 +7,15 @@ from enum import StrEnum
 
 class WardType(StrEnum):
     GENERAL = "general"
-    BUFFER = "buffer"
+    BUFFER = "buffer"  # 缓冲病区: a patient not yet excluded, single room, until excluded
+    OBSERVATION = "observation"  # 隔离留观病区: isolation observation
     CRITICAL_CARE = "critical_care"
     INFECTIOUS = "infectious"
+
+
+#: "隔离留观病区…不安排陪护和探视"; "先在缓冲区进行单人单间隔离治疗": the isolation wards — no escorts or
+#: visitors there without an approved exception, and the only wards a patient not yet excluded may enter.
+ISOLATION_WARDS = frozenset({WardType.BUFFER, WardType.OBSERVATION})
 
 
 class NursingLevel(StrEnum):
@@ -33,6 +39,8 @@ class ExceptionKind(StrEnum):
     ESCORT_LEVEL_3 = "escort_level_3"  # an escort for a level-3 nursing patient
     ESCORT_RESTRICTED_WARD = "escort_restricted_ward"  # critical care or infectious ward
     VISITOR_INFECTIOUS = "visitor_infectious"
+    ESCORT_ISOLATION_WARD = "escort_isolation_ward"  # buffer or isolation-observation ward
+    VISITOR_ISOLATION_WARD = "visitor_isolation_ward"
 
 
 class Deny(StrEnum):
@@ -49,6 +57,7 @@ class Deny(StrEnum):
     ESCORT_TEST_OLD = "escort_test_old"
     VISITOR_INSIDE = "visitor_inside"  # another visitor for the same patient is inside
     VISIT_TIME_OVER = "visit_time_over"
+    VISIT_USED = "visit_used"  # a visitor permit is good for one passage: the visitor has already left
     UNKNOWN_PERMIT = "unknown_permit"  # typed permit number not found
 
 
@@ -58,5 +67,6 @@ class GateOutcome(StrEnum):
     DENY = "deny"
 
 
+#: The defaults of app.wards.figures.WardFigures (the figures in force are data: load them from there).
 VISIT_MAX_MINUTES = 30
 ESCORT_TEST_HOURS = 48

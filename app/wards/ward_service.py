@@ -1,13 +1,29 @@
-"""Wards and inpatients: enough to issue permits against."""
+"""Wards and inpatients: enough to issue permits against.
+
+Admission (figures in app/wards/figures.py):
+
+* "新入院患者和陪护人员落实应检尽检": a patient is admitted only with a nucleic-acid sample or result — the
+  visit's fever-clinic case test, or (a direct admission, or a visit without a case) the sample time the
+  admitting user records, taken within ``admission_nat_hours`` (admission_nat_required, admission_nat_old).
+* "应先在缓冲区进行单人单间隔离治疗，排除…后再转入普通病房": a patient without a negative result goes to a
+  buffer (or isolation-observation) ward first (buffer_ward_first).
+* "专人专车(救护车)尽快转运至定点医院…不得以任何理由延迟转诊": a suspected, confirmed or asymptomatic case, or
+  a positive result, is never admitted here: it is transferred to the designated hospital
+  (reportable_not_admitted).
+"""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
+from sqlalchemy.orm import Session
 
 from app.actor import Actor
+from app.casework.tables import Case, LabTest
+from app.casework.vocab import REPORTABLE, TestKind, TestResult
 from app.errors import Conflict, NotFound, ValidationError
+from app.figures import load_figures
 from app.permissions import Perm
 from app.services.base import Service, authorize, row_to_save
 from app.triage.identity import name_initials, normalise_patient
@@ -15,9 +31,13 @@ from app.triage.records import PatientInput
 from app.triage.registration_service import apply_patient
 from app.triage.tables import Patient, Visit
 from app.triage.common import clinic_identity, local_day
+from app.wards.figures import WardFigures
 from app.wards.records import AdmissionRecord, WardRecord
 from app.wards.tables import Admission, Permit, PermitException, Ward
-from app.wards.vocab import ExceptionKind, NursingLevel, PermitState, WardType
+from app.wards.vocab import ISOLATION_WARDS, ExceptionKind, NursingLevel, PermitState, WardType
+
+NAT_RESULTS = (TestResult.NEGATIVE.value, TestResult.POSITIVE.value)
+_REPORTABLE = tuple(c.value for c in REPORTABLE)
 
 
 def gate_names(text: str) -> tuple[str, ...]:
@@ -30,7 +50,23 @@ def ward_record(w: Ward) -> WardRecord:
 
 def admission_record(a: Admission, visit_no: str | None = None) -> AdmissionRecord:
     return AdmissionRecord(a.id, a.patient.name, a.ward_id, a.ward.name, a.ward.type, a.bed, a.nursing_level,
-                           a.admitted_at, a.discharged_at, visit_no)
+                           a.admitted_at, a.discharged_at, visit_no, a.nat_sampled_at, a.nat_result)
+
+
+def _case_nat(s: Session, visit_id: int) -> tuple[Case | None, datetime | None, str | None]:
+    """The visit's case, and its nucleic-acid test as admission sees it: a positive result wins, then a
+    negative one (the patient is excluded), else the latest sample still waiting for its result."""
+    case = s.scalars(select(Case).where(Case.visit_id == visit_id)).first()
+    if case is None:
+        return None, None, None
+    tests = s.execute(select(LabTest.sample_at, LabTest.result).where(
+        LabTest.case_id == case.id, LabTest.kind == TestKind.NUCLEIC_ACID.value)
+        .order_by(LabTest.sample_at.desc(), LabTest.id.desc())).all()
+    for wanted in (TestResult.POSITIVE.value, TestResult.NEGATIVE.value):
+        found = next((t for t in tests if t.result == wanted), None)
+        if found is not None:
+            return case, found.sample_at, wanted
+    return case, (tests[0].sample_at if tests else None), None
 
 
 class WardService(Service):
@@ -58,13 +94,20 @@ class WardService(Service):
             return ward_record(ward)
 
     def admit(self, actor: Actor, *, ward_id: int, bed: str, nursing_level: str, visit_no: str | None = None,
-              patient: PatientInput | None = None) -> AdmissionRecord:
-        """From a registered visit, or a direct admission with the patient's identity."""
+              patient: PatientInput | None = None, nat_sampled_at: datetime | None = None,
+              nat_result: str | None = None) -> AdmissionRecord:
+        """From a registered visit, or a direct admission with the patient's identity.
+
+        The patient's nucleic-acid test: a visit with a fever-clinic case uses that case's test (the
+        inputs are ignored); otherwise ``nat_sampled_at`` (and ``nat_result`` when it is known:
+        "negative" / "positive", None while pending) is what the admitting user records."""
         bed = " ".join(bed.split())
         if not 1 <= len(bed) <= 16:
             raise ValidationError("required", field="bed")
         if nursing_level not in NursingLevel._value2member_map_:
             raise ValidationError("nursing_level", field="nursing_level")
+        if nat_result is not None and nat_result not in NAT_RESULTS:
+            raise ValidationError("nat_result", field="nat_result")
         now = self.clock.now()
         p = None
         if visit_no is None:
@@ -95,14 +138,46 @@ class WardService(Service):
             if s.scalar(select(Admission.id).where(Admission.patient_id == patient_id,
                                                    Admission.discharged_at.is_(None))):
                 raise Conflict("already_admitted")
+            sampled_at, result = self._admission_nat(s, patient_id, visit_id, nat_sampled_at, nat_result, now)
+            if result != TestResult.NEGATIVE and ward.type not in ISOLATION_WARDS:
+                raise ValidationError("buffer_ward_first", field="ward", ward_type=ward.type)
             a = Admission(patient_id=patient_id, visit_id=visit_id, ward_id=ward.id, bed=bed,
-                          nursing_level=nursing_level, admitted_at=now, admitted_by=actor.username)
+                          nursing_level=nursing_level, admitted_at=now, admitted_by=actor.username,
+                          nat_sampled_at=sampled_at, nat_result=result)
             s.add(a)
             s.flush()
             s.refresh(a)
             op.entity_id = a.id
-            op.summary = {"ward": ward.name, "bed": bed, "nursing_level": nursing_level, "visit_no": visit_no}
+            op.summary = {"ward": ward.name, "bed": bed, "nursing_level": nursing_level, "visit_no": visit_no,
+                          "nat_sampled_at": sampled_at.isoformat() if sampled_at else None, "nat_result": result}
             return admission_record(a, visit_no)
+
+    def _admission_nat(self, s: Session, patient_id: int, visit_id: int | None, sampled_at: datetime | None,
+                       result: str | None, now: datetime) -> tuple[datetime, str | None]:
+        """The patient's test at admission; refuses a reportable or positive patient, and none at all."""
+        open_reportable = s.scalar(select(Case.id).join(Visit, Visit.id == Case.visit_id).where(
+            Visit.patient_id == patient_id, Case.closed_at.is_(None), Case.classification.in_(_REPORTABLE)))
+        if open_reportable is not None:
+            raise ValidationError("reportable_not_admitted", field="visit_no")
+        case = None
+        if visit_id is not None:
+            case, case_sampled, case_result = _case_nat(s, visit_id)
+            if case is not None:
+                if case.classification in _REPORTABLE or case_result == TestResult.POSITIVE:
+                    raise ValidationError("reportable_not_admitted", field="visit_no")
+                if case_sampled is None:
+                    raise ValidationError("admission_nat_required", field="visit_no")
+                return case_sampled, case_result
+        if result == TestResult.POSITIVE:
+            raise ValidationError("reportable_not_admitted", field="nat_result")
+        if sampled_at is None:
+            raise ValidationError("admission_nat_required", field="nat_sampled_at")
+        if sampled_at > now:
+            raise ValidationError("time_in_future", field="nat_sampled_at")
+        figures, _ = load_figures(s, WardFigures)
+        if now - sampled_at > timedelta(hours=figures.admission_nat_hours):
+            raise ValidationError("admission_nat_old", field="nat_sampled_at", hours=figures.admission_nat_hours)
+        return sampled_at, result
 
     def discharge(self, actor: Actor, admission_id: int, at: datetime | None = None) -> AdmissionRecord:
         """Discharge also revokes the patient's permits, so offline gates refuse them too."""

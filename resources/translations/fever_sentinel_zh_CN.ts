@@ -99,6 +99,26 @@
         <translation>扫描或输入就诊号</translation>
     </message>
     <message>
+        <source>NAT &amp;sample taken at:</source>
+        <translation>核酸采样时间(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>NAT res&amp;ult:</source>
+        <translation>核酸结果(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Sampled</source>
+        <translation>已采样</translation>
+    </message>
+    <message>
+        <source>Not known yet</source>
+        <translation>结果未出</translation>
+    </message>
+    <message>
+        <source>Every new inpatient is tested. A fever-clinic visit uses its own nucleic acid test. Until a negative result, the patient goes to the buffer ward (single room) or the isolation observation ward; a suspected or positive patient is transferred, not admitted.</source>
+        <translation>新入院患者落实应检尽检。发热门诊就诊患者以本次就诊的核酸检测为准。核酸阴性结果出来前，患者先入缓冲病区（单人单间）或隔离留观病区；疑似或阳性患者应转运至定点医院，不得收住。</translation>
+    </message>
+    <message>
         <source>&amp;Admit</source>
         <translation>收住入院(&amp;A)</translation>
     </message>
@@ -347,6 +367,46 @@
     <message>
         <source>Time limits</source>
         <translation>时限</translation>
+    </message>
+    <message>
+        <source>{test} #{id} ({time})</source>
+        <translation>{test} #{id}（{time}）</translation>
+    </message>
+    <message>
+        <source>Positive result: {tests}. Every positive is reported at once.</source>
+        <translation>阳性结果：{tests}。逢阳必报、逢阳即报。</translation>
+    </message>
+    <message>
+        <source>Positive result. Every positive is reported at once.</source>
+        <translation>阳性结果。逢阳必报、逢阳即报。</translation>
+    </message>
+    <message>
+        <source>Classify the case now (suspected, confirmed or asymptomatic).</source>
+        <translation>请立即进行病例分类（疑似病例、确诊病例或无症状感染者）。</translation>
+    </message>
+    <message>
+        <source>Reported: card {card}, {time}.</source>
+        <translation>已网络直报：报告卡 {card}，{time}。</translation>
+    </message>
+    <message>
+        <source>Record the direct network report by {time}.</source>
+        <translation>请于 {time} 前完成网络直报。</translation>
+    </message>
+    <message>
+        <source>Record the direct network report within 2 h of the result.</source>
+        <translation>请在结果出具后 2 小时内完成网络直报。</translation>
+    </message>
+    <message>
+        <source>POSITIVE</source>
+        <translation>阳性</translation>
+    </message>
+    <message>
+        <source>Classify now</source>
+        <translation>立即分类</translation>
+    </message>
+    <message>
+        <source>Report now</source>
+        <translation>立即直报</translation>
     </message>
     <message>
         <source>{clock}: {status}</source>
@@ -617,6 +677,57 @@
     </message>
 </context>
 <context>
+    <name>ClinicModeBox</name>
+    <message>
+        <source>How this clinic handles fever patients</source>
+        <translation>本机构发热诊疗模式</translation>
+    </message>
+    <message>
+        <source>Clinic &amp;mode:</source>
+        <translation>模式(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Reason for the chan&amp;ge:</source>
+        <translation>更改原因(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>e.g. the county health bureau&apos;s decision of 2026-12-01</source>
+        <translation>如：县卫健局2026-12-01的决定</translation>
+    </message>
+    <message>
+        <source>&amp;Change mode…</source>
+        <translation>更改模式(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Now: {mode}</source>
+        <translation>当前：{mode}</translation>
+    </message>
+    <message>
+        <source>(the default for a {level}; not chosen yet)</source>
+        <translation>（{level}的默认模式，尚未选定）</translation>
+    </message>
+    <message>
+        <source>Change the clinic mode?</source>
+        <translation>更改本机构模式？</translation>
+    </message>
+    <message>
+        <source>From now on every desk works as: {mode}.
+{explain}
+Change it?</source>
+        <translation>自即刻起各工作站均按此模式工作：{mode}。
+{explain}
+确定更改吗？</translation>
+    </message>
+    <message>
+        <source>Changed: every desk now shows {mode}.</source>
+        <translation>已更改：各工作站现显示{mode}。</translation>
+    </message>
+    <message>
+        <source>Another desk changed the mode meanwhile (now: {mode}). Check and try again.</source>
+        <translation>其他工作站已同时更改了模式（当前：{mode}）。请核对后重试。</translation>
+    </message>
+</context>
+<context>
     <name>ClocksModel</name>
     <message>
         <source>Time limit</source>
@@ -723,14 +834,6 @@
 <context>
     <name>DispositionDialog</name>
     <message>
-        <source>Only for a case classified as excluded, with the negative result that excludes it.</source>
-        <translation>仅限诊断为“排除”的病例，并须选择据以排除的阴性结果。</translation>
-    </message>
-    <message>
-        <source>Not for suspected, confirmed or asymptomatic cases. Write the advice given.</source>
-        <translation>疑似病例、确诊病例和无症状感染者不得居家。请填写医嘱。</translation>
-    </message>
-    <message>
         <source>Until the case is excluded, only to a single room in the buffer ward.</source>
         <translation>未排除前，只能收入缓冲病区单间。</translation>
     </message>
@@ -753,10 +856,6 @@
     <message>
         <source>Classification: {classification}</source>
         <translation>诊断分类：{classification}</translation>
-    </message>
-    <message>
-        <source>{count} test result(s) still pending: {tests}. To close the case now, write the reason below.</source>
-        <translation>还有 {count} 项检测结果未出：{tests}。如现在结案，请在下方填写原因。</translation>
     </message>
     <message>
         <source>— choose —</source>
@@ -795,16 +894,36 @@
         <translation>缓冲病区单间(&amp;B)</translation>
     </message>
     <message>
-        <source>needed while a test result is pending</source>
-        <translation>检测结果未出时必填</translation>
-    </message>
-    <message>
         <source>A transfer to the designated hospital is not closed here: it is recorded through the transfer request, which books the ambulance.</source>
         <translation>转诊定点医院不在此结案：请通过转运申请登记，由其安排救护车。</translation>
     </message>
     <message>
         <source>&amp;Left at:</source>
         <translation>离开时间(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Only for a case classified as excluded, with the negative nucleic acid result of this visit that excludes it.</source>
+        <translation>仅限已排除的病例，并选择本次就诊据以排除的核酸检测阴性结果。</translation>
+    </message>
+    <message>
+        <source>Only once the case is excluded by a negative nucleic acid result. Write the advice given.</source>
+        <translation>仅限经核酸检测阴性结果排除后的病例。请填写给予患者的医嘱。</translation>
+    </message>
+    <message>
+        <source>An incident: record the time of death and the doctor who certified it.</source>
+        <translation>属于事件：请记录死亡时间及宣告死亡的医生。</translation>
+    </message>
+    <message>
+        <source>{count} test result(s) still pending: {tests}.</source>
+        <translation>还有 {count} 项检测结果未出：{tests}。</translation>
+    </message>
+    <message>
+        <source>Not possible now:</source>
+        <translation>当前不能选择的处置：</translation>
+    </message>
+    <message>
+        <source>• {dispositions}: {why}</source>
+        <translation>• {dispositions}：{why}</translation>
     </message>
     <message>
         <source>&amp;Noticed by:</source>
@@ -819,8 +938,24 @@
         <translation>例如：院感科、总值班</translation>
     </message>
     <message>
+        <source>Time of dea&amp;th:</source>
+        <translation>死亡时间(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Certified by:</source>
+        <translation>宣告死亡医生(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>the doctor who certified the death</source>
+        <translation>宣告死亡的医生姓名</translation>
+    </message>
+    <message>
         <source>R&amp;eason:</source>
         <translation>原因(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>optional: anything the next person should know</source>
+        <translation>选填：需要向后续人员交代的情况</translation>
     </message>
     <message>
         <source>&amp;Close case</source>
@@ -943,6 +1078,14 @@
     <message>
         <source>The account {username} does not exist.</source>
         <translation>账户 {username} 不存在。</translation>
+    </message>
+    <message>
+        <source>Choose the kind: designated hospital, backup hospital or designated fever clinic.</source>
+        <translation>请选择医院类型：定点医院、后备定点医院或定点发热门诊。</translation>
+    </message>
+    <message>
+        <source>The visiting time must end after it starts, and end in the future.</source>
+        <translation>探视结束时间须晚于开始时间，且晚于当前时间。</translation>
     </message>
     <message>
         <source>The record no longer exists.</source>
@@ -1389,10 +1532,6 @@
         <translation>已存在名为{name}的医院。</translation>
     </message>
     <message>
-        <source>Choose designated or backup hospital.</source>
-        <translation>请选择定点医院或后备医院。</translation>
-    </message>
-    <message>
         <source>Choose the patient&apos;s condition: stable, serious or critical.</source>
         <translation>请选择患者病情：稳定、较重或危重。</translation>
     </message>
@@ -1451,10 +1590,6 @@
     <message>
         <source>Another visitor permit for this patient overlaps this time: visitors come one at a time.</source>
         <translation>该患者的另一张探视证与此时段重叠：探视人须逐一进入。</translation>
-    </message>
-    <message>
-        <source>The visiting time must end after it starts, in the future, and last at most 12 hours.</source>
-        <translation>探视时段的结束须晚于开始、晚于现在，且最长 12 小时。</translation>
     </message>
     <message>
         <source>The escort&apos;s negative nucleic acid test must be from the last {hours} hours.</source>
@@ -1527,6 +1662,218 @@
     <message>
         <source>This file is not a certificate. Ask the county for its CA (root) certificate file (.crt, .cer or .pem).</source>
         <translation>该文件不是证书。请向县里索取其 CA 根证书文件（.crt、.cer 或 .pem）。</translation>
+    </message>
+    <message>
+        <source>Every fever-clinic patient needs a nucleic acid test and a blood routine: order them first (the patient waits under observation).</source>
+        <translation>发热门诊患者均须进行核酸检测和血常规检测：请先开具这两项检测（患者留观等候）。</translation>
+    </message>
+    <message>
+        <source>The nucleic acid result is not in yet: the patient stays under observation until it is. Meanwhile the patient can only be admitted to a single room in the buffer ward, or transferred. If the last result was invalid, order a new test.</source>
+        <translation>核酸检测结果未出：患者须留观至结果明确。在此之前只能收入缓冲病区单人单间，或转运。若上次结果无效，请重新开具核酸检测。</translation>
+    </message>
+    <message>
+        <source>A suspected, confirmed or asymptomatic case leaves only by transfer to the designated hospital, without delay: request the transfer.</source>
+        <translation>疑似病例、确诊病例和无症状感染者只能转运至定点医院，不得以任何理由延迟转诊：请申请转运。</translation>
+    </message>
+    <message>
+        <source>This patient has a positive result: classify the case, report it within 2 hours and request the transfer to the designated hospital.</source>
+        <translation>该患者检测结果为阳性：请进行病例分类，2小时内网络直报，并申请转运至定点医院。</translation>
+    </message>
+    <message>
+        <source>This patient has a positive result: classify the case as suspected, confirmed or asymptomatic.</source>
+        <translation>该患者检测结果为阳性：只能分类为疑似病例、确诊病例或无症状感染者。</translation>
+    </message>
+    <message>
+        <source>This clinic is a sentinel room: every fever patient is referred to the designated fever clinic. Request the transfer.</source>
+        <translation>本机构为发热哨点诊室：所有发热患者均须转诊至定点发热门诊。请申请转运。</translation>
+    </message>
+    <message>
+        <source>Only a negative nucleic acid result of this visit excludes the case (antigen, antibody, blood routine and CT do not): wait for the result.</source>
+        <translation>只有本次就诊的核酸检测阴性结果才能排除（抗原、抗体、血常规和CT不能作为排除依据）：请等待核酸检测结果。</translation>
+    </message>
+    <message>
+        <source>A suspected case is excluded after two negative nucleic acid results sampled at least {hours} hours apart: order the next test, or ask the medical director for an exception.</source>
+        <translation>疑似病例须连续两次核酸检测阴性（采样时间至少间隔{hours}小时）方可排除：请开具下一次核酸检测，或请医务负责人批准特例。</translation>
+    </message>
+    <message>
+        <source>A classification only moves forward. To correct it, ask the medical director to approve an exception, then choose it here.</source>
+        <translation>病例分类只能向前推进，不能回退。如需更正，请医务负责人批准特例后在此选择该特例。</translation>
+    </message>
+    <message>
+        <source>Write why the exception is approved (at least {minimum} characters).</source>
+        <translation>请填写批准特例的原因（至少{minimum}个字）。</translation>
+    </message>
+    <message>
+        <source>Choose the classification the case may change to.</source>
+        <translation>请选择病例可变更为的分类。</translation>
+    </message>
+    <message>
+        <source>This exception does not exist: choose one approved for this case.</source>
+        <translation>该特例不存在：请选择为本病例批准的特例。</translation>
+    </message>
+    <message>
+        <source>You approved this exception yourself: another doctor must use it.</source>
+        <translation>该特例由您本人批准：须由其他医生使用。</translation>
+    </message>
+    <message>
+        <source>This exception has already been used. Ask the medical director for a new one.</source>
+        <translation>该特例已使用。请医务负责人重新批准。</translation>
+    </message>
+    <message>
+        <source>This exception was approved for another case or another classification: choose the one for this case and this change.</source>
+        <translation>该特例是为其他病例或其他分类批准的：请选择为本病例本次变更批准的特例。</translation>
+    </message>
+    <message>
+        <source>This change needs no exception: classify without choosing one.</source>
+        <translation>此次分类变更无需特例：请不选特例直接分类。</translation>
+    </message>
+    <message>
+        <source>Only a suspected, confirmed, asymptomatic or positive patient who left without permission is reported as an incident.</source>
+        <translation>只有疑似病例、确诊病例、无症状感染者或检测阳性患者擅自离院才需作为事件报告。</translation>
+    </message>
+    <message>
+        <source>This incident has already been reported (to {to}).</source>
+        <translation>该事件已报告（报告至：{to}）。</translation>
+    </message>
+    <message>
+        <source>This patient has already been handed over to the receiving hospital: the transfer is finished and cannot be asked for again or reopened.</source>
+        <translation>该患者已交接给接收医院：转运已完成，不能再次申请或重新开放。</translation>
+    </message>
+    <message>
+        <source>The time cannot be earlier than the previous step ({previous}): check the time and enter it again.</source>
+        <translation>时间不能早于上一环节（{previous}）：请核对后重新填写。</translation>
+    </message>
+    <message>
+        <source>the transfer request</source>
+        <translation>申请转运</translation>
+    </message>
+    <message>
+        <source>the 120 call</source>
+        <translation>呼叫120</translation>
+    </message>
+    <message>
+        <source>the departure</source>
+        <translation>救护车出发</translation>
+    </message>
+    <message>
+        <source>the handover at the hospital</source>
+        <translation>与接收医院交接</translation>
+    </message>
+    <message>
+        <source>the previous step</source>
+        <translation>上一环节</translation>
+    </message>
+    <message>
+        <source>Reassign the case to an active doctor&apos;s account: choose one from the list.</source>
+        <translation>请从列表中选择一名在岗医生接管该病例。</translation>
+    </message>
+    <message>
+        <source>This doctor is already responsible for the case: choose another doctor.</source>
+        <translation>该医生已是本病例的负责医生：请选择其他医生。</translation>
+    </message>
+    <message>
+        <source>{username} is still responsible for {count} open case(s) ({visits}). Reassign them to another doctor first, or confirm that you have seen the list.</source>
+        <translation>{username} 仍负责 {count} 个未结病例（{visits}）。请先改派给其他医生，或确认已查看该列表后再停用。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Check the patient&apos;s health code and choose green, yellow, red or not shown.</source>
+        <translation>请查验患者健康码，并选择绿码、黄码、红码或未出示。</translation>
+    </message>
+    <message>
+        <source>The patient showed no health code: write why (e.g. elderly, no smartphone).</source>
+        <translation>患者未出示健康码：请写明原因（如：老人无智能手机）。</translation>
+    </message>
+    <message>
+        <source>This ID number belongs to another patient&apos;s record (last visit {visit_no}). Use that record, or check the number.</source>
+        <translation>该证件号码属于另一位患者的档案（最近就诊号 {visit_no}）。请改用该档案，或核对号码。</translation>
+    </message>
+    <message>
+        <source>Choose how the clinic works: sentinel room (refers) or fever room (treats).</source>
+        <translation>请选择本机构模式：哨点诊室（转诊）或发热诊室（接诊）。</translation>
+    </message>
+    <message>
+        <source>The clinic already works this way; nothing was changed.</source>
+        <translation>本机构已是此模式，未作更改。</translation>
+    </message>
+    <message>
+        <source>Changing the clinic mode needs a reason (at least 4 characters), e.g. the county&apos;s decision.</source>
+        <translation>更改本机构模式须填写原因（至少4个字），如县卫健局的决定。</translation>
+    </message>
+    <message>
+        <source>An escort needs a NEGATIVE nucleic acid test result: enter the test&apos;s date and time and its result. A positive or missing result cannot be accepted.</source>
+        <translation>陪护人员须持核酸检测阴性结果：请填写采样日期时间及检测结果。结果阳性或缺少结果的，不能签发陪护证。</translation>
+    </message>
+    <message>
+        <source>This test is not newer than the one already recorded: enter the newer negative result.</source>
+        <translation>该次检测不晚于已登记的检测：请填写更新的阴性结果。</translation>
+    </message>
+    <message>
+        <source>In principle there are no on-site visits (video visits are encouraged): enter the reason this visit is needed, e.g. critical condition notice.</source>
+        <translation>原则上不予现场探视，鼓励视频探视：请填写需要现场探视的事由，如病危告知。</translation>
+    </message>
+    <message>
+        <source>A visit lasts at most {minutes} minutes, one visitor at a time: shorten the visiting time.</source>
+        <translation>探视人数仅限1人，时间{minutes}分钟内：请缩短探视时段。</translation>
+    </message>
+    <message>
+        <source>You approved this exception yourself: another staff member must issue the permit with it (a second person).</source>
+        <translation>此特例由您本人批准：须由另一名工作人员凭此特例签发（双人核对）。</translation>
+    </message>
+    <message>
+        <source>Every new inpatient is tested: enter the time the nucleic acid sample was taken (for a fever-clinic visit, order the test in the fever clinic first).</source>
+        <translation>新入院患者须落实应检尽检：请填写核酸采样时间（发热门诊就诊患者请先在发热门诊开具核酸检测）。</translation>
+    </message>
+    <message>
+        <source>The nucleic acid sample must be from the last {hours} hours: take a new sample and enter its time.</source>
+        <translation>核酸采样须在{hours}小时内：请重新采样并填写采样时间。</translation>
+    </message>
+    <message>
+        <source>This patient has no negative nucleic acid result yet: admit to the buffer ward (single room) first, or to the isolation observation ward, until excluded.</source>
+        <translation>该患者尚无核酸阴性结果：排除前应先收入缓冲病区单人单间，或隔离留观病区。</translation>
+    </message>
+    <message>
+        <source>A suspected, confirmed or asymptomatic case, or a positive result, is not admitted here: request the transfer to the designated hospital.</source>
+        <translation>疑似病例、确诊病例、无症状感染者或核酸阳性者不得在本机构收住：请申请转运至定点医院。</translation>
+    </message>
+    <message>
+        <source>Choose the nucleic acid result: negative, positive, or not known yet.</source>
+        <translation>请选择核酸结果：阴性、阳性或结果未出。</translation>
+    </message>
+    <message>
+        <source>Enter the buyer&apos;s phone number: every buyer is registered and called back.</source>
+        <translation>请填写购药人的联系电话：每位购药人都要登记并电话回访。</translation>
+    </message>
+    <message>
+        <source>Choose whether the buyer has a prescription, and from what kind of institution.</source>
+        <translation>请选择购药人有无处方，以及开方医疗机构的级别。</translation>
+    </message>
+    <message>
+        <source>Enter the doctor who wrote the prescription, or choose &quot;No prescription&quot;.</source>
+        <translation>请填写开方医生，或选择“无处方”。</translation>
+    </message>
+    <message>
+        <source>Enter the institution where the prescription was written, or choose &quot;No prescription&quot;.</source>
+        <translation>请填写开方医疗机构，或选择“无处方”。</translation>
+    </message>
+    <message>
+        <source>Choose the outcome of the call.</source>
+        <translation>请选择回访结果。</translation>
+    </message>
+    <message>
+        <source>This buyer has already been seen at the fever clinic (visit {visit_no}): they are off the follow-up list.</source>
+        <translation>该购药人已到发热门诊就诊（就诊号 {visit_no}），已移出追踪名单。</translation>
+    </message>
+    <message>
+        <source>This buyer is no longer on the follow-up list: the list has been reloaded.</source>
+        <translation>该购药人已不在追踪名单中，名单已刷新。</translation>
+    </message>
+    <message>
+        <source>This figure is not one the rules page can change here: reload the page and change it where it is shown.</source>
+        <translation>该数值不能在本页修改：请重新载入本页，在其所示页面修改。</translation>
     </message>
     <message>
         <source>The county hub&apos;s certificate has expired (or is not valid yet). Tell the county so they renew it, and check that this computer&apos;s date and time are right.</source>
@@ -1660,12 +2007,20 @@
         <translation>更新陪护人核酸结果</translation>
     </message>
     <message>
-        <source>A newer negative nucleic acid test for {holder} ({number}).</source>
-        <translation>为 {holder}（{number}）登记一次更新的核酸阴性结果。</translation>
+        <source>A newer negative nucleic acid result for {holder} ({number}): the permit is valid again until this result&apos;s validity ends.</source>
+        <translation>{holder}（{number}）更新的核酸阴性结果：陪护证有效期延至该结果有效期届满。</translation>
     </message>
     <message>
-        <source>Negative &amp;test at:</source>
-        <translation>核酸阴性采样时间(&amp;T)：</translation>
+        <source>NAT &amp;sampled at:</source>
+        <translation>核酸采样时间(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>NAT res&amp;ult:</source>
+        <translation>核酸结果(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Choose the result…</source>
+        <translation>请选择结果…</translation>
     </message>
     <message>
         <source>&amp;Save</source>
@@ -1683,8 +2038,20 @@
         <translation>批准例外</translation>
     </message>
     <message>
-        <source>For {name} ({ward}, bed {bed}). The exception is recorded under your name with the reason, and can be used for one permit.</source>
-        <translation>患者：{name}（{ward}，{bed}）。例外以您的名义连同理由记录在案，只能用于签发一张证件。</translation>
+        <source>For {name} ({ward}, bed {bed}). A second person with the right to approve exceptions (not you) signs in here; the exception is recorded under their name with the reason, and can be used for one permit.</source>
+        <translation>患者：{name}（{ward}，{bed}）。须由有特例审批权限的另一人（不能是您本人）在此登录批准；特例以其名义连同理由记录，仅可用于签发一张证。</translation>
+    </message>
+    <message>
+        <source>Approver&apos;s &amp;user name:</source>
+        <translation>批准人用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Approver&apos;s &amp;password:</source>
+        <translation>批准人密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>For {name} ({ward}, bed {bed}). The exception is recorded under your name with the reason, and can be used for one permit, issued by another staff member.</source>
+        <translation>患者：{name}（{ward}，{bed}）。特例以您的名义连同理由记录，仅可用于签发一张证，并须由另一名工作人员签发。</translation>
     </message>
     <message>
         <source>&amp;Rule:</source>
@@ -1799,6 +2166,88 @@ You become the responsible doctor.</source>
     </message>
 </context>
 <context>
+    <name>FollowUpModel</name>
+    <message>
+        <source>Bought at</source>
+        <translation>购药时间</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>购药人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Medicine</source>
+        <translation>药品类别</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>售药</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>回访次数</translation>
+    </message>
+    <message>
+        <source>Last call</source>
+        <translation>最近回访</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpTab</name>
+    <message>
+        <source>Every buyer stays on this list until they are registered at the fever clinic (matched by phone or ID number) or you have called them back. Oldest first.</source>
+        <translation>每位购药人都留在本名单中，直到在发热门诊登记就诊（按电话或身份证号自动匹配）或已电话回访。最早的排在前面。</translation>
+    </message>
+    <message>
+        <source>Nobody to follow up.</source>
+        <translation>暂无需要追踪的购药人。</translation>
+    </message>
+    <message>
+        <source>Call back</source>
+        <translation>电话回访</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome:</source>
+        <translation>回访结果(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>No&amp;te:</source>
+        <translation>备注(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>e.g. seen at the county hospital&apos;s fever clinic</source>
+        <translation>如 已到县人民医院发热门诊就诊</translation>
+    </message>
+    <message>
+        <source>&amp;Record call</source>
+        <translation>记录回访(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation>刷新(&amp;L)</translation>
+    </message>
+    <message>
+        <source>{name}, {phone}: {medicine}, {time}</source>
+        <translation>{name}，{phone}：{medicine}，{time}</translation>
+    </message>
+    <message>
+        <source>Choose a buyer in the list.</source>
+        <translation>请在名单中选择购药人。</translation>
+    </message>
+    <message>
+        <source>{name}: {outcome}. Off the follow-up list.</source>
+        <translation>{name}：{outcome}，已移出追踪名单。</translation>
+    </message>
+    <message>
+        <source>{name}: {outcome}. Still on the list: call again later.</source>
+        <translation>{name}：{outcome}，仍在追踪名单中，请稍后再次回访。</translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
         <source>Cancel</source>
@@ -1864,8 +2313,20 @@ You become the responsible doctor.</source>
         <translation>{time} 进入（已 {minutes} 分钟）</translation>
     </message>
     <message>
-        <source>Visit at most {minutes} minutes</source>
-        <translation>每次探视不超过 {minutes} 分钟</translation>
+        <source>Overstayed by {minutes} min: reported to the clinic</source>
+        <translation>超时{minutes}分钟：已上报</translation>
+    </message>
+    <message>
+        <source>Visit until {time}: one visit, no re-entry after leaving</source>
+        <translation>探视至{time}：限探视一次，离开后不得再次进入</translation>
+    </message>
+    <message>
+        <source>{name} ({ward} {bed}), {minutes} min over</source>
+        <translation>{name}（{ward} {bed}），超时{minutes}分钟</translation>
+    </message>
+    <message>
+        <source>⚠ Visitor overstay — still inside after the visit&apos;s end: {who}</source>
+        <translation>⚠ 探视超时——探视时间已到仍在病区内：{who}</translation>
     </message>
     <message>
         <source>{name}   ID …{last4}</source>
@@ -1878,10 +2339,6 @@ You become the responsible doctor.</source>
     <message>
         <source>Inside now: {count}</source>
         <translation>当前在内：{count} 人</translation>
-    </message>
-    <message>
-        <source>⚠ Visitor inside over {minutes} minutes: {who}</source>
-        <translation>⚠ 探视超过 {minutes} 分钟：{who}</translation>
     </message>
 </context>
 <context>
@@ -2092,6 +2549,13 @@ You become the responsible doctor.</source>
     </message>
 </context>
 <context>
+    <name>HealthCodeChoice</name>
+    <message>
+        <source>Why not shown, e.g. elderly, no smartphone</source>
+        <translation>未出示原因，如：老人无智能手机</translation>
+    </message>
+</context>
+<context>
     <name>HospitalModel</name>
     <message>
         <source>Name</source>
@@ -2164,12 +2628,36 @@ You become the responsible doctor.</source>
         <translation>例如：儿子、女儿、配偶</translation>
     </message>
     <message>
-        <source>Negative &amp;test at:</source>
-        <translation>核酸阴性采样时间(&amp;T)：</translation>
+        <source>NAT &amp;sampled at:</source>
+        <translation>核酸采样时间(&amp;S)：</translation>
     </message>
     <message>
-        <source>One escort per patient. The negative nucleic acid test must be from the last 48 hours; the gate refuses the escort once it is older.</source>
-        <translation>每位患者限一名陪护。核酸阴性结果须在 48 小时内；超过后门岗将拒绝陪护人进入。</translation>
+        <source>NAT res&amp;ult:</source>
+        <translation>核酸结果(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Choose the result…</source>
+        <translation>请选择结果…</translation>
+    </message>
+    <message>
+        <source>One escort per patient, with a NEGATIVE nucleic acid result sampled within the last {hours} hours. The permit ends when the result&apos;s {hours} hours end (the gate then refuses the escort), unless a newer negative result is recorded.</source>
+        <translation>一人一陪护，须持{hours}小时内采样的核酸阴性结果。陪护证随该结果的{hours}小时有效期届满而失效（门岗随即拒绝进入），登记新的阴性结果后可延续。</translation>
+    </message>
+    <message>
+        <source>Reason for an on-site &amp;visit:</source>
+        <translation>现场探视事由(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>e.g. critical condition notice, consent to an operation</source>
+        <translation>如：病危告知、手术签字</translation>
+    </message>
+    <message>
+        <source>In principle no on-site visits: video visits are encouraged. One visitor, one visit of at most {minutes} minutes: once the visitor has left, or the time is over, the permit no longer lets them in.</source>
+        <translation>原则上不予现场探视，鼓励视频探视。探视人数仅限1人，限探视一次，时间{minutes}分钟内：探视人离开或时间已到后，本证不能再次进入。</translation>
+    </message>
+    <message>
+        <source>Second person approves an e&amp;xception…</source>
+        <translation>由第二人批准特例(&amp;X)…</translation>
     </message>
     <message>
         <source>Visit &amp;from:</source>
@@ -2178,14 +2666,6 @@ You become the responsible doctor.</source>
     <message>
         <source>Visit &amp;until:</source>
         <translation>探视结束(&amp;U)：</translation>
-    </message>
-    <message>
-        <source>Visitors come one at a time, within this window (at most 12 hours); each visit lasts at most {minutes} minutes.</source>
-        <translation>探视人须逐一进入，在此时段内（最长 12 小时）；每次探视不超过 {minutes} 分钟。</translation>
-    </message>
-    <message>
-        <source>Approve e&amp;xception…</source>
-        <translation>批准例外(&amp;X)…</translation>
     </message>
     <message>
         <source>&amp;Issue permit</source>
@@ -2237,6 +2717,22 @@ You become the responsible doctor.</source>
     <message>
         <source>Other</source>
         <translation>其他</translation>
+    </message>
+    <message>
+        <source>Sentinel room (refers)</source>
+        <translation>哨点诊室（转诊）</translation>
+    </message>
+    <message>
+        <source>Fever room (treats)</source>
+        <translation>发热诊室（接诊）</translation>
+    </message>
+    <message>
+        <source>Every fever patient is registered, isolated, sampled if the clinic can, and referred by transfer to the designated fever clinic. No other disposition here.</source>
+        <translation>发热患者一律登记、隔离，有条件的采样，并转运至定点发热门诊；本机构不作其他处置。</translation>
+    </message>
+    <message>
+        <source>The fever room sees its patients: tests, observation until the result, classification and disposition here; reportable cases are transferred.</source>
+        <translation>本机构发热诊室接诊：检测、留观至结果回报，在本机构分类和处置；需报告的病例转运至定点医院。</translation>
     </message>
     <message>
         <source>Done</source>
@@ -2303,6 +2799,10 @@ You become the responsible doctor.</source>
         <translation>修改筛查规则</translation>
     </message>
     <message>
+        <source>Clinic mode changed</source>
+        <translation>修改本机构发热诊疗模式</translation>
+    </message>
+    <message>
         <source>Rule figures changed</source>
         <translation>修改规则时限与数值</translation>
     </message>
@@ -2323,10 +2823,6 @@ You become the responsible doctor.</source>
         <translation>擅自离开</translation>
     </message>
     <message>
-        <source>Antipyretic purchase registered</source>
-        <translation>退热药品购买登记</translation>
-    </message>
-    <message>
         <source>Paper records imported</source>
         <translation>导入纸质登记</translation>
     </message>
@@ -2345,6 +2841,10 @@ You become the responsible doctor.</source>
     <message>
         <source>Hand-over declined</source>
         <translation>拒绝交接</translation>
+    </message>
+    <message>
+        <source>Case reassigned by the medical director</source>
+        <translation>医务负责人改派负责医生</translation>
     </message>
     <message>
         <source>Interview and findings saved</source>
@@ -2377,6 +2877,14 @@ You become the responsible doctor.</source>
     <message>
         <source>Case closed with a disposition</source>
         <translation>处置结案</translation>
+    </message>
+    <message>
+        <source>Exception approved (classification change)</source>
+        <translation>批准特例（病例分类变更）</translation>
+    </message>
+    <message>
+        <source>Incident reported (patient left without permission)</source>
+        <translation>擅自离院事件已报告</translation>
     </message>
     <message>
         <source>Transfer requested</source>
@@ -2515,6 +3023,10 @@ You become the responsible doctor.</source>
         <translation>口温</translation>
     </message>
     <message>
+        <source>Not checked</source>
+        <translation>未查验</translation>
+    </message>
+    <message>
         <source>Green</source>
         <translation>绿码</translation>
     </message>
@@ -2599,14 +3111,6 @@ You become the responsible doctor.</source>
         <translation>有发热、咳嗽等症状</translation>
     </message>
     <message>
-        <source>Stayed in a medium-risk area in the last {days} days</source>
-        <translation>{days} 天内有中风险地区旅居史</translation>
-    </message>
-    <message>
-        <source>Stayed in a high-risk area in the last {days} days</source>
-        <translation>{days} 天内有高风险地区旅居史</translation>
-    </message>
-    <message>
         <source>Contact with a confirmed or suspected case</source>
         <translation>与确诊/疑似病例有接触史</translation>
     </message>
@@ -2655,12 +3159,16 @@ You become the responsible doctor.</source>
         <translation>退热药</translation>
     </message>
     <message>
-        <source>Cough medicine</source>
-        <translation>止咳药</translation>
+        <source>Antiviral</source>
+        <translation>抗病毒药</translation>
     </message>
     <message>
-        <source>Antidiarrhoeal</source>
-        <translation>止泻药</translation>
+        <source>Antibiotic</source>
+        <translation>抗菌药物</translation>
+    </message>
+    <message>
+        <source>Cough medicine</source>
+        <translation>止咳药</translation>
     </message>
     <message>
         <source>Desk</source>
@@ -2783,6 +3291,26 @@ You become the responsible doctor.</source>
         <translation>定点医院交接</translation>
     </message>
     <message>
+        <source>12 h nucleic acid sample (suspected case)</source>
+        <translation>疑似病例12小时内核酸采样</translation>
+    </message>
+    <message>
+        <source>2 h incident report</source>
+        <translation>擅自离院2小时内报告</translation>
+    </message>
+    <message>
+        <source>Settled: classification changed</source>
+        <translation>已结束：分类变更</translation>
+    </message>
+    <message>
+        <source>Settled: transfer cancelled</source>
+        <translation>已结束：转运已取消</translation>
+    </message>
+    <message>
+        <source>Settled: {disposition}</source>
+        <translation>已结束：{disposition}</translation>
+    </message>
+    <message>
         <source>In time</source>
         <translation>正常</translation>
     </message>
@@ -2811,6 +3339,10 @@ You become the responsible doctor.</source>
         <translation>转诊定点医院</translation>
     </message>
     <message>
+        <source>Died</source>
+        <translation>死亡</translation>
+    </message>
+    <message>
         <source>Waiting for an answer</source>
         <translation>等待答复</translation>
     </message>
@@ -2821,6 +3353,10 @@ You become the responsible doctor.</source>
     <message>
         <source>Declined</source>
         <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Cancelled (case reassigned)</source>
+        <translation>已取消（病例改派）</translation>
     </message>
     <message>
         <source>Overdue by {time}</source>
@@ -2835,12 +3371,20 @@ You become the responsible doctor.</source>
         <translation>{years} 岁</translation>
     </message>
     <message>
+        <source>Designated fever clinic</source>
+        <translation>定点发热门诊</translation>
+    </message>
+    <message>
         <source>General ward</source>
         <translation>普通病区</translation>
     </message>
     <message>
         <source>Buffer ward</source>
         <translation>缓冲病区</translation>
+    </message>
+    <message>
+        <source>Isolation observation ward</source>
+        <translation>隔离留观病区</translation>
     </message>
     <message>
         <source>Critical care ward</source>
@@ -2899,6 +3443,18 @@ You become the responsible doctor.</source>
         <translation>传染病区探视</translation>
     </message>
     <message>
+        <source>Classification change the forward-only rule refuses</source>
+        <translation>病例分类回退（特例）</translation>
+    </message>
+    <message>
+        <source>Escort in a buffer or isolation observation ward</source>
+        <translation>缓冲/隔离留观病区留陪护</translation>
+    </message>
+    <message>
+        <source>Visitor in a buffer or isolation observation ward</source>
+        <translation>缓冲/隔离留观病区探视</translation>
+    </message>
+    <message>
         <source>ADMIT</source>
         <translation>准许进入</translation>
     </message>
@@ -2955,64 +3511,80 @@ You become the responsible doctor.</source>
         <translation>探视时间已过</translation>
     </message>
     <message>
+        <source>Visit already made: the visitor has left, no re-entry</source>
+        <translation>本次探视已结束，离开后不得再次进入</translation>
+    </message>
+    <message>
         <source>Unknown permit number</source>
         <translation>证号不存在</translation>
     </message>
     <message>
         <source>Patients screened at pre-triage</source>
-        <translation>预检分诊筛查人数</translation>
+        <translation>预检分诊人次</translation>
     </message>
     <message>
         <source>Sent to the general clinic</source>
-        <translation>转普通门诊</translation>
+        <translation>分诊至普通门诊</translation>
     </message>
     <message>
         <source>Sent to the fever clinic</source>
-        <translation>引导至发热门诊</translation>
+        <translation>分诊至发热门诊</translation>
     </message>
     <message>
         <source>Isolated on the spot</source>
-        <translation>就地隔离</translation>
+        <translation>立即隔离并报告</translation>
     </message>
     <message>
         <source>Fever clinic registrations</source>
-        <translation>发热门诊挂号人数</translation>
+        <translation>发热门诊登记人数</translation>
+    </message>
+    <message>
+        <source>New cases (suspected, confirmed, asymptomatic)</source>
+        <translation>新增病例(疑似、确诊、无症状感染者)</translation>
     </message>
     <message>
         <source>Classified suspected</source>
-        <translation>判定疑似病例</translation>
+        <translation>新分类疑似病例</translation>
     </message>
     <message>
         <source>Classified confirmed</source>
-        <translation>判定确诊病例</translation>
+        <translation>新分类确诊病例</translation>
     </message>
     <message>
         <source>Classified asymptomatic infection</source>
-        <translation>判定无症状感染者</translation>
+        <translation>新分类无症状感染者</translation>
+    </message>
+    <message>
+        <source>Cases excluded</source>
+        <translation>排除病例</translation>
     </message>
     <message>
         <source>Tests ordered</source>
-        <translation>检测开单数</translation>
+        <translation>开具检测</translation>
     </message>
     <message>
         <source>Test results received</source>
-        <translation>检测出结果数</translation>
+        <translation>检测出结果</translation>
     </message>
     <message>
         <source>Positive results</source>
-        <translation>阳性结果数</translation>
+        <translation>检测阳性</translation>
+    </message>
+    <message>
+        <source>Positive nucleic acid or antigen results</source>
+        <translation>核酸或抗原检测阳性</translation>
     </message>
     <message>
         <source>Results past their time limit</source>
-        <translation>结果超时数</translation>
+        <translation>检测结果超时</translation>
     </message>
     <message>
         <source>Reported within 2 h</source>
-        <translation>2 小时内网络直报</translation>
+        <translation>2小时内完成网络直报</translation>
     </message>
     <message>
         <source>Reported late (over 2 h)</source>
-        <translation>超过 2 小时报告</translation>
+        <translation>网络直报超时</translation>
     </message>
     <message>
         <source>Transfers requested</source>
@@ -3020,7 +3592,7 @@ You become the responsible doctor.</source>
     </message>
     <message>
         <source>Transfers handed over</source>
-        <translation>完成交接转运</translation>
+        <translation>完成转运交接</translation>
     </message>
     <message>
         <source>Transfer steps late</source>
@@ -3028,15 +3600,279 @@ You become the responsible doctor.</source>
     </message>
     <message>
         <source>Hand-offs not confirmed</source>
-        <translation>引导交接未确认</translation>
+        <translation>转送发热门诊未确认接收</translation>
     </message>
     <message>
-        <source>Fever-medicine purchases</source>
-        <translation>退热药购买人次</translation>
+        <source>Alarms: patient waiting, no doctor</source>
+        <translation>候诊无人接诊报警</translation>
+    </message>
+    <message>
+        <source>Left without permission (on the way or from the clinic)</source>
+        <translation>擅自离开(途中或离院)</translation>
+    </message>
+    <message>
+        <source>Deaths</source>
+        <translation>死亡</translation>
+    </message>
+    <message>
+        <source>Exceptions approved</source>
+        <translation>批准特殊情况</translation>
+    </message>
+    <message>
+        <source>Pharmacy purchases registered (all)</source>
+        <translation>药店购药登记(合计)</translation>
+    </message>
+    <message>
+        <source>of which fever reducers</source>
+        <translation>其中：退热药</translation>
+    </message>
+    <message>
+        <source>of which antivirals</source>
+        <translation>其中：抗病毒药</translation>
+    </message>
+    <message>
+        <source>of which antibiotics</source>
+        <translation>其中：抗菌药物</translation>
+    </message>
+    <message>
+        <source>of which cough medicine</source>
+        <translation>其中：止咳药</translation>
+    </message>
+    <message>
+        <source>of which antidiarrhoeals (former category)</source>
+        <translation>其中：止泻药(原类别)</translation>
+    </message>
+    <message>
+        <source>Pre-triage</source>
+        <translation>预检分诊</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>转运</translation>
+    </message>
+    <message>
+        <source>Wards, escorts and visitors</source>
+        <translation>病区、陪护与探视</translation>
+    </message>
+    <message>
+        <source>Pharmacy register</source>
+        <translation>退热药品购买登记</translation>
+    </message>
+    <message>
+        <source>Reporting and warning</source>
+        <translation>报告与预警</translation>
+    </message>
+    <message>
+        <source>Everyone arriving is pre-triaged; a patient sent to the fever clinic is escorted by staff and the fever clinic confirms the arrival in time.</source>
+        <translation>所有来院患者先经预检分诊；转往发热门诊的患者由专人引导，发热门诊按时确认接收。</translation>
+    </message>
+    <message>
+        <source>Fever (from the threshold) or the listed symptoms send a patient to the fever clinic.</source>
+        <translation>体温达到发热标准或有所列症状者，引导至发热门诊。</translation>
+    </message>
+    <message>
+        <source>Travel and residence history counts from the window before onset (before the visit when there is no onset date) up to the visit.</source>
+        <translation>旅居史按发病前的时间窗（无发病日期时按就诊前）计算，直至就诊当日。</translation>
+    </message>
+    <message>
+        <source>Identity is registered, the health code checked (green, yellow, red, or not shown with a reason) and the epidemiological history taken.</source>
+        <translation>登记身份信息，查验健康码（绿码、黄码、红码，或未出示并注明原因），询问流行病学史。</translation>
+    </message>
+    <message>
+        <source>Sentinel room: every fever patient is referred by transfer to the designated fever clinic; no other disposition here.</source>
+        <translation>哨点诊室：每位发热患者均转运至定点发热门诊，本机构不作其他处置。</translation>
+    </message>
+    <message>
+        <source>No patient is refused: a patient waiting at the fever clinic without a doctor raises an alarm until a doctor takes the case.</source>
+        <translation>不得推诿患者：到达发热门诊后无医生接诊即报警，直至有医生接诊。</translation>
+    </message>
+    <message>
+        <source>Every fever-clinic patient gets a nucleic acid test and a blood routine and stays under observation until the nucleic acid result is in.</source>
+        <translation>发热门诊患者均进行核酸检测和血常规检测，核酸结果出来前一律留观。</translation>
+    </message>
+    <message>
+        <source>Only a negative nucleic acid result of this visit excludes a case (a suspected case: two, sampled apart); antigen, antibody, blood routine and CT never exclude.</source>
+        <translation>只有本次就诊的核酸检测阴性结果才能排除（疑似病例须两次阴性，采样间隔时间见下）；抗原、抗体、血常规和CT均不能作为排除依据。</translation>
+    </message>
+    <message>
+        <source>Suspected, confirmed and asymptomatic cases are reported within the time limit; the epidemiological investigation is done within 24 h.</source>
+        <translation>疑似病例、确诊病例和无症状感染者在时限内网络直报；24小时内完成流行病学调查。</translation>
+    </message>
+    <message>
+        <source>A positive nucleic acid or antigen result is reported at once: a report clock starts, an alert is raised, and the case can only be classified and transferred.</source>
+        <translation>核酸或抗原检测阳性立即报告：开始报告计时并发出预警，此后病例只能分类并转运。</translation>
+    </message>
+    <message>
+        <source>A suspected case has its nucleic acid test within the time limit.</source>
+        <translation>疑似病例在时限内完成核酸检测。</translation>
+    </message>
+    <message>
+        <source>A suspected or positive patient who leaves without permission is an incident, reported within the time limit.</source>
+        <translation>疑似或阳性患者擅自离院属于事件，须在时限内报告。</translation>
+    </message>
+    <message>
+        <source>Suspected, confirmed and asymptomatic cases leave only by ambulance transfer to the designated hospital, within the time targets; a finished transfer is final.</source>
+        <translation>疑似病例、确诊病例和无症状感染者只能由救护车转运至定点医院，并在时限内完成；已完成的转运不可撤回。</translation>
+    </message>
+    <message>
+        <source>A new inpatient needs a nucleic acid sample or result.</source>
+        <translation>新入院患者须有核酸采样或检测结果。</translation>
+    </message>
+    <message>
+        <source>A patient not yet excluded goes to a buffer-ward single room first; a suspected case is never admitted to a general ward.</source>
+        <translation>未排除的患者先入缓冲病区单人单间；疑似病例不得收入普通病房。</translation>
+    </message>
+    <message>
+        <source>No escorts and no visitors in isolation-observation and buffer wards.</source>
+        <translation>隔离留观病区和缓冲病区不安排陪护和探视。</translation>
+    </message>
+    <message>
+        <source>No escorts in critical-care or infectious diseases wards; in principle none for level-3 nursing.</source>
+        <translation>重症病区、传染病区禁止陪护；三级护理原则上不安排陪护。</translation>
+    </message>
+    <message>
+        <source>One escort per patient, with a negative nucleic acid result that is still valid.</source>
+        <translation>一人一陪护，陪护人员须持有效期内的核酸检测阴性结果。</translation>
+    </message>
+    <message>
+        <source>One visitor at a time, with a reason, for at most the visit time; one entry only, and an overstay is an incident.</source>
+        <translation>探视限1人，须说明理由，不超过探视时限；仅可进入一次，超时即为事件。</translation>
+    </message>
+    <message>
+        <source>Fever reducers are sold only on a level-2+ hospital doctor&apos;s prescription; every buyer is registered and guided to the fever clinic.</source>
+        <translation>凭二级以上医疗机构医生处方方可出售退热药；购药者一律登记并引导至发热门诊。</translation>
+    </message>
+    <message>
+        <source>A report is due every day; a day with no new case and no positive result is a zero report.</source>
+        <translation>每日报告；当日无新增病例且无阳性结果即为零报告。</translation>
+    </message>
+    <message>
+        <source>Early warning from several signals: new cases, clusters, unusual rises in fever visits and medicine sales.</source>
+        <translation>多点触发预警：新发病例、聚集性病例、发热就诊和药品销售异常增加。</translation>
+    </message>
+    <message>
+        <source>Every step is recorded with who and when, so a missed diagnosis or a late transfer can be traced back.</source>
+        <translation>每一步均记录操作人和时间，漏诊或转诊延误可倒查责任。</translation>
+    </message>
+    <message>
+        <source>Report a case or a positive result within</source>
+        <translation>病例或阳性结果报告时限</translation>
+    </message>
+    <message>
+        <source>Suspected case: nucleic acid test within</source>
+        <translation>疑似病例核酸检测时限</translation>
+    </message>
+    <message>
+        <source>Report a patient who left within</source>
+        <translation>擅自离院报告时限</translation>
+    </message>
+    <message>
+        <source>Alarm when no doctor has taken the patient after</source>
+        <translation>无医生接诊报警时间</translation>
+    </message>
+    <message>
+        <source>Suspected case excluded on two negative tests sampled at least</source>
+        <translation>疑似病例排除：两次阴性采样最短间隔</translation>
+    </message>
+    <message>
+        <source>Longest visit</source>
+        <translation>探视最长时间</translation>
+    </message>
+    <message>
+        <source>Escort&apos;s negative test valid for</source>
+        <translation>陪护人员核酸阴性有效期</translation>
+    </message>
+    <message>
+        <source>New inpatient&apos;s test sampled within</source>
+        <translation>新入院患者核酸采样时限</translation>
+    </message>
+    <message>
+        <source>Fever from</source>
+        <translation>发热标准</translation>
+    </message>
+    <message>
+        <source>Travel history window</source>
+        <translation>旅居史时间窗</translation>
+    </message>
+    <message>
+        <source>Escorted hand-off overdue after</source>
+        <translation>引导交接超时时间</translation>
+    </message>
+    <message>
+        <source>Ambulance requested within (from classification)</source>
+        <translation>申请转运时限（自分类起）</translation>
+    </message>
+    <message>
+        <source>Ambulance departs within (from the request)</source>
+        <translation>救护车出发时限（自申请起）</translation>
+    </message>
+    <message>
+        <source>Handed over within (from departure)</source>
+        <translation>完成交接时限（自出发起）</translation>
+    </message>
+    <message>
+        <source>Unsent report submitted automatically the next day at</source>
+        <translation>未提交日报告次日自动提交时间</translation>
+    </message>
+    <message>
+        <source>Fever-clinic nucleic acid result within</source>
+        <translation>发热门诊核酸结果回报时限</translation>
+    </message>
+    <message>
+        <source>Epidemiological investigation within</source>
+        <translation>流行病学调查时限</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>Changed on this page (administrator)</source>
+        <translation>在本页修改（管理员）</translation>
+    </message>
+    <message>
+        <source>Changed on the Screening rules page</source>
+        <translation>在“分诊规则”页修改</translation>
+    </message>
+    <message>
+        <source>Changed on the Transfer settings page</source>
+        <translation>在“转运设置”页修改</translation>
+    </message>
+    <message>
+        <source>Changed on the Daily report page</source>
+        <translation>在“日报告”页修改</translation>
+    </message>
+    <message>
+        <source>Set by the guideline</source>
+        <translation>方案规定</translation>
+    </message>
+    <message>
+        <source>antiviral purchases</source>
+        <translation>抗病毒药购买</translation>
+    </message>
+    <message>
+        <source>antibiotic purchases</source>
+        <translation>抗菌药物购买</translation>
+    </message>
+    <message>
+        <source>cough-medicine purchases</source>
+        <translation>止咳药购买</translation>
     </message>
     <message>
         <source>Permits issued</source>
         <translation>签发陪护/探视证</translation>
+    </message>
+    <message>
+        <source>of which registered, not sold (no level-2+ prescription)</source>
+        <translation>其中：登记未售出(无二级以上医院处方)</translation>
     </message>
     <message>
         <source>Permits revoked</source>
@@ -3044,7 +3880,11 @@ You become the responsible doctor.</source>
     </message>
     <message>
         <source>Refused at the ward gate</source>
-        <translation>病区门禁拒绝</translation>
+        <translation>门岗禁止进入</translation>
+    </message>
+    <message>
+        <source>Visitors overstaying</source>
+        <translation>探视超时</translation>
     </message>
     <message>
         <source>Early-warning alerts still open</source>
@@ -3065,6 +3905,18 @@ You become the responsible doctor.</source>
     <message>
         <source>Unusual rise in fever-medicine sales</source>
         <translation>退热药销售异常升高</translation>
+    </message>
+    <message>
+        <source>Unusual rise in antiviral sales</source>
+        <translation>抗病毒药销售异常升高</translation>
+    </message>
+    <message>
+        <source>Unusual rise in antibiotic sales</source>
+        <translation>抗菌药物销售异常升高</translation>
+    </message>
+    <message>
+        <source>Unusual rise in cough-medicine sales</source>
+        <translation>止咳药销售异常升高</translation>
     </message>
     <message>
         <source>Positive result</source>
@@ -3105,6 +3957,82 @@ You become the responsible doctor.</source>
     <message>
         <source>Requested</source>
         <translation>已申请</translation>
+    </message>
+    <message>
+        <source>Medicine purchase registered</source>
+        <translation>药店购药登记</translation>
+    </message>
+    <message>
+        <source>Medicine buyer called back</source>
+        <translation>购药人电话回访</translation>
+    </message>
+    <message>
+        <source>Stayed in a medium-risk area within {days} days before onset</source>
+        <translation>发病前{days}天内有中风险地区旅居史</translation>
+    </message>
+    <message>
+        <source>Stayed in a high-risk area within {days} days before onset</source>
+        <translation>发病前{days}天内有高风险地区旅居史</translation>
+    </message>
+    <message>
+        <source>Antidiarrhoeal (no longer registered)</source>
+        <translation>止泻药（已停止登记）</translation>
+    </message>
+    <message>
+        <source>No prescription</source>
+        <translation>无处方</translation>
+    </message>
+    <message>
+        <source>Prescription from a level-2 or higher institution</source>
+        <translation>二级以上医疗机构医生处方</translation>
+    </message>
+    <message>
+        <source>Prescription from a lower-level institution</source>
+        <translation>二级以下医疗机构处方</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>已售出</translation>
+    </message>
+    <message>
+        <source>Not sold</source>
+        <translation>未售出</translation>
+    </message>
+    <message>
+        <source>Seen at another fever clinic</source>
+        <translation>已到其他发热门诊就诊</translation>
+    </message>
+    <message>
+        <source>Fever gone, feels well</source>
+        <translation>已退热无不适</translation>
+    </message>
+    <message>
+        <source>Refuses to see a doctor</source>
+        <translation>拒绝就诊</translation>
+    </message>
+    <message>
+        <source>Cannot be reached</source>
+        <translation>无法联系</translation>
+    </message>
+    <message>
+        <source>No answer (call again)</source>
+        <translation>未接通（稍后再拨）</translation>
+    </message>
+    <message>
+        <source>To follow up</source>
+        <translation>待追踪</translation>
+    </message>
+    <message>
+        <source>Seen at the fever clinic</source>
+        <translation>已到发热门诊就诊</translation>
+    </message>
+    <message>
+        <source>Called back</source>
+        <translation>已电话回访</translation>
+    </message>
+    <message>
+        <source>Not followed up (registered before the list)</source>
+        <translation>未追踪（登记早于追踪名单）</translation>
     </message>
     <message>
         <source>Ambulance dispatched</source>
@@ -3425,6 +4353,93 @@ Everything recorded after that backup is lost, and everyone must log in again.</
     </message>
 </context>
 <context>
+    <name>OpenCasesDialog</name>
+    <message>
+        <source>Orphaned cases</source>
+        <translation>无人负责的病例</translation>
+    </message>
+    <message>
+        <source>Open cases whose responsible doctor&apos;s account is disabled, or whose hand-over waits for such an account: nobody can work on them. Reassign each to an active doctor.</source>
+        <translation>以下未结病例的负责医生账号已停用，或移交申请正等待已停用账号答复：无人能够处理。请逐一改派给在岗医生。</translation>
+    </message>
+    <message>
+        <source>No orphaned cases: every open case has an active responsible doctor.</source>
+        <translation>没有无人负责的病例：每个未结病例都有在岗的负责医生。</translation>
+    </message>
+    <message>
+        <source>Open cases of {name}</source>
+        <translation>{name} 的未结病例</translation>
+    </message>
+    <message>
+        <source>{name} ({username}) is still responsible for {count} open case(s). Reassign each to another doctor before disabling the account. If you disable it anyway, the cases are listed as orphaned until you reassign them.</source>
+        <translation>{name}（{username}）仍负责 {count} 个未结病例。停用账号前请逐一改派给其他医生。如仍要停用，这些病例将列为无人负责的病例，直至改派。</translation>
+    </message>
+    <message>
+        <source>{name} ({username}) has no open cases left: the account can be disabled.</source>
+        <translation>{name}（{username}）已无未结病例：可以停用该账号。</translation>
+    </message>
+    <message>
+        <source>&amp;Disable anyway</source>
+        <translation>仍然停用(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Visit number</source>
+        <translation>就诊号</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Taken at</source>
+        <translation>接诊时间</translation>
+    </message>
+    <message>
+        <source>Responsible doctor</source>
+        <translation>负责医生</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>&amp;Reassign…</source>
+        <translation>改派(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Responsible doctor&apos;s account is disabled</source>
+        <translation>负责医生账号已停用</translation>
+    </message>
+    <message>
+        <source>Hand-over waiting for {doctor}</source>
+        <translation>移交待 {doctor} 答复</translation>
+    </message>
+    <message>
+        <source> (account disabled)</source>
+        <translation>（账号已停用）</translation>
+    </message>
+    <message>
+        <source>In a ward</source>
+        <translation>已入住病区</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
     <name>OrderTestDialog</name>
     <message>
         <source>Order a test — {visit_no}</source>
@@ -3513,8 +4528,12 @@ Everything recorded after that backup is lost, and everyone must log in again.</
         <translation>已向 {holder} 签发{kind} {number}，请打印证卡交给持证人。</translation>
     </message>
     <message>
-        <source>Exception #{id} approved. Issue the permit now: the exception is used once.</source>
-        <translation>例外 #{id} 已批准。请现在签发：例外仅可使用一次。</translation>
+        <source>Exception #{id} approved. Another staff member issues the permit now: the exception is used once.</source>
+        <translation>特例 #{id} 已批准。请由另一名工作人员签发：该特例仅可使用一次。</translation>
+    </message>
+    <message>
+        <source>Negative result of {number} updated: valid until {until}.</source>
+        <translation>{number} 的核酸阴性结果已更新：有效至 {until}。</translation>
     </message>
     <message>
         <source>{number} revoked: the gates refuse it from now on.</source>
@@ -3524,24 +4543,12 @@ Everything recorded after that backup is lost, and everyone must log in again.</
         <source>New card {number} issued; the old card no longer works. Print the new card.</source>
         <translation>已补发新证 {number}，旧证立即失效。请打印新证。</translation>
     </message>
-    <message>
-        <source>Test time of {number} updated.</source>
-        <translation>{number} 的核酸时间已更新。</translation>
-    </message>
 </context>
 <context>
     <name>PharmacyPage</name>
     <message>
         <source>Medicine purchases</source>
         <translation>药品登记</translation>
-    </message>
-    <message>
-        <source>Fever, cough and diarrhoea medicine register</source>
-        <translation>退热、止咳、止泻药品购买登记</translation>
-    </message>
-    <message>
-        <source>Record everyone who buys these medicines. Take the temperature: a buyer with fever is screened and registered like a walk-in patient.</source>
-        <translation>购买以上药品的人都要登记。请测量体温：发热的购药人与来诊病人一样进行预检和登记。</translation>
     </message>
     <message>
         <source>Purchase</source>
@@ -3552,16 +4559,40 @@ Everything recorded after that backup is lost, and everyone must log in again.</
         <translation>购药人姓名(&amp;B)：</translation>
     </message>
     <message>
-        <source>&amp;Phone:</source>
-        <translation>联系电话(&amp;P)：</translation>
+        <source>Fever-reducer, antiviral, antibiotic and cough medicine register</source>
+        <translation>退热、抗病毒、抗菌及止咳药品购药登记</translation>
+    </message>
+    <message>
+        <source>Register everyone who buys these medicines and give every buyer the guide slip to the fever clinic. Fever reducers are sold only on a prescription from a doctor at a level-2 or higher institution. Take the temperature: a buyer with fever is screened and registered like a walk-in patient.</source>
+        <translation>购买以上药品的顾客一律登记，并给每位购药人打印发热门诊就诊引导单。无二级以上医疗机构医生处方不得出售退热药。请测量体温：发热的购药人按来院患者预检分诊并登记。</translation>
+    </message>
+    <message>
+        <source>&amp;Phone (required):</source>
+        <translation>联系电话（必填）(&amp;P)：</translation>
     </message>
     <message>
         <source>&amp;Kind of medicine:</source>
         <translation>药品类别(&amp;K)：</translation>
     </message>
     <message>
+        <source>&amp;ID number (optional):</source>
+        <translation>身份证号（选填）(&amp;I)：</translation>
+    </message>
+    <message>
         <source>&amp;Medicine:</source>
         <translation>药品名称(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Pre&amp;scription:</source>
+        <translation>处方(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Prescribing &amp;doctor:</source>
+        <translation>开方医生(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Prescribing i&amp;nstitution:</source>
+        <translation>开方医疗机构(&amp;N)：</translation>
     </message>
     <message>
         <source>&amp;Temperature:</source>
@@ -3572,20 +4603,60 @@ Everything recorded after that backup is lost, and everyone must log in again.</
         <translation>如 布洛芬缓释胶囊</translation>
     </message>
     <message>
+        <source>18-digit resident ID</source>
+        <translation>18位居民身份证号</translation>
+    </message>
+    <message>
+        <source>e.g. 县人民医院</source>
+        <translation>如 县人民医院</translation>
+    </message>
+    <message>
         <source>Symptoms</source>
         <translation>症状</translation>
+    </message>
+    <message>
+        <source>S&amp;lip:</source>
+        <translation>引导单纸张(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Print slip a&amp;gain</source>
+        <translation>重新打印引导单(&amp;G)</translation>
     </message>
     <message>
         <source>&amp;Record purchase (Enter)</source>
         <translation>登记(&amp;R)（回车）</translation>
     </message>
     <message>
+        <source>Register a purchase</source>
+        <translation>购药登记</translation>
+    </message>
+    <message>
+        <source>Follow-up ({count})</source>
+        <translation>追踪回访（{count}）</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>追踪回访</translation>
+    </message>
+    <message>
+        <source>Without a prescription from a level-2 or higher institution&apos;s doctor, a fever reducer is not sold: the buyer is still registered and guided to the fever clinic.</source>
+        <translation>无二级以上医疗机构医生处方不得出售退热药：购药人仍须登记，并引导至发热门诊就诊。</translation>
+    </message>
+    <message>
+        <source>Do NOT sell: {name} has no prescription for a fever reducer from a doctor at a level-2 or higher institution. The buyer is registered: give them the guide slip to the fever clinic.</source>
+        <translation>不得出售：{name} 没有二级以上医疗机构医生开具的退热药处方。已登记购药人，请交给其发热门诊就诊引导单。</translation>
+    </message>
+    <message>
+        <source>{name} must go to the {decision}: register now.</source>
+        <translation>{name} 须前往{decision}：请立即登记。</translation>
+    </message>
+    <message>
         <source>Recorded. {name} must go to the {decision}: register now.</source>
         <translation>已登记。{name} 须前往{decision}：请立即登记。</translation>
     </message>
     <message>
-        <source>Recorded: {name}, {category}.</source>
-        <translation>已登记：{name}，{category}。</translation>
+        <source>Recorded: {name}, {category}. Give the guide slip to the fever clinic.</source>
+        <translation>已登记：{name}，{category}。请交给其发热门诊就诊引导单。</translation>
     </message>
 </context>
 <context>
@@ -3657,6 +4728,10 @@ Everything recorded after that backup is lost, and everyone must log in again.</
         <source>{kind} {number}</source>
         <translation>{kind} {number}</translation>
     </message>
+    <message>
+        <source>Buyer&apos;s guide slip {number}</source>
+        <translation>购药人就诊引导单 {number}</translation>
+    </message>
 </context>
 <context>
     <name>ReasonDialog</name>
@@ -3695,6 +4770,41 @@ Everything recorded after that backup is lost, and everyone must log in again.</
     <message>
         <source>R&amp;eason:</source>
         <translation>原因(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ReassignDialog</name>
+    <message>
+        <source>Reassign case {visit_no}</source>
+        <translation>改派病例 {visit_no}</translation>
+    </message>
+    <message>
+        <source>Patient {patient} ({classification}), responsible doctor {doctor}.</source>
+        <translation>患者 {patient}（{classification}），负责医生 {doctor}。</translation>
+    </message>
+    <message>
+        <source>The hand-over waiting for {doctor} is cancelled.</source>
+        <translation>待 {doctor} 答复的移交申请将被取消。</translation>
+    </message>
+    <message>
+        <source>&amp;New responsible doctor:</source>
+        <translation>新负责医生(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>e.g. the doctor has left; recorded in the audit trail</source>
+        <translation>例如：原医生已调离；将记入操作记录</translation>
+    </message>
+    <message>
+        <source>&amp;Reassign</source>
+        <translation>改派(&amp;R)</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -3895,6 +5005,10 @@ Everything recorded after that backup is lost, and everyone must log in again.</
         <translation>疫苗接种剂次(&amp;V)：</translation>
     </message>
     <message>
+        <source>&amp;Health code:</source>
+        <translation>健康码(&amp;H)：</translation>
+    </message>
+    <message>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
@@ -3943,8 +5057,20 @@ Everything recorded after that backup is lost, and everyone must log in again.</
         <translation>{decision} — 请登记，然后专人引导。{temperature} {reasons}</translation>
     </message>
     <message>
+        <source>From the pharmacy counter: check the health code here.</source>
+        <translation>来自药店登记：请在此查验健康码。</translation>
+    </message>
+    <message>
         <source>Returning patient: {name}. This visit is added to their record.</source>
         <translation>复诊病人：{name}。本次就诊将记入其档案。</translation>
+    </message>
+    <message>
+        <source>ID number of another patient</source>
+        <translation>证件号码属于另一位患者</translation>
+    </message>
+    <message>
+        <source>This ID number belongs to another patient record: {name} (last visit {visit_no}). Use that record for this visit instead? The form is filled from it for you to check and save; the record you picked first is left unchanged.</source>
+        <translation>该证件号码属于另一位患者的档案：{name}（最近就诊号 {visit_no}）。改为在该档案下登记本次就诊吗？表单将按该档案填写，请核对后保存；原先选择的档案不作更改。</translation>
     </message>
     <message>
         <source>Known patient</source>
@@ -4009,8 +5135,8 @@ Everything recorded after that backup is lost, and everyone must log in again.</
         <translation>提交更正(&amp;C)…</translation>
     </message>
     <message>
-        <source>Zero report: every count for this day is zero.</source>
-        <translation>零报告：当日各项计数均为零。</translation>
+        <source>Zero report: no new suspected, confirmed or asymptomatic case and no positive nucleic acid or antigen result this day.</source>
+        <translation>零报告：本日无新增疑似、确诊病例和无症状感染者，无核酸或抗原阳性结果。</translation>
     </message>
     <message>
         <source>Submitted versions</source>
@@ -4274,6 +5400,96 @@ Everything recorded after that backup is lost, and everyone must log in again.</
     </message>
 </context>
 <context>
+    <name>RulesModel</name>
+    <message>
+        <source>Area</source>
+        <translation>领域</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>In the plan&apos;s words</source>
+        <translation>方案原文</translation>
+    </message>
+    <message>
+        <source>Figures in force</source>
+        <translation>现行数值</translation>
+    </message>
+    <message>
+        <source>{rule} (not in this clinic mode)</source>
+        <translation>{rule}（本机构当前模式不适用）</translation>
+    </message>
+</context>
+<context>
+    <name>RulesPage</name>
+    <message>
+        <source>Rules in force</source>
+        <translation>规则与时限</translation>
+    </message>
+    <message>
+        <source>Rules in force and their time limits</source>
+        <translation>现行规则与时限</translation>
+    </message>
+    <message>
+        <source>Every guideline rule this clinic works by, the plan&apos;s words it comes from and the figures in force. The desks enforce them; where a rule allows an exception, it needs a second person&apos;s approval with a reason and is counted in the daily report.</source>
+        <translation>本机构执行的每条防控规则、所依据的方案原文及现行数值。各工作站据此执行；规则允许的特殊情况须由第二人批准并说明理由，计入日报告。</translation>
+    </message>
+    <message>
+        <source>You can change the figures of the fever clinic and the wards below; the screening and transfer figures on their own pages.</source>
+        <translation>发热门诊和病区的数值可在下方修改；预检分诊和转运的数值在各自的设置页修改。</translation>
+    </message>
+    <message>
+        <source>Only an administrator can change the figures.</source>
+        <translation>仅管理员可修改数值。</translation>
+    </message>
+    <message>
+        <source>Figures of the selected rule</source>
+        <translation>所选规则的数值</translation>
+    </message>
+    <message>
+        <source>Choose a rule above to see its figures.</source>
+        <translation>请在上方选择一条规则，查看其数值。</translation>
+    </message>
+    <message>
+        <source>This rule uses no figure.</source>
+        <translation>该规则不涉及可设定的数值。</translation>
+    </message>
+    <message>
+        <source>&amp;Save figures</source>
+        <translation>保存数值(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation>重新载入(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Clinic mode: {mode}. {explanation}</source>
+        <translation>本机构模式：{mode}。{explanation}</translation>
+    </message>
+    <message>
+        <source>{where}. Source: “{source}”</source>
+        <translation>{where}。依据：“{source}”</translation>
+    </message>
+    <message>
+        <source>({minimum}–{maximum})</source>
+        <translation>（{minimum}–{maximum}）</translation>
+    </message>
+    <message>
+        <source>Nothing changed.</source>
+        <translation>数值未改动。</translation>
+    </message>
+    <message>
+        <source>Saved. The desks use the new figures from now on.</source>
+        <translation>已保存，各工作站即时按新数值执行。</translation>
+    </message>
+    <message>
+        <source>Another desk changed these figures meanwhile. The figures now in force are shown: check them and change them again.</source>
+        <translation>其他工作站已同时修改了这些数值。现显示的是现行数值：请核对后重新修改。</translation>
+    </message>
+</context>
+<context>
     <name>ScreeningForm</name>
     <message>
         <source>&amp;Temperature</source>
@@ -4300,8 +5516,8 @@ Everything recorded after that backup is lost, and everyone must log in again.</
         <translation>年-月-日，或几天前（0 = 今天）</translation>
     </message>
     <message>
-        <source>T&amp;ravel ({days} days):</source>
-        <translation>旅居史(&amp;R)（{days} 天内）：</translation>
+        <source>T&amp;ravel ({days} days before onset):</source>
+        <translation>旅居史(&amp;R)（发病前{days}天内）：</translation>
     </message>
     <message>
         <source>Place stayed, e.g. 广州白云</source>
@@ -4522,6 +5738,10 @@ Everything recorded after that backup is lost, and everyone must log in again.</
         <translation>机构级别(&amp;L)：</translation>
     </message>
     <message>
+        <source>&amp;How fever patients are handled:</source>
+        <translation>发热诊疗模式(&amp;H)：</translation>
+    </message>
+    <message>
         <source>&amp;User name:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
@@ -4689,6 +5909,14 @@ Everything recorded after that backup is lost, and everyone must log in again.</
     <message>
         <source>; changed by the nurse: {reason}</source>
         <translation>；护士调整：{reason}</translation>
+    </message>
+    <message>
+        <source>At the pharmacy counter: {what}</source>
+        <translation>药店购药：{what}</translation>
+    </message>
+    <message>
+        <source>; decision: {decision}</source>
+        <translation>；结论：{decision}</translation>
     </message>
     <message>
         <source>Registered as a returning patient</source>
@@ -5166,6 +6394,18 @@ Everything recorded after that backup is lost, and everyone must log in again.</
         <translation>目的医院</translation>
     </message>
     <message>
+        <source>Collect from</source>
+        <translation>接患者地点</translation>
+    </message>
+    <message>
+        <source>Ward: {ward} (discharged when the ambulance departs)</source>
+        <translation>病区：{ward}（救护车出发时办理出院）</translation>
+    </message>
+    <message>
+        <source>Fever clinic</source>
+        <translation>发热门诊</translation>
+    </message>
+    <message>
         <source>Requested</source>
         <translation>申请</translation>
     </message>
@@ -5244,6 +6484,10 @@ Everything recorded after that backup is lost, and everyone must log in again.</
     <message>
         <source>✔ Terminal disinfection recorded: the transfer is closed.</source>
         <translation>✔ 已登记终末消毒：转运结束。</translation>
+    </message>
+    <message>
+        <source>✔ Transfer cancelled. The patient still has to be transferred: the doctor asks for the transfer again (its time limit runs again).</source>
+        <translation>✔ 转运已取消。患者仍须转运：请医生重新申请转运（申请转运时限重新计时）。</translation>
     </message>
     <message>
         <source>✔ Transfer cancelled: the case is open again for another disposition.</source>
@@ -5532,6 +6776,29 @@ Everything recorded after that backup is lost, and everyone must log in again.</
     </message>
 </context>
 <context>
+    <name>UntakenBanner</name>
+    <message>
+        <source>⚠ First-diagnosis responsibility: {count} patient(s) waiting more than {limit} min with no doctor</source>
+        <translation>⚠ 首诊负责制：{count} 名患者到达发热门诊超过 {limit} 分钟仍无医生接诊</translation>
+    </message>
+    <message>
+        <source>Patient {name} ({visit_no}) has been at the fever clinic for {minutes} min and no doctor has taken the case</source>
+        <translation>患者 {name}（{visit_no}）已到达发热门诊 {minutes} 分钟仍无医生接诊</translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>……另有 {count} 名患者</translation>
+    </message>
+    <message>
+        <source>Take the patient now: select them below and press Enter.</source>
+        <translation>请立即接诊：在下方候诊列表中选中患者后按回车键。</translation>
+    </message>
+    <message>
+        <source>Call the fever clinic&apos;s doctor on duty; tell the head nurse if nobody answers.</source>
+        <translation>请立即联系发热门诊值班医生；无人应答时报告护士长。</translation>
+    </message>
+</context>
+<context>
     <name>UserDialog</name>
     <message>
         <source>Add account</source>
@@ -5634,6 +6901,10 @@ Everything recorded after that backup is lost, and everyone must log in again.</
     <message>
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Orphaned cases…</source>
+        <translation>无人负责的病例(&amp;O)…</translation>
     </message>
     <message>
         <source>E&amp;nable</source>
@@ -5863,6 +7134,10 @@ Everything recorded after that backup is lost, and everyone must log in again.</
         <source>{minutes} min</source>
         <translation>{minutes} 分钟</translation>
     </message>
+    <message>
+        <source>Waiting longer than {limit} min: take the patient now (first-diagnosis responsibility).</source>
+        <translation>候诊已超过 {limit} 分钟：请立即接诊（首诊负责制）。</translation>
+    </message>
 </context>
 <context>
     <name>WardDialog</name>
@@ -5934,6 +7209,10 @@ Everything recorded after that backup is lost, and everyone must log in again.</
         <translation>就诊号</translation>
     </message>
     <message>
+        <source>Nucleic acid test</source>
+        <translation>核酸检测</translation>
+    </message>
+    <message>
         <source>Permit no.</source>
         <translation>证号</translation>
     </message>
@@ -5958,8 +7237,8 @@ Everything recorded after that backup is lost, and everyone must log in again.</
         <translation>有效期</translation>
     </message>
     <message>
-        <source>Negative test</source>
-        <translation>核酸阴性</translation>
+        <source>NAT / reason</source>
+        <translation>核酸/事由</translation>
     </message>
     <message>
         <source>Note</source>
@@ -5983,6 +7262,14 @@ Everything recorded after that backup is lost, and everyone must log in again.</
     <message>
         <source>Wards and inpatients</source>
         <translation>病区与住院</translation>
+    </message>
+    <message>
+        <source>{name} ({ward} {bed}), {minutes} min over</source>
+        <translation>{name}（{ward} {bed}），超时{minutes}分钟</translation>
+    </message>
+    <message>
+        <source>⚠ Visitor overstay — still inside after the visit&apos;s end: {who}</source>
+        <translation>⚠ 探视超时——探视时间已到仍在病区内：{who}</translation>
     </message>
     <message>
         <source>Inpatients</source>

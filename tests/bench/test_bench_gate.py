@@ -37,9 +37,11 @@ def test_bench_gate_decision(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     for i in range(100):  # real, signed permits the benchmark scans
         a = ctx.wards.admit(system, ward_id=ward.id, bed=f"{i}床", nursing_level="2",
                             patient=PatientInput(name=f"病人{i}", id_type="passport", id_number=f"E{i:07d}",
-                                                 sex="male"))
+                                                 sex="male"),
+                            nat_sampled_at=ctx.clock.now() - timedelta(hours=6), nat_result="negative")
         probes.append(ctx.permits.issue_escort(system, a.id, Holder(f"陪护{i}", "passport", f"P{i:07d}", "家属"),
-                                               test_at=ctx.clock.now() - timedelta(hours=1)).payload)
+                                               test_at=ctx.clock.now() - timedelta(hours=1),
+                                               test_result="negative").payload)
     admission = a.id
     ctx.close()
     t0 = time.perf_counter()

@@ -46,7 +46,7 @@ def test_bench_save_and_lookup(million_visits: BenchDB, capsys: pytest.CaptureFi
     ctx = open_context(paths, argon2=OWASP_FLOOR)
     nurse = ctx.users.authenticate("nurse", PASSWORD, "desk-1")
     rng = random.Random(3)
-    fever = ScreeningInput(38.3, symptoms=frozenset({"fever", "cough"}))
+    fever = ScreeningInput(38.3, symptoms=frozenset({"fever", "cough"}), health_code="green")
 
     save = percentiles(lambda i: ctx.screening.record(nurse, fever))
 

@@ -11,7 +11,13 @@ from app.actor import Actor
 from app.clock import FixedClock
 from app.context import AppContext
 from app.errors import Conflict, PermissionDenied, StaleEdit, ValidationError
-from tests.casework.conftest import arrive
+from tests.casework.conftest import arrive, set_mode
+
+
+@pytest.fixture(autouse=True)
+def fever_clinic(ctx: AppContext, admin: Actor) -> None:
+    """These tests play a fever clinic (treat mode); a sentinel room's rules: tests/casework/test_rules.py."""
+    set_mode(ctx, "treat")
 
 
 def taken(ctx: AppContext, clinic: dict[str, Actor]) -> str:
@@ -97,7 +103,8 @@ def test_suspected_case_report_clock(ctx: AppContext, clinic: dict[str, Actor], 
     doc = clinic["doc1"]
     case = ctx.cases.classify(doc, visit_no, ctx.cases.get(doc, visit_no).version, "suspected")
     kinds = {c.kind: c for c in case.clocks}
-    assert set(kinds) == {"report_2h", "epi_24h", "transfer_request"}  # the ambulance is due in 30 min too
+    # the ambulance is due in 30 min too, and the suspected case's nucleic-acid sample within 12 h
+    assert set(kinds) == {"report_2h", "epi_24h", "transfer_request", "nat_12h"}
     assert kinds["report_2h"].due_at - kinds["report_2h"].started_at == timedelta(hours=2)
     clock.advance(hours=2)  # exactly at 2 h: due now, not yet overdue
     board = ctx.deadlines.board(doc)
@@ -108,7 +115,7 @@ def test_suspected_case_report_clock(ctx: AppContext, clinic: dict[str, Actor], 
     clock_row = next(c for c in reported.clocks if c.kind == "report_2h")
     assert clock_row.met_at == clock.now() and not clock_row.missed
     clock.advance(seconds=1)
-    assert {e.clock.kind for e in ctx.deadlines.board(doc).entries} == {"epi_24h", "transfer_request"}
+    assert {e.clock.kind for e in ctx.deadlines.board(doc).entries} == {"epi_24h", "transfer_request", "nat_12h"}
 
 
 def test_report_one_second_late_is_missed(ctx: AppContext, clinic: dict[str, Actor], clock: FixedClock) -> None:
@@ -181,23 +188,32 @@ def test_turnaround_by_population(ctx: AppContext, clinic: dict[str, Actor], pop
 
 
 def test_dispositions(ctx: AppContext, clinic: dict[str, Actor], clock: FixedClock) -> None:
+    """Issue 12: no free-text escape any more — a pending result keeps the patient under observation
+    (only the buffer-ward single room takes them meanwhile), and exclusion needs the negative NAT."""
     visit_no = taken(ctx, clinic)
     doc = clinic["doc1"]
     ctx.cases.start_observation(doc, visit_no, "留观1室", "3床")
     case = ctx.cases.order_test(doc, visit_no, "nucleic_acid", "fever_clinic", clock.now())
-    with pytest.raises(ValidationError) as exc:  # a result is still pending
-        ctx.cases.dispose(doc, visit_no, case.version, "home_advice", {"advice": "居家观察"})
-    assert exc.value.code == "pending_result_reason"
+    case = ctx.cases.order_test(doc, visit_no, "blood_routine", "fever_clinic", clock.now())
+    with pytest.raises(ValidationError) as exc:  # a result is still pending: a reason no longer lets them go
+        ctx.cases.dispose(doc, visit_no, case.version, "home_advice", {"advice": "居家观察"}, reason="患者拒绝留观")
+    assert exc.value.code == "nat_result_pending"
     with pytest.raises(ValidationError) as exc:
         ctx.cases.dispose(doc, visit_no, case.version, "admitted", {"ward": "内科"})
     assert exc.value.code == "buffer_room_required"
+    with pytest.raises(ValidationError) as exc:  # excluded only on a negative NAT result of this visit
+        ctx.cases.classify(doc, visit_no, case.version, "excluded", other_pathogen="甲型流感")
+    assert exc.value.code == "exclusion_needs_negative_nat"
+    clock.advance(hours=3)
+    case = ctx.cases.record_result(doc, case.tests[0].id, case.tests[0].version, result="negative",
+                                   result_at=clock.now(), lab="县人民医院检验科")
     case = ctx.cases.classify(doc, visit_no, case.version, "excluded", other_pathogen="甲型流感")
     with pytest.raises(ValidationError) as exc:
         ctx.cases.dispose(doc, visit_no, case.version, "excluded_general", {}, reason="家属要求")
     assert exc.value.code == "excluding_result"
-    clock.advance(hours=3)
-    case = ctx.cases.record_result(doc, case.tests[0].id, case.tests[0].version, result="negative",
-                                   result_at=clock.now(), lab="县人民医院检验科")
+    with pytest.raises(ValidationError) as exc:  # the blood routine is no excluding result
+        ctx.cases.dispose(doc, visit_no, case.version, "excluded_general", {"excluding_test_id": case.tests[1].id})
+    assert exc.value.code == "excluding_result"
     closed = ctx.cases.dispose(doc, visit_no, case.version, "excluded_general",
                                {"excluding_test_id": case.tests[0].id})
     assert closed.disposition == "excluded_general" and closed.closed_at == clock.now()

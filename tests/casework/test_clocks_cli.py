@@ -29,9 +29,9 @@ def test_clocks_lists_open_deadlines_by_urgency(ctx: AppContext, clinic: dict[st
     rows = clocks_json(ctx, db_url)  # the command runs on the real clock
     real_now = datetime.now(timezone.utc)
     expected = sorted(((visit_no, c.kind, c.state(real_now).value) for c in ctx.cases.get(doc, visit_no).clocks),
-                      key=lambda row: ["transfer_request", "report_2h", "epi_24h"].index(row[1]))
+                      key=lambda row: ["transfer_request", "report_2h", "nat_12h", "epi_24h"].index(row[1]))
     assert [(r["visit_no"], r["kind"], r["state"]) for r in rows] == expected
-    assert [r["kind"] for r in rows] == ["transfer_request", "report_2h", "epi_24h"]  # most urgent first
+    assert [r["kind"] for r in rows] == ["transfer_request", "report_2h", "nat_12h", "epi_24h"]  # most urgent first
     assert rows[1]["started"] == "2026-11-23T01:00:00+00:00" and rows[1]["due"] == "2026-11-23T03:00:00+00:00"
     out = io.StringIO()
     cli_main(["--data-dir", str(ctx.paths.root), "--db-url", db_url, "clocks"], out=out)

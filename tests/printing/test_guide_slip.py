@@ -7,6 +7,7 @@ import dataclasses
 import pytest
 
 from app.printing import SLIP_SIZES, GuideSlip, guide_slip_pdf
+from app.printing.guide_slip import BuyerSlip, buyer_slip_pdf
 from tests.printing import fixtures as F
 from tests.printing import pdftools as T
 
@@ -65,3 +66,43 @@ def test_fonts_are_embedded(slip: GuideSlip) -> None:
     for font in T.fonts_of(guide_slip_pdf(slip, "58mm")):
         assert font["/Subtype"] == "/TrueType"
         assert "/FontFile2" in font["/FontDescriptor"].get_object()
+
+
+# ----- the pharmacy buyer's slip (every buyer, "引导到就近发热门诊就诊") ------------------------------------
+
+def buyer(**kw: object) -> BuyerSlip:
+    fields: dict[str, object] = dict(clinic_name="杏花镇卫生院", purchase_id=42, buyer_name=F.PATIENT_NAME,
+                                     drug_category="antipyretic", at=F.PRINTED_AT, timezone="Asia/Shanghai",
+                                     sold=False, clinic_mode="refer", hospital_name="县人民医院",
+                                     hospital_address="城关镇人民路88号", hospital_phone="0371-12345678")
+    return BuyerSlip(**{**fields, **kw})  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("size", list(SLIP_SIZES))
+def test_buyer_slip_content_privacy_and_paper(size: str) -> None:
+    pdf = buyer_slip_pdf(buyer(), size)
+    text = T.compact(T.text_of(pdf))
+    for expected in ("杏花镇卫生院", "发热门诊就诊引导单", "000042", "王*", "2026-11-2309:30", "退热药", "未售出",
+                     "本院发热哨点诊室", "县人民医院", "城关镇人民路88号", "0371-12345678",
+                     "无二级以上医疗机构医生处方不得出售退烧药物"):
+        assert expected in text, expected
+    assert F.PATIENT_NAME not in text and F.ID_NUMBER not in text
+    width, height = T.page_size_mm(pdf)
+    assert width == pytest.approx(WIDTHS_MM[size], abs=0.1)
+    assert height == pytest.approx(148.0, abs=0.1) if size == "A6" else 60 < height < 170
+    pages = T.render(pdf, DPI)
+    assert len(pages) == 1 and T.decode_qr(pages[0]) == ("", None)  # no QR: the buyer is not a visit yet
+    margin = int(3 / T.MM_PER_INCH * DPI)
+    page = pages[0]
+    assert page[:, :margin].min() > 240 and page[:, -margin:].min() > 240
+    assert page[-margin:, :].min() > 240  # nothing runs off the bottom (the A6 sheet is fixed)
+
+
+def test_buyer_slip_sold_in_a_fever_clinic_and_legacy_category() -> None:
+    text = T.compact(T.text_of(buyer_slip_pdf(buyer(sold=True, clinic_mode="treat", drug_category="cough"), "58mm")))
+    assert "已售出" in text and "止咳药" in text and "本院发热门诊" in text
+    assert "县人民医院" not in text and "不得出售" not in text  # the clinic is the fever clinic itself
+    old = T.compact(T.text_of(buyer_slip_pdf(buyer(drug_category="antidiarrhoeal", hospital_name=""), "58mm")))
+    assert "止泻药" in old and "转诊" not in old.replace("转诊至", "")
+    for font in T.fonts_of(buyer_slip_pdf(buyer(), "80mm")):
+        assert font["/Subtype"] in ("/TrueType", "/Type0", "/CIDFontType2")

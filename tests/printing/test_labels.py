@@ -9,6 +9,7 @@ import pytest
 
 import app
 from app.audit import Outcome
+from app.clinic_mode import ClinicMode
 from app.casework import vocab as casework
 from app.permissions import Role
 from app.printing import labels as L
@@ -35,7 +36,10 @@ def test_the_official_wording() -> None:
     assert L.labels(L.SYMPTOM, list(Symptom)) == [
         "发热", "咳嗽", "乏力", "咽痛", "嗅(味)觉减退", "腹泻", "鼻塞流涕", "结膜炎", "肌肉酸痛"]
     assert [L.TEMP_METHOD[m] for m in TempMethod] == ["额温", "腋温", "耳温", "口温"]
-    assert [L.HEALTH_CODE[c] for c in HealthCode] == ["绿码", "黄码", "红码", "未出示"]
+    # issue 12: the code starts as not checked (未查验), which a desk screening may not keep
+    assert [L.HEALTH_CODE[c] for c in HealthCode] == ["未查验", "绿码", "黄码", "红码", "未出示"]
+    assert [L.CLINIC_MODE[m] for m in ClinicMode] == ["哨点诊室（转诊）", "发热诊室（接诊）"]
+    assert L.REASON[Reason.TRAVEL_HIGH] == "发病前14天内有高风险地区旅居史"
     assert [L.ID_TYPE[t] for t in IdType] == [
         "居民身份证", "护照", "港澳居民来往内地通行证", "台湾居民来往大陆通行证", "其他(无证件)"]
     assert [L.SEX[s] for s in Sex] == ["男", "女", "未知"]

@@ -4,6 +4,7 @@ distinct kinds in grey, and no card for a revoked permit."""
 from __future__ import annotations
 
 import dataclasses
+from datetime import timedelta
 from functools import lru_cache
 
 import numpy as np
@@ -63,10 +64,11 @@ def test_content_and_privacy(key: ClinicKey, clinic: ClinicInfo, kind: str, size
         assert expected in text, expected
     if kind == "escort":  # 2026-11-23 01:26 UTC, 14 days: in the clinic's zone (Shanghai)
         assert "2026-11-2309:26" in text and "2026-12-0709:26" in text
+        assert "2026-11-2213:26采样阴性" in text  # the escort's negative test, sampled 20 h before
         assert VISIT_NOTE not in text
     else:
         assert "2026-11-2314:00" in text and "2026-11-2316:00" in text
-        assert VISIT_NOTE in text
+        assert VISIT_NOTE in text and "离开后不得再次进入" in text and "采样" not in text
     assert F.HOLDER_NAME not in text and "秀" not in text  # the holder only masked
     assert F.PATIENT_NAME not in text and "䶮" not in text  # the patient only masked
     assert F.HOLDER_ID not in text and F.HOLDER_ID[:6] not in text and F.ID_NUMBER[-4:] not in text
@@ -164,3 +166,12 @@ def test_a_qr_this_clinic_did_not_sign_is_not_printed(key: ClinicKey, clinic: Cl
     mine: PermitRecord = F.permit(key, "escort")
     with pytest.raises(ValueError, match="与本证不符"):
         permit_card_pdf(dataclasses.replace(mine, id="0" * 32), clinic, "58mm")
+
+
+def test_escort_card_shows_the_validity_its_qr_carries_and_the_test(key: ClinicKey, clinic: ClinicInfo) -> None:
+    """The permit's own validity ends with the test (48 h); the card prints the QR's and the test's date."""
+    p = F.permit(key, "escort")
+    cut = dataclasses.replace(p, valid_until=p.escort_test_at + timedelta(hours=48),  # type: ignore[operator]
+                              requested_until=p.valid_until, escort_test_result="negative")
+    text = T.compact(T.text_of(permit_card_pdf(cut, clinic, "CR80")))
+    assert "2026-12-0709:26" in text and "2026-11-2213:26采样阴性" in text

@@ -33,7 +33,7 @@ def resident_id(n: int) -> str:
 def register(ctx: AppContext, nurse: Actor, name: str, n: int, *, address: str = "", workplace: str = "",
              returning: int | None = None) -> str:
     """Screen and register one febrile patient (``returning``: their patient id); returns the visit number."""
-    screening = ctx.screening.record(nurse, ScreeningInput(38.5, symptoms=frozenset({"fever"})))
+    screening = ctx.screening.record(nurse, ScreeningInput(38.5, symptoms=frozenset({"fever"}), health_code="green"))
     visit = ctx.registration.register(nurse, screening_id=screening.id, patient_id=returning, patient=PatientInput(
         name=name, id_type="resident_id", id_number=resident_id(n), address=address, workplace=workplace))
     return visit.visit_no
@@ -97,9 +97,12 @@ def test_a_classification_changed_before_any_scan_is_still_alerted(ctx: AppConte
     visit_no = arrive(ctx, clinic["nurse"], clinic["doc1"])
     case = ctx.cases.take(clinic["doc1"], visit_no)
     case = ctx.cases.classify(clinic["doc1"], visit_no, case.version, "suspected")
-    ctx.cases.classify(clinic["doc1"], visit_no, case.version, "excluded")
+    # issue 12: a classification only moves forward (excluding needs negative NAT results), so the class
+    # that changed before the scan is suspected → confirmed: the trail still gives the suspected one
+    ctx.cases.classify(clinic["doc1"], visit_no, case.version, "confirmed")
     raised = service(ctx).scan(Actor.system("scheduler"))
-    assert [(a.kind, a.evidence["classification"]) for a in raised] == [("case", "suspected")]
+    assert [(a.kind, a.evidence["classification"]) for a in raised] == [("case", "suspected"),
+                                                                        ("case", "confirmed")]
 
 
 def test_two_households_of_one_village_within_7_days_are_a_cluster(
@@ -184,6 +187,28 @@ def test_ears_alarm_on_yesterday_raises_one_alert_per_series(ctx: AppContext, ad
     assert of_kind(raised, "ears_antipyretic")[0].evidence["count"] == 20  # cough medicine not counted
     assert service(ctx).scan(admin) == []
     assert_private(raised, "测试", "购药人")
+
+
+def test_ears_runs_one_series_per_drug_category(ctx: AppContext, admin: Actor, clock: FixedClock) -> None:
+    """"一退两抗" + 止咳药: each category is its own series with its own alert kind; the retired
+    antidiarrhoeal rows are in none of them."""
+    clock.advance(days=30)
+    first = date(2026, 11, 25)
+    seed_series(ctx, first, visits=[1, 2] * 14, antipyretic=[2] * 28, cough=[1, 2] * 13 + [1] + [15])
+    noon = lambda d: datetime(d.year, d.month, d.day, 4, 0, tzinfo=timezone.utc)  # noqa: E731
+    with ctx.db.write() as s:
+        for i in range(28):
+            day = first + timedelta(days=i)
+            k = {"antiviral": 12 if i == 27 else 1 + i % 2, "antibiotic": 2, "antidiarrhoeal": 40 if i == 27 else 0}
+            s.add_all(PharmacyPurchase(at=noon(day), clinic_day=day, username="t", buyer_name="购药人",
+                                       drug_category=category, outcome="not_sold" if n % 2 else "sold")
+                      for category, count in k.items() for n in range(count))
+    raised = service(ctx).scan(admin)
+    assert sorted(a.kind for a in raised) == ["ears_antiviral", "ears_cough"]
+    assert of_kind(raised, "ears_antiviral")[0].evidence["series"] == "antiviral_purchases"
+    assert of_kind(raised, "ears_antiviral")[0].evidence["count"] == 12  # sold or not, every buyer counts
+    assert of_kind(raised, "ears_cough")[0].evidence["series"] == "cough_purchases"
+    assert service(ctx).scan(admin) == []
 
 
 def test_ears_quiet_series_and_a_young_clinic_raise_nothing(ctx: AppContext, admin: Actor,

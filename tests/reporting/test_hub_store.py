@@ -41,3 +41,46 @@ def test_each_status(tmp_path: Path) -> None:
     series = trend(db, DAY)
     assert series["A1"][-1] == 5 and series["total"][-1] == 6 and len(series["total"]) == 28
     db.dispose()
+
+
+def test_a_zero_report_shows_as_such_on_the_dashboard_and_in_the_csv(tmp_path: Path) -> None:
+    """零报告 is the flag the clinic submitted — a day with 30 screenings can be one — shown even when
+    the report came late or automatically; never worked out again from the counts."""
+    import asyncio
+
+    import httpx
+
+    from app.clock import FixedClock
+    from app.hub.web import create_app, render_dashboard
+
+    db = open_hub(f"sqlite:///{tmp_path / 'hub.sqlite3'}")
+    for code in ("A1", "B2", "C3", "D4"):
+        raw = Ed25519PrivateKey.generate().public_key().public_bytes(serialization.Encoding.Raw,
+                                                                      serialization.PublicFormat.Raw)
+        add_clinic(db, code, f"{code}卫生院", public_key_text(raw), ON_TIME)
+    store_report(db, "A1", "a", body("A1", zero=True, fever=3), ON_TIME)  # 30 screenings, no case: zero
+    store_report(db, "B2", "b", body("B2", zero=False), ON_TIME)  # all counts zero but not a zero report
+    store_report(db, "C3", "c", body("C3", zero=True, automatic=True, fever=1), LATE)
+    rows = {r.code: r for r in status_on(db, DAY)}
+    assert {c: (r.status, r.zero_report) for c, r in rows.items()} == {
+        "A1": ("zero", True), "B2": ("reported", False), "C3": ("automatic", True), "D4": ("missing", False)}
+    page = render_dashboard(DAY, list(rows.values()), trend(db, DAY))
+    cells = {code: page.split(f'data-clinic="{code}"')[1].split("</tr>")[0] for code in rows}
+    assert '<td class="status">零报告</td>' in cells["A1"] and "<td>30</td>" in cells["A1"]
+    assert '<td class="status">已报告</td>' in cells["B2"]
+    assert '<td class="status">自动提交 · 零报告</td>' in cells["C3"]
+    assert 'id="total-zero">2</b>' in page
+    async def get(path: str) -> httpx.Response:
+        transport = httpx.ASGITransport(app=create_app(db, FixedClock(LATE)))
+        async with httpx.AsyncClient(transport=transport, base_url="http://hub") as client:
+            return await client.get(path, params={"date": DAY.isoformat()})
+
+    lines = asyncio.run(get("/export.csv")).text.lstrip("\ufeff").splitlines()
+    assert lines[0].startswith("clinic,name,status,zero_report,version")
+    csv_rows = {line.split(",")[0]: line.split(",")[2:4] for line in lines[1:]}
+    assert csv_rows == {"A1": ["zero", "零报告"], "B2": ["reported", ""], "C3": ["automatic", "零报告"],
+                        "D4": ["missing", ""]}
+    status = asyncio.run(get("/api/v1/status")).json()
+    assert {c["clinic"]: c["zero_report"] for c in status["clinics"]} == {"A1": True, "B2": False, "C3": True,
+                                                                           "D4": False}
+    db.dispose()

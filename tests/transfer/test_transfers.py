@@ -35,6 +35,19 @@ def hospital(ctx: AppContext, clinic: dict[str, Actor]) -> int:  # noqa: F811
                                        address="市北路1号", phone="0755-88886666").id
 
 
+def set_mode(ctx: AppContext, mode: str) -> None:
+    """The clinic's mode (ClinicMode) as the admin's setting would store it."""
+    from app.clinic_mode import MODE_KEY
+    from app.db.models import ClinicSetting
+
+    with ctx.db.write() as s:
+        row = s.get(ClinicSetting, MODE_KEY)
+        if row is None:
+            s.add(ClinicSetting(key=MODE_KEY, value=mode, updated_at=ctx.clock.now()))
+        else:
+            row.value = mode
+
+
 def request(ctx: AppContext, staff: dict[str, Actor], hospital_id: int, visit_no: str):  # type: ignore[no-untyped-def]
     return ctx.transfers.request(staff["doc1"], visit_no, hospital_id=hospital_id, condition="serious", oxygen=True,
                                  precautions="N95、隔离衣、面屏", staff="护士 李娜")
@@ -120,8 +133,12 @@ def test_cancel_needs_reason_and_reopens_the_case(ctx: AppContext, clinic: dict[
     with pytest.raises(ValidationError):
         ctx.transfers.cancel(clinic["nurse"], t.id, t.version, " ")
     cancelled = ctx.transfers.cancel(clinic["nurse"], t.id, t.version, "定点医院满员，改送后备医院")
-    assert cancelled.state == "cancelled" and all(c.met_at for c in cancelled.clocks)
-    assert ctx.cases.get(clinic["doc1"], visit_no).disposition is None  # the doctor must decide again
+    assert cancelled.state == "cancelled"
+    # issue 12: the cancelled transfer's own clocks are settled; a suspected case still owes a transfer, so its
+    # transfer-request clock runs again (before: every clock was closed and the case free for another disposition)
+    assert all(c.met_at for c in cancelled.clocks if c.ref_id == t.id)
+    assert [c.kind for c in cancelled.clocks if c.met_at is None] == ["transfer_request"]
+    assert ctx.cases.get(clinic["doc1"], visit_no).disposition is None  # reopened: a new request is due
     assert request(ctx, clinic, hospital, visit_no).state == "requested"
 
 
@@ -137,6 +154,7 @@ def test_request_rules(ctx: AppContext, clinic: dict[str, Actor], hospital: int)
                               precautions="N95", staff="护士")
     other = arrive(ctx, clinic["nurse"], clinic["doc1"], name="李四", id_number="440106198503070011")
     ctx.cases.take(clinic["doc1"], other)
+    set_mode(ctx, "treat")  # a fever clinic (a sentinel room refers every patient: tests/transfer/test_transfer_rules.py)
     with pytest.raises(ValidationError) as exc:  # pending classification: only with a reason
         ctx.transfers.request(clinic["doc1"], other, hospital_id=hospital, condition="critical", oxygen=True,
                               precautions="N95", staff="医生")

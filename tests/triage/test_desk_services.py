@@ -19,7 +19,7 @@ from app.triage.rules import TriageRules
 
 RESIDENT = "11010519491231002X"
 FEVER = ScreeningInput(38.4, symptoms=frozenset({"fever", "cough"}),
-                       travel=(TravelEntry("广州白云", date(2026, 11, 18)),))
+                       travel=(TravelEntry("广州白云", date(2026, 11, 18)),), health_code="green")
 
 
 def register_fever_patient(ctx: AppContext, nurse: Actor, name: str = "王䶮", id_number: str = RESIDENT):
@@ -30,7 +30,7 @@ def register_fever_patient(ctx: AppContext, nurse: Actor, name: str = "王䶮", 
 
 def test_every_screening_is_counted(ctx: AppContext, staff: dict[str, Actor]) -> None:
     nurse = staff["nurse"]
-    healthy = ctx.screening.record(nurse, ScreeningInput(36.5))
+    healthy = ctx.screening.record(nurse, ScreeningInput(36.5, health_code="green"))
     assert healthy.decision == "general" and healthy.reasons == ()
     febrile = ctx.screening.record(nurse, FEVER)
     assert febrile.decision == "isolate" and "travel_high" in febrile.reasons
@@ -40,16 +40,16 @@ def test_every_screening_is_counted(ctx: AppContext, staff: dict[str, Actor]) ->
 
 def test_doctor_and_gatekeeper_cannot_screen(ctx: AppContext, staff: dict[str, Actor]) -> None:
     with pytest.raises(PermissionDenied):
-        ctx.screening.record(staff["doctor"], ScreeningInput(36.5))
+        ctx.screening.record(staff["doctor"], ScreeningInput(36.5, health_code="green"))
     with pytest.raises(PermissionDenied):
-        ctx.screening.record(staff["admin"], ScreeningInput(36.5))
+        ctx.screening.record(staff["admin"], ScreeningInput(36.5, health_code="green"))
 
 
 def test_downgrade_needs_a_recorded_reason(ctx: AppContext, staff: dict[str, Actor]) -> None:
     nurse = staff["nurse"]
     with pytest.raises(ValidationError):
-        ctx.screening.record(nurse, ScreeningInput(37.5), decision="general")
-    record = ctx.screening.record(nurse, ScreeningInput(37.5), decision="general", override_reason="饮热水后复测正常")
+        ctx.screening.record(nurse, ScreeningInput(37.5, health_code="green"), decision="general")
+    record = ctx.screening.record(nurse, ScreeningInput(37.5, health_code="green"), decision="general", override_reason="饮热水后复测正常")
     assert record.decision == "general" and record.computed_decision == "fever_clinic"
     with ctx.db.read() as s:
         entry = audit.page(s, offset=0, limit=1)[0]
@@ -89,7 +89,7 @@ def test_registration_numbers_and_returning_patient(ctx: AppContext, staff: dict
 
 def test_general_outpatient_is_not_registered_as_fever_patient(ctx: AppContext, staff: dict[str, Actor]) -> None:
     nurse = staff["nurse"]
-    healthy = ctx.screening.record(nurse, ScreeningInput(36.5))
+    healthy = ctx.screening.record(nurse, ScreeningInput(36.5, health_code="green"))
     with pytest.raises(ValidationError) as exc:
         ctx.registration.register(nurse, screening_id=healthy.id,
                                   patient=PatientInput(name="路人", id_type="passport", id_number="E12345678",
@@ -139,14 +139,17 @@ def test_unknown_slip_is_not_found(ctx: AppContext, staff: dict[str, Actor]) -> 
 
 def test_pharmacy_register(ctx: AppContext, staff: dict[str, Actor]) -> None:
     nurse = staff["nurse"]
-    plain = ctx.pharmacy.record(nurse, PurchaseInput(buyer_name="赵六", drug_category="cough"))
+    plain = ctx.pharmacy.record(nurse, PurchaseInput(buyer_name="赵六", drug_category="cough", phone="13800138001"))
     assert not plain.febrile and plain.screening_id is None
     febrile = ctx.pharmacy.record(nurse, PurchaseInput(buyer_name="钱七", drug_category="antipyretic",
-                                                       temperature_c=38.1))
+                                                       phone="13800138002", temperature_c=38.1))
     assert febrile.febrile and febrile.decision == "fever_clinic" and febrile.screening_id
-    visit = ctx.registration.register(nurse, screening_id=febrile.screening_id, patient=PatientInput(
-        name="钱七", id_type="passport", id_number="E1234567", sex="male"))
-    assert visit.screening.inputs.temperature_c == 38.1
+    buyer = PatientInput(name="钱七", id_type="passport", id_number="E1234567", sex="male")
+    with pytest.raises(ValidationError) as exc:  # the counter took the temperature only: check the code now
+        ctx.registration.register(nurse, screening_id=febrile.screening_id, patient=buyer)
+    assert exc.value.code == "health_code_unchecked"
+    visit = ctx.registration.register(nurse, screening_id=febrile.screening_id, patient=buyer, health_code="green")
+    assert visit.screening.inputs.temperature_c == 38.1 and visit.screening.inputs.health_code == "green"
     with pytest.raises(ValidationError):
         ctx.pharmacy.record(nurse, PurchaseInput(buyer_name="孙八", drug_category="vitamins"))
 
@@ -155,7 +158,7 @@ def test_rules_edited_by_admin_apply_at_once(ctx: AppContext, staff: dict[str, A
     admin, nurse = staff["admin"], staff["nurse"]
     rules, version = ctx.triage_config.rules()
     ctx.triage_config.update_rules(admin, TriageRules(fever_threshold_c=37.0), version)
-    assert ctx.screening.assess(ScreeningInput(37.1)).decision == "fever_clinic"
+    assert ctx.screening.assess(ScreeningInput(37.1, health_code="green")).decision == "fever_clinic"
     with pytest.raises(StaleEdit):
         ctx.triage_config.update_rules(admin, rules, version)
     with pytest.raises(PermissionDenied):
@@ -179,7 +182,7 @@ def test_list_search_paging_and_csv(ctx: AppContext, staff: dict[str, Actor]) ->
     nurse = staff["nurse"]
     visit = register_fever_patient(ctx, nurse)
     for _ in range(5):
-        ctx.screening.record(nurse, ScreeningInput(36.4))
+        ctx.screening.record(nurse, ScreeningInput(36.4, health_code="green"))
     page1 = ctx.lists.page(nurse, ListQuery(), limit=4)
     page2 = ctx.lists.page(nurse, ListQuery(), before_id=page1[-1].screening_id, limit=4)
     assert len(page1) == 4 and len(page2) == 2

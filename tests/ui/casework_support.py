@@ -40,6 +40,14 @@ def taken_case(ctx: AppContext, nurse: Actor, doctor: Actor, name: str = "王芳
     return ctx.cases.take(doctor, visit_no)
 
 
+def treat_mode(ctx: AppContext) -> None:
+    """The clinic runs its own fever room (发热诊室): local dispositions after the tests (issue 12); a
+    township clinic refers every patient by default."""
+    admin = ctx.users.authenticate("admin", ADMIN_PASSWORD, "test-desk")
+    if ctx.clinic.mode().mode != "treat":
+        ctx.clinic.change_mode(admin, "treat", "本院设发热诊室")
+
+
 def settle() -> None:
     for _ in range(3):
         QApplication.processEvents()

@@ -44,6 +44,7 @@ def nurse_screens(app: QApplication, ctx, runner: SyncRunner, lang: str) -> None
     form.assess_now()
     grab(window, f"{lang}-t2-desk-general")
     form.temperature.setText("38.3")
+    form.health_code.buttons["green"].click()  # the code starts unchosen (not checked)
     form.symptoms["cough"].setChecked(True)
     form.symptoms["fatigue"].setChecked(True)
     ime(form.travel_area, "广州白云")

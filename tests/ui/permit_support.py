@@ -35,11 +35,14 @@ def setup_wards(ctx: AppContext) -> dict[str, AdmissionRecord]:
     general = ctx.wards.save_ward(admin, name="普通病区", type="general", gates=[GENERAL_GATE])
     icu = ctx.wards.save_ward(admin, name="重症监护病区", type="critical_care", gates=[ICU_GATE])
     doctor = ctx.users.authenticate("doctor", "doctor-pass-2026", "desk")
+    sampled = ctx.clock.now() - timedelta(hours=6)  # 应检尽检: each admitted with a negative result
     return {
         "general": ctx.wards.admit(doctor, ward_id=general.id, bed="3床", nursing_level="2", patient=PatientInput(
-            name="刘桂英", id_type="resident_id", id_number=resident_id(date(1948, 3, 2)))),
+            name="刘桂英", id_type="resident_id", id_number=resident_id(date(1948, 3, 2))),
+            nat_sampled_at=sampled, nat_result="negative"),
         "icu": ctx.wards.admit(doctor, ward_id=icu.id, bed="1床", nursing_level="1", patient=PatientInput(
-            name="陈建华", id_type="resident_id", id_number=resident_id(date(1952, 7, 9)))),
+            name="陈建华", id_type="resident_id", id_number=resident_id(date(1952, 7, 9))),
+            nat_sampled_at=sampled, nat_result="negative"),
     }
 
 
@@ -75,10 +78,15 @@ def permits_page(qtbot: Any, session: Session) -> PermitsPage:
 
 def fill_holder(dialog: IssueDialog, type_text: Any, name: str = "刘强", id_number: str = HOLDER_ID,
                 relation: str = "儿子") -> None:
+    """The holder; an escort's negative result, a visitor's reason (what every permit now needs)."""
     type_text(dialog.identity.name, name)
     type_text(dialog.identity.id_number, id_number)
     type_text(dialog.relation, relation)
     type_text(dialog.identity.phone, "13912345678")
+    if dialog.kind == "escort":
+        dialog.test_result.setCurrentIndex(dialog.test_result.findData("negative"))
+    else:
+        type_text(dialog.reason, "病危告知")
 
 
 def open_issue(page: PermitsPage, admission_id: int, kind: str) -> IssueDialog:
@@ -91,7 +99,14 @@ def open_issue(page: PermitsPage, admission_id: int, kind: str) -> IssueDialog:
 
 def issue_escort_directly(ctx: AppContext, nurse: Actor, admission_id: int) -> PermitRecord:
     return ctx.permits.issue_escort(nurse, admission_id, Holder("刘强", "resident_id", HOLDER_ID, "儿子"),
-                                    test_at=ctx.clock.now() - timedelta(hours=2))
+                                    test_at=ctx.clock.now() - timedelta(hours=2), test_result="negative")
+
+
+def issue_visitor_directly(ctx: AppContext, nurse: Actor, admission_id: int, minutes: int = 30) -> PermitRecord:
+    now = ctx.clock.now()
+    return ctx.permits.issue_visitor(nurse, admission_id, Holder("林芳", "passport", "E7654321", "同事"),
+                                     window_start=now, window_end=now + timedelta(minutes=minutes),
+                                     reason="病危告知")
 
 
 def visible(widget: QWidget) -> bool:

@@ -30,13 +30,14 @@ def test_board_turns_amber_then_red_and_badges_the_status_bar(qtbot, doctor_sess
     assert isinstance(board, DeadlineBoardPage)
     model = board.model
     kinds = [e.clock.kind for e in model.rows()]
-    assert kinds == ["report_2h", "transfer_request", "epi_24h"]  # most urgent first
+    # most urgent first; suspected also starts the 12 h nucleic-acid clock (issue 12)
+    assert kinds == ["report_2h", "transfer_request", "nat_12h", "epi_24h"]
     left = model.index(0, model.LEFT)
     assert left.data() == "2:00:00 left"
     assert left.data(Qt.ItemDataRole.BackgroundRole) is None
     assert model.index(0, model.DOCTOR).data() == "doctor"
     assert model.index(0, model.VISIT).data() == case.visit_no
-    assert board.open_chip.text() == "Open: 3" and board.overdue_chip.text() == "Overdue: 0"
+    assert board.open_chip.text() == "Open: 4" and board.overdue_chip.text() == "Overdue: 0"
     assert window.clocks_badge.isHidden()
 
     clock.advance(hours=1, minutes=31)
@@ -71,7 +72,7 @@ def test_board_turns_amber_then_red_and_badges_the_status_bar(qtbot, doctor_sess
     dialog.record_report()
     assert "Met late" in dialog.report_status.text()
     dialog.close()
-    assert [e.clock.kind for e in model.rows()] == ["transfer_request", "epi_24h"]  # re-read after the report
+    assert [e.clock.kind for e in model.rows()] == ["transfer_request", "nat_12h", "epi_24h"]  # re-read
     qtbot.waitUntil(lambda: window.clocks_badge.isHidden(), timeout=3000)
     window.shutdown()
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
-from tests.ui.casework_support import NIGHT_PASSWORD, add_night_doctor, settle, taken_case
+from tests.ui.casework_support import NIGHT_PASSWORD, add_night_doctor, settle, taken_case, treat_mode
 from tests.ui.conftest import ADMIN_PASSWORD
 from ui.pages.case_dialogs import DispositionDialog, HandoverDialog, OrderTestDialog, ResultDialog
 from ui.pages.case_page import CaseDialog
@@ -126,9 +126,17 @@ def test_stale_interview_reloads_and_tells_the_doctor(qtbot, doctor_session, nur
     assert ctx.cases.get(doctor_session.actor, case.visit_no).findings == "咽部充血，双肺呼吸音清"
 
 
-def test_disposition_refused_while_a_result_is_pending_then_accepted(qtbot, doctor_session, nurse_session,
-                                                                     type_text):
+def offered(dispose: DispositionDialog) -> list[str]:
+    return [dispose.disposition.itemData(i) for i in range(1, dispose.disposition.count())]
+
+
+def test_disposition_offers_only_what_the_service_allows_while_the_result_is_pending(
+        qtbot, doctor_session, nurse_session, type_text):
+    """Issue 12: no home or general outpatient before a negative NAT result; both NAT and blood routine
+    first; the buffer-ward single room while the NAT is out. (Before issue 12 this test sent a patient
+    home with a pending result and a reason — the rule now refuses that.)"""
     ctx = doctor_session.ctx
+    treat_mode(ctx)
     case = taken_case(ctx, nurse_session.actor, doctor_session.actor)
     ctx.cases.start_observation(doctor_session.actor, case.visit_no, "留观1室", "2床")
     case = ctx.cases.order_test(doctor_session.actor, case.visit_no, "nucleic_acid", "fever_clinic",
@@ -138,32 +146,101 @@ def test_disposition_refused_while_a_result_is_pending_then_accepted(qtbot, doct
     dispose = dialog.sub
     assert isinstance(dispose, DispositionDialog)
     assert dispose.pending.isVisible() and "still pending" in dispose.pending.text()
+    assert offered(dispose) == ["left_without_permission", "died"]  # no blood routine yet: only the incidents
+    assert dispose.refused_label.isVisible()
+    assert "Home observation with advice" in dispose.refused_label.text()
+    dispose.cancel.click()
 
-    dispose.choose("home_advice")
-    type_text(dispose.advice, "居家休息，每日测体温")
-    dispose.ok.click()
-    assert dispose.isVisible()
-    assert dispose.errors.visible_texts() == [
-        "A test result is still pending: write why the patient leaves before it is back."]
-    type_text(dispose.reason, "患者拒绝留观，已签字")
-
-    dispose.choose("excluded_general")  # the other rules still hold
-    dispose.ok.click()
-    assert any("classified as excluded" in t for t in dispose.errors.visible_texts())
+    case = ctx.cases.order_test(doctor_session.actor, case.visit_no, "blood_routine", "fever_clinic",
+                                ctx.clock.now())
+    dialog.show_case(case)
+    dialog.dispose()
+    dispose = dialog.sub
+    assert isinstance(dispose, DispositionDialog)
+    assert offered(dispose) == ["admitted", "left_without_permission", "died"]  # the buffer room while the NAT is out
+    refused = dispose.refused_label.text()
+    assert "Excluded: back to general outpatient" in refused and "Home observation with advice" in refused
     dispose.choose("admitted")
-    type_text(dispose.ward, "内科病区")
+    type_text(dispose.ward, "缓冲病区")
     dispose.buffer_room.setChecked(False)
     dispose.ok.click()
-    assert any("buffer ward" in t for t in dispose.errors.visible_texts())
-
-    dispose.choose("home_advice")
+    assert dispose.isVisible()
+    assert any("buffer ward" in t for t in dispose.errors.visible_texts())  # the service's sentence
+    dispose.buffer_room.setChecked(True)
     dispose.ok.click()
     assert not dispose.isVisible()
     assert "Case closed" in dialog.message.text()
-    assert "Home observation with advice" in dialog.banner.text()
-    assert not dialog.dispose_button.isEnabled() and not dialog.order_button.isEnabled()
+    assert "Admitted to a ward" in dialog.banner.text()
+    assert not dialog.dispose_button.isEnabled()
+    assert dialog.order_button.isEnabled()  # in the ward the case still takes orders and results
     closed = ctx.cases.get(doctor_session.actor, case.visit_no)
-    assert closed.disposition == "home_advice" and closed.closed_at is not None
+    assert closed.disposition == "admitted" and closed.closed_at is not None
+
+
+def test_a_suspected_case_is_offered_only_the_incidents_and_a_death_is_recorded(
+        qtbot, doctor_session, nurse_session, type_text):
+    ctx = doctor_session.ctx
+    case = taken_case(ctx, nurse_session.actor, doctor_session.actor)
+    case = ctx.cases.classify(doctor_session.actor, case.visit_no, case.version, "suspected")
+    dialog = open_dialog(qtbot, doctor_session, case)
+    dialog.dispose()
+    dispose = dialog.sub
+    assert isinstance(dispose, DispositionDialog)
+    assert offered(dispose) == ["left_without_permission", "died"]
+    assert "Admitted to a ward" in dispose.refused_label.text()  # listed with the service's reason
+    dispose.choose("died")
+    assert dispose.died_at.isVisible() and dispose.certified_by.isVisible() and not dispose.advice.isVisible()
+    assert "time of death" in dispose.rule.text()
+    dispose.ok.click()  # who certified it is required
+    assert dispose.isVisible() and dispose.errors.visible_texts()
+    type_text(dispose.certified_by, "王主任")
+    dispose.ok.click()
+    assert not dispose.isVisible()
+    closed = ctx.cases.get(doctor_session.actor, case.visit_no)
+    assert closed.disposition == "died" and closed.disposition_detail["certified_by"] == "王主任"
+    assert closed.disposition_detail["died_at"] == ctx.clock.now().astimezone(doctor_session.zone).strftime(
+        "%Y-%m-%d %H:%M")
+
+
+def test_an_excluded_case_may_go_home_or_back_to_general_outpatient(qtbot, doctor_session, nurse_session,
+                                                                      clock, type_text):
+    ctx, doctor = doctor_session.ctx, doctor_session.actor
+    treat_mode(ctx)
+    case = taken_case(ctx, nurse_session.actor, doctor)
+    ctx.cases.start_observation(doctor, case.visit_no, "留观1室", "2床")
+    ctx.cases.order_test(doctor, case.visit_no, "blood_routine", "fever_clinic", ctx.clock.now())
+    case = ctx.cases.order_test(doctor, case.visit_no, "nucleic_acid", "fever_clinic", ctx.clock.now())
+    nat = next(t for t in case.tests if t.kind == "nucleic_acid")
+    clock.advance(hours=4)
+    ctx.cases.record_result(doctor, nat.id, nat.version, result="negative", result_at=clock.now(), lab="县疾控")
+    case = ctx.cases.get(doctor, case.visit_no)
+    case = ctx.cases.classify(doctor, case.visit_no, case.version, "excluded")
+    dialog = open_dialog(qtbot, doctor_session, case)
+    dialog.dispose()
+    dispose = dialog.sub
+    assert isinstance(dispose, DispositionDialog)
+    assert offered(dispose) == ["excluded_general", "home_advice", "admitted", "left_without_permission", "died"]
+    assert not dispose.refused_label.isVisible()
+    dispose.choose("home_advice")
+    dispose.ok.click()  # the advice is required
+    assert dispose.isVisible() and dispose.errors.visible_texts()
+    dispose.choose("excluded_general")
+    assert dispose.excluding.count() == 1 and dispose.excluding.itemData(0) == nat.id  # only the negative NAT
+    dispose.ok.click()
+    assert not dispose.isVisible()
+    assert ctx.cases.get(doctor, case.visit_no).disposition == "excluded_general"
+
+
+def test_a_sentinel_room_refers_everyone_so_only_the_incidents_are_offered(qtbot, doctor_session, nurse_session):
+    ctx = doctor_session.ctx  # a township clinic: 哨点诊室 (refer) by default
+    case = taken_case(ctx, nurse_session.actor, doctor_session.actor)
+    dialog = open_dialog(qtbot, doctor_session, case)
+    dialog.dispose()
+    dispose = dialog.sub
+    assert isinstance(dispose, DispositionDialog)
+    assert offered(dispose) == ["left_without_permission", "died"]
+    assert dispose.refused_label.isVisible() and "Home observation with advice" in dispose.refused_label.text()
+    dispose.cancel.click()
 
 
 def test_hand_over_picks_another_active_doctor_by_name(qtbot, doctor_session, nurse_session, type_text):
@@ -208,3 +285,31 @@ def test_hand_over_with_no_other_doctor_says_so(qtbot, doctor_session, nurse_ses
     assert ask.to_doctor.count() == 0
     assert ask.no_doctor.isVisible() and "No other doctor" in ask.no_doctor.text()
     assert not ask.ok.isEnabled()
+
+
+def test_disposition_dialog_names_each_refusal_in_chinese(qtbot, qapp, doctor_session, nurse_session):
+    from pathlib import Path
+
+    from ui.i18n import install_language
+
+    ctx = doctor_session.ctx
+    treat_mode(ctx)
+    case = taken_case(ctx, nurse_session.actor, doctor_session.actor)
+    case = ctx.cases.classify(doctor_session.actor, case.visit_no, case.version, "suspected")
+    install_language(qapp, "zh_CN")
+    try:
+        dialog = open_dialog(qtbot, doctor_session, case)
+        dialog.dispose()
+        dispose = dialog.sub
+        assert isinstance(dispose, DispositionDialog)
+        dispose.choose("died")
+        settle()
+        text = dispose.refused_label.text()
+        assert text.startswith("当前不能选择的处置") and "居家观察" in text
+        assert "出现错误" not in text and "_only" not in text  # the service's own sentence
+        assert dispose.labels["died_at"].text() == "死亡时间(&T)："
+        shots = Path("/tmp/shots")
+        shots.mkdir(parents=True, exist_ok=True)
+        dispose.grab().save(str(shots / "disposition_refusals.png"))
+    finally:
+        install_language(qapp, "en")

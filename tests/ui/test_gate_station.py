@@ -4,6 +4,7 @@ over 30 minutes shown red with one beep; choosing the gate; full screen and leav
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -11,12 +12,12 @@ from PySide6.QtWidgets import QApplication
 
 from app.db.engine import Database
 from app.wards.gate import GateService, GateStation
-from app.wards.permit_service import Holder
 from tests.ui.permit_support import (
     GENERAL_GATE,
     gate_page,
     gate_session,
     issue_escort_directly,
+    issue_visitor_directly,
     scan,
     setup_wards,
     visible,
@@ -24,6 +25,8 @@ from tests.ui.permit_support import (
 from ui.gate_station import GateStationPage
 
 UNREACHABLE = "postgresql+psycopg://nobody@127.0.0.1:1/none?connect_timeout=1"
+SHOTS = Path("/tmp/shots")
+SHOTS.mkdir(exist_ok=True)
 
 
 @pytest.fixture
@@ -51,18 +54,20 @@ def test_offline_banner_and_pending_scans(qtbot, triage_ctx, wards, nurse_sessio
     assert page.pending_label.text().startswith("2 scans waiting")
 
 
-def test_visitor_over_30_minutes_is_red_with_one_beep(qtbot, triage_ctx, wards, nurse_session, tmp_path,
-                                                      monkeypatch):
+def test_visitor_overstay_is_red_with_one_beep_and_re_entry_refused(qtbot, triage_ctx, wards, nurse_session,
+                                                                     tmp_path, monkeypatch):
+    from sqlalchemy import select
+
+    from app.reporting.alert_tables import Alert
+
     beeps: list[int] = []
     monkeypatch.setattr(QApplication, "beep", staticmethod(lambda: beeps.append(1)))
     clock = triage_ctx.clock
-    visitor = triage_ctx.permits.issue_visitor(nurse_session.actor, wards["general"].id,
-                                               Holder("林芳", "passport", "E7654321", "同事"),
-                                               window_start=clock.now(), window_end=clock.now() + timedelta(hours=2))
+    visitor = issue_visitor_directly(triage_ctx, nurse_session.actor, wards["general"].id)
     page = gate_page(qtbot, triage_ctx, GENERAL_GATE, tmp_path / "gate")
     scan(qtbot, page, visitor.payload)
     assert page.verdict_text() == "ADMIT"
-    assert "30 minutes" in page.reason.text()
+    assert "one visit, no re-entry" in page.reason.text()
     page.feed.poll()
     assert page.inside.rowCount() == 1
     assert page.inside.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) is None
@@ -73,15 +78,46 @@ def test_visitor_over_30_minutes_is_red_with_one_beep(qtbot, triage_ctx, wards, 
     assert page.inside.index(0, 0).data() == "0:31:00"
     brush = page.inside.index(0, 0).data(Qt.ItemDataRole.BackgroundRole)
     assert brush is not None and brush.color().name() == "#b3261e"
-    assert visible(page.alert) and "林*" in page.alert.text()
+    assert visible(page.alert) and "林*" in page.alert.text() and "overstay" in page.alert.text()
+    assert "1 min over" in page.alert.text()
     page.feed.poll()
     page.tick()
     assert beeps == [1]  # once, not every second
+    with triage_ctx.db.read() as s:  # the station had the overstay raised as an alert to the clinic
+        assert s.scalars(select(Alert.dedupe_key).where(Alert.kind == "visitor_overstay")).all() == [
+            f"overstay:{visitor.id}"]
+    qtbot.wait(50)  # let the layout settle before the picture
+    page.grab().save(str(SHOTS / "gate_overstay.png"))
 
-    scan(qtbot, page, visitor.payload)  # the visitor leaves
+    scan(qtbot, page, visitor.payload)  # the visitor leaves, late
     assert page.verdict_text() == "EXIT"
-    assert "31 min" in page.reason.text()
+    assert "31 min" in page.reason.text() and "Overstayed by 1 min" in page.reason.text()
     assert page.inside.rowCount() == 0 and not visible(page.alert)
+
+    scan(qtbot, page, visitor.payload)  # and tries to come back: one visit only
+    assert page.verdict_text() == "DENY"
+    assert page.reason.text() == "Visit already made: the visitor has left, no re-entry"
+    qtbot.wait(50)
+    page.grab().save(str(SHOTS / "gate_visit_used.png"))
+
+
+def test_visitor_re_entry_refused_in_chinese(qtbot, triage_ctx, wards, nurse_session, tmp_path):
+    from ui.i18n import install_language
+
+    visitor = issue_visitor_directly(triage_ctx, nurse_session.actor, wards["general"].id, minutes=20)
+    install_language(QApplication.instance(), "zh_CN")
+    try:
+        page = gate_page(qtbot, triage_ctx, GENERAL_GATE, tmp_path / "gate")
+        scan(qtbot, page, visitor.payload)
+        triage_ctx.clock.advance(minutes=5)
+        scan(qtbot, page, visitor.payload)
+        scan(qtbot, page, visitor.payload)
+        assert page.decision is not None and page.decision.reason == "visit_used"
+        assert "不得再次进入" in page.reason.text()
+        qtbot.wait(50)
+        page.grab().save(str(SHOTS / "gate_visit_used_zh.png"))
+    finally:
+        install_language(QApplication.instance(), "en")
 
 
 def test_choose_gate_once_and_full_screen(qtbot, triage_ctx, wards, nurse_session, tmp_path):
@@ -138,13 +174,16 @@ def test_escort_with_old_test_denied_until_updated(qtbot, triage_ctx, wards, nur
     triage_ctx.clock.advance(hours=47)
     page = gate_page(qtbot, triage_ctx, GENERAL_GATE, tmp_path / "gate")
     scan(qtbot, page, permit.payload)
-    assert page.verdict_text() == "DENY" and "test is too old" in page.reason.text()
+    assert page.verdict_text() == "DENY" and "test is too old" in page.reason.text()  # 49 h: the permit ended
     desk = permits_page(qtbot, nurse_session)
     desk.select(permit.number)
     desk.test_button.click()
     dialog = desk.dialog
     assert isinstance(dialog, EscortTestDialog)
     dialog.test_at.set_value(triage_ctx.clock.now() - timedelta(hours=1))
+    dialog.ok.click()  # no result chosen
+    assert dialog.isVisible() and "NEGATIVE" in " ".join(dialog.errors.visible_texts())
+    dialog.test_result.setCurrentIndex(dialog.test_result.findData("negative"))
     dialog.ok.click()
     assert not dialog.isVisible() and "updated" in desk.message.text()
     scan(qtbot, page, permit.payload)

@@ -11,6 +11,7 @@ from ui.ops import SyncRunner
 from ui.pages.account import AccountPage
 from ui.pages.alerts_page import AlertsPage
 from ui.pages.report_page import ReportPage
+from ui.pages.rules_page import RulesPage
 from ui.pages.audit import AuditPage
 from ui.pages.deadline_board import DeadlineBoardPage
 from ui.pages.handoff_board import HandoffBoardPage
@@ -40,12 +41,12 @@ def test_admin_sees_every_page_and_status(qtbot, admin_session):
     window = open_window(qtbot, admin_session)
     assert [type(p) for p in window.pages] == [DeadlineBoardPage, HandoffBoardPage, AlertsPage, ReportPage, VisitListPage,
                                                TransferBoardPage, TransferHistoryPage, WardsPage, PermitsPage,
-                                               AccountPage, UsersPage, AuditPage, TriageRulesPage, TransferAdminPage,
-                                               MaintenancePage]
+                                               AccountPage, UsersPage, AuditPage, RulesPage, TriageRulesPage,
+                                               TransferAdminPage, MaintenancePage]
     assert window.page_titles() == ["Time limits", "Hand-offs", "Early warning", "Daily report", "Screening list",
                                     "Transfer board",
                                     "Transfer records", "Wards and inpatients", "Escort and visitor permits",
-                                    "My account", "Users", "Responsibility trail", "Screening rules",
+                                    "My account", "Users", "Responsibility trail", "Rules in force", "Screening rules",
                                     "Transfer settings", "Data maintenance"]
     assert "王敏" in window.user_status.text() and "Administrator" in window.user_status.text()
     assert window.clinic_status.text() == "清水镇卫生院"
@@ -62,7 +63,7 @@ def test_nurse_lands_on_the_desk_and_sees_her_pages(qtbot, clinic_ctx):
     window = open_window(qtbot, session)
     assert [type(p) for p in window.pages] == [TriageDeskPage, HandoffBoardPage, PharmacyPage, VisitListPage,
                                                TransferBoardPage, TransferHistoryPage, ReceiveTransferPage,
-                                               PermitsPage, AccountPage]
+                                               PermitsPage, AccountPage, RulesPage]
     assert window.stack.currentWidget() is window.pages[0]
     window.shutdown()
 

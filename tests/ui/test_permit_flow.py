@@ -21,7 +21,7 @@ from tests.ui.permit_support import (
     visible,
 )
 from tests.ui.triage_support import decode_qr
-from ui.pages.permit_dialogs import ExceptionDialog, IssueDialog, ReasonDialog
+from ui.pages.permit_dialogs import ExceptionDialog, ReasonDialog
 from ui.pages.permit_page import card_maker
 
 
@@ -94,61 +94,108 @@ def test_wrong_ward_is_denied(qtbot, triage_ctx, wards, nurse_session, type_text
     assert "red" in gate.verdict_frame.styleSheet() or "#c62828" in gate.verdict_frame.styleSheet()
 
 
-def test_escort_refused_in_critical_care_then_approved_by_admin(qtbot, triage_ctx, wards, nurse_session,
-                                                                 triage_admin_session, type_text):
-    nurse_page = permits_page(qtbot, nurse_session)
-    assert not visible(nurse_page.exception_button)
-    dialog = open_issue(nurse_page, wards["icu"].id, "escort")
-    fill_holder(dialog, type_text)
-    dialog.ok.click()
-    assert dialog.isVisible()
-    refusal = " ".join(dialog.errors.visible_texts())
-    assert "do not allow an escort" in refusal and "critical care" in refusal
-    assert "administrator can approve" in refusal
-    assert not visible(dialog.approve_button)  # a nurse cannot approve
-    dialog.reject()
+def test_escort_refused_in_critical_care_then_a_second_person_approves(qtbot, triage_ctx, wards, nurse_session,
+                                                                      triage_admin_session, type_text):
+    """The nurse is refused; the administrator — a second person — signs in on the nurse's dialog to
+    approve; the nurse issues with it. The administrator cannot issue with their own approval."""
+    from tests.ui.conftest import ADMIN_PASSWORD
 
-    page = permits_page(qtbot, triage_admin_session)
-    dialog = open_issue(page, wards["icu"].id, "escort")
-    assert isinstance(dialog, IssueDialog)
+    admin_page = permits_page(qtbot, triage_admin_session)
+    dialog = open_issue(admin_page, wards["icu"].id, "escort")
     fill_holder(dialog, type_text, name="陈小红", relation="女儿")
     dialog.ok.click()
     assert visible(dialog.approve_button)
     dialog.approve_button.click()
     approve = dialog.exception_dialog
-    assert isinstance(approve, ExceptionDialog)
-    assert approve.kind.currentData() == "escort_restricted_ward"
+    assert isinstance(approve, ExceptionDialog) and approve.co_sign
+    type_text(approve.approver, "admin")  # the one issuing cannot be the second person
+    type_text(approve.password, ADMIN_PASSWORD)
     type_text(approve.reason, "医嘱留陪护一人")
     approve.ok.click()
+    assert approve.isVisible() and "another staff member" in " ".join(approve.errors.visible_texts())
+    approve.reject()
+    dialog.reject()
+
+    page = permits_page(qtbot, nurse_session)
+    assert not visible(page.exception_button)
+    dialog = open_issue(page, wards["icu"].id, "escort")
+    fill_holder(dialog, type_text, name="陈小红", relation="女儿")
+    dialog.ok.click()
+    assert dialog.isVisible()
+    refusal = " ".join(dialog.errors.visible_texts())
+    assert "do not allow an escort" in refusal and "critical care" in refusal
+    assert visible(dialog.approve_button)  # a second person approves here, with their own password
+    dialog.approve_button.click()
+    approve = dialog.exception_dialog
+    assert isinstance(approve, ExceptionDialog)
+    assert approve.kind.currentData() == "escort_restricted_ward"
+    type_text(approve.approver, "admin")
+    type_text(approve.password, "wrong-password")
+    type_text(approve.reason, "医嘱留陪护一人")
+    approve.ok.click()
+    assert approve.isVisible() and approve.errors.visible_texts()
+    type_text(approve.password, ADMIN_PASSWORD)
+    approve.ok.click()
+    assert not approve.isVisible(), approve.errors.visible_texts()
     assert dialog.exception_id is not None and visible(dialog.exception_label)
     dialog.ok.click()
     assert not dialog.isVisible(), dialog.errors.visible_texts()
     permit = page.selected()
     assert permit is not None and permit.patient_name == "陈建华"
+    with triage_ctx.db.read() as s:
+        from app.wards.tables import PermitException
+
+        e = s.get(PermitException, dialog.exception_id)
+        assert e is not None and e.approved_by == "admin" and e.used
 
 
-def test_visitor_window_and_reprint(qtbot, triage_ctx, wards, nurse_session, type_text, tmp_path):
+def test_visitor_window_reason_and_reprint(qtbot, triage_ctx, wards, nurse_session, type_text, tmp_path):
     page = permits_page(qtbot, nurse_session)
     dialog = open_issue(page, wards["general"].id, "visitor")
-    assert "30 minutes" in dialog.note.text()
+    assert "30 minutes" in dialog.note.text() and "video" in dialog.note.text()
+    assert dialog.window_end.value() - dialog.window_start.value() == timedelta(minutes=30)  # the default
     fill_holder(dialog, type_text, name="刘敏", relation="孙女")
-    dialog.window_end.set_value(triage_ctx.clock.now() + timedelta(hours=13))
+    dialog.reason.clear()
     dialog.ok.click()
-    assert "12 hours" in " ".join(dialog.errors.visible_texts())
-    dialog.window_end.set_value(triage_ctx.clock.now() + timedelta(hours=2))
+    assert "reason" in " ".join(dialog.errors.visible_texts())
+    type_text(dialog.reason, "病危告知")
+    dialog.window_end.set_value(triage_ctx.clock.now() + timedelta(minutes=31))
+    dialog.ok.click()
+    assert "at most 30 minutes" in " ".join(dialog.errors.visible_texts())
+    dialog.window_end.set_value(triage_ctx.clock.now() + timedelta(minutes=30))
     dialog.ok.click()
     assert not dialog.isVisible()
     old = page.selected()
-    assert old is not None and old.kind == "visitor"
+    assert old is not None and old.kind == "visitor" and old.visit_reason == "病危告知"
     page.reprint_button.click()
     reprint = page.dialog
     assert isinstance(reprint, ReasonDialog)
     type_text(reprint.reason, "card lost")
     reprint.ok.click()
     new = page.selected()
-    assert new is not None and new.number != old.number
+    assert new is not None and new.number != old.number and new.visit_reason == "病危告知"
     gate = gate_page(qtbot, triage_ctx, GENERAL_GATE, tmp_path / "gate")
     scan(qtbot, gate, old.payload)
     assert gate.verdict_text() == "DENY" and "revoked" in gate.reason.text()
     scan(qtbot, gate, new.payload)
     assert gate.verdict_text() == "ADMIT"
+
+
+def test_escort_needs_the_test_result(qtbot, triage_ctx, wards, nurse_session, type_text, tmp_path):
+    page = permits_page(qtbot, nurse_session)
+    dialog = open_issue(page, wards["general"].id, "escort")
+    assert "NEGATIVE" in dialog.note.text() and "48 hours" in dialog.note.text()
+    fill_holder(dialog, type_text)
+    dialog.test_result.setCurrentIndex(0)  # not chosen
+    dialog.ok.click()
+    assert "NEGATIVE" in " ".join(dialog.errors.visible_texts())
+    dialog.test_result.setCurrentIndex(dialog.test_result.findData("positive"))
+    dialog.ok.click()
+    assert dialog.isVisible() and "NEGATIVE" in " ".join(dialog.errors.visible_texts())
+    dialog.test_at.set_value(triage_ctx.clock.now() - timedelta(hours=6))
+    dialog.test_result.setCurrentIndex(dialog.test_result.findData("negative"))
+    dialog.ok.click()
+    assert not dialog.isVisible(), dialog.errors.visible_texts()
+    permit = page.selected()
+    assert permit is not None and permit.valid_until == triage_ctx.clock.now() + timedelta(hours=42)
+    assert "Negative" in page.permits.index(0, 7).data()

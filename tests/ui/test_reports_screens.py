@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from tests.ui.casework_support import taken_case
 from ui.i18n import install_language
-from ui.labels import REPORT_COUNT_KEYS
+from ui.labels import REPORT_COUNT_KEYS, report_count_name
 from ui.main_window import MainWindow
 from ui.pages.alerts_page import AlertsPage
 from ui.pages.report_page import ReportPage
@@ -30,8 +30,13 @@ def test_zero_report_submitted_then_corrected(qtbot, qapp, triage_admin_session,
     assert page.day() == date(2026, 3, 9)  # yesterday, clinic time
     assert page.status_label.text().startswith("Draft")
     assert not page.zero_banner.isHidden()
-    assert page.counts_model.rowCount() == len(REPORT_COUNT_KEYS)
+    shown = page.counts_model.items()  # every count of the day, two a row (down the left, then the right)
+    keys = [k for k in REPORT_COUNT_KEYS if k in page.draft.counts]
+    assert len(shown) == len(keys) == len(page.draft.counts)
+    assert page.counts_model.rowCount() == (len(keys) + 1) // 2
     assert page.counts_model.index(0, 0).data() == "Patients screened at pre-triage"
+    assert shown[0] == ("Patients screened at pre-triage", "0")
+    assert "Zero report: no new suspected" in page.zero_banner.text()
     assert "Audit anchor" in page.anchor_label.text()
 
     page.submit_button.click()
@@ -62,6 +67,11 @@ def test_zero_report_submitted_then_corrected(qtbot, qapp, triage_admin_session,
     try:
         settle()
         assert "零报告" in page.zero_banner.text()
+        from app.printing import labels as paper
+
+        # on screen in the same words as on paper
+        assert [name for name, _n in page.counts_model.items()] == [paper.REPORT_COUNT[k] for k in keys]
+        assert {k: report_count_name(k) for k in REPORT_COUNT_KEYS} == dict(paper.REPORT_COUNT)
         assert "未设置" in window.sync_status.text() and "2" in window.sync_status.text()
         assert "日报告" in window.page_titles() and "预警" in window.page_titles()
     finally:

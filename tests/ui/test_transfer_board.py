@@ -167,6 +167,7 @@ def test_cancel_needs_a_reason_and_reopens_the_case(qtbot: Any, triage_ctx: AppC
     settle()
     assert board.current.state == "cancelled" and board.model.rowCount() == 0
     assert triage_ctx.cases.get(doctor_session.actor, visit_no).closed_at is None
+    assert "still has to be transferred" in board.message.text()  # a suspected case still owes its transfer
 
 
 def test_admin_sees_the_board_without_steps(qtbot: Any, triage_ctx: AppContext, nurse_session: Session,

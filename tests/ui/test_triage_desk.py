@@ -24,35 +24,76 @@ def open_desk(qtbot, session) -> TriageDeskPage:
     return page
 
 
+def seen(form, code: str = "green") -> None:
+    """The nurse records the health code she looked at (it starts unchosen: not checked)."""
+    form.health_code.buttons[code].click()
+
+
 def counts(session) -> tuple[int, int]:
     """(screenings, registrations) recorded so far (all days)."""
     lists, actor = session.ctx.lists, session.actor
     return lists.count(actor, ListQuery()), lists.count(actor, ListQuery(registered_only=True))
 
 
-def test_healthy_walk_in_is_one_temperature_and_enter(qtbot, nurse_session):
+def test_healthy_walk_in_is_a_temperature_the_health_code_and_enter(qtbot, nurse_session):
     page = open_desk(qtbot, nurse_session)
     form = page.screening
     assert page.focusWidget() is form.temperature
+    assert form.health_code.value() == "not_checked" and not form.health_code.note.isVisible()
     qtbot.keyClicks(form.temperature, "36.5")
     qtbot.waitUntil(lambda: form.panel.code == "general")  # live, debounced assessment
     assert form.panel.decision.text() == "General outpatient"
-    qtbot.keyClick(form.temperature, Qt.Key.Key_Return)
+    qtbot.keyClick(form.temperature, Qt.Key.Key_Return)  # nobody has looked at the health code yet
+    assert form.errors.visible_texts() == [
+        "Check the patient's health code and choose green, yellow, red or not shown."]
+    assert counts(nurse_session) == (0, 0)
+    assert page.focusWidget() is form.health_code.buttons["green"]
+    qtbot.keyClick(page.focusWidget(), Qt.Key.Key_Space)  # green, then Enter records
+    assert form.health_code.value() == "green"
+    qtbot.keyClick(page.focusWidget(), Qt.Key.Key_Return)
     assert counts(nurse_session) == (1, 0)
+    assert form.last_record is not None and form.last_record.inputs.health_code == "green"
     assert form.temperature.text() == "" and page.step() == page.SCREEN
+    assert form.health_code.value() == "not_checked"  # the next person starts unchecked again
     assert page.focusWidget() is form.temperature
     assert "36.5 °C → General outpatient" in form.status.text()
     assert form.count_label.text() == "Screened today: 1"
     # the next person: thermometer style without a dot
     qtbot.keyClicks(form.temperature, "366")
+    seen(form)
     qtbot.keyClick(form.temperature, Qt.Key.Key_Enter)
     assert counts(nurse_session) == (2, 0)
+
+
+def test_not_shown_needs_a_reason(qtbot, nurse_session, type_text):
+    page = open_desk(qtbot, nurse_session)
+    form = page.screening
+    qtbot.keyClicks(form.temperature, "36.6")
+    seen(form, "none")
+    assert form.health_code.note.isVisible() and page.focusWidget() is form.health_code.note
+    qtbot.keyClick(form.health_code.note, Qt.Key.Key_Return)
+    assert form.errors.visible_texts() == [
+        "The patient showed no health code: write why (e.g. elderly, no smartphone)."]
+    assert counts(nurse_session) == (0, 0) and page.focusWidget() is form.health_code.note
+    type_text(form.health_code.note, "老人无智能手机")
+    qtbot.keyClick(form.health_code.note, Qt.Key.Key_Return)
+    assert counts(nurse_session) == (1, 0)
+    record = form.last_record
+    assert record is not None and (record.inputs.health_code, record.inputs.health_code_note) == (
+        "none", "老人无智能手机")
+    assert not form.health_code.note.isVisible() and form.health_code.note.text() == ""
+    # a yellow code is a reason for the fever clinic, live
+    qtbot.keyClicks(form.temperature, "36.6")
+    seen(form, "yellow")
+    qtbot.waitUntil(lambda: form.panel.code == "fever_clinic")
+    assert "Yellow health code" in form.panel.reasons.text()
 
 
 def test_out_of_range_temperature_is_refused_with_a_clear_message(qtbot, nurse_session, boxes):
     page = open_desk(qtbot, nurse_session)
     form = page.screening
     qtbot.keyClicks(form.temperature, "44")
+    seen(form)
     qtbot.keyClick(form.temperature, Qt.Key.Key_Return)
     assert form.errors.visible_texts() == ["The temperature must be between 34.0 and 43.0 °C. Measure again."]
     assert form.temperature.text() == "44"  # kept for correction
@@ -73,6 +114,7 @@ def test_downgrade_needs_a_reason(qtbot, nurse_session, type_text):
     page = open_desk(qtbot, nurse_session)
     form = page.screening
     qtbot.keyClicks(form.temperature, "37.6")
+    seen(form)
     qtbot.waitUntil(lambda: form.panel.code == "fever_clinic")
     assert "Temperature 37.3 °C or higher" in form.panel.reasons.text()
     assert not form.override_reason.isEnabled()
@@ -91,6 +133,7 @@ def test_downgrade_needs_a_reason(qtbot, nurse_session, type_text):
     assert page.step() == page.SCREEN  # general: no registration
     # escalating needs no reason
     qtbot.keyClicks(form.temperature, "36.4")
+    seen(form)
     form.choice.setCurrentIndex(form.choice.findData("fever_clinic"))
     qtbot.keyClick(form.temperature, Qt.Key.Key_Return)
     assert page.step() == page.REGISTER
@@ -101,6 +144,7 @@ def test_febrile_patient_with_travel_is_registered_escorted_printed_and_received
     page = open_desk(qtbot, nurse_session)
     form = page.screening
     qtbot.keyClicks(form.temperature, "38.2")
+    seen(form)
     form.symptoms["cough"].setChecked(True)
     type_text(form.travel_area, "广州白云")
     qtbot.keyClicks(form.travel_date, "3")
@@ -184,6 +228,7 @@ def test_febrile_patient_with_travel_is_registered_escorted_printed_and_received
 def test_invalid_id_number_shows_the_check_digit_error_and_saves_nothing(qtbot, nurse_session, type_text):
     page = open_desk(qtbot, nurse_session)
     qtbot.keyClicks(page.screening.temperature, "38.0")
+    seen(page.screening)
     qtbot.keyClick(page.screening.temperature, Qt.Key.Key_Return)
     reg = page.registration
     type_text(reg.name, "王五")
@@ -207,6 +252,7 @@ def test_returning_patient_is_suggested_and_picked(qtbot, nurse_session, type_te
     ctx.handoffs.confirm_arrival(nurse, earlier.visit_no)
     page = open_desk(qtbot, nurse_session)
     qtbot.keyClicks(page.screening.temperature, "38.8")
+    seen(page.screening)
     qtbot.keyClick(page.screening.temperature, Qt.Key.Key_Return)
     reg = page.registration
     type_text(reg.name, "李")
@@ -227,6 +273,7 @@ def test_returning_patient_is_suggested_and_picked(qtbot, nurse_session, type_te
     # pinyin initials find her too; typing a known ID as a new patient offers the record
     page.next_patient()
     qtbot.keyClicks(page.screening.temperature, "38.1")
+    seen(page.screening)
     qtbot.keyClick(page.screening.temperature, Qt.Key.Key_Return)
     qtbot.keyClicks(reg.name, "ls")
     qtbot.waitUntil(lambda: reg.suggestions.rowCount() == 1)

@@ -27,7 +27,7 @@ def open_list(qtbot, session, page_size: int = 200) -> VisitListPage:
 def test_lazy_loading_filters_search_and_csv_export(qtbot, nurse_session, tmp_path, monkeypatch, clock):
     ctx, nurse = nurse_session.ctx, nurse_session.actor
     for i in range(118):
-        ctx.screening.record(nurse, ScreeningInput(36.0 + (i % 10) / 10))
+        ctx.screening.record(nurse, ScreeningInput(36.0 + (i % 10) / 10, health_code="green"))
         clock.advance(seconds=20)
     visit = make_visit(ctx, nurse, name="孙悦")
     page = open_list(qtbot, nurse_session, page_size=50)

@@ -10,6 +10,12 @@ from ui.main_window import MainWindow
 from ui.pages.pharmacy import PharmacyPage
 from ui.pages.triage_desk import TriageDeskPage
 from ui.pages.triage_rules import TriageRulesPage
+from tests.ui.triage_support import pdf_text
+
+
+def fill_buyer(page: PharmacyPage, type_text, name: str, phone: str = "13800138000") -> None:
+    type_text(page.buyer, name)
+    page.phone.setText(phone)
 
 
 def test_febrile_buyer_goes_straight_to_registration(qtbot, nurse_session, type_text):
@@ -18,13 +24,16 @@ def test_febrile_buyer_goes_straight_to_registration(qtbot, nurse_session, type_
     window.start(maximize=False)
     page = window.show_page_of(PharmacyPage)
     assert isinstance(page, PharmacyPage)
-    type_text(page.buyer, "吴刚")
+    fill_buyer(page, type_text, "吴刚")
     qtbot.keyClicks(page.temperature, "36.6")
     qtbot.keyClick(page.temperature, Qt.Key.Key_Return)
-    assert "Recorded: 吴刚, Fever reducer." in page.status.text()
-    assert window.stack.currentWidget() is page and page.buyer.text() == ""
+    assert "Do NOT sell: 吴刚" in page.status.text()  # a fever reducer without a level-2+ prescription
+    assert window.stack.currentWidget() is page and page.buyer.text() == "" and page.phone.text() == ""
+    assert page.preview is not None and page.preview.isVisible()  # every buyer's guide slip
+    assert "吴*" in pdf_text(page.preview.pdf) and "吴刚" not in pdf_text(page.preview.pdf)
+    page.preview.close()
 
-    type_text(page.buyer, "郑爽")
+    fill_buyer(page, type_text, "郑爽", "13800138001")
     page.category.setCurrentIndex(page.category.findData("cough"))
     qtbot.keyClicks(page.temperature, "38.6")
     qtbot.keyClick(page.temperature, Qt.Key.Key_Return)
@@ -32,6 +41,8 @@ def test_febrile_buyer_goes_straight_to_registration(qtbot, nurse_session, type_
     assert isinstance(desk, TriageDeskPage) and desk.step() == desk.REGISTER
     assert desk.registration.pending is not None and desk.registration.pending.decision == "fever_clinic"
     assert desk.focusWidget() is desk.registration.name
+    assert page.preview is not None and "郑*" in pdf_text(page.preview.pdf)
+    page.preview.close()
     window.shutdown()
 
 
@@ -39,7 +50,7 @@ def test_pharmacy_refuses_an_impossible_temperature(qtbot, nurse_session, type_t
     page = PharmacyPage(nurse_session)
     qtbot.addWidget(page)
     page.show()
-    type_text(page.buyer, "吴刚")
+    fill_buyer(page, type_text, "吴刚")
     qtbot.keyClicks(page.temperature, "29")
     qtbot.keyClick(page.temperature, Qt.Key.Key_Return)
     assert page.errors.visible_texts() == ["The temperature must be between 34.0 and 43.0 °C. Measure again."]

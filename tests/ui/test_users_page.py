@@ -120,3 +120,87 @@ def test_disable_enable_and_reset_password(qtbot, admin_session, type_text, clin
     assert not dialog.isVisible()
     assert boxes.kinds()[-1] == "information"
     assert clinic_ctx.users.authenticate("gate", "fresh-pass-9", "desk").username == "gate"
+
+
+def shot(qapp, page, dialogs, path: str) -> None:
+    """``page`` at 1366×768 with ``dialogs`` drawn over it, each centred a little lower than the last."""
+    from pathlib import Path
+
+    from PySide6.QtGui import QPainter
+
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    page.resize(1366, 768)
+    for _ in range(3):
+        qapp.processEvents()
+    picture = page.grab()
+    painter = QPainter(picture)
+    for i, d in enumerate(dialogs):
+        d.adjustSize()
+        image = d.grab()
+        painter.drawPixmap((1366 - image.width()) // 2, 40 + i * 120, image)
+    painter.end()
+    picture.save(path)
+
+
+def test_disabling_a_doctor_shows_open_cases_and_offers_to_reassign(qtbot, triage_ctx, triage_admin_session,
+                                                                    nurse_session, doctor_session, type_text,
+                                                                    boxes, qapp):
+    """Issue 12: a doctor's open cases are listed before the account is disabled; each can be reassigned to
+    an active doctor with a reason; then the account is disabled (screenshot of the reassign dialog)."""
+    from tests.ui.casework_support import add_night_doctor, taken_case
+    from ui.i18n import install_language
+    from ui.pages.user_dialogs import OpenCasesDialog, ReassignDialog
+
+    add_night_doctor(triage_ctx)  # 刘洋 (night)
+    case = taken_case(triage_ctx, nurse_session.actor, doctor_session.actor, name="王芳")
+    page = open_page(qtbot, triage_admin_session)
+    assert page.orphans_button.isVisible()
+    page.select_username("doctor")
+    page.active_button.click()
+    assert boxes.kinds() == []  # no plain yes/no: the list comes first
+    dialog = page.dialog
+    assert isinstance(dialog, OpenCasesDialog) and dialog.isVisible()
+    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 0).text() == case.visit_no
+    assert "1 open case(s)" in dialog.intro.text() and dialog.disable_button.text() == "&Disable anyway"
+
+    dialog.reassign_button.click()
+    reassign = dialog.dialog
+    assert isinstance(reassign, ReassignDialog)
+    assert [reassign.doctor.itemData(i) for i in range(reassign.doctor.count())] == ["night"]  # not the owner
+    reassign.ok.click()  # no reason
+    assert reassign.isVisible() and len(reassign.errors.visible_texts()) == 1
+    assert reassign.reason.hasFocus() or not reassign.isActiveWindow()  # the error sits under the reason
+    type_text(reassign.reason, "张医生调离，由刘洋接管")
+    reassign.errors.clear()
+    install_language(qapp, "zh_CN")
+    try:  # the users page at the clinic's 1366×768 with both dialogs over it, in Chinese
+        shot(qapp, page, [dialog, reassign], "/tmp/shots/reassign_dialog.png")
+    finally:
+        install_language(qapp, "en")
+    reassign.ok.click()
+    assert not reassign.isVisible()
+    assert triage_ctx.cases.get(triage_admin_session.actor, case.visit_no).doctor_username == "night"
+    assert dialog.table.rowCount() == 0 and "no open cases left" in dialog.intro.text()
+    assert dialog.disable_button.text() == "&Disable"
+    dialog.disable_button.click()
+    assert not dialog.isVisible()
+    assert page.model.index(page.model.row_of("doctor"), 3).data() == "Disabled"
+
+
+def test_disabling_anyway_leaves_the_cases_orphaned_for_reassignment(qtbot, triage_ctx, triage_admin_session,
+                                                                     nurse_session, doctor_session, boxes):
+    from tests.ui.casework_support import add_night_doctor, taken_case
+    from ui.pages.user_dialogs import OpenCasesDialog
+
+    add_night_doctor(triage_ctx)
+    case = taken_case(triage_ctx, nurse_session.actor, doctor_session.actor)
+    page = open_page(qtbot, triage_admin_session)
+    page.select_username("doctor")
+    page.active_button.click()
+    page.dialog.disable_button.click()  # knowingly, with the list seen
+    assert page.model.index(page.model.row_of("doctor"), 3).data() == "Disabled"
+    page.orphans_button.click()
+    orphans = page.dialog
+    assert isinstance(orphans, OpenCasesDialog) and orphans.disable_button.isHidden()
+    assert orphans.table.item(0, 0).text() == case.visit_no
+    assert "account is disabled" in orphans.table.item(0, 5).text()

@@ -53,7 +53,7 @@ def session_for(ctx: AppContext, username: str, password: str, runner: Runner, d
 def make_visit(ctx: AppContext, nurse: Actor, name: str = "王芳", id_number: str | None = None,
                escort: str | None = "导医 陈静") -> VisitDetail:
     screening = ctx.screening.record(nurse, ScreeningInput(38.4, symptoms=frozenset({"fever", "cough"}),
-                                                           travel=(TravelEntry("上海", None),)))
+                                                           travel=(TravelEntry("上海", None),), health_code="green"))
     detail = ctx.registration.register(nurse, screening_id=screening.id, patient=PatientInput(
         name=name, id_type="resident_id", id_number=id_number or resident_id(date(1985, 6, 1)),
         phone="13900001111"))

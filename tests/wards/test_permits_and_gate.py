@@ -14,7 +14,7 @@ from app.errors import Conflict, ValidationError
 from app.keys import load_public_key
 from app.wards import credential
 from app.wards.gate import GateStation
-from tests.wards.conftest import ESCORT, VISITOR, Ward, escort
+from tests.wards.conftest import ESCORT, Ward, escort, visitor
 
 
 def gate_check(ctx: AppContext, h: Ward, payload: str, gate: str = "内科门岗"):  # type: ignore[no-untyped-def]
@@ -67,32 +67,25 @@ def test_nurse_cannot_approve_exceptions(ctx: AppContext, hospital: Ward) -> Non
 
 
 def test_visitor_rules(ctx: AppContext, hospital: Ward) -> None:
-    now = ctx.clock.now()
     with pytest.raises(ValidationError) as exc:
-        ctx.permits.issue_visitor(hospital.nurse, hospital.patients["infectious"], VISITOR, window_start=now,
-                                  window_end=now + timedelta(hours=1))
+        visitor(ctx, hospital, "infectious")
     assert exc.value.code == "visitor_refused"
-    v = ctx.permits.issue_visitor(hospital.nurse, hospital.patients["general"], VISITOR, window_start=now,
-                                  window_end=now + timedelta(hours=2))
+    v = visitor(ctx, hospital, "general")
     with pytest.raises(Conflict) as exc2:  # one visitor at a time
-        ctx.permits.issue_visitor(hospital.nurse, hospital.patients["general"], VISITOR,
-                                  window_start=now + timedelta(hours=1), window_end=now + timedelta(hours=3))
+        visitor(ctx, hospital, "general", start_in=20)
     assert exc2.value.code == "visitor_overlap"
     assert gate_check(ctx, hospital, v.payload).outcome == "admit"
 
 
 def test_second_visitor_waits_while_one_is_inside(ctx: AppContext, hospital: Ward) -> None:
-    now = ctx.clock.now()
-    first = ctx.permits.issue_visitor(hospital.nurse, hospital.patients["general"], VISITOR, window_start=now,
-                                      window_end=now + timedelta(hours=1))
-    second = ctx.permits.issue_visitor(hospital.nurse, hospital.patients["general"], VISITOR,
-                                       window_start=now + timedelta(hours=1), window_end=now + timedelta(hours=2))
+    first = visitor(ctx, hospital, "general")
+    second = visitor(ctx, hospital, "general", start_in=30)
     assert gate_check(ctx, hospital, first.payload).outcome == "admit"
-    ctx.clock.advance(hours=1, minutes=1)  # type: ignore[attr-defined]
+    ctx.clock.advance(minutes=31)  # type: ignore[attr-defined]
     denied = gate_check(ctx, hospital, second.payload)
     assert (denied.outcome, denied.reason) == ("deny", "visitor_inside")
     inside = ctx.gate.inside(hospital.gatekeeper)
-    assert inside[0].overdue and inside[0].permit_number == first.number  # past 30 minutes: listed first
+    assert inside[0].overdue and inside[0].permit_number == first.number  # past the visit's end: listed first
 
 
 def test_each_denial_reason(ctx: AppContext, hospital: Ward) -> None:
@@ -105,16 +98,15 @@ def test_each_denial_reason(ctx: AppContext, hospital: Ward) -> None:
     assert gate_check(ctx, hospital, tampered).reason in ("unreadable", "forged")
     clock.advance(hours=43)  # type: ignore[attr-defined]
     assert gate_check(ctx, hospital, p.payload).reason == "escort_test_old"  # 49 h after the test
-    fresh = ctx.permits.update_escort_test(hospital.nurse, p.id, p.version, clock.now() - timedelta(hours=1))
+    fresh = ctx.permits.update_escort_test(hospital.nurse, p.id, p.version, clock.now() - timedelta(hours=1),
+                                           "negative")
     assert gate_check(ctx, hospital, fresh.payload).outcome == "admit"
     reprinted = ctx.permits.reprint(hospital.nurse, p.id, "lost")
     assert gate_check(ctx, hospital, p.payload).reason == "revoked"  # the lost card stops working
     assert gate_check(ctx, hospital, reprinted.payload).outcome in ("admit", "exit")
     ctx.wards.discharge(hospital.nurse, hospital.patients["general"])
     assert gate_check(ctx, hospital, reprinted.payload).reason == "discharged"
-    later = ctx.permits.issue_visitor(hospital.nurse, hospital.patients["level3"], VISITOR,
-                                      window_start=clock.now() + timedelta(hours=2),
-                                      window_end=clock.now() + timedelta(hours=3))
+    later = visitor(ctx, hospital, "level3", start_in=120)
     assert gate_check(ctx, hospital, later.payload).reason == "not_yet_valid"
     clock.advance(hours=4)  # type: ignore[attr-defined]
     assert gate_check(ctx, hospital, later.payload).reason == "visit_time_over"

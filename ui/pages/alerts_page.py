@@ -55,7 +55,7 @@ def evidence_text(alert: AlertRecord) -> str:
                          "new visit {new_visit}. Visits: {visits}").format(
             patients=e.get("patients", "?"), field=field, key=e.get("key", ""), days=e.get("window_days", "?"),
             new_visit=e.get("new_visit_no", "?"), visits=visits)
-    if alert.kind in ("ears_fever_visits", "ears_antipyretic"):
+    if alert.kind.startswith("ears_"):  # fever visits and each drug category's purchases
         methods = "/".join(str(m).upper() for m in e.get("alarms", [])) or "?"
         values = ", ".join(f"{m.upper()} {e.get(m)}" for m in ("c1", "c2", "c3") if e.get(m) is not None)
         return translate("Alerts", "{count} {series} on {date}: EARS {methods} alarm ({values}).").format(

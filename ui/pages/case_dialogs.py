@@ -274,8 +274,10 @@ class DeclineDialog(FormDialog):
 
 
 class DispositionDialog(FormDialog):
-    """处置: how the patient leaves the fever clinic. The page of details follows the choice; the
-    service's rules are explained up front, and a refusal shows next to the field it is about."""
+    """处置: how the patient leaves the fever clinic. Only the dispositions the service allows now are
+    offered (CaseRecord.refusals: e.g. no home or admission for a reportable or positive case; the
+    incidents always); the ones it refuses are listed with the service's sentence. The page of details
+    follows the choice, and a refusal at submit shows next to the field it is about."""
 
     def __init__(self, session: Session, case: CaseRecord, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
@@ -283,9 +285,20 @@ class DispositionDialog(FormDialog):
         self.setMinimumWidth(600)
         self.disposition = QComboBox()
         self.disposition.addItem("", None)
+        refusals = dict(case.refusals)
         for d in Disposition:
-            if d != Disposition.TRANSFER:  # a transfer goes through the transfer request, which books the ambulance
+            # a transfer goes through the transfer request, which books the ambulance
+            if d != Disposition.TRANSFER and d.value not in refusals:
                 self.disposition.addItem("", d.value)
+        # what the service refuses now, grouped by its reason (code → the dispositions it refuses)
+        self.refused: dict[str, list[str]] = {}
+        for d in Disposition:
+            if d != Disposition.TRANSFER and d.value in refusals:
+                self.refused.setdefault(refusals[d.value], []).append(d.value)
+        self.refused_label = QLabel()
+        self.refused_label.setWordWrap(True)
+        self.refused_label.setStyleSheet(WARN_STYLE)
+        self.refused_label.setVisible(bool(self.refused))
         self.situation = QLabel()
         self.situation.setWordWrap(True)
         self.pending = QLabel()
@@ -301,6 +314,7 @@ class DispositionDialog(FormDialog):
         self.transfer_note.setWordWrap(True)
         self.transfer_note.setStyleSheet("color: #37474f;")
         self.body.insertWidget(3, self.transfer_note)
+        self.body.insertWidget(4, self.refused_label)
         self.add_field("disposition", self.disposition)
         self.form.addRow(self.rule)
 
@@ -312,8 +326,8 @@ class DispositionDialog(FormDialog):
         self.page_of: dict[str | None, QWidget] = {}
         # excluded → general outpatient: the negative result that excludes
         self.excluding = QComboBox()
-        for t in case.tests:
-            if t.result == TestResult.NEGATIVE:
+        for t in case.tests:  # only a negative nucleic-acid result of this visit excludes
+            if t.result == TestResult.NEGATIVE and t.kind == TestKind.NUCLEIC_ACID:
                 self.excluding.addItem("", t.id)
         self.excluding_page, f = self._page(Disposition.EXCLUDED_GENERAL.value)
         self.add_field("excluding_test_id", self.excluding, f)
@@ -337,6 +351,13 @@ class DispositionDialog(FormDialog):
         self.add_field("left_at", self.left_at, f)
         self.add_field("noticed_by", self.noticed_by, f)
         self.add_field("reported_to", self.reported_to, f)
+        # died (an incident)
+        self.died_at = TimeField(session.zone)
+        self.died_at.set_value(session.ctx.clock.now())
+        self.certified_by = text_edit(64)
+        _p, f = self._page(Disposition.DIED.value)
+        self.add_field("died_at", self.died_at, f)
+        self.add_field("certified_by", self.certified_by, f)
 
         self.reason = text_edit(200)
         self.add_field("reason", self.reason)
@@ -374,12 +395,14 @@ class DispositionDialog(FormDialog):
         code = self.chosen()
         rules = {
             None: "",
-            "excluded_general": self.tr("Only for a case classified as excluded, with the negative result that "
-                                        "excludes it."),
-            "home_advice": self.tr("Not for suspected, confirmed or asymptomatic cases. Write the advice given."),
+            "excluded_general": self.tr("Only for a case classified as excluded, with the negative nucleic acid "
+                                        "result of this visit that excludes it."),
+            "home_advice": self.tr("Only once the case is excluded by a negative nucleic acid result. Write the "
+                                   "advice given."),
             "admitted": self.tr("Until the case is excluded, only to a single room in the buffer ward."),
             "left_without_permission": self.tr("An incident: record when the patient left, who noticed and whom "
                                                "it was reported to."),
+            "died": self.tr("An incident: record the time of death and the doctor who certified it."),
         }
         self.rule.setText(rules.get(code, ""))
         self.rule.setVisible(bool(self.rule.text()))
@@ -395,10 +418,15 @@ class DispositionDialog(FormDialog):
         self.situation.setText(self.tr("Classification: {classification}").format(
             classification=classification_name(c.classification)))
         n = len(c.pending_results)
-        self.pending.setText(self.tr("{count} test result(s) still pending: {tests}. To close the case now, "
-                                     "write the reason below.").format(
+        self.pending.setText(self.tr("{count} test result(s) still pending: {tests}.").format(
             count=n, tests=translate("Labels", ", ").join(f"{test_kind_name(t.kind)} #{t.id}"
                                                           for t in c.pending_results)))
+        lines = [self.tr("Not possible now:")]
+        for code, refused in self.refused.items():
+            lines.append(self.tr("• {dispositions}: {why}").format(
+                dispositions=translate("Labels", ", ").join(disposition_name(d) for d in refused),
+                why=code_text(code)))
+        self.refused_label.setText("\n".join(lines))
         self.disposition.setItemText(0, self.tr("— choose —"))
         for i in range(1, self.disposition.count()):
             self.disposition.setItemText(i, disposition_name(self.disposition.itemData(i)))
@@ -421,8 +449,11 @@ class DispositionDialog(FormDialog):
         self.labels["noticed_by"].setText(self.tr("&Noticed by:"))
         self.labels["reported_to"].setText(self.tr("Re&ported to:"))
         self.reported_to.setPlaceholderText(self.tr("e.g. infection control, the duty director"))
+        self.labels["died_at"].setText(self.tr("Time of dea&th:"))
+        self.labels["certified_by"].setText(self.tr("&Certified by:"))
+        self.certified_by.setPlaceholderText(self.tr("the doctor who certified the death"))
         self.labels["reason"].setText(self.tr("R&eason:"))
-        self.reason.setPlaceholderText(self.tr("needed while a test result is pending"))
+        self.reason.setPlaceholderText(self.tr("optional: anything the next person should know"))
         self.transfer_note.setText(self.tr("A transfer to the designated hospital is not closed here: it is recorded "
                                            "through the transfer request, which books the ambulance."))
         self._explain_rule()
@@ -440,6 +471,9 @@ class DispositionDialog(FormDialog):
         if code == Disposition.LEFT_WITHOUT_PERMISSION:
             return {"left_at": self.left_at.value().strftime("%Y-%m-%d %H:%M"),
                     "noticed_by": self.noticed_by.text().strip(), "reported_to": self.reported_to.text().strip()}
+        if code == Disposition.DIED:
+            return {"died_at": self.died_at.value().strftime("%Y-%m-%d %H:%M"),
+                    "certified_by": self.certified_by.text().strip()}
         return {}
 
     def submit(self) -> None:

@@ -145,11 +145,35 @@ def classification_colours(code: str, role: int) -> Any:
     return None
 
 
+LONG_WAIT_BACKGROUND = QColor("#fde0dc")
+SOON_WAIT_BACKGROUND = QColor("#fff0d6")
+
+
 class WaitingModel(RecordModel[WaitingPatient]):
+    """Long waits are coloured against the county's limit (首诊负责制; ``limit_minutes`` from the untaken
+    feed): red past it, amber from three quarters of it."""
+
     VISIT, PATIENT, ARRIVED, WAITED, TEMPERATURE, DECISION = range(6)
+
+    def __init__(self, zone: ZoneInfo, parent: QObject | None = None) -> None:
+        super().__init__(zone, parent)
+        self.limit_minutes: int | None = None
 
     def key(self, r: WaitingPatient) -> object:
         return r.visit_no
+
+    def set_limit(self, minutes: int) -> None:
+        if minutes != self.limit_minutes:
+            self.limit_minutes = minutes
+            if self.now is not None:
+                self.set_now(self.now)  # repaint the colours
+
+    def waited_seconds(self, r: WaitingPatient) -> float:
+        return max(0.0, (self.now - r.arrived_at).total_seconds()) if self.now else 0.0
+
+    def overdue(self, r: WaitingPatient) -> bool:
+        """Past the limit (at exactly the limit the doctor is still in time)."""
+        return self.limit_minutes is not None and self.waited_seconds(r) > self.limit_minutes * 60
 
     def headers(self) -> list[str]:
         return [self.tr("Visit no."), self.tr("Patient"), self.tr("Received at"), self.tr("Waiting"),
@@ -172,10 +196,23 @@ class WaitingModel(RecordModel[WaitingPatient]):
         return decision_name(r.decision)
 
     def style(self, r: WaitingPatient, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.FontRole and column in (self.VISIT, self.PATIENT):
+        overdue = self.overdue(r)
+        soon = (not overdue and self.limit_minutes is not None
+                and self.waited_seconds(r) >= self.limit_minutes * 45)  # three quarters of the limit, in seconds
+        if role == Qt.ItemDataRole.FontRole and (column in (self.VISIT, self.PATIENT)
+                                                 or (column == self.WAITED and (overdue or soon))):
             return bold()
+        if role == Qt.ItemDataRole.BackgroundRole and overdue:
+            return QBrush(LONG_WAIT_BACKGROUND)
+        if role == Qt.ItemDataRole.BackgroundRole and soon and column == self.WAITED:
+            return QBrush(SOON_WAIT_BACKGROUND)
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.WAITED and (overdue or soon):
+            return QBrush(POSITIVE if overdue else PENDING)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.DECISION and r.decision == "isolate":
             return QBrush(POSITIVE)
+        if role == Qt.ItemDataRole.ToolTipRole and overdue:
+            return self.tr("Waiting longer than {limit} min: take the patient now (first-diagnosis "
+                           "responsibility).").format(limit=self.limit_minutes)
         return None
 
 

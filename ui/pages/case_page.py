@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -56,15 +56,24 @@ from ui.labels import (
     disposition_name,
     occupation_name,
     sex_name,
+    test_kind_name,
 )
 from ui.pages.case_dialogs import DispositionDialog, FormDialog, HandoverDialog, OrderTestDialog, ResultDialog
 from ui.pages.case_models import ClocksModel, TestsModel, clock_label, clock_status, local
 from ui.session import Session
 
+translate = QCoreApplication.translate  # lupdate extracts translate("Labels", ...)
 OK_STYLE = "color: #1b6e20; font-weight: bold;"
 BAD_STYLE = "color: #b3261e; font-weight: bold;"
 BANNER_STYLE = "background: #fff0d6; color: #6b3a00; padding: 6px 10px; border-radius: 4px; font-weight: bold;"
 CLOSED_STYLE = "background: #eceff1; color: #263238; padding: 6px 10px; border-radius: 4px; font-weight: bold;"
+POSITIVE_FRAME = "QFrame#positive { background: #b3261e; border-radius: 6px; }"
+
+
+def positive_tests(case: CaseRecord) -> tuple[LabTestRecord, ...]:
+    """The results the service counts as positive (逢阳必报: nucleic acid or antigen), in test order."""
+    ids = set(case.positive_test_ids)
+    return tuple(t for t in case.tests if t.id in ids)
 
 
 def table_view(model: Any, widths: tuple[int, ...]) -> QTableView:
@@ -123,6 +132,29 @@ class CaseDialog(Dialog):
         self.urgent_label = QLabel()
         self.banner = QLabel()
         self.banner.setWordWrap(True)
+        # 逢阳必报、逢阳即报: a positive result asks for classification and the report, at the top, in red
+        self.positive_frame = QFrame()
+        self.positive_frame.setObjectName("positive")
+        self.positive_frame.setStyleSheet(POSITIVE_FRAME)
+        self.positive_badge = QLabel()
+        self.positive_badge.setStyleSheet("background: white; color: #b3261e; font-size: 18pt; font-weight: bold; "
+                                          "padding: 2px 12px; border-radius: 4px;")
+        self.positive_text = QLabel()
+        self.positive_text.setWordWrap(True)
+        self.positive_text.setStyleSheet("color: white; font-size: 11pt; font-weight: bold;")
+        self.positive_classify_button = QPushButton()
+        self.positive_classify_button.clicked.connect(self.go_classify)
+        self.positive_report_button = QPushButton()
+        self.positive_report_button.clicked.connect(self.go_report)
+        for b in (self.positive_classify_button, self.positive_report_button):
+            b.setStyleSheet("QPushButton { background: white; color: #b3261e; font-weight: bold; padding: 4px 14px; "
+                            "border-radius: 4px; } QPushButton:disabled { color: #9e9e9e; }")
+        positive_row = QHBoxLayout(self.positive_frame)
+        positive_row.addWidget(self.positive_badge)
+        positive_row.addWidget(self.positive_text, 1)
+        positive_row.addWidget(self.positive_classify_button)
+        positive_row.addWidget(self.positive_report_button)
+        self.positive_frame.hide()
         top = QHBoxLayout()
         top.addWidget(self.visit_label)
         top.addSpacing(12)
@@ -334,6 +366,7 @@ class CaseDialog(Dialog):
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.positive_frame)
         layout.addLayout(top)
         layout.addLayout(second)
         layout.addWidget(self.banner)
@@ -358,6 +391,12 @@ class CaseDialog(Dialog):
     @property
     def is_open(self) -> bool:
         return self.case.closed_at is None
+
+    @property
+    def active(self) -> bool:
+        """Open, or admitted to a ward: the service still takes its orders, results, classification and a
+        transfer request (a ward patient who turns positive or suspected leaves by transfer)."""
+        return self.is_open or self.case.in_ward
 
     def now(self) -> datetime:
         return self.session.ctx.clock.now()
@@ -451,6 +490,7 @@ class CaseDialog(Dialog):
         self.banner.setText(banner)
         self.banner.setStyleSheet(style)
         self.banner.setVisible(bool(banner))
+        self.render_positive()
         pending = len(c.pending_results)
         self.tabs.setTabText(2, self.tr("Observation and tests ({count} pending)").format(count=pending) if pending
                              else self.tr("Observation and tests"))
@@ -458,6 +498,37 @@ class CaseDialog(Dialog):
         self.tabs.setTabText(3, self.tr("Time limits ({count} open)").format(count=open_clocks) if open_clocks
                              else self.tr("Time limits"))
         self.tick()
+
+    def render_positive(self) -> None:
+        """The red 阳性 banner: which results are positive, and what is still to do — classify the case,
+        record the direct network report (by the report clock's due time when the service started one)."""
+        c, zone = self.case, self.session.zone
+        if not c.positive:  # the service's flag
+            self.positive_frame.hide()
+            return
+        tests = translate("Labels", ", ").join(self.tr("{test} #{id} ({time})").format(
+            test=test_kind_name(t.kind), id=t.id, time=local(t.result_at, zone)) for t in positive_tests(c))
+        lines = [self.tr("Positive result: {tests}. Every positive is reported at once.").format(tests=tests)
+                 if tests else self.tr("Positive result. Every positive is reported at once.")]
+        needs_class = c.classification not in REPORTABLE
+        if needs_class:
+            lines.append(self.tr("Classify the case now (suspected, confirmed or asymptomatic)."))
+        report = self._clock_of(c, ClockKind.REPORT)
+        if c.reported_at is not None and report is None:
+            lines.append(self.tr("Reported: card {card}, {time}.").format(card=c.report_card_no or "",
+                                                                         time=local(c.reported_at, zone)))
+        elif report is not None:
+            lines.append(self.tr("Record the direct network report by {time}.").format(time=local(report.due_at,
+                                                                                                    zone)))
+        else:
+            lines.append(self.tr("Record the direct network report within 2 h of the result."))
+        self.positive_badge.setText(self.tr("POSITIVE"))
+        self.positive_text.setText("\n".join(lines))
+        self.positive_classify_button.setText(self.tr("Classify now"))
+        self.positive_report_button.setText(self.tr("Report now"))
+        self.positive_classify_button.setVisible(needs_class)
+        self.positive_report_button.setVisible(c.reported_at is None or report is not None)
+        self.positive_frame.show()
 
     def tick(self) -> None:
         """Every second: the clocks' time left, the most urgent clock in the header, the report status."""
@@ -489,23 +560,27 @@ class CaseDialog(Dialog):
                        None if k.met_at is not None and not k.missed else state)
 
     def _enable(self) -> None:
-        mine, is_open = self.mine, self.is_open
+        mine, is_open, active = self.mine, self.is_open, self.active
         for w in (self.travel, self.add_travel_button, self.remove_travel_button, self.contacts, self.cluster,
                   self.occupation, self.other_exposures, self.notes, self.findings, self.save_interview_button):
             w.setEnabled(mine)
-        for w in (self.classification, self.other_pathogen, self.classify_button, self.room, self.bed,
-                  self.observe_button, self.order_button):
+        for w in (self.room, self.bed, self.observe_button):
             w.setEnabled(mine and is_open)
+        for w in (self.classification, self.other_pathogen, self.classify_button, self.order_button):
+            w.setEnabled(mine and active)
         reportable = self.case.classification in REPORTABLE
+        report_due = any(k.kind == ClockKind.REPORT and k.met_at is None for k in self.case.clocks)
         for w in (self.card_no, self.reported_at, self.report_button):
-            w.setEnabled(mine and reportable)
+            w.setEnabled(mine and (reportable or report_due))
         for w in (self.epi_done_at, self.epi_button):
             w.setEnabled(mine and self._clock(ClockKind.EPI) is not None)
         test = self.selected_test()
         self.result_button.setEnabled(self.session.can(Perm.CASEWORK) and test is not None and test.result is None)
+        self.positive_classify_button.setEnabled(mine and active)
+        self.positive_report_button.setEnabled(self.report_button.isEnabled())
         self.handover_button.setEnabled(mine and is_open and self.case.pending_handover is None)
         self.dispose_button.setEnabled(mine and is_open)
-        self.transfer_button.setEnabled(mine and is_open)
+        self.transfer_button.setEnabled(mine and active)
 
     # ----- language -------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -613,7 +688,7 @@ class CaseDialog(Dialog):
 
     # ----- classification and reports -------------------------------------------------------
     def classify(self) -> None:
-        if not (self.mine and self.is_open):
+        if not (self.mine and self.active):
             return
         cases, actor, c = self.session.ctx.cases, self.session.actor, self.case
         cls, other = self.classification.currentData(), self.other_pathogen.text()
@@ -626,6 +701,17 @@ class CaseDialog(Dialog):
                 classification=classification_name(record.classification))
 
         self.run(lambda: cases.classify(actor, c.visit_no, c.version, cls, other), message)
+
+    def go_classify(self) -> None:
+        """From the positive banner: the classification, ready to choose."""
+        self.tabs.setCurrentIndex(1)
+        self.classification.setFocus()
+
+    def go_report(self) -> None:
+        """From the positive banner: the direct network report, ready to type the card number."""
+        self.tabs.setCurrentIndex(1)
+        self.card_no.setFocus()
+        self.card_no.selectAll()
 
     @staticmethod
     def _clock_of(record: CaseRecord, kind: str) -> ClockRecord | None:
@@ -675,7 +761,7 @@ class CaseDialog(Dialog):
             self.reload(then=lambda: self.changed.emit(self.case))
 
     def order_test(self) -> None:
-        if self.mine and self.is_open:
+        if self.mine and self.active:
             self._open_sub(OrderTestDialog(self.session, self.case, self), self.tr("✔ Test ordered."))
 
     def record_result(self) -> None:
@@ -702,7 +788,7 @@ class CaseDialog(Dialog):
 
     def request_transfer(self) -> None:
         """申请转运定点医院: pick an accepting hospital; afterwards offer to print the handover form."""
-        if not (self.mine and self.is_open):
+        if not (self.mine and self.active):
             return
         from ui.pages.transfer_dialogs import TransferRequestDialog
 

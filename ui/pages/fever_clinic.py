@@ -2,6 +2,9 @@
 (they move responsibility), then the patients received and not yet taken, then the open cases —
 this doctor's, or everyone's — always with the responsible doctor named.
 
+A red banner names the patients nobody has taken within the county's limit (首诊负责制, default 10 min),
+and their rows in the waiting list turn red, until someone takes them.
+
 Taking a patient makes this doctor the first-diagnosis doctor (首诊负责): a confirmation says so,
 and a second doctor who tries a moment later is told who took the patient.
 """
@@ -23,12 +26,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.casework.records import CaseRecord, HandoverRecord, WaitingPatient
+from app.casework.untaken import UntakenReport
 from ui.forms import Page, describe
 from ui.ops import report_error
 from ui.pages.case_dialogs import DeclineDialog
 from ui.pages.case_models import CaseListModel, HandoverModel, WaitingModel
 from ui.pages.case_page import CaseDialog, open_case, table_view
 from ui.session import Session
+from ui.untaken_feed import UntakenBanner
 
 REFRESH_MS = 15_000
 OK_STYLE = "font-size: 11pt; font-weight: bold; color: #1b6e20;"
@@ -50,6 +55,9 @@ class FeverClinicPage(Page):
         self.result.setWordWrap(True)
         self.refresh_button = QPushButton()
         self.refresh_button.clicked.connect(self.refresh)
+        # 首诊负责制: patients nobody took within the county's limit, in red until someone takes them
+        self.untaken = UntakenBanner(session, "fever_clinic", self)
+        self.untaken.feed.updated.connect(self._show_untaken)
 
         # hand-overs waiting for me
         self.handover_frame = QFrame()
@@ -113,6 +121,7 @@ class FeverClinicPage(Page):
         top.addWidget(self.refresh_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.untaken)
         layout.addWidget(self.result)
         layout.addWidget(self.handover_frame)
         layout.addLayout(wrow)
@@ -163,6 +172,7 @@ class FeverClinicPage(Page):
         if self._loading:
             return
         self._loading = True
+        self.untaken.refresh()
         cases, actor, clock, mine = self.session.ctx.cases, self.session.actor, self.session.ctx.clock, \
             self.mine_only.isChecked()
 
@@ -186,6 +196,9 @@ class FeverClinicPage(Page):
         self.handover_frame.setVisible(bool(handovers))
         self._show_counts()
         self._update_buttons()
+
+    def _show_untaken(self, report: UntakenReport) -> None:
+        self.waiting_model.set_limit(report.limit_minutes)
 
     def _load_failed(self, exc: BaseException) -> None:
         self._loading = False

@@ -30,6 +30,7 @@ from ui.handoff_feed import HandoffFeed, HandoffSnapshot
 from ui.pages.handoff_model import HandoffTableModel
 from ui.scan_field import ScanField
 from ui.session import Session
+from ui.untaken_feed import UntakenBanner
 
 OK_STYLE = "font-size: 13pt; font-weight: bold; color: #1b6e20;"
 BAD_STYLE = "font-size: 13pt; font-weight: bold; color: #b3261e;"
@@ -133,6 +134,7 @@ class HandoffBoardPage(Page):
         self.dialog: LeftDialog | None = None
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        self.untaken = UntakenBanner(session, "triage", self)  # arrived, but no doctor took them (首诊负责制)
         self.scan_label = QLabel()
         self.scan = ScanField(64, "font-size: 16pt; padding: 4px;")
         self.scan.scanned.connect(self.scanned)
@@ -165,6 +167,7 @@ class HandoffBoardPage(Page):
         open_row.addWidget(self.left_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.untaken)
         layout.addLayout(scan_row)
         layout.addWidget(self.result)
         layout.addLayout(open_row)

@@ -1,25 +1,48 @@
-"""Dialogs of the permits page: issue an escort or visitor permit, approve an exception (admin),
-a reason (revoke, reprint), a fresh negative test for an escort."""
+"""Dialogs of the permits page: issue an escort or visitor permit, approve an exception (an
+administrator, or a second person at this desk), a reason (revoke, reprint), a newer negative test
+for an escort."""
 
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QWidget
 
-from app.errors import FeverSentinelError
+from app.errors import FeverSentinelError, PermissionDenied
+from app.figures import FiguresService
 from app.permissions import Perm
+from app.wards.figures import WardFigures
 from app.wards.permit_service import Holder
 from app.wards.records import AdmissionRecord, PermitRecord
-from app.wards.vocab import VISIT_MAX_MINUTES, ExceptionKind, PermitKind
+from app.wards.vocab import ExceptionKind, PermitKind
 from ui.fields import TimeField
-from ui.labels import exception_kind_name, nursing_level_name, permit_kind_name, ward_type_name
+from ui.labels import exception_kind_name, nursing_level_name, permit_kind_name, test_result_name, ward_type_name
 from ui.pages.case_dialogs import FormDialog, text_edit
 from ui.pages.ward_identity import IdentityFields
 from ui.session import Session
 
 RULE_REFUSALS = ("escort_refused", "visitor_refused")
+RESULTS = ("", "negative", "positive")  # "": not chosen yet (the service refuses anything but negative)
+
+
+def result_combo() -> QComboBox:
+    combo = QComboBox()
+    for code in RESULTS:
+        combo.addItem("", code or None)
+    return combo
+
+
+def retranslate_results(combo: QComboBox, choose: str) -> None:
+    for i in range(combo.count()):
+        code = combo.itemData(i)
+        combo.setItemText(i, test_result_name(code) if code else choose)
+
+
+def load_ward_figures(session: Session, done) -> None:  # type: ignore[no-untyped-def]
+    """The ward figures in force (visit minutes, test validity), read through the runner."""
+    figures = FiguresService(session.ctx.db, session.ctx.clock)
+    session.runner.run(lambda: figures.get(WardFigures)[0], done, lambda _exc: None)
 
 
 class IssueDialog(FormDialog):
@@ -43,15 +66,20 @@ class IssueDialog(FormDialog):
         self.relation = text_edit(32)
         self.add_field("relation", self.relation)
         now = session.ctx.clock.now()
+        self.figures = WardFigures()
         self.test_at = TimeField(session.zone)
+        self.test_result = result_combo()
         self.window_start = TimeField(session.zone)
         self.window_end = TimeField(session.zone)
+        self.reason = text_edit(200)
         if kind == PermitKind.ESCORT:
             self.test_at.set_value(now)
             self.add_field("test_at", self.test_at)
+            self.add_field("test_result", self.test_result)
         else:
             self.window_start.set_value(now)
-            self.window_end.set_value(now + timedelta(hours=2))
+            self.window_end.set_value(now + timedelta(minutes=self.figures.visit_max_minutes))
+            self.add_field("reason", self.reason)
             self.add_field("window_start", self.window_start)
             self.add_field("window_end", self.window_end)
         self.note = QLabel()
@@ -70,6 +98,13 @@ class IssueDialog(FormDialog):
             self.body.insertWidget(self.body.indexOf(self.buttons), widget)
         self.retranslate()
         self.identity.name.setFocus()
+        load_ward_figures(session, self._figures_loaded)
+
+    def _figures_loaded(self, figures: WardFigures) -> None:
+        if self.kind == PermitKind.VISITOR and figures.visit_max_minutes != self.figures.visit_max_minutes:
+            self.window_end.set_value(self.window_start.value() + timedelta(minutes=figures.visit_max_minutes))
+        self.figures = figures
+        self.retranslate()
 
     def _today(self) -> date:
         return self.session.ctx.clock.now().astimezone(self.session.zone).date()
@@ -85,15 +120,23 @@ class IssueDialog(FormDialog):
         self.labels["relation"].setText(self.tr("&Relation:"))
         self.relation.setPlaceholderText(self.tr("e.g. son, daughter, spouse"))
         if self.kind == PermitKind.ESCORT:
-            self.labels["test_at"].setText(self.tr("Negative &test at:"))
-            self.note.setText(self.tr("One escort per patient. The negative nucleic acid test must be from the last "
-                                      "48 hours; the gate refuses the escort once it is older."))
+            self.labels["test_at"].setText(self.tr("NAT &sampled at:"))
+            self.labels["test_result"].setText(self.tr("NAT res&ult:"))
+            retranslate_results(self.test_result, self.tr("Choose the result…"))
+            self.note.setText(self.tr("One escort per patient, with a NEGATIVE nucleic acid result sampled within "
+                                      "the last {hours} hours. The permit ends when the result's {hours} hours end "
+                                      "(the gate then refuses the escort), unless a newer negative result is "
+                                      "recorded.").format(hours=self.figures.escort_test_valid_hours))
         else:
+            self.labels["reason"].setText(self.tr("Reason for an on-site &visit:"))
+            self.reason.setPlaceholderText(self.tr("e.g. critical condition notice, consent to an operation"))
             self.labels["window_start"].setText(self.tr("Visit &from:"))
             self.labels["window_end"].setText(self.tr("Visit &until:"))
-            self.note.setText(self.tr("Visitors come one at a time, within this window (at most 12 hours); each "
-                                      "visit lasts at most {minutes} minutes.").format(minutes=VISIT_MAX_MINUTES))
-        self.approve_button.setText(self.tr("Approve e&xception…"))
+            self.note.setText(self.tr("In principle no on-site visits: video visits are encouraged. One visitor, "
+                                      "one visit of at most {minutes} minutes: once the visitor has left, or the "
+                                      "time is over, the permit no longer lets them in.").format(
+                minutes=self.figures.visit_max_minutes))
+        self.approve_button.setText(self.tr("Second person approves an e&xception…"))
         self._show_exception()
         self.ok.setText(self.tr("&Issue permit"))
         self.cancel.setText(self.tr("Cancel"))
@@ -113,14 +156,15 @@ class IssueDialog(FormDialog):
                                                       self.admission.id, self.exception_id)
         holder = self.holder()
         if self.kind == PermitKind.ESCORT:
-            test_at = self.test_at.value()
+            test_at, result = self.test_at.value(), self.test_result.currentData()
             self.session.runner.run(lambda: permits.issue_escort(actor, admission_id, holder, test_at=test_at,
-                                                                 exception_id=exception_id),
+                                                                 test_result=result, exception_id=exception_id),
                                     self._done, self._failed, parent=self)
         else:
-            start, end = self.window_start.value(), self.window_end.value()
+            start, end, reason = self.window_start.value(), self.window_end.value(), self.reason.text()
             self.session.runner.run(lambda: permits.issue_visitor(actor, admission_id, holder, window_start=start,
-                                                                  window_end=end, exception_id=exception_id),
+                                                                  window_end=end, reason=reason,
+                                                                  exception_id=exception_id),
                                     self._done, self._failed, parent=self)
 
     def _failed(self, exc: BaseException) -> None:
@@ -131,14 +175,15 @@ class IssueDialog(FormDialog):
             self.needs = [str(k) for k in exc.details.get("needs", [])]
             self.exception_id = None
             self._show_exception()
-        self.approve_button.setVisible(bool(rule and self.can_approve))
-        if rule and self.can_approve:
+        self.approve_button.setVisible(bool(rule))
+        if rule:
             self.approve_button.setFocus()
 
     def approve_exception(self) -> None:
+        """A second person — not the one issuing — approves here with their own password."""
         if self.exception_dialog is not None:
             self.exception_dialog.deleteLater()
-        self.exception_dialog = ExceptionDialog(self.session, self.admission, self.needs, self)
+        self.exception_dialog = ExceptionDialog(self.session, self.admission, self.needs, self, co_sign=True)
         self.exception_dialog.approved.connect(self._approved)
         self.exception_dialog.show()
 
@@ -155,29 +200,48 @@ class IssueDialog(FormDialog):
 
 
 class ExceptionDialog(FormDialog):
-    """An administrator approves one exception to the permit rules, with a reason (used once)."""
+    """One exception to the permit rules, with a reason (used once, by someone other than the approver).
+
+    On the permits page an administrator approves under their own name; ``co_sign`` (from the issue
+    dialog) asks for a second person's user name and password instead: the one issuing cannot approve."""
 
     approved = Signal(int)
 
     def __init__(self, session: Session, admission: AdmissionRecord, needs: list[str] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, co_sign: bool = False) -> None:
         super().__init__(session, parent)
         self.admission = admission
+        self.co_sign = co_sign
         self.kind = QComboBox()
         kinds = [k for k in ExceptionKind if not needs or k.value in needs] or list(ExceptionKind)
         for k in kinds:
             self.kind.addItem("", k.value)
         self.reason = text_edit(200)
+        self.approver = text_edit(64)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        if co_sign:
+            self.add_field("approver", self.approver)
+            self.add_field("password", self.password)
         self.add_field("kind", self.kind)
         self.add_field("reason", self.reason)
         self.retranslate()
-        self.reason.setFocus()
+        (self.approver if co_sign else self.reason).setFocus()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Approve an exception"))
-        self.explain.setText(self.tr("For {name} ({ward}, bed {bed}). The exception is recorded under your name "
-                                     "with the reason, and can be used for one permit.").format(
-            name=self.admission.patient_name, ward=self.admission.ward_name, bed=self.admission.bed))
+        if self.co_sign:
+            self.explain.setText(self.tr("For {name} ({ward}, bed {bed}). A second person with the right to "
+                                         "approve exceptions (not you) signs in here; the exception is recorded "
+                                         "under their name with the reason, and can be used for one permit.").format(
+                name=self.admission.patient_name, ward=self.admission.ward_name, bed=self.admission.bed))
+            self.labels["approver"].setText(self.tr("Approver's &user name:"))
+            self.labels["password"].setText(self.tr("Approver's &password:"))
+        else:
+            self.explain.setText(self.tr("For {name} ({ward}, bed {bed}). The exception is recorded under your name "
+                                         "with the reason, and can be used for one permit, issued by another "
+                                         "staff member.").format(
+                name=self.admission.patient_name, ward=self.admission.ward_name, bed=self.admission.bed))
         self.labels["kind"].setText(self.tr("&Rule:"))
         self.labels["reason"].setText(self.tr("R&eason:"))
         self.reason.setPlaceholderText(self.tr("e.g. the doctor orders one escort at night"))
@@ -188,10 +252,25 @@ class ExceptionDialog(FormDialog):
 
     def submit(self) -> None:
         self.errors.clear()
-        wards, actor, admission_id = self.session.ctx.wards, self.session.actor, self.admission.id
+        ctx, me, admission_id = self.session.ctx, self.session.actor, self.admission.id
         kind, reason = str(self.kind.currentData()), self.reason.text()
-        self.session.runner.run(lambda: wards.approve_exception(actor, admission_id, kind, reason),
-                                self._done, self.errors.show, parent=self)
+        if not self.co_sign:
+            self.session.runner.run(lambda: ctx.wards.approve_exception(me, admission_id, kind, reason),
+                                    self._done, self.errors.show, parent=self)
+            return
+        username, password = self.approver.text().strip(), self.password.text()
+        self.password.clear()
+        if username.casefold() == me.username.casefold():
+            self.errors.show(PermissionDenied("exception_self"))
+            return
+
+        def approve() -> int:
+            approver = ctx.users.authenticate(username, password, me.workstation)
+            if approver.username == me.username:
+                raise PermissionDenied("exception_self")
+            return ctx.wards.approve_exception(approver, admission_id, kind, reason)
+
+        self.session.runner.run(approve, self._done, self.errors.show, parent=self)
 
     def _done(self, exception_id: int) -> None:
         self.approved.emit(exception_id)
@@ -257,15 +336,20 @@ class EscortTestDialog(FormDialog):
         self.permit = permit
         self.test_at = TimeField(session.zone)
         self.test_at.set_value(session.ctx.clock.now())
+        self.test_result = result_combo()
         self.add_field("test_at", self.test_at)
+        self.add_field("test_result", self.test_result)
         self.retranslate()
         self.test_at.setFocus()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Update escort's test"))
-        self.explain.setText(self.tr("A newer negative nucleic acid test for {holder} ({number}).").format(
+        self.explain.setText(self.tr("A newer negative nucleic acid result for {holder} ({number}): the permit is "
+                                     "valid again until this result's validity ends.").format(
             holder=self.permit.holder_name, number=self.permit.number))
-        self.labels["test_at"].setText(self.tr("Negative &test at:"))
+        self.labels["test_at"].setText(self.tr("NAT &sampled at:"))
+        self.labels["test_result"].setText(self.tr("NAT res&ult:"))
+        retranslate_results(self.test_result, self.tr("Choose the result…"))
         self.ok.setText(self.tr("&Save"))
         self.cancel.setText(self.tr("Cancel"))
 
@@ -273,8 +357,9 @@ class EscortTestDialog(FormDialog):
         self.errors.clear()
         permits, actor, p = self.session.ctx.permits, self.session.actor, self.permit
         test_at: datetime = self.test_at.value()
-        self.session.runner.run(lambda: permits.update_escort_test(actor, p.id, p.version, test_at), self._done,
-                                self.errors.show, parent=self)
+        result = self.test_result.currentData()
+        self.session.runner.run(lambda: permits.update_escort_test(actor, p.id, p.version, test_at, result),
+                                self._done, self.errors.show, parent=self)
 
     def _done(self, record: PermitRecord) -> None:
         self.saved.emit(record)

@@ -1,9 +1,10 @@
 """陪护证/探视证: issue escort and visitor permits for an inpatient, and look after them.
 
-Pick the inpatient, issue an escort permit (holder's identity, relation, negative test) or a
-visitor permit (a window of at most 12 hours; 30 minutes per visit). The table lists the permits
-with their state; revoke, reprint (a new card, the old one stops working), record a newer test
-for an escort, print the card (ID-card size CR80 by default, or a 58/80 mm slip).
+Pick the inpatient, issue an escort permit (holder's identity, relation, the negative test's
+sampling time and result) or a visitor permit (a reason, one visit of at most 30 minutes). The table
+lists the permits with their state; revoke, reprint (a new card, the old one stops working), record a
+newer negative result for an escort (which renews the permit), print the card (ID-card size CR80 by
+default, or a 58/80 mm slip). An exception the rules need is approved by a second person.
 """
 
 from __future__ import annotations
@@ -87,7 +88,7 @@ class PermitsPage(Page):
         self.active_only.toggled.connect(lambda _c: self.reload())
         clock = session.ctx.clock
         self.permits = permit_model(session.zone, clock.now, self)
-        self.view = record_table(self.permits, (100, 90, 70, 140, 80, 130, 200, 90))
+        self.view = record_table(self.permits, (100, 90, 70, 140, 80, 130, 200, 170))
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.revoke_button = QPushButton()
         self.revoke_button.clicked.connect(lambda: self.reason(reprint=False))
@@ -231,7 +232,8 @@ class PermitsPage(Page):
             return
         dialog = ExceptionDialog(self.session, a, None, self)
         dialog.approved.connect(lambda eid: self._say(self.tr(
-            "Exception #{id} approved. Issue the permit now: the exception is used once.").format(id=eid)))
+            "Exception #{id} approved. Another staff member issues the permit now: the exception is used "
+            "once.").format(id=eid)))
         self._open(dialog)
 
     def reason(self, *, reprint: bool) -> None:
@@ -257,8 +259,10 @@ class PermitsPage(Page):
         if p is None or p.kind != PermitKind.ESCORT:
             return
         dialog = EscortTestDialog(self.session, p, self)
-        dialog.saved.connect(lambda r: (self._say(self.tr("Test time of {number} updated.").format(number=r.number)),
-                                       self.reload()))
+        dialog.saved.connect(lambda r: (self._say(self.tr("Negative result of {number} updated: valid until "
+                                                          "{until}.").format(
+            number=r.number, until=r.valid_until.astimezone(self.session.zone).strftime("%m-%d %H:%M"))),
+            self.reload()))
         self._open(dialog)
 
     def print_card(self) -> None:

@@ -42,7 +42,7 @@ from app.errors import Conflict, ValidationError
 from app.privacy import mask_id_number
 from app.triage.identity import parse_resident_id
 from app.triage.records import PatientInput, PatientRecord, VisitDetail
-from app.triage.vocab import IdType, Sex
+from app.triage.vocab import HealthCode, IdType, Sex
 from ui.fields import DateField, debouncer
 from ui.forms import FieldErrors, error_label, field_with_error, tidy_form
 from ui.labels import (
@@ -53,7 +53,7 @@ from ui.labels import (
     reason_names,
     sex_name,
 )
-from ui.pages.screening_form import PendingScreening
+from ui.pages.screening_form import HealthCodeChoice, PendingScreening
 from ui.session import Session
 
 Index = QModelIndex | QPersistentModelIndex
@@ -155,6 +155,8 @@ class RegistrationForm(QWidget):
         self.doses = QSpinBox()
         self.doses.setRange(-1, 10)
         self.doses.setValue(-1)
+        # a buyer sent from the pharmacy counter had only the temperature taken: the code is checked here
+        self.health_code = HealthCodeChoice()
 
         self.general_error = error_label()
         self.errors = FieldErrors(self.general_error)
@@ -163,7 +165,7 @@ class RegistrationForm(QWidget):
         form = QFormLayout(self.form_box)
         tidy_form(form)
         rows: list[tuple[str, QWidget]] = [
-            ("name", self.name), ("id_type", self.id_type), ("id_number", self.id_number),
+            ("health_code", self.health_code), ("name", self.name), ("id_type", self.id_type), ("id_number", self.id_number),
             ("id_missing_reason", self.id_missing_reason), ("sex", self.sex), ("birth_date", self.birth_date),
             ("phone", self.phone), ("address", self.address), ("occupation", self.occupation),
             ("workplace", self.workplace), ("onset_date", self.onset), ("vaccination_doses", self.doses),
@@ -177,6 +179,9 @@ class RegistrationForm(QWidget):
             form.addRow(label, box)
             self._rows[key] = (label, box)
             self.errors.add(key, widget, err)
+        self.health_note_error = error_label()
+        self._rows["health_code"][1].layout().addWidget(self.health_note_error)
+        self.errors.add("health_code_note", self.health_code.note, self.health_note_error)
         self.errors.add("decision", self.name, self.general_error)
 
         # ----- returning patients
@@ -227,6 +232,7 @@ class RegistrationForm(QWidget):
 
         chain = [self.name, self.id_type, self.id_number, self.id_missing_reason, self.sex, self.birth_date,
                  self.phone, self.address, self.occupation, self.workplace, self.onset, self.doses,
+                 *self.health_code.buttons.values(), self.health_code.note,
                  self.save_button, self.cancel_button, self.suggest_view, self.new_patient_button]
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
@@ -250,6 +256,7 @@ class RegistrationForm(QWidget):
             "birth_date": self.tr("&Birth date:"), "phone": self.tr("&Phone:"), "address": self.tr("A&ddress:"),
             "occupation": self.tr("Occ&upation:"), "workplace": self.tr("&Workplace / school:"),
             "onset_date": self.tr("&Onset date:"), "vaccination_doses": self.tr("&Vaccine doses:"),
+            "health_code": self.tr("&Health code:"),
         }
         for key, label in self._labels.items():
             label.setText(texts[key])
@@ -263,6 +270,7 @@ class RegistrationForm(QWidget):
         self.phone.setPlaceholderText(self.tr("mobile or landline"))
         self.id_missing_reason.setPlaceholderText(self.tr("e.g. child without ID, card forgotten"))
         self.doses.setSpecialValueText(self.tr("not asked"))
+        self.health_code.retranslate()
         self.suggest_box.setTitle(self.tr("Returning patients"))
         self.suggest_hint.setText(self.tr("Typing a name, pinyin initials, ID or phone number lists earlier "
                                           "patients. Press ↓ to choose, Enter to use."))
@@ -281,6 +289,8 @@ class RegistrationForm(QWidget):
         temp = f"{p.temperature_c:.1f} °C" if p.temperature_c is not None else ""
         text = self.tr("{decision} — register, then escort the patient. {temperature} {reasons}").format(
             decision=decision_name(p.decision), temperature=temp, reasons=reasons)
+        if self.checks_health_code():
+            text += "\n" + self.tr("From the pharmacy counter: check the health code here.")
         self.banner.setText(text)
         self.banner.setStyleSheet(
             f"font-size: 13pt; font-weight: bold; padding: 6px; color: {DECISION_COLORS.get(p.decision, '#000')};"
@@ -300,8 +310,18 @@ class RegistrationForm(QWidget):
         self.clear()
         self.pending = pending
         self.onset.set_value(pending.onset_date)
+        self._show_health_code()
         self._show_banner()
         self.name.setFocus()
+
+    def checks_health_code(self) -> bool:
+        """The screening came from the pharmacy counter with the health code not checked."""
+        return self.pending is not None and self.pending.health_code == HealthCode.NOT_CHECKED.value
+
+    def _show_health_code(self) -> None:
+        label, box = self._rows["health_code"]
+        label.setVisible(self.checks_health_code())
+        box.setVisible(self.checks_health_code())
 
     def clear(self) -> None:
         for edit in (self.name, self.id_number, self.id_missing_reason, self.phone, self.address, self.occupation,
@@ -310,12 +330,14 @@ class RegistrationForm(QWidget):
         self.id_type.setCurrentIndex(0)
         self.sex.setCurrentIndex(0)
         self.doses.setValue(-1)
+        self.health_code.clear()
         self.patient = None
         self.derived = None
         self.suggestions.set_patients([])
         self.errors.clear()
         self._busy = False
         self._show_picked()
+        self._show_health_code()
         self._id_changed()
 
     # ----- identity -------------------------------------------------------------------------
@@ -445,9 +467,12 @@ class RegistrationForm(QWidget):
         assert self.pending is not None
         self._busy = True
         registration, actor, screening_id = self.session.ctx.registration, self.session.actor, self.pending.screening_id
+        code, note = ((self.health_code.value(), self.health_code.note_text()) if self.checks_health_code()
+                      else (None, None))
         self.session.runner.run(
             lambda: registration.register(actor, screening_id=screening_id, patient=patient, patient_id=patient_id,
-                                          patient_version=version, onset_date=onset, vaccination_doses=doses),
+                                          patient_version=version, onset_date=onset, vaccination_doses=doses,
+                                          health_code=code, health_code_note=note),
             self._registered, lambda exc: self._failed(exc, patient, onset, doses), parent=self)
 
     def _registered(self, detail: VisitDetail) -> None:
@@ -460,7 +485,37 @@ class RegistrationForm(QWidget):
         if isinstance(exc, Conflict) and exc.code == "patient_exists":
             self._offer_existing(int(exc.details["patient_id"]), patient, onset, doses)
             return
+        if isinstance(exc, Conflict) and exc.code == "id_number_taken":
+            self._offer_taken_record(exc)
+            return
         self.errors.show(exc)
+
+    def _offer_taken_record(self, exc: Conflict) -> None:
+        """A returning patient's ID number was corrected to one another record has: offer that record
+        instead (the form is filled from it, to check and save), or keep editing the number."""
+        registration, actor, number = self.session.ctx.registration, self.session.actor, self.id_number.text()
+        other = int(exc.details["patient_id"])
+
+        def found(rows: list[PatientRecord]) -> None:
+            known = next((r for r in rows if r.id == other), None)
+            if known is None:
+                self.errors.show(exc)
+                return
+            answer = QMessageBox.question(
+                self, self.tr("ID number of another patient"),
+                self.tr("This ID number belongs to another patient record: {name} (last visit {visit_no}). Use "
+                        "that record for this visit instead? The form is filled from it for you to check and "
+                        "save; the record you picked first is left unchanged.")
+                .format(name=known.name, visit_no=known.last_visit_no or "—"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+            if answer == QMessageBox.StandardButton.Yes:
+                self.use_patient(known)
+                self.save_button.setFocus()
+            else:
+                self.errors.show(exc)
+
+        self.session.runner.run(lambda: registration.search_patients(actor, "".join(number.split()).upper(),
+                                                                     limit=20), found, parent=self)
 
     def _offer_existing(self, patient_id: int, patient: PatientInput, onset: date | None, doses: int | None) -> None:
         """The typed ID belongs to a known patient: offer to register this visit on that record."""

@@ -1,5 +1,6 @@
-"""Table models of the daily report page: the day's counts (named, the key in the tooltip) and the
-day's submitted versions, newest first."""
+"""Table models of the daily report page: the day's counts (named, the key in the tooltip), two
+label/count pairs a row like the printed report, so every count fits a 1366×768 screen; and the day's
+submitted versions, newest first."""
 
 from __future__ import annotations
 
@@ -12,26 +13,50 @@ from ui.labels import report_count_name
 from ui.pages.case_models import RecordModel, local
 
 Count = tuple[str, int]  # (count key, number)
+CountPair = tuple[Count, Count | None]  # a row: the left column's count and the right column's (or none)
 
 
-class ReportCountsModel(RecordModel[Count]):
-    ITEM, COUNT = range(2)
+def count_pairs(counts: list[Count]) -> list[CountPair]:
+    """The first half of the counts down the left, the rest down the right (the paper's order)."""
+    half = (len(counts) + 1) // 2
+    right: list[Count | None] = [*counts[half:], None]
+    return [(left, right[i]) for i, left in enumerate(counts[:half])]
 
-    def key(self, r: Count) -> object:
-        return r[0]
+
+class ReportCountsModel(RecordModel[CountPair]):
+    ITEM, COUNT, ITEM_2, COUNT_2 = range(4)
+
+    def key(self, r: CountPair) -> object:
+        return (r[0][0], r[1][0] if r[1] else None)
 
     def headers(self) -> list[str]:
-        return [self.tr("Item"), self.tr("Count")]
+        return [self.tr("Item"), self.tr("Count")] * 2
 
-    def display(self, r: Count, column: int) -> str:
-        return report_count_name(r[0]) if column == self.ITEM else str(r[1])
+    def _count(self, r: CountPair, column: int) -> Count | None:
+        return r[0] if column in (self.ITEM, self.COUNT) else r[1]
 
-    def style(self, r: Count, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.ITEM:
-            return r[0]
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COUNT:
+    def display(self, r: CountPair, column: int) -> str:
+        item = self._count(r, column)
+        if item is None:
+            return ""
+        return report_count_name(item[0]) if column in (self.ITEM, self.ITEM_2) else str(item[1])
+
+    def style(self, r: CountPair, column: int, role: int) -> Any:
+        item = self._count(r, column)
+        if item is None:
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole and column in (self.ITEM, self.ITEM_2):
+            return item[0]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.COUNT, self.COUNT_2):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def items(self) -> list[tuple[str, str]]:
+        """Every (name, number) shown, in reading order (down the left, then down the right)."""
+        rows = self.rows()
+        column = [[(self.display(r, self.ITEM), self.display(r, self.COUNT)) for r in rows],
+                  [(self.display(r, self.ITEM_2), self.display(r, self.COUNT_2)) for r in rows if r[1]]]
+        return column[0] + column[1]
 
 
 class ReportVersionsModel(RecordModel[SubmittedReport]):

@@ -1,5 +1,6 @@
 """日报告: the day's counts (never a name), submitted to the county as an immutable version; a
-zero report when everything is zero; a correction is a new version with a note. The time an
+zero report (零报告) when the day brought no new suspected, confirmed or asymptomatic case and no
+positive result, whatever else it counts; a correction is a new version with a note. The time an
 unsent day goes automatically (the next day, clinic time) is shown, and set here by whoever may
 submit reports. Below, the link to the county hub: its address, the county CA certificate its HTTPS
 certificate is signed with (when the county uses its own CA), what is queued, and "sync now"."""
@@ -32,7 +33,7 @@ from app.reporting.daily import ReportDraft, SubmittedReport
 from app.reporting.sync import HubCa
 from ui.forms import FieldErrors, Page, describe, error_label
 from ui.labels import REPORT_COUNT_KEYS
-from ui.pages.report_models import ReportCountsModel, ReportVersionsModel
+from ui.pages.report_models import ReportCountsModel, ReportVersionsModel, count_pairs
 from ui.print_preview import PrintPreviewDialog, open_preview
 from ui.session import Session
 from ui.sync_feed import SyncFeed, SyncSnapshot, sync_status_text
@@ -77,11 +78,14 @@ class ReportPage(Page):
         self.status_label.setStyleSheet(STATUS_STYLE)
         self.zero_banner = QLabel()
         self.zero_banner.setStyleSheet(ZERO_STYLE)
+        self.zero_banner.setWordWrap(True)
         self.zero_banner.hide()
         self.counts_model = ReportCountsModel(session.zone, self)
         self.counts = self._table(self.counts_model)
-        self.counts.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.counts.setColumnWidth(1, 70)
+        for column in (ReportCountsModel.ITEM, ReportCountsModel.ITEM_2):
+            self.counts.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        for column in (ReportCountsModel.COUNT, ReportCountsModel.COUNT_2):
+            self.counts.setColumnWidth(column, 52)
         self.anchor_label = QLabel()
         self.anchor_label.setStyleSheet("color: #5f6b73;")
         self.anchor_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -119,7 +123,7 @@ class ReportPage(Page):
         self.versions_model = ReportVersionsModel(session.zone, self)
         self.versions = self._table(self.versions_model)
         self.versions.horizontalHeader().setStretchLastSection(True)
-        for column, width in ((0, 50), (1, 120), (2, 80), (3, 110)):
+        for column, width in ((0, 40), (1, 110), (2, 70), (3, 150)):
             self.versions.setColumnWidth(column, width)
 
         self.sync_box = QGroupBox()
@@ -211,8 +215,8 @@ class ReportPage(Page):
         sync.addWidget(self.ca_error)
         right.addWidget(self.sync_box)
         body = QHBoxLayout()
-        body.addLayout(left, 5)
-        body.addLayout(right, 6)
+        body.addLayout(left, 6)
+        body.addLayout(right, 5)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.explain)
@@ -229,7 +233,7 @@ class ReportPage(Page):
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setAlternatingRowColors(True)
         table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(21)  # all 24 counts on a 1366×768 screen
+        table.verticalHeader().setDefaultSectionSize(21)  # every count on a 1366×768 screen (two a row)
         table.setWordWrap(False)
         return table
 
@@ -265,7 +269,8 @@ class ReportPage(Page):
         self.note_label.setText(self.tr("Correction &note:"))
         self.note_edit.setPlaceholderText(self.tr("What was wrong in the submitted version"))
         self.correct_button.setText(self.tr("Submit &correction…"))
-        self.zero_banner.setText(self.tr("Zero report: every count for this day is zero."))
+        self.zero_banner.setText(self.tr("Zero report: no new suspected, confirmed or asymptomatic case and no "
+                                         "positive nucleic acid or antigen result this day."))
         self.counts_model.retranslate()
         self.versions_label.setText(self.tr("Submitted versions"))
         self.versions_model.retranslate()
@@ -327,7 +332,7 @@ class ReportPage(Page):
             self.status_label.setStyleSheet(STATUS_STYLE + " color: #1b6e20;")
             anchor = (latest.audit_seq, latest.audit_hash)
         self.zero_banner.setVisible(zero)
-        self.counts_model.set_rows(_numbers(counts))
+        self.counts_model.set_rows(count_pairs(_numbers(counts)))
         self.anchor_label.setText(
             self.tr("Audit anchor: trail entry No. {seq}, hash {hash}…").format(seq=anchor[0], hash=anchor[1][:16])
             if anchor else "")

@@ -1,6 +1,7 @@
 """The pre-triage screening form: temperature first, Enter records, the decision shows live.
 
-A healthy walk-in takes "36.5" + Enter. Every change re-assesses after a short pause through the
+A healthy walk-in takes "36.5", the health code actually seen (it starts unchosen: 未查验 is never
+recorded at the desk; "not shown" asks why) and Enter. Every change re-assesses after a short pause through the
 runner (``screening.assess`` is fast), and the decision panel shows the answer in large coloured
 words with its reasons in plain language. The nurse may raise the decision; lowering it needs a
 written reason, which the service enforces and the form shows next to the reason field.
@@ -14,6 +15,7 @@ from datetime import date
 from PySide6.QtCore import QEvent, QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QCheckBox,
     QComboBox,
     QCompleter,
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -65,10 +68,82 @@ class PendingScreening:
     temperature_c: float | None
     reasons: tuple[str, ...]
     onset_date: date | None = None
+    health_code: str = HealthCode.NOT_CHECKED.value  # from the pharmacy counter: checked at registration
 
     @classmethod
     def of(cls, record: ScreeningRecord) -> PendingScreening:
-        return cls(record.id, record.decision, record.inputs.temperature_c, record.reasons, record.inputs.onset_date)
+        return cls(record.id, record.decision, record.inputs.temperature_c, record.reasons, record.inputs.onset_date,
+                   record.inputs.health_code)
+
+
+class HealthCodeChoice(QWidget):
+    """绿码 / 黄码 / 红码 / 未出示, starting with none chosen (not checked); "not shown" asks for the reason.
+
+    The service refuses a desk screening whose code is not checked (``health_code_unchecked``) and a
+    "not shown" without a reason (``health_code_reason``); this widget only offers the choice."""
+
+    changed = Signal()
+    CODES = (HealthCode.GREEN, HealthCode.YELLOW, HealthCode.RED, HealthCode.NONE)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.group = QButtonGroup(self)
+        self.buttons: dict[str, QRadioButton] = {}
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for code in self.CODES:
+            button = QRadioButton()
+            self.buttons[code.value] = button
+            self.group.addButton(button)
+            layout.addWidget(button)
+        self.note = QLineEdit()
+        self.note.setMaxLength(100)
+        self.note.setMinimumWidth(220)  # its placeholder (the example reason) stays readable
+        layout.addSpacing(8)
+        layout.addWidget(self.note, 1)
+        layout.addStretch(0)  # the buttons stay together when no reason is asked
+        self.setFocusProxy(self.buttons[HealthCode.GREEN.value])
+        self.group.buttonToggled.connect(self._toggled)
+        self.note.textChanged.connect(lambda _t: self.changed.emit())
+        self.retranslate()
+        self._show_note()
+
+    def retranslate(self) -> None:
+        for code, button in self.buttons.items():
+            button.setText(health_code_name(code))
+        self.note.setPlaceholderText(self.tr("Why not shown, e.g. elderly, no smartphone"))
+
+    def value(self) -> str:
+        return next((code for code, b in self.buttons.items() if b.isChecked()), HealthCode.NOT_CHECKED.value)
+
+    def note_text(self) -> str | None:
+        text = " ".join(self.note.text().split())
+        return text if text and self.value() == HealthCode.NONE.value else None
+
+    def set_value(self, code: str, note: str | None = None) -> None:
+        if code in self.buttons:
+            self.buttons[code].setChecked(True)
+        else:
+            self.clear()
+        self.note.setText(note or "")
+
+    def clear(self) -> None:
+        self.group.setExclusive(False)  # an exclusive group never lets its last button go
+        for button in self.buttons.values():
+            button.setChecked(False)
+        self.group.setExclusive(True)
+        self.note.clear()
+        self._show_note()
+
+    def _toggled(self, _button: object, checked: bool) -> None:
+        if checked:
+            self._show_note()
+            if self.value() == HealthCode.NONE.value:
+                self.note.setFocus()
+            self.changed.emit()
+
+    def _show_note(self) -> None:
+        self.note.setVisible(self.value() == HealthCode.NONE.value)
 
 
 class DecisionPanel(QFrame):
@@ -203,9 +278,7 @@ class ScreeningForm(QWidget):
         self.contact = QCheckBox()
         self.cluster = QCheckBox()
         self.antipyretic = QCheckBox()
-        self.health_code = QComboBox()
-        for code in HealthCode:
-            self.health_code.addItem("", code.value)
+        self.health_code = HealthCodeChoice()
         self.occupation = QComboBox()
         for code in Occupation:
             self.occupation.addItem("", code.value)
@@ -228,12 +301,12 @@ class ScreeningForm(QWidget):
             flags.addWidget(box)
         flags.addStretch(1)
         form.addRow(flags)
-        codes = QHBoxLayout()
-        codes.addWidget(self.health_code)
-        codes.addSpacing(12)
-        codes.addWidget(self.occupation_label)
-        codes.addWidget(self.occupation, 1)
-        form.addRow(self.code_label, codes)
+        code_box, self.code_error = field_with_error(self.health_code)
+        self.code_note_error = error_label()
+        code_box.layout().addWidget(self.code_note_error)
+        form.addRow(self.code_label, code_box)
+        self.occupation.setMaximumWidth(340)
+        form.addRow(self.occupation_label, self.occupation)
 
         # ----- decision
         self.panel = DecisionPanel()
@@ -261,6 +334,8 @@ class ScreeningForm(QWidget):
         self.errors.add("temperature", self.temperature, self.temp_error)
         self.errors.add("onset_date", self.onset, self.onset_error)
         self.errors.add("travel", self.travel_area, self.travel_error)
+        self.errors.add("health_code", self.health_code, self.code_error)
+        self.errors.add("health_code_note", self.health_code.note, self.code_note_error)
         self.errors.add("override_reason", self.override_reason, self.override_error)
 
         right = QVBoxLayout()
@@ -293,7 +368,8 @@ class ScreeningForm(QWidget):
         chain: list[QWidget] = [self.temperature, self.method, *self.symptoms.values(), self.onset,
                                 self.travel_area, self.travel_date, self.add_travel_button, self.travel_list,
                                 self.remove_travel_button, self.contact, self.cluster, self.antipyretic,
-                                self.health_code, self.occupation, self.choice, self.override_reason,
+                                *self.health_code.buttons.values(), self.health_code.note, self.occupation,
+                                self.choice, self.override_reason,
                                 self.record_button, self.clear_button]
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
@@ -302,8 +378,9 @@ class ScreeningForm(QWidget):
             edit.textChanged.connect(self.changed)
         for box in (*self.symptoms.values(), self.contact, self.cluster, self.antipyretic):
             box.toggled.connect(self.changed)
-        for combo in (self.method, self.health_code, self.occupation):
+        for combo in (self.method, self.occupation):
             combo.currentIndexChanged.connect(self.changed)
+        self.health_code.changed.connect(self.changed)
         self.choice.currentIndexChanged.connect(self._update_override)
         self.retranslate()
         self._update_override()
@@ -324,7 +401,8 @@ class ScreeningForm(QWidget):
         self.history_box.setTitle(self.tr("Epidemiological history"))
         self.onset_label.setText(self.tr("&Onset date:"))
         self.onset.setPlaceholderText(self.tr("YYYY-MM-DD, or days ago (0 = today)"))
-        self.travel_label.setText(self.tr("T&ravel ({days} days):").format(days=self.rules.travel_window_days))
+        self.travel_label.setText(self.tr("T&ravel ({days} days before onset):").format(
+            days=self.rules.travel_window_days))
         self.travel_area.setPlaceholderText(self.tr("Place stayed, e.g. 广州白云"))
         self.travel_date_label.setText(self.tr("last day"))
         self.travel_date.setPlaceholderText(self.tr("date/days"))
@@ -334,8 +412,7 @@ class ScreeningForm(QWidget):
         self.cluster.setText(self.tr("C&luster of cases"))
         self.antipyretic.setText(self.tr("Took fever medicine bought &elsewhere"))
         self.code_label.setText(self.tr("&Health code:"))
-        for i in range(self.health_code.count()):
-            self.health_code.setItemText(i, health_code_name(self.health_code.itemData(i)))
+        self.health_code.retranslate()
         self.occupation_label.setText(self.tr("High-risk &job:"))
         for i in range(self.occupation.count()):
             self.occupation.setItemText(i, occupation_name(self.occupation.itemData(i)))
@@ -376,8 +453,8 @@ class ScreeningForm(QWidget):
             symptoms=frozenset(code for code, box in self.symptoms.items() if box.isChecked()),
             onset_date=self.onset.value(), travel=tuple(self.travel_entries()),
             contact_case=self.contact.isChecked(), cluster=self.cluster.isChecked(),
-            health_code=str(self.health_code.currentData()), occupation=str(self.occupation.currentData()),
-            antipyretic_elsewhere=self.antipyretic.isChecked())
+            health_code=self.health_code.value(), health_code_note=self.health_code.note_text(),
+            occupation=str(self.occupation.currentData()), antipyretic_elsewhere=self.antipyretic.isChecked())
 
     def add_travel(self) -> None:
         area = " ".join(self.travel_area.text().split())
@@ -499,6 +576,10 @@ class ScreeningForm(QWidget):
     def _confirm(self, inputs: ScreeningInput, assessment: Assessment) -> None:
         self.assessment, self._assess_error = assessment, None
         self._show_assessment()
+        if inputs.health_code == HealthCode.NOT_CHECKED.value:  # the service refuses it too: say so first
+            self._busy = False
+            self.errors.show(ValidationError("health_code_unchecked", field="health_code"))
+            return
         if assessment.warnings:
             answer = QMessageBox.question(
                 self, self.tr("Unusual temperature"),
@@ -566,8 +647,9 @@ class ScreeningForm(QWidget):
         for box in (*self.symptoms.values(), self.contact, self.cluster, self.antipyretic):
             box.setChecked(False)
         self.travel_list.clear()
-        for combo in (self.method, self.health_code, self.occupation, self.choice):
+        for combo in (self.method, self.occupation, self.choice):
             combo.setCurrentIndex(0)
+        self.health_code.clear()
         self._timer.stop()
         self.errors.clear()
         self.assessment, self._assess_error = None, None

@@ -81,6 +81,18 @@ def _triage_summary(action: str, s: Mapping[str, Any], zone: ZoneInfo) -> str | 
         if s.get("override_reason"):
             text += translate("Timeline", "; changed by the nurse: {reason}").format(reason=s["override_reason"])
         return text
+    if action in ("pharmacy.purchase", "pharmacy.callback"):  # the screening made at the pharmacy counter
+        from ui.labels import callback_outcome_name, drug_category_name, prescription_name, sale_outcome_name
+
+        if action == "pharmacy.callback":
+            return callback_outcome_name(str(s.get("outcome")))
+        parts = [drug_category_name(str(s.get("category"))), prescription_name(s.get("prescription")),
+                 sale_outcome_name(s.get("outcome"))]  # rows from before issue 12 have the category only
+        text = translate("Timeline", "At the pharmacy counter: {what}").format(
+            what=translate("Labels", ", ").join(p for p in parts if p))
+        if s.get("decision"):
+            text += translate("Timeline", "; decision: {decision}").format(decision=decision_name(str(s["decision"])))
+        return text
     if action == "triage.register":
         return (translate("Timeline", "Registered as a returning patient") if s.get("returning")
                 else translate("Timeline", "Registered as a new patient"))

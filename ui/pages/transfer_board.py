@@ -445,6 +445,8 @@ class TransferBoardPage(Page):
         rows = [
             (self.tr("Patient"), f"{t.patient_name}  {sex_name(t.sex)}  {classification_name(t.classification)}"),
             (self.tr("Destination"), t.hospital_name),
+            (self.tr("Collect from"), self.tr("Ward: {ward} (discharged when the ambulance departs)").format(
+                ward=t.origin_ward) if t.origin_ward else self.tr("Fever clinic")),
             (self.tr("Requested"), self.tr("{time} by {user}").format(time=local(t.requested_at, zone),
                                                                        user=t.requested_by)),
             (self.tr("Condition"), condition_name(t.condition) + ("  · " + self.tr("oxygen") if t.oxygen else "")),
@@ -503,7 +505,8 @@ class TransferBoardPage(Page):
             return []
         return legal_steps(self.current.state)
 
-    def _step(self, form: StepForm | None, fn: Callable[[TransferRecord], TransferRecord], message: str) -> None:
+    def _step(self, form: StepForm | None, fn: Callable[[TransferRecord], TransferRecord],
+              message: str | Callable[[TransferRecord], str]) -> None:
         t = self.current
         if t is None or not self.can_act:
             return
@@ -512,7 +515,7 @@ class TransferBoardPage(Page):
 
         def done(record: TransferRecord) -> None:
             self.current = record
-            self.say(message, ok=True)
+            self.say(message if isinstance(message, str) else message(record), ok=True)
             self.refresh(then=lambda: self._after_step(record))
 
         def failed(exc: BaseException) -> None:
@@ -601,8 +604,14 @@ class TransferBoardPage(Page):
 
     def cancel(self) -> None:
         transfers, actor, reason = self.session.ctx.transfers, self.session.actor, self.cancel_reason.text()
-        self._step(self.cancel_form, lambda t: transfers.cancel(actor, t.id, t.version, reason),
-                   self.tr("✔ Transfer cancelled: the case is open again for another disposition."))
+        self._step(self.cancel_form, lambda t: transfers.cancel(actor, t.id, t.version, reason), self._cancelled)
+
+    def _cancelled(self, record: TransferRecord) -> str:
+        """A case that owes a transfer (its request clock runs again) must be asked for again (issue 12)."""
+        if any(c.kind == "transfer_request" and c.met_at is None for c in record.clocks):
+            return self.tr("✔ Transfer cancelled. The patient still has to be transferred: the doctor asks for "
+                           "the transfer again (its time limit runs again).")
+        return self.tr("✔ Transfer cancelled: the case is open again for another disposition.")
 
     # ----- printing -------------------------------------------------------------------------
     def print_form(self) -> None:

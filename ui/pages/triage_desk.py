@@ -35,6 +35,7 @@ from ui.print_preview import PrintPreviewDialog, open_preview
 from ui.pages.registration_form import RegistrationForm
 from ui.pages.screening_form import PendingScreening, ScreeningForm
 from ui.session import Session
+from ui.untaken_feed import UntakenBanner
 
 translate = QCoreApplication.translate  # lupdate extracts translate("Printing", ...)
 
@@ -271,6 +272,7 @@ class TriageDeskPage(Page):
         self.heading.setStyleSheet("font-size: 14pt; font-weight: bold;")
         self.step_label = QLabel()
         self.step_label.setStyleSheet("color: #555;")
+        self.untaken = UntakenBanner(session, "triage", self)  # 首诊负责制: patients no doctor has taken
         self.screening = ScreeningForm(session)
         self.registration = RegistrationForm(session)
         self.handoff = HandoffStep(session)
@@ -287,6 +289,7 @@ class TriageDeskPage(Page):
         top.addWidget(self.step_label)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.untaken)
         layout.addWidget(self.stack, 1)
         self.retranslate()
 

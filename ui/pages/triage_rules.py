@@ -29,6 +29,7 @@ from app.errors import StaleEdit
 from app.triage.config_service import RiskAreaRecord
 from app.triage.rules import TriageRules
 from ui.forms import ERROR_STYLE, FieldErrors, Page, error_label, field_with_error, tidy_form
+from ui.pages.clinic_mode_box import ClinicModeBox
 from ui.labels import risk_level_name
 from ui.session import Session
 
@@ -152,8 +153,11 @@ class TriageRulesPage(Page):
         areas_layout.addWidget(self.areas_view, 1)
         areas_layout.addLayout(areas_row)
 
+        self.mode_box = ClinicModeBox(session)  # refer or treat (issue 12): the status bar follows it
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.mode_box)
         layout.addWidget(self.rules_box)
         layout.addWidget(self.areas_box, 1)
         self.retranslate()
@@ -163,6 +167,7 @@ class TriageRulesPage(Page):
 
     def activated(self) -> None:
         self.reload()
+        self.mode_box.reload()
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Screening rules and risk areas"))

@@ -17,9 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.casework.reassign import CaseReassignService, OpenCase
+from app.errors import Conflict
+from app.permissions import Perm
 from app.services.users import UserInfo
 from ui.forms import Page
-from ui.pages.user_dialogs import ResetPasswordDialog, UserDialog
+from ui.ops import report_error
+from ui.pages.user_dialogs import OpenCasesDialog, ResetPasswordDialog, UserDialog
 from ui.pages.users_model import UserTableModel
 from ui.session import Session
 
@@ -50,6 +54,9 @@ class UsersPage(Page):
         self.active_button = QPushButton()
         self.reset_button = QPushButton()
         self.refresh_button = QPushButton()
+        self.orphans_button = QPushButton()  # cases of disabled doctors: reassigned by the medical director
+        self.orphans_button.setVisible(session.can(Perm.REASSIGN_CASES))
+        self.orphans_button.clicked.connect(self.show_orphans)
         self.add_button.clicked.connect(self.add_user)
         self.edit_button.clicked.connect(self.edit_user)
         self.active_button.clicked.connect(self.toggle_active)
@@ -65,6 +72,7 @@ class UsersPage(Page):
         for button in (self.add_button, self.edit_button, self.active_button, self.reset_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.orphans_button)
         buttons.addWidget(self.refresh_button)
 
         layout = QVBoxLayout(self)
@@ -86,6 +94,7 @@ class UsersPage(Page):
         self.edit_button.setText(self.tr("&Edit…"))
         self.reset_button.setText(self.tr("Reset &password…"))
         self.refresh_button.setText(self.tr("Re&fresh"))
+        self.orphans_button.setText(self.tr("&Orphaned cases…"))
         self.model.retranslate()
         self._update_buttons()
 
@@ -157,9 +166,30 @@ class UsersPage(Page):
                                 self.tr("The new password for {username} is set. Tell the user in person.")
                                 .format(username=info.username))
 
+    def show_orphans(self) -> None:
+        self._open(OpenCasesDialog(self.session, None, self))
+
     def toggle_active(self) -> None:
+        """Disabling a doctor shows their open cases first (to reassign each); anyone else is asked to confirm."""
         user = self.selected_user()
         if user is None:
+            return
+        if user.active and "doctor" in user.roles and self.session.can(Perm.REASSIGN_CASES):
+            service = CaseReassignService(self.session.ctx.db, self.session.ctx.clock)
+            actor, username = self.session.actor, user.username
+            self.session.runner.run(lambda: service.open_cases_of(actor, username),
+                                    lambda cases: self._confirm_disable(user, cases), parent=self)
+            return
+        self._confirm_disable(user, [])
+
+    def _open_cases(self, user: UserInfo) -> None:
+        dialog = OpenCasesDialog(self.session, user, self)
+        dialog.disabled.connect(lambda info: self.reload(info.username))
+        self._open(dialog)
+
+    def _confirm_disable(self, user: UserInfo, cases: list[OpenCase]) -> None:
+        if cases:
+            self._open_cases(user)
             return
         enable = not user.active
         if not enable:
@@ -172,4 +202,11 @@ class UsersPage(Page):
                 return
         users, actor, username = self.session.ctx.users, self.session.actor, user.username
         self.session.runner.run(lambda: users.set_active(actor, username, enable),
-                                lambda info: self.reload(info.username), parent=self)
+                                lambda info: self.reload(info.username),
+                                lambda exc: self._set_active_failed(user, exc), parent=self)
+
+    def _set_active_failed(self, user: UserInfo, exc: BaseException) -> None:
+        if isinstance(exc, Conflict) and exc.code == "doctor_has_open_cases":  # cases came in meanwhile
+            self._open_cases(user)
+            return
+        report_error(self, exc)

@@ -1,5 +1,5 @@
 """Dialogs of the wards page: admit a patient (from a visit number, or directly with the patient's
-identity), add or edit a ward (admin)."""
+identity, with the patient's nucleic-acid sample — 新入院患者落实应检尽检), add or edit a ward (admin)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from datetime import date
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDialogButtonBox,
     QFormLayout,
@@ -22,8 +23,9 @@ from PySide6.QtWidgets import (
 from app.errors import ValidationError
 from app.wards.records import AdmissionRecord, WardRecord
 from app.wards.vocab import NursingLevel, WardType
+from ui.fields import TimeField
 from ui.forms import Dialog, FieldErrors, error_label, field_with_error, tidy_form
-from ui.labels import nursing_level_name, ward_type_name
+from ui.labels import nursing_level_name, test_result_name, ward_type_name
 from ui.pages.ward_identity import IdentityFields
 from ui.session import Session
 
@@ -63,17 +65,38 @@ class AdmitDialog(Dialog):
         for level in NursingLevel:
             self.nursing.addItem("", level.value)
         self.nursing.setCurrentIndex(2)
+        # the patient's nucleic-acid test: recorded here unless the visit's fever-clinic case has one
+        self.nat_taken = QCheckBox()
+        self.nat_sampled_at = TimeField(session.zone)
+        self.nat_sampled_at.set_value(session.ctx.clock.now())
+        self.nat_sampled_at.setEnabled(False)
+        self.nat_taken.toggled.connect(self.nat_sampled_at.setEnabled)
+        self.nat_result = QComboBox()
+        for code in (None, "negative", "positive"):
+            self.nat_result.addItem("", code)
+        self.nat_hint = QLabel()
+        self.nat_hint.setWordWrap(True)
+        self.nat_hint.setStyleSheet("color: #555;")
         self.general_error = error_label()
         self.errors = FieldErrors(self.general_error)
         place = QFormLayout()
         tidy_form(place)
         self._labels: dict[str, QLabel] = {}
-        for key, widget in (("ward", self.ward), ("bed", self.bed), ("nursing_level", self.nursing)):
+        sample = QWidget()
+        sample_row = QHBoxLayout(sample)
+        sample_row.setContentsMargins(0, 0, 0, 0)
+        sample_row.addWidget(self.nat_taken)
+        sample_row.addWidget(self.nat_sampled_at, 1)
+        for key, widget, buddy in (("ward", self.ward, self.ward), ("bed", self.bed, self.bed),
+                                   ("nursing_level", self.nursing, self.nursing),
+                                   ("nat_sampled_at", sample, self.nat_taken),
+                                   ("nat_result", self.nat_result, self.nat_result)):
             box, err = field_with_error(widget)
             self._labels[key] = QLabel()
-            self._labels[key].setBuddy(widget)
+            self._labels[key].setBuddy(buddy)
             place.addRow(self._labels[key], box)
-            self.errors.add(key, widget, err)
+            self.errors.add(key, buddy, err)
+        place.addRow(self.nat_hint)
         self.visit_form = QFormLayout()
         tidy_form(self.visit_form)
         box, err = field_with_error(self.visit_no)
@@ -126,6 +149,16 @@ class AdmitDialog(Dialog):
         self.visit_no.setPlaceholderText(self.tr("Scan or type the visit number"))
         for i in range(self.nursing.count()):
             self.nursing.setItemText(i, nursing_level_name(self.nursing.itemData(i)))
+        self._labels["nat_sampled_at"].setText(self.tr("NAT &sample taken at:"))
+        self._labels["nat_result"].setText(self.tr("NAT res&ult:"))
+        self.nat_taken.setText(self.tr("Sampled"))
+        for i in range(self.nat_result.count()):
+            code = self.nat_result.itemData(i)
+            self.nat_result.setItemText(i, test_result_name(code) if code else self.tr("Not known yet"))
+        self.nat_hint.setText(self.tr("Every new inpatient is tested. A fever-clinic visit uses its own nucleic "
+                                      "acid test. Until a negative result, the patient goes to the buffer ward "
+                                      "(single room) or the isolation observation ward; a suspected or positive "
+                                      "patient is transferred, not admitted."))
         self.identity.retranslate()
         self.ok.setText(self.tr("&Admit"))  # type: ignore[attr-defined]
         self.cancel.setText(self.tr("Cancel"))  # type: ignore[attr-defined]
@@ -137,17 +170,23 @@ class AdmitDialog(Dialog):
         if ward_id is None:
             self.errors.show(ValidationError("required", field="ward"))
             return
+        sampled = self.nat_sampled_at.value() if self.nat_taken.isChecked() else None
+        result = self.nat_result.currentData()
         if self.from_visit.isChecked():
             visit_no = self.visit_no.text().strip()
             if not visit_no:
                 self.errors.show(ValidationError("required", field="visit_no"))
                 return
             self.session.runner.run(lambda: wards.admit(actor, ward_id=ward_id, bed=bed, nursing_level=level,
-                                                        visit_no=visit_no), self._done, self.errors.show, parent=self)
+                                                        visit_no=visit_no, nat_sampled_at=sampled,
+                                                        nat_result=result), self._done, self.errors.show,
+                                    parent=self)
         else:
             patient = self.identity.patient_input()
             self.session.runner.run(lambda: wards.admit(actor, ward_id=ward_id, bed=bed, nursing_level=level,
-                                                        patient=patient), self._done, self.errors.show, parent=self)
+                                                        patient=patient, nat_sampled_at=sampled,
+                                                        nat_result=result), self._done, self.errors.show,
+                                    parent=self)
 
     def _done(self, record: AdmissionRecord) -> None:
         self.saved.emit(record)

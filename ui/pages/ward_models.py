@@ -13,7 +13,14 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from app.wards.records import AdmissionRecord, InsideRecord, PermitRecord, WardRecord
-from ui.labels import nursing_level_name, permit_kind_name, permit_state_name, span_text, ward_type_name
+from ui.labels import (
+    nursing_level_name,
+    permit_kind_name,
+    permit_state_name,
+    span_text,
+    test_result_name,
+    ward_type_name,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 R = TypeVar("R")
@@ -112,6 +119,8 @@ def inpatient_model(zone: ZoneInfo, parent: QObject) -> RecordModel[AdmissionRec
         (t["patient"], lambda a: a.patient_name), (t["ward"], lambda a: a.ward_name), (t["bed"], lambda a: a.bed),
         (t["nursing"], lambda a: nursing_level_name(a.nursing_level)),
         (t["admitted"], lambda a: local(a.admitted_at, zone)), (t["visit"], lambda a: a.visit_no or ""),
+        (t["nat"], lambda a: f"{local(a.nat_sampled_at, zone)} {test_result_name(a.nat_result)}"
+         if a.nat_sampled_at else ""),
     ], parent)
 
 
@@ -137,7 +146,8 @@ def permit_model(zone: ZoneInfo, now: Callable[[], datetime], parent: QObject) -
         (t["holder"], lambda p: f"{p.holder_name}（{p.relation}）"), (t["patient"], lambda p: p.patient_name),
         (t["ward_bed"], lambda p: f"{p.ward_name} {p.bed}"),
         (t["valid"], lambda p: f"{local(p.valid_from, zone)} – {local(p.valid_until, zone)}"),
-        (t["test"], lambda p: local(p.escort_test_at, zone)),
+        (t["test"], lambda p: f"{local(p.escort_test_at, zone)} {test_result_name(p.escort_test_result)}"
+         if p.escort_test_at else p.visit_reason),
         (t["note"], note),
     ], parent, color=color)
 
@@ -146,7 +156,7 @@ def inside_model(zone: ZoneInfo, now: Callable[[], datetime], parent: QObject) -
     t = _tr_headers()
 
     def overdue(r: InsideRecord) -> bool:
-        return r.overdue or (r.kind == "visitor" and (now() - r.since).total_seconds() > 30 * 60)
+        return is_overstay(r, now())
 
     return RecordModel([
         (t["time_inside"], lambda r: span_text((now() - r.since).total_seconds())),
@@ -154,6 +164,15 @@ def inside_model(zone: ZoneInfo, now: Callable[[], datetime], parent: QObject) -
         (t["ward_bed"], lambda r: f"{r.ward} {r.bed}"), (t["since"], lambda r: local(r.since, zone, "%H:%M")),
     ], parent, color=lambda r: QColor("white") if overdue(r) else None,
         background=lambda r: RED if overdue(r) else None)
+
+
+def is_overstay(r: InsideRecord, now: datetime) -> bool:
+    """A visitor still inside after the visit's end (the poll flags it; the running timer too)."""
+    return r.overdue or (r.deadline is not None and now > r.deadline)
+
+
+def overstay_minutes(r: InsideRecord, now: datetime) -> int:
+    return max(1, int((now - r.deadline).total_seconds() // 60)) if r.deadline and now > r.deadline else 0
 
 
 def _tr_headers() -> dict[str, Callable[[], str]]:
@@ -169,13 +188,14 @@ def _tr_headers() -> dict[str, Callable[[], str]]:
         "nursing": lambda: translate("WardTables", "Nursing level"),
         "admitted": lambda: translate("WardTables", "Admitted"),
         "visit": lambda: translate("WardTables", "Visit no."),
+        "nat": lambda: translate("WardTables", "Nucleic acid test"),
         "number": lambda: translate("WardTables", "Permit no."),
         "kind": lambda: translate("WardTables", "Kind"),
         "state": lambda: translate("WardTables", "State"),
         "holder": lambda: translate("WardTables", "Holder"),
         "ward_bed": lambda: translate("WardTables", "Ward / bed"),
         "valid": lambda: translate("WardTables", "Valid"),
-        "test": lambda: translate("WardTables", "Negative test"),
+        "test": lambda: translate("WardTables", "NAT / reason"),
         "note": lambda: translate("WardTables", "Note"),
         "time_inside": lambda: translate("WardTables", "Inside for"),
         "since": lambda: translate("WardTables", "Since"),

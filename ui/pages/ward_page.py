@@ -1,12 +1,17 @@
 """病区与住院: inpatients (admit, discharge) and, for an administrator, the wards and their gates.
 
 Discharging asks first: it also revokes the patient's escort and visitor permits, so every gate
-(online or offline, after its next refresh) refuses them.
+(online or offline, after its next refresh) refuses them. A visitor still inside after the visit's
+end is an overstay: listed in red at the top (polled, and raised as an alert once).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
+
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -18,11 +23,24 @@ from PySide6.QtWidgets import (
 )
 
 from app.permissions import Perm
-from app.wards.records import AdmissionRecord, WardRecord
+from app.wards.records import AdmissionRecord, InsideRecord, WardRecord
 from ui.forms import Page, describe
 from ui.pages.ward_dialogs import AdmitDialog, WardDialog
-from ui.pages.ward_models import inpatient_model, record_table, ward_model
+from ui.pages.ward_models import inpatient_model, overstay_minutes, record_table, ward_model
+from ui.poller import Poller
 from ui.session import Session
+
+OVERSTAY_POLL_MS = 30_000
+OVERSTAY_STYLE = ("background: #c62828; color: white; font-size: 12pt; font-weight: bold; padding: 6px;"
+                  " border-radius: 6px;")
+
+
+class OverstayFeed(Poller):
+    """Visitors still inside after the visit's end, each raised as an alert once."""
+
+    def reader(self) -> Callable[[], list[InsideRecord]]:
+        gate, actor = self.session.ctx.gate, self.session.actor
+        return lambda: gate.raise_overstays(actor)
 
 
 class WardsPage(Page):
@@ -37,8 +55,15 @@ class WardsPage(Page):
         self.heading.setStyleSheet("font-size: 14pt; font-weight: bold;")
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.overstay = QLabel()
+        self.overstay.setWordWrap(True)
+        self.overstay.setStyleSheet(OVERSTAY_STYLE)
+        self.overstay.hide()
+        self.overstays: list[InsideRecord] = []
+        self.overstay_feed = OverstayFeed(session, self, OVERSTAY_POLL_MS)
+        self.overstay_feed.updated.connect(self.show_overstays)
         self.inpatients = inpatient_model(session.zone, self)
-        self.inpatient_view = record_table(self.inpatients, (110, 110, 70, 130, 110, 120))
+        self.inpatient_view = record_table(self.inpatients, (110, 110, 70, 130, 110, 150, 160))
         self.inpatient_view.doubleClicked.connect(lambda _i: self.discharge())
         self.admit_button = QPushButton()
         self.admit_button.clicked.connect(self.admit)
@@ -72,6 +97,7 @@ class WardsPage(Page):
         buttons.addWidget(self.discharge_button)
         left = QVBoxLayout()
         left.addLayout(buttons)
+        left.addWidget(self.overstay)
         left.addWidget(self.message)
         left.addWidget(self.inpatient_view, 1)
         layout = QHBoxLayout(self)
@@ -87,6 +113,26 @@ class WardsPage(Page):
 
     def activated(self) -> None:
         self.reload()
+        if not self.overstay_feed.running:
+            self.overstay_feed.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.overstay_feed.stop()
+        super().hideEvent(event)
+
+    def show_overstays(self, records: list[InsideRecord]) -> None:
+        self.overstays = records
+        self._show_overstays()
+
+    def overstay_text(self, records: list[InsideRecord], now: datetime) -> str:
+        who = "、".join(self.tr("{name} ({ward} {bed}), {minutes} min over").format(
+            name=r.masked_name, ward=r.ward, bed=r.bed, minutes=overstay_minutes(r, now)) for r in records)
+        return self.tr("⚠ Visitor overstay — still inside after the visit's end: {who}").format(who=who)
+
+    def _show_overstays(self) -> None:
+        if self.overstays:
+            self.overstay.setText(self.overstay_text(self.overstays, self.session.ctx.clock.now()))
+        self.overstay.setVisible(bool(self.overstays))
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Inpatients"))
@@ -98,12 +144,15 @@ class WardsPage(Page):
         self.edit_ward_button.setText(self.tr("&Edit ward…"))
         self.inpatients.retranslate()
         self.wards.retranslate()
+        self._show_overstays()
 
     # ----- data -----------------------------------------------------------------------------
     def reload(self) -> None:
         wards, actor = self.session.ctx.wards, self.session.actor
         self.session.runner.run(lambda: (wards.wards(), wards.inpatients(actor)), self._loaded,
                                 lambda exc: self._say(describe(exc), bad=True), parent=self)
+        if self.overstay_feed.running:
+            self.overstay_feed.poll()
 
     def _loaded(self, result: tuple[list[WardRecord], list[AdmissionRecord]]) -> None:
         self.ward_records, inpatients = result

@@ -20,6 +20,8 @@ depends_on = None
 
 def upgrade() -> None:
     op.add_column("clocks", sa.Column("settled_reason", sa.String(32), nullable=True))
+    op.add_column("cases", sa.Column("incident_reported_to", sa.String(64), nullable=True))
+    op.add_column("cases", sa.Column("incident_reported_at", UTCDateTime(), nullable=True))
     op.create_table(
         "rule_exceptions",
         sa.Column("id", sa.Integer, primary_key=True),
@@ -47,5 +49,8 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table("case_classifications")
     op.drop_table("rule_exceptions")
+    with op.batch_alter_table("cases") as batch:
+        batch.drop_column("incident_reported_at")
+        batch.drop_column("incident_reported_to")
     with op.batch_alter_table("clocks") as batch:
         batch.drop_column("settled_reason")

@@ -1,5 +1,8 @@
 """Transfers and responsibility (issue 12): finality, ward transfers, case reassignment.
 
+A transfer asked for from a ward records where the crew collects the patient (``transfers.origin_ward``).
+The new codes (hospital kind ``fever_clinic``, hand-over state ``cancelled``) fit the existing columns.
+
 Revision ID: 0010
 Revises: 0009
 Create Date: 2026-12-03
@@ -7,8 +10,8 @@ Create Date: 2026-12-03
 
 from __future__ import annotations
 
-import sqlalchemy as sa  # noqa: F401
-from alembic import op  # noqa: F401
+import sqlalchemy as sa
+from alembic import op
 
 from app.db.types import UTCDateTime  # noqa: F401
 
@@ -19,8 +22,9 @@ depends_on = None
 
 
 def upgrade() -> None:
-    pass
+    op.add_column("transfers", sa.Column("origin_ward", sa.String(100), nullable=False, server_default=""))
 
 
 def downgrade() -> None:
-    pass
+    with op.batch_alter_table("transfers") as batch:
+        batch.drop_column("origin_ward")

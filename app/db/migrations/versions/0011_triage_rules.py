@@ -19,8 +19,11 @@ depends_on = None
 
 
 def upgrade() -> None:
-    pass
+    if op.get_bind().dialect.name != "sqlite":  # "not_checked" needs 11 characters (SQLite ignores lengths)
+        op.alter_column("screenings", "health_code", type_=sa.String(16))
+    op.add_column("screenings", sa.Column("health_code_note", sa.String(100), nullable=True))
 
 
 def downgrade() -> None:
-    pass
+    with op.batch_alter_table("screenings") as batch:
+        batch.drop_column("health_code_note")

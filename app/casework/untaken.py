@@ -1,0 +1,118 @@
+"""首诊负责制: a patient who reached the fever clinic is taken by a doctor at once.
+
+Source (DOMAIN.md): "做好发热病人基本身份信息登记…不得推诿任何患者" — the first doctor who sees the patient
+owns the case; nobody may leave a patient waiting. A patient whose hand-off was confirmed as arrived and
+whom no doctor has taken (no case) within ``CaseworkFigures.untaken_minutes`` (default 10 min, a county
+may change it) is an alarm: the fever-clinic and triage desks show it until someone takes the case, and
+the early-warning scan (app/reporting/alerts.py) raises one alert per visit so the daily report counts it
+— also when the patient was taken late, between two scans.
+
+Reads only; names are masked (app.privacy.mask_name): the list is shown on the triage desk's screen too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.actor import Actor
+from app.casework.figures import CaseworkFigures
+from app.casework.tables import Case
+from app.figures import load_figures
+from app.permissions import Perm
+from app.privacy import mask_name
+from app.services.base import Service, authorize
+from app.triage.tables import Handoff, Visit
+from app.triage.vocab import HandoffState
+
+
+@dataclass(frozen=True)
+class UntakenPatient:
+    visit_no: str
+    masked_name: str
+    arrived_at: datetime
+    decision: str  # the pre-triage decision code
+    minutes_waited: int
+
+
+@dataclass(frozen=True)
+class UntakenReport:
+    """Patients past the limit, the longest wait first; ``limit_minutes`` is the figure in force."""
+
+    limit_minutes: int
+    now: datetime
+    patients: tuple[UntakenPatient, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.patients)
+
+
+@dataclass(frozen=True)
+class LateArrival:
+    """An arrival not taken within the limit: still waiting (``taken_at`` None) or taken late."""
+
+    visit_no: str
+    arrived_at: datetime
+    taken_at: datetime | None
+    minutes_waited: int  # until taken, or until now
+
+
+def _minutes(span: timedelta) -> int:
+    return max(0, int(span.total_seconds() // 60))
+
+
+def _arrivals(s: Session) -> dict[str, tuple[Visit, datetime]]:
+    """Each visit confirmed as arrived with no case yet, with its first arrival time."""
+    rows = s.execute(select(Visit, Handoff.received_at).join(Handoff, Handoff.visit_id == Visit.id)
+                     .outerjoin(Case, Case.visit_id == Visit.id)
+                     .where(Handoff.state == HandoffState.ARRIVED.value, Handoff.received_at.is_not(None),
+                            Case.id.is_(None))
+                     .order_by(Handoff.received_at)).all()
+    found: dict[str, tuple[Visit, datetime]] = {}
+    for visit, at in rows:
+        found.setdefault(visit.visit_no, (visit, at))
+    return found
+
+
+def untaken_patients(s: Session, now: datetime, limit_minutes: int) -> list[UntakenPatient]:
+    """Waiting longer than the limit (overdue only after it: at exactly 10 min the doctor is in time)."""
+    limit = timedelta(minutes=limit_minutes)
+    waiting = [(visit, at) for visit, at in _arrivals(s).values() if now - at > limit]
+    waiting.sort(key=lambda item: item[1])
+    return [UntakenPatient(visit.visit_no, mask_name(visit.patient.name), at, visit.screening.decision,
+                           _minutes(now - at)) for visit, at in waiting]
+
+
+def late_arrivals(s: Session, now: datetime, limit_minutes: int, since: datetime) -> list[LateArrival]:
+    """Every arrival the rule was broken for: untaken past the limit now, or (arrived since ``since``)
+    taken after the limit. No names: this feeds the early-warning evidence."""
+    limit = timedelta(minutes=limit_minutes)
+    late = [LateArrival(p.visit_no, p.arrived_at, None, p.minutes_waited)
+            for p in untaken_patients(s, now, limit_minutes)]
+    rows = s.execute(select(Visit.visit_no, Handoff.received_at, Case.taken_at)
+                     .join(Handoff, Handoff.visit_id == Visit.id).join(Case, Case.visit_id == Visit.id)
+                     .where(Handoff.state == HandoffState.ARRIVED.value, Handoff.received_at >= since)
+                     .order_by(Handoff.received_at)).all()
+    seen: set[str] = set()
+    for visit_no, arrived_at, taken_at in rows:
+        if visit_no in seen:
+            continue
+        seen.add(visit_no)
+        if taken_at - arrived_at > limit:
+            late.append(LateArrival(visit_no, arrived_at, taken_at, _minutes(taken_at - arrived_at)))
+    return late
+
+
+class UntakenService(Service):
+    def untaken(self, actor: Actor) -> UntakenReport:
+        """The patients at the fever clinic no doctor has taken within the limit, the longest wait first."""
+        with self.db.read() as s:
+            authorize(s, actor, Perm.VIEW_PATIENTS)
+            figures, _version = load_figures(s, CaseworkFigures)
+            now = self.clock.now()
+            return UntakenReport(figures.untaken_minutes, now,
+                                 tuple(untaken_patients(s, now, figures.untaken_minutes)))
