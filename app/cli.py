@@ -146,9 +146,8 @@ def cmd_user_list(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int
 
 def cmd_user_disable(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     """A doctor's open cases are listed first; disabling them anyway needs --force (then reassign them)."""
-    from app.casework.reassign import CaseReassignService
 
-    cases = CaseReassignService(ctx.db, ctx.clock).open_cases_of(Actor.system(), args.name)
+    cases = ctx.reassign.open_cases_of(Actor.system(), args.name)
     for c in cases:
         waiting = f"  hand-over waiting for {c.handover_to}" if c.handover_to else ""
         print(f"open case {c.visit_no}  {c.classification:<12} doctor {c.doctor_username}"

@@ -19,8 +19,13 @@ from app.settings import SettingsStore
 
 if TYPE_CHECKING:
     from app.casework.case_service import CaseService
+    from app.casework.exceptions import CaseExceptionService
+    from app.casework.reassign import CaseReassignService
+    from app.casework.untaken import UntakenService
     from app.casework.clocks import DeadlineService
     from app.casework.timeline import TimelineService
+    from app.figures import FiguresService
+    from app.guideline_rules import GuidelineRulesService
     from app.reporting.alerts import AlertService
     from app.reporting.daily import ReportService
     from app.reporting.sync import SyncService
@@ -124,6 +129,36 @@ class AppContext:
         from app.casework.case_service import CaseService
 
         return CaseService(self.db, self.clock)
+
+    @cached_property
+    def case_exceptions(self) -> CaseExceptionService:
+        from app.casework.exceptions import CaseExceptionService
+
+        return CaseExceptionService(self.db, self.clock)
+
+    @cached_property
+    def reassign(self) -> CaseReassignService:
+        from app.casework.reassign import CaseReassignService
+
+        return CaseReassignService(self.db, self.clock)
+
+    @cached_property
+    def untaken(self) -> UntakenService:
+        from app.casework.untaken import UntakenService
+
+        return UntakenService(self.db, self.clock)
+
+    @cached_property
+    def figures(self) -> FiguresService:
+        from app.figures import FiguresService
+
+        return FiguresService(self.db, self.clock)
+
+    @cached_property
+    def guideline_rules(self) -> GuidelineRulesService:
+        from app.guideline_rules import GuidelineRulesService
+
+        return GuidelineRulesService(self.db, self.clock)
 
     @cached_property
     def deadlines(self) -> DeadlineService:

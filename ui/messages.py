@@ -476,7 +476,8 @@ def _sentences() -> dict[str, Callable[[dict[str, Any]], str]]:
         "exception_unknown": lambda d: translate(
             "Errors", "This exception does not exist: choose one approved for this case."),
         "exception_self": lambda d: translate(
-            "Errors", "You approved this exception yourself: another doctor must use it."),
+            "Errors", "You approved this exception yourself: a second person must use it (another doctor for a "
+            "case, another staff member for a permit)."),
         "exception_used": lambda d: translate(
             "Errors", "This exception has already been used. Ask the medical director for a new one."),
         "exception_mismatch": lambda d: translate(
@@ -537,9 +538,9 @@ def _sentences() -> dict[str, Callable[[dict[str, Any]], str]]:
         "visit_too_long": lambda d: translate(
             "Errors", "A visit lasts at most {minutes} minutes, one visitor at a time: shorten the visiting "
             "time.").format(minutes=d.get("minutes", 30)),
-        "exception_self": lambda d: translate(
-            "Errors", "You approved this exception yourself: another staff member must issue the permit with it "
-            "(a second person)."),
+        "admission_needs_disposition": lambda d: translate(
+            "Errors", "This patient's fever-clinic case is still open: the responsible doctor records the "
+            "disposition \"admitted\" first, then the ward admits the patient."),
         "admission_nat_required": lambda d: translate(
             "Errors", "Every new inpatient is tested: enter the time the nucleic acid sample was taken (for a "
             "fever-clinic visit, order the test in the fever clinic first)."),
@@ -576,6 +577,9 @@ def _sentences() -> dict[str, Callable[[dict[str, Any]], str]]:
             "Errors", "This figure is not one the rules page can change here: reload the page and change it "
             "where it is shown."),
         # issue 12 — casework desk (add this area's sentences directly below this line)
+        "approver_not_allowed": lambda d: translate(
+            "Errors", "{approver} may not approve exceptions: the medical director (an administrator) signs in "
+            "here as the second person.").format(approver=d.get("approver") or "?"),
     }
 
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QLabel, QWidget
 
-from app.casework.untaken import UntakenReport, UntakenService
+from app.casework.untaken import UntakenReport
 from ui.poller import Poller
 from ui.session import Session
 
@@ -27,7 +27,7 @@ class UntakenFeed(Poller):
         super().__init__(session, parent, interval_ms)
 
     def reader(self) -> Callable[[], UntakenReport]:
-        service, actor = UntakenService(self.session.ctx.db, self.session.ctx.clock), self.session.actor
+        service, actor = self.session.ctx.untaken, self.session.actor
         return lambda: service.untaken(actor)
 
 

@@ -7,7 +7,7 @@ import binascii
 import csv
 import html
 import io
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from cryptography.exceptions import InvalidSignature

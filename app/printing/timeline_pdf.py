@@ -128,6 +128,8 @@ def _span(delta: timedelta) -> str:
 
 def clock_verdict(clock: ClockRecord, now: datetime) -> tuple[str, bool]:
     """按时完成 / 超时完成 / 进行中 / 已超时 with how much, and whether it is a failure to meet the limit."""
+    if clock.settled:
+        return f"已结束（{L.label(L.CLOCK_SETTLED, clock.settled_reason)}）", False
     if clock.met_at is not None:
         if clock.missed:
             return f"超时完成（超时 {_span(clock.met_at - clock.due_at)}）", True

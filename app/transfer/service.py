@@ -283,10 +283,14 @@ class TransferService(Service):
                 case.closed_at, case.closed_by = now, actor.username
             targets, _ = load_targets(s)
             met = clocks.meet(s, case.id, TransferClock.REQUEST, now)
+            # the case ends here (closing settles its clocks): a result, a 12 h sample or an earlier transfer's
+            # steps are the designated hospital's now; reporting and the investigation are still owed
+            settled = clocks.settle(s, case.id, now, Disposition.TRANSFER.value,
+                                    keep={*clocks.KEEP_ON_SETTLE, ClockKind.EPI.value})
             clocks.start(s, case, TransferClock.DEPARTURE, now, targets.window(targets.departure_minutes), ref_id=t.id)
             s.flush()
             op.summary = {"transfer_id": t.id, "hospital": hospital.name, "condition": condition, "oxygen": oxygen,
-                          "reason": reason, "request_clock_met": met}
+                          "reason": reason, "request_clock_met": met, "clocks_settled": settled}
             if from_ward:
                 op.summary |= {"from_ward": origin, "admission": ward_detail,
                                "admission_id": admission.id if admission is not None else None,
@@ -338,9 +342,6 @@ class TransferService(Service):
             t.receiving_department = _text(receiving_department, "receiving_department", 64)
             t.arrival_condition, t.handover_source = arrival_condition, source
             clocks.meet(op.session, t.case_id, TransferClock.HANDOVER, t.handed_over_at, ref_id=t.id)
-            # the patient is at the designated hospital: a 12 h sample not taken here is theirs now (settled)
-            clocks.settle(op.session, t.case_id, t.handed_over_at, Disposition.TRANSFER.value,
-                          kinds=[ClockKind.NAT_12H.value], keep=())
             op.summary = {"receiving_staff": t.receiving_staff, "department": t.receiving_department,
                           "handed_over_at": t.handed_over_at.isoformat(), "condition": arrival_condition,
                           "source": source}
@@ -404,12 +405,18 @@ class TransferService(Service):
                 else:
                     case.disposition, case.disposition_detail, case.closed_at, case.closed_by = None, "{}", None, None
                     reopened = True
+            resumed = 0
+            if reopened or back_to_ward:  # what the request settled is this clinic's again
+                resumed = s.execute(update(Clock).where(
+                    Clock.case_id == t.case_id, Clock.met_at == t.requested_at,
+                    Clock.settled_reason == Disposition.TRANSFER.value).values(met_at=None, settled_reason=None)
+                ).rowcount or 0
             owes = owes_transfer(s, case)
             if owes:  # still owed: asked for again within the same target as after classification
                 targets, _ = load_targets(s)
                 clocks.start(s, case, TransferClock.REQUEST, now, targets.window(targets.request_minutes))
             op.summary = {"reason": reason, "case_reopened": reopened, "back_to_ward": back_to_ward,
-                          "owes_transfer": owes}
+                          "owes_transfer": owes, "clocks_resumed": resumed}
             return self._record(s, t)
 
     # ----- reading -------------------------------------------------------------------------

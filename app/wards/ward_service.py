@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from app.actor import Actor
@@ -154,9 +154,12 @@ class WardService(Service):
 
     def _admission_nat(self, s: Session, patient_id: int, visit_id: int | None, sampled_at: datetime | None,
                        result: str | None, now: datetime) -> tuple[datetime, str | None]:
-        """The patient's test at admission; refuses a reportable or positive patient, and none at all."""
+        """The patient's test at admission; refuses a reportable or positive patient, and none at all. A visit
+        with a fever-clinic case is admitted only once its doctor recorded the disposition "admitted", so
+        the case and the ward never disagree about where the patient is."""
         open_reportable = s.scalar(select(Case.id).join(Visit, Visit.id == Case.visit_id).where(
-            Visit.patient_id == patient_id, Case.closed_at.is_(None), Case.classification.in_(_REPORTABLE)))
+            Visit.patient_id == patient_id, or_(Case.closed_at.is_(None), Case.disposition == "admitted"),
+            Case.classification.in_(_REPORTABLE)))
         if open_reportable is not None:
             raise ValidationError("reportable_not_admitted", field="visit_no")
         case = None
@@ -165,6 +168,8 @@ class WardService(Service):
             if case is not None:
                 if case.classification in _REPORTABLE or case_result == TestResult.POSITIVE:
                     raise ValidationError("reportable_not_admitted", field="visit_no")
+                if case.disposition != "admitted":  # the fever clinic's doctor decides admission (首诊负责制)
+                    raise ValidationError("admission_needs_disposition", field="visit_no")
                 if case_sampled is None:
                     raise ValidationError("admission_nat_required", field="visit_no")
                 return case_sampled, case_result

@@ -130,6 +130,30 @@
 <context>
     <name>Alerts</name>
     <message>
+        <source>Visit {visit_no}: {test} #{test_id} positive at {time}. Report it within 2 h, classify the case and transfer the patient.</source>
+        <translation>就诊 {visit_no}：{test} #{test_id} 于 {time} 结果阳性。请在 2 小时内报告，进行病例分类，并转运至定点医院。</translation>
+    </message>
+    <message>
+        <source>positive result</source>
+        <translation>检测阳性</translation>
+    </message>
+    <message>
+        <source>Visit {visit_no} ({who}) left without permission. Report the incident within 2 h and record it on the case.</source>
+        <translation>就诊 {visit_no}（{who}）擅自离院。请在 2 小时内报告该事件，并在病例中登记。</translation>
+    </message>
+    <message>
+        <source>Visit {visit_no} arrived at the fever clinic at {arrived} and was taken by a doctor only after {minutes} min (limit {limit} min).</source>
+        <translation>就诊 {visit_no} 于 {arrived} 到达发热门诊，{minutes} 分钟后才有医生接诊（时限 {limit} 分钟）。</translation>
+    </message>
+    <message>
+        <source>Visit {visit_no} arrived at the fever clinic at {arrived} and has waited {minutes} min with no doctor (limit {limit} min).</source>
+        <translation>就诊 {visit_no} 于 {arrived} 到达发热门诊，已等候 {minutes} 分钟仍无医生接诊（时限 {limit} 分钟）。</translation>
+    </message>
+    <message>
+        <source>Visitor permit {permit} ({ward}): {minutes} min past the end of the visit.</source>
+        <translation>探视证 {permit}（{ward}）：超出探视时间 {minutes} 分钟。</translation>
+    </message>
+    <message>
         <source>Visit {visit_no} classified as {classification}.</source>
         <translation>就诊 {visit_no} 被判定为{classification}。</translation>
     </message>
@@ -177,8 +201,8 @@
         <translation>预警</translation>
     </message>
     <message>
-        <source>Alerts raised from the records: reportable cases, patients from the same address or workplace, and unusual rises in fever visits or fever-medicine sales. Each stays here until someone says what was done.</source>
-        <translation>根据记录自动产生的预警：需报告病例、同一住址或单位的多名患者、发热就诊或退热药销售异常升高。每条预警须有人填写处置措施后才会消除。</translation>
+        <source>Alerts raised from the records: reportable cases, positive results, patients who left without permission or waited with no doctor, visitors overstaying, patients from the same address or workplace, and unusual rises in fever visits or medicine sales. Each stays here until someone says what was done.</source>
+        <translation>根据记录自动产生的预警：需报告的病例、阳性结果、患者擅自离院或无医生接诊、探视超时、同一住址或工作单位的多名患者，以及发热就诊量或药品销售量的异常上升。每条预警保留在此，直至有人说明已采取的措施。</translation>
     </message>
     <message>
         <source>&amp;Scan now</source>
@@ -341,6 +365,14 @@
         <translation>分类时间 {time}</translation>
     </message>
     <message>
+        <source>Closed {time}: {disposition} ({ward}). Results, classification and a transfer request are still recorded here.</source>
+        <translation>已于 {time} 结案：{disposition}（{ward}）。检测结果、病例分类和转运申请仍在此登记。</translation>
+    </message>
+    <message>
+        <source>Read only: {name} ({username}) is responsible; any doctor may request the transfer from the ward.</source>
+        <translation>只读：本病例由 {name}（{username}）首诊负责；病区患者的转运任何医生均可申请。</translation>
+    </message>
+    <message>
         <source>Closed {time}: {disposition}.</source>
         <translation>已于 {time} 结案：{disposition}。</translation>
     </message>
@@ -407,6 +439,26 @@
     <message>
         <source>Report now</source>
         <translation>立即直报</translation>
+    </message>
+    <message>
+        <source>Left without permission at {left}: incident reported to {to} at {time}.</source>
+        <translation>{left} 擅自离院：已于 {time} 报告至 {to}。</translation>
+    </message>
+    <message>
+        <source>positive result</source>
+        <translation>检测阳性</translation>
+    </message>
+    <message>
+        <source>Incident: a patient ({who}) left without permission at {left}. Report it within 2 h, by {due}, and record whom it was reported to.</source>
+        <translation>事件：患者（{who}）于 {left} 擅自离院。请在 2 小时内（{due} 前）报告，并登记报告对象。</translation>
+    </message>
+    <message>
+        <source>Exception #{id} approved by {approver} at {time}: may change to {to}. Reason: {reason}</source>
+        <translation>特例 #{id} 已由 {approver} 于 {time} 批准：可变更为{to}。理由：{reason}</translation>
+    </message>
+    <message>
+        <source>Classify with exception #{id}</source>
+        <translation>凭特例 #{id} 确定分类</translation>
     </message>
     <message>
         <source>{clock}: {status}</source>
@@ -517,6 +569,26 @@
         <translation>确定分类</translation>
     </message>
     <message>
+        <source>Second person approves an e&amp;xception…</source>
+        <translation>由第二人批准特例(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Reported &amp;to:</source>
+        <translation>报告对象(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>e.g. county CDC, the duty director</source>
+        <translation>如：县疾控中心、值班院领导</translation>
+    </message>
+    <message>
+        <source>&amp;At:</source>
+        <translation>报告时间(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Record incident report</source>
+        <translation>登记事件报告</translation>
+    </message>
+    <message>
         <source>Direct network report (within 2 h)</source>
         <translation>网络直报（2 小时内）</translation>
     </message>
@@ -601,6 +673,14 @@
         <translation>✔ 已诊断为{classification}。</translation>
     </message>
     <message>
+        <source>(Exception #{id} used.)</source>
+        <translation>（已使用特例 #{id}。）</translation>
+    </message>
+    <message>
+        <source>✔ Incident report recorded.</source>
+        <translation>✔ 事件报告已登记。</translation>
+    </message>
+    <message>
         <source>✔ Direct network report recorded.</source>
         <translation>✔ 网络直报已登记。</translation>
     </message>
@@ -674,6 +754,41 @@
     <message>
         <source>→ {doctor}?</source>
         <translation>→ {doctor}（待接受）</translation>
+    </message>
+</context>
+<context>
+    <name>ClassificationExceptionDialog</name>
+    <message>
+        <source>Second person approves an exception — {visit_no}</source>
+        <translation>第二人批准特例 — {visit_no}</translation>
+    </message>
+    <message>
+        <source>{visit_no} {name} is classified as {before}. A second person with the right to approve exceptions (the medical director; not you) signs in here and writes the reason. The exception is recorded under their name, counted in the daily report, and used once, for this change only: you then classify the case with it.</source>
+        <translation>{visit_no} {name} 目前分类为{before}。须由有特例审批权限的另一人（医务负责人，不能是您本人）在此登录并填写理由。特例以其名义记录，计入日报告，仅可使用一次、仅用于本次变更；随后由您凭此特例进行分类。</translation>
+    </message>
+    <message>
+        <source>Refused without an exception: {why}</source>
+        <translation>无特例时不允许：{why}</translation>
+    </message>
+    <message>
+        <source>Change:</source>
+        <translation>变更：</translation>
+    </message>
+    <message>
+        <source>{before} → {after}</source>
+        <translation>{before} → {after}</translation>
+    </message>
+    <message>
+        <source>R&amp;eason:</source>
+        <translation>理由(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>e.g. confirmed entered by mistake; the county CDC corrected it</source>
+        <translation>如：误录为确诊，县疾控中心已更正</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>批准(&amp;A)</translation>
     </message>
 </context>
 <context>
@@ -1086,6 +1201,14 @@ Change it?</source>
     <message>
         <source>The visiting time must end after it starts, and end in the future.</source>
         <translation>探视结束时间须晚于开始时间，且晚于当前时间。</translation>
+    </message>
+    <message>
+        <source>You approved this exception yourself: a second person must use it (another doctor for a case, another staff member for a permit).</source>
+        <translation>这项特例是您本人批准的：须由第二人使用（病例由另一位医生，通行证由另一位工作人员签发）。</translation>
+    </message>
+    <message>
+        <source>This patient&apos;s fever-clinic case is still open: the responsible doctor records the disposition &quot;admitted&quot; first, then the ward admits the patient.</source>
+        <translation>该患者的发热门诊病例尚未处置：请首诊医生先将处置记录为“收住入院”，再由病区办理入院。</translation>
     </message>
     <message>
         <source>The record no longer exists.</source>
@@ -1712,10 +1835,6 @@ Change it?</source>
         <translation>该特例不存在：请选择为本病例批准的特例。</translation>
     </message>
     <message>
-        <source>You approved this exception yourself: another doctor must use it.</source>
-        <translation>该特例由您本人批准：须由其他医生使用。</translation>
-    </message>
-    <message>
         <source>This exception has already been used. Ask the medical director for a new one.</source>
         <translation>该特例已使用。请医务负责人重新批准。</translation>
     </message>
@@ -1820,10 +1939,6 @@ Change it?</source>
         <translation>探视人数仅限1人，时间{minutes}分钟内：请缩短探视时段。</translation>
     </message>
     <message>
-        <source>You approved this exception yourself: another staff member must issue the permit with it (a second person).</source>
-        <translation>此特例由您本人批准：须由另一名工作人员凭此特例签发（双人核对）。</translation>
-    </message>
-    <message>
         <source>Every new inpatient is tested: enter the time the nucleic acid sample was taken (for a fever-clinic visit, order the test in the fever clinic first).</source>
         <translation>新入院患者须落实应检尽检：请填写核酸采样时间（发热门诊就诊患者请先在发热门诊开具核酸检测）。</translation>
     </message>
@@ -1874,6 +1989,10 @@ Change it?</source>
     <message>
         <source>This figure is not one the rules page can change here: reload the page and change it where it is shown.</source>
         <translation>该数值不能在本页修改：请重新载入本页，在其所示页面修改。</translation>
+    </message>
+    <message>
+        <source>{approver} may not approve exceptions: the medical director (an administrator) signs in here as the second person.</source>
+        <translation>{approver} 没有批准特例的权限：请由医务负责人（管理员）作为第二人在此登录。</translation>
     </message>
     <message>
         <source>The county hub&apos;s certificate has expired (or is not valid yet). Tell the county so they renew it, and check that this computer&apos;s date and time are right.</source>
@@ -2040,14 +2159,6 @@ Change it?</source>
     <message>
         <source>For {name} ({ward}, bed {bed}). A second person with the right to approve exceptions (not you) signs in here; the exception is recorded under their name with the reason, and can be used for one permit.</source>
         <translation>患者：{name}（{ward}，{bed}）。须由有特例审批权限的另一人（不能是您本人）在此登录批准；特例以其名义连同理由记录，仅可用于签发一张证。</translation>
-    </message>
-    <message>
-        <source>Approver&apos;s &amp;user name:</source>
-        <translation>批准人用户名(&amp;U)：</translation>
-    </message>
-    <message>
-        <source>Approver&apos;s &amp;password:</source>
-        <translation>批准人密码(&amp;P)：</translation>
     </message>
     <message>
         <source>For {name} ({ward}, bed {bed}). The exception is recorded under your name with the reason, and can be used for one permit, issued by another staff member.</source>
@@ -5629,6 +5740,21 @@ Everything recorded after that backup is lost, and everyone must log in again.</
     </message>
 </context>
 <context>
+    <name>SecondPerson</name>
+    <message>
+        <source>Approver&apos;s &amp;user name:</source>
+        <translation>批准人用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Approver&apos;s &amp;password:</source>
+        <translation>批准人密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>not yours: the second person&apos;s</source>
+        <translation>不能是您本人：由第二人填写</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -5963,6 +6089,94 @@ Everything recorded after that backup is lost, and everyone must log in again.</
         <translation>保存，无改动</translation>
     </message>
     <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>started: {clocks}</source>
+        <translation>开始计时：{clocks}</translation>
+    </message>
+    <message>
+        <source>{count} time limit(s) met</source>
+        <translation>完成时限 {count} 项</translation>
+    </message>
+    <message>
+        <source>{count} time limit(s) settled</source>
+        <translation>结束时限 {count} 项</translation>
+    </message>
+    <message>
+        <source>; {part}</source>
+        <translation>；{part}</translation>
+    </message>
+    <message>
+        <source>{figure}: {before} → {after}</source>
+        <translation>{figure}：{before} → {after}</translation>
+    </message>
+    <message>
+        <source>Changed: {changes}</source>
+        <translation>修改了：{changes}</translation>
+    </message>
+    <message>
+        <source>ward {value}</source>
+        <translation>病区 {value}</translation>
+    </message>
+    <message>
+        <source>bed {value}</source>
+        <translation>床位 {value}</translation>
+    </message>
+    <message>
+        <source>advice: {value}</source>
+        <translation>医嘱：{value}</translation>
+    </message>
+    <message>
+        <source>excluded by test #{value}</source>
+        <translation>排除依据检测单 #{value}</translation>
+    </message>
+    <message>
+        <source>left at {value}</source>
+        <translation>离开时间 {value}</translation>
+    </message>
+    <message>
+        <source>noticed by {value}</source>
+        <translation>发现人 {value}</translation>
+    </message>
+    <message>
+        <source>reported to {value}</source>
+        <translation>已报告 {value}</translation>
+    </message>
+    <message>
+        <source>died at {value}</source>
+        <translation>死亡时间 {value}</translation>
+    </message>
+    <message>
+        <source>certified by {value}</source>
+        <translation>死亡证明医生 {value}</translation>
+    </message>
+    <message>
+        <source>single room in the buffer ward</source>
+        <translation>缓冲病区单人单间</translation>
+    </message>
+    <message>
+        <source>Buyer called back (call {call}): {outcome}</source>
+        <translation>回访购药者（第 {call} 次）：{outcome}</translation>
+    </message>
+    <message>
+        <source>; off the follow-up list</source>
+        <translation>；移出追踪名单</translation>
+    </message>
+    <message>
+        <source>; stays on the follow-up list</source>
+        <translation>；仍在追踪名单</translation>
+    </message>
+    <message>
+        <source>; note: {note}</source>
+        <translation>；备注：{note}</translation>
+    </message>
+    <message>
         <source>Changed: {fields}</source>
         <translation>修改了：{fields}</translation>
     </message>
@@ -5975,8 +6189,96 @@ Everything recorded after that backup is lost, and everyone must log in again.</
         <translation>；其他病原体：{pathogen}</translation>
     </message>
     <message>
-        <source>; started: {clocks}</source>
-        <translation>；开始计时：{clocks}</translation>
+        <source>; with exception #{id} approved by {approver}</source>
+        <translation>；凭 {approver} 批准的特例 #{id}</translation>
+    </message>
+    <message>
+        <source>Exception #{id} approved ({kind}): {before} → {after}; reason: {reason}</source>
+        <translation>批准特例 #{id}（{kind}）：{before} → {after}；理由：{reason}</translation>
+    </message>
+    <message>
+        <source>Incident reported to {to} at {time}</source>
+        <translation>已于 {time} 报告至 {to}</translation>
+    </message>
+    <message>
+        <source>Reassigned from {frm} to {to}: {reason}</source>
+        <translation>由 {frm} 改派给 {to}：{reason}</translation>
+    </message>
+    <message>
+        <source>; the hand-over to {to} was cancelled</source>
+        <translation>；给 {to} 的交接申请已取消</translation>
+    </message>
+    <message>
+        <source>{disposition} ({detail})</source>
+        <translation>{disposition}（{detail}）</translation>
+    </message>
+    <message>
+        <source>; an incident, early-warning alert raised</source>
+        <translation>；属于事件，已发出预警</translation>
+    </message>
+    <message>
+        <source>; an incident</source>
+        <translation>；属于事件</translation>
+    </message>
+    <message>
+        <source>Transfer #{id} to {hospital}, condition {condition}</source>
+        <translation>转运 #{id} 至{hospital}，病情{condition}</translation>
+    </message>
+    <message>
+        <source>, needs oxygen</source>
+        <translation>，途中需吸氧</translation>
+    </message>
+    <message>
+        <source>; from the ward: {ward}</source>
+        <translation>；自病区转出：{ward}</translation>
+    </message>
+    <message>
+        <source>; referral (sentinel room)</source>
+        <translation>；转诊（哨点诊室）</translation>
+    </message>
+    <message>
+        <source>; the transfer request time limit met</source>
+        <translation>；转运申请时限已完成</translation>
+    </message>
+    <message>
+        <source>120 called at {time}, dispatch no. {ref}, vehicle {vehicle}, crew {crew}</source>
+        <translation>{time} 呼叫 120，派车单号 {ref}，车牌 {vehicle}，随车人员 {crew}</translation>
+    </message>
+    <message>
+        <source>, negative-pressure ambulance</source>
+        <translation>，负压救护车</translation>
+    </message>
+    <message>
+        <source>Departed at {time}, {minutes} min after the request</source>
+        <translation>{time} 出发，距申请 {minutes} 分钟</translation>
+    </message>
+    <message>
+        <source>Handed over at {time} to {staff} ({department}), condition {condition}</source>
+        <translation>{time} 交接给 {staff}（{department}），病情{condition}</translation>
+    </message>
+    <message>
+        <source>Vehicle disinfected at {time} ({method}) by {by}</source>
+        <translation>{time} 完成车辆终末消毒（{method}），消毒人 {by}</translation>
+    </message>
+    <message>
+        <source>Cancelled: {reason}</source>
+        <translation>已取消：{reason}</translation>
+    </message>
+    <message>
+        <source>; the patient stays in the ward</source>
+        <translation>；患者留在原病区</translation>
+    </message>
+    <message>
+        <source>; the case is open again</source>
+        <translation>；病例重新开放</translation>
+    </message>
+    <message>
+        <source>; a transfer is still owed: request it again</source>
+        <translation>；仍须转运：请重新申请</translation>
+    </message>
+    <message>
+        <source>{before} → {after}; reason: {reason}</source>
+        <translation>{before} → {after}；理由：{reason}</translation>
     </message>
     <message>
         <source>Report card {card}, reported at {time}</source>
@@ -5997,6 +6299,14 @@ Everything recorded after that backup is lost, and everyone must log in again.</
     <message>
         <source>{test} #{id}: {result}, {lab}, at {time}</source>
         <translation>{test} #{id}：{result}，{lab}，{time}</translation>
+    </message>
+    <message>
+        <source>; positive, early-warning alert raised</source>
+        <translation>；阳性，已发出预警</translation>
+    </message>
+    <message>
+        <source>; positive</source>
+        <translation>；阳性</translation>
     </message>
     <message>
         <source>; reason: {reason}</source>
@@ -6603,6 +6913,10 @@ Everything recorded after that backup is lost, and everyone must log in again.</
         <translation>{name}，分类为{classification}。提交申请即登记转运，并将病例按“转运”结案；随后由护士在转运看板登记 120 派车。出发前取消转运会重新开放病例。</translation>
     </message>
     <message>
+        <source>The patient is in a ward: any doctor may ask for the transfer.</source>
+        <translation>患者在病区：任何医生均可申请转运。</translation>
+    </message>
+    <message>
         <source>&amp;Destination:</source>
         <translation>目的医院(&amp;D)：</translation>
     </message>
@@ -6639,12 +6953,16 @@ Everything recorded after that backup is lost, and everyone must log in again.</
         <translation>原因(&amp;R)：</translation>
     </message>
     <message>
-        <source>required unless suspected, confirmed or asymptomatic</source>
-        <translation>非疑似、确诊或无症状感染者时必填</translation>
+        <source>required: why this patient is transferred</source>
+        <translation>必填：说明转运原因</translation>
     </message>
     <message>
-        <source>This case is not suspected, confirmed or asymptomatic: write why it is transferred.</source>
-        <translation>该病例不是疑似、确诊或无症状感染者：请填写转运原因。</translation>
+        <source>optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <source>This case is not suspected, confirmed, asymptomatic or positive: write why it is transferred.</source>
+        <translation>本病例不是疑似病例、确诊病例、无症状感染者，也无阳性结果：请填写转运原因。</translation>
     </message>
     <message>
         <source>No hospital is accepting patients. An administrator sets the hospitals under Transfer settings.</source>

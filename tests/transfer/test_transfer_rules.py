@@ -313,16 +313,15 @@ def test_new_acts_read_as_plain_chinese(action: str, summary: dict[str, object],
     assert summary_text(action, "success", summary, "Asia/Shanghai") == expected
 
 
-def test_a_12h_sample_still_owed_at_handover_is_settled_by_the_transfer(
+def test_the_request_closes_the_case_and_settles_what_the_hospital_takes_over(
         ctx: AppContext, clinic: dict[str, Actor], hospital: int, clock: FixedClock) -> None:  # noqa: F811
+    """Closing a case settles its clocks (issue 12): the 12 h sample is the designated hospital's once the
+    transfer is requested; the 2 h report and the investigation are still owed by this clinic."""
     visit_no = suspected_case(ctx, clinic)  # no sample taken yet: the 12 h clock runs
     assert len(open_clocks(ctx, visit_no, "nat_12h")) == 1
-    t = walk(ctx, clinic, clock, request(ctx, clinic, hospital, visit_no), "departed")
-    assert len(open_clocks(ctx, visit_no, "nat_12h")) == 1  # still this clinic's while the patient is on the way
-    t = ctx.transfers.record_handover(clinic["nurse"], t.id, t.version, receiving_staff="周医生",
-                                      receiving_department="感染科", handed_over_at=clock.now(),
-                                      arrival_condition="stable")
+    t = request(ctx, clinic, hospital, visit_no)
     assert open_clocks(ctx, visit_no, "nat_12h") == []
     with ctx.db.read() as s:
         settled = s.scalars(select(Clock).where(Clock.visit_no == visit_no, Clock.kind == "nat_12h")).one()
-    assert (settled.met_at, settled.settled_reason) == (t.handed_over_at, "transfer")
+    assert (settled.met_at, settled.settled_reason) == (t.requested_at, "transfer")
+    assert len(open_clocks(ctx, visit_no, "report_2h")) == 1 and len(open_clocks(ctx, visit_no, "epi_24h")) == 1

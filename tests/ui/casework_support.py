@@ -51,3 +51,22 @@ def treat_mode(ctx: AppContext) -> None:
 def settle() -> None:
     for _ in range(3):
         QApplication.processEvents()
+
+
+CHIEF_PASSWORD = "chief-pass-2026"
+
+
+def add_chief(ctx: AppContext) -> None:
+    """A doctor who is also an administrator (may approve exceptions): 周主任 (chief)."""
+    admin = ctx.users.authenticate("admin", ADMIN_PASSWORD, "test-desk")
+    ctx.users.create(admin, username="chief", full_name="周主任", roles=["doctor", "admin"], password=CHIEF_PASSWORD)
+
+
+def admin_actor(ctx: AppContext) -> Actor:
+    return ctx.users.authenticate("admin", ADMIN_PASSWORD, "director-desk")
+
+
+def confirmed_case(ctx: AppContext, nurse: Actor, doctor: Actor, name: str = "王芳", seq: int = 1) -> CaseRecord:
+    """A taken case classified confirmed (by mistake, say): any step back needs an exception."""
+    case = taken_case(ctx, nurse, doctor, name, seq)
+    return ctx.cases.classify(doctor, case.visit_no, case.version, "confirmed")

@@ -309,7 +309,7 @@ def test_positive_patient_is_never_admitted(ctx: AppContext, hospital: Ward) -> 
 
 @pytest.fixture
 def fever_visit(ctx: AppContext, hospital: Ward) -> tuple[str, int]:
-    """A fever-clinic visit with its case (rows as the casework desk writes them)."""
+    """A fever-clinic visit whose case the doctor disposed "admitted" (rows as the casework desk writes them)."""
     ctx.users.create(hospital.admin, username="doc", full_name="张伟", roles=["doctor"], password="doc-pass-1")
     doctor = ctx.users.authenticate("doc", "doc-pass-1", "fever-room")
     visit_no = arrive(ctx, hospital.nurse, doctor, name="周到", id_number="110105196501010013")
@@ -317,7 +317,8 @@ def fever_visit(ctx: AppContext, hospital: Ward) -> tuple[str, int]:
         from app.triage.tables import Visit
 
         visit_id = s.scalar(select(Visit.id).where(Visit.visit_no == visit_no))
-        case = Case(visit_id=visit_id, doctor_username="doc", taken_at=ctx.clock.now(), classification="pending")
+        case = Case(visit_id=visit_id, doctor_username="doc", taken_at=ctx.clock.now(), classification="pending",
+                    disposition="admitted", closed_at=ctx.clock.now(), closed_by="doc")
         s.add(case)
         s.flush()
         return visit_no, case.id
@@ -375,3 +376,21 @@ def test_reportable_case_is_never_admitted(ctx: AppContext, hospital: Ward, feve
         assert direct_exc.value.code == "reportable_not_admitted"
     with ctx.db.read() as s:
         assert s.scalar(select(func.count()).select_from(Admission).where(Admission.visit_id.is_not(None))) == 0
+
+
+def test_a_visit_with_an_open_case_waits_for_the_doctors_disposition(ctx: AppContext, hospital: Ward,
+                                                                     fever_visit: tuple[str, int]) -> None:
+    visit_no, case_id = fever_visit
+    add_test(ctx, case_id, result="negative")
+    with ctx.db.write() as s:  # the fever clinic has not decided yet
+        case = s.get(Case, case_id)
+        assert case is not None
+        case.disposition, case.closed_at, case.closed_by = None, None, None
+    with pytest.raises(ValidationError) as exc:
+        from_visit(ctx, hospital, visit_no, "general")
+    assert exc.value.code == "admission_needs_disposition"
+    with ctx.db.write() as s:
+        case = s.get(Case, case_id)
+        assert case is not None
+        case.disposition, case.closed_at, case.closed_by = "admitted", ctx.clock.now(), "doc"
+    assert from_visit(ctx, hospital, visit_no, "general").ward_name

@@ -1,11 +1,15 @@
 """预警: the early-warning alerts nobody has acknowledged yet — a reportable case, a cluster by
-address or workplace, an unusual rise in fever visits or fever-medicine sales (EARS) — with the
-evidence in words. A doctor or administrator acknowledges one by saying what was done. The list
+address or workplace, an unusual rise in fever visits or in each category of medicine sales (EARS), and
+the events raised the moment they are recorded (a positive result, a suspected or positive patient who
+left without permission, a patient no doctor took in time, a visitor overstaying) — with the evidence in
+words (never an evidence key or a raw code). A doctor or administrator acknowledges one by saying what was
+done. The list
 comes from the shared AlertFeed (scan, then the open alerts, every ~60 s); "Scan now" polls at once.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -34,16 +38,51 @@ from app.permissions import Perm
 from app.reporting.alerts import AlertRecord
 from ui.alert_feed import AlertFeed, AlertSnapshot
 from ui.forms import FieldErrors, Page, describe, error_label
-from ui.labels import alert_kind_name, alert_series_name, classification_name
+from ui.labels import alert_kind_name, alert_series_name, classification_name, test_kind_name
 from ui.session import Session
 
 Index = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate  # lupdate extracts every literal translate("Alerts", ...) call
 
 
-def evidence_text(alert: AlertRecord) -> str:
-    """The evidence in a sentence: visit numbers, counts and method values (never a name)."""
+def _time(value: Any, zone: ZoneInfo | None) -> str:
+    """An ISO time from the evidence as the clinic's ``MM-DD HH:MM``."""
+    try:
+        at = datetime.fromisoformat(str(value))
+    except ValueError:
+        return "?"
+    return (at.astimezone(zone) if zone is not None else at).strftime("%m-%d %H:%M")
+
+
+def evidence_text(alert: AlertRecord, zone: ZoneInfo | None = None) -> str:
+    """The evidence in a sentence: visit numbers, counts and method values (never a name, never a key)."""
     e: dict[str, Any] = alert.evidence
+    if alert.kind == "positive_result":
+        return translate("Alerts", "Visit {visit_no}: {test} #{test_id} positive at {time}. Report it within 2 h, "
+                         "classify the case and transfer the patient.").format(
+            visit_no=e.get("visit_no", "?"), test=test_kind_name(str(e.get("kind", ""))),
+            test_id=e.get("test_id", "?"), time=_time(e.get("result_at"), zone))
+    if alert.kind == "left_without_permission":
+        if e.get("classification") in ("suspected", "confirmed", "asymptomatic"):
+            who = classification_name(str(e["classification"]))
+        else:
+            who = translate("Alerts", "positive result")
+        return translate("Alerts", "Visit {visit_no} ({who}) left without permission. Report the incident within "
+                         "2 h and record it on the case.").format(visit_no=e.get("visit_no", "?"), who=who)
+    if alert.kind == "untaken_patient":
+        if e.get("taken_at"):
+            return translate("Alerts", "Visit {visit_no} arrived at the fever clinic at {arrived} and was taken by a "
+                             "doctor only after {minutes} min (limit {limit} min).").format(
+                visit_no=e.get("visit_no", "?"), arrived=_time(e.get("arrived_at"), zone),
+                minutes=e.get("minutes_waited", "?"), limit=e.get("limit_minutes", "?"))
+        return translate("Alerts", "Visit {visit_no} arrived at the fever clinic at {arrived} and has waited "
+                         "{minutes} min with no doctor (limit {limit} min).").format(
+            visit_no=e.get("visit_no", "?"), arrived=_time(e.get("arrived_at"), zone),
+            minutes=e.get("minutes_waited", "?"), limit=e.get("limit_minutes", "?"))
+    if alert.kind == "visitor_overstay":
+        return translate("Alerts", "Visitor permit {permit} ({ward}): {minutes} min past the end of the "
+                         "visit.").format(permit=e.get("permit", "?"), ward=e.get("ward", "?"),
+                                          minutes=e.get("minutes_over", "?"))
     if alert.kind == "case":
         return translate("Alerts", "Visit {visit_no} classified as {classification}.").format(
             visit_no=e.get("visit_no", "?"), classification=classification_name(str(e.get("classification", ""))))
@@ -61,7 +100,9 @@ def evidence_text(alert: AlertRecord) -> str:
         return translate("Alerts", "{count} {series} on {date}: EARS {methods} alarm ({values}).").format(
             count=e.get("count", "?"), series=alert_series_name(str(e.get("series", ""))), date=e.get("date", "?"),
             methods=methods, values=values)
-    return ", ".join(f"{k}: {v}" for k, v in sorted(e.items()))
+    # a kind this release does not know yet: its values, never its keys
+    return translate("Alerts", ", ").join(str(v) for _k, v in sorted(e.items())
+                                          if isinstance(v, str | int | float) and not isinstance(v, bool))
 
 
 class AlertTableModel(QAbstractTableModel):
@@ -109,7 +150,7 @@ class AlertTableModel(QAbstractTableModel):
                 return record.clinic_day.isoformat()
             if column == self.RAISED:
                 return record.raised_at.astimezone(self._zone).strftime("%m-%d %H:%M")
-            return evidence_text(record)
+            return evidence_text(record, self._zone)
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == self.KIND:
             from PySide6.QtGui import QColor
 
@@ -196,9 +237,11 @@ class AlertsPage(Page):
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Early warning"))
-        self.explain.setText(self.tr("Alerts raised from the records: reportable cases, patients from the same "
-                                     "address or workplace, and unusual rises in fever visits or fever-medicine "
-                                     "sales. Each stays here until someone says what was done."))
+        self.explain.setText(self.tr("Alerts raised from the records: reportable cases, positive results, "
+                                     "patients who left without permission or waited with no doctor, visitors "
+                                     "overstaying, patients from the same address or workplace, and unusual rises "
+                                     "in fever visits or medicine sales. Each stays here until someone says what "
+                                     "was done."))
         self.scan_button.setText(self.tr("&Scan now"))
         self.action_label.setText(self.tr("&Action taken:"))
         self.action_edit.setPlaceholderText(self.tr("e.g. reported by phone to the township CDC; investigation "

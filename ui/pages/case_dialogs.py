@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.casework.records import CaseRecord, HandoverRecord, LabTestRecord
-from app.casework.vocab import Classification, Disposition, Population, TestKind, TestResult
+from app.casework.vocab import CaseExceptionKind, Classification, Disposition, Population, TestKind, TestResult
 from app.services.users import ColleagueInfo
 from ui.fields import TimeField
 from ui.forms import Dialog, FieldErrors, error_label, field_with_error, grow_to_fit, tidy_form
@@ -30,6 +30,7 @@ from ui.labels import (
     test_result_name,
 )
 from ui.messages import code_text
+from ui.second_person import SecondPerson
 from ui.session import Session
 
 translate = QCoreApplication.translate  # lupdate extracts translate("Labels", ...)
@@ -485,6 +486,69 @@ class DispositionDialog(FormDialog):
 
     def _refused(self, exc: BaseException) -> None:
         self.errors.show(exc)
+
+
+class ClassificationExceptionDialog(FormDialog):
+    """特殊情况 for a classification change the rules refuse (a downgrade, or excluding a suspected case
+    without the second negative nucleic acid test): a second person with the right to approve exceptions
+    (the medical director), not the doctor at the desk, signs in here with a reason. The exception is
+    approved as that person (CaseExceptionService.approve) for this visit and this classification only;
+    the case window then classifies with it. Emits ``approved(exception id)``."""
+
+    approved = Signal(int)
+
+    def __init__(self, session: Session, case: CaseRecord, to: str, refusal: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.case = case
+        self.to = to
+        self.refusal = refusal  # the service's sentence: why the change is refused without an exception
+        self.setMinimumWidth(620)
+        self.change = QLabel()
+        self.change.setStyleSheet("font-weight: bold;")
+        self.refused_label = QLabel()
+        self.refused_label.setWordWrap(True)
+        self.refused_label.setStyleSheet(WARN_STYLE)
+        self.body.insertWidget(1, self.refused_label)
+        self.change_label = QLabel()
+        self.form.addRow(self.change_label, self.change)
+        self.second = SecondPerson(self)
+        self.reason = text_edit(200)
+        self.add_field("reason", self.reason)
+        self.errors.add("to", self.reason, self.general_error)
+        self.retranslate()
+        self.second.approver.setFocus()
+
+    def retranslate(self) -> None:
+        c = self.case
+        self.setWindowTitle(self.tr("Second person approves an exception — {visit_no}").format(visit_no=c.visit_no))
+        self.explain.setText(self.tr("{visit_no} {name} is classified as {before}. A second person with the right to "
+                                     "approve exceptions (the medical director; not you) signs in here and writes "
+                                     "the reason. The exception is recorded under their name, counted in the daily "
+                                     "report, and used once, for this change only: you then classify the case with "
+                                     "it.").format(visit_no=c.visit_no, name=c.patient_name,
+                                                   before=classification_name(c.classification)))
+        self.refused_label.setText(self.tr("Refused without an exception: {why}").format(why=self.refusal))
+        self.change_label.setText(self.tr("Change:"))
+        self.change.setText(self.tr("{before} → {after}").format(before=classification_name(c.classification),
+                                                                 after=classification_name(self.to)))
+        self.second.retranslate()
+        self.labels["reason"].setText(self.tr("R&eason:"))
+        self.reason.setPlaceholderText(self.tr("e.g. confirmed entered by mistake; the county CDC corrected it"))
+        self.retranslate_buttons(self.tr("&Approve"))
+
+    def submit(self) -> None:
+        self.errors.clear()
+        exceptions, visit_no, to, reason = (self.session.ctx.case_exceptions, self.case.visit_no, self.to,
+                                            self.reason.text())
+        approve = self.second.signed(lambda approver: exceptions.approve(
+            approver, visit_no, CaseExceptionKind.CLASSIFICATION_DOWNGRADE.value, {"to": to}, reason))
+        if approve is not None:
+            self.session.runner.run(approve, self._done, self.errors.show, parent=self)
+
+    def _done(self, exception_id: int) -> None:
+        self.approved.emit(exception_id)
+        self.accept()
 
 
 def window_modal(dialog: Dialog) -> Dialog:

@@ -24,6 +24,7 @@ from ui.labels import (
     clock_state_name,
     decision_name,
     population_name,
+    settled_reason_name,
     span_text,
     test_kind_name,
     test_result_name,
@@ -324,6 +325,8 @@ def clock_status(clock: ClockRecord, now: datetime | None) -> tuple[str, ClockSt
     """What a clock's status cell says, and the state that colours it."""
     if now is None:
         return "", ClockState.OK
+    if clock.settled:  # closed by the case's end, not met by its own event: neither in time nor missed
+        return settled_reason_name(clock.settled_reason), ClockState.OK
     if clock.met_at is not None:
         if clock.missed:
             return translate("Labels", "Met late ({time} past due)").format(
@@ -367,6 +370,8 @@ class ClocksModel(RecordModel[ClockRecord]):
 
     def style(self, r: ClockRecord, column: int, role: int) -> Any:
         text, state = clock_status(r, self.now)
+        if r.settled:
+            return QBrush(MUTED) if role == Qt.ItemDataRole.ForegroundRole else None
         if r.met_at is not None and not r.missed:
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QBrush(QColor("#1b6e20"))

@@ -12,8 +12,8 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -37,9 +39,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.casework.records import CaseRecord, ClockRecord, LabTestRecord
-from app.casework.vocab import REPORTABLE, Classification, ClockKind, ClockState
-from app.errors import StaleEdit
+from app.casework.records import CaseExceptionRecord, CaseRecord, ClockRecord, LabTestRecord
+from app.casework.vocab import FORWARD, REPORTABLE, Classification, ClockKind, ClockState
+from app.errors import FeverSentinelError, StaleEdit
 from app.permissions import Perm
 from app.services.users import ColleagueInfo
 from app.triage.vocab import Occupation
@@ -58,7 +60,14 @@ from ui.labels import (
     sex_name,
     test_kind_name,
 )
-from ui.pages.case_dialogs import DispositionDialog, FormDialog, HandoverDialog, OrderTestDialog, ResultDialog
+from ui.pages.case_dialogs import (
+    ClassificationExceptionDialog,
+    DispositionDialog,
+    FormDialog,
+    HandoverDialog,
+    OrderTestDialog,
+    ResultDialog,
+)
 from ui.pages.case_models import ClocksModel, TestsModel, clock_label, clock_status, local
 from ui.session import Session
 
@@ -68,6 +77,11 @@ BAD_STYLE = "color: #b3261e; font-weight: bold;"
 BANNER_STYLE = "background: #fff0d6; color: #6b3a00; padding: 6px 10px; border-radius: 4px; font-weight: bold;"
 CLOSED_STYLE = "background: #eceff1; color: #263238; padding: 6px 10px; border-radius: 4px; font-weight: bold;"
 POSITIVE_FRAME = "QFrame#positive { background: #b3261e; border-radius: 6px; }"
+INCIDENT_FRAME = "QFrame#incident { background: #fde3e1; border: 1px solid #b3261e; border-radius: 6px; }"
+REPORTED_FRAME = "QFrame#incident { background: #eceff1; border-radius: 6px; }"
+EXCEPTION_STYLE = "color: #1b4f9c; font-weight: bold;"
+# the refusals of a classification change that a second person's exception may stand in for (特殊情况)
+EXCEPTION_CODES = ("classification_forward_only", "exclusion_needs_two_negative_nat")
 
 
 def positive_tests(case: CaseRecord) -> tuple[LabTestRecord, ...]:
@@ -93,6 +107,22 @@ def table_view(model: Any, widths: tuple[int, ...]) -> QTableView:
     return view
 
 
+def needs_exception(before: str, after: str) -> bool:
+    """Whether the rules may refuse ``before → after`` so that only an approved exception lets it through: a
+    move that is not forward, or a suspected case excluded (two negative results far enough apart, or an
+    exception). The service decides; this only says when a waiting exception is worth handing it."""
+    if after == before:
+        return False
+    return after not in FORWARD.get(before, frozenset()) or (
+        before == Classification.SUSPECTED and after == Classification.EXCLUDED)
+
+
+def screen_area(widget: QWidget) -> QRect:
+    """The part of the screen a window may use (the desktop less the taskbar)."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    return screen.availableGeometry()
+
+
 def clock_chip(label: QLabel, text: str, state: ClockState | None) -> None:
     """A coloured status line: amber when due soon, red when overdue, green when met in time."""
     label.setText(text)
@@ -101,6 +131,14 @@ def clock_chip(label: QLabel, text: str, state: ClockState | None) -> None:
     else:
         label.setStyleSheet(f"background: {CLOCK_BACKGROUNDS[state.value]}; color: {CLOCK_COLORS[state.value]}; "
                             "font-weight: bold; padding: 3px 8px; border-radius: 4px;")
+
+
+class FittingTabs(QTabWidget):
+    """Tabs that take the height they are given (at least their minimum) rather than asking for the height
+    their wrapped labels would like: the header above them keeps its height, the tabs shrink first."""
+
+    def hasHeightForWidth(self) -> bool:
+        return False
 
 
 class CaseDialog(Dialog):
@@ -155,6 +193,33 @@ class CaseDialog(Dialog):
         positive_row.addWidget(self.positive_classify_button)
         positive_row.addWidget(self.positive_report_button)
         self.positive_frame.hide()
+        # a suspected or positive patient who left without permission: report the incident within 2 h
+        self.incident_frame = QFrame()
+        self.incident_frame.setObjectName("incident")
+        self.incident_text = QLabel()
+        self.incident_text.setWordWrap(True)
+        self.incident_text.setStyleSheet("color: #8c1d18; font-weight: bold;")
+        self.incident_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.incident_to = QLineEdit()
+        self.incident_to.setMaxLength(64)
+        self.incident_at = TimeField(session.zone)
+        self.incident_button = QPushButton()
+        self.incident_button.clicked.connect(self.record_incident)
+        self.incident_to.returnPressed.connect(self.record_incident)
+        self.incident_to_label, self.incident_at_label = QLabel(), QLabel()
+        self.incident_to_label.setBuddy(self.incident_to)
+        self.incident_at_label.setBuddy(self.incident_at)
+        self.incident_inputs = QWidget()
+        incident_row = QHBoxLayout(self.incident_inputs)
+        incident_row.setContentsMargins(0, 0, 0, 0)
+        for w in (self.incident_to_label, self.incident_to, self.incident_at_label, self.incident_at,
+                  self.incident_button):
+            incident_row.addWidget(w)
+        incident_row.setStretch(1, 1)
+        incident_box = QVBoxLayout(self.incident_frame)
+        incident_box.addWidget(self.incident_text)
+        incident_box.addWidget(self.incident_inputs)
+        self.incident_frame.hide()
         top = QHBoxLayout()
         top.addWidget(self.visit_label)
         top.addSpacing(12)
@@ -249,10 +314,23 @@ class CaseDialog(Dialog):
         tidy_form(cf)
         cf.addRow(self.class_labels["classification"], self.classification)
         cf.addRow(self.class_labels["other"], self.other_pathogen)
+        self.exception_button = QPushButton()  # 特殊情况: a second person approves a change the rules refuse
+        self.exception_button.clicked.connect(self.approve_exception)
+        self.exception_button.hide()
+        self.exceptions_label = QLabel()  # approved exceptions for this visit, not used yet
+        self.exceptions_label.setWordWrap(True)
+        self.exceptions_label.setStyleSheet(EXCEPTION_STYLE)
+        self.exceptions_label.hide()
+        self.refused_to: str | None = None  # the classification last refused where an exception may stand in
+        self.refusal = ""
+        self.exception_dialog: ClassificationExceptionDialog | None = None
+        self.classification.currentIndexChanged.connect(lambda _i: self._show_exceptions())
         class_row = QHBoxLayout()
         class_row.addWidget(self.classified_label, 1)
+        class_row.addWidget(self.exception_button)
         class_row.addWidget(self.classify_button)
         cf.addRow(class_row)
+        cf.addRow(self.exceptions_label)
 
         self.report_status = QLabel()
         self.card_no = QLineEdit()
@@ -332,7 +410,7 @@ class CaseDialog(Dialog):
         clocks_tab = QWidget()
         QVBoxLayout(clocks_tab).addWidget(self.clocks_view)
 
-        self.tabs = QTabWidget()
+        self.tabs = FittingTabs()
         self.tabs.addTab(interview, "")
         self.tabs.addTab(classify_tab, "")
         self.tabs.addTab(tests_tab, "")
@@ -365,14 +443,29 @@ class CaseDialog(Dialog):
 
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)
+        # everything but the action row scrolls, so the window fits a 1366×768 screen (less the taskbar)
+        self.content = QWidget()
+        content = QVBoxLayout(self.content)
+        content.setContentsMargins(0, 0, 0, 0)
+        content.addWidget(self.positive_frame)
+        content.addLayout(top)
+        content.addLayout(second)
+        content.addWidget(self.banner)
+        content.addWidget(self.incident_frame)
+        content.addWidget(line)
+        content.addWidget(self.tabs, 1)
+        # the tabs take the room left under the header (at least what their pages need): on a short screen they
+        # shrink before anything scrolls
+        self.tabs.setSizePolicy(self.tabs.sizePolicy().horizontalPolicy(), QSizePolicy.Policy.Ignored)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(self.content)
+        self.bottom = bottom
         layout = QVBoxLayout(self)
-        layout.addWidget(self.positive_frame)
-        layout.addLayout(top)
-        layout.addLayout(second)
-        layout.addWidget(self.banner)
-        layout.addWidget(line)
-        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.scroll, 1)
         layout.addLayout(bottom)
+        self._fitted = False
         QShortcut(QKeySequence.StandardKey.Save, self, self.save_interview)
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.reload)
 
@@ -382,6 +475,43 @@ class CaseDialog(Dialog):
         self._tick_timer.start()
         self.retranslate()
         self.show_case(case, fill=True)
+
+    # ----- window size ----------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._fitted:
+            self._fitted = True
+            self.fit_to_screen()
+
+    def natural_height(self) -> int:
+        """The height the whole case needs without scrolling (content with the tabs at their preferred height,
+        action row, margins)."""
+        fitted = self.tabs.sizePolicy()
+        self.tabs.setSizePolicy(fitted.horizontalPolicy(), QSizePolicy.Policy.Preferred)
+        self.content.layout().invalidate()
+        content = self.content.sizeHint().height()
+        self.tabs.setSizePolicy(fitted)
+        self.content.layout().invalidate()
+        layout = self.layout()
+        margins = layout.contentsMargins()
+        return content + self.bottom.sizeHint().height() + layout.spacing() + margins.top() + margins.bottom()
+
+    def fit_to_screen(self) -> None:
+        """As tall as the case needs, but never taller (or wider) than the screen less the taskbar: the
+        content scrolls and the action row stays in view."""
+        self.tabs.setMinimumHeight(self.tabs.minimumSizeHint().height())
+        area = screen_area(self)
+        extra_h = max(0, self.frameGeometry().height() - self.height())  # title bar and borders
+        extra_w = max(0, self.frameGeometry().width() - self.width())
+        height = min(max(self.height(), self.natural_height()), area.height() - extra_h)
+        width = min(self.width(), area.width() - extra_w)
+        self.setMinimumSize(min(self.minimumWidth(), width), min(self.minimumHeight(), height))
+        self.resize(width, height)
+        frame = self.frameGeometry()
+        x = min(max(frame.left(), area.left()), area.right() + 1 - frame.width())
+        y = min(max(frame.top(), area.top()), area.bottom() + 1 - frame.height())
+        if (x, y) != (frame.left(), frame.top()):
+            self.move(x, y)
 
     # ----- state ----------------------------------------------------------------------------
     @property
@@ -397,6 +527,12 @@ class CaseDialog(Dialog):
         """Open, or admitted to a ward: the service still takes its orders, results, classification and a
         transfer request (a ward patient who turns positive or suspected leaves by transfer)."""
         return self.is_open or self.case.in_ward
+
+    @property
+    def may_request_transfer(self) -> bool:
+        """The responsible doctor while the case is open; any doctor for a patient in a ward (a ward patient who
+        owes a transfer is asked for by whoever is there). The service decides, and says why when it refuses."""
+        return self.session.can(Perm.CASEWORK) and self.active and (self.mine or self.case.in_ward)
 
     def now(self) -> datetime:
         return self.session.ctx.clock.now()
@@ -429,6 +565,8 @@ class CaseDialog(Dialog):
         self.card_no.setText(case.report_card_no or "")
         self.reported_at.set_value(case.reported_at or now)
         self.epi_done_at.set_value(case.epi_done_at or now)
+        if case.incident_reported_at is None:
+            self.incident_at.set_value(now)
         self.render()
         self._enable()
 
@@ -475,7 +613,18 @@ class CaseDialog(Dialog):
                                       if c.classified_at else "")
         # banner: closed, someone else's case, or a hand-over on the way
         banner, style = "", BANNER_STYLE
-        if not self.is_open:
+        if c.in_ward:  # closed for the fever clinic, still recorded (and transferred) from the ward
+            ward = " ".join(str(c.disposition_detail.get(k) or "") for k in ("ward", "bed")).strip()
+            banner = self.tr("Closed {time}: {disposition} ({ward}). Results, classification and a transfer request "
+                             "are still recorded here.").format(time=local(c.closed_at, zone),
+                                                                disposition=disposition_name(c.disposition),
+                                                                ward=ward)
+            style = CLOSED_STYLE
+            if not self.mine:
+                banner += " " + self.tr("Read only: {name} ({username}) is responsible; any doctor may request the "
+                                        "transfer from the ward.").format(name=c.doctor_name,
+                                                                          username=c.doctor_username)
+        elif not self.is_open:
             banner = self.tr("Closed {time}: {disposition}.").format(
                 time=local(c.closed_at, zone), disposition=disposition_name(c.disposition))
             style = CLOSED_STYLE
@@ -491,6 +640,8 @@ class CaseDialog(Dialog):
         self.banner.setStyleSheet(style)
         self.banner.setVisible(bool(banner))
         self.render_positive()
+        self.render_incident()
+        self._show_exceptions()
         pending = len(c.pending_results)
         self.tabs.setTabText(2, self.tr("Observation and tests ({count} pending)").format(count=pending) if pending
                              else self.tr("Observation and tests"))
@@ -529,6 +680,57 @@ class CaseDialog(Dialog):
         self.positive_classify_button.setVisible(needs_class)
         self.positive_report_button.setVisible(c.reported_at is None or report is not None)
         self.positive_frame.show()
+
+    def render_incident(self) -> None:
+        """A suspected or positive patient who left without permission (the service started the incident
+        report clock): whom it was reported to and when, or the fields to record it by the clock's due time."""
+        c, zone = self.case, self.session.zone
+        clock = self._clock(ClockKind.INCIDENT)
+        if clock is None:
+            self.incident_frame.hide()
+            return
+        left_at = str(c.disposition_detail.get("left_at") or local(c.closed_at, zone))
+        if c.incident_reported_at is not None:
+            self.incident_text.setText(self.tr("Left without permission at {left}: incident reported to {to} at "
+                                               "{time}.").format(left=left_at, to=c.incident_reported_to or "",
+                                                                 time=local(c.incident_reported_at, zone, "%H:%M")))
+            self.incident_frame.setStyleSheet(REPORTED_FRAME)
+            self.incident_text.setStyleSheet("color: #263238; font-weight: bold;")
+            self.incident_inputs.hide()
+        else:
+            who = (classification_name(c.classification) if c.classification in REPORTABLE
+                   else self.tr("positive result"))
+            self.incident_text.setText(self.tr("Incident: a patient ({who}) left without permission at {left}. Report "
+                                               "it within 2 h, by {due}, and record whom it was reported to.").format(
+                who=who, left=left_at, due=local(clock.due_at, zone, "%H:%M")))
+            self.incident_frame.setStyleSheet(INCIDENT_FRAME)
+            self.incident_text.setStyleSheet("color: #8c1d18; font-weight: bold;")
+            self.incident_inputs.show()
+        self.incident_frame.show()
+
+    def _exception_for(self, after: str) -> CaseExceptionRecord | None:
+        """The approved, unused exception for changing this case to ``after`` (oldest first), when the change
+        needs one."""
+        if not needs_exception(self.case.classification, after):
+            return None
+        return next((e for e in self.case.pending_exceptions if e.detail.get("to") == after), None)
+
+    def _show_exceptions(self) -> None:
+        """The approved exceptions waiting to be used, the "second person approves" button after a refusal
+        an exception may stand in for, and the classify button naming the exception it will use."""
+        c, zone = self.case, self.session.zone
+        lines = [self.tr("Exception #{id} approved by {approver} at {time}: may change to {to}. Reason: "
+                         "{reason}").format(id=e.id, approver=e.approved_by, time=local(e.approved_at, zone),
+                                            to=classification_name(str(e.detail.get("to", ""))), reason=e.reason)
+                 for e in c.pending_exceptions]
+        self.exceptions_label.setText("\n".join(lines))
+        self.exceptions_label.setVisible(bool(lines))
+        target = self.classification.currentData()
+        use = self._exception_for(target) if target else None
+        self.classify_button.setText(self.tr("Classify with exception #{id}").format(id=use.id) if use
+                                     else self.tr("Classify"))
+        self.exception_button.setVisible(self.mine and self.active and use is None and target is not None
+                                         and target == self.refused_to)
 
     def tick(self) -> None:
         """Every second: the clocks' time left, the most urgent clock in the header, the report status."""
@@ -580,7 +782,11 @@ class CaseDialog(Dialog):
         self.positive_report_button.setEnabled(self.report_button.isEnabled())
         self.handover_button.setEnabled(mine and is_open and self.case.pending_handover is None)
         self.dispose_button.setEnabled(mine and is_open)
-        self.transfer_button.setEnabled(mine and active)
+        self.transfer_button.setEnabled(self.may_request_transfer)
+        self.exception_button.setEnabled(mine and active)
+        reporting = mine and self.case.incident_reported_at is None
+        for w in (self.incident_to, self.incident_at, self.incident_button):
+            w.setEnabled(reporting)
 
     # ----- language -------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -609,7 +815,11 @@ class CaseDialog(Dialog):
             self.classification.setItemText(i, classification_name(self.classification.itemData(i)))
         self.class_labels["other"].setText(self.tr("Other &pathogen:"))
         self.other_pathogen.setPlaceholderText(self.tr("e.g. influenza A, when another cause is found"))
-        self.classify_button.setText(self.tr("Classify"))
+        self.exception_button.setText(self.tr("Second person approves an e&xception…"))
+        self.incident_to_label.setText(self.tr("Reported &to:"))
+        self.incident_to.setPlaceholderText(self.tr("e.g. county CDC, the duty director"))
+        self.incident_at_label.setText(self.tr("&At:"))
+        self.incident_button.setText(self.tr("Record incident report"))
         self.report_group.setTitle(self.tr("Direct network report (within 2 h)"))
         self.report_labels["card"].setText(self.tr("Report &card no.:"))
         self.report_labels["at"].setText(self.tr("Reported &at:"))
@@ -632,6 +842,8 @@ class CaseDialog(Dialog):
         self.clocks_model.retranslate()
         if hasattr(self, "case") and self.tabs.count() == 4 and self.visit_label.text():
             self.render()
+        else:
+            self.classify_button.setText(self.tr("Classify"))
 
     # ----- interview ------------------------------------------------------------------------
     def add_travel_row(self, area: str = "", last_date: str = "") -> None:
@@ -687,20 +899,77 @@ class CaseDialog(Dialog):
                  self.tr("✔ Interview and findings saved."), fill=True)
 
     # ----- classification and reports -------------------------------------------------------
-    def classify(self) -> None:
+    def classify(self, exception_id: int | None = None) -> None:
+        """Classify as chosen. A change the rules refuse needs an approved exception (特殊情况): one waiting
+        for this change is used; otherwise the refusal is shown with "Second person approves an exception…"."""
         if not (self.mine and self.active):
             return
         cases, actor, c = self.session.ctx.cases, self.session.actor, self.case
         cls, other = self.classification.currentData(), self.other_pathogen.text()
+        if not isinstance(exception_id, int) or isinstance(exception_id, bool):  # clicked(bool), returnPressed
+            waiting = self._exception_for(cls)
+            exception_id = waiting.id if waiting is not None else None
+        use = exception_id or None  # 0: without one
 
         def message(record: CaseRecord) -> str:
             if record.classification in REPORTABLE and self._clock_of(record, ClockKind.REPORT):
-                return self.tr("✔ Classified as {classification}: report it to the network within 2 h.").format(
+                text = self.tr("✔ Classified as {classification}: report it to the network within 2 h.").format(
                     classification=classification_name(record.classification))
-            return self.tr("✔ Classified as {classification}.").format(
-                classification=classification_name(record.classification))
+            else:
+                text = self.tr("✔ Classified as {classification}.").format(
+                    classification=classification_name(record.classification))
+            if use is not None:
+                text += " " + self.tr("(Exception #{id} used.)").format(id=use)
+            return text
 
-        self.run(lambda: cases.classify(actor, c.visit_no, c.version, cls, other), message)
+        def done(record: CaseRecord) -> None:
+            self.refused_to, self.refusal = None, ""
+            self.show_case(record)
+            self.say(message(record), ok=True)
+            self.changed.emit(record)
+
+        def failed(exc: BaseException) -> None:
+            code = exc.code if isinstance(exc, FeverSentinelError) else ""
+            if code == "exception_not_needed" and use is not None:
+                self.classify(exception_id=0)  # the rules allow it now: classify without the exception
+                return
+            self.refused_to = cls if code in EXCEPTION_CODES else None
+            self.refusal = describe(exc) if code in EXCEPTION_CODES else ""
+            self._failed(exc)
+            self._show_exceptions()
+            if self.exception_button.isVisible():
+                self.exception_button.setFocus()
+
+        self.session.runner.run(lambda: cases.classify(actor, c.visit_no, c.version, cls, other, exception_id=use),
+                                done, failed, parent=self)
+
+    def approve_exception(self) -> None:
+        """A second person (the medical director, not this doctor) approves the refused change here with their
+        own password; the case is then classified with that exception."""
+        target = self.refused_to
+        if not (self.mine and self.active) or target is None:
+            return
+        if self.exception_dialog is not None:
+            self.exception_dialog.deleteLater()
+        dialog = ClassificationExceptionDialog(self.session, self.case, target, self.refusal, self)
+        self.exception_dialog = dialog
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.approved.connect(lambda exception_id: self._exception_approved(target, exception_id))
+        dialog.show()
+
+    def _exception_approved(self, target: str, exception_id: int) -> None:
+        self.classification.setCurrentIndex(max(0, self.classification.findData(target)))
+        self.classify(exception_id=exception_id)
+
+    def record_incident(self) -> None:
+        """Whom the incident (a suspected or positive patient who left without permission) was reported to,
+        and when: meets the 2 h incident report clock."""
+        if not self.mine or self.case.incident_reported_at is not None:
+            return
+        cases, actor, visit_no = self.session.ctx.cases, self.session.actor, self.case.visit_no
+        to, at = self.incident_to.text(), self.incident_at.value()
+        self.run(lambda: cases.record_incident_report(actor, visit_no, to, at),
+                 self.tr("✔ Incident report recorded."))
 
     def go_classify(self) -> None:
         """From the positive banner: the classification, ready to choose."""
@@ -788,22 +1057,24 @@ class CaseDialog(Dialog):
 
     def request_transfer(self) -> None:
         """申请转运定点医院: pick an accepting hospital; afterwards offer to print the handover form."""
-        if not (self.mine and self.active):
+        if not self.may_request_transfer:
             return
         from ui.pages.transfer_dialogs import TransferRequestDialog
 
-        transfers, actor = self.session.ctx.transfers, self.session.actor
+        transfers, actor, visit_no = self.session.ctx.transfers, self.session.actor, self.case.visit_no
 
-        def show(hospitals: list[Any]) -> None:
+        def show(found: tuple[list[Any], bool]) -> None:
+            hospitals, needs_reason = found
             if self.sub is not None:
                 self.sub.deleteLater()
-            dialog = TransferRequestDialog(self.session, self.case, hospitals, self)
+            dialog = TransferRequestDialog(self.session, self.case, hospitals, self, needs_reason=needs_reason)
             self.sub = dialog
             dialog.setWindowModality(Qt.WindowModality.WindowModal)
             dialog.saved.connect(self._transfer_requested)
             dialog.show()
 
-        self.session.runner.run(lambda: transfers.hospitals(actor), show, self._failed, parent=self)
+        self.session.runner.run(lambda: (transfers.hospitals(actor), transfers.needs_reason(actor, visit_no)), show,
+                                self._failed, parent=self)
 
     def _transfer_requested(self, transfer: Any) -> None:
         self.say(self.tr("✔ Transfer to {hospital} requested: the case is closed as transferred.").format(

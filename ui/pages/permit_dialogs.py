@@ -9,8 +9,7 @@ from datetime import date, datetime, timedelta
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QWidget
 
-from app.errors import FeverSentinelError, PermissionDenied
-from app.figures import FiguresService
+from app.errors import FeverSentinelError
 from app.permissions import Perm
 from app.wards.figures import WardFigures
 from app.wards.permit_service import Holder
@@ -20,6 +19,7 @@ from ui.fields import TimeField
 from ui.labels import exception_kind_name, nursing_level_name, permit_kind_name, test_result_name, ward_type_name
 from ui.pages.case_dialogs import FormDialog, text_edit
 from ui.pages.ward_identity import IdentityFields
+from ui.second_person import SecondPerson
 from ui.session import Session
 
 RULE_REFUSALS = ("escort_refused", "visitor_refused")
@@ -41,7 +41,7 @@ def retranslate_results(combo: QComboBox, choose: str) -> None:
 
 def load_ward_figures(session: Session, done) -> None:  # type: ignore[no-untyped-def]
     """The ward figures in force (visit minutes, test validity), read through the runner."""
-    figures = FiguresService(session.ctx.db, session.ctx.clock)
+    figures = session.ctx.figures
     session.runner.run(lambda: figures.get(WardFigures)[0], done, lambda _exc: None)
 
 
@@ -217,26 +217,28 @@ class ExceptionDialog(FormDialog):
         for k in kinds:
             self.kind.addItem("", k.value)
         self.reason = text_edit(200)
-        self.approver = text_edit(64)
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        if co_sign:
-            self.add_field("approver", self.approver)
-            self.add_field("password", self.password)
+        self.second = SecondPerson(self) if co_sign else None
         self.add_field("kind", self.kind)
         self.add_field("reason", self.reason)
         self.retranslate()
-        (self.approver if co_sign else self.reason).setFocus()
+        (self.second.approver if self.second else self.reason).setFocus()
+
+    @property
+    def approver(self) -> QLineEdit | None:
+        return self.second.approver if self.second else None
+
+    @property
+    def password(self) -> QLineEdit | None:
+        return self.second.password if self.second else None
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Approve an exception"))
-        if self.co_sign:
+        if self.second is not None:
             self.explain.setText(self.tr("For {name} ({ward}, bed {bed}). A second person with the right to "
                                          "approve exceptions (not you) signs in here; the exception is recorded "
                                          "under their name with the reason, and can be used for one permit.").format(
                 name=self.admission.patient_name, ward=self.admission.ward_name, bed=self.admission.bed))
-            self.labels["approver"].setText(self.tr("Approver's &user name:"))
-            self.labels["password"].setText(self.tr("Approver's &password:"))
+            self.second.retranslate()
         else:
             self.explain.setText(self.tr("For {name} ({ward}, bed {bed}). The exception is recorded under your name "
                                          "with the reason, and can be used for one permit, issued by another "
@@ -254,23 +256,14 @@ class ExceptionDialog(FormDialog):
         self.errors.clear()
         ctx, me, admission_id = self.session.ctx, self.session.actor, self.admission.id
         kind, reason = str(self.kind.currentData()), self.reason.text()
-        if not self.co_sign:
+        if self.second is None:
             self.session.runner.run(lambda: ctx.wards.approve_exception(me, admission_id, kind, reason),
                                     self._done, self.errors.show, parent=self)
             return
-        username, password = self.approver.text().strip(), self.password.text()
-        self.password.clear()
-        if username.casefold() == me.username.casefold():
-            self.errors.show(PermissionDenied("exception_self"))
-            return
-
-        def approve() -> int:
-            approver = ctx.users.authenticate(username, password, me.workstation)
-            if approver.username == me.username:
-                raise PermissionDenied("exception_self")
-            return ctx.wards.approve_exception(approver, admission_id, kind, reason)
-
-        self.session.runner.run(approve, self._done, self.errors.show, parent=self)
+        approve = self.second.signed(lambda approver: ctx.wards.approve_exception(approver, admission_id, kind,
+                                                                                   reason))
+        if approve is not None:
+            self.session.runner.run(approve, self._done, self.errors.show, parent=self)
 
     def _done(self, exception_id: int) -> None:
         self.approved.emit(exception_id)

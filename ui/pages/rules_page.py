@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import StaleEdit
-from app.guideline_rules import EditedOn, FigureInForce, GuidelineRulesService, RuleInForce, RulesInForce
+from app.guideline_rules import EditedOn, FigureInForce, RuleInForce, RulesInForce
 from app.permissions import Perm
 from ui.forms import ERROR_STYLE, FieldErrors, Page, error_label
 from ui.labels import (clinic_mode_explanation, clinic_mode_name, edited_on_name, figure_name, figure_unit,
@@ -69,7 +69,7 @@ class RulesPage(Page):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.service = GuidelineRulesService(session.ctx.db, session.ctx.clock)
+        self.service = session.ctx.guideline_rules
         self.can_edit = session.can(Perm.MANAGE_CLINIC_SETTINGS)  # what FiguresService.update checks
         self.shown: RulesInForce | None = None
         self.editors: dict[tuple[str, str], QSpinBox | QDoubleSpinBox] = {}

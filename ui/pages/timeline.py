@@ -1,6 +1,7 @@
 """病例全程时间线 (责任倒查): every audited act on one visit — who, in which role, at which desk,
-what, and whether it was done, refused or failed — and every time limit, met or missed.
-Refused and failed acts are marked red. "Print / Save PDF" makes the A4 timeline."""
+what, and whether it was done, refused or failed — and every time limit, met, missed or settled
+by the case's end (with the reason). Refused and failed acts are marked red. Each act's summary is a
+sentence: codes in words, yes/no in words, never a dict key. "Print / Save PDF" makes the A4 timeline."""
 
 from __future__ import annotations
 
@@ -20,9 +21,14 @@ from ui.forms import Dialog
 from ui.labels import (
     action_name,
     classification_name,
+    clinic_mode_name,
     clock_kind_name,
+    condition_name,
     decision_name,
     disposition_name,
+    exception_kind_name,
+    figure_name,
+    figure_value,
     outcome_name,
     population_name,
     reason_names,
@@ -51,11 +57,93 @@ def _time(value: Any, zone: ZoneInfo) -> str:
 
 
 def _plain(value: Any) -> str:
+    """Any recorded value as words: its values only (no keys), yes/no for a flag, times in the clinic's day."""
+    if isinstance(value, bool):
+        return translate("Timeline", "yes") if value else translate("Timeline", "no")
     if isinstance(value, Mapping):
-        return "; ".join(f"{k}: {_plain(v)}" for k, v in value.items())
+        return translate("Labels", ", ").join(t for t in (_plain(v) for v in value.values()) if t)
     if isinstance(value, list | tuple):
-        return ", ".join(_plain(v) for v in value)
+        return translate("Labels", ", ").join(t for t in (_plain(v) for v in value) if t)
     return "" if value is None else str(value)
+
+
+def _count(n: Any) -> int:
+    """A count recorded in a summary (a list counts its items); anything else is none."""
+    if isinstance(n, bool):
+        return 0
+    if isinstance(n, int):
+        return n
+    return len(n) if isinstance(n, list | tuple) else 0
+
+
+def _clocks(s: Mapping[str, Any]) -> str:
+    """What a step did to the case's time limits: started, met, settled (closed by the case's end)."""
+    parts = []
+    started = [str(k) for k in s.get("clocks_started") or [] if isinstance(k, str)]
+    if started:
+        parts.append(translate("Timeline", "started: {clocks}").format(
+            clocks=translate("Labels", ", ").join(clock_kind_name(k) for k in started)))
+    met = _count(s.get("clocks_met"))
+    if met:
+        parts.append(translate("Timeline", "{count} time limit(s) met").format(count=met))
+    settled = _count(s.get("clocks_settled"))
+    if settled:
+        parts.append(translate("Timeline", "{count} time limit(s) settled").format(count=settled))
+    return "".join(translate("Timeline", "; {part}").format(part=p) for p in parts)
+
+
+def _figure(name: str) -> tuple[str, str]:
+    """A rule figure's words and unit, from the figure sets of this release."""
+    from app.guideline_rules import figure_sets
+
+    for key, cls in figure_sets().items():
+        if name in cls.FIGURES:
+            return figure_name(key, name), cls.FIGURES[name].unit
+    return name, ""
+
+
+def _figures_changed(s: Mapping[str, Any]) -> str:
+    before = s.get("before") if isinstance(s.get("before"), Mapping) else {}
+    after = s.get("after") if isinstance(s.get("after"), Mapping) else {}
+    changes = []
+    for name in after:
+        if before.get(name) == after[name]:
+            continue
+        words, unit = _figure(str(name))
+        changes.append(translate("Timeline", "{figure}: {before} → {after}").format(
+            figure=words, before=figure_value(before.get(name), unit) if name in before else "—",
+            after=figure_value(after[name], unit)))
+    if not changes:
+        return translate("Timeline", "Saved without changes")
+    return translate("Timeline", "Changed: {changes}").format(changes=translate("Labels", ", ").join(changes))
+
+
+def _detail(detail: Any, zone: ZoneInfo) -> str:
+    """A disposition's detail in words."""
+    if not isinstance(detail, Mapping):
+        return _plain(detail)
+    names = {
+        "ward": translate("Timeline", "ward {value}"),
+        "bed": translate("Timeline", "bed {value}"),
+        "advice": translate("Timeline", "advice: {value}"),
+        "excluding_test_id": translate("Timeline", "excluded by test #{value}"),
+        "left_at": translate("Timeline", "left at {value}"),
+        "noticed_by": translate("Timeline", "noticed by {value}"),
+        "reported_to": translate("Timeline", "reported to {value}"),
+        "died_at": translate("Timeline", "died at {value}"),
+        "certified_by": translate("Timeline", "certified by {value}"),
+    }
+    parts = []
+    for key, value in detail.items():
+        if value in (None, "", False):
+            continue
+        if key == "buffer_single_room":
+            parts.append(translate("Timeline", "single room in the buffer ward"))
+        elif key in names:
+            parts.append(names[key].format(value=_plain(value)))
+        else:
+            parts.append(_plain(value))
+    return translate("Labels", ", ").join(p for p in parts if p)
 
 
 def _epi_field(key: str) -> str:
@@ -85,7 +173,15 @@ def _triage_summary(action: str, s: Mapping[str, Any], zone: ZoneInfo) -> str | 
         from ui.labels import callback_outcome_name, drug_category_name, prescription_name, sale_outcome_name
 
         if action == "pharmacy.callback":
-            return callback_outcome_name(str(s.get("outcome")))
+            text = translate("Timeline", "Buyer called back (call {call}): {outcome}").format(
+                call=s.get("call", "?"), outcome=callback_outcome_name(str(s.get("outcome"))))
+            if s.get("closed") is True:
+                text += translate("Timeline", "; off the follow-up list")
+            elif s.get("closed") is False:
+                text += translate("Timeline", "; stays on the follow-up list")
+            if s.get("note"):
+                text += translate("Timeline", "; note: {note}").format(note=s["note"])
+            return text
         parts = [drug_category_name(str(s.get("category"))), prescription_name(s.get("prescription")),
                  sale_outcome_name(s.get("outcome"))]  # rows from before issue 12 have the category only
         text = translate("Timeline", "At the pharmacy counter: {what}").format(
@@ -132,37 +228,113 @@ def _case_summary(action: str, s: Mapping[str, Any], zone: ZoneInfo) -> str | No
             before=classification_name(s.get("before")), after=classification_name(s.get("after")))
         if s.get("other_pathogen"):
             text += translate("Timeline", "; other pathogen: {pathogen}").format(pathogen=s["other_pathogen"])
-        if s.get("clocks_started"):
-            text += translate("Timeline", "; started: {clocks}").format(
-                clocks=translate("Labels", ", ").join(clock_kind_name(k) for k in s["clocks_started"]))
+        if s.get("exception_id") is not None:
+            text += translate("Timeline", "; with exception #{id} approved by {approver}").format(
+                id=s["exception_id"], approver=s.get("approved_by", ""))
+        return text + _clocks(s)
+    if action == "case.exception_approve":
+        detail = s.get("detail") if isinstance(s.get("detail"), Mapping) else {}
+        return translate("Timeline", "Exception #{id} approved ({kind}): {before} → {after}; reason: {reason}"
+                         ).format(id=s.get("exception_id", "?"), kind=exception_kind_name(str(s.get("kind", ""))),
+                                  before=classification_name(s.get("classification")),
+                                  after=classification_name(detail.get("to")), reason=s.get("reason", ""))
+    if action == "case.incident_reported":
+        return translate("Timeline", "Incident reported to {to} at {time}").format(
+            to=s.get("reported_to", ""), time=_time(s.get("reported_at"), zone)) + _clocks(s)
+    if action == "case.reassign":
+        text = translate("Timeline", "Reassigned from {frm} to {to}: {reason}").format(
+            frm=s.get("from", ""), to=s.get("to", ""), reason=s.get("reason", ""))
+        if s.get("handover_cancelled"):
+            text += translate("Timeline", "; the hand-over to {to} was cancelled").format(to=s["handover_cancelled"])
         return text
     if action == "case.reported":
         return translate("Timeline", "Report card {card}, reported at {time}").format(
-            card=s.get("card_no", ""), time=_time(s.get("reported_at"), zone))
+            card=s.get("card_no", ""), time=_time(s.get("reported_at"), zone)) + _clocks(s)
     if action == "case.investigated":
-        return translate("Timeline", "Investigation done at {time}").format(time=_time(s.get("done_at"), zone))
+        return translate("Timeline", "Investigation done at {time}").format(
+            time=_time(s.get("done_at"), zone)) + _clocks(s)
     if action == "case.observe":
         return translate("Timeline", "Observation room {room}, bed {bed}").format(room=s.get("room", ""),
                                                                                  bed=s.get("bed", ""))
     if action == "case.order_test":
         return translate("Timeline", "{test} #{id} ({population}), sampled at {time}").format(
             test=test_kind_name(str(s.get("kind"))), id=s.get("test_id", ""),
-            population=population_name(str(s.get("population"))), time=_time(s.get("sample_at"), zone))
+            population=population_name(str(s.get("population"))), time=_time(s.get("sample_at"), zone)) + _clocks(s)
     if action == "case.result":
         text = translate("Timeline", "{test} #{id}: {result}, {lab}, at {time}").format(
             test=test_kind_name(str(s.get("kind"))), id=s.get("test_id", ""), result=test_result_name(s.get("result")),
             lab=s.get("lab", ""), time=_time(s.get("result_at"), zone))
         if s.get("ct") is not None:
             text += f" (Ct {s['ct']})"
-        return text
+        if s.get("positive") is True:
+            text += (translate("Timeline", "; positive, early-warning alert raised") if s.get("alert") is True
+                     else translate("Timeline", "; positive"))
+        return text + _clocks(s)
     if action == "case.dispose":
         text = disposition_name(s.get("disposition"))
-        detail = {k: v for k, v in (s.get("detail") or {}).items() if v not in (None, "", False)}
+        detail = _detail(s.get("detail") or {}, zone)
         if detail:
-            text += f" ({_plain(detail)})"
+            text = translate("Timeline", "{disposition} ({detail})").format(disposition=text, detail=detail)
         if s.get("reason"):
             text += translate("Timeline", "; reason: {reason}").format(reason=s["reason"])
+        if s.get("incident") is True:
+            text += (translate("Timeline", "; an incident, early-warning alert raised") if s.get("alert") is True
+                     else translate("Timeline", "; an incident"))
+        return text + _clocks(s)
+    return None
+
+
+def _transfer_summary(action: str, s: Mapping[str, Any], zone: ZoneInfo) -> str | None:
+    if action == "transfer.request":
+        text = translate("Timeline", "Transfer #{id} to {hospital}, condition {condition}").format(
+            id=s.get("transfer_id", "?"), hospital=s.get("hospital", ""), condition=condition_name(s.get("condition")))
+        if s.get("oxygen") is True:
+            text += translate("Timeline", ", needs oxygen")
+        if s.get("from_ward"):
+            text += translate("Timeline", "; from the ward: {ward}").format(ward=_plain(s["from_ward"]))
+        if s.get("referral") is True:
+            text += translate("Timeline", "; referral (sentinel room)")
+        if s.get("reason"):
+            text += translate("Timeline", "; reason: {reason}").format(reason=s["reason"])
+        if s.get("request_clock_met"):
+            text += translate("Timeline", "; the transfer request time limit met")
+        return text + _clocks({"clocks_settled": s.get("clocks_settled")})
+    if action == "transfer.dispatch":
+        text = translate("Timeline", "120 called at {time}, dispatch no. {ref}, vehicle {vehicle}, crew {crew}").format(
+            time=_time(s.get("call_120_at"), zone), ref=s.get("dispatch_ref", ""), vehicle=s.get("vehicle", ""),
+            crew=s.get("crew", ""))
+        if s.get("negative_pressure") is True:
+            text += translate("Timeline", ", negative-pressure ambulance")
         return text
+    if action == "transfer.depart":
+        return translate("Timeline", "Departed at {time}, {minutes} min after the request").format(
+            time=_time(s.get("departed_at"), zone), minutes=s.get("minutes_after_request", "?"))
+    if action == "transfer.handover":
+        return translate("Timeline", "Handed over at {time} to {staff} ({department}), condition {condition}").format(
+            time=_time(s.get("handed_over_at"), zone), staff=s.get("receiving_staff", ""),
+            department=s.get("department", ""), condition=condition_name(s.get("condition")))
+    if action == "transfer.disinfect":
+        return translate("Timeline", "Vehicle disinfected at {time} ({method}) by {by}").format(
+            time=_time(s.get("disinfected_at"), zone), method=s.get("method", ""), by=s.get("by", ""))
+    if action == "transfer.cancel":
+        text = translate("Timeline", "Cancelled: {reason}").format(reason=s.get("reason", ""))
+        if s.get("back_to_ward") is True:
+            text += translate("Timeline", "; the patient stays in the ward")
+        elif s.get("case_reopened") is True:
+            text += translate("Timeline", "; the case is open again")
+        if s.get("owes_transfer") is True:
+            text += translate("Timeline", "; a transfer is still owed: request it again")
+        return text
+    return None
+
+
+def _settings_summary(action: str, s: Mapping[str, Any]) -> str | None:
+    if action == "clinic.mode_change":
+        return translate("Timeline", "{before} → {after}; reason: {reason}").format(
+            before=clinic_mode_name(str(s.get("before", ""))), after=clinic_mode_name(str(s.get("after", ""))),
+            reason=s.get("reason", ""))
+    if action == "figures.update":
+        return _figures_changed(s)
     return None
 
 
@@ -173,7 +345,8 @@ def event_summary(event: TimelineEvent, zone: ZoneInfo) -> str:
         details = {k: v for k, v in s.items() if k != "error"}
         return error_text(FeverSentinelError(str(s["error"]), **details))
     try:
-        text = _case_summary(event.action, s, zone) or _triage_summary(event.action, s, zone)
+        text = (_case_summary(event.action, s, zone) or _triage_summary(event.action, s, zone)
+                or _transfer_summary(event.action, s, zone) or _settings_summary(event.action, s))
     except (KeyError, TypeError, ValueError, AttributeError):
         text = None
     return text if text is not None else _plain(s)[:200]

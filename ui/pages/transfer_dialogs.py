@@ -1,8 +1,10 @@
 """申请转运定点医院: the responsible doctor's transfer request, opened from the case page.
 
 Only hospitals that accept patients are offered, designated hospitals first, with their address
-and phone. A reason is required unless the case is suspected, confirmed or asymptomatic. The
-request disposes the case as a transfer; the case page then offers to print the handover form.
+and phone. Whether a reason is required is the service's answer (TransferService.needs_reason: not
+for a case that owes a transfer — suspected, confirmed, asymptomatic or positive — nor in a sentinel
+room, which refers every patient). The request disposes the case as a transfer (from a ward too: any
+doctor may ask for a ward patient who owes one); the case page then offers to print the handover form.
 """
 
 from __future__ import annotations
@@ -11,7 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QWidget
 
 from app.casework.records import CaseRecord
-from app.casework.vocab import REPORTABLE
 from app.transfer.records import HospitalRecord
 from app.transfer.vocab import Condition
 from ui.labels import classification_name, condition_name, hospital_kind_name
@@ -28,9 +29,10 @@ class TransferRequestDialog(FormDialog):
     """Emits ``saved(TransferRecord)``."""
 
     def __init__(self, session: Session, case: CaseRecord, hospitals: list[HospitalRecord],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, needs_reason: bool = False) -> None:
         super().__init__(session, parent)
         self.case = case
+        self.needs_reason = needs_reason
         self.setMinimumWidth(640)
         self.hospitals = accepting_first(hospitals)
         self.hospital = QComboBox()
@@ -50,7 +52,7 @@ class TransferRequestDialog(FormDialog):
         self.reason_note = QLabel()
         self.reason_note.setWordWrap(True)
         self.reason_note.setStyleSheet(WARN_STYLE)
-        self.reason_note.setVisible(case.classification not in REPORTABLE)
+        self.reason_note.setVisible(needs_reason)
         self.none_note = QLabel()
         self.none_note.setWordWrap(True)
         self.none_note.setStyleSheet(WARN_STYLE)
@@ -84,10 +86,13 @@ class TransferRequestDialog(FormDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Request transfer to designated hospital — {visit_no}").format(
             visit_no=self.case.visit_no))
-        self.explain.setText(self.tr("{name}, classified as {classification}. The request books the transfer and "
-                                     "closes the case as \"transferred\"; the nurse then records the 120 dispatch on "
-                                     "the transfer board. Cancelling before departure reopens the case.").format(
-            name=self.case.patient_name, classification=classification_name(self.case.classification)))
+        text = self.tr("{name}, classified as {classification}. The request books the transfer and closes the case "
+                       "as \"transferred\"; the nurse then records the 120 dispatch on the transfer board. Cancelling "
+                       "before departure reopens the case.").format(
+            name=self.case.patient_name, classification=classification_name(self.case.classification))
+        if self.case.in_ward:
+            text += " " + self.tr("The patient is in a ward: any doctor may ask for the transfer.")
+        self.explain.setText(text)
         for i, h in enumerate(self.hospitals):
             self.hospital.setItemText(i, f"{h.name}（{hospital_kind_name(h.kind)}）")
         for i in range(self.condition.count()):
@@ -101,9 +106,10 @@ class TransferRequestDialog(FormDialog):
         self.labels["staff"].setText(self.tr("Accompanying &staff:"))
         self.staff.setPlaceholderText(self.tr("e.g. nurse Li Na"))
         self.labels["reason"].setText(self.tr("&Reason:"))
-        self.reason.setPlaceholderText(self.tr("required unless suspected, confirmed or asymptomatic"))
-        self.reason_note.setText(self.tr("This case is not suspected, confirmed or asymptomatic: write why it is "
-                                         "transferred."))
+        self.reason.setPlaceholderText(self.tr("required: why this patient is transferred") if self.needs_reason
+                                       else self.tr("optional"))
+        self.reason_note.setText(self.tr("This case is not suspected, confirmed, asymptomatic or positive: write why "
+                                         "it is transferred."))
         self.none_note.setText(self.tr("No hospital is accepting patients. An administrator sets the hospitals "
                                        "under Transfer settings."))
         self._show_hospital()

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.casework.reassign import CaseReassignService, OpenCase
+from app.casework.reassign import OpenCase
 from app.errors import StaleEdit, ValidationError
 from app.permissions import Role
 from app.services.users import ColleagueInfo, UserInfo
@@ -259,7 +259,7 @@ class ReassignDialog(Dialog):
         super().__init__(parent)
         self.session = session
         self.case = case
-        self.service = CaseReassignService(session.ctx.db, session.ctx.clock)
+        self.service = session.ctx.reassign
         self.setMinimumWidth(520)
         self.intro = QLabel()
         self.intro.setWordWrap(True)
@@ -343,7 +343,7 @@ class OpenCasesDialog(Dialog):
         super().__init__(parent)
         self.session = session
         self.user = user
-        self.service = CaseReassignService(session.ctx.db, session.ctx.clock)
+        self.service = session.ctx.reassign
         self.cases: list[OpenCase] = []
         self.dialog: ReassignDialog | None = None
         self.setMinimumSize(820, 420)

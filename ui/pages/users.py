@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.casework.reassign import CaseReassignService, OpenCase
+from app.casework.reassign import OpenCase
 from app.errors import Conflict
 from app.permissions import Perm
 from app.services.users import UserInfo
@@ -175,7 +175,7 @@ class UsersPage(Page):
         if user is None:
             return
         if user.active and "doctor" in user.roles and self.session.can(Perm.REASSIGN_CASES):
-            service = CaseReassignService(self.session.ctx.db, self.session.ctx.clock)
+            service = self.session.ctx.reassign
             actor, username = self.session.actor, user.username
             self.session.runner.run(lambda: service.open_cases_of(actor, username),
                                     lambda cases: self._confirm_disable(user, cases), parent=self)
