@@ -319,7 +319,7 @@ def _transfer_request(f: _Fields) -> Parts:
     elif admission not in (None, "", {}):
         f.used.discard("admission")
     parts += _tagged("负责医生", f, "responsible_doctor")
-    return parts + _tagged("转运单 #", f, "transfer_id", "") + _clocks_met(f, "request_clock_met")
+    return parts + _tagged("转运单 #", f, "transfer_id", "") + _clocks_met(f, "request_clock_met") + _settled(f)
 
 
 def _dispatch(f: _Fields) -> Parts:
@@ -370,6 +370,11 @@ def _transfer_cancel(f: _Fields) -> Parts:
         parts.append("仍须转运（申请转运时限重新计时）")
     elif owes is not False:
         f.used.discard("owes_transfer")
+    resumed = f.raw("clocks_resumed")
+    if isinstance(resumed, int) and not isinstance(resumed, bool) and resumed:
+        parts.append(f"恢复时限 {resumed} 项")
+    else:
+        f.used.discard("clocks_resumed")
     return parts
 
 

@@ -6277,6 +6277,10 @@ Everything recorded after that backup is lost, and everyone must log in again.</
         <translation>；仍须转运：请重新申请</translation>
     </message>
     <message>
+        <source>; {count} time limit(s) running again</source>
+        <translation>；{count} 项时限重新计时</translation>
+    </message>
+    <message>
         <source>{before} → {after}; reason: {reason}</source>
         <translation>{before} → {after}；理由：{reason}</translation>
     </message>

@@ -83,7 +83,8 @@ def test_cancelling_leaves_a_suspected_case_owing_a_transfer(ctx: AppContext, cl
         depart = s.scalars(select(Clock).where(Clock.ref_id == t.id, Clock.kind == "transfer_depart")).one()
         assert depart.met_at == clock.now() and depart.settled_reason == CANCELLED_CLOCK
     assert trail(ctx, "visit", visit_no, "transfer.cancel")[-1] == {
-        "reason": "定点医院床位已满", "case_reopened": True, "back_to_ward": False, "owes_transfer": True}
+        "reason": "定点医院床位已满", "case_reopened": True, "back_to_ward": False, "owes_transfer": True,
+        "clocks_resumed": 1}  # the 12 h sample clock the request had settled is this clinic's again
     for disposition, detail in (("home_advice", {"advice": "居家"}),
                                 ("admitted", {"ward": "内科病区", "buffer_single_room": True})):
         with pytest.raises((ValidationError, Conflict)):  # never free to be disposed otherwise (casework's rule)

@@ -324,6 +324,9 @@ def _transfer_summary(action: str, s: Mapping[str, Any], zone: ZoneInfo) -> str 
             text += translate("Timeline", "; the case is open again")
         if s.get("owes_transfer") is True:
             text += translate("Timeline", "; a transfer is still owed: request it again")
+        resumed = _count(s.get("clocks_resumed"))
+        if resumed:
+            text += translate("Timeline", "; {count} time limit(s) running again").format(count=resumed)
         return text
     return None
 
