@@ -51,7 +51,7 @@ from sqlalchemy.orm import Session
 
 from app.actor import Actor
 from app.casework import clocks
-from app.casework.exceptions import CaseExceptionService, consume, exception_record, pending_for
+from app.casework.exceptions import consume, exception_record, pending_for
 from app.casework.figures import CaseworkFigures
 from app.casework.records import CaseRecord, HandoverRecord, LabTestRecord, WaitingPatient
 from app.casework.tables import Case, CaseClassification, CaseHandover, Clock, LabTest
@@ -143,11 +143,6 @@ def _prefilled_epi(visit: Visit) -> dict[str, Any]:
 
 
 class CaseService(Service):
-    @property
-    def exceptions(self) -> CaseExceptionService:
-        """特殊情况 for this area's rules (approve, list); used by classify(..., exception_id=...)."""
-        return CaseExceptionService(self.db, self.clock)
-
     # ----- reading --------------------------------------------------------------------------
     def waiting(self, actor: Actor) -> list[WaitingPatient]:
         """Patients received at the fever clinic that no doctor has taken yet (oldest first)."""

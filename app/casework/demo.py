@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 
 from app.actor import Actor
 from app.casework.case_service import CaseService
+from app.casework.exceptions import CaseExceptionService
 from app.casework.records import CaseRecord
 from app.casework.tables import Case
 from app.clinic_mode import ClinicMode, load_mode
@@ -199,7 +200,7 @@ class _Play:
         self.after(25)
         self.classify("confirmed")
         self.after(12)
-        approval = CaseService(self.db, FixedClock(self.at)).exceptions.approve(
+        approval = CaseExceptionService(self.db, FixedClock(self.at)).approve(
             self.staff["admin"], self.visit_no, "classification_downgrade", {"to": "suspected"},
             "误选确诊：尚无核酸阳性结果，应为疑似病例")
         self.after(3)

@@ -4917,10 +4917,6 @@ Everything recorded after that backup is lost, and everyone must log in again.</
         <source>&amp;Reassign</source>
         <translation>改派(&amp;R)</translation>
     </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
 </context>
 <context>
     <name>ReceiveTransferPage</name>

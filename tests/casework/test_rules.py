@@ -293,7 +293,7 @@ def test_a_downgrade_needs_the_directors_exception(ctx: AppContext, clinic: dict
     doc, admin = clinic["doc1"], clinic["admin"]
     case = ctx.cases.classify(doc, visit, version(ctx, doc, visit), "confirmed")  # by mistake
     refused("classification_forward_only", ctx.cases.classify, doc, visit, case.version, "suspected")
-    exceptions = ctx.cases.exceptions
+    exceptions = ctx.case_exceptions
     refused("permission_denied", exceptions.approve, doc, visit, DOWNGRADE, {"to": "suspected"}, "录入错误")
     refused("exception_reason", exceptions.approve, admin, visit, DOWNGRADE, {"to": "suspected"}, " 错 ")
     refused("exception_kind", exceptions.approve, admin, visit, "anything", {"to": "suspected"}, "录入错误更正")
@@ -330,12 +330,12 @@ def test_an_exception_is_used_once_for_its_visit_by_another_person(ctx: AppConte
     ctx.cases.take(clinic["doc1"], other)
     ctx.cases.classify(director, mine, version(ctx, director, mine), "suspected")
     case = ctx.cases.classify(clinic["doc1"], other, version(ctx, clinic["doc1"], other), "suspected")
-    own = ctx.cases.exceptions.approve(director, mine, DOWNGRADE, {"to": "pending"}, "误选疑似，实为待定")
+    own = ctx.case_exceptions.approve(director, mine, DOWNGRADE, {"to": "pending"}, "误选疑似，实为待定")
     refused("exception_self", ctx.cases.classify, director, mine, version(ctx, director, mine), "pending",
             exception_id=own)
     refused("exception_mismatch", ctx.cases.classify, clinic["doc1"], other, case.version, "pending",
             exception_id=own)  # for another visit
-    for_other = ctx.cases.exceptions.approve(admin, other, DOWNGRADE, {"to": "pending"}, "误选疑似，实为待定")
+    for_other = ctx.case_exceptions.approve(admin, other, DOWNGRADE, {"to": "pending"}, "误选疑似，实为待定")
     refused("exception_not_needed", ctx.cases.classify, clinic["doc1"], other, case.version, "confirmed",
             exception_id=for_other)
     case = ctx.cases.classify(clinic["doc1"], other, case.version, "pending", exception_id=for_other)

@@ -44,6 +44,7 @@ from ui.forms import (
     tidy_form,
 )
 from ui.labels import classification_name, role_name, role_names
+from ui.pages.case_dialogs import FormDialog, text_edit
 from ui.session import Session
 
 
@@ -249,42 +250,18 @@ class ResetPasswordDialog(Dialog):
 
 
 # ----- open cases of a doctor, orphaned cases, reassignment (issue 12) ---------------------------------------
-class ReassignDialog(Dialog):
+class ReassignDialog(FormDialog):
     """The medical director gives one open case to an active doctor, with a reason (audited as case.reassign).
     Emits ``saved(OpenCase)``."""
 
-    saved = Signal(object)
-
     def __init__(self, session: Session, case: OpenCase, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
+        super().__init__(session, parent)
         self.case = case
         self.service = session.ctx.reassign
-        self.setMinimumWidth(520)
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
         self.doctor = QComboBox()
-        self.reason = QLineEdit()
-        self.reason.setMaxLength(200)
-        self.general_error = error_label()
-        self.errors = FieldErrors(self.general_error)
-        form = QFormLayout()
-        tidy_form(form)
-        self._labels: dict[str, QLabel] = {}
-        for key, field in (("to_username", self.doctor), ("reason", self.reason)):
-            container, err = field_with_error(field)
-            self._labels[key] = QLabel()
-            self._labels[key].setBuddy(field)
-            form.addRow(self._labels[key], container)
-            self.errors.add(key, field, err)
-        self.buttons, self.ok, self.cancel = _buttons(self)
-        self.ok.clicked.connect(self.submit)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addLayout(form)
-        layout.addWidget(self.general_error)
-        layout.addStretch(1)
-        layout.addWidget(self.buttons)
+        self.reason = text_edit(200)
+        self.add_field("to_username", self.doctor)
+        self.add_field("reason", self.reason)
         self.retranslate()
         service, actor = self.service, session.actor
         session.runner.run(lambda: service.doctors(actor), self._doctors, self.errors.show, parent=self)
@@ -297,12 +274,11 @@ class ReassignDialog(Dialog):
             patient=c.patient_name, classification=classification_name(c.classification), doctor=c.doctor_name)
         if c.handover_to:
             text += " " + self.tr("The hand-over waiting for {doctor} is cancelled.").format(doctor=c.handover_to)
-        self.intro.setText(text)
-        self._labels["to_username"].setText(self.tr("&New responsible doctor:"))
-        self._labels["reason"].setText(self.tr("&Reason:"))
+        self.explain.setText(text)
+        self.labels["to_username"].setText(self.tr("&New responsible doctor:"))
+        self.labels["reason"].setText(self.tr("&Reason:"))
         self.reason.setPlaceholderText(self.tr("e.g. the doctor has left; recorded in the audit trail"))
-        self.ok.setText(self.tr("&Reassign"))
-        self.cancel.setText(self.tr("Cancel"))
+        self.retranslate_buttons(self.tr("&Reassign"))
 
     def _doctors(self, doctors: list[ColleagueInfo]) -> None:
         self.doctor.clear()
@@ -322,8 +298,7 @@ class ReassignDialog(Dialog):
 
     def _done(self, case: OpenCase) -> None:
         self.ok.setEnabled(True)
-        self.saved.emit(case)
-        self.accept()
+        self.done_with(case)
 
     def _failed(self, exc: BaseException) -> None:
         self.ok.setEnabled(True)
