@@ -580,6 +580,12 @@ def _sentences() -> dict[str, Callable[[dict[str, Any]], str]]:
         "approver_not_allowed": lambda d: translate(
             "Errors", "{approver} may not approve exceptions: the medical director (an administrator) signs in "
             "here as the second person.").format(approver=d.get("approver") or "?"),
+        # issue 13 — desk keys and trust (add this area's sentences directly below this line)
+        # issue 13 — the gate (add this area's sentences directly below this line)
+        # issue 13 — audit anchor (add this area's sentences directly below this line)
+        # issue 13 — county hub doors (add this area's sentences directly below this line)
+        # issue 13 — reports and county lists (add this area's sentences directly below this line)
+        # issue 13 — privacy (add this area's sentences directly below this line)
     }
 
 

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
 import csv
 import html
 import io
 from datetime import date, timedelta
 from typing import Any
 
-from cryptography.exceptions import InvalidSignature
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Response
@@ -20,7 +17,7 @@ from app.clock import Clock
 from app.db.engine import Database
 from app.errors import Conflict, FeverSentinelError, ValidationError
 from app.hub import store
-from app.keys import load_public_key
+from app.hub.clinic_auth import ClinicAuthError, verify_signed
 from app.resources import CJK_FONT_REGULAR, resource_path
 
 MAX_BODY = 64 * 1024
@@ -63,22 +60,16 @@ def create_app(db: Database, clock: Clock) -> Starlette:
         return clock.now().astimezone(store.HUB_ZONE).date()
 
     async def post_report(request: Request) -> Response:
-        code = request.headers.get("x-clinic", "").upper()
         key = request.headers.get("x-idempotency-key", "")
-        signature_text = request.headers.get("x-signature", "")
         body = await request.body()
-        if not code or not key or len(key) > 64:
+        if not request.headers.get("x-clinic") or not key or len(key) > 64:
             return _error(400, "missing_headers")
         if len(body) > MAX_BODY:
             return _error(413, "too_large")
-        public_text = store.clinic_key(db, code)
-        if public_text is None:
-            return _error(403, "unknown_clinic", clinic=code)
         try:
-            signature = base64.b64decode(signature_text, validate=True)
-            load_public_key(public_text).verify(signature, body)
-        except (binascii.Error, ValueError, InvalidSignature):
-            return _error(401, "bad_signature")
+            code = verify_signed(db, request.headers, body)
+        except ClinicAuthError as err:
+            return _error(err.status, err.code, **err.details)
         try:
             stored = store.store_report(db, code, key, body, clock.now())
         except Conflict as err:

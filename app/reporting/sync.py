@@ -11,7 +11,6 @@ authorities. A certificate that fails verification is its own error (``hub_certi
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import json
 import random
@@ -32,6 +31,7 @@ from app.db.engine import Database
 from app.db.models import Clinic, ClinicSetting
 from app.errors import ValidationError
 from app.keys import KeyStore
+from app.reporting.hub_auth import signed_headers
 from app.permissions import Perm
 from app.reporting.tables import OutboxEntry
 from app.services.base import Service, authorize
@@ -225,9 +225,8 @@ class SyncService(Service):
         with self.client_factory() as client:
             for entry in due:
                 body = entry.body.encode("utf-8")
-                headers = {"content-type": "application/json", "x-clinic": code,
-                           "x-idempotency-key": entry.idempotency_key, "x-key-id": key.key_id,
-                           "x-signature": base64.b64encode(key.sign(body)).decode("ascii")}
+                headers = {"content-type": "application/json", "x-idempotency-key": entry.idempotency_key,
+                           **signed_headers(key, code, body)}
                 try:
                     response = client.post(f"{url}/api/v1/reports", content=body, headers=headers)
                 except httpx.HTTPError as exc:
