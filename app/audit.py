@@ -36,9 +36,16 @@ def _iso(at: datetime) -> str:
 def row_hash(
     *, seq: int, at: datetime, user_id: int | None, username: str, roles: str, workstation: str,
     action: str, entity: str, entity_id: str | None, summary: str, outcome: str, prev_hash: str,
+    row_digest: str | None = None,
 ) -> str:
+    """The row's chained hash. The business-row digest (issue 13) is part of it when present; a row
+    without one (every row before the digest existed) hashes exactly as before."""
+    fields: list[Any] = [seq, _iso(at), user_id, username, roles, workstation, action, entity, entity_id, summary,
+                         outcome, prev_hash]
+    if row_digest is not None:
+        fields.append(row_digest)
     canonical = json.dumps(
-        [seq, _iso(at), user_id, username, roles, workstation, action, entity, entity_id, summary, outcome, prev_hash],
+        fields,
         ensure_ascii=False,
         separators=(",", ":"),
     )
@@ -49,15 +56,24 @@ def _event_hash(e: AuditEvent) -> str:
     return row_hash(
         seq=e.seq, at=e.at, user_id=e.user_id, username=e.username, roles=e.roles, workstation=e.workstation,
         action=e.action, entity=e.entity, entity_id=e.entity_id, summary=e.summary, outcome=e.outcome,
-        prev_hash=e.prev_hash,
+        prev_hash=e.prev_hash, row_digest=e.row_digest,
     )
 
 
 def append(
     session: Session, at: datetime, actor: Actor, action: str, entity: str, entity_id: str | int | None,
-    summary: dict[str, Any], outcome: Outcome = Outcome.SUCCESS,
+    summary: dict[str, Any], outcome: Outcome = Outcome.SUCCESS, row_digest: str | None = None,
 ) -> int:
-    """Add one audit row in the caller's transaction; returns its sequence number."""
+    """Add one audit row in the caller's transaction; returns its sequence number. ``row_digest``:
+    the digest of the business row the write left (app.audit_rows.digest), kept in the chain; a
+    successful row appended without one (a log-in, a read of personal data, a discharge another
+    service does in its own transaction) gets the digest of its entity's row as it is now, so it
+    never hides an earlier digest of the same row."""
+    if row_digest is None and outcome == Outcome.SUCCESS:
+        from app.audit_rows import digest
+
+        session.flush()
+        row_digest = digest(session, entity, entity_id)
     head = session.execute(select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1).with_for_update()).first()
     if head is None:
         raise RuntimeError("audit_head row missing: database not migrated")
@@ -68,7 +84,7 @@ def append(
         roles=",".join(sorted(actor.roles))[:100], workstation=actor.workstation[:64], action=action,
         entity=entity, entity_id=None if entity_id is None else str(entity_id),
         summary=json.dumps(summary, ensure_ascii=False, sort_keys=True, default=str),
-        outcome=outcome.value, prev_hash=head.hash,
+        outcome=outcome.value, prev_hash=head.hash, row_digest=row_digest,
     )
     digest = row_hash(**fields)
     session.execute(insert(AuditEvent).values(hash=digest, **fields))
@@ -83,7 +99,20 @@ class ChainReport:
     head_seq: int
     head_hash: str
     first_broken_seq: int | None = None
-    problem: str | None = None  # edited / missing / out_of_order / head_mismatch
+    problem: str | None = None  # edited / missing / out_of_order / head_mismatch / business_row_edited
+    edited: EditedRow | None = None  # problem "business_row_edited": the row and its audit row's seq
+
+
+def verify_all(session: Session) -> ChainReport:
+    """The chain, then (when it holds) every business row against the digest its latest audit row keeps."""
+    report = verify(session)
+    if not report.ok:
+        return report
+    edited = verify_rows(session)
+    if edited is None:
+        return report
+    return ChainReport(False, report.rows, report.head_seq, report.head_hash, edited.seq, "business_row_edited",
+                       edited)
 
 
 def verify(session: Session, batch: int = 5000) -> ChainReport:
@@ -108,6 +137,65 @@ def verify(session: Session, batch: int = 5000) -> ChainReport:
         problem = "missing" if head_seq > last_seq else "head_mismatch"
         return ChainReport(False, rows, head_seq, head_hash, broken, problem)
     return ChainReport(True, rows, head_seq, head_hash)
+
+
+def head(session: Session) -> tuple[int, str]:
+    """The chain head (seq, hash) as audit_head holds it."""
+    row = session.execute(select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1)).first()
+    return (row.seq, row.hash) if row else (0, GENESIS_HASH)
+
+
+def time_of(session: Session, seq: int) -> datetime | None:
+    """When the audit row ``seq`` was written (None: no such row)."""
+    return session.scalar(select(AuditEvent.at).where(AuditEvent.seq == seq))
+
+
+def restore_summary(replaced: tuple[int, str], backup: tuple[int, str], backup_at: datetime | None) -> dict[str, Any]:
+    """What a restore's audit row keeps (app.services.backup; app.reporting.anchor_check reads it): the
+    head it replaced and the backup's own head, so the next report carries the roll-back to the hub."""
+    return {"replaced_seq": replaced[0], "replaced_hash": replaced[1], "backup_seq": backup[0],
+            "backup_hash": backup[1], "backup_at": _iso(backup_at) if backup_at else None}
+
+
+@dataclass(frozen=True)
+class EditedRow:
+    """A business row that no longer matches the digest its latest audit row keeps."""
+
+    entity: str
+    entity_id: str
+    seq: int
+
+
+def verify_rows(session: Session) -> EditedRow | None:
+    """Recompute the digest of every business row whose latest successful audit row carries one;
+    the first (by that row's seq) that differs was edited out of band."""
+    from app.audit_rows import digest
+
+    latest = (select(AuditEvent.entity, AuditEvent.entity_id, func.max(AuditEvent.seq).label("seq"))
+              .where(AuditEvent.outcome == Outcome.SUCCESS.value, AuditEvent.entity_id.is_not(None))
+              .group_by(AuditEvent.entity, AuditEvent.entity_id).subquery())
+    rows = session.execute(
+        select(AuditEvent.seq, AuditEvent.entity, AuditEvent.entity_id, AuditEvent.row_digest)
+        .join(latest, AuditEvent.seq == latest.c.seq)
+        .where(AuditEvent.row_digest.is_not(None)).order_by(AuditEvent.seq)).all()
+    for r in rows:
+        if digest(session, r.entity, r.entity_id) != r.row_digest and not _changed_under_parent(session, r):
+            return EditedRow(r.entity, r.entity_id, r.seq)
+    return None
+
+
+def _changed_under_parent(session: Session, r: Any) -> bool:
+    """A row another entity's audited write may change after its own last audit row (a permit revoked with
+    its admission's discharge): a later successful audit row of that parent accounts for the change."""
+    from app.audit_rows import parent_of
+
+    parent = parent_of(session, r.entity, r.entity_id)
+    if parent is None:
+        return False
+    later = session.scalar(select(AuditEvent.seq).where(
+        AuditEvent.entity == parent[0], AuditEvent.entity_id == parent[1], AuditEvent.seq > r.seq,
+        AuditEvent.outcome == Outcome.SUCCESS.value).limit(1))
+    return later is not None
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from app import __version__
 from app.actor import Actor
 from app.errors import FeverSentinelError
+from app.files import owner_only_umask, write_private_bytes
 from app.paths import DataPaths, resolve_paths
 from app.permissions import Role
 from app.clinic_info import DEFAULT_TIMEZONE, ClinicLevel
@@ -68,7 +69,16 @@ MESSAGES: dict[str, str] = {
     "min_sd": "--min-sd must be greater than 0.",
     "report_day_not_over": "A day's report can be made once the day is over (clinic time).",
     "report_submitted": "That day's report was already submitted; a change is a correction (new version).",
+    "correction_note": "That day's report is in already: a correction needs --note saying what was wrong.",
+    "hub_list_invalid": "A county list from the hub is wrong; neither list was applied and nothing changed here. "
+                        "Tell the county which list, item and field (below) so it publishes a corrected list.",
+    "automatic_not_allowed": "The automatic submission may only submit overdue reports and deliver what is queued.",
     "time_format": "Give the time as HH:MM.",
+    "hub_key_mismatch": "The answer was signed by another key than the county hub key pinned here; it was refused "
+                        "and recorded. Compare fingerprints with the county ('hub public-key') before 'sync hub-key'.",
+    "hub_key_format": "Not a hub public key: give the whole key 'hub public-key' prints at the hub.",
+    "hub_anchors_refused": "The county hub did not answer with this clinic's audit anchors (is the clinic "
+                           "registered there, and this desk enrolled?).",
     "hub_url": "Set the county hub's address first (https://..., or http:// to this machine): sync push --hub URL.",
     "hub_unreachable": "The county hub cannot be reached now; reports stay queued and go when it is back.",
     "hub_certificate": "The county hub's HTTPS certificate could not be verified; nothing was sent and the reports "
@@ -81,12 +91,17 @@ MESSAGES: dict[str, str] = {
     "tls_file_format": "The certificate or key file is not PEM, or the key is protected by a password "
                        "(give an unencrypted key readable only by the hub's account).",
     "tls_key_mismatch": "The private key does not belong to the certificate: give the key the certificate was made for.",
+    "list_item": "An item of the list is wrong; nothing was published. Fix that item's field and publish again.",
+    "list_duplicate": "The same name is in the list twice; nothing was published. Keep one of them.",
+    "list_format": "The file is not a list the hub can publish (a JSON list of objects, or for risk areas the "
+                   "CSV 'name,level[,since]'); nothing was published.",
 }
 
 
 def describe(err: FeverSentinelError) -> str:
     text = MESSAGES.get(err.code, err.code.replace("_", " "))
-    generic = err.code in ("required", "too_long")  # these sentences do not say which value: the field does
+    # the sentence does not say which value
+    generic = err.code in ("required", "too_long", "hub_list_invalid", "list_item")
     extra = ", ".join(f"{k}={v}" for k, v in err.details.items() if k != "field" or generic)
     return f"error [{err.code}]: {text}" + (f" ({extra})" if extra else "")
 
@@ -174,6 +189,18 @@ def cmd_user_reset_password(ctx: AppContext, args: argparse.Namespace, out: Text
 
 
 def cmd_audit_verify(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    if args.hub:  # issue 13: the local trail against every anchor the county hub holds
+        from app.reporting.anchor_check import AnchorService
+
+        check = AnchorService(ctx.sync).check(Actor.system(), args.hub)
+        if args.json:
+            json.dump({"ok": check.ok, "problem": check.problem, "anchors_checked": check.anchors_checked,
+                       "local_head_seq": check.local_head_seq, "seq": check.seq, "hub_seq": check.hub_seq,
+                       "restores": [r.seq for r in check.restores]}, out)
+            print(file=out)
+        else:
+            print(check.line(), file=out)
+        return 0 if check.ok else 1
     report = ctx.audit.verify(Actor.system())
     if args.json:
         json.dump({"ok": report.ok, "rows": report.rows, "head_seq": report.head_seq, "head_hash": report.head_hash,
@@ -181,9 +208,40 @@ def cmd_audit_verify(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> 
         print(file=out)
     elif report.ok:
         print(f"audit chain intact: {report.rows} rows, head {report.head_seq} {report.head_hash}", file=out)
+    elif report.edited is not None:
+        e = report.edited
+        print(f"audit trail BROKEN: {e.entity} {e.entity_id} was edited outside the program after its audit row "
+              f"at seq {e.seq} (business_row_edited)", file=out)
     else:
         print(f"audit chain BROKEN at sequence number {report.first_broken_seq} ({report.problem})", file=out)
     return 0 if report.ok else 1
+
+
+def cmd_sync_hub_key(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    """Show, or pin, the county hub's public key (its receipts and anchor lists are checked against it)."""
+    from app.reporting.anchor_check import AnchorService
+
+    service = AnchorService(ctx.sync)
+    pinned = service.set_hub_key(Actor.system(), args.key) if args.key else service.hub_key()
+    print(f"hub key {pinned.public_key} (fingerprint {pinned.fingerprint}, from {pinned.source})" if pinned
+          else "no hub key pinned yet: the first receipt pins it, or set it with: sync hub-key KEY", file=out)
+    return 0
+
+
+def cmd_hub_public_key(args: argparse.Namespace, out: TextIO) -> int:
+    """Print the hub's public key (made on first start next to the hub database) for the clinics to pin."""
+    from app.hub import anchors
+
+    url = _hub_url(args)
+    beside = Path(url.removeprefix("sqlite:///")).parent if url.startswith("sqlite:///") else \
+        resolve_paths(getattr(args, "data_dir", None)).root
+    key = anchors.load_or_create_key(beside)
+    if args.quiet:
+        print(key.public_text, file=out)
+    else:
+        print(f"hub public key: {key.public_text}\nfingerprint: "
+              f"{' '.join(key.key_id[i:i + 4] for i in range(0, 16, 4))}", file=out)
+    return 0
 
 
 def cmd_backup(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
@@ -250,8 +308,72 @@ def cmd_clinic_public_key(ctx: AppContext, args: argparse.Namespace, out: TextIO
 
 
 def cmd_clinic_trust(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
-    ctx.transfers.trust_clinic(Actor.system(), code=args.code, name=args.name, public_key=args.public_key)
-    print(f"clinic {args.code.upper()} trusted: its signed transfer forms and receipts now verify here", file=out)
+    ctx.transfers.trust_clinic(Actor.system(), code=args.code, name=args.name, public_key=args.public_key,
+                               purpose=args.purpose)
+    print(f"clinic {args.code.upper()} trusted: its signed transfer forms and receipts now verify here "
+          f"(purpose {args.purpose}; never a permit)", file=out)
+    return 0
+
+
+def _desk_json(d: Any) -> dict[str, Any]:
+    return {"key_id": d.key_id, "workstation": d.workstation, "state": d.state, "purposes": list(d.purposes),
+            "first_seen": d.first_seen.isoformat(), "enrolled_by": d.enrolled_by,
+            "enrolled_at": d.enrolled_at.isoformat() if d.enrolled_at else None, "revoked_by": d.revoked_by,
+            "revoked_at": d.revoked_at.isoformat() if d.revoked_at else None, "revoke_reason": d.revoke_reason,
+            "this_desk": d.this_desk, "enrolment_valid": d.enrolment_valid}
+
+
+def _desk_line(d: Any) -> str:
+    state = d.state if d.state != "enrolled" or d.enrolment_valid else "enrolled (enrolment does not verify!)"
+    extra = f"  for {','.join(d.purposes)}" if d.purposes else ""
+    if d.revoke_reason:
+        extra += f"  reason: {d.revoke_reason}"
+    return f"{d.key_id}  {d.workstation:<20} {state}{extra}{'  (this desk)' if d.this_desk else ''}"
+
+
+def cmd_desk_key(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    """This desk's key id and state (registered as pending at first use; enrolled at once where the clinic key is)."""
+    from app.actor import default_workstation
+    from app.errors import NotInitialized
+    from app.settings import WORKSTATION_NAME
+
+    desk = ctx.desk_keys.this_desk(ctx.settings.get(WORKSTATION_NAME).strip() or default_workstation())
+    if desk is None:
+        raise NotInitialized()
+    if args.json:
+        json.dump(_desk_json(desk), out, ensure_ascii=False, indent=2)
+        print(file=out)
+    else:
+        print(_desk_line(desk), file=out)
+        if desk.state == "pending":
+            print(f"not enrolled yet: on the desk where the clinic was set up, run `desk enrol {desk.key_id}`",
+                  file=out)
+    return 0
+
+
+def cmd_desk_list(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    desks = ctx.desk_keys.list(Actor.system())
+    if args.json:
+        json.dump([_desk_json(d) for d in desks], out, ensure_ascii=False, indent=2)
+        print(file=out)
+        return 0
+    for d in desks:
+        print(_desk_line(d), file=out)
+    if not desks:
+        print("no desk keys", file=out)
+    return 0
+
+
+def cmd_desk_enrol(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    desk = ctx.desk_keys.enrol(Actor.system(), args.key_id, args.purpose or None)
+    print(f"desk key {desk.key_id} ({desk.workstation}) enrolled for {','.join(desk.purposes)}", file=out)
+    return 0
+
+
+def cmd_desk_revoke(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    desk = ctx.desk_keys.revoke(Actor.system(), args.key_id, args.reason)
+    print(f"desk key {desk.key_id} ({desk.workstation}) revoked: what it signs is refused from the next check",
+          file=out)
     return 0
 
 
@@ -262,13 +384,14 @@ def cmd_clinic_trusted(ctx: AppContext, args: argparse.Namespace, out: TextIO) -
     clinics = ctx.transfers.trusted_clinics(Actor.system())
     if args.json:
         json.dump([{"code": c.code, "name": c.name, "key_id": c.key_id, "public_key": c.public_key,
-                    "added_at": c.added_at.isoformat()} for c in clinics], out, ensure_ascii=False, indent=2)
+                    "added_at": c.added_at.isoformat(), "purpose": c.purpose} for c in clinics], out,
+                  ensure_ascii=False, indent=2)
         print(file=out)
         return 0
     zone = ZoneInfo(ctx.clinic.get().timezone)
     for c in clinics:
-        print(f"{c.code:<20} {c.name:<24} key {c.key_id}  added {c.added_at.astimezone(zone):%Y-%m-%d %H:%M}",
-              file=out)
+        print(f"{c.code:<20} {c.name:<24} key {c.key_id}  for {c.purpose}  "
+              f"added {c.added_at.astimezone(zone):%Y-%m-%d %H:%M}", file=out)
     if not clinics:
         print("no trusted clinics", file=out)
     return 0
@@ -282,28 +405,32 @@ def cmd_clinic_distrust(ctx: AppContext, args: argparse.Namespace, out: TextIO) 
 
 
 def cmd_permit_verify(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
-    """The gate's own check from the command line: exit 0 admit (or exit), 1 deny."""
+    """The gate's own check from the command line: exit 0 admit (or exit, or a repeated scan), 1 deny.
+    A dry check — nothing is recorded — unless ``--record`` (then it is a passage, audited)."""
     from app.wards.gate import GateStation
 
     station = GateStation(ctx.gate, ctx.clock, ctx.paths.root, args.gate)
-    decision = station.check(Actor.system(), args.payload)
+    decision = station.check(Actor.system(), args.payload, direction=args.direction, record=args.record)
     if args.json:
         json.dump({"decision": "deny" if decision.outcome == "deny" else "admit", "outcome": decision.outcome,
                    "reason": decision.reason, "kind": decision.kind, "holder": decision.masked_name,
                    "id_last4": decision.id_last4, "ward": decision.ward, "bed": decision.bed,
                    "valid_until": decision.valid_until.isoformat() if decision.valid_until else None,
-                   "offline": decision.offline}, out, ensure_ascii=False)
+                   "offline": decision.offline, "direction": decision.direction, "flags": list(decision.flags),
+                   "recorded": args.record}, out, ensure_ascii=False)
         print(file=out)
     else:
-        verdict = {"admit": "ADMIT", "exit": "EXIT", "deny": "DENY"}[decision.outcome]
+        verdict = {"admit": "ADMIT", "exit": "EXIT", "deny": "DENY", "repeat": "REPEAT"}[decision.outcome]
         print(f"{verdict}{' (' + decision.reason + ')' if decision.reason else ''}"
+              f"{' [' + ', '.join(decision.flags) + ']' if decision.flags else ''}"
               f"{' ' + (decision.masked_name or '') + ' ****' + (decision.id_last4 or '') if decision.kind else ''}"
-              f"{' [offline]' if decision.offline else ''}", file=out)
+              f"{' [offline]' if decision.offline else ''}{'' if args.record else ' (dry check: not recorded)'}",
+              file=out)
     return 1 if decision.outcome == "deny" else 0
 
 
 def cmd_permit_list(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
-    permits = ctx.permits.list(Actor.system())
+    permits = ctx.permits.list(Actor.system(), exported=True)  # recorded: the list leaves the app
     if args.json:
         json.dump([{"number": p.number, "id": p.id, "kind": p.kind, "state": p.state, "ward": p.ward_name,
                     "bed": p.bed, "gates": list(p.gates), "valid_from": p.valid_from.isoformat(),
@@ -369,7 +496,7 @@ def cmd_report_daily(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> 
             series=fever_clinic_series(ctx.db, day, CHART_DAYS + EARS_LEAD),
             audit_seq=data["audit_head"]["seq"], audit_hash=data["audit_head"]["hash"],  # type: ignore[index]
             printed_at=ctx.clock.now(), open_alerts=len(ctx.alerts.open_alerts(Actor.system())))
-        Path(args.pdf).write_bytes(pdf)
+        write_private_bytes(args.pdf, pdf)  # owner-only (app/files.py)
     if args.json:
         json.dump(data, out, ensure_ascii=False)
         print(file=out)
@@ -382,39 +509,141 @@ def cmd_report_daily(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> 
     return 0
 
 
+def _print_report(report: Any, out: TextIO, heading: str) -> None:
+    """A submitted report in words: the rows as the printed report names them (no raw keys)."""
+    from app.printing.labels import REPORT_COUNT, label
+
+    kind = "ZERO REPORT (零报告)" if report.zero_report else "daily report (日报告)"
+    print(f"{heading} {report.day}: {kind}, version {report.version}"
+          f"{' (automatic)' if report.automatic else ''}", file=out)
+    keys = [k for k in REPORT_COUNT if k in report.counts] + sorted(k for k in report.counts if k not in REPORT_COUNT)
+    for key in keys:
+        print(f"  {label(REPORT_COUNT, key)}: {report.counts[key]}", file=out)
+
+
+def _print_push(result: Any, status: Any, out: TextIO) -> None:
+    print(f"delivered {result.delivered} to the county hub; still queued {status.pending} (retried later); "
+          f"refused by the hub {status.needs_admin} (waiting for the admin: see the report page)", file=out)
+
+
+def cmd_report_submit(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    """Submit a finished clinic day's report — or, when it is in already, a correction (a new version;
+    --note says what was wrong), as the report page does — then deliver it when a hub address is set."""
+    from datetime import date as date_type
+
+    try:
+        day = date_type.fromisoformat(args.date)
+    except ValueError:
+        print("error [date_format]: --date must be YYYY-MM-DD", file=sys.stderr)
+        return 2
+    correcting = bool(ctx.reports.versions(Actor.system(), day))
+    report = ctx.reports.submit(Actor.system(), day, note=args.note or "", correcting=correcting)
+    _print_report(report, out, "correction submitted for" if correcting else "report submitted for")
+    if not ctx.sync.hub_url():
+        print("no county hub address set: the report is queued (set it with 'sync push --hub URL')", file=out)
+        return 0
+    try:
+        result = ctx.sync.push(Actor.system())
+    except FeverSentinelError as err:  # submitted all the same: it waits in the queue
+        print(f"submitted, not delivered yet: {describe(err)}", file=out)
+        return 0
+    _print_push(result, ctx.sync.status(), out)
+    return 0
+
+
 def cmd_sync_push(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    """Submit what is due first (the automatic submissions, as the system), then deliver everything queued."""
+    from app.reporting.automatic import automatic_actor
+
     if args.hub:
         ctx.sync.set_hub_url(Actor.system(), args.hub)
     if args.ca_file is not None:
         ca = ctx.sync.set_hub_ca(Actor.system(), args.ca_file)
         print(f"hub CA set: {ca.subject}, valid until {ca.not_after:%Y-%m-%d}, sha256 {ca.sha256}" if ca
               else "hub CA cleared: the usual certificate authorities only", file=out)
+    for report in ctx.reports.auto_submit_due(automatic_actor()):
+        _print_report(report, out, "submitted automatically (overdue):")
     result = ctx.sync.push(Actor.system(), force=True)
-    status = ctx.sync.status()
-    print(f"delivered {result.delivered}, retrying {result.retrying}, refused {result.refused}; "
-          f"pending {status.pending}, waiting for the admin {status.needs_admin}", file=out)
+    _print_push(result, ctx.sync.status(), out)
     return 0 if result.retrying == 0 and result.refused == 0 else 1
 
 
 def cmd_sync_pull(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    """Apply the county's lists, all or nothing (a bad item: neither list is applied, exit 1)."""
+    words = {"risk_areas": "medium/high-risk area list (中高风险地区)", "hospitals": "designated hospital list (定点医院)"}
     applied = ctx.sync.pull(Actor.system(), hub_url=args.hub)
-    print("applied from the hub: " + (", ".join(f"{k} {v}" for k, v in applied.items()) or "nothing published"),
-          file=out)
+    for name, count in applied.items():
+        print(f"applied from the county hub: {words.get(name, name)}, {count} items", file=out)
+    if not applied:
+        print("nothing new from the county hub: no list published, or the versions here are current", file=out)
     return 0
 
 
 def cmd_hub_publish(args: argparse.Namespace, out: TextIO) -> int:
-    """Publish the county's list (JSON array) to every clinic: risk-areas or hospitals."""
+    """Publish the county's list to every clinic: risk-areas (the clinic's CSV, or JSON) or hospitals (JSON).
+    Every item is checked first; a bad list is refused whole, naming the item and the field."""
     from datetime import datetime, timezone
 
+    from app.hub.lists import items_from_file
     from app.hub.store import open_hub, publish_list
 
-    items = json.loads(Path(args.file).read_text(encoding="utf-8-sig"))
-    if not isinstance(items, list):
-        print("error [list_format]: the file must hold a JSON list", file=sys.stderr)
-        return 1
-    version = publish_list(open_hub(_hub_url(args)), args.list.replace("-", "_"), items, datetime.now(timezone.utc))
+    name = args.list.replace("-", "_")
+    items = items_from_file(name, Path(args.file).read_bytes(), args.file)
+    db = open_hub(_hub_url(args))
+    try:
+        version = publish_list(db, name, items, datetime.now(timezone.utc))
+    finally:
+        db.dispose()
     print(f"{args.list} version {version} published ({len(items)} items)", file=out)
+    return 0
+
+
+def cmd_hub_user_add(args: argparse.Namespace, out: TextIO) -> int:
+    from datetime import datetime, timezone
+
+    from app.hub.auth import add_user
+    from app.hub.store import open_hub
+
+    password = sys.stdin.readline().rstrip("\r\n") if args.password_stdin else read_password(sys.stdin)
+    if not password:
+        raise FeverSentinelError("empty_password")
+    db = open_hub(_hub_url(args))
+    try:
+        user = add_user(db, args.name, args.role, password, datetime.now(timezone.utc))
+    finally:
+        db.dispose()
+    print(f"county user '{user.username}' added ({user.role})", file=out)
+    return 0
+
+
+def cmd_hub_user_list(args: argparse.Namespace, out: TextIO) -> int:
+    from app.hub.auth import list_users
+    from app.hub.store import open_hub
+
+    db = open_hub(_hub_url(args))
+    try:
+        users = list_users(db)
+    finally:
+        db.dispose()
+    if args.json:
+        json.dump([{"username": u.username, "role": u.role, "active": u.active, "created_at": u.created_at.isoformat()}
+                   for u in users], out)
+        print(file=out)
+    for u in users if not args.json else []:
+        print(f"{u.username:<20} {u.role:<10} {'active' if u.active else 'disabled'}", file=out)
+    return 0
+
+
+def cmd_hub_user_disable(args: argparse.Namespace, out: TextIO) -> int:
+    from app.hub.auth import disable_user
+    from app.hub.store import open_hub
+
+    db = open_hub(_hub_url(args))
+    try:
+        disable_user(db, args.name)
+    finally:
+        db.dispose()
+    print(f"county user '{args.name}' disabled; their sessions ended", file=out)
     return 0
 
 
@@ -429,10 +658,19 @@ def cmd_hub_serve(args: argparse.Namespace, out: TextIO) -> int:
     if args.tls_cert or args.tls_key:
         _check_tls_files(args.tls_cert, args.tls_key)
         tls = {"ssl_certfile": args.tls_cert, "ssl_keyfile": args.tls_key}
-    db = open_hub(_hub_url(args))
+    from app.hub.auth import session_secret
+
+    url = _hub_url(args)
+    db = open_hub(url)
+    beside = Path(url.removeprefix("sqlite:///")).parent if url.startswith("sqlite:///") else \
+        resolve_paths(getattr(args, "data_dir", None)).root
+    from app.hub import anchors
+
+    anchors.use_key(db, anchors.load_or_create_key(beside))  # signs the anchor receipts (issue 13)
     print(f"county hub on {'https' if tls else 'http'}://{args.host}:{args.port} ({db.display_url})", file=out,
           flush=True)
-    uvicorn.run(create_app(db, SystemClock()), host=args.host, port=args.port, log_level="warning", **tls)
+    uvicorn.run(create_app(db, SystemClock(), secret=session_secret(beside), https=bool(tls)), host=args.host,
+                port=args.port, log_level="warning", **tls)
     return 0
 
 
@@ -587,8 +825,10 @@ def build_parser(probe_factory: ProbeFactory | None = None) -> argparse.Argument
 
     audit_cmd = sub.add_parser("audit", help="the responsibility trail").add_subparsers(
         dest="audit_command", metavar="ACTION", required=True)
-    add("verify", cmd_audit_verify, "check the audit hash chain (exit 1 names the first broken row)", audit_cmd
-        ).add_argument("--json", action="store_true")
+    p = add("verify", cmd_audit_verify, "check the audit hash chain and the business rows (exit 1 names the first "
+            "broken row); with --hub, also against every anchor the county hub holds", audit_cmd)
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--hub", metavar="URL", help="the county hub to check against (its anchors of this trail)")
 
     add("backup", cmd_backup, "write an integrity-checked backup of the SQLite database").add_argument(
         "--out", required=True)
@@ -612,17 +852,33 @@ def build_parser(probe_factory: ProbeFactory | None = None) -> argparse.Argument
     p.add_argument("code")
     p.add_argument("--name", required=True)
     p.add_argument("--public-key", required=True)
+    p.add_argument("--purpose", choices=["transfer"], default="transfer",
+                   help="what its key may verify here: transfer forms and receipts (never permits)")
     add("trusted", cmd_clinic_trusted, "list the clinics trusted here", clinic_cmd
         ).add_argument("--json", action="store_true")
     p = add("distrust", cmd_clinic_distrust, "stop trusting a clinic (key leaked, clinic closed): its transfer "
             "forms and receipts are refused from now on", clinic_cmd)
     p.add_argument("code")
     p.add_argument("--reason", required=True, help="why (kept in the audit trail)")
+    desk = sub.add_parser("desk", help="this desk's signing key and the enrolled desks").add_subparsers(
+        dest="desk_command", metavar="ACTION", required=True)
+    add("key", cmd_desk_key, "this desk's key id and state (registers it at first use)", desk
+        ).add_argument("--json", action="store_true")
+    add("list", cmd_desk_list, "every desk key with its state", desk).add_argument("--json", action="store_true")
+    p = add("enrol", cmd_desk_enrol, "enrol a pending desk key (on the desk that holds the clinic key)", desk)
+    p.add_argument("key_id")
+    p.add_argument("--purpose", action="append", choices=["permit", "transfer", "hub"],
+                   help="what it may sign (repeat; default: all)")
+    p = add("revoke", cmd_desk_revoke, "revoke a desk key: what it signs is refused from the next check", desk)
+    p.add_argument("key_id")
+    p.add_argument("--reason", required=True, help="why (kept in the audit trail)")
     permit = sub.add_parser("permit", help="escort and visitor permits").add_subparsers(
         dest="permit_command", metavar="ACTION", required=True)
     p = add("verify", cmd_permit_verify, "check a permit as the gate does (exit 0 admit, 1 deny)", permit)
     p.add_argument("payload", help="the QR text (FSP1:...) or the permit number")
     p.add_argument("--gate", required=True)
+    p.add_argument("--direction", choices=["in", "out"], default="in", help="entering (default) or leaving")
+    p.add_argument("--record", action="store_true", help="record the passage (default: a dry check, nothing kept)")
     p.add_argument("--json", action="store_true")
     add("list", cmd_permit_list, "list permits with their state, gates and the payload on the card", permit
         ).add_argument("--json", action="store_true")
@@ -639,14 +895,21 @@ def build_parser(probe_factory: ProbeFactory | None = None) -> argparse.Argument
     p.add_argument("--pdf", metavar="FILE", help="also write the printed report (A4, with the 28-day chart)")
     add("auto-submit-at", cmd_report_auto_submit_at, "show or set (HH:MM) when an unsent report goes automatically",
         report).add_argument("time", nargs="?")
+    p = add("submit", cmd_report_submit, "submit a finished day's report (or correct it: --note), then deliver it "
+            "when a hub address is set", report)
+    p.add_argument("--date", required=True, help="YYYY-MM-DD (a finished clinic day)")
+    p.add_argument("--note", help="for a correction: what was wrong in the submitted version")
     sync = sub.add_parser("sync", help="store and forward to the county hub").add_subparsers(
         dest="sync_command", metavar="ACTION", required=True)
-    p = add("push", cmd_sync_push, "deliver queued reports to the hub now (exit 1 if any is still waiting)", sync)
+    p = add("push", cmd_sync_push, "submit overdue reports, then deliver everything queued to the hub now (exit 1 "
+            "if any is still waiting)", sync)
     p.add_argument("--hub", help="set the hub URL first (https://...)")
     p.add_argument("--ca-file", metavar="FILE", help="trust the CA certificate in FILE (PEM/DER) for the hub, for "
                    "every desk of this clinic; '' goes back to the usual authorities")
-    add("pull", cmd_sync_pull, "apply the county's risk-area and designated-hospital lists now", sync
+    add("pull", cmd_sync_pull, "apply the county's risk-area and designated-hospital lists now (all or nothing)", sync
         ).add_argument("--hub", help="the hub URL (default: the one set for sync)")
+    add("hub-key", cmd_sync_hub_key, "show, or pin, the county hub's public key (as 'hub public-key' prints it at "
+        "the hub); receipts signed by another key are refused", sync).add_argument("key", nargs="?")
     hub = sub.add_parser("hub", help="run the county hub").add_subparsers(dest="hub_command", metavar="ACTION",
                                                                            required=True)
     p = add("serve", None, "serve the county hub (API and dashboard)", hub)
@@ -656,10 +919,28 @@ def build_parser(probe_factory: ProbeFactory | None = None) -> argparse.Argument
     p.add_argument("--tls-cert", metavar="FILE", help="serve HTTPS with this certificate (PEM, with any "
                    "intermediate certificates after it)")
     p.add_argument("--tls-key", metavar="FILE", help="the certificate's private key (PEM, unencrypted)")
-    p = add("publish", None, "publish a list to every clinic (JSON array file)", hub)
+    p = add("publish", None, "publish a list to every clinic (risk-areas: CSV name,level[,since] or JSON; "
+            "hospitals: JSON); every item is checked first", hub)
     p.set_defaults(standalone=cmd_hub_publish)
     p.add_argument("list", choices=["risk-areas", "hospitals"])
     p.add_argument("file")
+    hub_user = add("user", None, "county users of the dashboard and read API", hub).add_subparsers(
+        dest="hub_user_command", metavar="ACTION", required=True)
+    p = add("add", None, "add a county user (password asked twice on a terminal)", hub_user)
+    p.set_defaults(standalone=cmd_hub_user_add)
+    p.add_argument("name")
+    p.add_argument("--role", required=True, choices=["viewer", "publisher", "admin"])
+    p.add_argument("--password-stdin", action="store_true", help="read the password from the first line of stdin")
+    p = add("list", None, "list county users", hub_user)
+    p.set_defaults(standalone=cmd_hub_user_list)
+    p.add_argument("--json", action="store_true")
+    p = add("disable", None, "disable a county user and end their sessions", hub_user)
+    p.set_defaults(standalone=cmd_hub_user_disable)
+    p.add_argument("name")
+    p = add("public-key", None, "print the hub's public key (it signs the audit anchor receipts; clinics pin it)",
+            hub)
+    p.set_defaults(standalone=cmd_hub_public_key)
+    p.add_argument("--quiet", action="store_true", help="print only the key")
     p = add("add-clinic", None, "register a clinic's public key at the hub", hub)
     p.set_defaults(standalone=cmd_hub_add_clinic)
     p.add_argument("code")
@@ -684,6 +965,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, gui: GuiL
     """Run a command; with none, hand over to ``gui``. ui.launcher passes the desktop app and the
     self-test's Qt half (``probe_factory``); without them the commands still work, Qt-free."""
     out = out or sys.stdout
+    owner_only_umask()  # every file this process makes is the owner's only (app/files.py)
     args = build_parser(probe_factory).parse_args(argv)
     data_dir = getattr(args, "data_dir", None)
     db_url = getattr(args, "db_url", None)

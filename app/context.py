@@ -18,6 +18,8 @@ from app.paths import DataPaths, resolve_db_url
 from app.settings import SettingsStore
 
 if TYPE_CHECKING:
+    from app.desk_keys import DeskKeyService
+    from app.access_log import AccessLogService
     from app.casework.case_service import CaseService
     from app.casework.exceptions import CaseExceptionService
     from app.casework.reassign import CaseReassignService
@@ -63,6 +65,12 @@ class AppContext:
         from app.services.clinic import ClinicService
 
         return ClinicService(self.db, self.clock, self.passwords, self.keys)
+
+    @cached_property
+    def desk_keys(self) -> DeskKeyService:
+        from app.desk_keys import DeskKeyService
+
+        return DeskKeyService(self.db, self.clock, self.keys)
 
     @cached_property
     def users(self) -> UserService:
@@ -165,6 +173,13 @@ class AppContext:
         from app.casework.clocks import DeadlineService
 
         return DeadlineService(self.db, self.clock)
+
+    @cached_property
+    def access(self) -> AccessLogService:
+        """Records prints and PDF saves of forms with personal data (app/access_log.py)."""
+        from app.access_log import AccessLogService
+
+        return AccessLogService(self.db, self.clock)
 
     @cached_property
     def timelines(self) -> TimelineService:

@@ -115,9 +115,9 @@ RULES: tuple[Rule, ...] = (
     Rule("wards.no_escort_restricted", Area.WARDS, "重症病区、传染病区禁止陪护"),
     Rule("wards.escort_tested", Area.WARDS,
          "一人一陪护…陪护人员均应核酸检测、佩戴口罩、测量体温…原则上不得离开病区，严禁…病区间串门",
-         ("wards.figures:escort_test_valid_hours",)),
+         ("wards.figures:escort_test_valid_hours", "wards.figures:offline_max_age_hours")),
     Rule("wards.visitor_limit", Area.WARDS, "探视人数仅限1人，时间30分钟内…原则上不予现场探视，鼓励视频探视",
-         ("wards.figures:visit_max_minutes",)),
+         ("wards.figures:visit_max_minutes", "wards.figures:repeat_scan_seconds")),
     # ----- pharmacy
     Rule("pharmacy.prescription_and_guide", Area.PHARMACY,
          "无二级以上医疗机构医生处方不得出售退烧药物…登记，并引导到就近发热门诊就诊"),

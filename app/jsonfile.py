@@ -18,7 +18,7 @@ def write_json_atomic(path: Path, data: Any) -> None:
             json.dump(data, fh, ensure_ascii=False, indent=2, sort_keys=True)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, path)
+        os.replace(tmp, path)  # mkstemp made it 0600: owner-only (app/files.py)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -1,4 +1,6 @@
-"""The clinic's Ed25519 signing key (permits, hub submissions), kept as an owner-only file."""
+"""Ed25519 signing keys kept as owner-only files: the clinic key (made at ``init``; it signs only the
+enrolments of desk keys, see app/desk_keys.py) and this workstation's own desk key (made at first start,
+``keys/desk.ed25519.pem``; it signs permits, transfer forms, receipts and hub submissions)."""
 
 from __future__ import annotations
 
@@ -13,6 +15,9 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from app.errors import StorageError
+
+
+DESK_KEY_FILE = "desk.ed25519.pem"
 
 
 def key_id_of(public_raw: bytes) -> str:
@@ -50,8 +55,29 @@ class KeyStore:
     def path_for(self, clinic_code: str) -> Path:
         return self.directory / f"clinic-{clinic_code}.ed25519.pem"
 
+    @property
+    def desk_path(self) -> Path:
+        return self.directory / DESK_KEY_FILE
+
+    def has_clinic_key(self, clinic_code: str) -> bool:
+        return self.path_for(clinic_code).is_file()
+
+    def desk(self) -> ClinicKey:
+        """This workstation's desk key, made on first use (owner-only); never overwritten."""
+        path = self.desk_path
+        if not path.exists():
+            try:
+                return self._create_at(path)
+            except StorageError as exc:
+                if exc.code != "key_exists":  # another process of this desk made it a moment ago
+                    raise
+        return self._load_at(path)
+
     def create(self, clinic_code: str) -> ClinicKey:
         """Generate and store a new key; never overwrites an existing one."""
+        return self._create_at(self.path_for(clinic_code))
+
+    def _create_at(self, path: Path) -> ClinicKey:
         self.directory.mkdir(parents=True, exist_ok=True)
         if sys.platform != "win32":
             os.chmod(self.directory, 0o700)
@@ -59,7 +85,6 @@ class KeyStore:
         pem = key.private.private_bytes(
             serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
         )
-        path = self.path_for(clinic_code)
         try:
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         except FileExistsError as exc:
@@ -71,7 +96,9 @@ class KeyStore:
         return key
 
     def load(self, clinic_code: str) -> ClinicKey:
-        path = self.path_for(clinic_code)
+        return self._load_at(self.path_for(clinic_code))
+
+    def _load_at(self, path: Path) -> ClinicKey:
         try:
             private = serialization.load_pem_private_key(path.read_bytes(), password=None)
         except FileNotFoundError as exc:

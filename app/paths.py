@@ -49,7 +49,9 @@ class DataPaths:
         return f"sqlite:///{self.database}"
 
     def ensure(self) -> None:
-        self.root.mkdir(parents=True, exist_ok=True)
+        from app.files import private_dir
+
+        private_dir(self.root)  # owner-only (0700): it holds the database, keys and backups
 
 
 def resolve_paths(data_dir: str | Path | None) -> DataPaths:

@@ -18,10 +18,14 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from app.errors import FeverSentinelError
-from app.keys import ClinicKey
+from app.keys import ClinicKey, key_id_of, load_public_key
 
 PREFIX = "FST1:"
 MAX_TOKEN = 1200
+#: A desk key's enrolment, signed by the clinic key (app/desk_keys.py).
+ENROLMENT_KIND = "desk_enrolment"
+#: An enrolment ends by revocation, not by age (2100-01-01 UTC).
+ENROLMENT_EXP = 4102444800
 
 
 class TokenError(FeverSentinelError):
@@ -73,4 +77,28 @@ def verify_token(token: str, key_for: Callable[[str], Ed25519PublicKey | None], 
     moment = (now or datetime.now(timezone.utc)).timestamp()
     if not isinstance(expires, (int, float)) or moment > expires:
         raise TokenError("expired")
+    return payload
+
+
+def verify_enrolment(token: str, clinic_code: str, clinic_public: str, *, kid: str | None = None,
+                     public: str | None = None, purpose: str | None = None,
+                     now: datetime | None = None) -> dict[str, Any]:
+    """The enrolment's payload if ``token`` is a desk enrolment signed by this clinic key, for ``kid``
+    and ``public`` (when given) and naming ``purpose`` (when given); TokenError otherwise."""
+    try:
+        clinic_key = load_public_key(clinic_public)
+        clinic_kid = key_id_of(base64.b64decode(clinic_public))
+    except (binascii.Error, ValueError) as exc:
+        raise TokenError("bad_enrolment") from exc
+    payload = verify_token(token, lambda k: clinic_key if k == clinic_kid else None, kind=ENROLMENT_KIND, now=now)
+    pub = payload.get("pub")
+    try:
+        derived = key_id_of(base64.b64decode(str(pub), validate=True))
+    except (binascii.Error, ValueError) as exc:
+        raise TokenError("bad_enrolment") from exc
+    purposes = payload.get("pur")
+    if (payload.get("iss") != clinic_code or payload.get("kid", derived) != derived
+            or (kid is not None and derived != kid) or (public is not None and pub != public)
+            or not isinstance(purposes, list) or (purpose is not None and purpose not in purposes)):
+        raise TokenError("bad_enrolment")
     return payload

@@ -7,6 +7,17 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh test
 export QT_QPA_PLATFORM=offscreen
 
+# the hub's log-in page is tested in a real headless Chromium (Debian's package; Playwright drives it, it never
+# downloads a browser): setup.sh installs it as root; otherwise try here, and say so when it cannot be had
+if ! command -v chromium >/dev/null 2>&1; then
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium \
+      >/dev/null) || echo "test: chromium could not be installed; the browser tests will be skipped"
+  else
+    echo "test: no chromium (install Debian's chromium); the browser tests will be skipped"
+  fi
+fi
+
 if [ -z "${FEVER_SENTINEL_TEST_PG_URL:-}" ]; then
   pg_dir=$(mktemp -d /tmp/fs-pg.XXXXXX)
   port=$(.venv/bin/python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')

@@ -51,9 +51,10 @@ def verify_cli(ctx: AppContext, db_url: str) -> tuple[int, dict]:
 
 
 def test_intact_chain_verifies(ctx: AppContext, admin: Actor, db_url: str) -> None:
+    before = ctx.audit.count(admin)  # set-up, log-in (and, since issue 13, the desk key's registration)
     make_rows(ctx, admin)
     code, report = verify_cli(ctx, db_url)
-    assert code == 0 and report["ok"] and report["rows"] == report["head_seq"] == 8
+    assert code == 0 and report["ok"] and report["rows"] == report["head_seq"] == before + 6
 
 
 def test_database_refuses_update_and_delete(ctx: AppContext, admin: Actor) -> None:
@@ -80,7 +81,7 @@ def test_edit_with_recomputed_hash_breaks_the_next_link(ctx: AppContext, admin: 
         forged = audit.row_hash(seq=row.seq, at=row.at, user_id=row.user_id, username="nobody", roles=row.roles,
                                 workstation=row.workstation, action=row.action, entity=row.entity,
                                 entity_id=row.entity_id, summary=row.summary, outcome=row.outcome,
-                                prev_hash=row.prev_hash)
+                                prev_hash=row.prev_hash, row_digest=row.row_digest)
     with raw(ctx) as conn:
         conn.execute(text("UPDATE audit_events SET username = 'nobody', hash = :h WHERE seq = 3"), {"h": forged})
     code, report = verify_cli(ctx, db_url)

@@ -1,8 +1,9 @@
-"""The gate's poll of who is inside, every few seconds through the runner.
+"""The gate's poll of who is inside (the wards this gate serves), every few seconds through the runner.
 
-Each poll also reports how many scans decided offline still wait to be written back, writes them
-back when the database answers again, and refreshes the gate's offline copy (keys, revocation
-list, which gates serve which ward) every couple of minutes."""
+Each poll also reports the station's status (how many scans decided offline still wait, how old the
+offline copy is, how many unreadable records were set aside), writes the waiting scans back when the
+database answers again (each checked again against the live data), and refreshes the gate's offline
+copy (everything the rules need offline) every couple of minutes."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import QObject
 
 from app.wards.gate import GateStation
-from app.wards.records import InsideRecord
+from app.wards.records import GateStatus, InsideRecord
 from ui.poller import Poller
 from ui.session import Session
 
@@ -26,6 +27,7 @@ class InsideSnapshot:
     inside: list[InsideRecord] | None  # None: the database did not answer
     pending: int
     now: datetime
+    status: GateStatus | None = None
 
 
 class InsideFeed(Poller):
@@ -46,19 +48,20 @@ class InsideFeed(Poller):
             now = clock.now()
             done = refreshed
             try:
-                inside: list[InsideRecord] | None = gate.inside(actor)
+                inside: list[InsideRecord] | None = gate.inside(actor, station.gate)
             except Exception:  # noqa: BLE001 - offline: the gate keeps working from its cache
                 inside = None
             if inside is not None:
                 try:
                     if station.pending():
-                        station.flush_pending()
+                        station.flush_pending(actor)
                     if refreshed is None or now - refreshed > CACHE_REFRESH:
                         station.refresh_cache()
                         done = now
                 except Exception:  # noqa: BLE001 - tried again at the next poll
                     pass
-            return InsideSnapshot(inside, len(station.pending()), now), done
+            status = station.status()
+            return InsideSnapshot(inside, status.pending, now, status), done
 
         return read
 

@@ -6,9 +6,16 @@ name, last four ID digits, permit kind and ward/bed to compare with their ID car
 about 6 s or at the next scan. A visitor permit is one passage: coming back after leaving is refused
 (本次探视已结束); a visitor leaving after the visit's end is shown as an overstay.
 
+Entering and leaving are the gatekeeper's choice — F2 进入 / F3 离开, or the two buttons — never a
+toggle by the last passage. Leaving is always let through; what was wrong (revoked, discharged, no
+recorded entry…) is shown on the blue/orange verdict and recorded. The same card again within seconds
+shows 重复扫描, not a second passage. The data's age is always shown: 在线, or
+离线 · 数据更新于 …, N 小时前.
+
 Checks go through ``GateStation``: online when the database answers, otherwise from the gate's own
-copy of the keys and the revocation list (an amber banner says so) with every scan kept locally
-until it can be written back. A side list shows who is inside with a running timer; a visitor
+copy of the lists (an amber banner says so; past the admin's limit it refuses entries) with every scan
+kept locally until it can be written back; unreadable queued records are set aside and counted here.
+A side list shows who is inside (the wards this gate serves) with a running timer; a visitor
 still inside after the visit's end (the window's end, at most 30 minutes) turns red, with one beep,
 a visible alert, and the overstay raised as an alert to the clinic.
 
@@ -24,6 +31,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
+    QButtonGroup,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -34,18 +42,23 @@ from PySide6.QtWidgets import (
 )
 
 from app.wards.gate import GateStation
-from app.wards.records import GateDecision, InsideRecord
-from app.wards.vocab import GateOutcome
+from app.wards.records import GateDecision, GateStatus, InsideRecord
+from app.wards.vocab import Direction, GateOutcome
 from ui.forms import Page, describe
 from ui.gate_feed import InsideFeed, InsideSnapshot
-from ui.labels import deny_reason_name, gate_outcome_name, permit_kind_name
+from ui.labels import deny_reason_name, exit_flag_name, gate_outcome_name, permit_kind_name
 from ui.pages.ward_models import inside_model, is_overstay, overstay_minutes, record_table
 from ui.scan_field import ScanField
 from ui.session import Session
 
 CLEAR_MS = 6000
-COLORS = {GateOutcome.ADMIT.value: "#1b7f2a", GateOutcome.EXIT.value: "#1b4f9c", GateOutcome.DENY.value: "#c62828"}
-OVERSTAY_EXIT = "#b34700"  # a visitor leaving after the visit's end: an exit, and an incident
+COLORS = {GateOutcome.ADMIT.value: "#1b7f2a", GateOutcome.EXIT.value: "#1b4f9c", GateOutcome.DENY.value: "#c62828",
+          GateOutcome.REPEAT.value: "#5e35b1"}
+OVERSTAY_EXIT = "#b34700"  # leaving with something wrong (an overstay, a revoked permit…): let out, and flagged
+DIRECTION_STYLE = {Direction.IN.value: "background: #1b7f2a; color: white;",
+                   Direction.OUT.value: "background: #1b4f9c; color: white;"}
+ONLINE_STYLE = "color: #1b5e20; font-size: 13pt; font-weight: bold;"
+AGE_STYLE = "color: #8a5a00; font-size: 13pt; font-weight: bold;"
 IDLE_STYLE = "background: #eceff1; color: #455a64; border-radius: 12px;"
 OFFLINE_STYLE = ("background: #ffb300; color: #000; font-size: 18pt; font-weight: bold; padding: 8px;"
                  " border-radius: 6px;")
@@ -92,6 +105,8 @@ class GateStationPage(Page):
         self.decision: GateDecision | None = None
         self.pending_count = 0
         self.offline = False
+        self.direction = Direction.IN
+        self.status: GateStatus | None = None
         self.inside_records: list[InsideRecord] = []
         self._beeped: set[str] = set()
         self._raised: set[str] = set()  # overstays this station has had raised as alerts
@@ -126,6 +141,21 @@ class GateStationPage(Page):
         self.scan = ScanField(1000, "font-size: 18pt; padding: 6px;")
         self.scan.scanned.connect(self.scanned)
         self.scan.installEventFilter(self)
+        self.in_button = QPushButton()
+        self.out_button = QPushButton()
+        self.directions = QButtonGroup(self)
+        for button, direction in ((self.in_button, Direction.IN), (self.out_button, Direction.OUT)):
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the cursor stays in the scan field
+            button.setMinimumHeight(44)
+            button.clicked.connect(lambda _=False, d=direction: self.set_direction(d))
+            self.directions.addButton(button)
+        self.data_status = QLabel()  # 在线 / 离线 · 数据更新于 …
+        self.data_status.setWordWrap(True)
+        self.set_aside_label = QLabel()
+        self.set_aside_label.setWordWrap(True)
+        self.set_aside_label.setStyleSheet("color: #b3261e; font-size: 12pt; font-weight: bold;")
+        self.set_aside_label.hide()
         self.offline_banner = QLabel()
         self.offline_banner.setWordWrap(True)
         self.offline_banner.setStyleSheet(OFFLINE_STYLE)
@@ -185,6 +215,15 @@ class GateStationPage(Page):
         left.addWidget(self.choose_box)
         left.addWidget(self.choose_hint)
         left.addWidget(self.scan)
+        actions = QHBoxLayout()
+        actions.addWidget(self.in_button)
+        actions.addWidget(self.out_button)
+        actions.addWidget(self.data_status, 1)
+        self.actions_box = QWidget()
+        self.actions_box.setLayout(actions)
+        actions.setContentsMargins(0, 0, 0, 0)
+        left.addWidget(self.actions_box)
+        left.addWidget(self.set_aside_label)
         left.addWidget(self.offline_banner)
         left.addWidget(self.pending_label)
         left.addWidget(self.verdict_frame, 1)
@@ -205,6 +244,13 @@ class GateStationPage(Page):
         self.full_shortcut = QShortcut(QKeySequence("F11"), self.content)
         self.full_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.full_shortcut.activated.connect(self.toggle_full_screen)
+        self.direction_shortcuts = []
+        for key, direction in (("F2", Direction.IN), ("F3", Direction.OUT)):
+            shortcut = QShortcut(QKeySequence(key), self.content)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda d=direction: self.set_direction(d))
+            self.direction_shortcuts.append(shortcut)
+        self._show_direction()
 
         self.retranslate()
         self.clear_verdict()
@@ -240,15 +286,60 @@ class GateStationPage(Page):
                                          "out."))
         self.change_button.setText(self.tr("Change gate"))
         self.scan.setPlaceholderText(self.tr("Scan the permit's QR code, or type the permit number and press Enter"))
-        self.offline_banner.setText(self.tr("OFFLINE MODE: only the signature, validity and the local revocation "
-                                            "list are checked"))
+        self.offline_banner.setText(self.tr("OFFLINE MODE: decided from this gate's own copy of the lists; the "
+                                            "scans are written back when the clinic database answers"))
         self.inside_heading.setText(self.tr("Inside now"))
         self.inside.retranslate()
         self._show_gate_name()
         self._show_full_button()
         self._show_pending()
+        self._show_direction()
+        self._show_status()
         self._show_decision()
         self._show_inside()
+
+    # ----- entering or leaving, and the data's age --------------------------------------------
+    def set_direction(self, direction: Direction | str) -> None:
+        """F2 进入 / F3 离开: the gatekeeper's action for the next scans (not guessed from the last passage)."""
+        self.direction = Direction(direction)
+        self._show_direction()
+        self.focus_scan()
+
+    def _show_direction(self) -> None:
+        self.in_button.setText(self.tr("Entering (F2)"))
+        self.out_button.setText(self.tr("Leaving (F3)"))
+        for button, direction in ((self.in_button, Direction.IN), (self.out_button, Direction.OUT)):
+            chosen = self.direction == direction
+            button.setChecked(chosen)
+            button.setStyleSheet(f"font-size: 15pt; font-weight: bold; padding: 4px 14px; "
+                                 f"{DIRECTION_STYLE[direction.value] if chosen else ''}")
+
+    def set_status(self, status: GateStatus | None) -> None:
+        self.status = status
+        self._show_status()
+
+    def _show_status(self) -> None:
+        """Always say how fresh the data is: 在线, or 离线 · 数据更新于 …，N 小时前 (or: no copy)."""
+        st = self.status
+        if self.station is None:
+            self.data_status.setText("")
+            self.set_aside_label.hide()
+            return
+        if not self.offline:
+            self.data_status.setText(self.tr("● Online"))
+            self.data_status.setStyleSheet(ONLINE_STYLE)
+        elif st is None or st.data_taken_at is None:
+            self.data_status.setText(self.tr("● Offline · no offline copy of the lists on this PC"))
+            self.data_status.setStyleSheet(AGE_STYLE)
+        else:
+            hours = max(0, int((self.station.clock.now() - st.data_taken_at).total_seconds() // 3600))
+            self.data_status.setText(self.tr("● Offline · data updated {time}, {hours} h ago").format(
+                time=st.data_taken_at.astimezone(self.session.zone).strftime("%m-%d %H:%M"), hours=hours))
+            self.data_status.setStyleSheet(AGE_STYLE)
+        aside = st.set_aside if st is not None else 0
+        self.set_aside_label.setText(self.tr("{count} offline records could not be read: set aside (kept in the "
+                                             "quarantine file), scanning goes on").format(count=aside))
+        self.set_aside_label.setVisible(aside > 0)
 
     def _show_gate_name(self) -> None:
         self.gate_name.setText(self.tr("Gate: {gate}").format(gate=self.station.gate) if self.station else "")
@@ -311,7 +402,8 @@ class GateStationPage(Page):
     def _show_choosing(self, choosing: bool) -> None:
         self.choose_box.setVisible(choosing)
         self.choose_hint.setVisible(choosing)
-        for widget in (self.scan, self.verdict_frame, self.side, self.change_button, self.full_button):
+        for widget in (self.scan, self.actions_box, self.verdict_frame, self.side, self.change_button,
+                       self.full_button):
             widget.setVisible(not choosing)
 
     # ----- scanning -------------------------------------------------------------------------
@@ -324,15 +416,19 @@ class GateStationPage(Page):
             return
         station, actor = self.station, self.session.actor
 
-        def check() -> tuple[GateDecision, int]:
-            decision = station.check(actor, text)
-            return decision, len(station.pending())
+        direction = self.direction
+
+        def check() -> tuple[GateDecision, GateStatus]:
+            decision = station.check(actor, text, direction)
+            return decision, station.status()
 
         self.session.runner.run(check, self._decided, lambda exc: self._say_error(describe(exc)), parent=self)
 
-    def _decided(self, result: tuple[GateDecision, int]) -> None:
-        self.decision, self.pending_count = result
+    def _decided(self, result: tuple[GateDecision, GateStatus]) -> None:
+        self.decision, status = result
+        self.pending_count = status.pending
         self.offline = self.decision.offline
+        self.set_status(status)
         self._show_decision()
         self._show_pending()
         self.clear_timer.start()
@@ -369,20 +465,31 @@ class GateStationPage(Page):
             self.place.setText("")
             self.offline_banner.setVisible(self.offline)
             return
-        color = OVERSTAY_EXIT if d.overstay_minutes else COLORS.get(d.outcome, "#c62828")
+        color = OVERSTAY_EXIT if d.outcome == GateOutcome.EXIT and d.flags and d.flags != ("not_inside",) \
+            else COLORS.get(d.outcome, "#c62828")
         self.verdict_frame.setStyleSheet(f"background: {color}; border-radius: 12px;")
         white = "color: white; background: transparent;"
         self.verdict.setText(gate_outcome_name(d.outcome))
         self.verdict.setStyleSheet(f"font-size: {self._verdict_points()}pt; font-weight: bold; {white}")
         if d.outcome == GateOutcome.DENY:
             reason = deny_reason_name(d.reason)
-        elif d.outcome == GateOutcome.EXIT and d.inside_since is not None:
-            minutes = int((self.session.ctx.clock.now() - d.inside_since).total_seconds() // 60)
-            reason = self.tr("Inside since {time} ({minutes} min)").format(
-                time=d.inside_since.astimezone(self.session.zone).strftime("%H:%M"), minutes=minutes)
+        elif d.outcome == GateOutcome.REPEAT:
+            reason = self.tr("Already recorded: {passage} at {time}; not counted again").format(
+                passage=gate_outcome_name(d.repeat_of or ""),
+                time=d.repeat_at.astimezone(self.session.zone).strftime("%H:%M:%S") if d.repeat_at else "—")
+        elif d.outcome == GateOutcome.EXIT:
+            lines = []
+            if d.inside_since is not None:
+                minutes = int((self.session.ctx.clock.now() - d.inside_since).total_seconds() // 60)
+                lines.append(self.tr("Inside since {time} ({minutes} min)").format(
+                    time=d.inside_since.astimezone(self.session.zone).strftime("%H:%M"), minutes=minutes))
             if d.overstay_minutes:
-                reason += "\n" + self.tr("Overstayed by {minutes} min: reported to the clinic").format(
-                    minutes=d.overstay_minutes)
+                lines.append(self.tr("Overstayed by {minutes} min: reported to the clinic").format(
+                    minutes=d.overstay_minutes))
+            flags = [exit_flag_name(f) for f in d.flags if f != "overstay"]
+            if flags:
+                lines.append(self.tr("Let out, recorded: {flags}").format(flags="、".join(flags)))
+            reason = "\n".join(lines)
         elif d.kind == "visitor" and d.valid_until is not None:
             reason = self.tr("Visit until {time}: one visit, no re-entry after leaving").format(
                 time=d.valid_until.astimezone(self.session.zone).strftime("%H:%M"))
@@ -424,6 +531,10 @@ class GateStationPage(Page):
             if self.offline and self.decision is None:
                 self.offline = False  # the database answers again
                 self.offline_banner.hide()
+        elif not self.offline:
+            self.offline = True  # the database does not answer: say so (and how old the copy is) before a scan
+            self.offline_banner.show()
+        self.set_status(snap.status)
         self._show_pending()
         self._show_inside()
 
@@ -453,12 +564,12 @@ class GateStationPage(Page):
         if not fresh or self.station is None or self.offline:
             return
         self._raised.update(fresh)
-        gate, actor = self.station.service, self.session.actor
+        gate, actor, name = self.station.service, self.session.actor, self.station.gate
 
         def failed(_exc: BaseException) -> None:
             self._raised.difference_update(fresh)
 
-        self.session.runner.run(lambda: gate.raise_overstays(actor), lambda _r: None, failed, parent=self)
+        self.session.runner.run(lambda: gate.raise_overstays(actor, name), lambda _r: None, failed, parent=self)
 
     def tick(self) -> None:
         self.inside.retranslate()  # repaint the running timers

@@ -81,6 +81,7 @@ def action_name(action: str) -> str:
         "clinic.mode_change": translate("Labels", "Clinic mode changed"),
         "figures.update": translate("Labels", "Rule figures changed"),
         "triage.risk_areas_replace": translate("Labels", "Risk-area list replaced"),
+        "sync.list_applied": translate("Labels", "County list applied (version from the hub)"),
         "handoff.send": translate("Labels", "Escorted to fever clinic"),
         "handoff.arrive": translate("Labels", "Arrived at fever clinic"),
         "handoff.left_without_permission": translate("Labels", "Left without permission"),
@@ -111,6 +112,17 @@ def action_name(action: str) -> str:
         "transfer.receive": translate("Labels", "Transferred patient received"),
         "transfer.trust_clinic": translate("Labels", "Clinic trusted (its QR codes accepted)"),
         "transfer.distrust_clinic": translate("Labels", "Clinic no longer trusted"),
+        "desk.register": translate("Labels", "Desk key registered (waiting for enrolment)"),
+        "desk.enrol": translate("Labels", "Desk key enrolled"),
+        "desk.revoke": translate("Labels", "Desk key revoked"),
+        # issue 13 — audit anchor
+        "audit.hub_key": translate("Labels", "County hub key pinned"),
+        "audit.hub_receipt": translate("Labels", "County hub receipt checked"),
+        # issue 13 — privacy (app/access_log.py)
+        "access.search": translate("Labels", "Personal data searched"),
+        "access.view": translate("Labels", "Personal data viewed"),
+        "access.export": translate("Labels", "Personal data exported"),
+        "access.print": translate("Labels", "Personal data printed"),
     }
     return names.get(action, action)
 
@@ -126,8 +138,51 @@ def entity_name(entity: str) -> str:
         "import": translate("Labels", "Import"),
         "setting": translate("Labels", "Setting"),
         "risk_areas": translate("Labels", "Risk areas"),
+        "desk": translate("Labels", "Desk key"),
+        # issue 13 — audit anchor: the business rows a digest covers (app/audit_rows.py)
+        "admission": translate("Labels", "Ward admission"),
+        "alert": translate("Labels", "Alert"),
+        "hospital": translate("Labels", "Designated hospital"),
+        "permit": translate("Labels", "Permit"),
+        "received": translate("Labels", "Transferred-in patient"),
+        "ward": translate("Labels", "Ward"),
+        "gate_event": translate("Labels", "Gate passage"),
+        "report": translate("Labels", "Daily report"),
+        # issue 13 — privacy: kinds of records read (app/access_log.py)
+        "screening_list": translate("Labels", "Screening list"),
+        "patient": translate("Labels", "Patient records"),
+        "visit_record": translate("Labels", "Registration"),
+        "timeline": translate("Labels", "Case timeline"),
+        "case": translate("Labels", "Case"),
+        "permit_list": translate("Labels", "Permit list"),
+        "transfer_list": translate("Labels", "Transfer records"),
+        "printed_form": translate("Labels", "Printed form"),
     }
     return names.get(entity, entity)
+
+
+# ----- desk keys and trust (app/desk_vocab.py) ---------------------------------------------------
+def desk_key_state_name(code: str) -> str:
+    names = {
+        "pending": translate("Labels", "Waiting for enrolment"),
+        "enrolled": translate("Labels", "Enrolled"),
+        "revoked": translate("Labels", "Revoked"),
+    }
+    return names.get(code, code)
+
+
+def desk_purpose_name(code: str) -> str:
+    names = {
+        "permit": translate("Labels", "Permits"),
+        "transfer": translate("Labels", "Transfer forms and receipts"),
+        "hub": translate("Labels", "Reports to the county hub"),
+    }
+    return names.get(code, code)
+
+
+def trust_purpose_name(code: str) -> str:
+    names = {"transfer": translate("Labels", "Transfer forms and receipts")}
+    return names.get(code, code)
 
 
 # ----- triage vocabularies (app/triage/vocab.py) -----------------------------------------------
@@ -577,6 +632,32 @@ def gate_outcome_name(code: str) -> str:
         "admit": translate("Labels", "ADMIT"),
         "exit": translate("Labels", "EXIT"),
         "deny": translate("Labels", "DENY"),
+        "repeat": translate("Labels", "REPEATED SCAN"),
+    }
+    return names.get(code, code)
+
+
+def direction_name(code: str) -> str:
+    """The gatekeeper's action at the gate (F2 / F3)."""
+    names = {
+        "in": translate("Labels", "Entering"),
+        "out": translate("Labels", "Leaving"),
+    }
+    return names.get(code, code)
+
+
+def exit_flag_name(code: str) -> str:
+    """What was wrong when a holder left (leaving is never refused; the exit is recorded with it)."""
+    names = {
+        "not_inside": translate("Labels", "No recorded entry"),
+        "overstay": translate("Labels", "Visitor left after the visit's end"),
+        "revoked": translate("Labels", "Permit revoked"),
+        "discharged": translate("Labels", "The patient has been discharged"),
+        "expired": translate("Labels", "Permit expired"),
+        "not_yet_valid": translate("Labels", "Permit not valid yet"),
+        "visit_time_over": translate("Labels", "Visit time is over"),
+        "escort_test_old": translate("Labels", "Escort's nucleic acid test is too old"),
+        "wrong_ward": translate("Labels", "Left through a gate of another ward"),
     }
     return names.get(code, code)
 
@@ -597,6 +678,8 @@ def deny_reason_name(code: str | None) -> str:
         "visit_time_over": translate("Labels", "Visit time is over"),
         "visit_used": translate("Labels", "Visit already made: the visitor has left, no re-entry"),
         "unknown_permit": translate("Labels", "Unknown permit number"),
+        "offline_data_too_old": translate("Labels", "Offline data too old: entry paused, call the ward"),
+        "clock_went_back": translate("Labels", "This computer's clock was set back: entry paused, fix the time"),
     }
     return names.get(code or "", code or "")
 
@@ -755,6 +838,8 @@ def figure_name(key: str, name: str) -> str:
         "wards.figures:visit_max_minutes": translate("Labels", "Longest visit"),
         "wards.figures:escort_test_valid_hours": translate("Labels", "Escort's negative test valid for"),
         "wards.figures:admission_nat_hours": translate("Labels", "New inpatient's test sampled within"),
+        "wards.figures:repeat_scan_seconds": translate("Labels", "Same card again counts as a repeated scan within"),
+        "wards.figures:offline_max_age_hours": translate("Labels", "Offline gate decides from its data for at most"),
         "triage.rules:fever_threshold_c": translate("Labels", "Fever from"),
         "triage.rules:travel_window_days": translate("Labels", "Travel history window"),
         "triage.rules:handoff_timeout_minutes": translate("Labels", "Escorted hand-off overdue after"),
@@ -770,6 +855,7 @@ def figure_name(key: str, name: str) -> str:
 
 def figure_unit(unit: str) -> str:
     names = {
+        "seconds": translate("Labels", "seconds"),
         "minutes": translate("Labels", "minutes"),
         "hours": translate("Labels", "hours"),
         "days": translate("Labels", "days"),
@@ -812,6 +898,7 @@ def alert_kind_name(kind: str) -> str:
         "left_without_permission": translate("Labels", "Patient left without permission"),
         "untaken_patient": translate("Labels", "Patient waiting, no doctor"),
         "visitor_overstay": translate("Labels", "Visitor overstaying"),
+        "offline_admit_refusable": translate("Labels", "Offline gate let in a permit it should have refused"),
     }
     return names.get(kind, kind)
 

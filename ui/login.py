@@ -2,6 +2,10 @@
 
 The window may show before the database is open (the clinic drawn from its banner file): the log-in
 job waits for the database on the worker thread, never on the window.
+
+A failed log-in shows the service's one answer for an unknown user name, a wrong password and a locked
+account alike (app/services/users.py authenticate; PIPL: the screen must not tell whether an account
+exists); a disabled account is told so only after the right password.
 """
 
 from __future__ import annotations

@@ -119,8 +119,9 @@ class MainWindow(QMainWindow):
         self.clock_feed = ClockFeed(session, self) if session.can(Perm.VIEW_CLOCKS) else None
         # The early-warning alerts (scan, then the open ones) feed the alerts page and its badge.
         self.alert_feed = AlertFeed(session, self) if session.can(Perm.VIEW_CLOCKS) else None
-        # The county hub: automatic submission, push when reachable, the outbox status.
-        self.sync_feed = SyncFeed(session, self) if session.can(Perm.SUBMIT_REPORTS) else None
+        # The county hub: automatic submission, push when reachable, the outbox status — on every desk,
+        # whoever is logged in (as the system: ui/sync_feed.py); its status shows to whoever submits reports.
+        self.sync_feed = SyncFeed(session, self)
         self.pages: list[QWidget] = []
         for perm, factory in PAGES:
             if perm is None or session.can(perm):
@@ -185,6 +186,10 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.mode_status)
         if session.clinic.is_demo:
             bar.addWidget(demo_badge())
+        self.desk_status = QLabel()  # said once, at start, when this desk's key is not enrolled (app/desk_keys.py)
+        self.desk_status.setStyleSheet("color: #b3261e; font-weight: bold;")
+        self.desk_status.hide()
+        bar.addWidget(self.desk_status)
         self.overdue_badge = QPushButton()
         self.overdue_badge.setFlat(True)
         self.overdue_badge.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -216,7 +221,7 @@ class MainWindow(QMainWindow):
         if self.alert_feed is not None:
             self.alert_feed.updated.connect(self._show_alerts_open)
         self.sync_status = QLabel()
-        self.sync_status.setVisible(self.sync_feed is not None)
+        self.sync_status.setVisible(session.can(Perm.SUBMIT_REPORTS))
         if self.sync_feed is not None:
             self.sync_feed.updated.connect(lambda _s: self._show_sync())
         bar.addPermanentWidget(self.alerts_badge)
@@ -241,6 +246,7 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self._tick()
         self.refresh_mode()
+        self.check_desk_key()
         self.nav.setCurrentRow(0)
 
     # ----- life cycle -----------------------------------------------------------------------
@@ -357,6 +363,22 @@ class MainWindow(QMainWindow):
         self._show_sync()
 
     # ----- status bar -----------------------------------------------------------------------
+    def check_desk_key(self) -> None:
+        """Register this desk's key at first start; say so in the status bar if it is not enrolled."""
+        desks, workstation = self.session.ctx.desk_keys, self.session.actor.workstation
+        self.session.runner.run(lambda: desks.this_desk(workstation), self._show_desk_key, lambda _exc: None,
+                                parent=self)
+
+    def _show_desk_key(self, desk: object) -> None:
+        state = getattr(desk, "state", "enrolled")
+        self.desk_status.setVisible(state != "enrolled")
+        if state == "revoked":
+            self.desk_status.setText(self.tr("This desk's key is revoked: it signs nothing"))
+        elif state != "enrolled":
+            self.desk_status.setText(self.tr("This desk is not enrolled: ask the administrator to enrol it (Data maintenance page)"))
+        self.desk_status.setToolTip(self.tr("Key {key}: permits, transfer forms and reports are signed only by "
+                                            "an enrolled desk.").format(key=getattr(desk, "key_id", "")))
+
     def refresh_mode(self) -> None:
         """The clinic mode as stored now (an admin at another desk may have changed it)."""
         self.session.runner.run(self.session.ctx.clinic.mode, lambda info: self._show_mode(info.mode),

@@ -114,9 +114,10 @@ def _sentences() -> dict[str, Callable[[dict[str, Any]], str]]:
         "not_initialized": lambda d: translate(
             "Errors", "The clinic has not been set up yet."),
         # log-in
-        "bad_credentials": lambda d: (
-            translate("Errors", "Wrong user name or password. {attempts} attempts left before the account is "
-                      "locked.").format(attempts=d["attempts_left"]) if "attempts_left" in d
+        "bad_credentials": lambda d: (  # the same answer for an unknown name, a wrong password, a locked account
+            translate("Errors", "Wrong user name or password. After {attempts} wrong passwords in a row an account "
+                      "is locked for {minutes} minutes; an administrator can unlock it sooner.").format(
+                attempts=d["max_attempts"], minutes=d.get("lock_minutes", "?")) if "max_attempts" in d
             else translate("Errors", "Wrong user name or password.")),
         "account_locked": lambda d: translate(
             "Errors", "Too many wrong passwords: the account is locked until {time}.").format(
@@ -581,12 +582,88 @@ def _sentences() -> dict[str, Callable[[dict[str, Any]], str]]:
             "Errors", "{approver} may not approve exceptions: the medical director (an administrator) signs in "
             "here as the second person.").format(approver=d.get("approver") or "?"),
         # issue 13 — desk keys and trust (add this area's sentences directly below this line)
+        "desk_not_enrolled": lambda d: translate(
+            "Errors", "This desk's signing key is not enrolled yet, so it cannot sign permits, transfer forms or "
+            "reports: ask the administrator to enrol this desk on the Data maintenance page (Workstation keys)."),
+        "desk_revoked": lambda d: translate(
+            "Errors", "This desk's signing key was revoked: it signs nothing any more. Ask the administrator; a "
+            "revoked key cannot be enrolled again (a new data directory makes a new key)."),
+        "clinic_key_not_here": lambda d: translate(
+            "Errors", "Desks are enrolled with the clinic key, which is not on this desk: enrol from the desk "
+            "where the clinic was set up."),
+        "desk_not_pending": lambda d: translate(
+            "Errors", "This desk key is already enrolled or revoked: the list has been reloaded."),
+        "desk_revoked_already": lambda d: translate(
+            "Errors", "This desk key is already revoked: the list has been reloaded."),
+        "desk_purpose": lambda d: translate(
+            "Errors", "Choose what the desk key may sign: permits, transfer forms and receipts, hub reports."),
+        "revoke_reason": lambda d: translate(
+            "Errors", "Enter why the desk key is revoked (2 to 200 characters), e.g. the computer was lost."),
+        "trust_purpose": lambda d: translate(
+            "Errors", "Another clinic's key is trusted only for its transfer forms and receipts: choose "
+            "\"transfer\"."),
+        "unknown_clinic": lambda d: translate(
+            "Errors", "The county hub does not know this clinic: ask the county to register the clinic's public key "
+            "(fever-sentinel clinic public-key)."),
+        "bad_enrolment": lambda d: translate(
+            "Errors", "The desk enrolment sent with this signature is not signed by the clinic key: enrol the "
+            "desk again on the Data maintenance page."),
         # issue 13 — the gate (add this area's sentences directly below this line)
         # issue 13 — audit anchor (add this area's sentences directly below this line)
+        "hub_key_mismatch": lambda d: translate(
+            "Errors", "The answer was signed by a key other than the county hub's key pinned here: it was refused "
+            "and recorded. Ask the county to read out the hub's key (fingerprint) and compare it with the one on "
+            "the audit page before setting a new one."),
+        "hub_key_format": lambda d: translate(
+            "Errors", "This is not a hub public key: copy the whole key the hub prints with \"hub public-key\"."),
+        "hub_anchors_refused": lambda d: translate(
+            "Errors", "The county hub did not give this clinic's audit anchors (answer {status}): check that the "
+            "clinic is registered at the hub and this desk is enrolled, then try again.").format(
+            status=d.get("status", "?")),
         # issue 13 — county hub doors (add this area's sentences directly below this line)
+        "list_item": lambda d: translate(
+            "Errors", "Item {item} of the list has a wrong \"{field}\" ({reason}); nothing was published. Correct "
+            "it and publish the list again.").format(item=d.get("item", "?"), field=d.get("field", "?"),
+                                                     reason=d.get("reason", "?")),
+        "list_duplicate": lambda d: translate(
+            "Errors", "Item {item} repeats the name of item {first}; nothing was published. Keep one of them and "
+            "publish the list again.").format(item=d.get("item", "?"), first=d.get("first", "?")),
+        "list_format": lambda d: translate(
+            "Errors", "The file is not a list the county hub can publish (a JSON list of objects, or for risk "
+            "areas the CSV \"name,level[,since]\"); nothing was published."),
         # issue 13 — reports and county lists (add this area's sentences directly below this line)
+        "hub_list_invalid": _hub_list_invalid,
+        "automatic_not_allowed": lambda d: translate(
+            "Errors", "The automatic submission only submits overdue daily reports and delivers what is queued; "
+            "this needs a person who has the right to log in and do it."),
         # issue 13 — privacy (add this area's sentences directly below this line)
+        "control_characters": lambda d: translate(
+            "Errors", "This text holds an invisible or control character (character {position}, {code_point}), "
+            "often from copying and pasting: delete the text and type it again.").format(
+            position=d.get("position", "?"), code_point=d.get("code_point", "?")),
     }
+
+
+def _hub_list_invalid(d: dict[str, Any]) -> str:
+    """Which county list, which item and which field: nothing was applied."""
+    lists = {"risk_areas": translate("Errors", "medium/high-risk area list"),
+             "hospitals": translate("Errors", "designated hospital list")}
+    fields = {"name": translate("Errors", "name"), "level": translate("Errors", "risk level"),
+              "since": translate("Errors", "date listed"), "kind": translate("Errors", "hospital kind"),
+              "address": translate("Errors", "address"), "phone": translate("Errors", "phone"),
+              "accepting": translate("Errors", "accepting patients"), "version": translate("Errors", "version"),
+              "items": translate("Errors", "items"), "item": translate("Errors", "item"),
+              "list": translate("Errors", "whole list")}
+    which = lists.get(str(d.get("list")), translate("Errors", "a county list"))
+    field = fields.get(str(d.get("field")), translate("Errors", "a field"))
+    if d.get("item"):
+        text = translate("Errors", "The county's {list} is wrong at item {item} ({field}).").format(
+            list=which, item=d["item"], field=field)
+    else:
+        text = translate("Errors", "The county's {list} is wrong ({field}).").format(list=which, field=field)
+    return text + " " + translate(
+        "Errors", "Neither list was applied; the lists here are unchanged. Tell the county so it publishes a "
+        "corrected list, then pull again.")
 
 
 def _hub_certificate(d: dict[str, Any]) -> str:

@@ -3,6 +3,10 @@
 The PDF bytes are made off the UI thread (through the runner); printing renders each page to an
 image at up to 300 dpi, also through the runner, and only the final painting onto the printer
 happens on the GUI thread, so the desk never freezes while a slip prints.
+
+Printing and saving are recorded first (app/access_log.py: ``access.print`` / ``access.export`` of a
+``printed_form`` named by its file name, e.g. ``registration-XH01-20261123-0001`` — a visit or permit number,
+never a name); a refused record means nothing is printed or saved. Saved PDFs are owner-only (app/files.py).
 """
 
 from __future__ import annotations
@@ -18,6 +22,9 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from app.access_log import Access
+from app.errors import FeverSentinelError
+from app.files import write_private_bytes
 from app.settings import PRINTER_NAME
 from ui.forms import Dialog, describe, error_label
 from ui.session import Session
@@ -118,6 +125,11 @@ class PrintPreviewDialog(Dialog):
     def page_count(self) -> int:
         return self.document.pageCount()
 
+    def _record(self, action: Access) -> None:
+        """Commit the access row for this form (runs on the worker thread, before the print or file)."""
+        self.session.ctx.access.record(self.session.actor, action, "printed_form", perm=None,
+                                       entity_id=Path(self.file_name).stem[:64])
+
     # ----- printing -------------------------------------------------------------------------
     def make_printer(self) -> QPrinter:
         """A printer set to this workstation's printer and the PDF's own page size, no margins."""
@@ -163,7 +175,11 @@ class PrintPreviewDialog(Dialog):
             if on_done is not None:
                 on_done()
 
-        self.session.runner.run(lambda: render_pages(data, dpi), done, self._failed, parent=self)
+        def render() -> list[QImage]:
+            self._record(Access.PRINT)
+            return render_pages(data, dpi)
+
+        self.session.runner.run(render, done, self._failed, parent=self)
 
     def _failed(self, exc: BaseException) -> None:
         self.print_button.setEnabled(True)
@@ -186,7 +202,8 @@ class PrintPreviewDialog(Dialog):
         data = self.pdf
 
         def write() -> str:
-            Path(path).write_bytes(data)
+            self._record(Access.EXPORT)
+            write_private_bytes(path, data)
             return path
 
         self.session.runner.run(write, self._saved, self._save_failed, parent=self)
@@ -196,8 +213,11 @@ class PrintPreviewDialog(Dialog):
         self.saved.emit(path)
 
     def _save_failed(self, exc: BaseException) -> None:
-        log.error("saving the PDF failed", exc_info=exc)
-        self.error.setText(self.tr("The file could not be saved. Choose another folder."))
+        if isinstance(exc, FeverSentinelError):
+            self.error.setText(describe(exc))
+        else:
+            log.error("saving the PDF failed", exc_info=exc)
+            self.error.setText(self.tr("The file could not be saved. Choose another folder."))
         self.error.show()
 
 

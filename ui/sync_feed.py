@@ -1,11 +1,15 @@
-"""The county hub link for the whole window. Every ~60 s, through the runner: submit (marked
-automatic) every past day's report not in by the set time the next day (clinic time; 09:00
-unless changed on the report page or with `fever-sentinel report auto-submit-at`), then — when a
-hub address is set — push what is due (not forced: entries backing off wait their turn), then
-read the outbox status. So reports go out whenever the hub is reachable; the status bar shows
+"""The county hub link for the whole window, on every desk whoever is logged in (a nurse, a doctor, the
+gate as much as an admin). Every ~60 s, through the runner, as the system on this workstation
+(app.reporting.automatic — allowed exactly these two things): submit (marked automatic) every past
+day's report not in by the set time the next day (clinic time; 09:00 unless changed on the report page
+or with `fever-sentinel report auto-submit-at`), then — when a hub address is set — push what is due
+(not forced: entries backing off wait their turn), then read the outbox status. So reports go out
+whenever the hub is reachable, whoever is at the desks; the status bar (shown to whoever may submit
+reports) shows
 online / offline / not set (or a hub certificate this computer does not trust: someone must act),
 the last successful delivery and what is still queued. "Sync now"
-forces a push and then pulls the county's lists."""
+forces a push and then pulls the county's lists: that stays the logged-in person's act, refused by the
+services to anyone without the right."""
 
 from __future__ import annotations
 
@@ -17,7 +21,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QCoreApplication, QObject
 
 from app.errors import FeverSentinelError
-from app.permissions import Perm
+from app.reporting.automatic import automatic_actor
 from app.reporting.sync import SyncStatus
 from ui.poller import Poller
 from ui.session import Session
@@ -48,21 +52,23 @@ class SyncFeed(Poller):
             self.poll()
 
     def reader(self) -> Callable[[], SyncSnapshot]:
-        """Automatic submission, then a push when a hub is set (forced for "sync now", which then
-        pulls the county's lists), then the status."""
+        """Automatic submission and a push when a hub is set, as the system on this workstation; for
+        "sync now" a forced push and the county's lists, as the logged-in person; then the status."""
         force, self._force_next = self._force_next, False
         ctx, actor = self.session.ctx, self.session.actor
         reports, sync, clock = ctx.reports, ctx.sync, ctx.clock
-        can_submit = self.session.can(Perm.SUBMIT_REPORTS)
+        system = automatic_actor(actor.workstation)
 
         def work() -> SyncSnapshot:
-            submitted = len(reports.auto_submit_due(actor)) if can_submit else 0
+            submitted = len(reports.auto_submit_due(system))
             error: BaseException | None = None
             if sync.hub_url() or force:
                 try:
-                    sync.push(actor, force=force)
                     if force:
+                        sync.push(actor, force=True)
                         sync.pull(actor)
+                    else:
+                        sync.push(system)
                 except FeverSentinelError as exc:
                     error = exc
             return SyncSnapshot(sync.status(), submitted, clock.now(), error)
@@ -79,6 +85,9 @@ def sync_status_text(snapshot: SyncSnapshot | None, zone: ZoneInfo) -> tuple[str
         state, style = translate("Sync", "not set"), "color: #5f6b73;"
     elif isinstance(snapshot.error, FeverSentinelError) and snapshot.error.code == "hub_certificate":
         state, style = translate("Sync", "certificate problem"), "color: #b3261e; font-weight: bold;"
+    elif isinstance(snapshot.error, FeverSentinelError) and snapshot.error.code == "hub_list_invalid":
+        # reached, but a county list was refused whole (nothing applied): the report page says which
+        state, style = translate("Sync", "county list refused"), "color: #b3261e; font-weight: bold;"
     elif status.online is False:
         state, style = translate("Sync", "offline"), "color: #b3261e; font-weight: bold;"
     elif status.online:

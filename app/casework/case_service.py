@@ -49,6 +49,7 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from app.access_log import Access, record_access
 from app.actor import Actor
 from app.casework import clocks
 from app.casework.exceptions import consume, exception_record, pending_for
@@ -65,6 +66,7 @@ from app.figures import load_figures
 from app.permissions import Perm
 from app.reporting.alerts import AlertKind, raise_now
 from app.services.base import Service, WriteOp, authorize
+from app.text_rules import check_text
 from app.transfer.targets import load_targets
 from app.transfer.vocab import TransferClock
 from app.triage.common import clinic_day, travel_from_json
@@ -79,6 +81,7 @@ _CORRECTED_CLOCKS = (ClockKind.REPORT.value, ClockKind.EPI.value)  # also ended 
 
 
 def _text(value: str | None, field: str, maximum: int, required: bool = True) -> str:
+    check_text(value, field, multiline=True)  # line breaks fold below; hidden characters are refused
     text = " ".join((value or "").split())
     if required and not text:
         raise ValidationError("required", field=field)
@@ -156,10 +159,15 @@ class CaseService(Service):
             return [WaitingPatient(v.visit_no, v.patient.name, at, v.screening.decision, v.screening.temperature_c)
                     for v, at in rows]
 
-    def get(self, actor: Actor, visit_no: str) -> CaseRecord:
-        with self.db.read() as s:
+    def get(self, actor: Actor, visit_no: str, *, opened: bool = False) -> CaseRecord:
+        """One case. ``opened``: a person opened it on purpose (the case dialog), recorded as ``access.view``
+        of ``case`` (app/access_log.py); the dialog re-reading after its own save is not."""
+        with self.db.write() if opened else self.db.read() as s:
             authorize(s, actor, Perm.VIEW_PATIENTS)
-            return self._record(s, self._case(s, visit_no))
+            record = self._record(s, self._case(s, visit_no))
+            if opened:
+                record_access(s, self.clock.now(), actor, Access.VIEW, "case", 1, entity_id=record.visit_no)
+            return record
 
     def open_cases(self, actor: Actor, mine_only: bool = False, include_admitted: bool = False) -> list[CaseRecord]:
         """Cases not closed; with ``include_admitted`` also those disposed "admitted" (in a ward, still

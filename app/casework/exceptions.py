@@ -24,6 +24,7 @@ from app.casework.vocab import CaseExceptionKind, Classification
 from app.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from app.permissions import Perm
 from app.services.base import Service, authorize
+from app.text_rules import check_text
 from app.triage.tables import Visit
 
 REASON_MIN = 4
@@ -71,7 +72,7 @@ class CaseExceptionService(Service):
         ``kind`` "classification_downgrade", ``detail`` {"to": the classification the case may move to}.
         The reason (at least 4 characters) says why."""
         number = (visit_no or "").strip().upper()
-        reason = " ".join((reason or "").split())
+        reason = " ".join((check_text(reason, "reason", multiline=True) or "").split())
         if len(reason) < REASON_MIN:
             raise ValidationError("exception_reason", field="reason", minimum=REASON_MIN)
         if len(reason) > REASON_MAX:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import and_, or_, select
 
+from app.access_log import Access, record_access
 from app.actor import Actor
 from app.casework import clocks
 from app.casework.records import ClockRecord, TimelineEvent
@@ -29,9 +30,12 @@ class Timeline:
 
 class TimelineService(Service):
     def timeline(self, actor: Actor, visit_no: str) -> Timeline:
-        """Every audited act on this visit (from the screening on), in order, and every clock."""
+        """Every audited act on this visit (from the screening on), in order, and every clock.
+
+        Opening a timeline is recorded (``access.view`` of ``timeline``, app/access_log.py): it names the
+        patient and every step of their care."""
         number = visit_no.strip().upper()
-        with self.db.read() as s:
+        with self.db.write() as s:
             authorize(s, actor, Perm.VIEW_PATIENTS)
             visit = s.scalars(select(Visit).where(Visit.visit_no == number)).first()
             if visit is None:
@@ -47,4 +51,5 @@ class TimelineService(Service):
             case_id = s.scalar(select(Case.id).where(Case.visit_id == visit.id))
             case_clocks = () if case_id is None else tuple(
                 clocks.record(c) for c in s.scalars(select(Clock).where(Clock.case_id == case_id).order_by(Clock.id)))
+            record_access(s, self.clock.now(), actor, Access.VIEW, "timeline", 1, entity_id=number)
             return Timeline(number, visit.patient.name, events, case_clocks)

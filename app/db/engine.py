@@ -13,13 +13,15 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from app import files
 from app.db.network_fs import is_network_path
 from app.errors import StorageError
+from app.text_rules import refuse_hidden_characters
 
 BUSY_TIMEOUT_S = 30.0
 CONNECT_TIMEOUT_S = 5  # PostgreSQL: seconds to reach the server before db_unreachable
@@ -34,6 +36,38 @@ def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
     cur.close()
+
+
+def _owner_only(path: Path) -> Any:
+    """A connect hook keeping the database, -wal and -shm 0600 (app/files.py says why)."""
+
+    def hook(_dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        for each in files.sqlite_files(path):
+            try:
+                files.tighten(each)
+            except OSError:  # a file owned by another account: SQLite itself will say what is wrong
+                pass
+
+    return hook
+
+
+def _refuse_hidden_characters(session: Session, _context: Any, _instances: Any) -> None:
+    """Safety net under every service (app/text_rules.py): a string an ORM flush would write that holds a
+    control, zero-width or bidi character is refused with ValidationError("control_characters", field=<column>).
+    Only changed values of edited rows are checked, so an old row is not blocked by an unrelated edit. A column
+    that must keep text as a device sent it opts out with ``mapped_column(..., info={"raw_text": True})``."""
+    for obj in [*session.new, *session.dirty]:
+        state = inspect(obj)
+        for attr in state.mapper.column_attrs:
+            if any(column.info.get("raw_text") for column in attr.columns):
+                continue
+            if obj in session.new:
+                values = [getattr(obj, attr.key, None)]
+            else:
+                values = list(state.attrs[attr.key].history.added or ())
+            for value in values:
+                if isinstance(value, str):
+                    refuse_hidden_characters(value, attr.key)
 
 
 def _sqlite_begin(conn: Any) -> None:
@@ -69,6 +103,8 @@ class Database:
                 self.url, echo=echo, connect_args={"timeout": BUSY_TIMEOUT_S, "check_same_thread": False}
             )
             event.listen(self.engine, "connect", _sqlite_pragmas)
+            if self.sqlite_path is not None:
+                event.listen(self.engine, "connect", _owner_only(self.sqlite_path))
             event.listen(self.engine, "begin", _sqlite_begin)
         else:
             self.sqlite_path = None
@@ -79,6 +115,7 @@ class Database:
                                         connect_args=timeout)
         self._write_factory = sessionmaker(bind=self.engine.execution_options(**{_WRITE: True}), expire_on_commit=False)
         self._read_factory = sessionmaker(bind=self.engine, expire_on_commit=False)
+        event.listen(self._write_factory, "before_flush", _refuse_hidden_characters)
 
     def _check_sqlite_path(self) -> Path | None:
         database = self.url.database
@@ -87,7 +124,10 @@ class Database:
         path = Path(database).expanduser().resolve()
         if is_network_path(path.parent if not path.exists() else path):
             raise StorageError("network_share", path=str(path))
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.parent.exists():
+            files.private_dir(path.parent)
+        if not path.exists():
+            files.create_private(path)  # 0600 before SQLite opens it: the -wal and -shm then get 0600 too
         return path
 
     @property

@@ -87,6 +87,8 @@ class AuditEvent(Base):
     outcome: Mapped[str] = mapped_column(String(10))
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    # SHA-256 of the business row the write left (app.audit_rows); part of the hash when present (issue 13)
+    row_digest: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
 
 class AuditHead(Base):
@@ -97,6 +99,22 @@ class AuditHead(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     seq: Mapped[int] = mapped_column(Integer)
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class HubReceipt(Base):
+    """The county hub's signed receipt for an anchor (seq, hash) of this trail (issue 13): proof, kept
+    here, that the hub holds the anchor; checked against the pinned hub key (app.reporting.anchor_check)."""
+
+    __tablename__ = "hub_receipts"
+    __table_args__ = (UniqueConstraint("seq", "hash"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    hash: Mapped[str] = mapped_column(String(64))
+    received_at: Mapped[str] = mapped_column(String(40))  # the hub's own time, as it signed it
+    key_id: Mapped[str] = mapped_column(String(16))
+    signature: Mapped[str] = mapped_column(String(100))
+    stored_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
 class Counter(Base):

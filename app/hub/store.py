@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -65,12 +66,50 @@ class HubList(HubBase):
     items: Mapped[str] = mapped_column(Text)  # JSON list
 
 
+class HubUser(HubBase):
+    """A county user of the dashboard, exports and read API (issue 13; app/hub/auth.py). Clinics are not users:
+    they authenticate by signature."""
+
+    __tablename__ = "hub_users"
+
+    username: Mapped[str] = mapped_column(String(32), primary_key=True)
+    role: Mapped[str] = mapped_column(String(16))  # viewer / publisher / admin (app.hub.auth.HubRole)
+    password_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class HubSession(HubBase):
+    """A logged-in browser: the cookie (signed by Starlette's SessionMiddleware) carries a random id whose
+    SHA-256 is kept here, so log-out, a disabled user and the idle limit end it on the server."""
+
+    __tablename__ = "hub_sessions"
+
+    id_sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    username: Mapped[str] = mapped_column(String(32), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class HubLoginFailure(HubBase):
+    """Wrong passwords per typed user name (known or not, so the throttle tells nothing about who exists)."""
+
+    __tablename__ = "hub_login_failures"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer)
+    first_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+
 LIST_NAMES = ("risk_areas", "hospitals")
 
 
 def publish_list(db: Database, name: str, items: list[dict[str, Any]], now: datetime) -> int:
-    if name not in LIST_NAMES:
-        raise ValidationError("list_name", field="name")
+    """Publish a new version of a list; every item is checked first (app.hub.lists), a bad list is refused whole."""
+    from app.hub.lists import clean_items
+
+    items = clean_items(name, items)
     with db.write() as s:
         row = s.get(HubList, name)
         if row is None:
@@ -103,6 +142,7 @@ class ClinicStatus:
     version: int | None
     counts: dict[str, int]
     zero_report: bool = False  # the clinic's own 零报告 flag, as it submitted it (automatic or late ones too)
+    audit_rollback: bool = False  # its audit trail went back (an anchor below or unlike one held: app.hub.anchors)
 
 
 def open_hub(url: str) -> Database:
@@ -139,17 +179,7 @@ def store_report(db: Database, code: str, key: str, body: bytes, now: datetime) 
     """Idempotent by key: the same key and body answers with the first result; a changed body under
     a used key is refused."""
     digest = hashlib.sha256(body).hexdigest()
-    try:
-        report = json.loads(body)
-        day = date.fromisoformat(report["date"])
-        version = int(report["version"])
-        if report.get("type") != "daily_report" or report.get("clinic") != code:
-            raise ValueError("type or clinic")
-        counts = report["counts"]
-        if not isinstance(counts, dict) or not all(isinstance(v, int) and v >= 0 for v in counts.values()):
-            raise ValueError("counts")
-    except (ValueError, KeyError, TypeError) as exc:
-        raise ValidationError("report_body", reason=str(exc)) from exc
+    report, day, version = check_report(body, code)
     with db.write() as s:
         existing = s.scalars(select(HubReport).where(HubReport.idempotency_key == key)).first()
         if existing is not None:
@@ -165,6 +195,85 @@ def store_report(db: Database, code: str, key: str, body: bytes, now: datetime) 
         except IntegrityError as exc:
             raise Conflict("report_version_exists", date=day.isoformat(), version=version) from exc
         return Stored(row.id, True)
+
+
+FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2099, 12, 31)  # days the hub reads or stores; outside: 4xx
+MAX_VERSION = 2**31 - 1  # PostgreSQL's INTEGER
+MAX_COUNT = 10_000_000
+MAX_COUNT_KEYS = 200
+COUNT_KEY = re.compile(r"[a-z][a-z0-9_]{0,63}")
+
+
+MAX_JSON_DEPTH = 20
+
+
+def shallow_json(text: str, limit: int = MAX_JSON_DEPTH) -> bool:
+    """Whether ``text`` nests brackets at most ``limit`` deep (strings skipped): checked before json.loads, whose
+    C scanner would otherwise recurse once per bracket (a RecursionError there upsets CPython 3.11's counters)."""
+    depth, in_string, escaped = 0, False, False
+    for ch in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            if depth > limit:
+                return False
+        elif ch in "]}":
+            depth -= 1
+    return True
+
+
+def check_report(body: bytes, code: str) -> tuple[dict[str, Any], date, int]:
+    """A daily report body as the hub accepts it, or ValidationError ``report_body`` naming the field: UTF-8
+    JSON object, type daily_report from ``code``, a date in [FIRST_DAY, LAST_DAY], a version 1..MAX_VERSION,
+    counts of at most MAX_COUNT_KEYS lowercase keys with whole numbers 0..MAX_COUNT, flags true/false."""
+    def bad(field: str, reason: str) -> ValidationError:
+        return ValidationError("report_body", field=field, reason=reason)
+
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise bad("body", "not UTF-8") from exc
+    if not shallow_json(text):
+        raise bad("body", f"nested deeper than {MAX_JSON_DEPTH}")
+    try:
+        report = json.loads(text)
+    except ValueError as exc:
+        raise bad("body", "not JSON") from exc
+    if not isinstance(report, dict):
+        raise bad("body", "not a JSON object")
+    if report.get("type") != "daily_report":
+        raise bad("type", "not daily_report")
+    if report.get("clinic") != code:
+        raise bad("clinic", "not the signing clinic")
+    try:
+        day = date.fromisoformat(report["date"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise bad("date", "not YYYY-MM-DD") from exc
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise bad("date", "out of range")
+    version = report.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or not 1 <= version <= MAX_VERSION:
+        raise bad("version", f"not a whole number 1..{MAX_VERSION}")
+    counts = report.get("counts")
+    if not isinstance(counts, dict) or len(counts) > MAX_COUNT_KEYS:
+        raise bad("counts", "not an object of at most %d counts" % MAX_COUNT_KEYS)
+    for key, value in counts.items():
+        if not COUNT_KEY.fullmatch(key):
+            raise bad("counts", "a key is not lowercase letters, digits and _")
+        if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= MAX_COUNT:
+            raise bad("counts", f"a count is not a whole number 0..{MAX_COUNT}")
+    for flag in ("zero_report", "automatic"):
+        if not isinstance(report.get(flag, False), bool):
+            raise bad(flag, "not true/false")
+    return report, day, version
 
 
 def reports_on(db: Database, day: date) -> list[dict[str, Any]]:
@@ -199,7 +308,8 @@ def status_on(db: Database, day: date) -> list[ClinicStatus]:
                 status = "zero" if r.zero_report else "reported"
             result.append(ClinicStatus(c.code, c.name, status, r.version, json.loads(r.body)["counts"],
                                        r.zero_report))
-        return result
+    rolled = _anchors.rolled_back(db)
+    return [replace(r, audit_rollback=True) if r.code in rolled else r for r in result]
 
 
 def trend(db: Database, end: date, days: int = 28, key: str = "fever_registered") -> dict[str, list[int]]:
@@ -222,3 +332,6 @@ def require_clinic(db: Database, code: str) -> HubClinic:
         if row is None:
             raise NotFound(entity="clinic", code=code)
         return row
+
+
+from app.hub import anchors as _anchors  # noqa: E402,F401  (registers hub_anchors with HubBase: issue 13)

@@ -403,6 +403,11 @@ def _trust(f: _Fields) -> Parts:
     return [p for p in parts if p] + _tagged("密钥", f, "key_id")
 
 
+def _purposes(f: _Fields) -> Parts:
+    words = L.labels(L.DESK_PURPOSE, f.codes("purposes"))
+    return ["用途：" + "、".join(words)] if words else []
+
+
 def _ward_save(f: _Fields) -> Parts:
     name, kind = f.text("name"), f.text("type")
     parts = [name + (f"（{L.label(L.WARD_TYPE, kind)}）" if kind else "")]
@@ -438,6 +443,25 @@ def _issue(f: _Fields) -> Parts:
             + _tagged("事由：", f, "reason", "") + _tagged("依据特例 #", f, "exception_id", ""))
 
 
+def _gate_scan(f: _Fields) -> Parts:
+    """issue 13 — the gate: 内科门岗 离开：离开；陪护证 E12345678；无进入记录、通行证已作废（离线，补录）."""
+    gate, direction, outcome = f.text("gate"), f.text("direction"), f.text("outcome")
+    head = " ".join(p for p in (gate, L.label(L.DIRECTION, direction) if direction else "") if p)
+    parts = [f"{head}：{L.label(L.GATE_OUTCOME, outcome)}" if head else L.label(L.GATE_OUTCOME, outcome)] \
+        if outcome else []
+    parts += _coded("原因：", L.DENY, f, "reason") + _permit_no(f, "permit")
+    flags = f.codes("flags")
+    if flags:
+        parts.append("离开时：" + "、".join(L.label(L.EXIT_FLAG, c) for c in flags))
+    parts += _tagged("超时(分钟)", f, "minutes_over")
+    if f.raw("offline") is True:
+        parts += ["离线判断，联网后补录"] + _when("扫码时间", f, "at") + _tagged("门岗人员", f, "by") \
+            + _tagged("工作站", f, "workstation")
+    else:
+        f.used.discard("offline")
+    return parts + _coded("复核应拒绝：", L.DENY, f, "refusable")
+
+
 def _reprint(f: _Fields) -> Parts:
     old, new, reason = f.text("old"), f.text("new"), f.text("reason")
     parts = [f"{old} → {new}（旧证作废）"] if old and new else _tagged("新证", f, "new")
@@ -467,6 +491,36 @@ def _callback(f: _Fields) -> Parts:
     else:
         f.used.discard("call")
     return parts + _flag(f, "closed", "结束追踪", "继续追踪") + _tagged("备注：", f, "note", "")
+
+
+def _access(f: _Fields) -> Parts:
+    """issue 13 — privacy: 查询 患者档案（按电话号码）12 条; the filters are listed plainly."""
+    criteria = f.text("criteria")
+    parts = [L.label(L.ACCESS_CRITERIA, criteria)] if criteria else []
+    n = f.raw("rows")
+    if isinstance(n, int) and not isinstance(n, bool):
+        parts.append(f"{n} 条")
+    else:
+        f.used.discard("rows")
+    filters = f.raw("filters")
+    if isinstance(filters, Mapping) and filters:
+        parts.append("条件 " + "，".join(f"{ACCESS_FILTER.get(str(k), k)}: {_filter_value(str(k), v, f)}"
+                                          for k, v in filters.items()))
+    else:
+        f.used.discard("filters")
+    return parts
+
+
+def _filter_value(key: str, value: Any, f: _Fields) -> str:
+    if key == "decision" and isinstance(value, str):
+        return L.decision_label(value)
+    if key == "state" and isinstance(value, str):
+        return L.PERMIT_STATE.get(value) or L.TRANSFER_STATE.get(value) or value
+    return plain(value, f.tz)
+
+
+ACCESS_FILTER: Mapping[str, str] = {"day": "日期", "decision": "分诊", "registered_only": "仅已登记", "state": "状态",
+                                    "since": "起始日期"}
 
 
 def _refused(f: _Fields) -> Parts:
@@ -511,6 +565,11 @@ WORDING: Mapping[str, Callable[[_Fields], Parts]] = {
     "transfer.targets_update": _targets,
     "transfer.trust_clinic": _trust,
     "transfer.distrust_clinic": lambda f: _trust(f) + _tagged("原因：", f, "reason", ""),
+    "desk.register": lambda f: _tagged("工作站", f, "workstation") + _tagged("密钥", f, "key_id"),
+    "desk.enrol": lambda f: (_tagged("工作站", f, "workstation") + _tagged("密钥", f, "key_id")
+                             + _purposes(f)),
+    "desk.revoke": lambda f: (_tagged("工作站", f, "workstation") + _tagged("密钥", f, "key_id")
+                              + _tagged("原因：", f, "reason", "")),
     "transfer.hospitals_replace": _hospitals_replace,
     "ward.save": _ward_save,
     "ward.admit": _admit,
@@ -518,18 +577,42 @@ WORDING: Mapping[str, Callable[[_Fields], Parts]] = {
     "permit.issue_escort": _issue,
     "permit.issue_visitor": _issue,
     "permit.revoke": lambda f: _permit_no(f) + _tagged("原因：", f, "reason", ""),
+    "gate.scan": _gate_scan,
     "permit.reprint": _reprint,
     "permit.escort_test": lambda f: (_permit_no(f) + _when("核酸采样", f, "test_at")
                                      + _coded("核酸", L.TEST_RESULT, f, "test_result")
                                      + _when("有效至", f, "valid_until") + _when("原有效至", f, "before")),
     "permit.exception_approve": _exception,
+    # issue 13 — audit anchor: the hub key pinned; a restore names the head it replaced
+    "audit.hub_key": lambda f: (_tagged("公钥指纹", f, "key_id") + _tagged("原指纹", f, "before")
+                                + _coded("来源", L.HUB_KEY_SOURCE, f, "source")),
+    "audit.hub_receipt": lambda f: _tagged("公钥指纹", f, "key_id"),  # refusals: see _hub_key_refused
+    "db.restore": lambda f: (_tagged("备份文件", f, "file") + _tagged("机构代码", f, "clinic")
+                             + _tagged("审计记录", f, "audit_rows", " ") + _tagged("备份截至审计序号", f, "backup_seq")
+                             + _tagged("备份链头", f, "backup_hash") + _when("备份时间", f, "backup_at")
+                             + _tagged("被替换的审计序号", f, "replaced_seq")
+                             + _tagged("被替换的链头", f, "replaced_hash")),
+    # issue 13 — privacy
+    "access.search": _access,
+    "access.view": _access,
+    "access.export": _access,
+    "access.print": _access,
+}
+
+
+#: Refusals whose details need their own words (others: the reason only, then the details as they are).
+REFUSED_WORDING: Mapping[str, Callable[[_Fields], Parts]] = {
+    # issue 13 — audit anchor: a receipt or anchor list signed by another key than the pinned hub key
+    "audit.hub_receipt": lambda f: (_refused(f) + _tagged("对方公钥指纹", f, "key_id")
+                                    + _tagged("已固定指纹", f, "pinned")
+                                    + _coded("核对内容：", {"receipt": "报告回执", "anchors": "审计锚点清单"}, f, "what")),
 }
 
 
 def summary_text(action: str, outcome: str, summary: object, tz: str | ZoneInfo) -> str:
     """The event's summary in a line or two of Chinese; refusals and failures lead with the reason."""
     zone = tz if isinstance(tz, ZoneInfo) else ZoneInfo(tz)
-    wording = WORDING.get(action) if outcome == Outcome.SUCCESS else _refused
+    wording = WORDING.get(action) if outcome == Outcome.SUCCESS else REFUSED_WORDING.get(action, _refused)
     if not isinstance(summary, Mapping):
         wording = None  # not what any wording expects: list it as it is
     fields = _Fields(summary, zone)

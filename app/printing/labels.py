@@ -14,6 +14,7 @@ from app.audit import Outcome
 from app.clinic_mode import ClinicMode
 from app.casework.vocab import (CaseExceptionKind, ClockKind, Classification, Disposition, HandoverState,
                                 Population, TestKind, TestResult)
+from app.desk_vocab import DeskKeyState, DeskPurpose, TrustPurpose
 from app.permissions import Role
 from app.transfer.vocab import Condition, HospitalKind, TransferClock, TransferState
 from app.triage.vocab import (
@@ -33,7 +34,8 @@ from app.triage.vocab import (
     Symptom,
     TempMethod,
 )
-from app.wards.vocab import Deny, ExceptionKind, GateOutcome, NursingLevel, PermitKind, PermitState, WardType
+from app.wards.vocab import (Deny, Direction, ExceptionKind, ExitFlag, GateOutcome, NursingLevel, PermitKind,
+                             PermitState, WardType)
 
 DECISION: Mapping[Decision, str] = {
     Decision.GENERAL: "普通门诊",
@@ -303,12 +305,34 @@ DENY: Mapping[str, str] = {
     Deny.VISIT_TIME_OVER: "探视时段已结束",
     Deny.VISIT_USED: "本次探视已结束，不得再次进入",
     Deny.UNKNOWN_PERMIT: "证号不存在",
+    Deny.OFFLINE_DATA_TOO_OLD: "离线数据已过期，暂停放行(请联系病区核实)",
+    Deny.CLOCK_WENT_BACK: "本机时间被调回，暂停放行(请校准时间)",
 }
 
 GATE_OUTCOME: Mapping[str, str] = {
     GateOutcome.ADMIT: "准予进入",
     GateOutcome.EXIT: "离开",
     GateOutcome.DENY: "禁止进入",
+    GateOutcome.REPEAT: "重复扫描",
+}
+
+#: The gatekeeper's action at the gate (F2 / F3).
+DIRECTION: Mapping[str, str] = {
+    Direction.IN: "进入",
+    Direction.OUT: "离开",
+}
+
+#: What was wrong when a holder left (leaving is never refused; the exit is recorded with it).
+EXIT_FLAG: Mapping[str, str] = {
+    ExitFlag.NOT_INSIDE: "无进入记录",
+    ExitFlag.OVERSTAY: "探视超时离开",
+    ExitFlag.REVOKED: "通行证已作废",
+    ExitFlag.DISCHARGED: "患者已出院",
+    ExitFlag.EXPIRED: "通行证已过期",
+    ExitFlag.NOT_YET_VALID: "通行证尚未生效",
+    ExitFlag.VISIT_TIME_OVER: "探视时段已结束",
+    ExitFlag.ESCORT_TEST_OLD: "陪护人员核酸检测已过有效期",
+    ExitFlag.WRONG_WARD: "非本病区门岗离开",
 }
 
 OUTCOME: Mapping[str, str] = {
@@ -324,7 +348,26 @@ ROLE: Mapping[str, str] = {
     Role.GATEKEEPER: "门岗",
 }
 
+DESK_KEY_STATE: Mapping[str, str] = {
+    DeskKeyState.PENDING: "待登记",
+    DeskKeyState.ENROLLED: "已登记",
+    DeskKeyState.REVOKED: "已吊销",
+}
+
+DESK_PURPOSE: Mapping[str, str] = {
+    DeskPurpose.PERMIT: "陪护证/探视证",
+    DeskPurpose.TRANSFER: "转运交接单与回执",
+    DeskPurpose.HUB: "向县级平台报送",
+}
+
+TRUST_PURPOSE: Mapping[str, str] = {
+    TrustPurpose.TRANSFER: "转运交接单与回执",
+}
+
 #: Audit action codes that appear on a case timeline (the 责任倒查 printout).
+#: issue 13 — audit anchor: where the pinned county hub key came from (app.reporting.anchor_check.PinnedKey.source)
+HUB_KEY_SOURCE: Mapping[str, str] = {"receipt": "首次回执", "admin": "管理员设置"}
+
 AUDIT_ACTION: Mapping[str, str] = {
     "triage.screen": "预检筛查",
     "triage.register": "登记就诊",
@@ -361,6 +404,13 @@ AUDIT_ACTION: Mapping[str, str] = {
     "transfer.targets_update": "修改转运时限",
     "transfer.trust_clinic": "添加信任机构",
     "transfer.distrust_clinic": "停止信任机构",
+    "desk.register": "工作站密钥待登记",
+    "desk.enrol": "登记工作站密钥",
+    "desk.revoke": "吊销工作站密钥",
+    # issue 13 — audit anchor (app/reporting/anchor_check.py)
+    "audit.hub_key": "固定县级平台公钥",
+    "audit.hub_receipt": "核对县级平台回执",
+    "db.restore": "从备份恢复数据库",
     "transfer.hospitals_replace": "更新定点医院名单(县级下发)",
     "ward.save": "保存病区",
     "ward.admit": "患者入住病区",
@@ -368,15 +418,43 @@ AUDIT_ACTION: Mapping[str, str] = {
     "permit.issue_escort": "签发陪护证",
     "permit.issue_visitor": "签发探视证",
     "permit.revoke": "作废通行证",
+    "gate.scan": "门岗扫码",
     "permit.reprint": "补办通行证(旧证作废)",
     "permit.escort_test": "更新陪护核酸检测结果",
     "permit.exception_approve": "批准陪护/探视特例",
+    # issue 13 — privacy: reads of personal information (app/access_log.py)
+    "access.search": "查询个人信息",
+    "access.view": "查看个人信息",
+    "access.export": "导出个人信息",
+    "access.print": "打印个人信息",
+}
+
+#: issue 13 — privacy: what kind of record an access row read, and the kind of search criterion
+ACCESS_ENTITY: Mapping[str, str] = {
+    "screening_list": "预检分诊登记列表",
+    "patient": "患者档案",
+    "visit_record": "就诊登记信息",
+    "timeline": "病例时间线",
+    "case": "病例",
+    "permit_list": "通行证列表",
+    "transfer_list": "转运记录",
+    "printed_form": "表单",
+}
+ACCESS_CRITERIA: Mapping[str, str] = {
+    "visit_no": "按就诊号",
+    "name": "按姓名",
+    "initials": "按拼音首字母",
+    "phone": "按电话号码",
+    "id_number": "按证件号码",
+    "number": "按号码",
+    "filter": "按筛选条件",
 }
 
 #: Why an audited act was refused or failed (the ``error`` of its summary); unknown codes print as is.
 ERROR: Mapping[str, str] = {
     "permission_denied": "无此权限",
     "account_disabled": "账号已停用",
+    "control_characters": "含有不可见字符或控制字符",
     "not_responsible": "非本病例负责医生",
     "not_handover_target": "非移交对象",
     "stale_edit": "记录已被他人修改",
@@ -438,6 +516,7 @@ ERROR: Mapping[str, str] = {
     "unknown_key": "未知签名机构",
     "bad_signature": "签名核验失败",
     "issuer_mismatch": "签发机构与签名不符",
+    "trust_purpose": "信任用途有误",
     "expired": "二维码已过期",
     "wrong_kind": "二维码类型不符",
     "ward_exists": "病区已存在",
@@ -477,6 +556,11 @@ ERROR: Mapping[str, str] = {
     "reassign_target": "改派对象不是在岗医生",
     "reassign_same": "已是该医生负责",
     "doctor_has_open_cases": "该医生仍有未结病例",
+    "automatic_not_allowed": "系统自动提交只能提交逾期日报告和发送待发内容",
+    # issue 13 — audit anchor
+    "hub_key_mismatch": "回执或锚点清单的签名不是已固定的县级平台公钥",
+    "hub_key_format": "县级平台公钥格式有误",
+    "hub_anchors_refused": "县级平台未提供本机构的审计锚点",
 }
 
 #: Every count of the daily report (``app.reporting.daily.compute_counts``), in the printed order.
@@ -566,6 +650,11 @@ TABLES: Mapping[type[Enum], Mapping[Any, str]] = {
     ExceptionKind: EXCEPTION_KIND,
     Deny: DENY,
     GateOutcome: GATE_OUTCOME,
+    Direction: DIRECTION,
+    ExitFlag: EXIT_FLAG,
+    DeskKeyState: DESK_KEY_STATE,
+    DeskPurpose: DESK_PURPOSE,
+    TrustPurpose: TRUST_PURPOSE,
 }
 
 

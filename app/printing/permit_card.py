@@ -12,8 +12,11 @@ refuses the escort once that result's validity has passed, until a newer negativ
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from io import BytesIO
 from typing import TYPE_CHECKING
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -72,13 +75,14 @@ ROLL_NOTE = ("本证限本人使用，进出病区请出示本证及本人身份
              "请勿转借；遗失请到护士站补办，旧证即时作废。")
 
 
-def permit_card_pdf(permit: PermitRecord, clinic: ClinicInfo, size: str = "CR80") -> bytes:
+def permit_card_pdf(permit: PermitRecord, clinic: ClinicInfo, size: str = "CR80", *,
+                    keys: Mapping[str, Ed25519PublicKey] | None = None) -> bytes:
     """The permit as PDF bytes, ``size`` one of ``SIZES``. Raises ValueError for a revoked permit (the
     message is the desk's words), an unknown size, or a QR this clinic's key does not verify."""
     if size not in SIZES:
         raise ValueError(f"unknown permit card size {size!r}; expected one of {', '.join(SIZES)}")
     _refuse_revoked(permit)
-    id_last4 = _verified(permit, clinic).id_last4
+    id_last4 = _verified(permit, clinic, keys).id_last4
     if size == "CR80":
         return _card_pdf(permit, clinic, id_last4)
     g = geometry(size, SIZES)
@@ -94,10 +98,12 @@ def _refuse_revoked(permit: PermitRecord) -> None:
                      "如仍需通行，请重新签发。")
 
 
-def _verified(permit: PermitRecord, clinic: ClinicInfo) -> credential.Credential:
-    """The signed credential of the QR, checked against this clinic's key and this permit."""
+def _verified(permit: PermitRecord, clinic: ClinicInfo, keys: Mapping[str, Ed25519PublicKey] | None = None
+              ) -> credential.Credential:
+    """The signed credential of the QR, checked against the keys that verify this clinic's permits (its
+    enrolled desk keys: app.desk_keys.permit_keys_for_snapshot; without them, the clinic key) and this permit."""
     try:
-        keys = {clinic.key_id: load_public_key(clinic.public_key)}
+        keys = dict(keys) if keys is not None else {clinic.key_id: load_public_key(clinic.public_key)}
         c = credential.decode(permit.payload, keys.get)
     except (ValueError, credential.CredentialRefused) as exc:
         raise ValueError(f"{_title(permit)} 的二维码无法用本院公钥核验（{exc}），不能打印；请补办新证。") from exc

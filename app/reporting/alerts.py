@@ -71,6 +71,7 @@ class AlertKind(StrEnum):
     LEFT_WITHOUT_PERMISSION = "left_without_permission"  # a suspected or positive patient left (擅自离院)
     UNTAKEN_PATIENT = "untaken_patient"  # arrived at the fever clinic, no doctor took the case in time (不得推诿)
     VISITOR_OVERSTAY = "visitor_overstay"  # a visitor still inside after the visit window
+    OFFLINE_ADMISSION_REFUSABLE = "offline_admit_refusable"  # an offline gate let in what live data refuses
 
 
 #: The EARS alert kind of each drug category's purchase series.

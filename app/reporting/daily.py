@@ -18,7 +18,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import and_, func, or_, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from app.actor import Actor
 from app.casework.tables import Case, CaseClassification, Clock, LabTest, RuleException
@@ -28,6 +30,7 @@ from app.errors import Conflict, NotFound, ValidationError
 from app.permissions import Perm
 from app.reporting.alert_tables import Alert
 from app.reporting.alerts import AlertKind
+from app.reporting.automatic import authorize_automatic, refuse_automatic
 from app.reporting.tables import DailyReport, OutboxEntry
 from app.services.base import Service, authorize
 from app.transfer.tables import Transfer
@@ -39,6 +42,9 @@ from app.wards.tables import GateEvent, Permit, PermitException
 
 AUTO_SUBMIT_AT = time(9, 0)  # default: the next morning, clinic time
 AUTO_SUBMIT_KEY = "report.auto_submit_at"
+#: The last clinic day up to which every day has a report (ISO date): where the automatic submission
+#: starts walking. A cache of what daily_reports says, written by whichever desk settles a day.
+AUTO_SETTLED_KEY = "report.auto_settled_through"
 #: The counts a zero report must have at 0 (any other count may be anything).
 ZERO_REPORT_KEYS = ("new_cases", "positive_nat_antigen")
 #: The drug categories the monitoring asks for ("一退两抗" and cough medicine): always counted, zero or not.
@@ -77,6 +83,11 @@ class SubmittedReport:
     submitted_at: datetime
     submitted_by: str
     note: str
+
+
+class _AlreadySubmitted(Exception):
+    """Another desk submitted the day a moment ago: nothing to do, nothing to audit (not a typed error,
+    so ``audited_write`` rolls back without a failure row)."""
 
 
 def _record(r: DailyReport) -> SubmittedReport:
@@ -183,15 +194,28 @@ class ReportService(Service):
     def submit(self, actor: Actor, day: date, *, note: str = "", automatic: bool = False,
                correcting: bool = False) -> SubmittedReport:
         """Finalise the day's report and queue it for the hub in the same transaction."""
+        return self._submit(actor, day, note=note, automatic=automatic, correcting=correcting)
+
+    def _submit(self, actor: Actor, day: date, *, note: str = "", automatic: bool = False,
+                correcting: bool = False, quiet_if_done: bool = False) -> SubmittedReport:
+        """Two desks submitting the same day at once: the audit head is locked first (PostgreSQL; SQLite's
+        write transactions are serial already), so the second sees the first's version and is refused
+        (``report_submitted``) — or, for the automatic submission (``quiet_if_done``), stops quietly."""
         note = " ".join(note.split())[:300]
         if correcting and not note:
             raise ValidationError("correction_note", field="note")
         action = "report.correct" if correcting else ("report.auto_submit" if automatic else "report.submit")
-        with self.audited_write(actor, action, "report", Perm.SUBMIT_REPORTS, day.isoformat()) as op:
+        with self.audited_write(actor, action, "report", None, day.isoformat()) as op:
             s = op.session
+            # the automatic actor submits only marked automatic; a manual report or a correction is a person's
+            authorize_automatic(s, actor, Perm.SUBMIT_REPORTS,
+                                "report.auto_submit" if automatic and not correcting else action)
+            s.execute(select(AuditHead.id).where(AuditHead.id == 1).with_for_update())
             latest = s.scalars(select(DailyReport).where(DailyReport.clinic_day == day)
                                .order_by(DailyReport.version.desc()).limit(1)).first()
             if latest is not None and not correcting:
+                if quiet_if_done:
+                    raise _AlreadySubmitted()
                 raise Conflict("report_submitted", version=latest.version)
             if latest is None and correcting:
                 raise NotFound(entity="report", day=day.isoformat())
@@ -234,6 +258,7 @@ class ReportService(Service):
             at = time.fromisoformat(value.strip())
         except ValueError as exc:
             raise ValidationError("time_format", field="auto_submit_at") from exc
+        refuse_automatic(actor, Perm.SUBMIT_REPORTS, "report.auto_submit_time")
         with self.audited_write(actor, "report.auto_submit_time", "setting", Perm.SUBMIT_REPORTS,
                                 AUTO_SUBMIT_KEY) as op:
             row = op.session.get(ClinicSetting, AUTO_SUBMIT_KEY)
@@ -248,20 +273,50 @@ class ReportService(Service):
 
     def auto_submit_due(self, actor: Actor, first_day: date | None = None) -> list[SubmittedReport]:
         """Submit, marked automatic, every past day whose report was not in by the set time the next
-        day (default 09:00)."""
+        day (default 09:00). Run by every desk as the system (app.reporting.automatic), whoever is
+        logged in; two desks at once submit a day once. The walk starts after the last day settled
+        (``AUTO_SETTLED_KEY``), so a poll costs nothing when every past day has its report; a day that
+        got a report by hand (late or early) is never submitted again."""
         with self.db.read() as s:
-            authorize(s, actor, Perm.SUBMIT_REPORTS)
+            authorize_automatic(s, actor, Perm.SUBMIT_REPORTS, "report.auto_submit")
             zone = ZoneInfo(clinic_row(s).timezone)
-            done = set(s.scalars(select(DailyReport.clinic_day).distinct()))
-            start = first_day or s.scalar(select(func.min(Screening.clinic_day))) or self.clock.now().astimezone(
-                zone).date()
+            settled_text = s.scalar(select(ClinicSetting.value).where(ClinicSetting.key == AUTO_SETTLED_KEY))
+            settled = date.fromisoformat(settled_text) if settled_text else None
+            if settled is not None:  # every day up to the mark has its report
+                start = max(first_day or settled, settled + timedelta(days=1))
+            else:
+                start = first_day or s.scalar(select(func.min(Screening.clinic_day))) or self.clock.now().astimezone(
+                    zone).date()
+            done = set(s.scalars(select(DailyReport.clinic_day).where(DailyReport.clinic_day >= start).distinct()))
         local_now = self.clock.now().astimezone(zone)
         cutoff = self.auto_submit_time()
         submitted = []
+        through: date | None = None  # every day up to here has its report
         day = start
         while day < local_now.date():
-            deadline = datetime.combine(day + timedelta(days=1), cutoff, zone)
-            if day not in done and local_now >= deadline:
-                submitted.append(self.submit(actor, day, automatic=True))
+            if day not in done:
+                if local_now < datetime.combine(day + timedelta(days=1), cutoff, zone):
+                    break  # not due yet (yesterday before the set time): the days after it neither
+                try:
+                    submitted.append(self._submit(actor, day, automatic=True, quiet_if_done=True))
+                except _AlreadySubmitted:
+                    pass  # another desk submitted it a moment ago
+            through = day
             day += timedelta(days=1)
+        if through is not None and (settled is None or through > settled):
+            self._remember_settled(through)
         return submitted
+
+    def _remember_settled(self, through: date) -> None:
+        """Move the settled mark forward (never back). Bookkeeping, like the outbox's delivery state: it
+        caches what daily_reports already says (each report is audited), so it has no audit row; losing
+        it costs one longer walk. Two desks moving it at once: the one that loses leaves it to the other."""
+        try:
+            with self.db.write() as s:
+                row = s.get(ClinicSetting, AUTO_SETTLED_KEY)
+                if row is None:
+                    s.add(ClinicSetting(key=AUTO_SETTLED_KEY, value=through.isoformat(), updated_at=self.clock.now()))
+                elif date.fromisoformat(row.value) < through:
+                    row.value, row.updated_at = through.isoformat(), self.clock.now()
+        except (IntegrityError, StaleDataError):
+            pass

@@ -16,9 +16,10 @@ import json
 import random
 import ssl
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import httpx
 from cryptography import x509
@@ -30,14 +31,19 @@ from app.clock import Clock
 from app.db.engine import Database
 from app.db.models import Clinic, ClinicSetting
 from app.errors import ValidationError
+from app.desk_keys import DeskPurpose, signer_for
 from app.keys import KeyStore
+from app.reporting.automatic import authorize_automatic, refuse_automatic
+from app.reporting.anchor_check import take_receipt
 from app.reporting.hub_auth import signed_headers
 from app.permissions import Perm
 from app.reporting.tables import OutboxEntry
-from app.services.base import Service, authorize
+from app.services.base import Service
 
 HUB_URL_KEY = "sync.hub_url"
 HUB_CA_KEY = "sync.hub_ca"  # JSON: {"file": the path it was read from, "pem": the CA certificate(s)}
+LIST_VERSION_KEY = "sync.list_version.{name}"  # the version of a county list last applied here
+HUB_LISTS = ("risk_areas", "hospitals")  # the county's lists, in the order they are applied
 BASE_DELAY = timedelta(seconds=30)
 MAX_DELAY = timedelta(hours=1)
 TIMEOUT = httpx.Timeout(10.0, connect=5.0)
@@ -114,6 +120,109 @@ def certificate_error(found: ssl.SSLCertVerificationError) -> ValidationError:
                            reason=str(found.verify_message or found.reason or found))
 
 
+def _list_invalid(name: str, field: str, item: int | None = None, reason: str = "invalid") -> ValidationError:
+    details: dict[str, object] = {"list": name, "field": field, "reason": reason}
+    if item is not None:
+        details["item"] = item
+    return ValidationError("hub_list_invalid", **details)
+
+
+def _text_field(name: str, n: int, raw: dict[str, object], field: str, required: bool) -> str | None:
+    """A text field of a pulled item: text (or absent when optional), no hidden characters (app.text_rules)."""
+    from app.text_rules import check_text
+
+    value = raw.get(field)
+    if value is None:
+        if required:
+            raise _list_invalid(name, field, n, "missing")
+        return None
+    if not isinstance(value, str):
+        raise _list_invalid(name, field, n, "not_text")
+    try:
+        check_text(value, field)
+    except ValidationError as exc:
+        raise _list_invalid(name, field, n, exc.code) from exc
+    return value
+
+
+_PROBE_AREA = "测试地区"  # a valid name, to check the other fields of a risk area alone
+
+
+def _risk_area(n: int, raw: dict[str, object]) -> object:
+    """One pulled risk area through the clinic's own import rules (app.triage.config_service.parse_risk_areas:
+    the area name, the level words it takes, the since date); the name within the table's column."""
+    from app.triage.config_service import parse_risk_areas
+    from app.triage.rules import normalise_area
+    from app.triage.tables import RiskArea
+
+    name = _text_field("risk_areas", n, raw, "name", True) or ""
+    level = _text_field("risk_areas", n, raw, "level", True) or ""
+    since = _text_field("risk_areas", n, raw, "since", False) or ""
+    if len(normalise_area(name)) > RiskArea.__table__.c.name.type.length:
+        raise _list_invalid("risk_areas", "name", n, "too_long")
+    for field, probe in (("name", {"name": name, "level": "high"}), ("level", {"name": _PROBE_AREA, "level": level}),
+                         ("since", {"name": _PROBE_AREA, "level": "high", "since": since})):
+        try:
+            parse_risk_areas(json.dumps([probe]).encode("utf-8"), "hub.json")
+        except ValidationError as exc:
+            raise _list_invalid("risk_areas", field, n) from exc
+    (record,) = parse_risk_areas(json.dumps([{"name": name, "level": level, "since": since}]).encode("utf-8"),
+                                 "hub.json")
+    return replace(record, source="hub")
+
+
+def _hospital(n: int, raw: dict[str, object]) -> dict[str, object]:
+    """One pulled hospital with the transfer service's own checks (its text rule for name, address and phone
+    with the table's column lengths; a kind from HospitalKind); ``accepting`` true or false."""
+    from app.transfer.service import _text
+    from app.transfer.tables import Hospital
+    from app.transfer.vocab import HospitalKind
+
+    item: dict[str, object] = {}
+    for field, required in (("name", True), ("address", False), ("phone", False)):
+        value = _text_field("hospitals", n, raw, field, required)
+        try:
+            item[field] = _text(value, field, Hospital.__table__.c[field].type.length, required)
+        except ValidationError as exc:
+            raise _list_invalid("hospitals", field, n, exc.code) from exc
+    kind = raw.get("kind")
+    if not isinstance(kind, str) or kind not in HospitalKind._value2member_map_:
+        raise _list_invalid("hospitals", "kind", n, "missing" if kind is None else "unknown")
+    accepting = raw.get("accepting", True)
+    if not isinstance(accepting, bool):
+        raise _list_invalid("hospitals", "accepting", n, "not_true_false")
+    return {**item, "kind": kind, "accepting": accepting}
+
+
+def check_hub_lists(payloads: dict[str, object]) -> dict[str, tuple[int, list[Any]]]:
+    """Every pulled list checked whole, before any is applied: ``{name: (version, items ready to apply)}``,
+    or ``hub_list_invalid`` (list, item number from 1, field, reason) for the first bad one."""
+    checked: dict[str, tuple[int, list[Any]]] = {}
+    for name in HUB_LISTS:
+        payload = payloads.get(name)
+        if not isinstance(payload, dict):
+            raise _list_invalid(name, "list", reason="not_an_object")
+        version = payload.get("version")
+        if isinstance(version, bool) or not isinstance(version, int) or version < 0:
+            raise _list_invalid(name, "version", reason="not_a_number")
+        items = payload.get("items", [])
+        if not isinstance(items, list):
+            raise _list_invalid(name, "items", reason="not_a_list")
+        cleaned: list[Any] = []
+        seen: set[str] = set()
+        for n, raw in enumerate(items, start=1):
+            if not isinstance(raw, dict):
+                raise _list_invalid(name, "item", n, "not_an_object")
+            value = _risk_area(n, raw) if name == "risk_areas" else _hospital(n, raw)
+            key = value.name if name == "risk_areas" else value["name"]  # type: ignore[attr-defined,index]
+            if key in seen:
+                raise _list_invalid(name, "name", n, "duplicate")
+            seen.add(key)
+            cleaned.append(value)
+        checked[name] = (version, cleaned)
+    return checked
+
+
 @dataclass(frozen=True)
 class SyncStatus:
     hub_url: str | None
@@ -145,6 +254,7 @@ class SyncService(Service):
             return s.scalar(select(ClinicSetting.value).where(ClinicSetting.key == HUB_URL_KEY))
 
     def set_hub_url(self, actor: Actor, url: str) -> None:
+        refuse_automatic(actor, Perm.MANAGE_CLINIC_SETTINGS, "sync.hub_url")
         url = url.strip().rstrip("/")
         if not (url.startswith("https://") or url.startswith("http://127.") or url.startswith("http://localhost")):
             raise ValidationError("hub_url", field="url")  # plain HTTP only to this machine (tests, a local hub)
@@ -169,6 +279,7 @@ class SyncService(Service):
         """Trust the CA certificate in the file at ``path`` for the hub (read now and kept in the
         database, so every desk uses it and the file may move); an empty path goes back to the
         usual authorities only."""
+        refuse_automatic(actor, Perm.MANAGE_CLINIC_SETTINGS, "sync.hub_ca")
         path = path.strip().strip('"')
         ca = describe_ca(path, read_ca_file(path)) if path else None
         with self.audited_write(actor, "sync.hub_ca", "setting", Perm.MANAGE_CLINIC_SETTINGS, HUB_CA_KEY) as op:
@@ -205,14 +316,15 @@ class SyncService(Service):
         return SyncStatus(url, pending, refused, last, self.online)
 
     def push(self, actor: Actor, *, hub_url: str | None = None, force: bool = False) -> PushResult:
-        """Deliver what is due (everything when ``force``, e.g. "sync now")."""
+        """Deliver what is due (everything when ``force``, e.g. "sync now"). The automatic actor (every
+        desk, whoever is logged in) may deliver what is due; forcing is a person's "sync now"."""
         with self.db.read() as s:
-            authorize(s, actor, Perm.SUBMIT_REPORTS)
+            authorize_automatic(s, actor, Perm.SUBMIT_REPORTS, "sync.now" if force else "sync.deliver")
             code = s.scalars(select(Clinic.code)).one()
         url = hub_url or self.hub_url()
         if not url:
             raise ValidationError("hub_url", field="url")
-        key = self.keys.load(code)
+        key = signer_for(self.db, self.clock, self.keys, actor, DeskPurpose.HUB.value)  # this desk, enrolled
         now = self.clock.now()
         with self.db.read() as s:
             query = select(OutboxEntry).where(OutboxEntry.delivered_at.is_(None), OutboxEntry.needs_admin.is_(False))
@@ -222,6 +334,7 @@ class SyncService(Service):
         delivered = retrying = refused = 0
         errors: list[str] = []
         untrusted: ValidationError | None = None
+        bad_receipt: ValidationError | None = None  # a receipt signed by another key than the pinned hub key
         with self.client_factory() as client:
             for entry in due:
                 body = entry.body.encode("utf-8")
@@ -243,6 +356,7 @@ class SyncService(Service):
                     self._delivered(entry.id)
                     delivered += 1
                     self.online = True
+                    bad_receipt = take_receipt(self, actor, entry.body, response) or bad_receipt  # issue 13
                 elif 400 <= response.status_code < 500 and response.status_code not in (408, 429):
                     self._refused(entry.id, response)
                     refused += 1
@@ -253,37 +367,64 @@ class SyncService(Service):
                     errors.append(str(response.status_code))
         if untrusted is not None:  # nothing is lost: the entry waits in the outbox for a trusted hub
             raise untrusted
+        if bad_receipt is not None:  # delivered, but the answer was not the hub's: refused (audited) and reported
+            raise bad_receipt
         return PushResult(delivered, retrying, refused, tuple(errors))
 
     def pull(self, actor: Actor, *, hub_url: str | None = None) -> dict[str, int]:
-        """Fetch the county's risk-area and designated-hospital lists and apply each atomically
-        (audited as coming from the hub). Returns how many items each list now has."""
-        from app.transfer.service import TransferService
-        from app.triage.config_service import RiskAreaRecord, TriageConfigService
-        from app.triage.rules import normalise_area
+        """Fetch the county's risk-area and designated-hospital lists and apply them all or nothing.
 
+        Every item of BOTH lists is checked first, with the clinic's own rules for a risk area and a
+        hospital (``check_hub_lists``); one bad item refuses both (``hub_list_invalid`` naming the list,
+        the item number from 1 and the field) and nothing changes. Each good list is then applied in one
+        transaction, audited as from the hub, and its version remembered (``sync.list_applied``): a
+        version already applied here is not applied again. Returns how many items each list applied now
+        has (empty: nothing new). Pulling is a person's act (MANAGE_CLINIC_SETTINGS; the command line)."""
+        from app.transfer.service import TransferService
+        from app.triage.config_service import TriageConfigService
+
+        with self.db.read() as s:
+            authorize_automatic(s, actor, Perm.MANAGE_CLINIC_SETTINGS, "sync.pull")
+            known = {name: s.scalar(select(ClinicSetting.value).where(
+                ClinicSetting.key == LIST_VERSION_KEY.format(name=name))) for name in HUB_LISTS}
         url = hub_url or self.hub_url()
         if not url:
             raise ValidationError("hub_url", field="url")
+        fetched: dict[str, object] = {}
         with self.client_factory() as client:
             try:
-                areas = client.get(f"{url}/api/v1/lists/risk-areas").raise_for_status().json()
-                hospitals = client.get(f"{url}/api/v1/lists/hospitals").raise_for_status().json()
+                for name in HUB_LISTS:
+                    fetched[name] = client.get(f"{url}/api/v1/lists/{name.replace('_', '-')}").raise_for_status(
+                    ).json()
             except (httpx.HTTPError, ValueError) as exc:
                 self.online = False
                 if (found := certificate_problem(exc)) is not None:
                     raise certificate_error(found) from exc
                 raise ValidationError("hub_unreachable", field="url", reason=type(exc).__name__) from exc
         self.online = True
+        checked = check_hub_lists(fetched)  # raises before anything is applied
         applied: dict[str, int] = {}
-        if areas.get("version"):
-            records = [RiskAreaRecord(normalise_area(str(a["name"])), str(a["level"]), None, "hub")
-                       for a in areas["items"]]
-            applied["risk_areas"] = TriageConfigService(self.db, self.clock).replace_risk_areas(actor, records, "hub")
-        if hospitals.get("version"):
-            applied["hospitals"] = TransferService(self.db, self.clock, self.keys).replace_hospitals(
-                actor, hospitals["items"])
+        for name, (version, items) in checked.items():
+            if not version or known[name] == str(version):
+                continue  # nothing published yet, or this version is already applied here
+            if name == "risk_areas":
+                count = TriageConfigService(self.db, self.clock).replace_risk_areas(actor, items, "hub")
+            else:
+                count = TransferService(self.db, self.clock, self.keys).replace_hospitals(actor, items)
+            self._remember_list(actor, name, version, count)
+            applied[name] = count
         return applied
+
+    def _remember_list(self, actor: Actor, name: str, version: int, count: int) -> None:
+        key = LIST_VERSION_KEY.format(name=name)
+        with self.audited_write(actor, "sync.list_applied", "setting", Perm.MANAGE_CLINIC_SETTINGS, key) as op:
+            row = op.session.get(ClinicSetting, key)
+            before = row.value if row else None
+            if row is None:
+                op.session.add(ClinicSetting(key=key, value=str(version), updated_at=self.clock.now()))
+            else:
+                row.value, row.updated_at = str(version), self.clock.now()
+            op.summary = {"source": "hub", "list": name, "version": version, "before": before, "count": count}
 
     def _delivered(self, entry_id: int) -> None:
         with self.db.write() as s:

@@ -1,4 +1,4 @@
-"""Reading and verifying the responsibility trail."""
+"""Reading and verifying the responsibility trail (locally, and against the county hub's anchors)."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ class AuditService(Service):
             return audit.page(s, offset=offset, limit=limit)
 
     def verify(self, actor: Actor) -> audit.ChainReport:
+        """The hash chain and every business row whose latest audit row carries a digest."""
         with self.db.read() as s:
             authorize(s, actor, Perm.VIEW_AUDIT)
-            return audit.verify(s)
+            return audit.verify_all(s)

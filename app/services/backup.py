@@ -17,7 +17,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from app import audit
+from app import audit, files
 from app.actor import Actor
 from app.db import migrate
 from app.db.engine import Database, translate_db_error
@@ -88,9 +88,11 @@ class BackupService(Service):
         out = Path(out).expanduser().resolve()
         if out == live:
             raise StorageError("backup_over_live")
-        out.parent.mkdir(parents=True, exist_ok=True)
+        if not out.parent.exists():
+            files.private_dir(out.parent)
         tmp = out.with_name(f".{out.name}.{uuid.uuid4().hex}.partial")
         try:
+            files.create_private(tmp)  # a backup holds every patient: owner-only (0600), app/files.py
             src = sqlite3.connect(live, timeout=30)
             try:
                 _copy(src, tmp)
@@ -122,6 +124,7 @@ class BackupService(Service):
         with self.db.read() as s:
             authorize(s, actor, Perm.MANAGE_BACKUPS)
             current = s.execute(_CLINIC_CODE).scalar()
+            replaced = audit.head(s)  # recorded in the restored trail (issue 13): the hub sees the roll-back
         live = self._live_path()
         source = Path(source).expanduser().resolve()
         if not source.is_file():
@@ -147,6 +150,7 @@ class BackupService(Service):
                 with staged_db.read() as s:
                     report = audit.verify(s)
                     code = s.execute(_CLINIC_CODE).scalar()
+                    backup_at = audit.time_of(s, report.head_seq)
             finally:
                 staged_db.dispose()
             if not report.ok:
@@ -165,6 +169,7 @@ class BackupService(Service):
             except sqlite3.Error as exc:
                 raise _storage_error(exc, "restore_failed") from exc
         with self.audited_write(actor, "db.restore", "database", None) as op:
-            op.summary = {"file": str(source), "audit_rows": report.rows, "clinic": code}
+            op.summary = {"file": str(source), "audit_rows": report.rows, "clinic": code,
+                          **audit.restore_summary(replaced, (report.head_seq, report.head_hash), backup_at)}
         return RestoreResult(source, code, report.rows)
 

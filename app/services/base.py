@@ -1,7 +1,9 @@
 """The one way a service writes: authorise, change, audit — in a single transaction.
 
 A refused or failed attempt is rolled back and then audited on its own (denied / failed),
-so the trail shows who tried what even when nothing changed.
+so the trail shows who tried what even when nothing changed. A successful write's audit row
+carries the digest of the business row it left (app.audit_rows), so an edit made in the database
+file without the service is found by ``audit verify``.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from app import audit
+from app import audit, audit_rows
 from app.actor import Actor
 from app.clock import Clock
 from app.db.engine import Database
@@ -27,9 +29,18 @@ from app.permissions import Perm, permissions_of
 log = logging.getLogger(__name__)
 
 
+#: The role mark of the automatic actor (app/reporting/automatic.py).
+AUTOMATIC_ROLE = "automatic"
+
+
 def authorize(session: Session, actor: Actor, perm: Perm) -> None:
-    """Check against the user's roles *now* in the database, so a disabled account stops at once."""
+    """Check against the user's roles *now* in the database, so a disabled account stops at once.
+
+    The command line's system actor may do anything; the automatic actor (a desk submitting the daily
+    report on its own, app/reporting/automatic.py) only what reporting needs."""
     if actor.is_system:
+        if AUTOMATIC_ROLE in actor.roles and perm is not Perm.SUBMIT_REPORTS:
+            raise PermissionDenied("automatic_not_allowed", permission=perm.value)
         return
     rows = session.execute(
         select(User.active, UserRole.role).outerjoin(UserRole, UserRole.user_id == User.id).where(User.id == actor.user_id)
@@ -82,7 +93,9 @@ class Service:
                     authorize(session, actor, perm)
                 yield op
                 session.flush()
-                audit.append(session, self.clock.now(), actor, action, entity, op.entity_id, op.summary)
+                digest = audit_rows.digest(session, entity, op.entity_id)  # the business row as written
+                audit.append(session, self.clock.now(), actor, action, entity, op.entity_id, op.summary,
+                             row_digest=digest)
         except StaleDataError as exc:
             self._record_failure(actor, action, entity, op, StaleEdit())
             raise StaleEdit() from exc

@@ -86,7 +86,8 @@ class ClinicService(Service):
         self, actor: Actor, *, code: str, name: str, level: str, admin_username: str, admin_full_name: str,
         admin_password: str, timezone: str = DEFAULT_TIMEZONE, is_demo: bool = False, mode: str | None = None,
     ) -> tuple[ClinicInfo, UserInfo]:
-        """Create the clinic, its signing key and first admin: the database's first audited act.
+        """Create the clinic, its signing key and first admin: the database's first audited act. This desk's
+        own desk key is then registered and enrolled (audited as the system, app/desk_keys.py).
 
         ``mode`` (refer / treat) is stored with it; None takes the level's default (township and other:
         refer, the sentinel room; county: treat, the fever clinic)."""
@@ -115,6 +116,9 @@ class ClinicService(Service):
             op.summary = {"code": code, "name": name, "level": level, "timezone": timezone,
                           "key_id": key.key_id, "admin": username, "demo": is_demo, "mode": chosen.value}
             info = (_info(clinic), to_info(user))
+        from app.desk_keys import DeskKeyService  # this desk holds the clinic key: its desk key is enrolled now
+
+        DeskKeyService(self.db, self.clock, self.keys).this_desk(actor.workstation)
         return info
 
     # ----- clinic mode ------------------------------------------------------------------------

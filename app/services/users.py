@@ -19,6 +19,7 @@ from app.errors import AuthError, Conflict, NotFound, StaleEdit, ValidationError
 from app.passwords import Passwords
 from app.permissions import Perm, Role, parse_roles
 from app.services.base import Service, authorize
+from app.text_rules import check_text
 
 USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]{1,31}$")
 MAX_FAILED_ATTEMPTS = 5
@@ -63,6 +64,7 @@ def check_username(username: str) -> str:
 
 
 def check_full_name(full_name: str) -> str:
+    check_text(full_name, "full_name")
     full_name = " ".join(full_name.split())
     if not 1 <= len(full_name) <= 64:
         raise ValidationError("full_name", field="full_name")
@@ -205,34 +207,57 @@ class UserService(Service):
             user.password_changed_at = self.clock.now()
             op.summary = {"username": user.username}
 
+    def _dummy(self) -> str:
+        """A hash of the same cost as the real ones, checked for an unknown user so the answer takes as long."""
+        if self._dummy_hash is None:
+            self._dummy_hash = self.passwords.hash("not-a-real-password")
+        return self._dummy_hash
+
     def authenticate(self, username: str, password: str, workstation: str) -> Actor:
-        """Check a password; lock the account for 15 min after 5 failures. Every try is audited."""
+        """Check a password; lock the account for 15 min after 5 failures. Every try is audited.
+
+        The answer never tells whether an account exists (PIPL, OWASP authentication guidance): an unknown
+        user name, a wrong password and a locked account all get the same ``bad_credentials`` (with the
+        lockout rule, no attempt count), after the same argon2 work — an unknown name is checked against a
+        dummy hash, a locked account's password is checked but cannot open it. The real reason (unknown,
+        wrong password, locked) is in the audit row for the administrator. Only after the *correct*
+        password is a disabled account told so (``account_disabled``: see the administrator) — by then the
+        person has shown they hold the account; a wrong password to a disabled account is bad_credentials."""
         now = self.clock.now()
         name = username.strip().lower()
+        self._dummy()  # made before the clock starts for anyone: the first unknown user is no slower
         with self.db.write() as s:
             user = s.scalars(select(User).where(User.username == name)).first()
-            error: AuthError | None = None
+            reason: str | None = None
+            audit_more: dict[str, object] = {}
             if user is None:
-                if self._dummy_hash is None:
-                    self._dummy_hash = self.passwords.hash("not-a-real-password")
-                self.passwords.verify(self._dummy_hash, password)  # same cost as a real check: no user probing
-                error = AuthError("bad_credentials")
-            elif not user.active:
+                self.passwords.verify(self._dummy(), password)  # same cost as a real check: no user probing
+                reason = "unknown_user"
+            else:
+                correct = self.passwords.verify(user.password_hash, password)
+                if user.locked_until is not None and user.locked_until > now:
+                    reason = "account_locked"  # even the right password: the lock holds
+                    audit_more["until"] = user.locked_until.isoformat()
+                elif not correct:
+                    user.failed_attempts += 1
+                    reason = "wrong_password"
+                    audit_more["attempts_left"] = MAX_FAILED_ATTEMPTS - user.failed_attempts
+                    if user.failed_attempts >= MAX_FAILED_ATTEMPTS:
+                        user.locked_until = now + LOCKOUT
+                        user.failed_attempts = 0
+                        audit_more = {"locked_until": user.locked_until.isoformat()}
+                elif not user.active:
+                    reason = "account_disabled"
+            error: AuthError | None = None
+            if reason == "account_disabled":
                 error = AuthError("account_disabled")
-            elif user.locked_until is not None and user.locked_until > now:
-                error = AuthError("account_locked", until=user.locked_until.isoformat())
-            elif not self.passwords.verify(user.password_hash, password):
-                user.failed_attempts += 1
-                if user.failed_attempts >= MAX_FAILED_ATTEMPTS:
-                    user.locked_until = now + LOCKOUT
-                    user.failed_attempts = 0
-                    error = AuthError("account_locked", until=user.locked_until.isoformat())
-                else:
-                    error = AuthError("bad_credentials", attempts_left=MAX_FAILED_ATTEMPTS - user.failed_attempts)
+            elif reason is not None:
+                error = AuthError("bad_credentials", max_attempts=MAX_FAILED_ATTEMPTS,
+                                  lock_minutes=int(LOCKOUT.total_seconds() // 60))
             if error is not None:
                 who = Actor(user.id if user else None, name[:64] or "?", frozenset(), workstation)
                 audit.append(s, now, who, "auth.login", "user", user.id if user else None,
-                             {"error": error.code}, audit.Outcome.FAILED)
+                             {"error": error.code, "reason": reason, **audit_more}, audit.Outcome.FAILED)
             else:
                 assert user is not None
                 user.failed_attempts = 0

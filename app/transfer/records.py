@@ -78,3 +78,4 @@ class TrustedClinicInfo:
     key_id: str
     public_key: str  # as pasted, so the admin can compare it with what the clinic gave
     added_at: datetime
+    purpose: str = "transfer"  # app.desk_keys.TrustPurpose: what its key may verify here

@@ -28,12 +28,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, TextIO
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from app import audit
+from app import audit, scan_text
+from app.access_log import Access, Criteria, record_access
 from app.actor import Actor
+from app.csv_safe import escape_row
 from app.casework import clocks
 from app.casework.tables import Case, Clock
 from app.casework.vocab import ClockKind, Disposition
@@ -42,11 +43,14 @@ from app.clock import Clock as TimeSource
 from app.db.engine import Database
 from app.db.models import Clinic, ClinicSetting
 from app.errors import Conflict, NotFound, PermissionDenied, StaleEdit, ValidationError
+from app.desk_keys import (DeskPurpose, TrustPurpose, desk_signer, ensure_desk, signer_for, verify_transfer_token,
+                           with_enrolment)
 from app.keys import KeyStore, load_public_key
 from app.permissions import Perm
 from app.privacy import mask_name
 from app.services.base import Service, WriteOp, authorize, row_to_save
-from app.signing import TokenError, sign_token, verify_token
+from app.signing import TokenError
+from app.text_rules import check_text
 from app.transfer.records import HospitalRecord, ReceivedRecord, TransferRecord, TrustedClinicInfo
 from app.transfer.rules import finished_transfer, in_ward, open_admission, owes_transfer
 from app.transfer.tables import Hospital, ReceivedTransfer, Transfer, TrustedClinic
@@ -64,6 +68,7 @@ CANCELLED_CLOCK = "transfer_cancelled"
 
 
 def _text(value: str | None, field: str, maximum: int, required: bool = True) -> str:
+    check_text(value, field, multiline=True)  # line breaks fold below; hidden characters are refused
     text = " ".join((value or "").split())
     if required and not text:
         raise ValidationError("required", field=field)
@@ -76,30 +81,8 @@ def _hospital(h: Hospital) -> HospitalRecord:
     return HospitalRecord(h.id, h.name, h.address, h.phone, h.kind, h.accepting, h.version)
 
 
-def key_lookup(s: Session) -> dict[str, tuple[str, Ed25519PublicKey]]:
-    """Every key this site trusts, with the clinic code it belongs to: its own clinic's and those an admin added."""
-    keys = {c.key_id: (c.code, c.public_key) for c in s.scalars(select(Clinic))}
-    keys.update({t.key_id: (t.code, t.public_key) for t in s.scalars(select(TrustedClinic))})
-    return {kid: (code, load_public_key(text)) for kid, (code, text) in keys.items()}
-
-
-def verify_from(keys: dict[str, tuple[str, Ed25519PublicKey]], token: str, *, kind: str, now: datetime
-                ) -> dict[str, Any]:
-    """Verify a token and that its issuer ("iss") is the clinic whose key signed it: a trusted clinic
-    must not be able to speak for another one (say, one no longer trusted)."""
-    signer: list[str] = []
-
-    def key_for(kid: str) -> Ed25519PublicKey | None:
-        entry = keys.get(kid)
-        if entry is None:
-            return None
-        signer.append(entry[0])
-        return entry[1]
-
-    payload = verify_token(token, key_for, kind=kind, now=now)
-    if payload.get("iss") != signer[0]:
-        raise TokenError("issuer_mismatch", claimed=str(payload.get("iss")), signer=signer[0])
-    return payload
+# Verifying a form or receipt: app.desk_keys.verify_transfer_token (this clinic's enrolled desk keys, or a
+# trusted clinic's — purpose transfer — through the enrolment the token carries); read at each call.
 
 
 @dataclass(frozen=True)
@@ -179,10 +162,15 @@ class TransferService(Service):
             op.summary = json.loads(targets.to_json())
             return row.version
 
-    def trust_clinic(self, actor: Actor, *, code: str, name: str, public_key: str) -> None:
-        """Add another clinic's public key (from its ``fever-sentinel clinic public-key``)."""
+    def trust_clinic(self, actor: Actor, *, code: str, name: str, public_key: str,
+                     purpose: str = TrustPurpose.TRANSFER.value) -> None:
+        """Add another clinic's public key (from its ``fever-sentinel clinic public-key``) for a purpose:
+        ``transfer`` (its transfer forms and receipts) is the only one — another clinic's key never verifies a
+        permit here (``trust_purpose`` otherwise)."""
         from app.keys import key_id_of
 
+        if purpose not in TrustPurpose._value2member_map_:
+            raise ValidationError("trust_purpose", field="purpose")
         code, name = _text(code, "code", 20).upper(), _text(name, "name", 100)
         try:
             raw = load_public_key(public_key.strip())
@@ -195,16 +183,17 @@ class TransferService(Service):
             existing = op.session.scalars(select(TrustedClinic).where(TrustedClinic.code == code)).first()
             if existing is None:
                 op.session.add(TrustedClinic(code=code, name=name, public_key=public_key.strip(), key_id=kid,
-                                             added_at=self.clock.now()))
+                                             added_at=self.clock.now(), purpose=purpose))
             else:
                 existing.name, existing.public_key, existing.key_id = name, public_key.strip(), kid
-            op.summary = {"code": code, "name": name, "key_id": kid}
+                existing.purpose = purpose
+            op.summary = {"code": code, "name": name, "key_id": kid, "purpose": purpose}
 
     def trusted_clinics(self, actor: Actor) -> list[TrustedClinicInfo]:
         """The clinics trusted here, by code (their keys verify handover forms and receipts)."""
         with self.db.read() as s:
             authorize(s, actor, Perm.MANAGE_CLINIC_SETTINGS)
-            return [TrustedClinicInfo(t.code, t.name, t.key_id, t.public_key, t.added_at)
+            return [TrustedClinicInfo(t.code, t.name, t.key_id, t.public_key, t.added_at, t.purpose)
                     for t in s.scalars(select(TrustedClinic).order_by(TrustedClinic.code))]
 
     def distrust_clinic(self, actor: Actor, code: str, reason: str) -> None:
@@ -351,9 +340,9 @@ class TransferService(Service):
         """Scan the receipt QR printed by a receiving site that runs Fever Sentinel."""
         with self.db.read() as s:
             authorize(s, actor, Perm.TRANSFER)
-            keys = key_lookup(s)
             own = s.scalars(select(Clinic)).one()
-        payload = verify_from(keys, receipt, kind="transfer_receipt", now=self.clock.now())
+            payload = scan_text.verify_first(receipt, lambda t: verify_transfer_token(  # IME / Caps Lock text
+                s, t, kind="transfer_receipt", now=self.clock.now()))
         if payload.get("ref_iss") != own.code:
             raise TokenError("wrong_clinic")
         with self.db.read() as s:
@@ -450,31 +439,38 @@ class TransferService(Service):
         return records
 
     def export_csv(self, actor: Actor, q: TransferQuery, out: TextIO) -> int:
+        """The history as CSV; recorded (``access.export`` of ``transfer_list``, app/access_log.py) and
+        committed before the first byte is written, so a refused record leaves no file."""
         rows = self.history(actor, q, limit=100_000)
+        with self.db.write() as s:
+            record_access(s, self.clock.now(), actor, Access.EXPORT, "transfer_list", len(rows),
+                          criteria=Criteria.VISIT_NO if q.text.strip() else Criteria.FILTER,
+                          filters={"state": q.state, "since": q.since.isoformat() if q.since else None})
         writer = csv.writer(out)
         writer.writerow(["visit_no", "state", "requested_at", "hospital", "condition", "call_120_at", "vehicle",
                          "negative_pressure", "departed_at", "handed_over_at", "receiving_staff", "disinfected_at",
                          "cancel_reason"])
         for r in rows:
-            writer.writerow([r.visit_no, r.state, r.requested_at.isoformat(), r.hospital_name, r.condition,
+            writer.writerow(escape_row([r.visit_no, r.state, r.requested_at.isoformat(), r.hospital_name, r.condition,
                              r.call_120_at.isoformat() if r.call_120_at else "", r.vehicle_plate or "",
                              "" if r.negative_pressure is None else int(r.negative_pressure),
                              r.departed_at.isoformat() if r.departed_at else "",
                              r.handed_over_at.isoformat() if r.handed_over_at else "", r.receiving_staff or "",
-                             r.disinfected_at.isoformat() if r.disinfected_at else "", r.cancel_reason or ""])
+                             r.disinfected_at.isoformat() if r.disinfected_at else "", r.cancel_reason or ""]))
         return len(rows)
 
     # ----- signed summaries ----------------------------------------------------------------
     def handover_token(self, actor: Actor, transfer_id: int) -> str:
-        """The QR on the handover form: minimal data, signed with the clinic key (never the ID number)."""
+        """The QR on the handover form: minimal data (never the ID number), signed with this desk's key and
+        carrying its enrolment (``desk_not_enrolled`` on a desk not enrolled)."""
         record = self.get(actor, transfer_id)
         with self.db.read() as s:
             clinic = s.scalars(select(Clinic)).one()
-        key = self.keys.load(clinic.code)
+        key = signer_for(self.db, self.clock, self.keys, actor, DeskPurpose.TRANSFER.value)
         now = self.clock.now()
         today = local_day(clinic_identity(self.db), now)
         age = age_on(record.birth_date, today) if isinstance(record.birth_date, date) else None
-        return sign_token(key, {
+        return with_enrolment(key, {
             "kind": "transfer", "iss": clinic.code, "tid": record.id, "vno": record.visit_no,
             "name": mask_name(record.patient_name), "sex": record.sex, "age": age, "cls": record.classification,
             "dst": record.hospital_name, "at": int(record.requested_at.timestamp()),
@@ -484,8 +480,8 @@ class TransferService(Service):
     def verify_handover(self, actor: Actor, token: str) -> dict[str, object]:
         with self.db.read() as s:
             authorize(s, actor, Perm.TRANSFER)
-            keys = key_lookup(s)
-        return verify_from(keys, token, kind="transfer", now=self.clock.now())
+            return scan_text.verify_first(token, lambda t: verify_transfer_token(  # IME / Caps Lock text
+                s, t, kind="transfer", now=self.clock.now()))
 
     def receive(self, actor: Actor, token: str, *, receiving_staff: str, receiving_department: str,
                 arrival_condition: str) -> ReceivedRecord:
@@ -495,6 +491,7 @@ class TransferService(Service):
         if arrival_condition not in Condition._value2member_map_:
             raise ValidationError("condition", field="arrival_condition")
         now = self.clock.now()
+        ensure_desk(self.db, self.clock, self.keys, actor.workstation)
         with self.audited_write(actor, "transfer.receive", "received", Perm.TRANSFER, str(payload["vno"])) as op:
             s = op.session
             if s.scalar(select(ReceivedTransfer.id).where(ReceivedTransfer.issuer_code == payload["iss"],
@@ -507,7 +504,7 @@ class TransferService(Service):
             s.add(row)
             s.flush()
             own = s.scalars(select(Clinic)).one()
-            receipt = sign_token(self.keys.load(own.code), {
+            receipt = with_enrolment(desk_signer(s, self.keys, DeskPurpose.TRANSFER.value), {
                 "kind": "transfer_receipt", "iss": own.code, "ref_iss": payload["iss"], "tid": payload["tid"],
                 "vno": payload["vno"], "staff": staff, "dept": dept, "cond": arrival_condition,
                 "at": int(now.timestamp()), "exp": int((now + RECEIPT_LIFETIME).timestamp())})

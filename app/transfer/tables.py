@@ -1,4 +1,4 @@
-"""Transfer tables (schema owned by migration 0005; ``origin_ward`` added by 0010)."""
+"""Transfer tables (schema owned by migration 0005; ``origin_ward`` added by 0010, ``purpose`` by 0015)."""
 
 from __future__ import annotations
 
@@ -38,6 +38,8 @@ class TrustedClinic(Base):
     public_key: Mapped[str] = mapped_column(String(64))
     key_id: Mapped[str] = mapped_column(String(16), unique=True)
     added_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # what its key may verify here (app.desk_keys.TrustPurpose): "transfer" — never a permit (0015)
+    purpose: Mapped[str] = mapped_column(String(20), default="transfer", server_default="transfer")
 
 
 class Transfer(Base):

@@ -12,6 +12,7 @@ from app.actor import Actor
 from app.errors import Conflict, NotFound, ValidationError
 from app.permissions import Perm
 from app.services.base import Service, authorize
+from app.text_rules import check_text
 from app.triage.common import handoff_record
 from app.triage.records import HandoffRecord
 from app.triage.screening_service import load_rule_context
@@ -31,6 +32,7 @@ def _latest(s: Session, visit: Visit) -> Handoff | None:
 
 
 def _text(value: str, field: str, minimum: int = 1, maximum: int = 64) -> str:
+    check_text(value, field, multiline=True)  # line breaks fold below; hidden characters are refused
     text = " ".join(value.split())
     if not minimum <= len(text) <= maximum:
         raise ValidationError("required" if not text else "too_long", field=field, maximum=maximum)

@@ -10,6 +10,7 @@ from dataclasses import replace
 from datetime import date
 
 from app.errors import ValidationError
+from app.text_rules import check_text
 from app.triage.records import PatientInput
 from app.triage.vocab import IdType, Sex
 
@@ -67,7 +68,11 @@ def age_on(birth: date, day: date) -> int:
 
 
 def normalise_patient(p: PatientInput, today: date) -> PatientInput:
-    """The one set of registration rules, shared by the form and the paper-records import."""
+    """The one set of registration rules, shared by the form and the paper-records import (and the
+    holders of permits). Control, zero-width and bidi characters are refused first (app/text_rules.py),
+    before any whitespace folding could hide them."""
+    for field in ("name", "id_number", "id_missing_reason", "phone", "address", "occupation", "workplace"):
+        check_text(getattr(p, field), field)
     name = " ".join(p.name.split())
     if not 1 <= len(name) <= 64:
         raise ValidationError("patient_name", field="name")

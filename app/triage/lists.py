@@ -12,7 +12,9 @@ from typing import Any, TextIO
 from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from app.access_log import Access, Criteria, criteria_kind, record_access
 from app.actor import Actor
+from app.csv_safe import escape_row
 from app.permissions import Perm
 from app.services.base import Service, authorize
 from app.triage.common import split_codes
@@ -78,11 +80,26 @@ def _row(r: Any) -> ListRow:
     return ListRow(r[0], r[1], r[2], split_codes(r[3]), r[4], split_codes(r[5]), r[6], r[7], r[8], r[9], r[10], r[11])
 
 
+def _filters(q: ListQuery) -> dict[str, Any]:
+    """The non-personal filters of a query, as an access row records them (never the search text)."""
+    return {"day": q.day.isoformat() if q.day else None, "decision": q.decision, "registered_only": q.registered_only}
+
+
 class ListService(Service):
     def count(self, actor: Actor, q: ListQuery) -> int:
-        with self.db.read() as s:
+        """How many rows match. A query with search text is a search of personal data: it is recorded
+        (``access.search``, the kind of criterion and the number of matches; app/access_log.py) in the same
+        transaction; a list without search text is not (the list page reloads it as filters change)."""
+        if not "".join(q.text.split()):
+            with self.db.read() as s:
+                authorize(s, actor, Perm.VIEW_PATIENTS)
+                return s.scalar(select(func.count()).select_from(_filtered(q).subquery())) or 0
+        with self.db.write() as s:
             authorize(s, actor, Perm.VIEW_PATIENTS)
-            return s.scalar(select(func.count()).select_from(_filtered(q).subquery())) or 0
+            n = s.scalar(select(func.count()).select_from(_filtered(q).subquery())) or 0
+            record_access(s, self.clock.now(), actor, Access.SEARCH, "screening_list", n,
+                          criteria=criteria_kind(q.text), filters=_filters(q))
+            return n
 
     def page(self, actor: Actor, q: ListQuery, *, before_id: int | None = None, limit: int = 200) -> list[ListRow]:
         """Newest first; the next page starts before the last id seen (no deep OFFSET scans)."""
@@ -94,21 +111,33 @@ class ListService(Service):
             return [_row(r) for r in s.execute(query.order_by(Screening.id.desc()).limit(limit))]
 
     def export_csv(self, actor: Actor, q: ListQuery, out: TextIO) -> int:
-        """Write the filtered list as UTF-8 CSV (the caller opens with ``encoding='utf-8-sig'`` for Excel)."""
+        """Write the filtered list as UTF-8 CSV (the caller opens with ``encoding='utf-8-sig'`` for Excel).
+
+        The export is recorded first (``access.export``: rows, filters, kind of criterion) and committed;
+        only then is anything written to ``out`` (ui/csv_export.py creates the file on the first write), so
+        a refused or failed record leaves no file. The rows written are exactly the rows recorded: those
+        that existed when the record was made."""
+        with self.db.write() as s:
+            authorize(s, actor, Perm.VIEW_PATIENTS)
+            counted = _filtered(q).subquery()
+            n, last_id = s.execute(select(func.count(), func.max(counted.c.id))).one()
+            record_access(s, self.clock.now(), actor, Access.EXPORT, "screening_list", n,
+                          criteria=criteria_kind(q.text) if q.text.strip() else Criteria.FILTER, filters=_filters(q))
         writer = csv.writer(out)
         writer.writerow(CSV_HEADER)
         n = 0
         with self.db.read() as s:
-            authorize(s, actor, Perm.VIEW_PATIENTS)
-            for row in self._stream(s, q):
-                writer.writerow([row.screened_at.isoformat(), row.visit_no or "", row.patient_name or "",
-                                 row.phone or "", f"{row.temperature_c:.1f}", ";".join(row.symptoms), row.decision,
-                                 ";".join(row.reasons), row.nurse, row.source, row.handoff_state or ""])
+            for row in self._stream(s, q, last_id or 0):
+                writer.writerow(escape_row([row.screened_at.isoformat(), row.visit_no or "", row.patient_name or "",
+                                            row.phone or "", f"{row.temperature_c:.1f}", ";".join(row.symptoms),
+                                            row.decision, ";".join(row.reasons), row.nurse, row.source,
+                                            row.handoff_state or ""]))
                 n += 1
         return n
 
     @staticmethod
-    def _stream(s: Session, q: ListQuery) -> Iterator[ListRow]:
-        result = s.execute(_filtered(q).order_by(Screening.id.desc()).execution_options(yield_per=2000))
+    def _stream(s: Session, q: ListQuery, last_id: int) -> Iterator[ListRow]:
+        query = _filtered(q).where(Screening.id <= last_id)
+        result = s.execute(query.order_by(Screening.id.desc()).execution_options(yield_per=2000))
         for r in result:
             yield _row(r)

@@ -31,6 +31,7 @@ from app.clinic_mode import load_mode
 from app.errors import Conflict, NotFound, ValidationError
 from app.permissions import Perm
 from app.services.base import Service, authorize
+from app.text_rules import check_text
 from app.transfer.tables import Hospital
 from app.transfer.vocab import HospitalKind
 from app.triage import pharmacy_followup as followup
@@ -120,6 +121,7 @@ class BuyerGuide:
 
 
 def _text(value: str, field: str, limit: int) -> str:
+    check_text(value, field, multiline=True)  # line breaks fold below; hidden characters are refused
     text = " ".join(value.split())
     if len(text) > limit:
         raise ValidationError("too_long", field=field, maximum=limit)

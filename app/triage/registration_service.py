@@ -7,6 +7,7 @@ from dataclasses import fields, replace
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from app.access_log import Access, criteria_kind, record_access
 from app.actor import Actor
 from app.clock import Clock
 from app.counters import reserve
@@ -107,11 +108,14 @@ def check_at_registration(s: Session, clock: Clock, screening: Screening, health
 
 class RegistrationService(Service):
     def search_patients(self, actor: Actor, text: str, limit: int = 8) -> list[PatientRecord]:
-        """Returning patients by ID number, phone, name or pinyin initials prefix, as the nurse types."""
+        """Returning patients by ID number, phone, name or pinyin initials prefix, as the nurse types.
+
+        Each search that runs is recorded (``access.search`` on ``patient``: the kind of criterion and how
+        many records were shown, never the text; app/access_log.py)."""
         term = "".join(text.split())
         if len(term) < (2 if term.isascii() else 1):  # one Chinese character (a surname) is enough
             return []
-        with self.db.read() as s:
+        with self.db.write() as s:
             authorize(s, actor, Perm.VIEW_PATIENTS)
             query = select(Patient)
             if term.isdigit() or (term[:-1].isdigit() and term[-1] in "xX"):
@@ -125,6 +129,7 @@ class RegistrationService(Service):
             last = {pid: no for pid, no in s.execute(
                 select(Visit.patient_id, Visit.visit_no).where(Visit.patient_id.in_([r.id for r in rows]))
                 .order_by(Visit.id))} if rows else {}
+            record_access(s, self.clock.now(), actor, Access.SEARCH, "patient", len(rows), criteria=criteria_kind(term))
             return [patient_record(r, last.get(r.id)) for r in rows]
 
     def register(self, actor: Actor, *, screening_id: int, patient: PatientInput, patient_id: int | None = None,
@@ -187,10 +192,14 @@ class RegistrationService(Service):
                 op.summary["health_code"] = screening.health_code
             return visit_detail(s, visit, row, screening, new=True)
 
-    def detail(self, actor: Actor, visit_no: str) -> VisitDetail:
-        with self.db.read() as s:
+    def detail(self, actor: Actor, visit_no: str, *, opened: bool = False) -> VisitDetail:
+        """One registration. ``opened``: a person opened it on purpose (the visit list's detail), recorded as
+        ``access.view`` of ``visit_record`` (app/access_log.py); a desk refreshing what it just wrote is not."""
+        with self.db.write() if opened else self.db.read() as s:
             authorize(s, actor, Perm.VIEW_PATIENTS)
             visit = s.scalars(select(Visit).where(Visit.visit_no == visit_no.strip().upper())).first()
             if visit is None:
                 raise NotFound(entity="visit", visit_no=visit_no)
+            if opened:
+                record_access(s, self.clock.now(), actor, Access.VIEW, "visit_record", 1, entity_id=visit.visit_no)
             return visit_detail(s, visit, visit.patient, visit.screening)

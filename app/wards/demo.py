@@ -94,12 +94,14 @@ def create_ward_demo(db: Database, keys: KeyStore, admin: Actor, now: datetime) 
         nurse, adm["陈建华"], Holder("刘敏", "resident_id", _id("32058319900303", 66), "孙女"),
         window_start=now - timedelta(minutes=120), window_end=now - timedelta(minutes=90), reason="术前谈话签字")
     GateService(db, at(-115)).check(gatekeeper, used.payload, "内科门岗")  # in
-    GateService(db, at(-100)).check(gatekeeper, used.payload, "内科门岗")  # out
+    GateService(db, at(-100)).check(gatekeeper, used.payload, "内科门岗", direction="out")  # out (F3)
     GateService(db, at(-95)).check(gatekeeper, used.payload, "内科门岗")  # back again: refused (visit used)
     late = PermitService(db, at(-60), keys).issue_visitor(
         nurse, adm["刘桂英"], Holder("林芳", "passport", "E7654321", "同事"),
         window_start=now - timedelta(minutes=50), window_end=now - timedelta(minutes=20), reason="病危告知")
     GateService(db, at(-45)).check(gatekeeper, late.payload, "内科门岗")  # in, and still inside: an overstay
+    GateService(db, FixedClock(now - timedelta(minutes=45) + timedelta(seconds=4))).check(
+        gatekeeper, late.payload, "内科门岗")  # the scanner read the card twice: 重复扫描, not a second passage
     PermitService(db, FixedClock(now), keys).issue_visitor(
         nurse, adm["王秀珍"], Holder("王芳", "resident_id", _id("32058319920606", 88), "女儿"),
         window_start=now + timedelta(hours=1), window_end=now + timedelta(hours=1, minutes=30), reason="交代出院事项")

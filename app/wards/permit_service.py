@@ -25,16 +25,19 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from app.access_log import Access, Criteria, record_access
 from app.actor import Actor
 from app.clock import Clock
 from app.db.engine import Database
 from app.db.models import Clinic
+from app.desk_keys import DeskPurpose, desk_signer, ensure_desk
 from app.errors import Conflict, NotFound, PermissionDenied, StaleEdit, ValidationError
 from app.figures import load_figures
 from app.keys import KeyStore
 from app.permissions import Perm
 from app.privacy import mask_name
 from app.services.base import Service, WriteOp, authorize
+from app.text_rules import check_text
 from app.triage.common import clinic_identity, local_day
 from app.triage.identity import normalise_patient
 from app.triage.records import PatientInput
@@ -135,7 +138,7 @@ class PermitService(Service):
         """One visitor, one passage, a window of at most the figure's minutes, and the reason an on-site
         visit is needed (in principle none: video visits are encouraged), e.g. 病危告知."""
         now = self.clock.now()
-        why = " ".join((reason or "").split())
+        why = " ".join((check_text(reason, "reason", multiline=True) or "").split())
         with self._issuing(actor, "permit.issue_visitor", admission_id, holder, window_end) as (op, a, person):
             s = op.session
             figures, _ = load_figures(s, WardFigures)
@@ -159,7 +162,7 @@ class PermitService(Service):
             return p
 
     def revoke(self, actor: Actor, permit_id: str, reason: str) -> PermitRecord:
-        reason = " ".join(reason.split())
+        reason = " ".join((check_text(reason, "reason", multiline=True) or "").split())
         if len(reason) < 2:
             raise ValidationError("required", field="reason")
         with self.audited_write(actor, "permit.revoke", "permit", Perm.ISSUE_PERMITS, permit_id) as op:
@@ -174,6 +177,7 @@ class PermitService(Service):
 
     def reprint(self, actor: Actor, permit_id: str, reason: str = "lost") -> PermitRecord:
         """A new card with a new identity; the old one stops working at once."""
+        ensure_desk(self.db, self.clock, self.keys, actor.workstation)
         with self.audited_write(actor, "permit.reprint", "permit", Perm.ISSUE_PERMITS, permit_id) as op:
             s = op.session
             old = self._permit(s, permit_id)
@@ -218,13 +222,20 @@ class PermitService(Service):
                           "valid_until": p.valid_until.isoformat(), "before": before.isoformat()}
             return permit_record(p)
 
-    def list(self, actor: Actor, state: str | None = None, limit: int = 1000) -> list[PermitRecord]:
-        with self.db.read() as s:
+    def list(self, actor: Actor, state: str | None = None, limit: int = 1000, *, exported: bool = False
+             ) -> list[PermitRecord]:
+        """Permits, newest first. ``exported``: the list leaves the app (``permit list`` on the command line),
+        recorded as ``access.export`` of ``permit_list`` with the row count (app/access_log.py)."""
+        with self.db.write() if exported else self.db.read() as s:
             authorize(s, actor, Perm.ISSUE_PERMITS)
             query = select(Permit).order_by(Permit.issued_at.desc()).limit(limit)
             if state:
                 query = query.where(Permit.state == state)
-            return [permit_record(p) for p in s.scalars(query)]
+            records = [permit_record(p) for p in s.scalars(query)]
+            if exported:
+                record_access(s, self.clock.now(), actor, Access.EXPORT, "permit_list", len(records),
+                              criteria=Criteria.FILTER, filters={"state": state})
+            return records
 
     def get(self, actor: Actor, permit_id_or_number: str) -> PermitRecord:
         with self.db.read() as s:
@@ -242,6 +253,7 @@ class PermitService(Service):
                                                 phone=holder.phone), local_day(clinic_identity(self.db), now))
         if not 1 <= len(holder.relation.strip()) <= 32:
             raise ValidationError("required", field="relation")
+        ensure_desk(self.db, self.clock, self.keys, actor.workstation)
         with self.audited_write(actor, action, "admission", Perm.ISSUE_PERMITS, admission_id) as op:
             a = op.session.get(Admission, admission_id)
             if a is None:
@@ -293,7 +305,7 @@ class PermitService(Service):
                     valid_until: datetime | None = None, visit_reason: str = "") -> Permit:
         """The QR carries the validity asked for; ``valid_until`` may end earlier (the escort's test)."""
         clinic = s.scalars(select(Clinic)).one()
-        key = self.keys.load(clinic.code)
+        key = desk_signer(s, self.keys, DeskPurpose.PERMIT.value)  # desk_not_enrolled / desk_revoked
         permit_id = secrets.token_hex(16)
         number = f"{'E' if kind == PermitKind.ESCORT else 'V'}{secrets.randbelow(10 ** 8):08d}"
         payload = credential.encode(key, credential.Credential(

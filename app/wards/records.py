@@ -69,8 +69,13 @@ class GateDecision:
     bed: str | None = None
     valid_until: datetime | None = None
     inside_since: datetime | None = None  # for an exit: when they went in
-    offline: bool = False  # decided from the signature and the cached revocation list only
+    offline: bool = False  # decided from the gate's own copy of the lists (data_taken_at)
     overstay_minutes: int | None = None  # an exit: the visitor left this many minutes after the visit's end
+    direction: str = "in"  # the gatekeeper's action: in / out
+    flags: tuple[str, ...] = ()  # an exit: what was wrong with the permit (ExitFlag codes); leaving is never refused
+    repeat_of: str | None = None  # a repeated scan: the passage it repeats (admit / exit)
+    repeat_at: datetime | None = None  # … and when that passage was recorded
+    data_taken_at: datetime | None = None  # offline: when the gate's copy of the lists was taken
 
 
 @dataclass(frozen=True)
@@ -84,3 +89,31 @@ class InsideRecord:
     since: datetime
     overdue: bool  # a visitor still inside after the visit's end (an overstay)
     deadline: datetime | None = None  # a visitor's: the window's end, or the visit's longest time from entry
+
+
+@dataclass(frozen=True)
+class GateStatus:
+    """What the gate page shows beside the scan field (issue 13)."""
+
+    online: bool | None  # None: no scan or poll has answered yet
+    data_taken_at: datetime | None  # when the offline copy of the lists was taken (None: there is none)
+    pending: int  # offline scans waiting to be written back
+    set_aside: int  # offline records that could not be read, kept in the quarantine file
+
+
+@dataclass(frozen=True)
+class RefusableAdmission:
+    """An admission decided offline that the live data refuses (raised as an incident)."""
+
+    permit_number: str | None
+    gate: str
+    at: datetime
+    reason: str  # a Deny code
+
+
+@dataclass(frozen=True)
+class WriteBackResult:
+    stored: int  # offline scans written to the clinic database now
+    already: int  # written before (the same event key): not twice
+    refusable: tuple[RefusableAdmission, ...] = ()
+    set_aside: int = 0  # unreadable records kept aside in the quarantine file

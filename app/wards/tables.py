@@ -110,3 +110,17 @@ class GateEvent(Base):
     offline: Mapped[bool] = mapped_column(Boolean, default=False)
     username: Mapped[str] = mapped_column(String(64))
     workstation: Mapped[str] = mapped_column(String(64))
+    direction: Mapped[str | None] = mapped_column(String(4), nullable=True)  # in / out (migration 0016)
+    flags: Mapped[str | None] = mapped_column(String(120), nullable=True)  # an exit: ExitFlag codes, comma-separated
+
+
+class GateInside(Base):
+    """Who is inside now, one row per permit: an entry adds it, an exit removes it (migration 0016)."""
+
+    __tablename__ = "gate_inside"
+
+    permit_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    admission_id: Mapped[int] = mapped_column(Integer, index=True)
+    kind: Mapped[str] = mapped_column(String(8))
+    gate: Mapped[str] = mapped_column(String(32))
+    since: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -59,12 +59,37 @@ class Deny(StrEnum):
     VISIT_TIME_OVER = "visit_time_over"
     VISIT_USED = "visit_used"  # a visitor permit is good for one passage: the visitor has already left
     UNKNOWN_PERMIT = "unknown_permit"  # typed permit number not found
+    # the offline gate refuses to decide (issue 13)
+    OFFLINE_DATA_TOO_OLD = "offline_data_too_old"  # its copy of the lists is older than the admin's limit
+    CLOCK_WENT_BACK = "clock_went_back"  # this PC's clock is earlier than a time it has already seen
 
 
 class GateOutcome(StrEnum):
     ADMIT = "admit"  # entry
-    EXIT = "exit"  # the holder was inside and leaves
+    EXIT = "exit"  # the holder leaves: always let through, the permit's state flagged (ExitFlag)
     DENY = "deny"
+    REPEAT = "repeat"  # 重复扫描: the same card again within seconds of its passage, not a second passage
+
+
+class Direction(StrEnum):
+    """The gate's action, chosen by the gatekeeper (F2 进入 / F3 离开), never guessed from the last passage."""
+
+    IN = "in"
+    OUT = "out"
+
+
+class ExitFlag(StrEnum):
+    """What was wrong when a holder left (recorded with the exit; leaving is never refused)."""
+
+    NOT_INSIDE = "not_inside"  # no recorded entry
+    OVERSTAY = "overstay"  # a visitor leaving after the visit's end (an incident, alerted)
+    REVOKED = "revoked"
+    DISCHARGED = "discharged"
+    EXPIRED = "expired"
+    NOT_YET_VALID = "not_yet_valid"
+    VISIT_TIME_OVER = "visit_time_over"
+    ESCORT_TEST_OLD = "escort_test_old"
+    WRONG_WARD = "wrong_ward"  # left through a gate that does not serve the permit's ward
 
 
 #: The defaults of app.wards.figures.WardFigures (the figures in force are data: load them from there).

@@ -154,6 +154,10 @@
         <translation>探视证 {permit}（{ward}）：超出探视时间 {minutes} 分钟。</translation>
     </message>
     <message>
+        <source>Permit {permit} was let in at {gate} while the gate was offline, but the live data refuses it: {reason}. Check who is in the ward.</source>
+        <translation>通行证 {permit} 在 {gate} 离线时被放行，但联网复核应拒绝：{reason}。请核查病区内人员。</translation>
+    </message>
+    <message>
         <source>Visit {visit_no} classified as {classification}.</source>
         <translation>就诊 {visit_no} 被判定为{classification}。</translation>
     </message>
@@ -256,6 +260,10 @@
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
+        <source>Check with the &amp;county hub</source>
+        <translation>与县级平台核对(&amp;C)</translation>
+    </message>
+    <message>
         <source>{shown} of {total} entries loaded</source>
         <translation>已加载 {shown} / {total} 条</translation>
     </message>
@@ -269,7 +277,47 @@
     </message>
     <message>
         <source>Chain BROKEN at entry No. {seq}: entries were altered or removed outside the program. Tell the clinic&apos;s administrator.</source>
-        <translation>记录链在第 {seq} 号处断裂：有记录在本程序之外被篡改或删除。请立即告知本院管理员。</translation>
+        <translation>审计链在第 {seq} 条断裂：有记录在程序之外被修改或删除。请告知本机构管理员。</translation>
+    </message>
+    <message>
+        <source>A record was changed outside the program: {what} {id}, after entry No. {seq}. Tell the clinic&apos;s administrator.</source>
+        <translation>有记录在程序之外被修改：{what} {id}（第 {seq} 条审计记录之后）。请告知本机构管理员。</translation>
+    </message>
+    <message>
+        <source>Asking the county hub…</source>
+        <translation>正在向县级平台核对…</translation>
+    </message>
+    <message>
+        <source>County hub key: not pinned yet (the hub&apos;s first receipt pins it).</source>
+        <translation>县级平台公钥：尚未固定（收到县级平台第一张回执时固定）。</translation>
+    </message>
+    <message>
+        <source>County hub key fingerprint: {fp} (set by the administrator).</source>
+        <translation>县级平台公钥指纹：{fp}（管理员设置）。</translation>
+    </message>
+    <message>
+        <source>County hub key fingerprint: {fp} (pinned from the hub&apos;s first receipt).</source>
+        <translation>县级平台公钥指纹：{fp}（由县级平台第一张回执固定）。</translation>
+    </message>
+    <message>
+        <source>Agrees with the county hub: {n} anchors checked, last No. {seq} here.</source>
+        <translation>与县级平台一致：已核对 {n} 个锚点，本机最后一条为第 {seq} 条。</translation>
+    </message>
+    <message>
+        <source>Restored from a backup made at {at}: the hub&apos;s anchors after No. {n} belong to the trail that restore (entry No. {m}) replaced.</source>
+        <translation>曾从 {at} 的备份恢复：县级平台第 {n} 条之后的锚点属于该次恢复（第 {m} 条记录）所替换的审计链。</translation>
+    </message>
+    <message>
+        <source>DISAGREES with the county hub: the hub holds entry No. {seq}, but the trail here ends at No. {head}: entries were deleted. Tell the clinic&apos;s administrator.</source>
+        <translation>与县级平台不一致：县级平台持有第 {seq} 条，本机审计链只到第 {head} 条，记录已被删除。请告知本机构管理员。</translation>
+    </message>
+    <message>
+        <source>DISAGREES with the county hub: entry No. {seq} is not the one the hub received: entries were rewritten outside the program. Tell the clinic&apos;s administrator.</source>
+        <translation>与县级平台不一致：第 {seq} 条与县级平台收到的不同，记录已在程序之外被改写。请告知本机构管理员。</translation>
+    </message>
+    <message>
+        <source>DISAGREES with the county hub: the trail here is empty, but the hub holds entries up to No. {seq}: the trail was wiped. Tell the clinic&apos;s administrator.</source>
+        <translation>与县级平台不一致：本机审计链为空，而县级平台持有到第 {seq} 条的记录，审计链已被清空。请告知本机构管理员。</translation>
     </message>
 </context>
 <context>
@@ -947,6 +995,74 @@ Change it?</source>
     </message>
 </context>
 <context>
+    <name>DeskKeysBox</name>
+    <message>
+        <source>Workstation keys</source>
+        <extracomment>asks the reason for a revocation (a test replaces it): (accepted, text)</extracomment>
+        <translation>工作站密钥</translation>
+    </message>
+    <message>
+        <source>Each desk signs permits, transfer forms and reports with its own key. A new desk waits until an administrator enrols it here, on the desk where the clinic was set up. Revoke the key of a lost or retired computer: what it signed is refused from the next scan.</source>
+        <translation>每台工作站用自己的密钥签发通行证、转运交接单和报送。新工作站须由管理员在建立本机构的那台工作站上于此处登记后方可签发。电脑丢失或停用时请吊销其密钥：其签发的内容自下一次扫码起即被拒绝。</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>工作站</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>密钥编号</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>May sign</source>
+        <translation>可签发</translation>
+    </message>
+    <message>
+        <source>Enrolled / revoked</source>
+        <translation>登记/吊销</translation>
+    </message>
+    <message>
+        <source>&amp;Enrol</source>
+        <translation>登记(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke…</source>
+        <translation>吊销(&amp;V)…</translation>
+    </message>
+    <message>
+        <source> (this desk)</source>
+        <translation>（本机）</translation>
+    </message>
+    <message>
+        <source>Enrolment does not verify</source>
+        <translation>登记签名核验失败</translation>
+    </message>
+    <message>
+        <source>revoked {at} by {who}: {reason}</source>
+        <translation>{at} 由 {who} 吊销：{reason}</translation>
+    </message>
+    <message>
+        <source>enrolled {at} by {who}</source>
+        <translation>{at} 由 {who} 登记</translation>
+    </message>
+    <message>
+        <source>Revoke desk key</source>
+        <translation>吊销工作站密钥</translation>
+    </message>
+    <message>
+        <source>Why is the key of {desk} revoked (e.g. computer lost)?</source>
+        <translation>为什么吊销 {desk} 的密钥（例如电脑丢失）？</translation>
+    </message>
+    <message>
+        <source>{desk}: {state}.</source>
+        <translation>{desk}：{state}。</translation>
+    </message>
+</context>
+<context>
     <name>DispositionDialog</name>
     <message>
         <source>Until the case is excluded, only to a single room in the buffer ward.</source>
@@ -1195,6 +1311,10 @@ Change it?</source>
         <translation>账户 {username} 不存在。</translation>
     </message>
     <message>
+        <source>Wrong user name or password. After {attempts} wrong passwords in a row an account is locked for {minutes} minutes; an administrator can unlock it sooner.</source>
+        <translation>用户名或密码错误。连续输错 {attempts} 次密码，账号将被锁定 {minutes} 分钟；如需提前解锁，请联系管理员。</translation>
+    </message>
+    <message>
         <source>Choose the kind: designated hospital, backup hospital or designated fever clinic.</source>
         <translation>请选择医院类型：定点医院、后备定点医院或定点发热门诊。</translation>
     </message>
@@ -1209,6 +1329,14 @@ Change it?</source>
     <message>
         <source>This patient&apos;s fever-clinic case is still open: the responsible doctor records the disposition &quot;admitted&quot; first, then the ward admits the patient.</source>
         <translation>该患者的发热门诊病例尚未处置：请首诊医生先将处置记录为“收住入院”，再由病区办理入院。</translation>
+    </message>
+    <message>
+        <source>This desk&apos;s signing key is not enrolled yet, so it cannot sign permits, transfer forms or reports: ask the administrator to enrol this desk on the Data maintenance page (Workstation keys).</source>
+        <translation>本工作站的签名密钥尚未登记，不能签发通行证、转运交接单，也不能报送：请管理员在“数据维护”页（工作站密钥）登记本工作站。</translation>
+    </message>
+    <message>
+        <source>The desk enrolment sent with this signature is not signed by the clinic key: enrol the desk again on the Data maintenance page.</source>
+        <translation>随签名发送的工作站登记不是由机构密钥签发的：请在“数据维护”页重新登记该工作站。</translation>
     </message>
     <message>
         <source>The record no longer exists.</source>
@@ -1253,10 +1381,6 @@ Change it?</source>
     <message>
         <source>The clinic has not been set up yet.</source>
         <translation>机构尚未完成设置。</translation>
-    </message>
-    <message>
-        <source>Wrong user name or password. {attempts} attempts left before the account is locked.</source>
-        <translation>用户名或密码错误。再错 {attempts} 次账户将被锁定。</translation>
     </message>
     <message>
         <source>Wrong user name or password.</source>
@@ -1995,6 +2119,142 @@ Change it?</source>
         <translation>{approver} 没有批准特例的权限：请由医务负责人（管理员）作为第二人在此登录。</translation>
     </message>
     <message>
+        <source>This desk&apos;s signing key was revoked: it signs nothing any more. Ask the administrator; a revoked key cannot be enrolled again (a new data directory makes a new key).</source>
+        <translation>本工作站的签名密钥已被吊销，不再签发任何文书。请联系管理员；已吊销的密钥不能再次登记（新的数据目录会生成新密钥）。</translation>
+    </message>
+    <message>
+        <source>Desks are enrolled with the clinic key, which is not on this desk: enrol from the desk where the clinic was set up.</source>
+        <translation>登记工作站需要本机构密钥，而本工作站没有：请在建立本机构的那台工作站上登记。</translation>
+    </message>
+    <message>
+        <source>This desk key is already enrolled or revoked: the list has been reloaded.</source>
+        <translation>该工作站密钥已登记或已吊销：列表已刷新。</translation>
+    </message>
+    <message>
+        <source>This desk key is already revoked: the list has been reloaded.</source>
+        <translation>该工作站密钥已吊销：列表已刷新。</translation>
+    </message>
+    <message>
+        <source>Choose what the desk key may sign: permits, transfer forms and receipts, hub reports.</source>
+        <translation>请选择该工作站密钥可签发的内容：通行证、转运交接单与回执、向县级平台报送。</translation>
+    </message>
+    <message>
+        <source>Enter why the desk key is revoked (2 to 200 characters), e.g. the computer was lost.</source>
+        <translation>请填写吊销该工作站密钥的原因（2至200个字），例如电脑丢失。</translation>
+    </message>
+    <message>
+        <source>Another clinic&apos;s key is trusted only for its transfer forms and receipts: choose &quot;transfer&quot;.</source>
+        <translation>其他机构的密钥只用于核验其转运交接单与回执：请选择“转运”。</translation>
+    </message>
+    <message>
+        <source>The county hub does not know this clinic: ask the county to register the clinic&apos;s public key (fever-sentinel clinic public-key).</source>
+        <translation>县级平台不认识本机构：请县级管理员登记本机构的公钥（fever-sentinel clinic public-key）。</translation>
+    </message>
+    <message>
+        <source>The answer was signed by a key other than the county hub&apos;s key pinned here: it was refused and recorded. Ask the county to read out the hub&apos;s key (fingerprint) and compare it with the one on the audit page before setting a new one.</source>
+        <translation>该应答的签名不是本机构已固定的县级平台公钥，已拒收并记录。请县级平台宣读其公钥指纹，与审计页面显示的指纹核对后再设置新公钥。</translation>
+    </message>
+    <message>
+        <source>This is not a hub public key: copy the whole key the hub prints with &quot;hub public-key&quot;.</source>
+        <translation>这不是县级平台公钥：请完整复制县级平台用 &quot;hub public-key&quot; 打印的公钥。</translation>
+    </message>
+    <message>
+        <source>The county hub did not give this clinic&apos;s audit anchors (answer {status}): check that the clinic is registered at the hub and this desk is enrolled, then try again.</source>
+        <translation>县级平台未提供本机构的审计锚点（应答 {status}）：请确认本机构已在县级平台登记、本工作站密钥已登记，然后重试。</translation>
+    </message>
+    <message>
+        <source>Item {item} of the list has a wrong &quot;{field}&quot; ({reason}); nothing was published. Correct it and publish the list again.</source>
+        <translation>清单第 {item} 项的“{field}”有误（{reason}），整份清单未发布。请改正后重新发布。</translation>
+    </message>
+    <message>
+        <source>Item {item} repeats the name of item {first}; nothing was published. Keep one of them and publish the list again.</source>
+        <translation>清单第 {item} 项与第 {first} 项名称重复，整份清单未发布。请只保留其中一项后重新发布。</translation>
+    </message>
+    <message>
+        <source>The file is not a list the county hub can publish (a JSON list of objects, or for risk areas the CSV &quot;name,level[,since]&quot;); nothing was published.</source>
+        <translation>该文件不是县级平台可发布的清单（应为 JSON 对象列表；风险地区也可用 CSV“名称,等级[,起始日期]”），未发布任何内容。</translation>
+    </message>
+    <message>
+        <source>The automatic submission only submits overdue daily reports and delivers what is queued; this needs a person who has the right to log in and do it.</source>
+        <translation>系统自动提交只能提交逾期的日报告并发送待发内容；此操作须由有相应权限的人员登录后办理。</translation>
+    </message>
+    <message>
+        <source>This text holds an invisible or control character (character {position}, {code_point}), often from copying and pasting: delete the text and type it again.</source>
+        <translation>文字中含有不可见字符或控制字符（第 {position} 个字符，{code_point}），多为复制粘贴带入：请删除后重新输入。</translation>
+    </message>
+    <message>
+        <source>medium/high-risk area list</source>
+        <translation>中高风险地区名单</translation>
+    </message>
+    <message>
+        <source>designated hospital list</source>
+        <translation>定点医院名单</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>risk level</source>
+        <translation>风险等级</translation>
+    </message>
+    <message>
+        <source>date listed</source>
+        <translation>列入日期</translation>
+    </message>
+    <message>
+        <source>hospital kind</source>
+        <translation>医院类别</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>accepting patients</source>
+        <translation>是否接收患者</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation>版本号</translation>
+    </message>
+    <message>
+        <source>items</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>item</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>whole list</source>
+        <translation>整个名单</translation>
+    </message>
+    <message>
+        <source>a county list</source>
+        <translation>县级下发名单</translation>
+    </message>
+    <message>
+        <source>a field</source>
+        <translation>某一字段</translation>
+    </message>
+    <message>
+        <source>The county&apos;s {list} is wrong at item {item} ({field}).</source>
+        <translation>县级下发的{list}第 {item} 条有误（{field}）。</translation>
+    </message>
+    <message>
+        <source>The county&apos;s {list} is wrong ({field}).</source>
+        <translation>县级下发的{list}有误（{field}）。</translation>
+    </message>
+    <message>
+        <source>Neither list was applied; the lists here are unchanged. Tell the county so it publishes a corrected list, then pull again.</source>
+        <translation>两份名单均未更新，本机构现有名单保持不变。请告知县级平台更正后重新下发，再重新同步。</translation>
+    </message>
+    <message>
         <source>The county hub&apos;s certificate has expired (or is not valid yet). Tell the county so they renew it, and check that this computer&apos;s date and time are right.</source>
         <translation>县平台的证书已过期（或尚未生效）。请通知县里更新证书，并检查本机的日期和时间是否正确。</translation>
     </message>
@@ -2392,12 +2652,32 @@ You become the responsible doctor.</source>
         <translation>扫描证件二维码，或输入证号后按回车</translation>
     </message>
     <message>
-        <source>OFFLINE MODE: only the signature, validity and the local revocation list are checked</source>
-        <translation>离线模式：仅校验签名、有效期和本地吊销名单</translation>
-    </message>
-    <message>
         <source>Inside now</source>
         <translation>当前在内人员</translation>
+    </message>
+    <message>
+        <source>Entering (F2)</source>
+        <translation>进入 (F2)</translation>
+    </message>
+    <message>
+        <source>Leaving (F3)</source>
+        <translation>离开 (F3)</translation>
+    </message>
+    <message>
+        <source>● Online</source>
+        <translation>● 在线</translation>
+    </message>
+    <message>
+        <source>● Offline · no offline copy of the lists on this PC</source>
+        <translation>● 离线 · 本机没有离线数据副本</translation>
+    </message>
+    <message>
+        <source>● Offline · data updated {time}, {hours} h ago</source>
+        <translation>● 离线 · 数据更新于 {time}，{hours} 小时前</translation>
+    </message>
+    <message>
+        <source>{count} offline records could not be read: set aside (kept in the quarantine file), scanning goes on</source>
+        <translation>{count} 条离线记录无法读取，已另存至隔离文件，不影响继续扫码</translation>
     </message>
     <message>
         <source>Gate: {gate}</source>
@@ -2420,12 +2700,20 @@ You become the responsible doctor.</source>
         <translation>请将证件二维码对准扫码枪。</translation>
     </message>
     <message>
+        <source>Already recorded: {passage} at {time}; not counted again</source>
+        <translation>已于 {time} 记录“{passage}”，不重复计入通行</translation>
+    </message>
+    <message>
         <source>Inside since {time} ({minutes} min)</source>
         <translation>{time} 进入（已 {minutes} 分钟）</translation>
     </message>
     <message>
         <source>Overstayed by {minutes} min: reported to the clinic</source>
         <translation>超时{minutes}分钟：已上报</translation>
+    </message>
+    <message>
+        <source>Let out, recorded: {flags}</source>
+        <translation>已放行并记录：{flags}</translation>
     </message>
     <message>
         <source>Visit until {time}: one visit, no re-entry after leaving</source>
@@ -2442,6 +2730,10 @@ You become the responsible doctor.</source>
     <message>
         <source>{name}   ID …{last4}</source>
         <translation>{name}   证件尾号 {last4}</translation>
+    </message>
+    <message>
+        <source>OFFLINE MODE: decided from this gate&apos;s own copy of the lists; the scans are written back when the clinic database answers</source>
+        <translation>离线模式：依据本门岗保存的数据副本判断；数据库恢复连接后自动补录扫码记录</translation>
     </message>
     <message>
         <source>{count} scans waiting to be written back to the clinic database</source>
@@ -2922,6 +3214,10 @@ You become the responsible doctor.</source>
         <translation>更新中高风险地区名单</translation>
     </message>
     <message>
+        <source>County list applied (version from the hub)</source>
+        <translation>应用县级下发名单(新版本)</translation>
+    </message>
+    <message>
         <source>Escorted to fever clinic</source>
         <translation>专人引导至发热门诊</translation>
     </message>
@@ -3034,6 +3330,42 @@ You become the responsible doctor.</source>
         <translation>停止信任机构</translation>
     </message>
     <message>
+        <source>Desk key registered (waiting for enrolment)</source>
+        <translation>工作站密钥已提交（待登记）</translation>
+    </message>
+    <message>
+        <source>Desk key enrolled</source>
+        <translation>登记工作站密钥</translation>
+    </message>
+    <message>
+        <source>Desk key revoked</source>
+        <translation>吊销工作站密钥</translation>
+    </message>
+    <message>
+        <source>County hub key pinned</source>
+        <translation>固定县级平台公钥</translation>
+    </message>
+    <message>
+        <source>County hub receipt checked</source>
+        <translation>核对县级平台回执</translation>
+    </message>
+    <message>
+        <source>Personal data searched</source>
+        <translation>查询个人信息</translation>
+    </message>
+    <message>
+        <source>Personal data viewed</source>
+        <translation>查看个人信息</translation>
+    </message>
+    <message>
+        <source>Personal data exported</source>
+        <translation>导出个人信息</translation>
+    </message>
+    <message>
+        <source>Personal data printed</source>
+        <translation>打印个人信息</translation>
+    </message>
+    <message>
         <source>Clinic</source>
         <translation>机构</translation>
     </message>
@@ -3068,6 +3400,90 @@ You become the responsible doctor.</source>
     <message>
         <source>Risk areas</source>
         <translation>风险地区</translation>
+    </message>
+    <message>
+        <source>Desk key</source>
+        <translation>工作站密钥</translation>
+    </message>
+    <message>
+        <source>Ward admission</source>
+        <translation>病区入住</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <source>Permit</source>
+        <translation>通行证</translation>
+    </message>
+    <message>
+        <source>Transferred-in patient</source>
+        <translation>转入患者</translation>
+    </message>
+    <message>
+        <source>Ward</source>
+        <translation>病区</translation>
+    </message>
+    <message>
+        <source>Gate passage</source>
+        <translation>门岗通行记录</translation>
+    </message>
+    <message>
+        <source>Daily report</source>
+        <translation>日报告</translation>
+    </message>
+    <message>
+        <source>Screening list</source>
+        <translation>预检分诊登记列表</translation>
+    </message>
+    <message>
+        <source>Patient records</source>
+        <translation>患者档案</translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation>就诊登记信息</translation>
+    </message>
+    <message>
+        <source>Case timeline</source>
+        <translation>病例时间线</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>病例</translation>
+    </message>
+    <message>
+        <source>Permit list</source>
+        <translation>通行证列表</translation>
+    </message>
+    <message>
+        <source>Transfer records</source>
+        <translation>转运记录</translation>
+    </message>
+    <message>
+        <source>Printed form</source>
+        <translation>表单</translation>
+    </message>
+    <message>
+        <source>Waiting for enrolment</source>
+        <translation>待登记</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>已登记</translation>
+    </message>
+    <message>
+        <source>Permits</source>
+        <translation>陪护证/探视证</translation>
+    </message>
+    <message>
+        <source>Transfer forms and receipts</source>
+        <translation>转运交接单与回执</translation>
+    </message>
+    <message>
+        <source>Reports to the county hub</source>
+        <translation>向县级平台报送</translation>
     </message>
     <message>
         <source>General outpatient</source>
@@ -3595,7 +4011,7 @@ You become the responsible doctor.</source>
     </message>
     <message>
         <source>Permit expired</source>
-        <translation>证件已过期</translation>
+        <translation>通行证已过期</translation>
     </message>
     <message>
         <source>Permit revoked (withdrawn or replaced)</source>
@@ -3611,7 +4027,7 @@ You become the responsible doctor.</source>
     </message>
     <message>
         <source>Escort&apos;s nucleic acid test is too old</source>
-        <translation>陪护人核酸结果已超时</translation>
+        <translation>陪护人员核酸检测已过有效期</translation>
     </message>
     <message>
         <source>Another visitor for this patient is inside</source>
@@ -3619,7 +4035,39 @@ You become the responsible doctor.</source>
     </message>
     <message>
         <source>Visit time is over</source>
-        <translation>探视时间已过</translation>
+        <translation>探视时段已结束</translation>
+    </message>
+    <message>
+        <source>REPEATED SCAN</source>
+        <translation>重复扫描</translation>
+    </message>
+    <message>
+        <source>Entering</source>
+        <translation>进入</translation>
+    </message>
+    <message>
+        <source>Leaving</source>
+        <translation>离开</translation>
+    </message>
+    <message>
+        <source>No recorded entry</source>
+        <translation>无进入记录</translation>
+    </message>
+    <message>
+        <source>Visitor left after the visit&apos;s end</source>
+        <translation>探视超时离开</translation>
+    </message>
+    <message>
+        <source>Permit revoked</source>
+        <translation>通行证已作废</translation>
+    </message>
+    <message>
+        <source>Permit not valid yet</source>
+        <translation>通行证尚未生效</translation>
+    </message>
+    <message>
+        <source>Left through a gate of another ward</source>
+        <translation>经非本病区门岗离开</translation>
     </message>
     <message>
         <source>Visit already made: the visitor has left, no re-entry</source>
@@ -3628,6 +4076,14 @@ You become the responsible doctor.</source>
     <message>
         <source>Unknown permit number</source>
         <translation>证号不存在</translation>
+    </message>
+    <message>
+        <source>Offline data too old: entry paused, call the ward</source>
+        <translation>离线数据已过期，暂停放行，请联系病区核实</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock was set back: entry paused, fix the time</source>
+        <translation>本机时间被调回，暂停放行，请校准时间</translation>
     </message>
     <message>
         <source>Patients screened at pre-triage</source>
@@ -3898,6 +4354,14 @@ You become the responsible doctor.</source>
         <translation>新入院患者核酸采样时限</translation>
     </message>
     <message>
+        <source>Same card again counts as a repeated scan within</source>
+        <translation>同一证件再次扫描视为重复扫描的时限</translation>
+    </message>
+    <message>
+        <source>Offline gate decides from its data for at most</source>
+        <translation>门岗离线数据最长可用</translation>
+    </message>
+    <message>
         <source>Fever from</source>
         <translation>发热标准</translation>
     </message>
@@ -3934,6 +4398,10 @@ You become the responsible doctor.</source>
         <translation>流行病学调查时限</translation>
     </message>
     <message>
+        <source>seconds</source>
+        <translation>秒</translation>
+    </message>
+    <message>
         <source>minutes</source>
         <translation>分钟</translation>
     </message>
@@ -3964,6 +4432,10 @@ You become the responsible doctor.</source>
     <message>
         <source>Set by the guideline</source>
         <translation>方案规定</translation>
+    </message>
+    <message>
+        <source>Offline gate let in a permit it should have refused</source>
+        <translation>门岗离线放行了应拒绝的通行证</translation>
     </message>
     <message>
         <source>antiviral purchases</source>
@@ -4344,6 +4816,18 @@ You become the responsible doctor.</source>
     <message>
         <source>{name} ({roles})</source>
         <translation>{name}（{roles}）</translation>
+    </message>
+    <message>
+        <source>This desk&apos;s key is revoked: it signs nothing</source>
+        <translation>本工作站密钥已吊销：不能签发任何文书</translation>
+    </message>
+    <message>
+        <source>This desk is not enrolled: ask the administrator to enrol it (Data maintenance page)</source>
+        <translation>本工作站未登记：请管理员在“数据维护”页登记</translation>
+    </message>
+    <message>
+        <source>Key {key}: permits, transfer forms and reports are signed only by an enrolled desk.</source>
+        <translation>密钥 {key}：只有已登记的工作站才能签发通行证、转运交接单和报送。</translation>
     </message>
     <message>
         <source>● Database online</source>
@@ -5925,6 +6409,10 @@ Everything recorded after that backup is lost, and everyone must log in again.</
     <message>
         <source>certificate problem</source>
         <translation>证书有问题</translation>
+    </message>
+    <message>
+        <source>county list refused</source>
+        <translation>县级名单有误未更新</translation>
     </message>
     <message>
         <source>offline</source>

@@ -27,6 +27,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import Bundle, RuleBasedStateMachine, initialize, invariant, rule
 from sqlalchemy import select
 
+from app import audit
 from app.actor import Actor
 from app.casework.tables import Case, Clock, LabTest
 from app.casework import vocab
@@ -65,7 +66,12 @@ class ClosedLoop(RuleBasedStateMachine):
         self.set_up_clinic()
 
     def teardown(self) -> None:
-        self.ctx.close()
+        try:  # every flow leaves a trail whose chain and business-row digests verify (issue 13)
+            with self.ctx.db.read() as s:
+                report = audit.verify_all(s)
+            assert report.ok, report
+        finally:
+            self.ctx.close()
         shutil.rmtree(self.tmp, ignore_errors=True)
 
     # ----- the clinic ------------------------------------------------------------------------

@@ -34,6 +34,22 @@ class HubProcess:
         self.url = f"{'https' if tls else 'http'}://127.0.0.1:{self.port}"
         self.db_url = db_url or f"sqlite:///{data_dir / 'hub.sqlite3'}"
         self.proc: subprocess.Popen[bytes] | None = None
+        self._viewer: httpx.Client | None = None
+
+    def viewer(self) -> httpx.Client:
+        """A client logged in as a county viewer (made on first use), for the dashboard, CSV and read API."""
+        if self._viewer is None:
+            from app.hub.store import open_hub
+            from tests.reporting.hub_support import log_in, make_user
+
+            db = open_hub(self.db_url)
+            try:
+                make_user(db, "county-viewer", "viewer")
+            finally:
+                db.dispose()
+            self._viewer = self.client()
+            assert log_in(self._viewer, self.url, "county-viewer").status_code == 303
+        return self._viewer
 
     def client(self) -> httpx.Client:
         """A client that trusts the hub (the test's CA when it has one)."""
@@ -59,6 +75,9 @@ class HubProcess:
         raise RuntimeError(f"hub did not start: {self.proc.stderr.read() if self.proc.stderr else ''}")
 
     def stop(self) -> None:
+        if self._viewer is not None:
+            self._viewer.close()
+            self._viewer = None
         if self.proc is not None:
             self.proc.kill()
             self.proc.wait()

@@ -46,8 +46,6 @@ def test_each_status(tmp_path: Path) -> None:
 def test_a_zero_report_shows_as_such_on_the_dashboard_and_in_the_csv(tmp_path: Path) -> None:
     """零报告 is the flag the clinic submitted — a day with 30 screenings can be one — shown even when
     the report came late or automatically; never worked out again from the counts."""
-    import asyncio
-
     import httpx
 
     from app.clock import FixedClock
@@ -70,17 +68,22 @@ def test_a_zero_report_shows_as_such_on_the_dashboard_and_in_the_csv(tmp_path: P
     assert '<td class="status">已报告</td>' in cells["B2"]
     assert '<td class="status">自动提交 · 零报告</td>' in cells["C3"]
     assert 'id="total-zero">2</b>' in page
-    async def get(path: str) -> httpx.Response:
-        transport = httpx.ASGITransport(app=create_app(db, FixedClock(LATE)))
-        async with httpx.AsyncClient(transport=transport, base_url="http://hub") as client:
-            return await client.get(path, params={"date": DAY.isoformat()})
+    from tests.reporting.hub_support import FAST, InProcessHub, make_user
 
-    lines = asyncio.run(get("/export.csv")).text.lstrip("\ufeff").splitlines()
+    make_user(db, "county", "viewer")
+    hub = InProcessHub(create_app(db, FixedClock(LATE), passwords=FAST))
+    assert hub.log_in("county").status_code == 303
+
+    def get(path: str) -> httpx.Response:
+        return hub.get(path, params={"date": DAY.isoformat()})
+
+    lines = get("/export.csv").text.lstrip("\ufeff").splitlines()
     assert lines[0].startswith("clinic,name,status,zero_report,version")
     csv_rows = {line.split(",")[0]: line.split(",")[2:4] for line in lines[1:]}
     assert csv_rows == {"A1": ["zero", "零报告"], "B2": ["reported", ""], "C3": ["automatic", "零报告"],
                         "D4": ["missing", ""]}
-    status = asyncio.run(get("/api/v1/status")).json()
+    status = get("/api/v1/status").json()
     assert {c["clinic"]: c["zero_report"] for c in status["clinics"]} == {"A1": True, "B2": False, "C3": True,
                                                                            "D4": False}
+    hub.close()
     db.dispose()

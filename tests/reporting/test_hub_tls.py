@@ -63,8 +63,7 @@ def clinic(tmp_path: Path, tls_hub: HubProcess) -> Iterator[AppContext]:
 
 
 def hub_reports(hub: HubProcess) -> list[dict]:
-    with hub.client() as client:
-        return client.get(f"{hub.url}/api/v1/reports", params={"date": YESTERDAY.isoformat()}).json()["reports"]
+    return hub.viewer().get(f"{hub.url}/api/v1/reports", params={"date": YESTERDAY.isoformat()}).json()["reports"]
 
 
 def outbox_errors(ctx: AppContext) -> list[str | None]:

@@ -217,11 +217,12 @@ def test_token_tampering_is_refused(ctx: AppContext, clinic: dict[str, Actor], h
     t = request(ctx, clinic, hospital, suspected_case(ctx, clinic))
     token = ctx.transfers.handover_token(clinic["doc1"], t.id)
     assert ctx.transfers.verify_handover(clinic["nurse"], token)["vno"] == t.visit_no
-    head, body, sig = token.split(".")
+    signed, _, enrolment = token.partition("~")  # signed by this desk's key, carrying its enrolment
+    head, body, sig = signed.split(".")
     for i in range(len(body)):  # one character changed anywhere in the payload
         flipped = body[:i] + ("A" if body[i] != "A" else "B") + body[i + 1:]
         with pytest.raises(TokenError):
-            ctx.transfers.verify_handover(clinic["nurse"], f"{head}.{flipped}.{sig}")
+            ctx.transfers.verify_handover(clinic["nurse"], f"{head}.{flipped}.{sig}~{enrolment}")
     with pytest.raises(TokenError):
         ctx.transfers.verify_handover(clinic["nurse"], token[:-3])
     foreign = other_clinic(tmp_path, clock)

@@ -39,6 +39,7 @@ SAMPLES: dict[str, dict[str, object]] = {
     "untaken_patient": {"visit_no": "F20260310-0004", "arrived_at": "2026-03-10T09:00:00+08:00",
                         "limit_minutes": 10, "minutes_waited": 14, "taken_at": None},
     "visitor_overstay": {"permit": "V-2026-000123", "ward": "内科病区", "minutes_over": 12},
+    "offline_admit_refusable": {"permit": "E23521502", "gate": "内科门岗", "reason": "escort_test_old"},
 }
 
 

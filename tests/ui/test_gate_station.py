@@ -89,11 +89,15 @@ def test_visitor_overstay_is_red_with_one_beep_and_re_entry_refused(qtbot, triag
     qtbot.wait(50)  # let the layout settle before the picture
     page.grab().save(str(SHOTS / "gate_overstay.png"))
 
+    qtbot.keyClick(page.scan, Qt.Key.Key_F3)  # leaving is the gatekeeper's action, not a toggle
+    assert page.direction == "out" and page.out_button.isChecked()
     scan(qtbot, page, visitor.payload)  # the visitor leaves, late
     assert page.verdict_text() == "EXIT"
     assert "31 min" in page.reason.text() and "Overstayed by 1 min" in page.reason.text()
     assert page.inside.rowCount() == 0 and not visible(page.alert)
 
+    clock.advance(minutes=1)
+    qtbot.keyClick(page.scan, Qt.Key.Key_F2)
     scan(qtbot, page, visitor.payload)  # and tries to come back: one visit only
     assert page.verdict_text() == "DENY"
     assert page.reason.text() == "Visit already made: the visitor has left, no re-entry"
@@ -110,7 +114,10 @@ def test_visitor_re_entry_refused_in_chinese(qtbot, triage_ctx, wards, nurse_ses
         page = gate_page(qtbot, triage_ctx, GENERAL_GATE, tmp_path / "gate")
         scan(qtbot, page, visitor.payload)
         triage_ctx.clock.advance(minutes=5)
+        page.set_direction("out")
         scan(qtbot, page, visitor.payload)
+        triage_ctx.clock.advance(minutes=1)
+        page.set_direction("in")
         scan(qtbot, page, visitor.payload)
         assert page.decision is not None and page.decision.reason == "visit_used"
         assert "不得再次进入" in page.reason.text()
@@ -157,7 +164,9 @@ def test_verdict_shows_within_100_ms(qtbot, triage_ctx, wards, nurse_session, tm
     permit = issue_escort_directly(triage_ctx, nurse_session.actor, wards["general"].id)
     page = gate_page(qtbot, triage_ctx, GENERAL_GATE, tmp_path / "gate")
     times = []
-    for _ in range(5):  # admit, exit, admit, ... each a full check and redraw
+    for i in range(5):  # admit, exit, admit, ... each a full check and redraw
+        page.set_direction("out" if i % 2 else "in")
+        triage_ctx.clock.advance(minutes=1)
         page.scan.setText(permit.payload)
         start = time.perf_counter()
         qtbot.keyClick(page.scan, "\r")

@@ -1,4 +1,4 @@
-"""Log-in dialog: good password, wrong password with attempts left, lockout after five, Esc."""
+"""Log-in dialog: good password, wrong password, lockout after five (the same answer), unknown user, Esc."""
 
 from __future__ import annotations
 
@@ -39,14 +39,26 @@ def test_wrong_password_then_locked_after_five(qtbot, clinic_ctx):
             dialog.password.setText("wrong-password")
             qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
             assert dialog.error.isVisible()
-            assert f"{5 - attempt} attempts left" in dialog.error.text()
+            assert "After 5 wrong passwords in a row an account is locked for 15 minutes" in dialog.error.text()
             assert dialog.username.text() == "admin"
+        answer = dialog.error.text()
         dialog.password.setText("wrong-password")
         dialog.submit.click()
-        assert "locked until" in dialog.error.text()
+        assert dialog.error.text() == answer  # issue 13: locked, and still the same answer
         dialog.password.setText(ADMIN_PASSWORD)  # even the right password is refused now
         dialog.submit.click()
-        assert "locked until" in dialog.error.text()
+        assert dialog.error.text() == answer
+
+
+def test_unknown_user_reads_like_a_wrong_password(qtbot, clinic_ctx):
+    dialog = make_login(qtbot, clinic_ctx)
+    answers = []
+    for username in ("admin", "nobody"):
+        dialog.username.setText(username)
+        dialog.password.setText("wrong-password")
+        dialog.submit.click()
+        answers.append(dialog.error.text())
+    assert answers[0] == answers[1] and answers[0].startswith("Wrong user name or password.")
 
 
 def test_disabled_account_is_refused(qtbot, clinic_ctx):

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 
+from app.desk_keys import permit_keys_for_snapshot
 from app.keys import load_public_key
 from app.wards import credential
 from tests.ui.permit_support import (
@@ -44,14 +45,15 @@ def test_escort_permit_issued_printed_admitted_revoked_denied(qtbot, triage_ctx,
     assert permit is not None and permit.kind == "escort" and permit.holder_name == "刘强"
     assert page.permits.index(0, 2).data() == "Valid"
 
-    if card_maker() is not None:  # the card: its QR, read back from a rendering, verifies with the clinic key
+    if card_maker() is not None:  # the card: its QR, read back from a rendering, verifies with this desk's key
         page.print_card()
         assert page.preview is not None
         pdf = tmp_path / "card.pdf"
         pdf.write_bytes(page.preview.pdf)
         text = decode_qr(pdf, tmp_path)
-        clinic = triage_ctx.clinic.get()
-        decoded = credential.decode(text, {clinic.key_id: load_public_key(clinic.public_key)}.get)
+        with triage_ctx.db.read() as s:  # this clinic's enrolled desk keys (app/desk_keys.py)
+            keys = permit_keys_for_snapshot(s, triage_ctx.clock.now())
+        decoded = credential.decode(text, lambda kid: load_public_key(keys[kid]) if kid in keys else None)
         assert decoded.permit_id == permit.id and decoded.ward == "普通病区"
         page.preview.close()
 
@@ -73,6 +75,7 @@ def test_escort_permit_issued_printed_admitted_revoked_denied(qtbot, triage_ctx,
     revoke.ok.click()
     assert "revoked" in page.message.text()
 
+    triage_ctx.clock.advance(minutes=1)  # not the same card again within seconds (that is a repeated scan)
     scan(qtbot, gate, permit.payload)
     assert gate.verdict_text() == "DENY"
     assert gate.reason.text() == "Permit revoked (withdrawn or replaced)"

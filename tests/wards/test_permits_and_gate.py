@@ -17,8 +17,9 @@ from app.wards.gate import GateStation
 from tests.wards.conftest import ESCORT, Ward, escort, visitor
 
 
-def gate_check(ctx: AppContext, h: Ward, payload: str, gate: str = "内科门岗"):  # type: ignore[no-untyped-def]
-    return ctx.gate.check(h.gatekeeper, payload, gate)
+def gate_check(ctx: AppContext, h: Ward, payload: str, gate: str = "内科门岗",  # type: ignore[no-untyped-def]
+               direction: str = "in"):
+    return ctx.gate.check(h.gatekeeper, payload, gate, direction=direction)
 
 
 def test_escort_admit_then_exit_then_admit(ctx: AppContext, hospital: Ward) -> None:
@@ -27,7 +28,9 @@ def test_escort_admit_then_exit_then_admit(ctx: AppContext, hospital: Ward) -> N
     first = gate_check(ctx, hospital, p.payload)
     assert (first.outcome, first.masked_name, first.id_last4, first.ward) == ("admit", "王*明", p.payload and
                                                                              ESCORT.id_number[-4:], "内科病区")
-    assert gate_check(ctx, hospital, p.payload).outcome == "exit"
+    ctx.clock.advance(minutes=1)  # type: ignore[attr-defined]
+    assert gate_check(ctx, hospital, p.payload, direction="out").outcome == "exit"  # leaving is its own action (F3)
+    ctx.clock.advance(minutes=1)  # type: ignore[attr-defined]
     assert gate_check(ctx, hospital, p.number).outcome == "admit"  # a typed permit number works too
 
 
@@ -101,9 +104,11 @@ def test_each_denial_reason(ctx: AppContext, hospital: Ward) -> None:
     fresh = ctx.permits.update_escort_test(hospital.nurse, p.id, p.version, clock.now() - timedelta(hours=1),
                                            "negative")
     assert gate_check(ctx, hospital, fresh.payload).outcome == "admit"
+    clock.advance(minutes=1)  # type: ignore[attr-defined]
     reprinted = ctx.permits.reprint(hospital.nurse, p.id, "lost")
     assert gate_check(ctx, hospital, p.payload).reason == "revoked"  # the lost card stops working
     assert gate_check(ctx, hospital, reprinted.payload).outcome in ("admit", "exit")
+    clock.advance(minutes=1)  # type: ignore[attr-defined]
     ctx.wards.discharge(hospital.nurse, hospital.patients["general"])
     assert gate_check(ctx, hospital, reprinted.payload).reason == "discharged"
     later = visitor(ctx, hospital, "level3", start_in=120)
@@ -118,7 +123,7 @@ def test_foreign_key_and_expired(ctx: AppContext, hospital: Ward, tmp_path: Path
     from app.keys import ClinicKey
 
     p = escort(ctx, hospital, valid_until=ctx.clock.now() + timedelta(days=1))
-    real = credential.decode(p.payload, lambda kid: load_public_key(ctx.clinic.get().public_key))
+    real = credential.decode(p.payload, lambda kid: ctx.keys.desk().private.public_key())  # this desk signed it
     forged = credential.encode(ClinicKey(Ed25519PrivateKey.generate()), real)
     assert gate_check(ctx, hospital, forged).reason == "unknown_key"
     ctx.clock.advance(days=2)  # type: ignore[attr-defined]
@@ -143,8 +148,9 @@ def test_offline_gate_falls_back_and_writes_back(ctx: AppContext, hospital: Ward
     assert (offline_revoked.reason, offline_revoked.offline) == ("revoked", True)
     assert down.check(hospital.gatekeeper, good.number).reason == "unknown_permit"  # numbers need the database
     assert len(down.pending()) == 3
-    assert station.flush_pending() == 3 and station.pending() == []
-    assert station.service.write_back([*down.pending()]) == 0  # nothing twice
+    pending = down.pending()
+    assert station.flush_pending(hospital.gatekeeper).stored == 3 and station.pending() == []
+    assert station.service.write_back(hospital.gatekeeper, pending).stored == 0  # nothing twice
     with ctx.db.read() as s:
         from sqlalchemy import func, select
 

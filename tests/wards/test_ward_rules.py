@@ -28,8 +28,9 @@ from tests.casework.conftest import arrive
 from tests.wards.conftest import VISITOR, Ward, escort, visitor
 
 
-def gate_check(ctx: AppContext, h: Ward, payload: str, gate: str = "内科门岗"):  # type: ignore[no-untyped-def]
-    return ctx.gate.check(h.gatekeeper, payload, gate)
+def gate_check(ctx: AppContext, h: Ward, payload: str, gate: str = "内科门岗",  # type: ignore[no-untyped-def]
+               direction: str = "in"):
+    return ctx.gate.check(h.gatekeeper, payload, gate, direction=direction)
 
 
 def set_figures(ctx: AppContext, admin: Actor, **values: int) -> None:
@@ -126,8 +127,9 @@ def test_one_passage_re_entry_refused(ctx: AppContext, hospital: Ward) -> None:
     v = visitor(ctx, hospital)
     assert gate_check(ctx, hospital, v.payload).outcome == "admit"
     ctx.clock.advance(minutes=10)  # type: ignore[attr-defined]
-    out = gate_check(ctx, hospital, v.payload)
-    assert (out.outcome, out.overstay_minutes) == ("exit", None)
+    out = gate_check(ctx, hospital, v.payload, direction="out")
+    assert (out.outcome, out.overstay_minutes, out.flags) == ("exit", None, ())
+    ctx.clock.advance(seconds=30)  # type: ignore[attr-defined]
     again = gate_check(ctx, hospital, v.number)  # within the window, but the visit is used
     assert (again.outcome, again.reason) == ("deny", "visit_used")
     ctx.clock.advance(minutes=30)  # type: ignore[attr-defined]
@@ -141,12 +143,13 @@ def test_visitor_leaving_late_is_an_overstay_alert(ctx: AppContext, hospital: Wa
     v = visitor(ctx, hospital, minutes=20)
     assert gate_check(ctx, hospital, v.payload).outcome == "admit"
     ctx.clock.advance(minutes=35)  # type: ignore[attr-defined]
-    out = gate_check(ctx, hospital, v.payload)  # the time is over, but the visitor may leave
-    assert (out.outcome, out.overstay_minutes) == ("exit", 15)
+    out = gate_check(ctx, hospital, v.payload, direction="out")  # the time is over, but the visitor may leave
+    assert (out.outcome, out.overstay_minutes, out.flags) == ("exit", 15, ("overstay",))
     [alert] = alerts(ctx)
     assert alert.dedupe_key == f"overstay:{v.id}"
     assert json.loads(alert.evidence) == {"permit": v.number, "ward": "内科病区", "minutes_over": 15}
     assert "病人" not in alert.evidence and VISITOR.name not in alert.evidence
+    ctx.clock.advance(minutes=1)  # type: ignore[attr-defined]
     assert gate_check(ctx, hospital, v.payload).reason == "visit_used"
 
 
@@ -163,7 +166,7 @@ def test_visitor_still_inside_is_raised_once_by_the_poll(ctx: AppContext, hospit
     ctx.clock.advance(minutes=5)  # type: ignore[attr-defined]
     ctx.gate.raise_overstays(hospital.gatekeeper)
     assert len(alerts(ctx)) == 1  # raised once
-    assert gate_check(ctx, hospital, v.payload).overstay_minutes == 7
+    assert gate_check(ctx, hospital, v.payload, direction="out").overstay_minutes == 7
     assert len(alerts(ctx)) == 1 and ctx.gate.overstays(hospital.gatekeeper) == []
 
 
@@ -171,7 +174,8 @@ def test_offline_gate_refuses_a_used_visit(ctx: AppContext, hospital: Ward, tmp_
     v = visitor(ctx, hospital)
     station = GateStation(ctx.gate, ctx.clock, tmp_path / "gate", "内科门岗")
     assert station.check(hospital.gatekeeper, v.payload).outcome == "admit"
-    assert station.check(hospital.gatekeeper, v.payload).outcome == "exit"
+    ctx.clock.advance(minutes=5)  # type: ignore[attr-defined]
+    assert station.check(hospital.gatekeeper, v.payload, direction="out").outcome == "exit"
     station.refresh_cache()
     down = GateStation(GateService(Database("postgresql+psycopg://nobody@127.0.0.1:1/none?connect_timeout=1"),
                                    ctx.clock), ctx.clock, tmp_path / "gate", "内科门岗")
@@ -220,9 +224,10 @@ def test_gate_refuses_after_the_test_then_a_new_result_renews(ctx: AppContext, h
     p = escort(ctx, hospital, test_at=clock.now() - timedelta(hours=6))
     station = GateStation(ctx.gate, clock, tmp_path / "gate", "内科门岗")
     assert station.check(hospital.gatekeeper, p.payload).outcome == "admit"
-    assert station.check(hospital.gatekeeper, p.payload).outcome == "exit"
-    station.refresh_cache()
+    clock.advance(minutes=5)  # type: ignore[attr-defined]
+    assert station.check(hospital.gatekeeper, p.payload, direction="out").outcome == "exit"
     clock.advance(hours=43)  # type: ignore[attr-defined]
+    station.refresh_cache()  # (a copy older than offline_max_age_hours is refused: offline_data_too_old)
     assert gate_check(ctx, hospital, p.payload).reason == "escort_test_old"
     down = GateStation(GateService(Database("postgresql+psycopg://nobody@127.0.0.1:1/none?connect_timeout=1"),
                                    clock), clock, tmp_path / "gate", "内科门岗")
@@ -259,7 +264,9 @@ def test_inside_escort_may_leave_after_the_test_lapsed(ctx: AppContext, hospital
     p = escort(ctx, hospital, test_at=ctx.clock.now() - timedelta(hours=6))
     assert gate_check(ctx, hospital, p.payload).outcome == "admit"
     ctx.clock.advance(hours=43)  # type: ignore[attr-defined]
-    assert gate_check(ctx, hospital, p.payload).outcome == "exit"
+    out = gate_check(ctx, hospital, p.payload, direction="out")
+    assert (out.outcome, out.flags) == ("exit", ("escort_test_old",))  # let out, the lapsed test recorded
+    ctx.clock.advance(minutes=1)  # type: ignore[attr-defined]
     assert gate_check(ctx, hospital, p.payload).reason == "escort_test_old"
 
 

@@ -38,7 +38,7 @@ from app.permissions import Perm
 from app.reporting.alerts import AlertRecord
 from ui.alert_feed import AlertFeed, AlertSnapshot
 from ui.forms import FieldErrors, Page, describe, error_label
-from ui.labels import alert_kind_name, alert_series_name, classification_name, test_kind_name
+from ui.labels import alert_kind_name, alert_series_name, classification_name, deny_reason_name, test_kind_name
 from ui.session import Session
 
 Index = QModelIndex | QPersistentModelIndex
@@ -83,6 +83,10 @@ def evidence_text(alert: AlertRecord, zone: ZoneInfo | None = None) -> str:
         return translate("Alerts", "Visitor permit {permit} ({ward}): {minutes} min past the end of the "
                          "visit.").format(permit=e.get("permit", "?"), ward=e.get("ward", "?"),
                                           minutes=e.get("minutes_over", "?"))
+    if alert.kind == "offline_admit_refusable":  # issue 13 — the gate
+        return translate("Alerts", "Permit {permit} was let in at {gate} while the gate was offline, but the live "
+                         "data refuses it: {reason}. Check who is in the ward.").format(
+            permit=e.get("permit", "?"), gate=e.get("gate", "?"), reason=deny_reason_name(str(e.get("reason", ""))))
     if alert.kind == "case":
         return translate("Alerts", "Visit {visit_no} classified as {classification}.").format(
             visit_no=e.get("visit_no", "?"), classification=classification_name(str(e.get("classification", ""))))

@@ -1147,5 +1147,5 @@ def open_case(session: Session, parent: QWidget, visit_no: str, on_open: Callabl
         on_open(dialog)
         dialog.show()
 
-    session.runner.run(lambda: cases.get(actor, visit_no), show, parent=parent)
+    session.runner.run(lambda: cases.get(actor, visit_no, opened=True), show, parent=parent)
 

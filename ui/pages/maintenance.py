@@ -20,8 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.files import private_dir
 from app.services.backup import BackupResult, RestoreResult
+from app.permissions import Perm
 from ui.forms import Page
+from ui.pages.desk_keys import DeskKeysBox
 from ui.ops import report_error
 from ui.session import Session
 
@@ -84,6 +87,11 @@ class MaintenancePage(Page):
         layout.addWidget(self.heading)
         layout.addWidget(self.backup_box)
         layout.addWidget(self.restore_box)
+        self.desk_keys: DeskKeysBox | None = None  # 工作站密钥 (ui/pages/desk_keys.py), for administrators
+        if session.can(Perm.MANAGE_CLINIC_SETTINGS):
+            self.desk_keys = DeskKeysBox(session, self)
+            self.desk_keys.setMaximumWidth(860)
+            layout.addWidget(self.desk_keys)
         layout.addStretch(1)
         for widget in (self.backup_box, self.restore_box):
             widget.setMaximumWidth(860)
@@ -94,7 +102,9 @@ class MaintenancePage(Page):
         return self.tr("Data maintenance")
 
     def activated(self) -> None:
-        """Nothing to load: the page acts only when asked."""
+        """Nothing to load but the desk keys: the page acts only when asked."""
+        if self.desk_keys is not None:
+            self.desk_keys.load()
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Data maintenance"))
@@ -107,6 +117,8 @@ class MaintenancePage(Page):
         self.restore_text.setText(self.tr("Replace ALL current data with a backup file. Everything recorded since "
                                           "that backup is lost. Everyone must log in again afterwards."))
         self.restore_button.setText(self.tr("&Restore from a backup…"))
+        if getattr(self, "desk_keys", None) is not None:
+            self.desk_keys.retranslate()  # type: ignore[union-attr]
         self._show_last()
 
     def _show_last(self) -> None:
@@ -119,7 +131,7 @@ class MaintenancePage(Page):
     # ----- backup ---------------------------------------------------------------------------
     def backup(self) -> None:
         folder = self.session.ctx.paths.backups
-        folder.mkdir(parents=True, exist_ok=True)
+        private_dir(folder)  # owner-only: backups hold every patient (app/files.py)
         path, _filter = QFileDialog.getSaveFileName(
             self, self.tr("Save backup as"), str(folder / default_backup_name(self.session)),
             self.tr("Fever Sentinel backup (*.sqlite3)"))

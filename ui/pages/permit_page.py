@@ -50,8 +50,17 @@ def preview_card(session: Session, parent: QWidget, permit: PermitRecord, size: 
     make = card_maker()
     if make is None:
         return False
-    clinic = session.clinic
-    open_preview(session, parent, lambda: make(permit, clinic, size=size),
+    clinic, ctx = session.clinic, session.ctx
+
+    def card() -> bytes:  # checked against this clinic's enrolled desk keys, read now (app/desk_keys.py)
+        from app.desk_keys import permit_keys_for_snapshot
+        from app.keys import load_public_key
+
+        with ctx.db.read() as s:
+            keys = {kid: load_public_key(text) for kid, text in permit_keys_for_snapshot(s, ctx.clock.now()).items()}
+        return make(permit, clinic, size=size, keys=keys)
+
+    open_preview(session, parent, card,
                  translate("Printing", "{kind} {number}").format(kind=permit_kind_name(permit.kind),
                                                                  number=permit.number),
                  f"permit-{permit.number}.pdf", on_open)

@@ -285,7 +285,7 @@ class VisitListPage(Page):
         if r is None or not r.visit_no:
             return
         registration, actor, visit_no = self.session.ctx.registration, self.session.actor, r.visit_no
-        self.session.runner.run(lambda: registration.detail(actor, visit_no), self._show_detail, parent=self)
+        self.session.runner.run(lambda: registration.detail(actor, visit_no, opened=True), self._show_detail, parent=self)
 
     def _show_detail(self, detail: VisitDetail) -> None:
         if self.dialog is not None:

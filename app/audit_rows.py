@@ -1,0 +1,158 @@
+"""The business row behind an audit row (issue 13): which table row(s) an audited write on
+(entity, entity_id) wrote, and a SHA-256 over a canonical form of them.
+
+``Service.audited_write`` stores this digest in the audit row it appends (the digest is part of
+the row's chained hash), and ``audit verify`` recomputes it for every business row whose latest
+successful audit row carries one: a row edited in the database file without the service (raw
+SQL) no longer matches and is named ("business_row_edited").
+
+Per entity, the business row is the row(s) only audited writes of that entity change; columns a
+desk legitimately changes without an audit row of that entity (delivery status, lock-out counters,
+the optimistic-lock version that moves with them) are left out. Entities with no single row
+(database, import, risk_areas, a replaced list) get no digest. Values are read back with Core
+selects (not the session's objects), so SQLite and PostgreSQL give the same text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Table, select
+from sqlalchemy.orm import Session
+
+Part = tuple[str, list[dict[str, Any]]]  # table name, its rows (column -> value), in a fixed order
+
+
+def _canonical(value: Any) -> Any:
+    if value is None or isinstance(value, (bool, int, str)):
+        return value
+    if isinstance(value, float):
+        return repr(float(value))
+    if isinstance(value, Decimal):
+        return repr(float(value))
+    if isinstance(value, datetime):
+        return value.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+@dataclass(frozen=True)
+class RowSpec:
+    """Rows of ``table`` whose ``key`` column equals the audit row's entity_id, minus ``exclude``."""
+
+    table: Callable[[], Table]
+    key: str
+    exclude: tuple[str, ...] = ()
+    convert: Callable[[str], Any] = str  # entity_id text -> the key column's value
+
+    def rows(self, session: Session, entity_id: str) -> list[dict[str, Any]]:
+        table = self.table()
+        try:
+            wanted = self.convert(entity_id)
+        except ValueError:
+            return []
+        cols = [c for c in table.c if c.name not in self.exclude]
+        order = list(table.primary_key.columns)
+        found = session.execute(select(*cols).where(table.c[self.key] == wanted).order_by(*order)).mappings().all()
+        return [{k: _canonical(v) for k, v in sorted(r.items())} for r in found]
+
+
+def _t(module: str, name: str) -> Callable[[], Table]:
+    def get() -> Table:
+        import importlib
+
+        return importlib.import_module(module).__dict__[name].__table__  # type: ignore[no-any-return]
+    return get
+
+
+def _visit(session: Session, entity_id: str) -> list[Part]:
+    """A visit: its registration row and the screening it came from (temperature, symptoms, decision)."""
+    visits = RowSpec(_t("app.triage.tables", "Visit"), "visit_no").rows(session, entity_id)
+    screenings = [row for v in visits
+                  for row in RowSpec(_t("app.triage.tables", "Screening"), "id", convert=int).rows(
+                      session, str(v["screening_id"]))]
+    return [("visits", visits), ("screenings", screenings)]
+
+
+def _user(session: Session, entity_id: str) -> list[Part]:
+    """An account, without the lock-out counters a failed log-in changes (and the version they move),
+    with its roles."""
+    users = RowSpec(_t("app.db.models", "User"), "id", ("failed_attempts", "locked_until", "version"),
+                    convert=int).rows(session, entity_id)
+    roles = sorted(r["role"] for r in RowSpec(_t("app.db.models", "UserRole"), "user_id", ("id",), convert=int)
+                   .rows(session, entity_id))
+    return [("users", users), ("user_roles", [{"roles": roles}] if users else [])]
+
+
+def _clinic(session: Session, entity_id: str) -> list[Part]:
+    """This clinic's identity, or a clinic trusted here (by code); gone after a distrust: no rows."""
+    own = RowSpec(_t("app.db.models", "Clinic"), "code").rows(session, entity_id)
+    if own:
+        return [("clinic", own)]
+    return [("trusted_clinics", RowSpec(_t("app.transfer.tables", "TrustedClinic"), "code").rows(session, entity_id))]
+
+
+def _simple(spec: RowSpec, name: str) -> Callable[[Session, str], list[Part]]:
+    return lambda session, entity_id: [(name, spec.rows(session, entity_id))]
+
+
+#: entity -> the business row(s) an audited write of that entity wrote (None: no single row).
+REGISTRY: dict[str, Callable[[Session, str], list[Part]]] = {
+    "visit": _visit,
+    "user": _user,
+    "clinic": _clinic,
+    "screening": _simple(RowSpec(_t("app.triage.tables", "Screening"), "id", convert=int), "screenings"),
+    "purchase": _simple(RowSpec(_t("app.triage.tables", "PharmacyPurchase"), "id", convert=int), "purchases"),
+    "admission": _simple(RowSpec(_t("app.wards.tables", "Admission"), "id", convert=int), "admissions"),
+    "permit": _simple(RowSpec(_t("app.wards.tables", "Permit"), "id"), "permits"),
+    "ward": _simple(RowSpec(_t("app.wards.tables", "Ward"), "id", convert=int), "wards"),
+    "desk": _simple(RowSpec(_t("app.desk_keys", "DeskKey"), "key_id"), "desk_keys"),
+    "gate_event": _simple(RowSpec(_t("app.wards.tables", "GateEvent"), "id", convert=int), "gate_events"),
+    "hospital": _simple(RowSpec(_t("app.transfer.tables", "Hospital"), "id", convert=int), "hospitals"),
+    "received": _simple(RowSpec(_t("app.transfer.tables", "ReceivedTransfer"), "visit_no"), "received_transfers"),
+    "alert": _simple(RowSpec(_t("app.reporting.alert_tables", "Alert"), "id", convert=int), "alerts"),
+    "setting": _simple(RowSpec(_t("app.db.models", "ClinicSetting"), "key", ("version",)), "clinic_settings"),
+    "report": _simple(RowSpec(_t("app.reporting.tables", "DailyReport"), "clinic_day", convert=date.fromisoformat),
+                      "daily_reports"),
+}
+# database, import, risk_areas: no single row, no digest.
+
+
+def _permit_parent(session: Session, entity_id: str) -> tuple[str, str] | None:
+    """A permit is revoked in bulk by its admission's discharge (ward.discharge, also from a transfer)."""
+    from app.wards.tables import Permit
+
+    admission = session.scalar(select(Permit.admission_id).where(Permit.id == entity_id))
+    return ("admission", str(admission)) if admission is not None else None
+
+
+#: entity -> the (entity, id) whose audited writes may also change its row (see audit.verify_rows).
+PARENTS: dict[str, Callable[[Session, str], tuple[str, str] | None]] = {"permit": _permit_parent}
+
+
+def parent_of(session: Session, entity: str, entity_id: str) -> tuple[str, str] | None:
+    find = PARENTS.get(entity)
+    return find(session, entity_id) if find else None
+
+
+def register(entity: str, rows: Callable[[Session, str], list[Part]]) -> None:
+    """For an area that adds an audited entity of its own."""
+    REGISTRY[entity] = rows
+
+
+def digest(session: Session, entity: str, entity_id: str | int | None) -> str | None:
+    """SHA-256 of the business row(s) of (entity, entity_id) as the database holds them now, or None
+    when the entity has no single row."""
+    rows = REGISTRY.get(entity)
+    if rows is None or entity_id is None:
+        return None
+    parts = rows(session, str(entity_id))
+    text = json.dumps([entity, str(entity_id), parts], ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
