@@ -44,8 +44,16 @@ class ClinicKey:
     def key_id(self) -> str:
         return key_id_of(self.public_raw)
 
+    @property
+    def public_text(self) -> str:
+        return public_key_text(self.public_raw)
+
     def sign(self, data: bytes) -> bytes:
         return self.private.sign(data)
+
+    def sign_text(self, data: bytes) -> str:
+        """The signature as Base64 text (headers, JSON)."""
+        return base64.b64encode(self.sign(data)).decode("ascii")
 
 
 class KeyStore:
@@ -64,45 +72,56 @@ class KeyStore:
 
     def desk(self) -> ClinicKey:
         """This workstation's desk key, made on first use (owner-only); never overwritten."""
-        path = self.desk_path
-        if not path.exists():
-            try:
-                return self._create_at(path)
-            except StorageError as exc:
-                if exc.code != "key_exists":  # another process of this desk made it a moment ago
-                    raise
-        return self._load_at(path)
+        return load_or_create(self.desk_path)
 
     def create(self, clinic_code: str) -> ClinicKey:
         """Generate and store a new key; never overwrites an existing one."""
-        return self._create_at(self.path_for(clinic_code))
-
-    def _create_at(self, path: Path) -> ClinicKey:
-        self.directory.mkdir(parents=True, exist_ok=True)
-        if sys.platform != "win32":
-            os.chmod(self.directory, 0o700)
-        key = ClinicKey(Ed25519PrivateKey.generate())
-        pem = key.private.private_bytes(
-            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-        )
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError as exc:
-            raise StorageError("key_exists", path=str(path)) from exc
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(pem)
-            fh.flush()
-            os.fsync(fh.fileno())
-        return key
+        return _create(self.path_for(clinic_code))
 
     def load(self, clinic_code: str) -> ClinicKey:
-        return self._load_at(self.path_for(clinic_code))
+        return _load(self.path_for(clinic_code))
 
-    def _load_at(self, path: Path) -> ClinicKey:
+
+def load_or_create(path: Path) -> ClinicKey:
+    """The key in ``path``, made there on first use (owner-only; never overwritten, even by a second
+    process starting at the same moment)."""
+    if not path.exists():
         try:
-            private = serialization.load_pem_private_key(path.read_bytes(), password=None)
-        except FileNotFoundError as exc:
-            raise StorageError("key_missing", path=str(path)) from exc
-        if not isinstance(private, Ed25519PrivateKey):
-            raise StorageError("key_invalid", path=str(path))
-        return ClinicKey(private)
+            return _create(path)
+        except StorageError as exc:
+            if exc.code != "key_exists":
+                raise
+    return _load(path)
+
+
+def _create(path: Path) -> ClinicKey:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if sys.platform != "win32":
+        os.chmod(path.parent, 0o700)
+    key = ClinicKey(Ed25519PrivateKey.generate())
+    pem = key.private.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError as exc:
+        raise StorageError("key_exists", path=str(path)) from exc
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(pem)
+        fh.flush()
+        os.fsync(fh.fileno())
+    return key
+
+
+def _load(path: Path) -> ClinicKey:
+    try:
+        private = serialization.load_pem_private_key(path.read_bytes(), password=None)
+    except FileNotFoundError as exc:
+        raise StorageError("key_missing", path=str(path)) from exc
+    except ValueError as exc:
+        raise StorageError("key_invalid", path=str(path)) from exc
+    if not isinstance(private, Ed25519PrivateKey):
+        raise StorageError("key_invalid", path=str(path))
+    if sys.platform != "win32" and path.stat().st_mode & 0o077:
+        os.chmod(path, 0o600)  # a key copied in with the wrong mode is made owner-only again
+    return ClinicKey(private)

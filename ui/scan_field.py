@@ -25,6 +25,13 @@ SCAN_HINTS = (Qt.InputMethodHint.ImhLatinOnly | Qt.InputMethodHint.ImhNoPredicti
               | Qt.InputMethodHint.ImhSensitiveData)
 
 
+def scanner_input(box: QLineEdit) -> QLineEdit:
+    """Switch the input method off on a box a scanner types into (also for boxes that keep their text)."""
+    box.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
+    box.setInputMethodHints(SCAN_HINTS)
+    return box
+
+
 class ScanField(QLineEdit):
     """Emits ``scanned(text)`` on Enter, after clearing itself."""
 
@@ -34,8 +41,7 @@ class ScanField(QLineEdit):
         super().__init__(parent)
         self.setMaxLength(max_length)
         self.setStyleSheet(style)
-        self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
-        self.setInputMethodHints(SCAN_HINTS)
+        scanner_input(self)
         self.returnPressed.connect(self._submit)
 
     def _submit(self) -> None:

@@ -15,26 +15,21 @@ in /api/v1/status says so (a restore from a backup does this, and the clinic's t
 
 from __future__ import annotations
 
-import base64
 import json
 import logging
-import os
-import sys
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import Boolean, Date, Integer, String, UniqueConstraint, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db.engine import Database
 from app.db.types import UTCDateTime
-from app.errors import StorageError, ValidationError
+from app.errors import ValidationError
 from app.hub.store import HubBase
-from app.keys import key_id_of, public_key_text
+from app.keys import ClinicKey, load_or_create
 
 log = logging.getLogger("app.hub")
 
@@ -61,63 +56,20 @@ class HubAnchor(HubBase):
 
 # ----- the hub's own key -------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class HubKey:
-    private: Ed25519PrivateKey
-
-    @property
-    def public_raw(self) -> bytes:
-        return self.private.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-
-    @property
-    def public_text(self) -> str:
-        return public_key_text(self.public_raw)
-
-    @property
-    def key_id(self) -> str:
-        return key_id_of(self.public_raw)
-
-    def sign(self, data: bytes) -> str:
-        return base64.b64encode(self.private.sign(data)).decode("ascii")
+def load_or_create_key(directory: Path) -> ClinicKey:
+    """The hub's Ed25519 key (the same kind as a clinic's, app/keys.py) in ``directory`` (made on first start, owner-only; never overwritten)."""
+    return load_or_create(Path(directory) / HUB_KEY_FILE)
 
 
-def load_or_create_key(directory: Path) -> HubKey:
-    """The hub's key in ``directory`` (made on first start, owner-only; never overwritten)."""
-    path = Path(directory) / HUB_KEY_FILE
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        key = Ed25519PrivateKey.generate()
-        pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                serialization.NoEncryption())
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            pass  # another hub process made it a moment ago
-        else:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(pem)
-                fh.flush()
-                os.fsync(fh.fileno())
-    try:
-        private = serialization.load_pem_private_key(path.read_bytes(), password=None)
-    except (OSError, ValueError) as exc:
-        raise StorageError("key_invalid", path=str(path)) from exc
-    if not isinstance(private, Ed25519PrivateKey):
-        raise StorageError("key_invalid", path=str(path))
-    if sys.platform != "win32" and path.stat().st_mode & 0o077:
-        os.chmod(path, 0o600)
-    return HubKey(private)
+_KEYS: dict[int, ClinicKey] = {}
 
 
-_KEYS: dict[int, HubKey] = {}
-
-
-def use_key(db: Database, key: HubKey) -> None:
+def use_key(db: Database, key: ClinicKey) -> None:
     """The key this hub process signs receipts with for ``db`` (``hub serve`` sets it from the data dir)."""
     _KEYS[id(db)] = key
 
 
-def key_for(db: Database) -> HubKey:
+def key_for(db: Database) -> ClinicKey:
     """The key set by ``use_key``; otherwise the one next to a SQLite hub database; otherwise (a hub
     made in a test without a directory) a key for this process only."""
     found = _KEYS.get(id(db))
@@ -128,7 +80,7 @@ def key_for(db: Database) -> HubKey:
         else:
             log.warning("hub key: no data directory for %s; receipts are signed with a key for this process only",
                         db.display_url)
-            found = HubKey(Ed25519PrivateKey.generate())
+            found = ClinicKey(Ed25519PrivateKey.generate())
         _KEYS[id(db)] = found
     return found
 
@@ -147,11 +99,11 @@ def anchors_bytes(clinic: str, anchors: list[dict[str, Any]]) -> bytes:
                       separators=(",", ":")).encode("utf-8")
 
 
-def _receipt(key: HubKey, row: HubAnchor) -> dict[str, Any]:
+def _receipt(key: ClinicKey, row: HubAnchor) -> dict[str, Any]:
     at = row.received_at.isoformat()
     return {"clinic": row.clinic_code, "seq": row.seq, "hash": row.hash, "received_at": at,
             "key_id": key.key_id, "public_key": key.public_text,
-            "signature": key.sign(receipt_bytes(row.clinic_code, row.seq, row.hash, at))}
+            "signature": key.sign_text(receipt_bytes(row.clinic_code, row.seq, row.hash, at))}
 
 
 def head_of(report_body: bytes) -> tuple[int, str, date | None] | None:
@@ -210,7 +162,7 @@ def for_clinic(db: Database, clinic: str) -> dict[str, Any]:
                     "report_date": r.report_date.isoformat() if r.report_date else None, "rollback": r.rollback}
                    for r in rows]
     return {"clinic": clinic, "anchors": anchors, "key_id": key.key_id, "public_key": key.public_text,
-            "signature": key.sign(anchors_bytes(clinic, anchors))}
+            "signature": key.sign_text(anchors_bytes(clinic, anchors))}
 
 
 def rolled_back(db: Database) -> set[str]:

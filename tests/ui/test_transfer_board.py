@@ -180,3 +180,17 @@ def test_admin_sees_the_board_without_steps(qtbot: Any, triage_ctx: AppContext, 
     assert board.model.rowCount() == 1 and board.offered_steps() == []
     assert board.step_group.isHidden() and board.cancel_group.isHidden()
     assert board.print_button.isEnabled()
+
+
+def test_the_boxes_a_scanner_types_into_switch_the_input_method_off(qtbot: Any, nurse_session: Session) -> None:
+    """A scanner typing through a Chinese input method turns ':' into '：' or loses letters to a composition:
+    the receipt box on the board and the receive page's scan box take no input method (issue 13)."""
+    from ui.pages.transfer_receive import ReceiveTransferPage
+
+    board = TransferBoardPage(nurse_session)
+    qtbot.addWidget(board)
+    receive = ReceiveTransferPage(nurse_session)
+    qtbot.addWidget(receive)
+    for box in (board.receipt, receive.scan):
+        assert not box.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled)
+        assert box.inputMethodHints() & Qt.InputMethodHint.ImhLatinOnly

@@ -48,6 +48,7 @@ from ui.pages.case_page import BAD_STYLE, OK_STYLE, table_view
 from ui.pages.transfer_models import TransferBoardModel
 from ui.pages.transfer_print import print_handover
 from ui.print_preview import PrintPreviewDialog
+from ui.scan_field import scanner_input
 from ui.session import Session
 
 POLL_MS = 15_000
@@ -204,7 +205,7 @@ class TransferBoardPage(Page):
         self.handover_form.button.clicked.connect(self.record_handover)
         self.receipt_label = QLabel()
         self.receipt_label.setWordWrap(True)
-        self.receipt = QLineEdit()
+        self.receipt = scanner_input(QLineEdit())
         self.receipt.setMaxLength(4000)
         self.receipt.returnPressed.connect(self.scan_receipt)
         self.receipt_error = error_label()

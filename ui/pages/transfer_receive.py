@@ -33,6 +33,7 @@ from ui.labels import classification_name, condition_name, sex_name
 from ui.pages.case_page import BAD_STYLE, OK_STYLE
 from ui.pages.transfer_print import qr_image, receipt_pdf
 from ui.print_preview import PrintPreviewDialog, open_preview
+from ui.scan_field import scanner_input
 from ui.session import Session
 
 VERIFIED_STYLE = "background: #e3f4e4; color: #1b4d1f; padding: 8px 12px; border-radius: 6px;"
@@ -55,7 +56,7 @@ class ReceiveTransferPage(Page):
         self.explain.setWordWrap(True)
         self.explain.setStyleSheet("color: #37474f;")
         self.scan_label = QLabel()
-        self.scan = QLineEdit()
+        self.scan = scanner_input(QLineEdit())
         self.scan.setMaxLength(4000)
         self.scan.setMinimumHeight(34)
         self.scan.setStyleSheet("font-size: 12pt;")
