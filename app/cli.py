@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from app import __version__
 from app.actor import Actor
-from app.errors import FeverSentinelError
+from app.disk_full import is_disk_full
+from app.errors import FeverSentinelError, StorageError
 from app.files import owner_only_umask, write_private_bytes
 from app.paths import DataPaths, resolve_paths
 from app.permissions import Role
@@ -31,11 +32,21 @@ MESSAGES: dict[str, str] = {
                      "Use a local disk, or point every desk at the clinic's PostgreSQL with --db-url.",
     "disk_full": "The disk is full. Nothing was changed; free some space and try again.",
     "db_busy": "The database stayed busy too long. Try again.",
-    "db_unreachable": "The database server cannot be reached.",
+    "db_unreachable": "The database server cannot be reached: check that it is running, the host name and port in "
+                      "the database URL, the network and the firewall (nothing was changed).",
+    # issue 14 — failing clearly
+    "db_auth_failed": "The database server refused the user name or password: check the user and password of "
+                      "the database URL (or the password file) with the database administrator.",
+    "db_missing": "The database named in the URL does not exist on that server: check its name, or create it "
+                  "(see the PostgreSQL set-up in the README).",
+    "db_url_malformed": "The database URL is not valid: write it as postgresql+psycopg://USER@HOST:PORT/DATABASE "
+                        "(or leave it out for the local SQLite file).",
+    "unexpected": "Something unexpected went wrong; the details, with the traceback, were written to the log file.",
     "db_newer_than_app": "The database was written by a newer release; install that release (nothing was changed).",
     "db_schema_unrecognised": "The hub database has tables this release does not recognise; nothing was changed.",
     "already_initialized": "This data directory already has a clinic.",
-    "not_initialized": "No clinic yet: run 'fever-sentinel init' (or 'fever-sentinel demo') first.",
+    "not_initialized": "No clinic in this data directory or database (a mistyped --data-dir?); nothing was created "
+                       "there. Give the clinic's data directory, or run 'fever-sentinel init' (or 'demo') first.",
     "not_demo_clinic": "This data directory holds a real clinic; demo data is only added to a demo clinic. "
                        "Use --data-dir with an empty directory.",
     "username_taken": "That user name is already taken.",
@@ -59,8 +70,28 @@ MESSAGES: dict[str, str] = {
     "backup_other_clinic": "The backup belongs to another clinic; it was not restored.",
     "backup_missing": "The backup file does not exist.",
     "backup_over_live": "The backup cannot overwrite the live database.",
+    # issue 14 — data directory and backups
+    "backup_exists": "That file exists already; nothing was written. Choose another name, or overwrite with --force.",
+    "backup_out_is_folder": "--out names a folder; give a file name (e.g. FOLDER/fever-sentinel-DATE.sqlite3).",
+    "backup_failed": "The backup could not be written (folder, permissions?); nothing was left behind.",
+    "backup_check_failed": "The backup failed its integrity check and was not kept.",
+    "no_signing_keys": "There is no signing key in this data directory's keys/ folder to put in the backup.",
+    "passphrase_too_short": "The passphrase must have at least 8 characters.",
+    "backup_keys_missing": "The backup set has no FILE.keys beside the backup (made with 'backup --with-key'); "
+                           "nothing was restored. Restore without --with-key, or find the .keys file.",
+    "backup_keys_format": "The FILE.keys beside the backup is damaged or not a key file; nothing was restored.",
+    "backup_keys_other_clinic": "The key file belongs to another clinic's backup; nothing was restored.",
+    "key_passphrase_wrong": "Wrong passphrase for the signing keys (or the key file was changed); nothing was "
+                            "restored.",
+    "restore_needs_yes": "A restore replaces ALL data: run it on a terminal to confirm, or add --yes in a script. "
+                         "Nothing was changed.",
+    "restore_not_confirmed": "Not confirmed (type the clinic code or 'yes'); nothing was changed.",
+    "restore_failed": "The restore failed; the current data was left unchanged.",
     "csv_header": "The CSV file lacks required columns.",
-    "file_encoding": "The file is not UTF-8 text.",
+    "file_encoding": "The file is neither UTF-8 nor GBK/GB18030 text (save it from Excel as CSV or .xlsx).",
+    "file_format": "The file is neither CSV nor a readable Excel workbook (.xlsx).",
+    "risk_areas_shrink": "The new risk-area list is empty or less than half as long as the current one "
+                         "(see old/new); check the file, or run again with --force to replace it anyway.",
     "file_unreadable": "The file cannot be read.",
     "risk_file_row": "A row of the risk-area file is not 'name,level[,since]' (level medium/high).",
     "risk_file_format": "The risk-area JSON must be a list of {name, level, since}.",
@@ -93,6 +124,20 @@ MESSAGES: dict[str, str] = {
     "tls_key_mismatch": "The private key does not belong to the certificate: give the key the certificate was made for.",
     "list_item": "An item of the list is wrong; nothing was published. Fix that item's field and publish again.",
     "list_duplicate": "The same name is in the list twice; nothing was published. Keep one of them.",
+    # issue 14 — machine configuration, version and small truths
+    "config_malformed": "The machine configuration file is not valid TOML; fix the line named below "
+                        "(nothing was opened).",
+    "config_value": "A value in the machine configuration file is wrong (keys: data_dir, db_url without a "
+                    "password, db_password_file); fix it (nothing was opened).",
+    "config_unreadable": "The machine configuration file cannot be read by this account; let it read the file.",
+    "password_file_open": "The database password file can be read by everyone; make it readable only by its "
+                          "owner (and group): chmod 600 FILE (or 640).",
+    "password_file_missing": "The database password file named in the machine configuration cannot be read.",
+    "password_file_empty": "The database password file is empty: put the password on its first line.",
+    "port_in_use": "That port is already in use (another hub running?); stop it or choose --port.",
+    "port_unavailable": "The hub cannot listen on that address and port (check --host; ports below 1024 need "
+                        "an administrator).",
+    "before_clinic": "That day is before this clinic was set up; there is no report for it.",
     "list_format": "The file is not a list the hub can publish (a JSON list of objects, or for risk areas the "
                    "CSV 'name,level[,since]'); nothing was published.",
 }
@@ -104,6 +149,21 @@ def describe(err: FeverSentinelError) -> str:
     generic = err.code in ("required", "too_long", "hub_list_invalid", "list_item")
     extra = ", ".join(f"{k}={v}" for k, v in err.details.items() if k != "field" or generic)
     return f"error [{err.code}]: {text}" + (f" ({extra})" if extra else "")
+
+
+def clinic_time(when: Any, zone: Any) -> str:
+    """A time as the CLI prints it for people (issue 14): clinic local time with its zone, e.g.
+    ``2026-12-03 09:15 +08:00`` (``--json`` keeps ISO 8601 in UTC, with its ``+00:00``)."""
+    local = when.astimezone(zone)
+    offset = int(local.utcoffset().total_seconds()) // 60
+    sign = "-" if offset < 0 else "+"
+    return f"{local:%Y-%m-%d %H:%M} {sign}{abs(offset) // 60:02d}:{abs(offset) % 60:02d}"
+
+
+def clinic_zone(ctx: AppContext) -> Any:
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo(ctx.clinic.get().timezone)
 
 
 def read_password(stdin: TextIO, prompt: str = "Password: ") -> str:
@@ -154,7 +214,7 @@ def cmd_user_list(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int
     for u in users:
         state = "active" if u.active else "disabled"
         if u.locked_until and u.locked_until > ctx.clock.now():
-            state += f", locked until {u.locked_until:%Y-%m-%d %H:%M} UTC"
+            state += f", locked until {clinic_time(u.locked_until, clinic_zone(ctx))}"
         print(f"{u.username:<20} {u.full_name:<16} {','.join(sorted(u.roles)):<28} {state}", file=out)
     return 0
 
@@ -244,35 +304,117 @@ def cmd_hub_public_key(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def read_passphrase(stdin: TextIO, prompt: str, *, repeat: bool) -> str:
+    """The signing keys' passphrase: from a terminal without echo (asked twice when ``repeat``), from a pipe
+    the first line — never from the command line (it would stay in the shell history and the process list)."""
+    if stdin.isatty():
+        first = getpass.getpass(prompt)
+        if repeat and first != getpass.getpass("Repeat: "):
+            raise FeverSentinelError("password_mismatch")
+        passphrase = first
+    else:
+        passphrase = stdin.readline().rstrip("\r\n")
+    if not passphrase:
+        raise FeverSentinelError("empty_password")
+    return passphrase
+
+
 def cmd_backup(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
-    result = ctx.backup.backup(Actor.system(), Path(args.out))
+    """A checked backup; --force to overwrite; --with-key adds the signing keys, encrypted, as FILE.keys."""
+    passphrase = (read_passphrase(sys.stdin, "Passphrase for the signing keys: ", repeat=True)
+                  if args.with_key else None)
+    result = ctx.backup.backup(Actor.system(), Path(args.out), overwrite=args.force, key_passphrase=passphrase)
     print(f"backup written: {result.path} ({result.size_bytes} bytes, audit head {result.audit_seq})", file=out)
+    if result.keys_file is not None:
+        print(f"signing keys ({', '.join(result.key_names)}) encrypted with the passphrase in {result.keys_file}; "
+              "keep both files together and the passphrase apart from them", file=out)
+    else:
+        print("the signing keys are NOT in this backup; keep keys/ safe or use --with-key", file=out)
     return 0
 
 
 def cmd_restore(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
-    result = ctx.backup.restore(Actor.system(), Path(args.file))
+    """Replace the database by a backup: confirmed (--yes, or the clinic code typed on a terminal); the
+    replaced database is kept beside the live one; --with-key also restores the set's signing keys."""
+    from app.services.backup import keys_file_of
+
+    confirm = "yes" if args.yes else None
+    if confirm is None:
+        if not sys.stdin.isatty():
+            raise FeverSentinelError("restore_needs_yes")
+        try:
+            code: str | None = ctx.clinic.get().code
+        except FeverSentinelError:
+            code = None
+        print(f"This replaces ALL data{f' of clinic {code}' if code else ''} in {ctx.paths.database} with "
+              f"{args.file}. Everything recorded after that backup is lost; the current database is kept beside "
+              "it as a dated '.before-restore-' copy.", file=out)
+        confirm = input(f"Type the clinic code ({code}) or 'yes' to go on: " if code else "Type 'yes' to go on: ")
+    passphrase = None
+    if args.with_key:
+        print(f"signing keys from {keys_file_of(Path(args.file).expanduser())}", file=out)
+        passphrase = read_passphrase(sys.stdin, "Passphrase of the signing keys: ", repeat=False)
+    result = ctx.backup.restore(Actor.system(), Path(args.file), confirm=confirm, key_passphrase=passphrase)
     print(f"restored {result.source} (clinic {result.clinic_code}, {result.audit_rows} audit rows, chain verified)",
           file=out)
+    if result.kept_copy is not None:
+        print(f"the replaced database is kept as {result.kept_copy}", file=out)
+    if args.with_key:
+        print(f"signing keys restored: {', '.join(result.keys_restored) or 'none (already the same)'}", file=out)
+        for path in result.keys_set_aside:
+            print(f"a different key was kept aside as {path}", file=out)
     return 0
 
 
 def cmd_import_visits(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    """Paper records (CSV UTF-8/GBK or XLSX); the rejected rows are listed in Chinese (offices read them):
+    row, column, value and what to correct. ``--template FILE`` writes a file to fill in instead."""
+    from app.errors import ValidationError
+    from app.triage.paper_import import write_template
+
+    if args.template:
+        path = write_template(Path(args.template))
+        print(f"template written: {path} (Chinese headers and one example row; fill it in and import it)", file=out)
+        return 0
+    if not args.file:
+        raise ValidationError("required", field="file")
     report = ctx.paper_import.import_visits(Actor.system(), Path(args.file))
+    rejections = report.rejected
     if args.json:
         json.dump(report.as_json(), out, ensure_ascii=False)
         print(file=out)
     else:
         print(f"imported {report.imported}, skipped {report.skipped_duplicates} duplicates, "
-              f"rejected {len(report.rejected)}", file=out)
-        for rejected in report.rejected:
-            print(f"  row {rejected['row']}: {rejected['reason']}", file=out)
-    return 0 if not report.rejected else 1
+              f"rejected {len(rejections)}", file=out)
+        print(f"导入 {report.imported} 行，已导入过而跳过 {report.skipped_duplicates} 行，"
+              f"未导入 {len(rejections)} 行", file=out)
+        for rejected in rejections:
+            print(f"  {rejected['reason']}", file=out)
+    return 0 if not rejections else 1
 
 
 def cmd_risk_areas_import(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
-    count = ctx.triage_config.import_risk_areas(Actor.system(), Path(args.file))
+    count = ctx.triage_config.import_risk_areas(Actor.system(), Path(args.file), force=args.force)
     print(f"risk-area list replaced: {count} areas", file=out)
+    return 0
+
+
+def cmd_risk_areas_list(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    """The current medium/high-risk area list: level in words, since-date, source."""
+    from app.printing.labels import RISK_LEVEL, RISK_AREA_SOURCE, label
+
+    areas = ctx.triage_config.risk_areas()
+    if args.json:
+        json.dump([{"name": a.name, "level": a.level, "level_words": label(RISK_LEVEL, a.level),
+                    "since": a.since.isoformat() if a.since else None, "source": a.source,
+                    "source_words": label(RISK_AREA_SOURCE, a.source)} for a in areas], out, ensure_ascii=False)
+        print(file=out)
+        return 0
+    for a in areas:
+        print(f"{label(RISK_LEVEL, a.level)}  {a.name}  {'自 ' + a.since.isoformat() if a.since else '-'}  "
+              f"来源：{label(RISK_AREA_SOURCE, a.source)}", file=out)
+    high = sum(a.level == "high" for a in areas)
+    print(f"{len(areas)} areas ({high} high risk) · 共 {len(areas)} 个地区（高风险 {high} 个）", file=out)
     return 0
 
 
@@ -291,8 +433,8 @@ def cmd_clocks(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     for e in entries:
         left = e.seconds_left
         when = f"{abs(left) // 3600}h{abs(left) % 3600 // 60:02d}m {'left' if left >= 0 else 'overdue'}"
-        print(f"{e.clock.visit_no:<22} {e.clock.kind:<10} started {e.clock.started_at.astimezone(zone):%m-%d %H:%M} "
-              f"due {e.clock.due_at.astimezone(zone):%m-%d %H:%M}  {e.state.value:<8} {when}  {e.doctor_username}",
+        print(f"{e.clock.visit_no:<22} {e.clock.kind:<10} started {clinic_time(e.clock.started_at, zone)}  "
+              f"due {clinic_time(e.clock.due_at, zone)}  {e.state.value:<8} {when}  {e.doctor_username}",
               file=out)
     if not entries:
         print("no open clocks", file=out)
@@ -391,7 +533,7 @@ def cmd_clinic_trusted(ctx: AppContext, args: argparse.Namespace, out: TextIO) -
     zone = ZoneInfo(ctx.clinic.get().timezone)
     for c in clinics:
         print(f"{c.code:<20} {c.name:<24} key {c.key_id}  for {c.purpose}  "
-              f"added {c.added_at.astimezone(zone):%Y-%m-%d %H:%M}", file=out)
+              f"added {clinic_time(c.added_at, zone)}", file=out)
     if not clinics:
         print("no trusted clinics", file=out)
     return 0
@@ -431,16 +573,23 @@ def cmd_permit_verify(ctx: AppContext, args: argparse.Namespace, out: TextIO) ->
 
 def cmd_permit_list(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     permits = ctx.permits.list(Actor.system(), exported=True)  # recorded: the list leaves the app
+    now = ctx.clock.now()
+
+    def state(p: Any) -> str:  # issue 14: computed against now, so an active permit past its end is "expired"
+        return "expired" if p.state == "active" and p.valid_until <= now else p.state
+
     if args.json:
-        json.dump([{"number": p.number, "id": p.id, "kind": p.kind, "state": p.state, "ward": p.ward_name,
+        json.dump([{"number": p.number, "id": p.id, "kind": p.kind, "state": state(p), "stored_state": p.state,
+                    "ward": p.ward_name,
                     "bed": p.bed, "gates": list(p.gates), "valid_from": p.valid_from.isoformat(),
                     "valid_until": p.valid_until.isoformat(), "payload": p.payload} for p in permits],
                   out, ensure_ascii=False)
         print(file=out)
         return 0
+    zone = clinic_zone(ctx) if permits else None
     for p in permits:
-        print(f"{p.number} {p.kind:<8} {p.state:<8} {p.ward_name} {p.bed:<6} gates={','.join(p.gates)} "
-              f"until {p.valid_until:%Y-%m-%d %H:%M}Z\n    {p.payload}", file=out)
+        print(f"{p.number} {p.kind:<8} {state(p):<8} {p.ward_name} {p.bed:<6} gates={','.join(p.gates)} "
+              f"until {clinic_time(p.valid_until, zone)}\n    {p.payload}", file=out)
     return 0
 
 
@@ -481,7 +630,7 @@ def cmd_report_daily(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> 
                 "audit_head": {"seq": latest.audit_seq, "hash": latest.audit_hash},
                 "submitted_at": latest.submitted_at.isoformat(), "versions": len(versions)}
     else:
-        draft = ctx.reports.preview(Actor.system(), day)
+        draft = ctx.reports.preview(Actor.system(), day, since_clinic=True)  # before_clinic (issue 14)
         data = {"date": day.isoformat(), "status": "draft", "version": None, "zero_report": draft.zero_report,
                 "automatic": False, "counts": draft.counts,
                 "audit_head": {"seq": draft.audit_seq, "hash": draft.audit_hash}}
@@ -661,17 +810,49 @@ def cmd_hub_serve(args: argparse.Namespace, out: TextIO) -> int:
     from app.hub.auth import session_secret
 
     url = _hub_url(args)
-    db = open_hub(url)
-    beside = Path(url.removeprefix("sqlite:///")).parent if url.startswith("sqlite:///") else \
-        resolve_paths(getattr(args, "data_dir", None)).root
-    from app.hub import anchors
+    sock = bind_port(args.host, args.port)  # issue 14: a taken port is one line (port_in_use), before "listening"
+    try:
+        db = open_hub(url)
+        beside = Path(url.removeprefix("sqlite:///")).parent if url.startswith("sqlite:///") else \
+            resolve_paths(getattr(args, "data_dir", None)).root
+        from app.hub import anchors
 
-    anchors.use_key(db, anchors.load_or_create_key(beside))  # signs the anchor receipts (issue 13)
-    print(f"county hub on {'https' if tls else 'http'}://{args.host}:{args.port} ({db.display_url})", file=out,
-          flush=True)
-    uvicorn.run(create_app(db, SystemClock(), secret=session_secret(beside), https=bool(tls)), host=args.host,
-                port=args.port, log_level="warning", **tls)
+        anchors.use_key(db, anchors.load_or_create_key(beside))  # signs the anchor receipts (issue 13)
+        print(f"county hub on {'https' if tls else 'http'}://{args.host}:{args.port} ({db.display_url})", file=out,
+              flush=True)
+        config = uvicorn.Config(create_app(db, SystemClock(), secret=session_secret(beside), https=bool(tls)),
+                                host=args.host, port=args.port, log_level="warning", **tls)
+        uvicorn.Server(config).run(sockets=[sock])  # serves on the socket bound above: no race for the port
+    finally:
+        sock.close()
     return 0
+
+
+def bind_port(host: str, port: int) -> Any:
+    """Bind (not yet listen on) ``host:port`` as uvicorn would; a port another program holds is
+    ``port_in_use``, any other refusal (no such address, a privileged port) ``port_unavailable``."""
+    import errno
+    import socket
+
+    try:
+        family, kind, proto, _name, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    except (socket.gaierror, UnicodeError) as exc:
+        raise FeverSentinelError("port_unavailable", host=host, port=port, reason=str(exc)) from exc
+    sock = socket.socket(family, kind, proto)
+    if sys.platform == "win32":  # Windows' SO_REUSEADDR would let two servers share the port: the opposite
+        sock.setsockopt(socket.SOL_SOCKET, getattr(socket, "SO_EXCLUSIVEADDRUSE", socket.SO_REUSEADDR), 1)
+    else:  # as uvicorn: a port left in TIME_WAIT by a stopped hub is free, one a server listens on is not
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind(address)
+    except OSError as exc:
+        sock.close()
+        if exc.errno in (errno.EADDRINUSE, 10048) or getattr(exc, "winerror", None) == 10048:
+            raise FeverSentinelError("port_in_use", host=host, port=port) from exc
+        raise FeverSentinelError("port_unavailable", host=host, port=port,
+                                 reason=exc.strerror or type(exc).__name__) from exc
+    sock.set_inheritable(False)
+    return sock
 
 
 def _check_tls_files(cert: str | None, key: str | None) -> None:
@@ -738,8 +919,9 @@ def cmd_alerts(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
                             for a in alerts]}, out, ensure_ascii=False)
         print(file=out)
         return 0
+    zone = clinic_zone(ctx) if alerts else None
     for a in alerts:
-        print(f"#{a.id:<5} {a.kind:<18} {a.clinic_day}  raised {a.raised_at:%Y-%m-%d %H:%M}Z  "
+        print(f"#{a.id:<5} {a.kind:<18} {a.clinic_day}  raised {clinic_time(a.raised_at, zone)}  "
               f"{json.dumps(a.evidence, ensure_ascii=False)}", file=out)
     if not alerts:
         print("no open alerts", file=out)
@@ -830,19 +1012,41 @@ def build_parser(probe_factory: ProbeFactory | None = None) -> argparse.Argument
     p.add_argument("--json", action="store_true")
     p.add_argument("--hub", metavar="URL", help="the county hub to check against (its anchors of this trail)")
 
-    add("backup", cmd_backup, "write an integrity-checked backup of the SQLite database").add_argument(
-        "--out", required=True)
-    add("restore", cmd_restore, "restore a backup (checked first; all or nothing)").add_argument("file")
+    p = add("backup", cmd_backup, "write an integrity-checked backup of the SQLite database (the signing keys "
+            "only with --with-key)")
+    p.add_argument("--out", required=True)
+    p.add_argument("--force", action="store_true", help="overwrite an existing file")
+    p.add_argument("--with-key", action="store_true", help="also put this desk's signing keys, encrypted with a "
+                   "passphrase (asked on the terminal, or the first line of stdin), into FILE.keys beside it")
+    p = add("restore", cmd_restore, "restore a backup (checked first; all or nothing; the replaced database is "
+            "kept as a dated copy beside it)")
+    p.add_argument("file")
+    p.add_argument("--yes", action="store_true", help="confirm without asking (scripts); without a terminal "
+                   "it is required")
+    p.add_argument("--with-key", action="store_true", help="also restore the signing keys from FILE.keys "
+                   "(passphrase asked on the terminal, or the first line of stdin)")
+    p.add_argument("--new-data-dir", action="store_true", help="the data directory has no clinic yet (a "
+                   "replacement computer): create it from the backup")
     imports = sub.add_parser("import", help="import records kept on paper").add_subparsers(
         dest="import_command", metavar="WHAT", required=True)
-    p = add("visits", cmd_import_visits, "import screenings/registrations from a CSV file (exit 1 if any row "
-            "was rejected)", imports)
-    p.add_argument("file")
+    from app.triage.import_words import IMPORT_HELP
+
+    p = add("visits", cmd_import_visits, "import screenings/registrations from a CSV (UTF-8 or GBK) or XLSX file "
+            "(exit 1 if any row was rejected)", imports)
+    p.description, p.epilog = IMPORT_HELP
+    p.formatter_class = argparse.RawDescriptionHelpFormatter
+    p.add_argument("file", nargs="?", help="the file to import (.csv or .xlsx)")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--template", metavar="FILE", help="write a template (.csv or .xlsx) with the Chinese headers "
+                   "and one example row, instead of importing")
     risk = sub.add_parser("risk-areas", help="the medium/high-risk area list").add_subparsers(
         dest="risk_command", metavar="ACTION", required=True)
-    add("import", cmd_risk_areas_import, "replace the list from a CSV (name,level[,since]) or JSON file", risk
-        ).add_argument("file")
+    p = add("import", cmd_risk_areas_import, "replace the list from a CSV (name,level[,since]; UTF-8 or GBK) or "
+            "JSON file; an empty list, or one less than half as long as the current list, needs --force", risk)
+    p.add_argument("file")
+    p.add_argument("--force", action="store_true", help="replace even with an empty or much shorter list")
+    add("list", cmd_risk_areas_list, "the current list: level, area, since-date, source", risk
+        ).add_argument("--json", action="store_true")
     clinic_cmd = sub.add_parser("clinic", help="this clinic's identity and the clinics it trusts").add_subparsers(
         dest="clinic_command", metavar="ACTION", required=True)
     add("public-key", cmd_clinic_public_key, "print this clinic's Ed25519 public key (base64)", clinic_cmd
@@ -957,11 +1161,62 @@ def build_parser(probe_factory: ProbeFactory | None = None) -> argparse.Argument
     return parser
 
 
-GuiLauncher = Callable[[DataPaths, "str | None"], int]
+#: The desktop app, given the data paths — or the machine configuration error that stops finding them, which it
+#: shows in a window (a double-clicked shortcut has no console for the line).
+GuiLauncher = Callable[[DataPaths | FeverSentinelError, "str | None"], int]
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None, gui: GuiLauncher | None = None,
          probe_factory: ProbeFactory | None = None) -> int:
+    """Run a command (``_main``): every failure ends as ONE line on stderr and exit code 1, never a traceback.
+    A typed error says what to do; a full disk in any form is disk_full (app/disk_full.py); anything else
+    is written with its traceback to the log file in the data directory (app/logfile.py), which the line
+    names."""
+    from app import logfile
+    from app.disk_full import disk_full_error
+
+    logfile.install_hooks()
+    try:
+        return _main(argv, out, gui, probe_factory)
+    except FeverSentinelError as err:
+        print(describe(err), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last net: a line here, the traceback in the log
+        full = disk_full_error(exc)
+        if full is not None:
+            print(describe(full), file=sys.stderr)
+            return 1
+        logfile.log_unexpected("unexpected error in a command", exc)
+        where = logfile.current_path()
+        print(f"error [unexpected]: {MESSAGES['unexpected']} ({type(exc).__name__}"
+              + (f"; log={where}" if where else "") + ")", file=sys.stderr)
+        return 1
+
+
+def _start_log(data_dir: str | None, standalone: Any) -> None:
+    """The log file in the data directory (app/logfile.py), when the directory exists: a command given a
+    wrong --data-dir must not create it. ``hub serve`` makes its data directory and logs there."""
+    from app import logfile
+    from app.files import private_dir
+
+    try:
+        root = resolve_paths(data_dir).root
+    except FeverSentinelError:
+        return  # a malformed machine configuration: _main says so
+    if standalone is cmd_hub_serve:
+        try:
+            private_dir(root)
+        except OSError:
+            return
+    if root.is_dir():
+        logfile.setup(root)
+
+
+def _main(argv: Sequence[str] | None = None, out: TextIO | None = None, gui: GuiLauncher | None = None,
+          probe_factory: ProbeFactory | None = None) -> int:
     """Run a command; with none, hand over to ``gui``. ui.launcher passes the desktop app and the
     self-test's Qt half (``probe_factory``); without them the commands still work, Qt-free."""
     out = out or sys.stdout
@@ -971,6 +1226,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, gui: GuiL
     db_url = getattr(args, "db_url", None)
     handler: Handler | None = getattr(args, "handler", None)
     standalone = getattr(args, "standalone", None)
+    _start_log(data_dir, standalone)
     if standalone is not None:  # needs no database
         try:
             return int(standalone(args, out))
@@ -978,9 +1234,18 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, gui: GuiL
             print(describe(err), file=sys.stderr)
             return 1
         except OSError as err:
+            if is_disk_full(err):
+                print(describe(StorageError("disk_full", path=err.filename or "")), file=sys.stderr)
+                return 1
             print(f"error [file_unreadable]: {err}", file=sys.stderr)
             return 1
-    paths = resolve_paths(data_dir)
+    try:  # flags > environment > the machine config (app/machine_config.py) > per-user default
+        paths = resolve_paths(data_dir)
+    except FeverSentinelError as err:  # a malformed machine config: one line naming the file and line
+        print(describe(err), file=sys.stderr)
+        if handler is None and gui is not None:
+            gui(err, db_url)
+        return 1
     if handler is None:
         if gui is None:
             print("error: the desktop app is not available here; give a command (see --help)", file=sys.stderr)
@@ -988,11 +1253,17 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, gui: GuiL
         return gui(paths, db_url)
     from app.context import open_context
 
+    # issue 14: only init and demo (and restore --new-data-dir) may start on a data directory without a clinic;
+    # every other command refuses it (not_initialized) and creates nothing there (app/data_dir.py)
+    must_exist = handler not in (cmd_init, cmd_demo) and not getattr(args, "new_data_dir", False)
     try:
-        ctx = open_context(paths, db_url)
+        ctx = open_context(paths, db_url, must_exist=must_exist)
     except FeverSentinelError as err:
         print(describe(err), file=sys.stderr)
         return 1
+    from app import logfile
+
+    logfile.setup(ctx.paths.root)  # init/demo made the directory just now
     try:
         return handler(ctx, args, out)
     except FeverSentinelError as err:

@@ -15,6 +15,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from app.jsonfile import read_json, write_json_atomic
+from app.machine_config import display_url
 
 log = logging.getLogger(__name__)
 
@@ -57,8 +58,9 @@ class BannerFile:
 
     def __init__(self, path: Path, db_url: str) -> None:
         self.path = path
-        # which database the banner belongs to, without writing its URL (and any password in it) to disk
-        self._source = hashlib.sha256(db_url.encode("utf-8")).hexdigest()
+        # which database the banner belongs to, without writing its URL to disk; hashed with the password masked,
+        # so the file cannot serve to guess the password offline
+        self._source = hashlib.sha256(display_url(db_url).encode("utf-8")).hexdigest()
 
     def read(self) -> ClinicBanner | None:
         """The banner saved for this database, or None (first start, another database, damaged file)."""

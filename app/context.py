@@ -88,7 +88,7 @@ class AppContext:
     def backup(self) -> BackupService:
         from app.services.backup import BackupService
 
-        return BackupService(self.db, self.clock)
+        return BackupService(self.db, self.clock, self.keys)
 
     @cached_property
     def triage_config(self) -> TriageConfigService:
@@ -233,13 +233,21 @@ class AppContext:
 def open_context(
     paths: DataPaths, db_url: str | None = None, *, clock: Clock | None = None,
     argon2: Argon2Params = PRODUCTION, run_migrations: bool = True, settings: SettingsStore | None = None,
+    must_exist: bool = False,
 ) -> AppContext:
     """Open the database (migrating it to head) and return the workstation's context.
 
     ``settings``: the store the GUI already reads (language, workstation name) before the database is open,
-    so one store, not two, writes the settings file."""
+    so one store, not two, writes the settings file.
+    ``must_exist``: refuse (``not_initialized``) a data directory or database without a clinic, before
+    anything is created there (app/data_dir.py; every command but init/demo)."""
+    url = resolve_db_url(paths, db_url)
+    if must_exist:
+        from app.data_dir import require_clinic
+
+        require_clinic(url, paths.root)
     paths.ensure()
-    db = Database(resolve_db_url(paths, db_url))
+    db = Database(url)
     if run_migrations:
         migrate.upgrade_if_needed(db)
     return AppContext(paths, db, clock or SystemClock(), Passwords(argon2), settings)

@@ -66,16 +66,19 @@ def create_private(path: Path | str) -> None:
 def open_private(path: Path | str, mode: str = "w", **kwargs: Any) -> Iterator[IO[Any]]:
     """``open`` for a file the app writes for the user (exports, PDFs): created 0600, an existing file
     truncated and tightened. ``mode`` is "w", "wb", "a" or "ab"."""
-    flags = os.O_WRONLY | os.O_CREAT | (os.O_APPEND if mode.startswith("a") else os.O_TRUNC)
-    fd = os.open(path, flags, FILE_MODE)
-    try:
-        tighten(path)
-        fh = os.fdopen(fd, mode, **kwargs)
-    except BaseException:
-        os.close(fd)
-        raise
-    with fh:
-        yield fh
+    from app.disk_full import disk_full_as_error
+
+    with disk_full_as_error(path=str(path)):  # a full disk is StorageError("disk_full") (issue 14)
+        flags = os.O_WRONLY | os.O_CREAT | (os.O_APPEND if mode.startswith("a") else os.O_TRUNC)
+        fd = os.open(path, flags, FILE_MODE)
+        try:
+            tighten(path)
+            fh = os.fdopen(fd, mode, **kwargs)
+        except BaseException:
+            os.close(fd)
+            raise
+        with fh:
+            yield fh
 
 
 def write_private_bytes(path: Path | str, data: bytes) -> None:

@@ -10,7 +10,15 @@ from typing import Any
 
 
 def write_json_atomic(path: Path, data: Any) -> None:
-    """Write to a temporary file beside ``path``, flush it to disk, then rename it over ``path``."""
+    """Write to a temporary file beside ``path``, flush it to disk, then rename it over ``path``.
+    A full disk is StorageError("disk_full") (app/disk_full.py), the old file left as it was."""
+    from app.disk_full import disk_full_as_error
+
+    with disk_full_as_error(path=str(path)):
+        _write_json_atomic(path, data)
+
+
+def _write_json_atomic(path: Path, data: Any) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", dir=path.parent)
     try:

@@ -198,15 +198,25 @@ def _check_pdf(probe: Probe | None, pdf: bytes, expected_qr: str | None) -> str:
     return f"{scan.pages} page(s), QR decodes to {expected_qr}, {len(pdf) // 1024} KB"
 
 
+def version_line() -> str:
+    """What is being checked (issue 14): the app's version and the schemas it ships."""
+    from app import SCHEMA_HEADS, __version__
+
+    return (f"Fever Sentinel {__version__} (schema: clinic {SCHEMA_HEADS[0]}, hub {SCHEMA_HEADS[1]}; "
+            f"Python {sys.version.split()[0]}, {sys.platform})")
+
+
 def run_self_test(out: TextIO | None = None, *, probe_factory: ProbeFactory | None = None, argon2: Any = None,
                   verbose: bool = False) -> int:
     """Run every check, printing one line each; 0 if all passed, 1 otherwise.
 
     ``probe_factory`` builds the Qt half (ui.launcher passes it); loading it is itself a check."""
+    from app import __version__
     from app.passwords import PRODUCTION
 
     out = out or sys.stdout
     started = time.perf_counter()
+    print(version_line(), file=out, flush=True)
     report = Report(out, verbose)
     probe: Probe | None = None
     if probe_factory is not None:
@@ -234,9 +244,10 @@ def run_self_test(out: TextIO | None = None, *, probe_factory: ProbeFactory | No
     seconds = time.perf_counter() - started
     bad = sum(1 for _, ok, _ in report.results if not ok)
     if bad:
-        print(f"self-test FAILED: {bad} of {len(report.results)} checks failed ({seconds:.1f} s)", file=out)
+        print(f"self-test FAILED: {bad} of {len(report.results)} checks failed ({seconds:.1f} s), version "
+              f"{__version__}", file=out)
     else:
-        print(f"self-test passed: {len(report.results)} checks ({seconds:.1f} s)", file=out)
+        print(f"self-test passed: {len(report.results)} checks ({seconds:.1f} s), version {__version__}", file=out)
     return 0 if report.passed else 1
 
 

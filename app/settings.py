@@ -24,6 +24,7 @@ class Option(Generic[T]):
     choices: tuple[T, ...] | None = None
     minimum: int | None = None
     maximum: int | None = None
+    since: int = 1  # the settings version (SETTINGS_VERSION) that introduced this option
 
     def check(self, value: Any) -> T:
         if not isinstance(value, self.type) or (self.type is int and isinstance(value, bool)):
@@ -44,6 +45,21 @@ FORM_PAPER: Option[str] = Option("print.form_paper", str, "A4", choices=("A4",))
 SLIP_PAPER: Option[str] = Option("print.slip_paper", str, "80mm", choices=("58mm", "80mm", "A6"))
 WORKSTATION_NAME: Option[str] = Option("workstation.name", str, "")
 
+# issue 14 — printing: the printer this desk last printed each kind of document on (empty: not yet chosen;
+# then PRINTER_NAME, the desk's default printer, then the system's default). ui/printers.py reads and saves them.
+PRINTER_SLIP: Option[str] = Option("print.printer.slip", str, "", since=2)  # guide slips, receipts (58/80 mm roll)
+PRINTER_CARD: Option[str] = Option("print.printer.card", str, "", since=2)  # permit cards
+PRINTER_A4: Option[str] = Option("print.printer.a4", str, "", since=2)  # registration form, reports, handovers
+PRINTER_BY_KIND: dict[str, Option[str]] = {"slip": PRINTER_SLIP, "card": PRINTER_CARD, "a4": PRINTER_A4}
+
+# issue 14 — data directory and backups: this desk's automatic daily backup (app/auto_backup.py). The folder is
+# the admin's choice (e.g. a USB drive; empty: off); the newest KEEP automatic backups there are kept; one is made
+# per clinic day at the first chance after TIME (or at start when the last is older than 24 h).
+AUTO_BACKUP_TIMES: tuple[str, ...] = tuple(f"{h:02d}:{m:02d}" for h in range(24) for m in (0, 30))
+AUTO_BACKUP_FOLDER: Option[str] = Option("backup.auto_folder", str, "", since=2)
+AUTO_BACKUP_KEEP: Option[int] = Option("backup.auto_keep", int, 14, minimum=1, maximum=365, since=2)
+AUTO_BACKUP_TIME: Option[str] = Option("backup.auto_time", str, "12:30", choices=AUTO_BACKUP_TIMES, since=2)
+
 ALL_OPTIONS: tuple[Option[Any], ...] = (
     LANGUAGE,
     IDLE_LOCK_MINUTES,
@@ -51,7 +67,19 @@ ALL_OPTIONS: tuple[Option[Any], ...] = (
     FORM_PAPER,
     SLIP_PAPER,
     WORKSTATION_NAME,
+    PRINTER_SLIP,
+    PRINTER_CARD,
+    PRINTER_A4,
+    AUTO_BACKUP_FOLDER,
+    AUTO_BACKUP_KEEP,
+    AUTO_BACKUP_TIME,
 )
+
+# The settings file's version, written as "settings.version" on every save. 2 (issue 14): a printer per kind of
+# document, the automatic backup. A file from an older release reads as it is (a newer option reads as its default until set); a file
+# from a newer release keeps the options this release does not know, untouched, when this release saves.
+SETTINGS_VERSION = 2
+VERSION_KEY = "settings.version"
 
 
 class SettingsStore:
@@ -76,6 +104,13 @@ class SettingsStore:
     def set(self, option: Option[T], value: T) -> None:
         self._values[option.key] = option.check(value)
 
+    @property
+    def version(self) -> int:
+        """The version the file was written at (1: before versions were written)."""
+        value = self._values.get(VERSION_KEY, 1)
+        return value if isinstance(value, int) and not isinstance(value, bool) and value >= 1 else 1
+
     def save(self) -> None:
         """Write atomically: a crash or full disk leaves the previous file intact."""
+        self._values[VERSION_KEY] = max(self.version, SETTINGS_VERSION)
         write_json_atomic(self._path, self._values)

@@ -3,7 +3,9 @@
 - fever-sentinel.png (256 px) and fever-sentinel.ico (16-256 px) from resources/icons/fever-sentinel.svg,
   rendered with QtSvg (PySide6-Essentials has it); the multi-size .ico is written with Pillow (already
   installed: ReportLab depends on it), or as a single 256 px .ico through Qt's ico plug-in without it;
-- version_info.txt: the Windows version resource, from ``app.__version__``.
+- version_info.txt: the Windows version resource, from ``app.__version__``;
+- fever-sentinel.desktop: packaging/fever-sentinel.desktop with ``X-FeverSentinel-Version`` (app.__version__;
+  the entry's own ``Version`` key is the Desktop Entry specification's version, not the app's).
 
 Run from the repository root: ``python packaging/make_assets.py`` (build.sh does; so do the Windows steps).
 """
@@ -51,6 +53,19 @@ def write_version_file(version: str) -> Path:
     return path
 
 
+def desktop_entry(version: str) -> str:
+    """The Linux desktop entry with the app's version after the spec's ``Version`` line."""
+    lines = (ROOT / "packaging" / "fever-sentinel.desktop").read_text(encoding="utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("Version=")) + 1
+    return "\n".join([*lines[:at], f"X-FeverSentinel-Version={version}", *lines[at:]]) + "\n"
+
+
+def write_desktop_entry(version: str) -> Path:
+    path = OUT / "fever-sentinel.desktop"
+    path.write_text(desktop_entry(version), encoding="utf-8")
+    return path
+
+
 def write_icons() -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import Qt
@@ -89,7 +104,7 @@ def main() -> int:
     from app import __version__
 
     OUT.mkdir(parents=True, exist_ok=True)
-    for path in [*write_icons(), write_version_file(__version__)]:
+    for path in [*write_icons(), write_version_file(__version__), write_desktop_entry(__version__)]:
         print(f"make_assets: {path.relative_to(ROOT)}")
     return 0
 

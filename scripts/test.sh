@@ -6,6 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh test
 export QT_QPA_PLATFORM=offscreen
+on_exit=()  # clean-up commands for the throw-away servers started below, run in reverse on exit
+trap 'for ((i=${#on_exit[@]}-1; i>=0; i--)); do eval "${on_exit[i]}"; done' EXIT
 
 # the hub's log-in page is tested in a real headless Chromium (Debian's package; Playwright drives it, it never
 # downloads a browser): setup.sh installs it as root; otherwise try here, and say so when it cannot be had
@@ -23,10 +25,25 @@ if [ -z "${FEVER_SENTINEL_TEST_PG_URL:-}" ]; then
   port=$(.venv/bin/python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
   if url=$(bash scripts/pg-test-server.sh start "$pg_dir" "$port"); then
     export FEVER_SENTINEL_TEST_PG_URL="$url"
-    trap 'bash scripts/pg-test-server.sh stop "$pg_dir"' EXIT
+    on_exit+=("bash scripts/pg-test-server.sh stop '$pg_dir'")
     echo "test: PostgreSQL at $url"
   else
     echo "test: no PostgreSQL server; its tests will be skipped"
+  fi
+fi
+
+# printing (issue 14): a private CUPS server with a cups-pdf queue (FS-PDF); tests/ui/test_real_printing.py prints
+# the slips, the permit card and the A4 form through QPrinter to it. Needs root (cups-pdf is a root-only backend).
+if [ -z "${FEVER_SENTINEL_TEST_CUPS_SERVER:-}" ]; then
+  cups_dir=$(mktemp -d /tmp/fs-cups.XXXXXX)
+  if cups=$(bash scripts/cups-test-queue.sh start "$cups_dir"); then
+    read -r cups_socket cups_out _cups_queue <<<"$cups"
+    export FEVER_SENTINEL_TEST_CUPS_SERVER="$cups_socket" FEVER_SENTINEL_TEST_CUPS_OUT="$cups_out"
+    on_exit+=("bash scripts/cups-test-queue.sh stop '$cups_dir'")
+    echo "test: CUPS test queue FS-PDF at $cups_socket"
+  else
+    bash scripts/cups-test-queue.sh stop "$cups_dir"
+    echo "test: no CUPS test queue (see the line above); the real-printing tests will be skipped"
   fi
 fi
 

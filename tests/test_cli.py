@@ -83,11 +83,11 @@ def test_backup_and_restore(tmp_path: Path) -> None:
 
     corrupt = tmp_path / "corrupt.sqlite3"
     corrupt.write_bytes(out.read_bytes()[:8192] + b"\x00garbage" * 500)
-    r = run("restore", str(corrupt), data_dir=d)
+    r = run("restore", str(corrupt), "--yes", data_dir=d)
     assert r.returncode == 1 and ("corrupt_backup" in r.stderr or "not_a_backup" in r.stderr)
     assert "later" in run("user", "list", data_dir=d).stdout  # nothing was touched
 
-    r = run("restore", str(out), data_dir=d)
+    r = run("restore", str(out), "--yes", data_dir=d)
     assert r.returncode == 0, r.stderr
     listing = run("user", "list", data_dir=d).stdout
     assert "later" not in listing and "nurse" in listing

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import app
 from app import resources, selftest
 from app.cli import main as cli_main
 from app.passwords import OWASP_FLOOR
@@ -30,8 +31,9 @@ def test_self_test_passes_from_source(probe) -> None:  # type: ignore[no-untyped
     code, text = run(probe)
     assert code == 0, text
     lines = text.splitlines()
-    assert all(line.startswith("✓") for line in lines[:-1]), text
-    assert lines[-1].startswith("self-test passed")
+    assert lines[0].startswith(f"Fever Sentinel {app.__version__} (schema: clinic ")  # issue 14: what is checked
+    assert all(line.startswith("✓") for line in lines[1:-1]), text
+    assert lines[-1].startswith("self-test passed") and lines[-1].endswith(f"version {app.__version__}")
     for size in ("58mm", "80mm", "A6"):
         assert f"✓ guide slip {size} printed, QR read back" in text
     assert "QR decodes to SELFTEST-" in text

@@ -15,11 +15,13 @@ import os
 import sys
 import time
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QMessageLogContext, QObject, QtMsgType, QTimer, Signal, \
+    qInstallMessageHandler
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.clinic_info import BannerFile, ClinicBanner, ClinicInfo
+from app.errors import FeverSentinelError
 from app.paths import DataPaths, resolve_db_url
 from app.resources import CJK_FONT_BOLD, CJK_FONT_REGULAR, resource_path
 from app.settings import LANGUAGE, SettingsStore
@@ -100,6 +102,11 @@ class GuiFlow(QObject):
         if banner is not None:
             self._show_login(banner)
         self.runner.run(self._open, self._opened, self._fatal)
+
+    def retry(self) -> None:
+        """Open the database again (after 重试: the server may be back)."""
+        self._ctx = Future()
+        self.start()
 
     def _open(self) -> tuple[AppContext, ClinicInfo | None]:
         """Worker thread: open (and migrate) the database; the clinic, if it has one yet."""
@@ -207,9 +214,49 @@ class GuiFlow(QObject):
             self._ctx.result().close()
 
     def _fatal(self, exc: BaseException) -> None:
+        """The database could not be opened (or the clinic read): a server that is down, refuses the
+        password, has no such database, or a URL that is not valid gets the 重试/退出 dialog
+        (ui/open_failed.py); anything else a message (an unexpected error names the log file)."""
+        from ui.open_failed import is_connection_problem
+
         self._close_login()
-        QMessageBox.critical(None, error_title(exc), describe(exc))
+        if self.ctx is None and is_connection_problem(exc):
+            log.warning("database not opened: %s", exc)
+            if self.ask_retry(exc):  # type: ignore[arg-type]
+                self.retry()
+                return
+        else:
+            QMessageBox.critical(None, error_title(exc), describe(exc))
         self.finished.emit(1)
+
+    @staticmethod
+    def ask_retry(exc: BaseException) -> bool:
+        from ui.open_failed import ask_retry
+
+        return ask_retry(exc)  # type: ignore[arg-type]
+
+
+def _qt_message(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+    """Qt's own warnings go to the log file (app/logfile.py), not to a console nobody sees."""
+    level = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
+             QtMsgType.QtWarningMsg: logging.WARNING, QtMsgType.QtCriticalMsg: logging.ERROR,
+             QtMsgType.QtFatalMsg: logging.CRITICAL}.get(kind, logging.WARNING)
+    logging.getLogger("qt").log(level, "%s", message)
+
+
+def start_log(paths: DataPaths) -> None:
+    """The log file in the data directory (the desktop app makes the directory), uncaught exceptions and
+    Qt's warnings in it."""
+    from app import logfile
+    from app.files import private_dir
+
+    try:
+        private_dir(paths.root)
+    except OSError:
+        log.warning("data directory %s cannot be made", paths.root)
+    logfile.setup(paths.root)
+    logfile.install_hooks()
+    qInstallMessageHandler(_qt_message)
 
 
 def run_gui(paths: DataPaths, db_url: str | None, argv: list[str] | None = None) -> int:
@@ -220,10 +267,14 @@ def run_gui(paths: DataPaths, db_url: str | None, argv: list[str] | None = None)
     QCoreApplication.setOrganizationName("FeverSentinel")
     app.setQuitOnLastWindowClosed(False)  # windows are swapped (login ↔ main); the flow decides when to quit
     app.setWindowIcon(app_icon())
+    start_log(paths)
     register_fonts(app)
     settings = SettingsStore(paths.settings)
     install_language(app, settings.get(LANGUAGE))
-    db_url = resolve_db_url(paths, db_url)
+    try:
+        db_url = resolve_db_url(paths, db_url)  # the machine config's password file is read here
+    except FeverSentinelError as err:
+        return show_start_error(err)
 
     def open_database() -> AppContext:
         from app.context import open_context
@@ -239,3 +290,16 @@ def run_gui(paths: DataPaths, db_url: str | None, argv: list[str] | None = None)
     finally:
         runner.wait()
         flow.close()
+
+
+def show_start_error(err: FeverSentinelError) -> int:
+    """A configuration that stops the app before its first window (a malformed machine config, an unreadable
+    password file): the sentence in a window, in the desk's language, then exit code 1."""
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    register_fonts(app)
+    install_language(app, LANGUAGE.default)  # the desk's own settings are not known yet
+    box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("Startup", "Fever Sentinel cannot start"),
+                      describe(err))
+    box.exec()
+    return 1

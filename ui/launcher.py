@@ -12,15 +12,18 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from app.cli import main as cli_main
+from app.errors import FeverSentinelError
 from app.paths import DataPaths
 
 if TYPE_CHECKING:
     from app.selftest import Probe
 
 
-def _run_gui(paths: DataPaths, db_url: str | None) -> int:
-    from ui.app import run_gui
+def _run_gui(paths: DataPaths | FeverSentinelError, db_url: str | None) -> int:
+    from ui.app import run_gui, show_start_error
 
+    if isinstance(paths, FeverSentinelError):
+        return show_start_error(paths)
     return run_gui(paths, db_url)
 
 

@@ -58,6 +58,7 @@ from ui.pages.ward_page import WardsPage
 from ui.session import Session, workstation_name
 from ui.settings_dialog import SettingsDialog
 from ui.sync_feed import SyncFeed, SyncSnapshot, sync_status_text
+from ui.backup_feed import BackupFeed, backup_status_text
 
 PING_INTERVAL_MS = 15_000
 
@@ -122,6 +123,8 @@ class MainWindow(QMainWindow):
         # The county hub: automatic submission, push when reachable, the outbox status — on every desk,
         # whoever is logged in (as the system: ui/sync_feed.py); its status shows to whoever submits reports.
         self.sync_feed = SyncFeed(session, self)
+        # This desk's automatic daily backup (ui/backup_feed.py), whoever is logged in; its age in the status bar.
+        self.backup_feed = BackupFeed(session, self)
         self.pages: list[QWidget] = []
         for perm, factory in PAGES:
             if perm is None or session.can(perm):
@@ -166,6 +169,10 @@ class MainWindow(QMainWindow):
             self.session_menu.addAction(action)
         self.session_menu.addSeparator()
         self.session_menu.addAction(self.quit_action)
+        self.about_action = QAction(self)  # issue 14: the version, schema, data directory and database
+        self.about_action.triggered.connect(self.open_about)
+        self.help_menu = self.menuBar().addMenu("")
+        self.help_menu.addAction(self.about_action)
         self.toolbar = QToolBar()
         self.toolbar.setObjectName("sessionToolbar")
         self.toolbar.setMovable(False)
@@ -228,6 +235,10 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.clocks_badge)
         bar.addPermanentWidget(self.overdue_badge)
         bar.addPermanentWidget(self.sync_status)
+        self.backup_status = QLabel()  # "备份：3 小时前", red when older than 48 h or failing (ui/backup_feed.py)
+        self.backup_status.hide()
+        self.backup_feed.updated.connect(lambda _s: self._show_backup())
+        bar.addPermanentWidget(self.backup_status)
         bar.addPermanentWidget(self.online_status)
         bar.addPermanentWidget(self.clock_status)
         self._online: bool | None = None
@@ -274,6 +285,7 @@ class MainWindow(QMainWindow):
             self.alert_feed.start()
         if self.sync_feed is not None:
             self.sync_feed.start()
+        self.backup_feed.start()
         self.ping()
 
     def shutdown(self) -> None:
@@ -289,6 +301,7 @@ class MainWindow(QMainWindow):
             self.alert_feed.stop()
         if self.sync_feed is not None:
             self.sync_feed.stop()
+        self.backup_feed.stop()
         for page in self.pages:
             if isinstance(page, (DeadlineBoardPage, GateStationPage)):
                 page.stop()
@@ -347,6 +360,8 @@ class MainWindow(QMainWindow):
         self.lock_action.setText(self.tr("&Lock now"))
         self.logout_action.setText(self.tr("Log &out"))
         self.quit_action.setText(self.tr("&Quit"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.about_action.setText(self.tr("&About Fever Sentinel…"))
         self.toolbar.setWindowTitle(self.tr("Session"))
         for action in (self.settings_action, self.lock_action, self.logout_action):
             action.setIconText(plain(action.text()))
@@ -361,8 +376,17 @@ class MainWindow(QMainWindow):
         self._show_clocks_count()
         self._show_alerts_count()
         self._show_sync()
+        self._show_backup()
 
     # ----- status bar -----------------------------------------------------------------------
+    def _show_backup(self) -> None:
+        if not hasattr(self, "backup_status"):
+            return
+        text, style = backup_status_text(self.backup_feed.snapshot, self.session.ctx.clock.now())
+        self.backup_status.setText(text)
+        self.backup_status.setStyleSheet(style)
+        self.backup_status.setVisible(bool(text))
+
     def check_desk_key(self) -> None:
         """Register this desk's key at first start; say so in the status bar if it is not enrolled."""
         desks, workstation = self.session.ctx.desk_keys, self.session.actor.workstation
@@ -467,6 +491,11 @@ class MainWindow(QMainWindow):
                 self._show_clocks_count()
 
     # ----- settings -------------------------------------------------------------------------
+    def open_about(self) -> None:
+        from ui.about import AboutDialog
+
+        AboutDialog(self.session, self).exec()
+
     def open_settings(self) -> None:
         if self.settings_dialog is not None:
             self.settings_dialog.deleteLater()

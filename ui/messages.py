@@ -140,8 +140,9 @@ def _sentences() -> dict[str, Callable[[dict[str, Any]], str]]:
             "this program knows up to {head}). Install the newer version again; nothing was changed."
         ).format(revision=d.get("revision", "?"), head=d.get("head", "?")),
         "db_unreachable": lambda d: translate(
-            "Errors", "The database cannot be reached. Check the network or the "
-            "database server."),
+            "Errors", "The database server cannot be reached. Check that the server computer is on and its "
+            "database is running, this computer's network cable or Wi-Fi, and the server address and port set "
+            "for this desk."),
         "backup_needs_sqlite": lambda d: translate(
             "Errors", "Backups from this screen need the local SQLite database; "
             "PostgreSQL sites back up with pg_dump."),
@@ -274,7 +275,8 @@ def _sentences() -> dict[str, Callable[[dict[str, Any]], str]]:
             "Errors", "Line {row} of the risk-area file is not valid: it needs an area name and the level "
             "medium/high (中风险/高风险).").format(row=d.get("row", "?")),
         "file_encoding": lambda d: translate(
-            "Errors", "The file is not UTF-8 text. Save it as UTF-8 (CSV UTF-8 in Excel) and try again."),
+            "Errors", "The file is neither UTF-8 nor GBK/GB18030 text. Save it from Excel as CSV or .xlsx and try "
+            "again."),
         "file_unreadable": lambda d: translate(
             "Errors", "The file could not be read."),
         "csv_header": lambda d: translate(
@@ -641,6 +643,99 @@ def _sentences() -> dict[str, Callable[[dict[str, Any]], str]]:
             "Errors", "This text holds an invisible or control character (character {position}, {code_point}), "
             "often from copying and pasting: delete the text and type it again.").format(
             position=d.get("position", "?"), code_point=d.get("code_point", "?")),
+        # issue 14 — failing clearly (add this area's sentences directly below this line)
+        "db_auth_failed": lambda d: translate(
+            "Errors", "The database server refused the user name or password. Check the user and password set "
+            "for this desk with whoever runs the database server."),
+        "db_missing": lambda d: translate(
+            "Errors", "The database {database} does not exist on the server. Check the database name set for "
+            "this desk, or ask whoever runs the database server to create it.").format(
+            database=d.get("database", "")),
+        "db_url_malformed": lambda d: translate(
+            "Errors", "The database address set for this desk is not valid. Ask the administrator to correct it "
+            "(postgresql+psycopg://user@server:port/database), or leave it empty to use this computer's own "
+            "database file."),
+        # issue 14 — data directory and backups (add this area's sentences directly below this line)
+        "backup_exists": lambda d: translate(
+            "Errors", "The file {path} exists already; nothing was written. Choose another name (or, on the "
+            "command line, overwrite it with --force).").format(path=d.get("path", "")),
+        "backup_out_is_folder": lambda d: translate(
+            "Errors", "{path} is a folder: give a file name for the backup.").format(path=d.get("path", "")),
+        "no_signing_keys": lambda d: translate(
+            "Errors", "There is no signing key in this desk's keys folder to put in the backup."),
+        "passphrase_too_short": lambda d: translate(
+            "Errors", "The passphrase must have at least {minimum} characters.").format(
+            minimum=d.get("minimum", 8)),
+        "backup_keys_missing": lambda d: translate(
+            "Errors", "The key file {path} of this backup was not found; nothing was restored. Restore without "
+            "the keys, or put the .keys file beside the backup.").format(path=d.get("path", "")),
+        "backup_keys_format": lambda d: translate(
+            "Errors", "The key file beside the backup is damaged or not a key file; nothing was restored."),
+        "backup_keys_other_clinic": lambda d: translate(
+            "Errors", "The key file belongs to another clinic ({clinic}); nothing was restored.").format(
+            clinic=d.get("clinic", "?")),
+        "key_passphrase_wrong": lambda d: translate(
+            "Errors", "Wrong passphrase for the signing keys (or the key file was changed); nothing was restored. "
+            "Type the passphrase given when the backup was made."),
+        "restore_not_confirmed": lambda d: translate(
+            "Errors", "Not confirmed: type the clinic code {clinic} exactly to restore; nothing was "
+            "changed.").format(clinic=d.get("clinic", "")),
+        "restore_needs_yes": lambda d: translate(
+            "Errors", "A restore must be confirmed: run it on a terminal, or add --yes in a script; nothing was "
+            "changed."),
+        "automatic_only": lambda d: translate(
+            "Errors", "Only this desk's automatic backup may do this; use \"Back up now\" instead."),
+        "backup_folder_missing": lambda d: translate(
+            "Errors", "The backup folder {path} is not there (is the USB drive plugged in?). Plug it in or "
+            "choose another folder on the Data maintenance page.").format(path=d.get("path", "")),
+        # issue 14 — configuration, version and small truths (add this area's sentences directly below this line)
+        "config_malformed": lambda d: translate(
+            "Errors", "The machine configuration file {file} has a mistake at line {line} ({reason}). Ask the "
+            "administrator to correct that line; nothing was opened.").format(
+            file=d.get("file", "?"), line=d.get("line", "?"), reason=d.get("reason", "?")),
+        "config_value": lambda d: translate(
+            "Errors", "The machine configuration file {file} has a wrong \"{key}\" ({reason}). Ask the "
+            "administrator to correct it (allowed: data_dir, db_url without a password, db_password_file); "
+            "nothing was opened.").format(file=d.get("file", "?"), key=d.get("key", "?"),
+                                          reason=d.get("reason", "?")),
+        "config_unreadable": lambda d: translate(
+            "Errors", "The machine configuration file {file} cannot be read by this Windows/computer account "
+            "({reason}). Ask the administrator to let every account of this desk read it.").format(
+            file=d.get("file", "?"), reason=d.get("reason", "?")),
+        "password_file_open": lambda d: translate(
+            "Errors", "The database password file {file} can be read by everyone on this computer, so it was "
+            "not used. Ask the administrator to make it readable only by its owner (chmod 600).").format(
+            file=d.get("file", "?")),
+        "password_file_missing": lambda d: translate(
+            "Errors", "The database password file {file} named in the machine configuration cannot be read "
+            "({reason}). Ask the administrator to put it back or correct db_password_file.").format(
+            file=d.get("file", "?"), reason=d.get("reason", "?")),
+        "password_file_empty": lambda d: translate(
+            "Errors", "The database password file {file} is empty. Ask the administrator to write the database "
+            "password on its first line.").format(file=d.get("file", "?")),
+        "before_clinic": lambda d: translate(
+            "Errors", "{day} is before this clinic's first day ({first_day}): there is no report for it. Choose "
+            "a later day.").format(day=d.get("day", "?"), first_day=d.get("first_day", "?")),
+        "port_in_use": lambda d: translate(
+            "Errors", "Port {port} is already in use on this computer (is the county hub already running?). Stop "
+            "the other program or choose another port.").format(port=d.get("port", "?")),
+        "port_unavailable": lambda d: translate(
+            "Errors", "The county hub cannot listen on {host} port {port} ({reason}). Check the address; ports "
+            "below 1024 need an administrator.").format(host=d.get("host", "?"), port=d.get("port", "?"),
+                                                      reason=d.get("reason", "?")),
+        # issue 14 — paper import and risk areas (add this area's sentences directly below this line)
+        "risk_areas_shrink": lambda d: translate(
+            "Errors", "The new risk-area list has {new} areas; the current one has {old}. An empty or truncated "
+            "file would stop high-risk travel from sending patients to the fever clinic: check the file, or confirm "
+            "to replace the list anyway.").format(new=d.get("new", "?"), old=d.get("old", "?")),
+        "file_format": lambda d: translate(
+            "Errors", "The file is neither a CSV file nor an Excel workbook (.xlsx) that can be read. Save it again "
+            "from Excel as .xlsx or CSV and try again."),
+        "yes_no": lambda d: translate(
+            "Errors", "Write 是 (yes) or 否 (no)."),
+        "travel_area": lambda d: translate(
+            "Errors", "Name each area stayed in (e.g. 广东省广州市白云区): \"yes\" does not say which risk level applies."),
+        # issue 14 — printing (add this area's sentences directly below this line)
     }
 
 
@@ -755,6 +850,12 @@ def error_text(exc: BaseException) -> str:
         if sentence is not None:
             return sentence(exc.details)
         return translate("Errors", "Something went wrong ({code}).").format(code=exc.code)
+    from app.logfile import current_path
+
+    log = current_path()
+    if log is not None:
+        return translate("Errors", "Something unexpected went wrong. The details were written to the log file "
+                         "{path}: send it to whoever supports this workstation.").format(path=log)
     return translate("Errors", "Something unexpected went wrong. The details were written to the log.")
 
 

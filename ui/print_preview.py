@@ -7,6 +7,11 @@ happens on the GUI thread, so the desk never freezes while a slip prints.
 Printing and saving are recorded first (app/access_log.py: ``access.print`` / ``access.export`` of a
 ``printed_form`` named by its file name, e.g. ``registration-XH01-20261123-0001`` — a visit or permit number,
 never a name); a refused record means nothing is printed or saved. Saved PDFs are owner-only (app/files.py).
+
+The printer: each desk remembers one per kind of document (slip, card, A4; ui/printers.py). The print dialog
+opens on the remembered printer for this document's kind, and the printer chosen there is remembered when the
+user prints; a remembered printer that is gone falls back to the default, with a note above the buttons.
+tests/ui/test_real_printing.py prints through this path to a real CUPS queue (cups-pdf).
 """
 
 from __future__ import annotations
@@ -15,18 +20,18 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, QSizeF, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSize, QSizeF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QKeySequence, QPageLayout, QPageSize, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.access_log import Access
 from app.errors import FeverSentinelError
 from app.files import write_private_bytes
-from app.settings import PRINTER_NAME
 from ui.forms import Dialog, describe, error_label
+from ui.printers import PrinterChoice, PrintKind, choose_printer, kind_of, remember_printer
 from ui.session import Session
 
 log = logging.getLogger(__name__)
@@ -79,7 +84,7 @@ class PrintPreviewDialog(Dialog):
     saved = Signal(str)
 
     def __init__(self, session: Session, pdf: bytes, title: str, file_name: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, kind: PrintKind | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.pdf = pdf
@@ -92,6 +97,12 @@ class PrintPreviewDialog(Dialog):
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
+        first = self.document.pagePointSize(0) if self.document.pageCount() else None
+        self.kind = kind or kind_of(file_name, (first.width(), first.height()) if first is not None else None)
+        self.printer_choice: PrinterChoice = choose_printer(session.ctx.settings, self.kind)
+        self.printer_note = QLabel(self.printer_choice.note)
+        self.printer_note.setWordWrap(True)
+        self.printer_note.setVisible(bool(self.printer_choice.note))
         self.status = QLabel()
         self.error = error_label()
         self.print_button = QPushButton()
@@ -110,6 +121,7 @@ class PrintPreviewDialog(Dialog):
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.printer_note)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
         self.resize(560, 640)
@@ -121,6 +133,10 @@ class PrintPreviewDialog(Dialog):
         self.print_button.setText(self.tr("&Print…"))
         self.save_button.setText(self.tr("Save as P&DF…"))
         self.close_button.setText(self.tr("Close"))
+        if self.printer_choice.note:  # the note in the language now chosen
+            self.printer_choice = choose_printer(self.session.ctx.settings, self.kind)
+            self.printer_note.setText(self.printer_choice.note)
+            self.printer_note.setVisible(bool(self.printer_choice.note))
 
     def page_count(self) -> int:
         return self.document.pageCount()
@@ -132,28 +148,46 @@ class PrintPreviewDialog(Dialog):
 
     # ----- printing -------------------------------------------------------------------------
     def make_printer(self) -> QPrinter:
-        """A printer set to this workstation's printer and the PDF's own page size, no margins."""
+        """A printer set to this desk's printer for the document's kind and the PDF's own page size, no margins."""
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        name = self.session.ctx.settings.get(PRINTER_NAME)
+        name = self.printer_choice.name
         if name:
             printer.setPrinterName(name)
+        self._fit_paper(printer)
+        printer.setDocName(self.document_title)
+        return printer
+
+    def _fit_paper(self, printer: QPrinter) -> None:
+        """The paper is the document's own page size (a slip is as long as its content), no margins."""
         if self.document.pageCount():
             points = self.document.pagePointSize(0)
             size = QPageSize(QSizeF(points.width(), points.height()), QPageSize.Unit.Point,
                              self.document_title, QPageSize.SizeMatchPolicy.FuzzyMatch)
-            printer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait,
-                                              QPageLayout.Margins(0, 0, 0, 0)))
+            printer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
         printer.setFullPage(True)
-        printer.setDocName(self.document_title)
-        return printer
 
     def print_document(self) -> None:
         printer = self.make_printer()
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(self.tr("Print {title}").format(title=self.document_title))
-        dialog.accepted.connect(lambda: self.print_to(printer))
+        dialog.accepted.connect(lambda: self.print_chosen(printer))
         self.print_dialog = dialog
-        dialog.open()  # not exec(): the desk keeps running while the dialog is up
+        # not exec(): the desk keeps running while the dialog is up. PySide6's QPrintDialog.open() takes only
+        # (receiver, member); QDialog's own open() is the window-modal, non-blocking one.
+        QDialog.open(dialog)
+
+    def print_chosen(self, printer: QPrinter, on_done: Callable[[], None] | None = None) -> None:
+        """The user printed on ``printer`` (the dialog was accepted): remember it for this kind, then print.
+
+        Qt's own print dialog (Linux) sets the chosen printer's default paper (A4) on accepting: the document's
+        page size is put back, or a 58 mm slip would come out shrunk on an A4 page (tests/ui/test_real_printing.py).
+        """
+        self._fit_paper(printer)
+        if printer.outputFormat() == QPrinter.OutputFormat.NativeFormat and printer.printerName():
+            if remember_printer(self.session.ctx.settings, self.kind, printer.printerName()):
+                self.printer_choice = PrinterChoice(printer.printerName())
+                self.printer_note.hide()
+        self.print_to(printer, on_done)
 
     def print_to(self, printer: QPrinter, on_done: Callable[[], None] | None = None) -> None:
         """Render off the GUI thread, then paint onto ``printer``."""
@@ -222,11 +256,12 @@ class PrintPreviewDialog(Dialog):
 
 
 def open_preview(session: Session, parent: QWidget, make_pdf: Callable[[], bytes], title: str, file_name: str,
-                 on_open: Callable[[PrintPreviewDialog], None]) -> None:
-    """Make the PDF through the runner, then show the preview (window-modal, non-blocking)."""
+                 on_open: Callable[[PrintPreviewDialog], None], kind: PrintKind | None = None) -> None:
+    """Make the PDF through the runner, then show the preview (window-modal, non-blocking). ``kind`` (slip, card,
+    A4) picks the remembered printer; without it the file name or the page size tells (ui/printers.kind_of)."""
 
     def show(pdf: bytes) -> None:
-        dialog = PrintPreviewDialog(session, pdf, title, file_name, parent)
+        dialog = PrintPreviewDialog(session, pdf, title, file_name, parent, kind)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         on_open(dialog)

@@ -7,19 +7,21 @@ commit together and two app processes queue instead of failing with "database is
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, inspect
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import files
 from app.db.network_fs import is_network_path
+from app.disk_full import disk_full_as_error, disk_full_error
 from app.errors import StorageError
 from app.text_rules import refuse_hidden_characters
 
@@ -74,11 +76,36 @@ def _sqlite_begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(_WRITE) else "BEGIN")
 
 
-def translate_db_error(exc: BaseException) -> StorageError | None:
-    """Map driver failures a user can act on to typed errors; None for programming errors."""
-    text = str(getattr(exc, "orig", exc)).lower()
-    if "disk is full" in text or "no space left" in text or "disk full" in text:
-        return StorageError("disk_full")
+# What libpq and psycopg say when the server is not there, refuses the account or has no such database.
+# Connection failures carry no SQLSTATE (the server never answered a query), so the text is all there is.
+_AUTH = ("password authentication failed", "no password supplied", "authentication failed",
+         "pg_hba.conf", "peer authentication", "permission denied for database",
+         "password is required", "fe_sendauth")
+_MISSING = ("database \"",)
+_SERVER_AT = re.compile(r'server at "([^"]+)"(?: \([^)]*\))?, port (\d+)')
+_UNREACHABLE = ("could not connect", "connection refused", "connection failed", "could not translate host",
+                "failed to resolve host", "name or service not known", "temporary failure in name resolution",
+                "nodename nor servname", "no route to host", "network is unreachable", "timeout expired",
+                "timed out", "server closed the connection", "connection to server", "terminating connection",
+                "the database system is starting up", "the database system is shutting down",
+                "connection not open", "connection is closed", "ssl syscall", "could not receive data",
+                "could not send data", "unable to open database file")
+
+
+def translate_db_error(exc: BaseException, **where: Any) -> StorageError | None:
+    """Map driver failures a user can act on to typed errors; None for programming errors.
+
+    ``where``: host, port, database of the connection (app never puts a password in them), added to the
+    details of a connection failure so the message can say which server was tried."""
+    full = disk_full_error(exc)
+    if full is not None:
+        return full
+    raw = str(getattr(exc, "orig", exc))
+    text = raw.lower()
+    if not where:  # a caller that did not say: libpq names the server and port in its message
+        found = _SERVER_AT.search(raw)
+        if found:
+            where = {"host": found.group(1), "port": int(found.group(2))}
     if "database is locked" in text or "database is busy" in text:
         return StorageError("db_busy")
     if "readonly" in text or "read-only" in text:
@@ -86,21 +113,58 @@ def translate_db_error(exc: BaseException) -> StorageError | None:
     if "not a database" in text or "malformed" in text:
         return StorageError("db_corrupt")
     if isinstance(exc, OperationalError) or (isinstance(exc, DBAPIError) and exc.connection_invalidated):
-        if "connect" in text or "connection" in text or "server" in text or "unable to open" in text:
-            return StorageError("db_unreachable")
+        if any(t in text for t in _AUTH) or ('role "' in text and "does not exist" in text):
+            return StorageError("db_auth_failed", **where)
+        if any(t in text for t in _MISSING) and "does not exist" in text:
+            return StorageError("db_missing", **where)
+        if any(t in text for t in _UNREACHABLE) or "connect" in text or "server" in text:
+            return StorageError("db_unreachable", **where)
     return None
+
+
+def parse_db_url(url: str | URL) -> URL:
+    """The database URL, checked: SQLite or PostgreSQL, well formed, a port that is a number. A bare
+    ``postgresql://`` or ``postgres://`` (libpq's spelling) means the psycopg driver the app ships.
+    Refused as ``db_url_malformed``; the details never hold the URL itself (it may carry a password)."""
+    if isinstance(url, URL):
+        parsed = url
+    else:
+        text = str(url).strip()
+        if not text:
+            raise StorageError("db_url_malformed", reason="empty")
+        try:
+            parsed = make_url(text)
+        except ArgumentError:
+            raise StorageError("db_url_malformed", reason="syntax") from None
+        except ValueError:  # make_url: a port that is not a number
+            raise StorageError("db_url_malformed", reason="port") from None
+    backend, _, driver = parsed.drivername.partition("+")
+    if backend == "postgres":
+        backend = "postgresql"
+    if backend == "postgresql" and driver in ("", "psycopg"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    elif backend != "sqlite" or driver not in ("", "pysqlite"):
+        raise StorageError("db_url_malformed", reason="scheme", scheme=parsed.drivername)
+    if backend == "postgresql":
+        if not parsed.host and "host" not in parsed.query:
+            raise StorageError("db_url_malformed", reason="host")
+        if parsed.port is not None and not 0 < parsed.port < 65536:
+            raise StorageError("db_url_malformed", reason="port")
+    return parsed
 
 
 class Database:
     """The session factory every service takes: ``write()`` and ``read()`` units of work."""
 
-    def __init__(self, url: str, *, echo: bool = False) -> None:
-        self.url = make_url(url)
+    def __init__(self, url: str | URL, *, echo: bool = False) -> None:
+        self.url = parse_db_url(url)  # a malformed URL: db_url_malformed, before anything is opened
         self.is_sqlite = self.url.get_backend_name() == "sqlite"
         if self.is_sqlite:
-            self.sqlite_path = self._check_sqlite_path()
+            with disk_full_as_error(path=str(self.url.database)):  # the folder and the empty file
+                self.sqlite_path = self._check_sqlite_path()
             self.engine: Engine = create_engine(
-                self.url, echo=echo, connect_args={"timeout": BUSY_TIMEOUT_S, "check_same_thread": False}
+                self.url, echo=echo, connect_args={"timeout": BUSY_TIMEOUT_S, "check_same_thread": False},
+                hide_parameters=True,  # an error message (and so the log file) never carries a patient's data
             )
             event.listen(self.engine, "connect", _sqlite_pragmas)
             if self.sqlite_path is not None:
@@ -112,7 +176,7 @@ class Database:
             # ward gate from falling back to its offline list. An explicit connect_timeout in the URL wins.
             timeout = {} if "connect_timeout" in self.url.query else {"connect_timeout": CONNECT_TIMEOUT_S}
             self.engine = create_engine(self.url, echo=echo, pool_pre_ping=True, pool_size=5, max_overflow=5,
-                                        connect_args=timeout)
+                                        connect_args=timeout, hide_parameters=True)
         self._write_factory = sessionmaker(bind=self.engine.execution_options(**{_WRITE: True}), expire_on_commit=False)
         self._read_factory = sessionmaker(bind=self.engine, expire_on_commit=False)
         event.listen(self._write_factory, "before_flush", _refuse_hidden_characters)
@@ -145,15 +209,44 @@ class Database:
         with self._guard(), self._read_factory() as session, session.begin():
             yield session
 
+    @property
+    def where(self) -> dict[str, Any]:
+        """Which server and database (never the password): the details of a connection failure."""
+        if self.is_sqlite:
+            return {"database": str(self.sqlite_path or self.url.database or ":memory:")}
+        return {"host": self.url.host or self.url.query.get("host", ""), "port": self.url.port or 5432,
+                "database": self.url.database or "", "user": self.url.username or ""}
+
     @contextmanager
-    def _guard(self) -> Iterator[None]:
+    def guard(self) -> Iterator[None]:
+        """Driver failures a person can act on leave as StorageError (db_unreachable, db_auth_failed,
+        db_missing, disk_full, db_busy...); a full disk in any form is disk_full (app/disk_full.py)."""
         try:
             yield
         except DBAPIError as exc:
-            typed = translate_db_error(exc)
+            typed = translate_db_error(exc, **self.where)
             if typed is None:
                 raise
             raise typed from exc
+        except OSError as exc:
+            typed = disk_full_error(exc)
+            if typed is None:
+                raise
+            raise typed from exc
+
+    _guard = guard  # the older name
+
+    @contextmanager
+    def connect(self, *, write: bool = False) -> Iterator[Connection]:
+        """A Core connection (migrations, checks) with the same typed errors as ``read``/``write``; with
+        ``write`` inside one write transaction (BEGIN IMMEDIATE on SQLite) that commits on success."""
+        with self.guard():
+            if write:
+                with self.engine.execution_options(**{_WRITE: True}).begin() as conn:
+                    yield conn
+            else:
+                with self.engine.connect() as conn:
+                    yield conn
 
     def ping(self) -> bool:
         """True when the database answers (the status bar's online/offline state)."""

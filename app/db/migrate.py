@@ -1,17 +1,26 @@
 """Run Alembic migrations at start-up: a new database is created at head, an old one upgraded.
 
+Several desks may start at once on one PostgreSQL database (a fresh one, or one an upgrade made older):
+each migration runs in one transaction that first takes a PostgreSQL advisory lock
+(``pg_advisory_xact_lock``, released at commit or roll-back), then reads the revision again, so the
+first desk migrates and the others wait, find the schema at head and do nothing — no ``DuplicateTable``
+or ``UniqueViolation`` on ``alembic_version`` (issue 14). SQLite needs no lock: the transaction begins
+with BEGIN IMMEDIATE, which already queues a second writer.
+
 One ``Migrations`` per database kind, each with its own scripts: the clinic's (``CLINIC``, below; the
 module-level functions are its) and the county hub's (app.hub.migrate).
 """
 
 from __future__ import annotations
 
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import text
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy import inspect, text
 
 from app.db.engine import Database
 from app.errors import StorageError
@@ -21,7 +30,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Connection, MetaData
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"  # the bundle keeps the same layout
-HEAD = "0017"  # the newest revision; a test keeps it equal to Alembic's head
+HEAD = "0018"  # the newest revision; a test keeps it equal to Alembic's head
 
 
 @dataclass(frozen=True)
@@ -30,6 +39,12 @@ class Migrations:
 
     directory: Path
     head: str  # a test keeps it equal to Alembic's head: the start-up shortcut relies on it
+    lock_name: str = "clinic"  # names the PostgreSQL advisory lock: one per kind of database
+
+    @property
+    def lock_key(self) -> int:
+        """The advisory lock's number: stable across releases (every release must take the same lock)."""
+        return zlib.crc32(f"fever-sentinel migrations {self.lock_name}".encode())
 
     def upgrade_if_needed(self, db: Database) -> None:
         """At start-up: a database already at ``head`` is left alone without loading Alembic at all."""
@@ -38,6 +53,23 @@ class Migrations:
             self.refuse_if_newer(db, stored)
             self.upgrade(db)
 
+    @contextmanager
+    def locked(self, db: Database) -> Iterator[Connection]:
+        """One write transaction holding this kind's migration lock (PostgreSQL: an advisory lock until
+        commit; SQLite: BEGIN IMMEDIATE). Connection failures leave as typed errors (db_unreachable...)."""
+        with db.connect(write=True) as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": self.lock_key})
+            yield conn
+
+    @staticmethod
+    def revision_on(conn: Connection) -> str | None:
+        """The revision in alembic_version on ``conn``; None when there is no such table (asked first, so a
+        PostgreSQL transaction is not aborted by a failing SELECT)."""
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
     def refuse_if_newer(self, db: Database, stored: str | None) -> None:
         """A revision no script here names was written by a newer release (an older bundle installed over
         a newer one): refuse with a reason, change nothing."""
@@ -45,12 +77,10 @@ class Migrations:
             raise StorageError("db_newer_than_app", revision=stored, head=self.head, database=db.display_url)
 
     def stored_revision(self, db: Database) -> str | None:
-        """The revision in alembic_version, read without Alembic; None when there is no such table."""
-        try:
-            with db.engine.connect() as conn:
-                return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-        except DBAPIError:
-            return None  # a new database (no table yet): Alembic creates it
+        """The revision in alembic_version, read without Alembic; None when there is no such table (a new
+        database: Alembic creates it). A database that cannot be reached is a typed error, not "new"."""
+        with db.connect() as conn:
+            return self.revision_on(conn)
 
     def config(self) -> Config:
         from alembic.config import Config
@@ -75,14 +105,19 @@ class Migrations:
     def current_revision(self, db: Database) -> str | None:
         from alembic.runtime.migration import MigrationContext
 
-        with db.engine.connect() as conn:
+        with db.connect() as conn:
             return MigrationContext.configure(conn).get_current_revision()
 
     def upgrade(self, db: Database, revision: str = "head") -> None:
-        """Upgrade inside one write transaction, so two desks starting at once queue, not clash."""
+        """Upgrade inside one locked write transaction, so desks starting at once queue, not clash: the
+        revision is read again under the lock, and a desk that waited finds the work done."""
         from alembic import command
 
-        with db.engine.execution_options(fever_sentinel_write=True).begin() as conn:
+        with self.locked(db) as conn:
+            stored = self.revision_on(conn)
+            if revision == "head" and stored == self.head:
+                return  # another desk migrated while this one waited
+            self.refuse_if_newer(db, stored)
             self.run(conn, command.upgrade, revision)
 
     def run(self, conn: Connection, command: Any, *args: Any, **kwargs: Any) -> None:

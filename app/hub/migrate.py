@@ -23,7 +23,7 @@ from app.db.types import UTCDateTime
 from app.errors import StorageError
 
 HEAD = "0003"  # the newest revision; a test keeps it equal to Alembic's head
-HUB = Migrations(Path(__file__).resolve().parent / "migrations", HEAD)  # the bundle keeps the same layout
+HUB = Migrations(Path(__file__).resolve().parent / "migrations", HEAD, lock_name="hub")  # the bundle keeps the same layout
 ADOPTED_AT = "0001"
 
 # What HubBase.metadata.create_all made before the hub had migrations (revision 0001 makes the same; a
@@ -65,7 +65,11 @@ def upgrade_if_needed(db: Database) -> None:
     HUB.refuse_if_newer(db, stored)
     from alembic import command
 
-    with db.engine.execution_options(fever_sentinel_write=True).begin() as conn:
+    with HUB.locked(db) as conn:  # PostgreSQL: an advisory lock; read again under it (app/db/migrate.py)
+        stored = HUB.revision_on(conn)
+        if stored == HEAD:
+            return
+        HUB.refuse_if_newer(db, stored)
         if _made_by_create_all(conn):
             adopt(conn, db.display_url)
         HUB.run(conn, command.upgrade, "head")

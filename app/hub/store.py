@@ -143,6 +143,7 @@ class ClinicStatus:
     counts: dict[str, int]
     zero_report: bool = False  # the clinic's own 零报告 flag, as it submitted it (automatic or late ones too)
     audit_rollback: bool = False  # its audit trail went back (an anchor below or unlike one held: app.hub.anchors)
+    app_version: str | None = None  # the sender's software version (issue 14; None: sent by a release before 0.10.0)
 
 
 def open_hub(url: str) -> Database:
@@ -202,6 +203,7 @@ MAX_VERSION = 2**31 - 1  # PostgreSQL's INTEGER
 MAX_COUNT = 10_000_000
 MAX_COUNT_KEYS = 200
 COUNT_KEY = re.compile(r"[a-z][a-z0-9_]{0,63}")
+APP_VERSION = re.compile(r"\d{1,4}\.\d{1,4}\.\d{1,4}(?:[.+-][0-9A-Za-z.]{1,20})?")  # app.__version__
 
 
 MAX_JSON_DEPTH = 20
@@ -273,6 +275,9 @@ def check_report(body: bytes, code: str) -> tuple[dict[str, Any], date, int]:
     for flag in ("zero_report", "automatic"):
         if not isinstance(report.get(flag, False), bool):
             raise bad(flag, "not true/false")
+    app_version = report.get("app_version")  # issue 14: the sender's app version (absent before 0.10.0)
+    if app_version is not None and (not isinstance(app_version, str) or not APP_VERSION.fullmatch(app_version)):
+        raise bad("app_version", "not a version like 0.10.0")
     return report, day, version
 
 
@@ -282,7 +287,8 @@ def reports_on(db: Database, day: date) -> list[dict[str, Any]]:
                          .order_by(HubReport.clinic_code, HubReport.version))
         return [{"clinic": r.clinic_code, "date": r.report_date.isoformat(), "version": r.version,
                  "zero_report": r.zero_report, "automatic": r.automatic,
-                 "counts": json.loads(r.body)["counts"], "received_at": r.received_at.isoformat()} for r in rows]
+                 "counts": json.loads(r.body)["counts"], "received_at": r.received_at.isoformat(),
+                 "app_version": json.loads(r.body).get("app_version")} for r in rows]
 
 
 def status_on(db: Database, day: date) -> list[ClinicStatus]:
@@ -306,8 +312,9 @@ def status_on(db: Database, day: date) -> list[ClinicStatus]:
                 status = "late"
             else:
                 status = "zero" if r.zero_report else "reported"
-            result.append(ClinicStatus(c.code, c.name, status, r.version, json.loads(r.body)["counts"],
-                                       r.zero_report))
+            body = json.loads(r.body)
+            result.append(ClinicStatus(c.code, c.name, status, r.version, body["counts"], r.zero_report,
+                                       app_version=body.get("app_version")))
     rolled = _anchors.rolled_back(db)
     return [replace(r, audit_rollback=True) if r.code in rolled else r for r in result]
 

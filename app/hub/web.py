@@ -247,7 +247,7 @@ def create_app(db: Database, clock: Clock, *, secret: str | None = None, https: 
         rows = store.status_on(db, d)
         return JSONResponse({"date": d.isoformat(), "clinics": [
             {"clinic": r.code, "name": r.name, "status": r.status, "zero_report": r.zero_report,
-             "version": r.version, "counts": r.counts,
+             "version": r.version, "app_version": r.app_version, "counts": r.counts,
              "audit_trail": anchors.ROLLBACK_WORD if r.audit_rollback else anchors.INTACT_WORD}
             for r in rows]})
 
@@ -263,10 +263,10 @@ def create_app(db: Database, clock: Clock, *, secret: str | None = None, https: 
         keys = sorted({k for r in rows for k in r.counts})
         out = io.StringIO()
         writer = csv.writer(out)
-        writer.writerow(escape_row(["clinic", "name", "status", "zero_report", "version", *keys]))
+        writer.writerow(escape_row(["clinic", "name", "status", "zero_report", "version", "app_version", *keys]))
         for r in rows:
             writer.writerow(escape_row([r.code, r.name, r.status, ZERO_WORD if r.zero_report else "",
-                                        r.version or "", *(r.counts.get(k, "") for k in keys)]))
+                                        r.version or "", r.app_version or "", *(r.counts.get(k, "") for k in keys)]))
         return Response("\ufeff" + out.getvalue(), media_type="text/csv; charset=utf-8",
                         headers={"content-disposition": f'attachment; filename="county-{d}.csv"',
                                  "cache-control": "no-store"})
@@ -457,7 +457,8 @@ def render_dashboard(d: date, rows: list[store.ClinicStatus], series: dict[str, 
     body_rows = "".join(
         f'<tr class="status-{r.status}" data-clinic="{html.escape(r.code)}"><td>{html.escape(r.code)}</td>'
         f'<td>{html.escape(r.name)}</td><td class="status">{status_text(r)}</td>'
-        f'<td>{r.version or ""}</td><td>{r.counts.get("screened", "")}</td>'
+        f'<td>{r.version or ""}</td><td class="app-version">{html.escape(r.app_version or "—" if r.version else "")}'
+        f'</td><td>{r.counts.get("screened", "")}</td>'
         f'<td>{r.counts.get("fever_registered", "")}</td>'
         f'<td>{new_cases(r.counts) if r.counts else ""}</td>'
         f'<td>{r.counts.get("positive_nat_antigen", "")}</td>'
@@ -490,7 +491,8 @@ table {{ border-collapse: collapse; margin: 12px 0; }} td, th {{ border: 1px sol
 · 核酸或抗原阳性 <b id="total-positive">{total("positive_nat_antigen")}</b>
 · 转运 <b id="total-transfers">{total("transfers_requested")}</b>
 · 未处理预警 <b id="total-alerts">{total("open_alerts")}</b></p>
-<table id="clinics"><thead><tr><th>机构代码</th><th>机构</th><th>状态</th><th>版本</th><th>筛查</th><th>发热登记</th>
+<table id="clinics"><thead><tr><th>机构代码</th><th>机构</th><th>状态</th><th title="同一天报告的第几版（更正后递增）">报告版次</th>
+<th title="报送机构所用的发热哨点工作站软件版本">软件版本</th><th>筛查</th><th>发热登记</th>
 <th>新增疑似/确诊/无症状</th><th>核酸或抗原阳性</th><th>转运</th><th>未处理预警</th></tr></thead><tbody>{body_rows}</tbody></table>
 <h2>近 28 天发热门诊登记趋势</h2>{_chart(series, d)}
 {_publish_form(csrf) if user is not None and auth.allows(user.role, HubRole.PUBLISHER) else ""}

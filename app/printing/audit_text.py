@@ -587,6 +587,20 @@ WORDING: Mapping[str, Callable[[_Fields], Parts]] = {
     "audit.hub_key": lambda f: (_tagged("公钥指纹", f, "key_id") + _tagged("原指纹", f, "before")
                                 + _coded("来源", L.HUB_KEY_SOURCE, f, "source")),
     "audit.hub_receipt": lambda f: _tagged("公钥指纹", f, "key_id"),  # refusals: see _hub_key_refused
+    # issue 14 — paper import (one row per batch) and the risk-area list (old and new counts, confirmed shrink)
+    "import.visits": lambda f: (_tagged("文件", f, "file") + ([f"第 {f.text('batch')} 批"] if f.raw("batch") else [])
+                                + ([f"文件第 {f.raw('rows')[0]}–{f.raw('rows')[-1]} 行"] if f.raw("rows") else [])
+                                + _tagged("导入", f, "imported") + _tagged("已导入过而跳过", f, "skipped_duplicates")
+                                + _tagged("未导入", f, "rejected") + _tagged("检查未通过", f, "rejected_before_saving")
+                                + _tagged("就诊号", f, "visits")),
+    "triage.risk_areas_replace": lambda f: (_coded("来源：", L.RISK_AREA_SOURCE, f, "source")
+                                            + _tagged("地区", f, "count") + _tagged("其中高风险", f, "high")
+                                            + _tagged("原有地区", f, "before_count") + ([] if f.raw("had_list") else [])  # had_list: told by 原有地区
+                                            + (["清单为空或缩减过半，经确认替换"] if f.raw("forced") else [])),
+    # issue 14 — data directory and backups: the backup file, its size, head, keys included, automatic or not
+    "db.backup": lambda f: (_tagged("备份文件", f, "file") + _tagged("审计序号", f, "audit_seq")
+                            + ([f"含签名密钥 {f.raw('keys')} 个"] if f.raw("keys") else [])
+                            + (["自动备份"] if f.raw("automatic") else [])),
     "db.restore": lambda f: (_tagged("备份文件", f, "file") + _tagged("机构代码", f, "clinic")
                              + _tagged("审计记录", f, "audit_rows", " ") + _tagged("备份截至审计序号", f, "backup_seq")
                              + _tagged("备份链头", f, "backup_hash") + _when("备份时间", f, "backup_at")

@@ -83,6 +83,14 @@ RISK_LEVEL: Mapping[str, str] = {
     RiskLevel.HIGH: "高风险",
 }
 
+#: Where the risk-area list came from (RiskArea.source).
+RISK_AREA_SOURCE: Mapping[str, str] = {
+    "import": "导入文件",
+    "hub": "县级平台",
+    "demo": "演示数据",
+    "manual": "手工录入",
+}
+
 ID_TYPE: Mapping[str, str] = {
     IdType.RESIDENT_ID: "居民身份证",
     IdType.PASSPORT: "护照",
@@ -411,6 +419,7 @@ AUDIT_ACTION: Mapping[str, str] = {
     "audit.hub_key": "固定县级平台公钥",
     "audit.hub_receipt": "核对县级平台回执",
     "db.restore": "从备份恢复数据库",
+    "db.backup": "备份数据库",  # issue 14 — data directory and backups (also the automatic daily backup)
     "transfer.hospitals_replace": "更新定点医院名单(县级下发)",
     "ward.save": "保存病区",
     "ward.admit": "患者入住病区",

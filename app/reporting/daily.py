@@ -22,10 +22,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from app import __version__
 from app.actor import Actor
 from app.casework.tables import Case, CaseClassification, Clock, LabTest, RuleException
 from app.casework.vocab import POSITIVE_KINDS, REPORTABLE, Classification, Disposition, TestResult
-from app.db.models import AuditHead, ClinicSetting
+from app.db.models import AuditHead, Clinic, ClinicSetting
 from app.errors import Conflict, NotFound, ValidationError
 from app.permissions import Perm
 from app.reporting.alert_tables import Alert
@@ -176,18 +177,33 @@ def compute_counts(s: Session, day: date, zone: ZoneInfo, now: datetime) -> dict
     return c
 
 
+def first_clinic_day(s: Session, zone: ZoneInfo) -> date:
+    """The clinic's first day: the day it was set up, or the day of an earlier record (paper records of the
+    days before the program, the demo's past days) — a report can be made from then on."""
+    created = s.scalar(select(Clinic.created_at).limit(1))
+    first = created.astimezone(zone).date() if created is not None else date.max
+    earliest = s.scalar(select(func.min(Screening.clinic_day)))
+    return min(first, earliest) if earliest is not None else first
+
+
 class ReportService(Service):
-    def preview(self, actor: Actor, day: date) -> ReportDraft:
+    def preview(self, actor: Actor, day: date, *, since_clinic: bool = False) -> ReportDraft:
+        """The day's counts as they would be submitted. ``since_clinic`` (``report daily``, issue 14): a day
+        before the clinic's first day (:func:`first_clinic_day`) is refused (``before_clinic``), not shown as
+        an empty zero report. Submitting does not check it: a clinic set up today may report yesterday."""
         with self.db.read() as s:
             authorize(s, actor, Perm.SUBMIT_REPORTS)
-            return self._draft(s, day)
+            return self._draft(s, day, since_clinic=since_clinic)
 
-    def _draft(self, s: Session, day: date) -> ReportDraft:
+    def _draft(self, s: Session, day: date, *, since_clinic: bool = False) -> ReportDraft:
         identity = clinic_row(s)
         zone = ZoneInfo(identity.timezone)
         now = self.clock.now()
         if day >= now.astimezone(zone).date():
             raise ValidationError("report_day_not_over", field="day")
+        first = first_clinic_day(s, zone) if since_clinic else day
+        if day < first:  # issue 14: no report for a day before the clinic existed
+            raise ValidationError("before_clinic", field="day", day=day.isoformat(), first_day=first.isoformat())
         head = s.execute(select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1)).one()
         return ReportDraft(identity.code, day, compute_counts(s, day, zone, now), head.seq, head.hash)
 
@@ -232,7 +248,8 @@ class ReportService(Service):
                     "supersedes_version": latest.version if latest else None, "zero_report": draft.zero_report,
                     "automatic": automatic, "counts": draft.counts,
                     "audit_head": {"seq": draft.audit_seq, "hash": draft.audit_hash},
-                    "submitted_at": now.isoformat()}
+                    "submitted_at": now.isoformat(),
+                    "app_version": __version__}  # issue 14: the hub keeps the sender's app version
             text = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
             key = hashlib.sha256(f"{draft.clinic_code}|{day}|{version}".encode()).hexdigest()
             s.add(OutboxEntry(idempotency_key=key, kind="daily_report", body=text, created_at=now,

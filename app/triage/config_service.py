@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import case, delete, select
+from sqlalchemy import case, delete, func, select
 
 from app.actor import Actor
 from app.db.models import ClinicSetting
-from app.errors import StaleEdit, ValidationError
+from app.errors import Conflict, StaleEdit, ValidationError
 from app.permissions import Perm
 from app.services.base import Service
 from app.triage.rules import TriageRules, normalise_area
@@ -33,12 +33,11 @@ class RiskAreaRecord:
 
 
 def parse_risk_areas(data: bytes, filename: str) -> list[RiskAreaRecord]:
-    """CSV (``name,level[,since]``, UTF-8 with or without BOM; a header row is optional) or a JSON
+    """CSV (``name,level[,since]``, UTF-8 with or without BOM or GBK; a header row is optional) or a JSON
     list of ``{"name", "level", "since"}``. Levels: medium/high or 中风险/高风险."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ValidationError("file_encoding", field="file") from exc
+    from app.triage.import_read import decode_text
+
+    text = decode_text(data)  # UTF-8 (BOM or not) or GB18030/GBK, never guessed silently
     rows: list[tuple[str, str, str]] = []
     if filename.lower().endswith(".json"):
         try:
@@ -101,25 +100,43 @@ class TriageConfigService(Service):
         with self.db.read() as s:
             return {name: level for name, level in s.execute(select(RiskArea.name, RiskArea.level))}
 
-    def replace_risk_areas(self, actor: Actor, areas: list[RiskAreaRecord], source: str) -> int:
-        """Swap the whole list in one transaction (the county publishes the full current list)."""
+    def replace_risk_areas(self, actor: Actor, areas: list[RiskAreaRecord], source: str, *,
+                           force: bool = False) -> int:
+        """Swap the whole list in one transaction (the county publishes the full current list).
+
+        The shrink guard: an empty list, or one shorter than half the current list, is refused
+        (``Conflict("risk_areas_shrink", old=, new=)``) unless ``force`` — a truncated or empty file would
+        otherwise silently stop high-risk travel from sending anyone to the fever clinic. The person who
+        imports confirms (``--force``, or the screen's question) and the audit row records it (``forced``).
+
+        The county hub's list (``source == "hub"``, app/reporting/sync.py) is applied with ``force``: it is the
+        county's authoritative list, checked whole by the hub and by the pull, and a county that lifts most of
+        its areas at once must reach every clinic without a person at each desk confirming it; the audit row
+        still records the old and new counts."""
         for area in areas:
             if area.level not in RiskLevel._value2member_map_:
                 raise ValidationError("risk_level", field="level", area=area.name)
         with self.audited_write(actor, "triage.risk_areas_replace", "risk_areas",
                                 Perm.MANAGE_CLINIC_SETTINGS) as op:
-            before = op.session.scalar(select(RiskArea.id).limit(1)) is not None
+            old_count = op.session.scalar(select(func.count(RiskArea.id))) or 0
+            before = old_count > 0
+            shrinks = (not areas and before) or len(areas) * 2 < old_count
+            if shrinks and not force and source != "hub":
+                raise Conflict("risk_areas_shrink", old=old_count, new=len(areas))
+            if shrinks:
+                op.summary["forced"] = True
             op.session.execute(delete(RiskArea))
             now = self.clock.now()
             op.session.add_all([RiskArea(name=a.name, level=a.level, since=a.since, source=source, updated_at=now)
                                 for a in areas])
-            op.summary = {"source": source, "count": len(areas), "had_list": before,
-                          "high": sum(a.level == "high" for a in areas)}
+            op.summary = {**op.summary, "source": source, "count": len(areas), "had_list": before,
+                          "before_count": old_count, "high": sum(a.level == "high" for a in areas)}
             return len(areas)
 
-    def import_risk_areas(self, actor: Actor, path: Path) -> int:
+    def import_risk_areas(self, actor: Actor, path: Path, *, force: bool = False) -> int:
+        """Replace the list from a file; the shrink guard of ``replace_risk_areas`` applies."""
         try:
             data = Path(path).read_bytes()
         except OSError as exc:
             raise ValidationError("file_unreadable", field="file", path=str(path)) from exc
-        return self.replace_risk_areas(actor, parse_risk_areas(data, Path(path).name), "import")
+        return self.replace_risk_areas(actor, parse_risk_areas(data, Path(path).name), "import", force=force)

@@ -41,6 +41,7 @@ from app.actor import Actor
 from app.clock import Clock
 from app.db.engine import Database
 from app.desk_keys import permit_key, permit_keys_for_snapshot
+from app.disk_full import disk_full_as_error
 from app.errors import PermissionDenied, StorageError
 from app import scan_text
 from app.figures import load_figures
@@ -695,6 +696,7 @@ class GateStation:
         except StorageError:
             pass  # still usable; the next online scan tries again
 
+    @disk_full_as_error()  # a full disk is StorageError("disk_full"), never a traceback (issue 14)
     def _append_pending(self, event: dict[str, Any]) -> None:
         self.pending_path.parent.mkdir(parents=True, exist_ok=True)
         with open(self.pending_path, "ab") as fh:
@@ -760,6 +762,7 @@ def _read_line(line: str) -> dict[str, Any] | None:
     return event
 
 
+@disk_full_as_error()
 def _append_lines(path: Path, lines: list[str]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "a", encoding="utf-8") as fh:
@@ -769,6 +772,7 @@ def _append_lines(path: Path, lines: list[str]) -> None:
         os.fsync(fh.fileno())
 
 
+@disk_full_as_error()
 def _atomic_write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)

@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Fever Sentinel</source>
+        <translation>关于发热哨点工作站</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>软件版本</translation>
+    </message>
+    <message>
+        <source>Database schema</source>
+        <translation>数据库结构版本</translation>
+    </message>
+    <message>
+        <source>clinic {clinic} · county hub {hub}</source>
+        <translation>本机构 {clinic} · 县级平台 {hub}</translation>
+    </message>
+    <message>
+        <source>Clinic</source>
+        <translation>本机构</translation>
+    </message>
+    <message>
+        <source>Data directory</source>
+        <translation>数据目录</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Machine configuration</source>
+        <translation>本机配置文件</translation>
+    </message>
+    <message>
+        <source>{path} (none: this account&apos;s own settings)</source>
+        <translation>{path}（无：使用本账户自己的设置）</translation>
+    </message>
+    <message>
+        <source>Fever Sentinel · 发热哨点工作站</source>
+        <translation>发热哨点工作站 · Fever Sentinel</translation>
+    </message>
+    <message>
+        <source>What changed in each version: CHANGELOG.md (in the installation folder).</source>
+        <translation>各版本的更新内容见安装目录中的 CHANGELOG.md。</translation>
+    </message>
+</context>
+<context>
     <name>AccountPage</name>
     <message>
         <source>My account</source>
@@ -357,6 +404,108 @@
     <message>
         <source>Details</source>
         <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>AutoBackupBox</name>
+    <message>
+        <source>Automatic daily backup</source>
+        <translation>每日自动备份</translation>
+    </message>
+    <message>
+        <source>Once a day this desk backs up the database into the folder chosen here (best a USB drive kept plugged in) and keeps the newest ones. The status bar shows the last backup&apos;s age; it turns red after 48 hours or when the folder is missing. Signing keys are not in automatic backups: back them up once with &apos;fever-sentinel backup --with-key&apos;.</source>
+        <translation>本工作站每天把数据库备份到这里选定的文件夹（最好是一直插着的 U 盘），并保留最新的若干份。状态栏显示上次备份距今多久；超过 48 小时或文件夹不在时变红。自动备份不含签名密钥：请用“fever-sentinel backup --with-key”单独备份一次。</translation>
+    </message>
+    <message>
+        <source>This clinic&apos;s data is on a PostgreSQL server: the server is backed up there with pg_dump by the county&apos;s or the clinic&apos;s administrator. This desk makes no automatic backup.</source>
+        <translation>本机构的数据在 PostgreSQL 服务器上：由县级或本机构的管理员在服务器上用 pg_dump 备份。本工作站不做自动备份。</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <source>empty: no automatic backup</source>
+        <translation>留空：不自动备份</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Keep the newest:</source>
+        <translation>保留最新：</translation>
+    </message>
+    <message>
+        <source> backups</source>
+        <translation> 份</translation>
+    </message>
+    <message>
+        <source>From (clinic time):</source>
+        <translation>每天从（本机构时间）：</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Folder for the automatic backups</source>
+        <translation>自动备份的文件夹</translation>
+    </message>
+    <message>
+        <source>No folder chosen: this desk makes no automatic backup.</source>
+        <translation>未选择文件夹：本工作站不做自动备份。</translation>
+    </message>
+    <message>
+        <source>Last automatic backup: {file}, {age}.</source>
+        <translation>上次自动备份：{file}，{age}。</translation>
+    </message>
+    <message>
+        <source>No automatic backup yet.</source>
+        <translation>尚无自动备份。</translation>
+    </message>
+    <message>
+        <source>Last attempt failed: {reason}.</source>
+        <translation>上次备份失败：{reason}。</translation>
+    </message>
+</context>
+<context>
+    <name>Backup</name>
+    <message>
+        <source>{n} min ago</source>
+        <translation>{n} 分钟前</translation>
+    </message>
+    <message>
+        <source>{n} h ago</source>
+        <translation>{n} 小时前</translation>
+    </message>
+    <message>
+        <source>{n} days ago</source>
+        <translation>{n} 天前</translation>
+    </message>
+    <message>
+        <source>backup folder missing (USB drive not plugged in?)</source>
+        <translation>备份文件夹不在（U 盘未插？）</translation>
+    </message>
+    <message>
+        <source>disk full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>backup failed</source>
+        <translation>备份失败</translation>
+    </message>
+    <message>
+        <source>Backup: {age}</source>
+        <translation>备份：{age}</translation>
+    </message>
+    <message>
+        <source>Backup: none yet</source>
+        <translation>备份：尚无</translation>
+    </message>
+    <message>
+        <source>{text} · {reason}</source>
+        <translation>{text} · {reason}</translation>
     </message>
 </context>
 <context>
@@ -1315,6 +1464,14 @@ Change it?</source>
         <translation>用户名或密码错误。连续输错 {attempts} 次密码，账号将被锁定 {minutes} 分钟；如需提前解锁，请联系管理员。</translation>
     </message>
     <message>
+        <source>The database server cannot be reached. Check that the server computer is on and its database is running, this computer&apos;s network cable or Wi-Fi, and the server address and port set for this desk.</source>
+        <translation>无法连接数据库服务器。请检查：服务器电脑是否开机、数据库是否在运行，本机网线或无线网络是否连通，以及本工作站设置的服务器地址和端口是否正确。</translation>
+    </message>
+    <message>
+        <source>The file is neither UTF-8 nor GBK/GB18030 text. Save it from Excel as CSV or .xlsx and try again.</source>
+        <translation>该文件既不是 UTF-8 也不是 GBK/GB18030 编码的文本。请在 Excel 中另存为 CSV 或 .xlsx 后重试。</translation>
+    </message>
+    <message>
         <source>Choose the kind: designated hospital, backup hospital or designated fever clinic.</source>
         <translation>请选择医院类型：定点医院、后备定点医院或定点发热门诊。</translation>
     </message>
@@ -1413,10 +1570,6 @@ Change it?</source>
     <message>
         <source>The data was written by a newer version of Fever Sentinel (database version {revision}; this program knows up to {head}). Install the newer version again; nothing was changed.</source>
         <translation>数据由更新版本的发热哨点工作站写入（数据库版本 {revision}，本程序最高支持 {head}）。请重新安装新版本；数据未做任何改动。</translation>
-    </message>
-    <message>
-        <source>The database cannot be reached. Check the network or the database server.</source>
-        <translation>无法连接数据库，请检查网络或数据库服务器。</translation>
     </message>
     <message>
         <source>Backups from this screen need the local SQLite database; PostgreSQL sites back up with pg_dump.</source>
@@ -1637,10 +1790,6 @@ Change it?</source>
     <message>
         <source>Line {row} of the risk-area file is not valid: it needs an area name and the level medium/high (中风险/高风险).</source>
         <translation>风险地区文件第 {row} 行无效：需要地区名称和风险等级 medium/high（中风险/高风险）。</translation>
-    </message>
-    <message>
-        <source>The file is not UTF-8 text. Save it as UTF-8 (CSV UTF-8 in Excel) and try again.</source>
-        <translation>该文件不是 UTF-8 文本。请另存为 UTF-8（Excel 中选“CSV UTF-8”）后重试。</translation>
     </message>
     <message>
         <source>The file could not be read.</source>
@@ -2183,6 +2332,118 @@ Change it?</source>
         <translation>文字中含有不可见字符或控制字符（第 {position} 个字符，{code_point}），多为复制粘贴带入：请删除后重新输入。</translation>
     </message>
     <message>
+        <source>The database server refused the user name or password. Check the user and password set for this desk with whoever runs the database server.</source>
+        <translation>数据库服务器拒绝了用户名或密码。请与数据库服务器的管理人员核对本工作站设置的用户名和密码。</translation>
+    </message>
+    <message>
+        <source>The database {database} does not exist on the server. Check the database name set for this desk, or ask whoever runs the database server to create it.</source>
+        <translation>服务器上没有数据库 {database}。请检查本工作站设置的数据库名称，或请数据库服务器的管理人员建立该数据库。</translation>
+    </message>
+    <message>
+        <source>The database address set for this desk is not valid. Ask the administrator to correct it (postgresql+psycopg://user@server:port/database), or leave it empty to use this computer&apos;s own database file.</source>
+        <translation>本工作站设置的数据库地址格式不正确。请管理员改正（postgresql+psycopg://用户@服务器:端口/数据库），或留空以使用本机自带的数据库文件。</translation>
+    </message>
+    <message>
+        <source>The file {path} exists already; nothing was written. Choose another name (or, on the command line, overwrite it with --force).</source>
+        <translation>文件 {path} 已存在，未写入任何内容。请换一个文件名（或在命令行用 --force 覆盖）。</translation>
+    </message>
+    <message>
+        <source>{path} is a folder: give a file name for the backup.</source>
+        <translation>{path} 是文件夹：请给备份一个文件名。</translation>
+    </message>
+    <message>
+        <source>There is no signing key in this desk&apos;s keys folder to put in the backup.</source>
+        <translation>本工作站的密钥文件夹中没有可放入备份的签名密钥。</translation>
+    </message>
+    <message>
+        <source>The passphrase must have at least {minimum} characters.</source>
+        <translation>口令至少需要 {minimum} 个字符。</translation>
+    </message>
+    <message>
+        <source>The key file {path} of this backup was not found; nothing was restored. Restore without the keys, or put the .keys file beside the backup.</source>
+        <translation>未找到该备份的密钥文件 {path}，未恢复任何内容。请不带密钥恢复，或把 .keys 文件放在备份文件旁边。</translation>
+    </message>
+    <message>
+        <source>The key file beside the backup is damaged or not a key file; nothing was restored.</source>
+        <translation>备份旁的密钥文件已损坏或不是密钥文件，未恢复任何内容。</translation>
+    </message>
+    <message>
+        <source>The key file belongs to another clinic ({clinic}); nothing was restored.</source>
+        <translation>该密钥文件属于其他机构（{clinic}），未恢复任何内容。</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase for the signing keys (or the key file was changed); nothing was restored. Type the passphrase given when the backup was made.</source>
+        <translation>签名密钥的口令错误（或密钥文件被改动过），未恢复任何内容。请输入备份时设定的口令。</translation>
+    </message>
+    <message>
+        <source>Not confirmed: type the clinic code {clinic} exactly to restore; nothing was changed.</source>
+        <translation>未确认：须准确输入本机构代码 {clinic} 才能恢复，数据未作任何改动。</translation>
+    </message>
+    <message>
+        <source>A restore must be confirmed: run it on a terminal, or add --yes in a script; nothing was changed.</source>
+        <translation>恢复必须经过确认：请在终端中运行，或在脚本中加 --yes；数据未作任何改动。</translation>
+    </message>
+    <message>
+        <source>Only this desk&apos;s automatic backup may do this; use &quot;Back up now&quot; instead.</source>
+        <translation>只有本工作站的自动备份可以这样做；请改用“立即备份”。</translation>
+    </message>
+    <message>
+        <source>The backup folder {path} is not there (is the USB drive plugged in?). Plug it in or choose another folder on the Data maintenance page.</source>
+        <translation>备份文件夹 {path} 不存在（U 盘是否已插好？）。请插好 U 盘，或在“数据维护”页选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>The machine configuration file {file} has a mistake at line {line} ({reason}). Ask the administrator to correct that line; nothing was opened.</source>
+        <translation>本机配置文件 {file} 第 {line} 行有误（{reason}）。请管理员改正该行；未打开任何数据。</translation>
+    </message>
+    <message>
+        <source>The machine configuration file {file} has a wrong &quot;{key}&quot; ({reason}). Ask the administrator to correct it (allowed: data_dir, db_url without a password, db_password_file); nothing was opened.</source>
+        <translation>本机配置文件 {file} 中的“{key}”有误（{reason}）。请管理员改正（可用的项：data_dir、不含密码的 db_url、db_password_file）；未打开任何数据。</translation>
+    </message>
+    <message>
+        <source>The machine configuration file {file} cannot be read by this Windows/computer account ({reason}). Ask the administrator to let every account of this desk read it.</source>
+        <translation>本电脑的当前账户无法读取本机配置文件 {file}（{reason}）。请管理员让本工作站的每个账户都能读取该文件。</translation>
+    </message>
+    <message>
+        <source>The database password file {file} can be read by everyone on this computer, so it was not used. Ask the administrator to make it readable only by its owner (chmod 600).</source>
+        <translation>数据库密码文件 {file} 本机所有人都能读取，因此未使用。请管理员将其设为仅所有者可读（chmod 600）。</translation>
+    </message>
+    <message>
+        <source>The database password file {file} named in the machine configuration cannot be read ({reason}). Ask the administrator to put it back or correct db_password_file.</source>
+        <translation>无法读取本机配置中指定的数据库密码文件 {file}（{reason}）。请管理员恢复该文件或改正 db_password_file。</translation>
+    </message>
+    <message>
+        <source>The database password file {file} is empty. Ask the administrator to write the database password on its first line.</source>
+        <translation>数据库密码文件 {file} 是空的。请管理员在第一行写入数据库密码。</translation>
+    </message>
+    <message>
+        <source>{day} is before this clinic&apos;s first day ({first_day}): there is no report for it. Choose a later day.</source>
+        <translation>{day} 早于本机构启用的第一天（{first_day}），没有该日的报告。请选择之后的日期。</translation>
+    </message>
+    <message>
+        <source>Port {port} is already in use on this computer (is the county hub already running?). Stop the other program or choose another port.</source>
+        <translation>本机端口 {port} 已被占用（县级平台是否已在运行？）。请停止占用该端口的程序，或换一个端口。</translation>
+    </message>
+    <message>
+        <source>The county hub cannot listen on {host} port {port} ({reason}). Check the address; ports below 1024 need an administrator.</source>
+        <translation>县级平台无法在 {host} 的端口 {port} 上监听（{reason}）。请检查地址；1024 以下的端口需要管理员权限。</translation>
+    </message>
+    <message>
+        <source>The new risk-area list has {new} areas; the current one has {old}. An empty or truncated file would stop high-risk travel from sending patients to the fever clinic: check the file, or confirm to replace the list anyway.</source>
+        <translation>新的中高风险地区清单有 {new} 个地区，当前清单有 {old} 个。空白或不完整的文件会使有高风险地区旅居史的患者不再被引导至发热门诊：请检查文件，或确认后仍然替换。</translation>
+    </message>
+    <message>
+        <source>The file is neither a CSV file nor an Excel workbook (.xlsx) that can be read. Save it again from Excel as .xlsx or CSV and try again.</source>
+        <translation>该文件既不是 CSV 文件，也不是可读取的 Excel 工作簿（.xlsx）。请在 Excel 中另存为 .xlsx 或 CSV 后重试。</translation>
+    </message>
+    <message>
+        <source>Write 是 (yes) or 否 (no).</source>
+        <translation>请填写“是”或“否”。</translation>
+    </message>
+    <message>
+        <source>Name each area stayed in (e.g. 广东省广州市白云区): &quot;yes&quot; does not say which risk level applies.</source>
+        <translation>请写明旅居的每个地区（如 广东省广州市白云区）：只写“有”无法判断风险等级。</translation>
+    </message>
+    <message>
         <source>medium/high-risk area list</source>
         <translation>中高风险地区名单</translation>
     </message>
@@ -2345,6 +2606,10 @@ Change it?</source>
     <message>
         <source>Something went wrong ({code}).</source>
         <translation>出现错误（{code}）。</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong. The details were written to the log file {path}: send it to whoever supports this workstation.</source>
+        <translation>发生意外错误，详细信息已写入日志文件 {path}：请将其发给本工作站的技术支持人员。</translation>
     </message>
     <message>
         <source>Something unexpected went wrong. The details were written to the log.</source>
@@ -4753,6 +5018,43 @@ You become the responsible doctor.</source>
     </message>
 </context>
 <context>
+    <name>LogBox</name>
+    <message>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>Unexpected errors are written with their details to the log file. If the program misbehaves, export the log and send it to whoever supports this workstation. The log holds no patient data.</source>
+        <translation>意外错误及其详细信息会写入日志文件。程序出现异常时，请导出日志并发给本工作站的技术支持人员。日志中不含患者信息。</translation>
+    </message>
+    <message>
+        <source>&amp;Open log folder</source>
+        <translation>打开日志文件夹(&amp;O)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport log…</source>
+        <translation>导出日志(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Export log</source>
+        <translation>导出日志</translation>
+    </message>
+    <message>
+        <source>Zip archive (*.zip)</source>
+        <translation>压缩文件 (*.zip)</translation>
+    </message>
+    <message>
+        <source>Log exported</source>
+        <translation>日志已导出</translation>
+    </message>
+    <message>
+        <source>The log files were saved in:
+{path}</source>
+        <translation>日志文件已保存到：
+{path}</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Fever Sentinel — log in</source>
@@ -4808,6 +5110,14 @@ You become the responsible doctor.</source>
     <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Fever Sentinel…</source>
+        <translation>关于发热哨点工作站(&amp;A)…</translation>
     </message>
     <message>
         <source>Session</source>
@@ -4877,6 +5187,10 @@ You become the responsible doctor.</source>
         <translation>将整个数据库复制为一个文件，写入后自动校验。请至少每天备份一次，并在另处存放的 U 盘上保留副本。备份保存在：</translation>
     </message>
     <message>
+        <source>The signing keys are NOT in this backup: keep the keys folder safe, or back them up with &apos;fever-sentinel backup --with-key&apos; (encrypted with a passphrase).</source>
+        <translation>签名密钥不在此备份中：请妥善保管 keys 文件夹，或用“fever-sentinel backup --with-key”备份（以口令加密）。</translation>
+    </message>
+    <message>
         <source>&amp;Back up now…</source>
         <translation>立即备份(&amp;B)…</translation>
     </message>
@@ -4885,8 +5199,8 @@ You become the responsible doctor.</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <source>Replace ALL current data with a backup file. Everything recorded since that backup is lost. Everyone must log in again afterwards.</source>
-        <translation>用备份文件替换当前的全部数据。该备份之后登记的所有内容都会丢失。恢复后所有人都需要重新登录。</translation>
+        <source>Replace ALL current data with a backup file. Everything recorded since that backup is lost (the current database is kept beside it as a dated copy). Everyone must log in again afterwards.</source>
+        <translation>用备份文件替换当前全部数据。该备份之后记录的内容都将丢失（当前数据库会以带日期的副本保留在旁边）。之后所有人都须重新登录。</translation>
     </message>
     <message>
         <source>&amp;Restore from a backup…</source>
@@ -4932,19 +5246,24 @@ You become the responsible doctor.</source>
         <source>Replace ALL current data with the backup
 {path}?
 
-Everything recorded after that backup is lost, and everyone must log in again.</source>
-        <translation>用以下备份替换当前的全部数据吗？
-{path}
+Everything recorded after that backup is lost (the current database is kept beside it as a dated copy), and everyone must log in again.
 
-该备份之后登记的所有内容都会丢失，所有人都需要重新登录。</translation>
+Type the clinic code {code} to confirm:</source>
+        <translation>用备份
+{path}
+替换当前全部数据？
+
+该备份之后记录的内容都将丢失（当前数据库会以带日期的副本保留在旁边），所有人都须重新登录。
+
+请输入本机构代码 {code} 以确认：</translation>
+    </message>
+    <message>
+        <source>The backup was restored ({rows} trail entries checked). The replaced database is kept as {kept}. Please log in again.</source>
+        <translation>备份已恢复（已核对 {rows} 条责任记录）。被替换的数据库保留为 {kept}。请重新登录。</translation>
     </message>
     <message>
         <source>Restore done</source>
         <translation>恢复完成</translation>
-    </message>
-    <message>
-        <source>The backup was restored ({rows} trail entries checked). Please log in again.</source>
-        <translation>备份已恢复（已校验 {rows} 条追溯记录）。请重新登录。</translation>
     </message>
 </context>
 <context>
@@ -5032,6 +5351,37 @@ Everything recorded after that backup is lost, and everyone must log in again.</
     <message>
         <source>; </source>
         <translation>；</translation>
+    </message>
+</context>
+<context>
+    <name>OpenFailedDialog</name>
+    <message>
+        <source>The database cannot be opened</source>
+        <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>重试(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Server: {host}, port {port}</source>
+        <translation>服务器：{host}，端口 {port}</translation>
+    </message>
+    <message>
+        <source>Database: {database}</source>
+        <translation>数据库：{database}</translation>
+    </message>
+    <message>
+        <source>User: {user}</source>
+        <translation>用户：{user}</translation>
+    </message>
+    <message>
+        <source>Log file: {path}</source>
+        <translation>日志文件：{path}</translation>
     </message>
 </context>
 <context>
@@ -5303,6 +5653,29 @@ Everything recorded after that backup is lost, and everyone must log in again.</
     <message>
         <source>The file could not be saved. Choose another folder.</source>
         <translation>文件无法保存，请选择其他文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>Printers</name>
+    <message>
+        <source>guide slips</source>
+        <translation>引导单</translation>
+    </message>
+    <message>
+        <source>permit cards</source>
+        <translation>陪护证/探视证</translation>
+    </message>
+    <message>
+        <source>A4 forms</source>
+        <translation>A4 表单</translation>
+    </message>
+    <message>
+        <source>The printer last used for {kind}, “{old}”, is not available; the default printer “{new}” is selected.</source>
+        <translation>上次打印{kind}所用的打印机“{old}”现在不可用，已改选默认打印机“{new}”。</translation>
+    </message>
+    <message>
+        <source>The printer last used for {kind}, “{old}”, is not available, and there is no default printer: choose one.</source>
+        <translation>上次打印{kind}所用的打印机“{old}”现在不可用，且没有默认打印机，请选择一台打印机。</translation>
     </message>
 </context>
 <context>
@@ -5989,6 +6362,10 @@ Everything recorded after that backup is lost, and everyone must log in again.</
         <source>Entered</source>
         <translation>手工录入</translation>
     </message>
+    <message>
+        <source>County hub</source>
+        <translation>县级平台</translation>
+    </message>
 </context>
 <context>
     <name>RulesModel</name>
@@ -6394,6 +6771,13 @@ Everything recorded after that backup is lost, and everyone must log in again.</
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>Fever Sentinel cannot start</source>
+        <translation>发热哨点工作站无法启动</translation>
     </message>
 </context>
 <context>
@@ -7556,6 +7940,14 @@ Everything recorded after that backup is lost, and everyone must log in again.</
     <message>
         <source>Risk-area lists (*.csv *.json);;All files (*)</source>
         <translation>风险地区名单 (*.csv *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Replace the risk-area list?</source>
+        <translation>替换中高风险地区清单？</translation>
+    </message>
+    <message>
+        <source>The file holds {new} areas; the current list has {old}. An empty or truncated file would stop high-risk travel from sending patients to the fever clinic. Replace the list anyway?</source>
+        <translation>文件中有 {new} 个地区，当前清单有 {old} 个。空白或不完整的文件会使有高风险地区旅居史的患者不再被引导至发热门诊。仍然替换清单吗？</translation>
     </message>
     <message>
         <source>Imported {count} areas; the list was replaced.</source>

@@ -222,7 +222,7 @@ def test_a_restore_is_explained_and_the_hub_flags_the_roll_back(sqlite_ctx: AppC
     work(ctx, admin, 2, prefix="later")
     replaced_anchor = report_day(ctx, DAY + timedelta(days=1))
     replaced = head(ctx)
-    ctx.backup.restore(admin, backup.path)
+    ctx.backup.restore(admin, backup.path, confirm="yes")
     with ctx.db.read() as s:
         row = s.scalars(select(AuditEvent).where(AuditEvent.action == "db.restore")).one()
         summary = json.loads(row.summary)
@@ -262,7 +262,7 @@ def test_a_restore_that_does_not_match_the_hub_is_not_explained(sqlite_ctx: AppC
     anchored = report_day(ctx)
     with ctx.db.read() as s:
         at_anchor = s.scalar(select(AuditEvent.hash).where(AuditEvent.seq == anchored))
-    ctx.backup.restore(admin, backup.path)
+    ctx.backup.restore(admin, backup.path, confirm="yes")
     with ctx.db.read() as s:
         summary = json.loads(s.scalars(select(AuditEvent).where(AuditEvent.action == "db.restore")).one().summary)
     assert summary["replaced_seq"] >= anchored

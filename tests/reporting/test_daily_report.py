@@ -112,14 +112,21 @@ def test_open_alerts_are_counted_until_acknowledged(ctx: AppContext, clinic: dic
     assert ctx.reports.preview(clinic["admin"], TODAY + timedelta(days=1)).counts["open_alerts"] == 0
 
 
-def test_cli_report_daily(ctx: AppContext, admin: Actor, db_url: str) -> None:
-    day = (TODAY - timedelta(days=1)).isoformat()
+def test_cli_report_daily(ctx: AppContext, admin: Actor, db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    # issue 14: the clinic was set up on TODAY (fixed clock); the day before is refused (before_clinic), not
+    # shown as an empty zero report; the command runs on the real clock, so TODAY itself is over
+    before = (TODAY - timedelta(days=1)).isoformat()
+    assert cli_main(["--data-dir", str(ctx.paths.root), "--db-url", db_url, "report", "daily", "--date", before],
+                    out=io.StringIO()) == 1
+    assert capsys.readouterr().err.startswith("error [before_clinic]")
+    day = TODAY.isoformat()
     out = io.StringIO()
     assert cli_main(["--data-dir", str(ctx.paths.root), "--db-url", db_url, "report", "daily", "--date", day,
                      "--json"], out=out) == 0
     draft = json.loads(out.getvalue())
     assert draft["status"] == "draft" and draft["zero_report"] is True
-    ctx.reports.submit(admin, TODAY - timedelta(days=1))
+    ctx.clock.advance(days=1)  # type: ignore[attr-defined]  # TODAY is over: it can be submitted
+    ctx.reports.submit(admin, TODAY)
     out = io.StringIO()
     cli_main(["--data-dir", str(ctx.paths.root), "--db-url", db_url, "report", "daily", "--date", day, "--json"],
              out=out)

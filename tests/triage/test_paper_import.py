@@ -46,7 +46,7 @@ def test_import_reports_and_is_idempotent(ctx: AppContext, admin: Actor, db_url:
     assert code == 1
     assert report["imported"] == 2 and report["skipped_duplicates"] == 0
     assert [r["row"] for r in report["rejected"]] == [4, 5, 6, 7, 8]
-    reasons = {r["row"]: r["reason"] for r in report["rejected"]}
+    reasons = {r["row"]: r["code"] for r in report["rejected"]}
     assert reasons[4].startswith("id_check_digit") and reasons[5].startswith("temperature_range")
     assert reasons[6].startswith("phone") and reasons[7].startswith("downgrade_needs_reason")
     assert reasons[8].startswith("screened_in_future")
@@ -88,10 +88,10 @@ def test_health_code_column(ctx: AppContext, admin: Actor, db_url: str, tmp_path
     row, naming it; 未出示 needs health_code_note."""
     code, report = run(ctx, db_url, write(tmp_path / "codes.csv", HEALTH_ROWS))
     assert code == 1 and report["imported"] == 2
-    reasons = {r["row"]: r["reason"] for r in report["rejected"]}
-    assert reasons == {2: "downgrade_needs_reason (override_reason)",
-                       4: "health_code_unchecked (health_code)", 5: "health_code (health_code)",
-                       6: "health_code_reason (health_code_note)", 7: "downgrade_needs_reason (override_reason)"}
+    reasons = {r["row"]: (r["code"], r["column"]) for r in report["rejected"]}
+    assert reasons == {2: ("downgrade_needs_reason", "decision"),
+                       4: ("health_code_unchecked", "health_code"), 5: ("health_code", "health_code"),
+                       6: ("health_code_reason", "health_code_note"), 7: ("downgrade_needs_reason", "decision")}
     with ctx.db.read() as s:
         stored = {(h, n) for h, n in s.execute(select(Screening.health_code, Screening.health_code_note))}
     assert stored == {("none", "老人无智能手机"), ("green", None)}
@@ -99,7 +99,7 @@ def test_health_code_column(ctx: AppContext, admin: Actor, db_url: str, tmp_path
     out = io.StringIO()
     cli_main(["--data-dir", str(ctx.paths.root), "--db-url", db_url, "import", "visits",
               str(write(tmp_path / "blank.csv", HEALTH_ROWS[2:3]))], out=out)
-    assert "row 2: health_code_unchecked (health_code)" in out.getvalue()
+    assert "第 2 行「健康码」列：未记录健康码查验结果" in out.getvalue()
 
 
 def test_a_file_without_the_health_code_column_is_refused(ctx: AppContext, admin: Actor, db_url: str,

@@ -161,4 +161,6 @@ def test_paper_import_names_the_row_with_a_hidden_character(ctx: AppContext, adm
     path.write_bytes(("\ufeff" + HEADER + "\n".join(rows) + "\n").encode("utf-8"))
     code, report = run(ctx, db_url, path)
     assert code == 1 and report["imported"] == 1
-    assert report["rejected"] == [{"row": 2, "reason": "control_characters (name)"}]
+    [rejected] = report["rejected"]
+    assert (rejected["row"], rejected["column"], rejected["code"]) == (2, "name", "control_characters")
+    assert "第 2 行「姓名」列" in rejected["reason"] and "U+200B" in rejected["reason"]

@@ -13,9 +13,11 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -24,7 +26,9 @@ from app.files import private_dir
 from app.services.backup import BackupResult, RestoreResult
 from app.permissions import Perm
 from ui.forms import Page
+from ui.pages.auto_backup_box import AutoBackupBox
 from ui.pages.desk_keys import DeskKeysBox
+from ui.pages.log_box import LogBox
 from ui.ops import report_error
 from ui.session import Session
 
@@ -65,6 +69,10 @@ class MaintenancePage(Page):
         box = QVBoxLayout(self.backup_box)
         box.addWidget(self.backup_text)
         box.addWidget(self.folder)
+        self.keys_note = QLabel()  # issue 14: say plainly that the keys are not in a backup
+        self.keys_note.setWordWrap(True)
+        self.keys_note.setStyleSheet("color: #8a4b00;")
+        box.addWidget(self.keys_note)
         row = QHBoxLayout()
         row.addWidget(self.backup_button)
         row.addStretch(1)
@@ -83,15 +91,29 @@ class MaintenancePage(Page):
         row.addStretch(1)
         box.addLayout(row)
 
-        layout = QVBoxLayout(self)
+        content = QWidget()  # the boxes outgrow a 1366×768 screen: the page scrolls
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll)
+        layout = QVBoxLayout(content)
         layout.addWidget(self.heading)
         layout.addWidget(self.backup_box)
         layout.addWidget(self.restore_box)
+        self.auto_backup = AutoBackupBox(session, self)  # issue 14: the daily backup to a chosen folder
+        self.auto_backup.setMaximumWidth(860)
+        layout.addWidget(self.auto_backup)
         self.desk_keys: DeskKeysBox | None = None  # 工作站密钥 (ui/pages/desk_keys.py), for administrators
         if session.can(Perm.MANAGE_CLINIC_SETTINGS):
             self.desk_keys = DeskKeysBox(session, self)
             self.desk_keys.setMaximumWidth(860)
             layout.addWidget(self.desk_keys)
+        self.log_box = LogBox(session, self)  # 日志 (ui/pages/log_box.py): open or export the log file
+        self.log_box.setMaximumWidth(860)
+        layout.addWidget(self.log_box)
         layout.addStretch(1)
         for widget in (self.backup_box, self.restore_box):
             widget.setMaximumWidth(860)
@@ -105,6 +127,7 @@ class MaintenancePage(Page):
         """Nothing to load but the desk keys: the page acts only when asked."""
         if self.desk_keys is not None:
             self.desk_keys.load()
+        self.auto_backup.load()
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Data maintenance"))
@@ -112,13 +135,21 @@ class MaintenancePage(Page):
         self.backup_text.setText(self.tr("Copy the whole database into one file, checked after writing. Back up "
                                          "at least daily and keep copies on a USB disk stored elsewhere. Backups "
                                          "are kept in:"))
+        self.keys_note.setText(self.tr("The signing keys are NOT in this backup: keep the keys folder safe, or back "
+                                       "them up with 'fever-sentinel backup --with-key' (encrypted with a "
+                                       "passphrase)."))
         self.backup_button.setText(self.tr("&Back up now…"))
         self.restore_box.setTitle(self.tr("Restore"))
         self.restore_text.setText(self.tr("Replace ALL current data with a backup file. Everything recorded since "
-                                          "that backup is lost. Everyone must log in again afterwards."))
+                                          "that backup is lost (the current database is kept beside it as a dated "
+                                          "copy). Everyone must log in again afterwards."))
         self.restore_button.setText(self.tr("&Restore from a backup…"))
         if getattr(self, "desk_keys", None) is not None:
             self.desk_keys.retranslate()  # type: ignore[union-attr]
+        if getattr(self, "auto_backup", None) is not None:
+            self.auto_backup.retranslate()
+        if getattr(self, "log_box", None) is not None:
+            self.log_box.retranslate()
         self._show_last()
 
     def _show_last(self) -> None:
@@ -139,7 +170,8 @@ class MaintenancePage(Page):
             return
         backup, actor = self.session.ctx.backup, self.session.actor
         self.backup_button.setEnabled(False)
-        self.session.runner.run(lambda: backup.backup(actor, Path(path)), self._backed_up,
+        # the file dialog asked before replacing an existing file: overwriting it is what was chosen
+        self.session.runner.run(lambda: backup.backup(actor, Path(path), overwrite=True), self._backed_up,
                                 self._backup_failed, parent=self)
 
     def _backed_up(self, result: BackupResult) -> None:
@@ -161,23 +193,25 @@ class MaintenancePage(Page):
             self.tr("Fever Sentinel backup (*.sqlite3);;All files (*)"))
         if not path:
             return
-        answer = QMessageBox.question(
+        code = self.session.clinic.code
+        typed, ok = QInputDialog.getText(
             self, self.tr("Restore backup"),
             self.tr("Replace ALL current data with the backup\n{path}?\n\nEverything recorded after that backup "
-                    "is lost, and everyone must log in again.").format(path=path),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
-        if answer != QMessageBox.StandardButton.Yes:
+                    "is lost (the current database is kept beside it as a dated copy), and everyone must log in "
+                    "again.\n\nType the clinic code {code} to confirm:").format(path=path, code=code))
+        if not ok:
             return
         backup, actor = self.session.ctx.backup, self.session.actor
-        self.restore_button.setEnabled(False)
-        self.session.runner.run(lambda: backup.restore(actor, Path(path)), self._restored,
+        self.restore_button.setEnabled(False)  # the service checks the typed code (restore_not_confirmed)
+        self.session.runner.run(lambda: backup.restore(actor, Path(path), confirm=typed), self._restored,
                                 self._restore_failed, parent=self)
 
     def _restored(self, result: RestoreResult) -> None:
         self.restore_button.setEnabled(True)
         QMessageBox.information(self, self.tr("Restore done"),
-                                self.tr("The backup was restored ({rows} trail entries checked). Please log in "
-                                        "again.").format(rows=result.audit_rows))
+                                self.tr("The backup was restored ({rows} trail entries checked). The replaced "
+                                        "database is kept as {kept}. Please log in again.").format(
+                                    rows=result.audit_rows, kept=result.kept_copy or "-"))
         self.restored.emit()
 
     def _restore_failed(self, exc: BaseException) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import StaleEdit
+from app.errors import Conflict, StaleEdit
 from app.triage.config_service import RiskAreaRecord
 from app.triage.rules import TriageRules
 from ui.forms import ERROR_STYLE, FieldErrors, Page, error_label, field_with_error, tidy_form
@@ -80,7 +81,8 @@ class RiskAreaModel(QAbstractTableModel):
         return None
 
     def _source(self, source: str) -> str:
-        names = {"import": self.tr("Imported file"), "demo": self.tr("Demo data"), "manual": self.tr("Entered")}
+        names = {"import": self.tr("Imported file"), "demo": self.tr("Demo data"), "manual": self.tr("Entered"),
+                 "hub": self.tr("County hub")}
         return names.get(source, source)
 
 
@@ -248,9 +250,23 @@ class TriageRulesPage(Page):
                                                self.tr("Risk-area lists (*.csv *.json);;All files (*)"))
         if not path:
             return
+        self._import_path(Path(path))
+
+    def _import_path(self, path: Path, force: bool = False) -> None:
         config, actor = self.session.ctx.triage_config, self.session.actor
-        self.session.runner.run(lambda: (config.import_risk_areas(actor, Path(path)), config.risk_areas()),
+        self._pending_import = path
+        self.session.runner.run(lambda: (config.import_risk_areas(actor, path, force=force), config.risk_areas()),
                                 self._imported, self._import_failed, parent=self)
+
+    def confirm_shrink(self, old: object, new: object) -> bool:
+        """The service refused an empty or much shorter list: the admin confirms (a test replaces this)."""
+        answer = QMessageBox.question(
+            self, self.tr("Replace the risk-area list?"),
+            self.tr("The file holds {new} areas; the current list has {old}. An empty or truncated file would "
+                    "stop high-risk travel from sending patients to the fever clinic. Replace the list anyway?"
+                    ).format(new=new, old=old),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _imported(self, result: tuple[int, list[RiskAreaRecord]]) -> None:
         count, areas = result
@@ -261,5 +277,9 @@ class TriageRulesPage(Page):
     def _import_failed(self, exc: BaseException) -> None:
         from ui.forms import describe
 
+        if isinstance(exc, Conflict) and exc.code == "risk_areas_shrink" and \
+                self.confirm_shrink(exc.details.get("old", "?"), exc.details.get("new", "?")):
+            self._import_path(self._pending_import, force=True)
+            return
         self.areas_status.setStyleSheet(ERROR_STYLE)
         self.areas_status.setText(describe(exc))
