@@ -1197,21 +1197,23 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, gui: GuiL
 
 
 def _start_log(data_dir: str | None, standalone: Any) -> None:
-    """The log file in the data directory (app/logfile.py), when the directory exists: a command given a
-    wrong --data-dir must not create it. ``hub serve`` makes its data directory and logs there."""
+    """The log file in the data directory (app/logfile.py), when it is one (its database or keys are there): a
+    command given a wrong --data-dir — a missing or an unrelated folder — must create nothing there. ``hub serve`` makes its data directory and logs there."""
     from app import logfile
     from app.files import private_dir
 
     try:
-        root = resolve_paths(data_dir).root
+        paths = resolve_paths(data_dir)
     except FeverSentinelError:
         return  # a malformed machine configuration: _main says so
+    root = paths.root
     if standalone is cmd_hub_serve:
         try:
             private_dir(root)
         except OSError:
             return
-    if root.is_dir():
+        logfile.setup(root)
+    elif paths.database.exists() or paths.keys.is_dir():  # a workstation's data directory, not any folder
         logfile.setup(root)
 
 

@@ -90,7 +90,7 @@ def test_an_unexpected_cli_error_is_one_line_and_its_traceback_is_in_the_log(tmp
     from app import context
 
     data = tmp_path / "data"
-    data.mkdir()
+    (data / "keys").mkdir(parents=True)  # a workstation's data directory (its keys are there)
 
     def broken(*_a, **_k):  # type: ignore[no-untyped-def]
         raise ZeroDivisionError("a bug")
@@ -110,6 +110,11 @@ def test_a_wrong_data_dir_gets_no_log_folder(tmp_path, capsys) -> None:
     main(["--data-dir", str(missing), "ears", str(tmp_path / "none.csv")])
     capsys.readouterr()
     assert not (missing / "logs").exists()
+    unrelated = tmp_path / "usb-stick"  # an existing folder that is not a data directory: nothing made there
+    unrelated.mkdir()
+    main(["--data-dir", str(unrelated), "user", "list"])
+    capsys.readouterr()
+    assert list(unrelated.iterdir()) == []
 
 
 def test_export_zips_every_log_file(tmp_path: Path, monkeypatch) -> None:
