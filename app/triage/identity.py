@@ -100,7 +100,8 @@ def normalise_patient(p: PatientInput, today: date) -> PatientInput:
     if birth is not None and (birth > today or today.year - birth.year > MAX_AGE_YEARS):
         raise ValidationError("birth_date", field="birth_date")
     for field, value, limit in (("address", p.address, 200), ("occupation", p.occupation, 64),
-                                ("workplace", p.workplace, 100)):
+                                ("workplace", p.workplace, 100), ("id_number", number or "", 30),
+                                ("id_missing_reason", missing or "", 100)):
         if len(value.strip()) > limit:
             raise ValidationError("too_long", field=field, maximum=limit)
     return replace(p, name=name, id_number=number, id_missing_reason=missing, sex=sex, birth_date=birth,

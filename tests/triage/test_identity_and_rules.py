@@ -73,6 +73,17 @@ def test_patient_derives_sex_and_birth_and_refuses_mismatch() -> None:
     assert ok.id_number is None and ok.id_missing_reason == "昏迷 无证件"
 
 
+@pytest.mark.parametrize("field, kwargs", [
+    ("id_number", {"id_number": "A" * 5000, "id_missing_reason": "外籍"}),
+    ("id_missing_reason", {"id_missing_reason": "无" * 101}),
+])
+def test_an_other_id_or_its_reason_longer_than_the_form_holds_is_refused(field: str, kwargs: dict) -> None:
+    """The service holds the desk's limits (a 5 000-character "other" ID once broke the printed form)."""
+    with pytest.raises(ValidationError) as exc:
+        normalise_patient(PatientInput(name="无名氏", id_type="other", sex="unknown", **kwargs), TODAY)
+    assert (exc.value.code, exc.value.details["field"]) == ("too_long", field)
+
+
 @pytest.mark.parametrize(("raw", "expected"), [("13800138000", "13800138000"), ("+86 139-1234-5678", "13912345678"),
                                                ("0755-88886666", "0755-88886666"), ("", None)])
 def test_phones(raw: str, expected: str | None) -> None:
