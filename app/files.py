@@ -19,7 +19,6 @@ On Windows the per-user profile folder's ACL already keeps other users out; thes
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -84,13 +83,6 @@ def open_private(path: Path | str, mode: str = "w", **kwargs: Any) -> Iterator[I
 def write_private_bytes(path: Path | str, data: bytes) -> None:
     with open_private(path, "wb") as fh:
         fh.write(data)
-
-
-def private_temp(directory: Path, prefix: str) -> Path:
-    """A new empty 0600 file in ``directory`` (``mkstemp`` already creates 0600; named here for the reader)."""
-    fd, name = tempfile.mkstemp(prefix=prefix, dir=directory)
-    os.close(fd)
-    return Path(name)
 
 
 def sqlite_files(database: Path) -> tuple[Path, Path, Path]:

@@ -128,6 +128,8 @@ class GateStationPage(Page):
         self.full_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.full_button.clicked.connect(self.toggle_full_screen)
         self.choose_box = QWidget()
+        # Enter on the gate list (it has the focus) starts, as the default button would in a form
+        self.start_button.setDefault(True)
         choose = QHBoxLayout(self.choose_box)
         choose.setContentsMargins(0, 0, 0, 0)
         choose.addWidget(self.gate_label)
@@ -177,6 +179,7 @@ class GateStationPage(Page):
         self.place.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.place.setWordWrap(True)
         self.verdict_frame.installEventFilter(self)
+        self.gate_choice.installEventFilter(self)  # Enter on the gate list starts (eventFilter)
         verdict_layout = QVBoxLayout(self.verdict_frame)
         verdict_layout.addStretch(1)
         for label in (self.verdict, self.reason, self.holder, self.place):
@@ -281,7 +284,7 @@ class GateStationPage(Page):
 
     def retranslate(self) -> None:
         self.gate_label.setText(self.tr("&Gate of this PC:"))
-        self.start_button.setText(self.tr("&Start"))
+        self.start_button.setText(self.tr("S&tart"))
         self.choose_hint.setText(self.tr("Choose the gate this computer stands at. It is remembered until you log "
                                          "out."))
         self.change_button.setText(self.tr("Change gate"))
@@ -621,6 +624,11 @@ class GateStationPage(Page):
             # The scan field keeps the cursor: a scanner's payload must never land elsewhere.
             if self.full_screen is not None or self.isVisible():
                 QTimer.singleShot(0, self._refocus)
+        if watched is self.gate_choice and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.start_button.isEnabled():
+                self.start_button.click()
+                return True
         if watched is self.scan and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if event.key() == Qt.Key.Key_Escape and self.full_screen is not None:

@@ -474,24 +474,6 @@ def disposition_name(code: str | None) -> str:
     return names.get(code or "", code or "")
 
 
-def handover_state_name(code: str) -> str:
-    names = {
-        "pending": translate("Labels", "Waiting for an answer"),
-        "accepted": translate("Labels", "Accepted"),
-        "declined": translate("Labels", "Declined"),
-        "cancelled": translate("Labels", "Cancelled (case reassigned)"),
-    }
-    return names.get(code, code)
-
-
-def exposure_name(code: str) -> str:
-    """Exposures are stored as codes ("cluster", "occupation:cold_chain") or free text."""
-    if code == "cluster":
-        return translate("Labels", "Part of a cluster of sick people")
-    if code.startswith("occupation:"):
-        return occupation_name(code.split(":", 1)[1])
-    return code
-
 
 def span_text(seconds: float) -> str:
     """A running countdown: "1:05:09" (hours may pass 24: 26:00:00)."""
@@ -502,9 +484,10 @@ def span_text(seconds: float) -> str:
 
 
 def time_left_text(seconds: float) -> str:
-    if seconds < 0:
-        return translate("Labels", "Overdue by {time}").format(time=span_text(seconds))
-    return translate("Labels", "{time} left").format(time=span_text(seconds))
+    """In words, as people say it (ui/durations.py): "超时 85 小时", "还剩 12 分钟"."""
+    from ui.durations import seconds_text
+
+    return seconds_text(seconds)
 
 
 def age_text(birth: object, today: object) -> str:

@@ -10,7 +10,7 @@ import dataclasses
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -59,6 +59,8 @@ from ui.session import Session, workstation_name
 from ui.settings_dialog import SettingsDialog
 from ui.sync_feed import SyncFeed, SyncSnapshot, sync_status_text
 from ui.backup_feed import BackupFeed, backup_status_text
+from ui.work_counts import (COUNT_ROLE, URGENT_ROLE, BadgeDelegate, WorkBadges, WorkCounts, WorkCountsFeed,
+                            landing_row, with_feeds)
 
 PING_INTERVAL_MS = 15_000
 
@@ -113,6 +115,13 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setFixedWidth(190)
         self.nav.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px 6px; }")
+        # issue 15: each page's waiting work as a count beside it (ui/work_counts.py), red when overdue
+        self.nav.setItemDelegate(BadgeDelegate(self.nav))
+        self.work_feed = WorkCountsFeed(session, self)
+        self.work_feed.updated.connect(self._show_work)
+        self.work_badges = WorkBadges(session, self)
+        self._work: WorkCounts | None = None
+        self._landing_pending = False  # True from log-in until the first counts (or the user's first move)
         self.stack = QStackedWidget()
         # One poll of the open hand-offs feeds the board and the overdue badge on every screen.
         self.handoff_feed = HandoffFeed(session, self) if session.can(Perm.VIEW_PATIENTS) else None
@@ -259,6 +268,7 @@ class MainWindow(QMainWindow):
         self.refresh_mode()
         self.check_desk_key()
         self.nav.setCurrentRow(0)
+        self._landing_pending = True  # the first counts may move the user to their most urgent work
 
     # ----- life cycle -----------------------------------------------------------------------
     def start(self, maximize: bool | None = None) -> None:
@@ -286,6 +296,10 @@ class MainWindow(QMainWindow):
         if self.sync_feed is not None:
             self.sync_feed.start()
         self.backup_feed.start()
+        app = QApplication.instance()
+        if self._landing_pending and app is not None:
+            app.installEventFilter(self)  # a key or click before the first counts: the user has started here
+        self.work_feed.start()
         self.ping()
 
     def shutdown(self) -> None:
@@ -302,6 +316,8 @@ class MainWindow(QMainWindow):
         if self.sync_feed is not None:
             self.sync_feed.stop()
         self.backup_feed.stop()
+        self.work_feed.stop()
+        self._stop_landing()
         for page in self.pages:
             if isinstance(page, (DeadlineBoardPage, GateStationPage)):
                 page.stop()
@@ -341,9 +357,64 @@ class MainWindow(QMainWindow):
         return None
 
     def _show_page(self, row: int) -> None:
+        self._stop_landing()  # the user (or a badge, or the landing itself) chose a page
         if 0 <= row < len(self.pages):
             self.stack.setCurrentIndex(row)
             self.pages[row].activated()  # type: ignore[attr-defined]
+
+    # ----- my work (issue 15) ----------------------------------------------------------------
+    def _stop_landing(self) -> None:
+        if self._landing_pending:
+            self._landing_pending = False
+            app = QApplication.instance()
+            if app is not None:
+                app.removeEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self._landing_pending and event.type() in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress):
+            self._stop_landing()
+        return super().eventFilter(watched, event)
+
+    def _show_work(self, counts: WorkCounts) -> None:
+        self._work = counts
+        self._show_work_badges()
+        if self._landing_pending:  # just logged in: land on the most urgent work
+            self._stop_landing()
+            row = landing_row(self.pages, counts)
+            if row != self.nav.currentRow():
+                self.nav.setCurrentRow(row)
+
+    def work_counts(self) -> WorkCounts | None:
+        """The counts the sidebar shows: the counts read, with the fresher numbers of the window's feeds."""
+        handoffs = self.handoff_feed.snapshot if self.handoff_feed is not None else None
+        return with_feeds(
+            self._work,
+            on_the_way=(len(handoffs.open), len(handoffs.overdue())) if handoffs is not None else None,
+            clocks_overdue=self._clocks_overdue if self.clock_feed is not None and self.clock_feed.snapshot else None,
+            alerts_open=self._alerts_open if self.alert_feed is not None and self.alert_feed.snapshot else None)
+
+    def _show_work_badges(self) -> None:
+        if not hasattr(self, "work_badges"):
+            return
+        counts = self.work_counts()
+        for row, page in enumerate(self.pages):
+            item = self.nav.item(row)
+            badge = self.work_badges.badge(page, counts) if counts is not None else None
+            item.setData(COUNT_ROLE, badge.count if badge else 0)
+            item.setData(URGENT_ROLE, bool(badge and badge.urgent))
+            item.setToolTip(badge.tip if badge else "")
+            title = page.title()  # type: ignore[attr-defined]
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{title} ({badge.count})" if badge else title)
+
+    def nav_badges(self) -> dict[str, tuple[int, bool]]:
+        """{page title: (count, red)} for the pages showing a count."""
+        found: dict[str, tuple[int, bool]] = {}
+        for row, page in enumerate(self.pages):
+            item = self.nav.item(row)
+            count = int(item.data(COUNT_ROLE) or 0)
+            if count:
+                found[page.title()] = (count, bool(item.data(URGENT_ROLE)))  # type: ignore[attr-defined]
+        return found
 
     # ----- language -------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:
@@ -375,6 +446,7 @@ class MainWindow(QMainWindow):
         self._show_overdue_count()
         self._show_clocks_count()
         self._show_alerts_count()
+        self._show_work_badges()
         self._show_sync()
         self._show_backup()
 
@@ -451,6 +523,7 @@ class MainWindow(QMainWindow):
         self.overdue_badge.setToolTip(self.tr("Patients sent to the fever clinic and not received in time. "
                                               "Click to open the hand-off board."))
         self.overdue_badge.setVisible(self._overdue > 0)
+        self._show_work_badges()
 
     def _show_clocks_overdue(self, _snapshot: ClockSnapshot | None = None) -> None:
         if self.clock_feed is not None:
@@ -462,6 +535,7 @@ class MainWindow(QMainWindow):
         self.clocks_badge.setToolTip(self.tr("Reports, investigations or test results past their time limit. "
                                              "Click to open the time-limit board."))
         self.clocks_badge.setVisible(self._clocks_overdue > 0)
+        self._show_work_badges()
 
     def _show_alerts_open(self, _snapshot: AlertSnapshot | None = None) -> None:
         if self.alert_feed is not None:
@@ -473,6 +547,7 @@ class MainWindow(QMainWindow):
         self.alerts_badge.setToolTip(self.tr("Early-warning alerts nobody has acknowledged yet. "
                                              "Click to open the early-warning page."))
         self.alerts_badge.setVisible(self._alerts_open > 0)
+        self._show_work_badges()
 
     def _show_sync(self, _snapshot: SyncSnapshot | None = None) -> None:
         if self.sync_feed is None:

@@ -71,13 +71,21 @@ from app.transfer.targets import load_targets
 from app.transfer.vocab import TransferClock
 from app.triage.common import clinic_day, travel_from_json
 from app.triage.tables import Handoff, Visit
-from app.triage.vocab import HandoffState
+from app.triage.vocab import Decision, HandoffState
 
 EPI_KEYS = ("travel", "contacts", "exposures", "notes")
 RECLASSIFIED = "reclassified"  # Clock.settled_reason when a downgrade ends the clocks of a reportable class
 # what a reportable class starts that a move out of it (to pending or excluded) ends
 _REPORTABLE_ONLY_CLOCKS = (TransferClock.REQUEST.value, ClockKind.NAT_12H.value)
 _CORRECTED_CLOCKS = (ClockKind.REPORT.value, ClockKind.EPI.value)  # also ended when an exception corrects it
+
+
+def _urgency(decision: str) -> int:
+    """The pre-triage decision's rank (isolate now 2, fever clinic 1, general 0); an unknown code last."""
+    try:
+        return int(Decision.from_code(decision))
+    except KeyError:
+        return -1
 
 
 def _text(value: str | None, field: str, maximum: int, required: bool = True) -> str:
@@ -148,7 +156,8 @@ def _prefilled_epi(visit: Visit) -> dict[str, Any]:
 class CaseService(Service):
     # ----- reading --------------------------------------------------------------------------
     def waiting(self, actor: Actor) -> list[WaitingPatient]:
-        """Patients received at the fever clinic that no doctor has taken yet (oldest first)."""
+        """Patients received at the fever clinic that no doctor has taken yet: the most urgent pre-triage
+        decision first (isolate now, then the fever clinic), then the longest wait (issue 15)."""
         with self.db.read() as s:
             authorize(s, actor, Perm.CASEWORK)
             rows = s.execute(
@@ -156,8 +165,9 @@ class CaseService(Service):
                 .outerjoin(Case, Case.visit_id == Visit.id)
                 .where(Handoff.state == HandoffState.ARRIVED.value, Case.id.is_(None))
                 .order_by(Handoff.received_at)).all()
-            return [WaitingPatient(v.visit_no, v.patient.name, at, v.screening.decision, v.screening.temperature_c)
-                    for v, at in rows]
+            waiting = [WaitingPatient(v.visit_no, v.patient.name, at, v.screening.decision, v.screening.temperature_c)
+                       for v, at in rows]
+            return sorted(waiting, key=lambda w: (-_urgency(w.decision), w.arrived_at))
 
     def get(self, actor: Actor, visit_no: str, *, opened: bool = False) -> CaseRecord:
         """One case. ``opened``: a person opened it on purpose (the case dialog), recorded as ``access.view``
@@ -601,7 +611,7 @@ class CaseService(Service):
         case = s.get(Case, h.case_id)
         assert case is not None
         return HandoverRecord(h.id, case.visit.visit_no, h.from_username, h.to_username, h.reason, h.requested_at,
-                              h.state)
+                              h.state, case.visit.patient.name)
 
     def _record(self, s: Session, case: Case, mode: str | None = None) -> CaseRecord:
         s.flush()

@@ -16,7 +16,9 @@ from app.casework.records import BoardEntry, BoardPage, ClockRecord
 from app.casework.tables import Case, Clock
 from app.casework.vocab import ClockKind, ClockState
 from app.permissions import Perm
+from app.privacy import mask_name
 from app.services.base import Service, authorize
+from app.triage.tables import Patient, Visit
 
 
 def start(s: Session, case: Case, kind: str, started_at: datetime, window: tuple[timedelta, timedelta],
@@ -77,9 +79,10 @@ class DeadlineService(Service):
             overdue = s.scalar(select(func.count()).select_from(Clock).where(open_, Clock.due_at < now)) or 0
             warning = s.scalar(select(func.count()).select_from(Clock)
                                .where(open_, Clock.due_at >= now, Clock.warn_at <= now)) or 0
-            rows = s.execute(select(Clock, Case.doctor_username).join(Case, Case.id == Clock.case_id).where(open_)
-                             .order_by(Clock.due_at, Clock.id).offset(offset).limit(limit)).all()
-            entries = tuple(self._entry(record(c), doctor, now) for c, doctor in rows)
+            rows = s.execute(select(Clock, Case.doctor_username, Patient.name).join(Case, Case.id == Clock.case_id)
+                             .join(Visit, Visit.id == Case.visit_id).join(Patient, Patient.id == Visit.patient_id)
+                             .where(open_).order_by(Clock.due_at, Clock.id).offset(offset).limit(limit)).all()
+            entries = tuple(self._entry(record(c), doctor, now, name) for c, doctor, name in rows)
         return BoardPage(entries, total, warning, overdue)
 
     def overdue_count(self, actor: Actor) -> int:
@@ -93,11 +96,12 @@ class DeadlineService(Service):
         now = self.clock.now()
         with self.db.read() as s:
             authorize(s, actor, Perm.VIEW_CLOCKS)
-            rows = s.execute(select(Clock, Case.doctor_username).join(Case, Case.id == Clock.case_id)
+            rows = s.execute(select(Clock, Case.doctor_username, Patient.name).join(Case, Case.id == Clock.case_id)
+                             .join(Visit, Visit.id == Case.visit_id).join(Patient, Patient.id == Visit.patient_id)
                              .where(Clock.met_at.is_(None)).order_by(Clock.due_at, Clock.id)).all()
-            return [self._entry(record(c), doctor, now) for c, doctor in rows]
+            return [self._entry(record(c), doctor, now, name) for c, doctor, name in rows]
 
     @staticmethod
-    def _entry(clock: ClockRecord, doctor: str, now: datetime) -> BoardEntry:
+    def _entry(clock: ClockRecord, doctor: str, now: datetime, patient_name: str = "") -> BoardEntry:
         state: ClockState = clock.state(now)
-        return BoardEntry(clock, state, int((clock.due_at - now).total_seconds()), doctor)
+        return BoardEntry(clock, state, int((clock.due_at - now).total_seconds()), doctor, mask_name(patient_name))

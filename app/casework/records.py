@@ -83,6 +83,7 @@ class HandoverRecord:
     reason: str
     requested_at: datetime
     state: str
+    patient_name: str = ""  # the full name: the hand-over list is the doctors' own (issue 15)
 
 
 @dataclass(frozen=True)
@@ -170,6 +171,7 @@ class BoardEntry:
     state: ClockState
     seconds_left: int  # negative when overdue
     doctor_username: str
+    patient_masked: str = ""  # the patient's name masked (app.privacy.mask_name): the board is public (issue 15)
 
 
 @dataclass(frozen=True)

@@ -169,7 +169,3 @@ def rolled_back(db: Database) -> set[str]:
     """Clinics with a flagged roll-back."""
     with db.read() as s:
         return set(s.scalars(select(HubAnchor.clinic_code).where(HubAnchor.rollback.is_(True)).distinct()))
-
-
-def trail_word(db: Database, clinic: str) -> str:
-    return ROLLBACK_WORD if clinic in rolled_back(db) else INTACT_WORD

@@ -17,7 +17,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from app.db.engine import Database
 from app.db.types import UTCDateTime
-from app.errors import Conflict, NotFound, ValidationError
+from app.errors import Conflict, ValidationError
 from app.hub import migrate
 from app.keys import key_id_of, load_public_key
 
@@ -331,14 +331,6 @@ def trend(db: Database, end: date, days: int = 28, key: str = "fever_registered"
                 series[r.clinic_code][(r.report_date - start).days] = int(json.loads(r.body)["counts"].get(key, 0))
     series["total"] = [sum(values) for values in zip(*series.values())] if codes else [0] * days
     return series
-
-
-def require_clinic(db: Database, code: str) -> HubClinic:
-    with db.read() as s:
-        row = s.get(HubClinic, code.upper())
-        if row is None:
-            raise NotFound(entity="clinic", code=code)
-        return row
 
 
 from app.hub import anchors as _anchors  # noqa: E402,F401  (registers hub_anchors with HubBase: issue 13)

@@ -182,6 +182,8 @@ def _send(f: _Fields) -> Parts:
 
 
 def _arrive(f: _Fields) -> Parts:
+    if f.raw("already_arrived") is True:  # two desks scanned the same slip at once
+        return ["扫码时患者已被接收，未重复记录"]
     parts = _tagged("转运用时", f, "minutes")
     if parts:
         parts[0] += " 分钟"

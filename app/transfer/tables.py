@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db.models import Base
@@ -85,6 +85,7 @@ class ReceivedTransfer(Base):
     """At a receiving hospital that runs Fever Sentinel: a verified incoming transfer."""
 
     __tablename__ = "received_transfers"
+    __table_args__ = (UniqueConstraint("issuer_code", "transfer_ref"),)  # revision 0005: one receipt per transfer
 
     id: Mapped[int] = mapped_column(primary_key=True)
     issuer_code: Mapped[str] = mapped_column(String(20))

@@ -96,10 +96,6 @@ class TriageConfigService(Service):
                     for a in s.scalars(select(RiskArea).order_by(case((RiskArea.level == "high", 0), else_=1),
                                                                  RiskArea.name))]
 
-    def risk_area_map(self) -> dict[str, str]:
-        with self.db.read() as s:
-            return {name: level for name, level in s.execute(select(RiskArea.name, RiskArea.level))}
-
     def replace_risk_areas(self, actor: Actor, areas: list[RiskAreaRecord], source: str, *,
                            force: bool = False) -> int:
         """Swap the whole list in one transaction (the county publishes the full current list).

@@ -3,12 +3,14 @@ fever clinic, or the gap is recorded as an incident. Open hand-offs past due are
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.actor import Actor
+from app.db.models import User
 from app.errors import Conflict, NotFound, ValidationError
 from app.permissions import Perm
 from app.services.base import Service, authorize
@@ -18,6 +20,25 @@ from app.triage.records import HandoffRecord
 from app.triage.screening_service import load_rule_context
 from app.triage.tables import Handoff, Visit
 from app.triage.vocab import HandoffState
+
+
+@dataclass(frozen=True)
+class Arrival(HandoffRecord):
+    """What scanning a slip at the fever clinic did. A slip scanned again after the patient was received
+    is not a failure: ``already_arrived`` is True, nothing is written, and ``received_at`` /
+    ``received_by_name`` say when and by whom the patient was received."""
+
+    already_arrived: bool = False
+    received_by_name: str = ""  # the receiver's real name (their log-in name when the account is gone)
+
+
+def _arrival(s: Session, row: Handoff, already: bool) -> Arrival:
+    record = handoff_record(row)
+    name = ""
+    if row.received_by:
+        name = s.scalar(select(User.full_name).where(User.username == row.received_by)) or row.received_by
+    fields = {f: getattr(record, f) for f in HandoffRecord.__dataclass_fields__}
+    return Arrival(**fields, already_arrived=already, received_by_name=name)
 
 
 def _visit(s: Session, visit_no: str) -> Visit:
@@ -61,16 +82,27 @@ class HandoffService(Service):
             op.summary = {"escort": escort, "due_at": row.due_at.isoformat()}
             return handoff_record(row)
 
-    def confirm_arrival(self, actor: Actor, scanned: str) -> HandoffRecord:
-        """The fever clinic scans the slip (its QR holds the visit number) or picks from the list."""
+    def confirm_arrival(self, actor: Actor, scanned: str) -> Arrival:
+        """The fever clinic scans the slip (its QR holds the visit number) or picks from the list.
+
+        A slip scanned again after the patient arrived returns ``already_arrived=True`` with when and
+        who received them (no error, nothing written). Refused: ``handoff_closed`` (the patient left
+        without permission), NotFound (unknown visit, or no hand-off for it)."""
+        with self.db.read() as s:
+            authorize(s, actor, Perm.RECEIVE_PATIENTS)
+            visit = s.scalars(select(Visit).where(Visit.visit_no == scanned.strip().upper())).first()
+            row = _latest(s, visit) if visit is not None else None
+            if row is not None and row.state == HandoffState.ARRIVED:
+                return _arrival(s, row, True)
         with self.audited_write(actor, "handoff.arrive", "visit", Perm.RECEIVE_PATIENTS, scanned.strip()) as op:
             visit = _visit(op.session, scanned)
             op.entity_id = visit.visit_no
             row = _latest(op.session, visit)
             if row is None:
                 raise NotFound(entity="handoff", visit_no=visit.visit_no)
-            if row.state == HandoffState.ARRIVED:
-                raise Conflict("already_arrived", visit_no=visit.visit_no)
+            if row.state == HandoffState.ARRIVED:  # received at another desk a moment ago
+                op.summary = {"already_arrived": True}
+                return _arrival(op.session, row, True)
             if row.state != HandoffState.ESCORTING:
                 raise Conflict("handoff_closed", visit_no=visit.visit_no, state=row.state)
             now = self.clock.now()
@@ -78,7 +110,7 @@ class HandoffService(Service):
             row.received_at, row.received_by, row.received_workstation = now, actor.username, actor.workstation
             op.session.flush()
             op.summary = {"late": now > row.due_at, "minutes": round((now - row.sent_at).total_seconds() / 60, 1)}
-            return handoff_record(row)
+            return _arrival(op.session, row, False)
 
     def report_left(self, actor: Actor, visit_no: str, *, noticed_by: str, reported_to: str, note: str = ""
                     ) -> HandoffRecord:

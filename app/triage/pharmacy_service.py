@@ -40,7 +40,7 @@ from app.triage.identity import normalise_phone, parse_resident_id
 from app.triage.pharmacy_followup import PharmacyCallback
 from app.triage.records import ScreeningInput
 from app.triage.screening_service import add_screening
-from app.triage.tables import PharmacyPurchase
+from app.triage.tables import PharmacyPurchase, Screening
 from app.triage.vocab import CallbackOutcome, DrugCategory, FollowUpState, Prescription, SaleOutcome
 
 #: The rule a refused antipyretic sale names (also the audit summary's ``refused_rule``).
@@ -64,6 +64,25 @@ class PurchaseInput:
 
 
 @dataclass(frozen=True)
+class CarryForward:
+    """What a buyer sent on from the pharmacy counter brings to the desk, so nothing is typed twice: the
+    registration form starts with the name, phone and resident ID number, and the screening taken at the
+    counter (temperature, reasons, decision) is the visit's screening. ``at`` is when the counter
+    registered them (the desk says where the data came from)."""
+
+    purchase_id: int
+    at: datetime
+    buyer_name: str
+    phone: str | None
+    id_number: str | None  # a resident ID, already checked at the counter
+    temperature_c: float | None
+    screening_id: int | None  # None: no temperature or symptoms were taken at the counter
+    decision: str | None
+    reasons: tuple[str, ...] = ()
+    symptoms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class PurchaseRecord:
     id: int
     at: datetime
@@ -76,6 +95,7 @@ class PurchaseRecord:
     outcome: str = SaleOutcome.SOLD.value  # SaleOutcome
     refused_rule: str | None = None  # ANTIPYRETIC_RULE when the sale was refused
     prescription: str = Prescription.NONE.value
+    carry: CarryForward | None = None  # what the desk pre-fills when the buyer is sent on to registration
 
 
 @dataclass(frozen=True)
@@ -193,7 +213,17 @@ class PharmacyService(Service):
                           "screening_id": row.screening_id}
             return PurchaseRecord(row.id, now, name, p.drug_category, febrile, row.screening_id,
                                   screening.decision if screening else None, outcome is SaleOutcome.SOLD,
-                                  outcome.value, refused_rule, p.prescription)
+                                  outcome.value, refused_rule, p.prescription, _carry(row, screening))
+
+    def carry_forward(self, actor: Actor, purchase_id: int) -> CarryForward:
+        """What the desk pre-fills for this buyer (name, phone, ID number, the counter's screening)."""
+        with self.db.read() as s:
+            authorize(s, actor, Perm.TRIAGE)
+            row = s.get(PharmacyPurchase, purchase_id)
+            if row is None:
+                raise NotFound(entity="purchase", id=purchase_id)
+            screening = s.get(Screening, row.screening_id) if row.screening_id is not None else None
+            return _carry(row, screening)
 
     # ----- the follow-up list ---------------------------------------------------------------------
     def open_followups(self, actor: Actor, limit: int = 500) -> list[FollowUpRecord]:
@@ -255,6 +285,17 @@ class PharmacyService(Service):
             return BuyerGuide(row.id, row.at, row.buyer_name, row.drug_category, row.outcome, mode.value,
                               hospital.name if hospital else "", hospital.address if hospital else "",
                               hospital.phone if hospital else "")
+
+
+def _codes(text: str) -> tuple[str, ...]:
+    return tuple(code for code in text.split(",") if code)
+
+
+def _carry(row: PharmacyPurchase, screening: Screening | None) -> CarryForward:
+    return CarryForward(row.id, row.at, row.buyer_name, row.phone, row.id_number,
+                        screening.temperature_c if screening else row.temperature_c,
+                        screening.id if screening else None, screening.decision if screening else None,
+                        _codes(screening.reasons) if screening else (), _codes(screening.symptoms) if screening else ())
 
 
 def _followup(r: PharmacyPurchase, state: FollowUpState, calls: int, last: datetime | None,

@@ -54,6 +54,7 @@ class Screening(Base):
     """One pre-triage screening: everyone is counted, registered as a patient or not."""
 
     __tablename__ = "screenings"
+    __table_args__ = (Index("ix_screenings_day_decision", "clinic_day", "decision"),)  # revision 0003
 
     id: Mapped[int] = mapped_column(primary_key=True)
     screened_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)

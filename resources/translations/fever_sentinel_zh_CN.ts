@@ -256,8 +256,8 @@
         <translation>根据记录自动产生的预警：需报告的病例、阳性结果、患者擅自离院或无医生接诊、探视超时、同一住址或工作单位的多名患者，以及发热就诊量或药品销售量的异常上升。每条预警保留在此，直至有人说明已采取的措施。</translation>
     </message>
     <message>
-        <source>&amp;Scan now</source>
-        <translation>立即扫描(&amp;S)</translation>
+        <source>Scan &amp;now</source>
+        <translation>立即扫描(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Action taken:</source>
@@ -527,6 +527,10 @@
         <translation>截止时间</translation>
     </message>
     <message>
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
@@ -738,8 +742,60 @@
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <source>Symptoms, signs and examination &amp;findings:</source>
-        <translation>症状、体征及检查所见(&amp;F)：</translation>
+        <source>Repor&amp;t card no.:</source>
+        <translation>报告卡编号(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Ti&amp;meline…</source>
+        <translation>时间线(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>✓ Interview and findings saved.</source>
+        <translation>✓ 流调与诊查已保存。</translation>
+    </message>
+    <message>
+        <source>✓ Classified as {classification}: report it to the network within 2 h.</source>
+        <translation>✓ 已诊断为{classification}：请在 2 小时内网络直报。</translation>
+    </message>
+    <message>
+        <source>✓ Classified as {classification}.</source>
+        <translation>✓ 已诊断为{classification}。</translation>
+    </message>
+    <message>
+        <source>✓ Incident report recorded.</source>
+        <translation>✓ 事件报告已登记。</translation>
+    </message>
+    <message>
+        <source>✓ Direct network report recorded.</source>
+        <translation>✓ 网络直报已登记。</translation>
+    </message>
+    <message>
+        <source>✓ Epidemiological investigation recorded.</source>
+        <translation>✓ 流调完成已登记。</translation>
+    </message>
+    <message>
+        <source>✓ Observation room and bed set.</source>
+        <translation>✓ 留观室与床位已安排。</translation>
+    </message>
+    <message>
+        <source>✓ Test ordered.</source>
+        <translation>✓ 检测已开具。</translation>
+    </message>
+    <message>
+        <source>✓ Result recorded.</source>
+        <translation>✓ 结果已录入。</translation>
+    </message>
+    <message>
+        <source>✓ Hand-over requested: you stay responsible until it is accepted.</source>
+        <translation>✓ 已申请交接：对方接受前仍由您负责。</translation>
+    </message>
+    <message>
+        <source>✓ Case closed.</source>
+        <translation>✓ 病例已结案。</translation>
+    </message>
+    <message>
+        <source>✓ Transfer to {hospital} requested: the case is closed as transferred.</source>
+        <translation>✓ 已申请转运至{hospital}：病例已按“转运”结案。</translation>
     </message>
     <message>
         <source>&amp;Save interview (Ctrl+S)</source>
@@ -754,16 +810,20 @@
         <translation>诊断分类(&amp;N)：</translation>
     </message>
     <message>
-        <source>Other &amp;pathogen:</source>
-        <translation>其他病原体(&amp;P)：</translation>
-    </message>
-    <message>
         <source>e.g. influenza A, when another cause is found</source>
         <translation>如查明其他病因，例如：甲型流感</translation>
     </message>
     <message>
         <source>Classify</source>
         <translation>确定分类</translation>
+    </message>
+    <message>
+        <source>S&amp;ymptoms, signs and examination findings:</source>
+        <translation>症状、体征及检查所见(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Other patho&amp;gen:</source>
+        <translation>其他病原体(&amp;G)：</translation>
     </message>
     <message>
         <source>Second person approves an e&amp;xception…</source>
@@ -788,10 +848,6 @@
     <message>
         <source>Direct network report (within 2 h)</source>
         <translation>网络直报（2 小时内）</translation>
-    </message>
-    <message>
-        <source>Report &amp;card no.:</source>
-        <translation>报告卡编号(&amp;C)：</translation>
     </message>
     <message>
         <source>Reported &amp;at:</source>
@@ -846,10 +902,6 @@
         <translation>申请转运定点医院(&amp;L)…</translation>
     </message>
     <message>
-        <source>&amp;Timeline…</source>
-        <translation>时间线(&amp;T)…</translation>
-    </message>
-    <message>
         <source>Re&amp;fresh (F5)</source>
         <translation>刷新(&amp;F)（F5）</translation>
     </message>
@@ -858,56 +910,16 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <source>✔ Interview and findings saved.</source>
-        <translation>✔ 流调与诊查已保存。</translation>
-    </message>
-    <message>
-        <source>✔ Classified as {classification}: report it to the network within 2 h.</source>
-        <translation>✔ 已诊断为{classification}：请在 2 小时内网络直报。</translation>
-    </message>
-    <message>
-        <source>✔ Classified as {classification}.</source>
-        <translation>✔ 已诊断为{classification}。</translation>
-    </message>
-    <message>
         <source>(Exception #{id} used.)</source>
         <translation>（已使用特例 #{id}。）</translation>
     </message>
     <message>
-        <source>✔ Incident report recorded.</source>
-        <translation>✔ 事件报告已登记。</translation>
+        <source>Positive result recorded: classify the case now and record the direct network report by {time}.</source>
+        <translation>阳性结果已录入：请立即进行病例分类，并于 {time} 前完成网络直报。</translation>
     </message>
     <message>
-        <source>✔ Direct network report recorded.</source>
-        <translation>✔ 网络直报已登记。</translation>
-    </message>
-    <message>
-        <source>✔ Epidemiological investigation recorded.</source>
-        <translation>✔ 流调完成已登记。</translation>
-    </message>
-    <message>
-        <source>✔ Observation room and bed set.</source>
-        <translation>✔ 留观室与床位已安排。</translation>
-    </message>
-    <message>
-        <source>✔ Test ordered.</source>
-        <translation>✔ 检测已开具。</translation>
-    </message>
-    <message>
-        <source>✔ Result recorded.</source>
-        <translation>✔ 结果已录入。</translation>
-    </message>
-    <message>
-        <source>✔ Hand-over requested: you stay responsible until it is accepted.</source>
-        <translation>✔ 已申请交接：对方接受前仍由您负责。</translation>
-    </message>
-    <message>
-        <source>✔ Case closed.</source>
-        <translation>✔ 病例已结案。</translation>
-    </message>
-    <message>
-        <source>✔ Transfer to {hospital} requested: the case is closed as transferred.</source>
-        <translation>✔ 已申请转运至{hospital}：病例已按“转运”结案。</translation>
+        <source>Positive result recorded: classify the case now and report it at once.</source>
+        <translation>阳性结果已录入：请立即进行病例分类并立即报告。</translation>
     </message>
     <message>
         <source>Print the handover form</source>
@@ -1363,6 +1375,33 @@ Change it?</source>
     <message>
         <source>&amp;Stop trusting</source>
         <translation>停止信任(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>Durations</name>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} 分钟</translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours} 小时</translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} 小时 {minutes} 分</translation>
+    </message>
+    <message>
+        <source>Overdue by {time}</source>
+        <translation>超时 {time}</translation>
+    </message>
+    <message>
+        <source>{time} left</source>
+        <translation>还剩 {time}</translation>
+    </message>
+    <message>
+        <source>took {time}</source>
+        <translation>用时 {time}</translation>
     </message>
 </context>
 <context>
@@ -2655,8 +2694,8 @@ Change it?</source>
         <translation>{holder}（{number}）更新的核酸阴性结果：陪护证有效期延至该结果有效期届满。</translation>
     </message>
     <message>
-        <source>NAT &amp;sampled at:</source>
-        <translation>核酸采样时间(&amp;S)：</translation>
+        <source>NAT sampled &amp;at:</source>
+        <translation>核酸采样时间(&amp;A)：</translation>
     </message>
     <message>
         <source>NAT res&amp;ult:</source>
@@ -2777,8 +2816,12 @@ You become the first-diagnosis doctor responsible for this patient until a colle
 接诊后您即为该患者的首诊负责医生，直至其他医生接受交接。</translation>
     </message>
     <message>
-        <source>✔ You are now responsible for {visit_no} ({name}).</source>
-        <translation>✔ 您已接诊 {visit_no}（{name}），首诊负责。</translation>
+        <source>✓ You are now responsible for {visit_no} ({name}).</source>
+        <translation>✓ 您已接诊 {visit_no}（{name}），首诊负责。</translation>
+    </message>
+    <message>
+        <source>✓ You are now responsible for {visit_no}.</source>
+        <translation>✓ 您现在是 {visit_no} 的责任医生。</translation>
     </message>
     <message>
         <source>Accept hand-over</source>
@@ -2791,10 +2834,6 @@ You become the responsible doctor.</source>
         <translation>从 {doctor} 接手 {visit_no}？
 
 接受后您即为责任医生。</translation>
-    </message>
-    <message>
-        <source>✔ You are now responsible for {visit_no}.</source>
-        <translation>✔ 您现在是 {visit_no} 的责任医生。</translation>
     </message>
     <message>
         <source>Hand-over of {visit_no} declined: {doctor} stays responsible.</source>
@@ -2901,10 +2940,6 @@ You become the responsible doctor.</source>
         <translation>本机门岗(&amp;G)：</translation>
     </message>
     <message>
-        <source>&amp;Start</source>
-        <translation>开始(&amp;S)</translation>
-    </message>
-    <message>
         <source>Choose the gate this computer stands at. It is remembered until you log out.</source>
         <translation>请选择本电脑所在的门岗，退出登录前一直有效。</translation>
     </message>
@@ -2997,6 +3032,10 @@ You become the responsible doctor.</source>
         <translation>{name}   证件尾号 {last4}</translation>
     </message>
     <message>
+        <source>S&amp;tart</source>
+        <translation>开始(&amp;T)</translation>
+    </message>
+    <message>
         <source>OFFLINE MODE: decided from this gate&apos;s own copy of the lists; the scans are written back when the clinic database answers</source>
         <translation>离线模式：依据本门岗保存的数据副本判断；数据库恢复连接后自动补录扫码记录</translation>
     </message>
@@ -3020,8 +3059,8 @@ You become the responsible doctor.</source>
         <translation>专人引导至发热门诊的交接</translation>
     </message>
     <message>
-        <source>&amp;Scan slip:</source>
-        <translation>扫描引导单(&amp;S)：</translation>
+        <source>Sc&amp;an slip:</source>
+        <translation>扫描引导单(&amp;A)：</translation>
     </message>
     <message>
         <source>Scan the guide slip&apos;s QR code, or type the visit number and press Enter</source>
@@ -3048,8 +3087,12 @@ You become the responsible doctor.</source>
         <translation>今日已到达：{count} 人</translation>
     </message>
     <message>
-        <source>✔ Received {visit_no} ({name}) after {minutes} min.</source>
-        <translation>✔ 已接收 {visit_no}（{name}），用时 {minutes} 分钟。</translation>
+        <source>✓ Received {visit_no} ({name}) after {minutes} min.</source>
+        <translation>✓ 已接收 {visit_no}（{name}），用时 {minutes} 分钟。</translation>
+    </message>
+    <message>
+        <source>Already arrived: {visit_no} ({name}) was received at {time} by {who}. Nothing more to do.</source>
+        <translation>已到达：{visit_no}（{name}）已于 {time} 由 {who} 接收，无需再次确认。</translation>
     </message>
     <message>
         <source>Incident recorded: {visit_no} left without permission.</source>
@@ -3189,8 +3232,8 @@ You become the responsible doctor.</source>
         <translation>目前没有其他已启用的医生账户，本病例无法交接，仍由您负责。如需添加医生，请联系系统管理员。</translation>
     </message>
     <message>
-        <source>&amp;Request hand-over</source>
-        <translation>申请交接(&amp;R)</translation>
+        <source>Request &amp;hand-over</source>
+        <translation>申请交接(&amp;H)</translation>
     </message>
     <message>
         <source>Choose the doctor to hand the case over to.</source>
@@ -3210,6 +3253,10 @@ You become the responsible doctor.</source>
     <message>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>患者</translation>
     </message>
     <message>
         <source>Requested at</source>
@@ -3296,10 +3343,6 @@ You become the responsible doctor.</source>
         <translation>例如：儿子、女儿、配偶</translation>
     </message>
     <message>
-        <source>NAT &amp;sampled at:</source>
-        <translation>核酸采样时间(&amp;S)：</translation>
-    </message>
-    <message>
         <source>NAT res&amp;ult:</source>
         <translation>核酸结果(&amp;U)：</translation>
     </message>
@@ -3328,16 +3371,20 @@ You become the responsible doctor.</source>
         <translation>由第二人批准特例(&amp;X)…</translation>
     </message>
     <message>
+        <source>Issue p&amp;ermit</source>
+        <translation>签发(&amp;E)</translation>
+    </message>
+    <message>
         <source>Visit &amp;from:</source>
         <translation>探视开始(&amp;F)：</translation>
     </message>
     <message>
-        <source>Visit &amp;until:</source>
-        <translation>探视结束(&amp;U)：</translation>
+        <source>NAT sampled &amp;at:</source>
+        <translation>核酸采样时间(&amp;A)：</translation>
     </message>
     <message>
-        <source>&amp;Issue permit</source>
-        <translation>签发(&amp;I)</translation>
+        <source>Visit &amp;until:</source>
+        <translation>探视结束(&amp;U)：</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -4133,30 +4180,6 @@ You become the responsible doctor.</source>
     <message>
         <source>Died</source>
         <translation>死亡</translation>
-    </message>
-    <message>
-        <source>Waiting for an answer</source>
-        <translation>等待答复</translation>
-    </message>
-    <message>
-        <source>Accepted</source>
-        <translation>已接受</translation>
-    </message>
-    <message>
-        <source>Declined</source>
-        <translation>已拒绝</translation>
-    </message>
-    <message>
-        <source>Cancelled (case reassigned)</source>
-        <translation>已取消（病例改派）</translation>
-    </message>
-    <message>
-        <source>Overdue by {time}</source>
-        <translation>已超时 {time}</translation>
-    </message>
-    <message>
-        <source>{time} left</source>
-        <translation>剩余 {time}</translation>
     </message>
     <message>
         <source>{years} years</source>
@@ -4974,8 +4997,8 @@ You become the responsible doctor.</source>
         <translation>如院感科、值班院长</translation>
     </message>
     <message>
-        <source>&amp;Record incident</source>
-        <translation>记录事件(&amp;R)</translation>
+        <source>Record &amp;incident</source>
+        <translation>记录事件(&amp;I)</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -5445,10 +5468,6 @@ Type the clinic code {code} to confirm:</source>
         <translation>仅显示有效证件(&amp;O)</translation>
     </message>
     <message>
-        <source>Re&amp;voke…</source>
-        <translation>吊销(&amp;V)…</translation>
-    </message>
-    <message>
         <source>Re&amp;print (lost card)…</source>
         <translation>补发（遗失）(&amp;P)…</translation>
     </message>
@@ -5483,6 +5502,10 @@ Type the clinic code {code} to confirm:</source>
     <message>
         <source>{number} revoked: the gates refuse it from now on.</source>
         <translation>{number} 已吊销：各门岗即刻起拒绝该证。</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke…</source>
+        <translation>作废(&amp;R)…</translation>
     </message>
     <message>
         <source>New card {number} issued; the old card no longer works. Print the new card.</source>
@@ -5528,8 +5551,8 @@ Type the clinic code {code} to confirm:</source>
         <translation>药品名称(&amp;M)：</translation>
     </message>
     <message>
-        <source>Pre&amp;scription:</source>
-        <translation>处方(&amp;S)：</translation>
+        <source>Pres&amp;cription:</source>
+        <translation>处方(&amp;C)：</translation>
     </message>
     <message>
         <source>Prescribing &amp;doctor:</source>
@@ -5806,8 +5829,8 @@ Type the clinic code {code} to confirm:</source>
         <translation>接收登记</translation>
     </message>
     <message>
-        <source>Receiving &amp;staff:</source>
-        <translation>接收人员(&amp;S)：</translation>
+        <source>Receiving s&amp;taff:</source>
+        <translation>接收人员(&amp;T)：</translation>
     </message>
     <message>
         <source>&amp;Department:</source>
@@ -6021,6 +6044,10 @@ Type the clinic code {code} to confirm:</source>
         <translation>{decision} — 请登记，然后专人引导。{temperature} {reasons}</translation>
     </message>
     <message>
+        <source>From the pharmacy register at {time}: name, phone, ID number and temperature are carried over. Check them with the patient.</source>
+        <translation>来自药店登记（{time}）：姓名、电话、身份证号和体温已带入，请与患者核对。</translation>
+    </message>
+    <message>
         <source>From the pharmacy counter: check the health code here.</source>
         <translation>来自药店登记：请在此查验健康码。</translation>
     </message>
@@ -6079,8 +6106,8 @@ Type the clinic code {code} to confirm:</source>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <source>&amp;Submit…</source>
-        <translation>提交(&amp;S)…</translation>
+        <source>S&amp;ubmit…</source>
+        <translation>提交(&amp;U)…</translation>
     </message>
     <message>
         <source>&amp;Print / Save PDF…</source>
@@ -6328,6 +6355,10 @@ Type the clinic code {code} to confirm:</source>
         <translation>例如：县疾控中心实验室</translation>
     </message>
     <message>
+        <source>Positive: on saving, the case window goes straight to the classification, and the 2 h direct network report clock starts from the result time.</source>
+        <translation>阳性：保存后立即转到病例分类，网络直报 2 小时时限自结果时间起计。</translation>
+    </message>
+    <message>
         <source>&amp;Save result</source>
         <translation>保存结果(&amp;S)</translation>
     </message>
@@ -6425,8 +6456,8 @@ Type the clinic code {code} to confirm:</source>
         <translation>该规则不涉及可设定的数值。</translation>
     </message>
     <message>
-        <source>&amp;Save figures</source>
-        <translation>保存数值(&amp;S)</translation>
+        <source>Sa&amp;ve figures</source>
+        <translation>保存数值(&amp;V)</translation>
     </message>
     <message>
         <source>Re&amp;load</source>
@@ -6520,8 +6551,8 @@ Type the clinic code {code} to confirm:</source>
         <translation>在外自购退热药(&amp;E)</translation>
     </message>
     <message>
-        <source>&amp;Health code:</source>
-        <translation>健康码(&amp;H)：</translation>
+        <source>Health co&amp;de:</source>
+        <translation>健康码(&amp;D)：</translation>
     </message>
     <message>
         <source>High-risk &amp;job:</source>
@@ -7278,24 +7309,12 @@ Type the clinic code {code} to confirm:</source>
         <translation>地址(&amp;A)：</translation>
     </message>
     <message>
-        <source>P&amp;hone:</source>
-        <translation>电话(&amp;H)：</translation>
-    </message>
-    <message>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <source>A&amp;ccepting patients</source>
-        <translation>接收患者(&amp;C)</translation>
-    </message>
-    <message>
         <source>Ne&amp;w</source>
         <translation>新增(&amp;W)</translation>
-    </message>
-    <message>
-        <source>&amp;Save hospital</source>
-        <translation>保存医院(&amp;S)</translation>
     </message>
     <message>
         <source>Transfer time targets (minutes)</source>
@@ -7318,8 +7337,20 @@ Type the clinic code {code} to confirm:</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <source>Save &amp;targets</source>
-        <translation>保存时限(&amp;T)</translation>
+        <source>Phon&amp;e:</source>
+        <translation>电话(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Acceptin&amp;g patients</source>
+        <translation>接收患者(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Save hosp&amp;ital</source>
+        <translation>保存医院(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve targets</source>
+        <translation>保存时限(&amp;V)</translation>
     </message>
     <message>
         <source>Trusted clinics (their QR codes are accepted here)</source>
@@ -7354,40 +7385,40 @@ Type the clinic code {code} to confirm:</source>
         <translation>清空(&amp;L)</translation>
     </message>
     <message>
+        <source>Cop&amp;y</source>
+        <translation>复制(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>✓ {name} saved.</source>
+        <translation>✓ 已保存{name}。</translation>
+    </message>
+    <message>
+        <source>✓ Time targets saved. They apply to clocks started from now on.</source>
+        <translation>✓ 时限目标已保存，适用于此后开始计时的时钟。</translation>
+    </message>
+    <message>
         <source>&amp;Trust this clinic</source>
         <translation>信任该机构(&amp;T)</translation>
+    </message>
+    <message>
+        <source>✓ {code} is trusted: its handover forms and receipts are accepted here.</source>
+        <translation>✓ 已信任 {code}：本院接受其交接单和回执。</translation>
+    </message>
+    <message>
+        <source>✓ {code} is no longer trusted: its handover forms and receipts are refused here from now on.</source>
+        <translation>✓ 已停止信任 {code}：本院此后拒收其交接单和回执。</translation>
+    </message>
+    <message>
+        <source>✓ Public key copied.</source>
+        <translation>✓ 公钥已复制。</translation>
     </message>
     <message>
         <source>This clinic&apos;s public key ({code}): give it to the hospitals that receive your transfers.</source>
         <translation>本机构公钥（{code}）：请提供给接收本院转运患者的医院。</translation>
     </message>
     <message>
-        <source>C&amp;opy</source>
-        <translation>复制(&amp;O)</translation>
-    </message>
-    <message>
-        <source>✔ {name} saved.</source>
-        <translation>✔ 已保存{name}。</translation>
-    </message>
-    <message>
-        <source>✔ Time targets saved. They apply to clocks started from now on.</source>
-        <translation>✔ 时限目标已保存，适用于此后开始计时的时钟。</translation>
-    </message>
-    <message>
         <source>Sa&amp;ve changes</source>
         <translation>保存修改(&amp;V)</translation>
-    </message>
-    <message>
-        <source>✔ {code} is trusted: its handover forms and receipts are accepted here.</source>
-        <translation>✔ 已信任 {code}：本院接受其交接单和回执。</translation>
-    </message>
-    <message>
-        <source>✔ {code} is no longer trusted: its handover forms and receipts are refused here from now on.</source>
-        <translation>✔ 已停止信任 {code}：本院此后拒收其交接单和回执。</translation>
-    </message>
-    <message>
-        <source>✔ Public key copied.</source>
-        <translation>✔ 公钥已复制。</translation>
     </message>
 </context>
 <context>
@@ -7444,10 +7475,6 @@ Type the clinic code {code} to confirm:</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <source>120 &amp;called at:</source>
-        <translation>呼叫 120 时间(&amp;C)：</translation>
-    </message>
-    <message>
         <source>Dispatch &amp;reference:</source>
         <translation>派车单号(&amp;R)：</translation>
     </message>
@@ -7484,12 +7511,16 @@ Type the clinic code {code} to confirm:</source>
         <translation>登记出发(&amp;P)</translation>
     </message>
     <message>
-        <source>Receiving &amp;staff:</source>
-        <translation>接收人员(&amp;S)：</translation>
+        <source>120 ca&amp;lled at:</source>
+        <translation>呼叫 120 时间(&amp;L)：</translation>
     </message>
     <message>
-        <source>Receiving de&amp;partment:</source>
-        <translation>接收科室(&amp;P)：</translation>
+        <source>Receiving s&amp;taff:</source>
+        <translation>接收人员(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Receiving depart&amp;ment:</source>
+        <translation>接收科室(&amp;M)：</translation>
     </message>
     <message>
         <source>Handed over &amp;at:</source>
@@ -7648,32 +7679,32 @@ Type the clinic code {code} to confirm:</source>
         <translation>无需再登记。</translation>
     </message>
     <message>
-        <source>✔ 120 dispatch recorded.</source>
-        <translation>✔ 已登记 120 派车。</translation>
+        <source>✓ 120 dispatch recorded.</source>
+        <translation>✓ 已登记 120 派车。</translation>
     </message>
     <message>
-        <source>✔ Departure recorded: the handover clock is running.</source>
-        <translation>✔ 已登记出发：交接时钟开始计时。</translation>
+        <source>✓ Departure recorded: the handover clock is running.</source>
+        <translation>✓ 已登记出发：交接时钟开始计时。</translation>
     </message>
     <message>
-        <source>✔ Handover recorded. Disinfect the vehicle, then record it.</source>
-        <translation>✔ 已登记交接。请对车辆终末消毒后再登记。</translation>
+        <source>✓ Handover recorded. Disinfect the vehicle, then record it.</source>
+        <translation>✓ 已登记交接。请对车辆终末消毒后再登记。</translation>
     </message>
     <message>
-        <source>✔ Receipt of {visit_no} scanned: handover recorded ({staff}, {department}).</source>
-        <translation>✔ 已扫描 {visit_no} 的回执：交接已登记（{staff}，{department}）。</translation>
+        <source>✓ Receipt of {visit_no} scanned: handover recorded ({staff}, {department}).</source>
+        <translation>✓ 已扫描 {visit_no} 的回执：交接已登记（{staff}，{department}）。</translation>
     </message>
     <message>
-        <source>✔ Terminal disinfection recorded: the transfer is closed.</source>
-        <translation>✔ 已登记终末消毒：转运结束。</translation>
+        <source>✓ Terminal disinfection recorded: the transfer is closed.</source>
+        <translation>✓ 已登记终末消毒：转运结束。</translation>
     </message>
     <message>
-        <source>✔ Transfer cancelled. The patient still has to be transferred: the doctor asks for the transfer again (its time limit runs again).</source>
-        <translation>✔ 转运已取消。患者仍须转运：请医生重新申请转运（申请转运时限重新计时）。</translation>
+        <source>✓ Transfer cancelled. The patient still has to be transferred: the doctor asks for the transfer again (its time limit runs again).</source>
+        <translation>✓ 转运已取消。患者仍须转运：请医生重新申请转运（申请转运时限重新计时）。</translation>
     </message>
     <message>
-        <source>✔ Transfer cancelled: the case is open again for another disposition.</source>
-        <translation>✔ 转运已取消：病例重新开放，可另行处置。</translation>
+        <source>✓ Transfer cancelled: the case is open again for another disposition.</source>
+        <translation>✓ 转运已取消：病例重新开放，可另行处置。</translation>
     </message>
 </context>
 <context>
@@ -7746,16 +7777,16 @@ Type the clinic code {code} to confirm:</source>
         <translation>YYYY-MM-DD 或几天前</translation>
     </message>
     <message>
-        <source>&amp;Search:</source>
-        <translation>查找(&amp;S)：</translation>
+        <source>Se&amp;arch:</source>
+        <translation>查找(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Sea&amp;rch</source>
+        <translation>查找(&amp;R)</translation>
     </message>
     <message>
         <source>visit number or hospital</source>
         <translation>就诊号或医院</translation>
-    </message>
-    <message>
-        <source>Searc&amp;h</source>
-        <translation>查找(&amp;H)</translation>
     </message>
     <message>
         <source>E&amp;xport CSV…</source>
@@ -7793,8 +7824,8 @@ Type the clinic code {code} to confirm:</source>
         <translation>目的医院(&amp;D)：</translation>
     </message>
     <message>
-        <source>Con&amp;dition:</source>
-        <translation>病情(&amp;D)：</translation>
+        <source>Co&amp;ndition:</source>
+        <translation>病情(&amp;N)：</translation>
     </message>
     <message>
         <source>Oxygen:</source>
@@ -7841,8 +7872,8 @@ Type the clinic code {code} to confirm:</source>
         <translation>目前没有接收患者的医院。管理员可在“转运设置”中设置医院。</translation>
     </message>
     <message>
-        <source>&amp;Request transfer</source>
-        <translation>申请转运(&amp;R)</translation>
+        <source>Request &amp;transfer</source>
+        <translation>申请转运(&amp;T)</translation>
     </message>
 </context>
 <context>
@@ -7898,12 +7929,12 @@ Type the clinic code {code} to confirm:</source>
         <translation>旅居史时间范围（天）(&amp;T)：</translation>
     </message>
     <message>
-        <source>&amp;Hand-off overdue after (minutes):</source>
-        <translation>引导超时时限（分钟）(&amp;H)：</translation>
+        <source>Hand-off &amp;overdue after (minutes):</source>
+        <translation>引导超时时限（分钟）(&amp;O)：</translation>
     </message>
     <message>
-        <source>&amp;Save rules</source>
-        <translation>保存规则(&amp;S)</translation>
+        <source>Sa&amp;ve rules</source>
+        <translation>保存规则(&amp;V)</translation>
     </message>
     <message>
         <source>Re&amp;load</source>
@@ -8258,8 +8289,8 @@ Type the clinic code {code} to confirm:</source>
         <translation>筛查与登记</translation>
     </message>
     <message>
-        <source>&amp;Search:</source>
-        <translation>查找(&amp;S)：</translation>
+        <source>Se&amp;arch:</source>
+        <translation>查找(&amp;A)：</translation>
     </message>
     <message>
         <source>visit no., name, pinyin initials, phone or ID</source>
@@ -8516,6 +8547,33 @@ All of this patient&apos;s escort and visitor permits are revoked at the same ti
     <message>
         <source>{name} discharged; the patient&apos;s permits were revoked.</source>
         <translation>{name} 已出院；其证件已全部吊销。</translation>
+    </message>
+</context>
+<context>
+    <name>WorkBadges</name>
+    <message>
+        <source>{count} patient(s) on the way to the fever clinic, {late} of them overdue</source>
+        <translation>{count} 名患者正在引导至发热门诊途中，其中 {late} 名已超时</translation>
+    </message>
+    <message>
+        <source>{waiting} patient(s) waiting for a doctor ({late} longer than {limit} min); {handovers} hand-over(s) waiting for your answer</source>
+        <translation>{waiting} 名患者待接诊（其中 {late} 名超过 {limit} 分钟）；{handovers} 项交接待您答复</translation>
+    </message>
+    <message>
+        <source>{count} patient(s) at the fever clinic longer than {limit} min with no doctor: call the doctor on duty</source>
+        <translation>{count} 名患者到达发热门诊超过 {limit} 分钟仍无医生接诊：请联系值班医生</translation>
+    </message>
+    <message>
+        <source>{count} time limit(s) overdue</source>
+        <translation>{count} 项时限已超时</translation>
+    </message>
+    <message>
+        <source>{count} early-warning alert(s) not acknowledged</source>
+        <translation>{count} 条预警未处理</translation>
+    </message>
+    <message>
+        <source>{count} visitor(s) still inside after the visit&apos;s end</source>
+        <translation>{count} 名探视人员探视时间已到仍未离开</translation>
     </message>
 </context>
 </TS>

@@ -97,7 +97,8 @@ def test_hand_over_accepted_moves_responsibility(qtbot, doctor_session, nurse_se
     theirs.activated()
     assert theirs.handover_frame.isVisible()  # shown prominently, above the waiting list
     assert "1" in theirs.handover_label.text()
-    assert theirs.handover_model.index(0, 2).data() == "白班下班交接"
+    assert theirs.handover_model.index(0, theirs.handover_model.REASON).data() == "白班下班交接"
+    assert theirs.handover_model.index(0, theirs.handover_model.PATIENT).data() == case.patient_name  # issue 15
     theirs.accept_handover()
     assert "responsible" in boxes.calls[-1][2]
     assert "now responsible" in theirs.result.text()
@@ -133,7 +134,7 @@ def test_casework_screens_speak_chinese(qtbot, qapp, doctor_session, nurse_sessi
     dialog = CaseDialog(doctor_session, case)
     qtbot.addWidget(dialog)
     assert dialog.class_badge.text() == "疑似病例"
-    assert dialog.report_status.text().startswith("2 小时网络直报：正常 · 剩余 2:00:00")
+    assert dialog.report_status.text().startswith("2 小时网络直报：正常 · 还剩 2 小时")
     dialog.order_test()
     assert isinstance(dialog.sub, OrderTestDialog)
     assert dialog.sub.cancel.text() == "取消" and dialog.sub.kind.currentText() == "核酸检测"

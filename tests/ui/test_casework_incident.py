@@ -42,7 +42,7 @@ def test_the_incident_is_reported_from_the_case_window(qtbot, doctor_session, nu
     assert dialog.incident_button.isEnabled()
 
     dialog.incident_button.click()  # whom it was reported to is required
-    assert "✘" in dialog.message.text()
+    assert "×" in dialog.message.text()
     assert dialog.case.incident_reported_at is None
 
     clock.advance(minutes=40)

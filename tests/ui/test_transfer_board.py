@@ -119,7 +119,7 @@ def test_late_departure_turns_red(qtbot: Any, triage_ctx: AppContext, nurse_sess
     board.tick()
     brush = board.model.data(index, Qt.ItemDataRole.BackgroundRole)
     assert brush is not None and brush.color() == QColor("#f8c4be")
-    assert "61/60" in board.model.data(index)
+    assert "Overdue by 1 min" in board.model.data(index)
     assert "1" in board.late_chip.text()
 
 
@@ -146,7 +146,7 @@ def test_illegal_steps_are_not_offered_and_a_refusal_is_shown(qtbot: Any, triage
     type_text(board.crew, "crew")
     board.dispatch_form.button.click()
     settle()
-    assert board.message.text().startswith("✘")
+    assert board.message.text().startswith("×")
     assert board.current.state == "departed"
     assert board.steps.currentWidget() is board.handover_form and board.cancel_group.isHidden()
 

@@ -40,7 +40,9 @@ def test_febrile_buyer_goes_straight_to_registration(qtbot, nurse_session, type_
     desk = window.stack.currentWidget()
     assert isinstance(desk, TriageDeskPage) and desk.step() == desk.REGISTER
     assert desk.registration.pending is not None and desk.registration.pending.decision == "fever_clinic"
-    assert desk.focusWidget() is desk.registration.name
+    reg = desk.registration  # the buyer's name and phone are carried over (issue 15)
+    assert (reg.name.text(), reg.phone.text()) == ("郑爽", "13800138001")
+    assert desk.focusWidget() is reg.id_number  # no ID number was given at the counter
     assert page.preview is not None and "郑*" in pdf_text(page.preview.pdf)
     page.preview.close()
     window.shutdown()

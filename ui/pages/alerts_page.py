@@ -246,7 +246,7 @@ class AlertsPage(Page):
                                      "overstaying, patients from the same address or workplace, and unusual rises "
                                      "in fever visits or medicine sales. Each stays here until someone says what "
                                      "was done."))
-        self.scan_button.setText(self.tr("&Scan now"))
+        self.scan_button.setText(self.tr("Scan &now"))
         self.action_label.setText(self.tr("&Action taken:"))
         self.action_edit.setPlaceholderText(self.tr("e.g. reported by phone to the township CDC; investigation "
                                                     "started"))

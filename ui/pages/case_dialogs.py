@@ -4,7 +4,7 @@ next to the field it is about, keeps what was typed, and emits ``saved(result)``
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRegularExpression, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -18,7 +18,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.casework.records import CaseRecord, HandoverRecord, LabTestRecord
-from app.casework.vocab import CaseExceptionKind, Classification, Disposition, Population, TestKind, TestResult
+from app.casework.vocab import (
+    POSITIVE_KINDS,
+    CaseExceptionKind,
+    Classification,
+    Disposition,
+    Population,
+    TestKind,
+    TestResult,
+)
 from app.services.users import ColleagueInfo
 from ui.fields import TimeField
 from ui.forms import Dialog, FieldErrors, error_label, field_with_error, grow_to_fit, tidy_form
@@ -158,8 +166,21 @@ class ResultDialog(FormDialog):
         for key, widget in (("result", self.result), ("ct_value", self.ct_value), ("result_at", self.result_at),
                             ("lab", self.lab)):
             self.add_field(key, widget)
+        # 逢阳即报: a positive NAT or antigen says, before it is saved, what comes next
+        self.positive_hint = QLabel()
+        self.positive_hint.setWordWrap(True)
+        self.positive_hint.setStyleSheet(WARN_STYLE + " font-weight: bold;")
+        self.positive_hint.hide()
+        self.body.insertWidget(self.body.indexOf(self.general_error), self.positive_hint)
+        self.result.currentIndexChanged.connect(lambda _i: self._show_positive_hint())
         self.retranslate()
         self.result.setFocus()
+
+    def positive(self) -> bool:
+        return self.result.currentData() == TestResult.POSITIVE.value and self.test.kind in POSITIVE_KINDS
+
+    def _show_positive_hint(self) -> None:
+        self.positive_hint.setVisible(self.positive())
 
     def retranslate(self) -> None:
         t = self.test
@@ -176,6 +197,9 @@ class ResultDialog(FormDialog):
         self.labels["result_at"].setText(self.tr("Result &time:"))
         self.labels["lab"].setText(self.tr("&Lab:"))
         self.lab.setPlaceholderText(self.tr("e.g. county CDC laboratory"))
+        self.positive_hint.setText(self.tr("Positive: on saving, the case window goes straight to the "
+                                           "classification, and the 2 h direct network report clock starts "
+                                           "from the result time."))
         self.retranslate_buttons(self.tr("&Save result"))
 
     def submit(self) -> None:
@@ -234,7 +258,7 @@ class HandoverDialog(FormDialog):
         self.reason.setPlaceholderText(self.tr("e.g. end of shift, nucleic acid result pending"))
         self.no_doctor.setText(self.tr("No other doctor has an active account, so there is no one to hand this "
                                        "case over to. You stay responsible; the administrator can add a doctor."))
-        self.retranslate_buttons(self.tr("&Request hand-over"))
+        self.retranslate_buttons(self.tr("Request &hand-over"))
 
     def submit(self) -> None:
         if self.to_doctor.currentIndex() < 0:
@@ -549,8 +573,3 @@ class ClassificationExceptionDialog(FormDialog):
     def _done(self, exception_id: int) -> None:
         self.approved.emit(exception_id)
         self.accept()
-
-
-def window_modal(dialog: Dialog) -> Dialog:
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    return dialog

@@ -14,6 +14,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.casework.records import BoardEntry, CaseRecord, ClockRecord, HandoverRecord, LabTestRecord, WaitingPatient
 from app.casework.vocab import ClockKind, ClockState
+from app.work_counts import wait_level
 from ui.labels import (
     CLASSIFICATION_BACKGROUNDS,
     CLASSIFICATION_COLORS,
@@ -151,8 +152,9 @@ SOON_WAIT_BACKGROUND = QColor("#fff0d6")
 
 
 class WaitingModel(RecordModel[WaitingPatient]):
-    """Long waits are coloured against the county's limit (首诊负责制; ``limit_minutes`` from the untaken
-    feed): red past it, amber from three quarters of it."""
+    """The queue as the service sorts it (isolate now first, then the longest wait). Long waits are coloured
+    against the county's limit (首诊负责制; ``limit_minutes`` from the untaken feed): amber past it (10 min),
+    red past three times it (30 min) — app.work_counts.wait_level."""
 
     VISIT, PATIENT, ARRIVED, WAITED, TEMPERATURE, DECISION = range(6)
 
@@ -196,19 +198,22 @@ class WaitingModel(RecordModel[WaitingPatient]):
             return f"{r.temperature_c:.1f} °C"
         return decision_name(r.decision)
 
+    def wait_level(self, r: WaitingPatient) -> str:
+        """"ok", "amber" (past the limit) or "red" (past three times it)."""
+        return wait_level(self.waited_seconds(r), self.limit_minutes)
+
     def style(self, r: WaitingPatient, column: int, role: int) -> Any:
         overdue = self.overdue(r)
-        soon = (not overdue and self.limit_minutes is not None
-                and self.waited_seconds(r) >= self.limit_minutes * 45)  # three quarters of the limit, in seconds
+        level = self.wait_level(r)
         if role == Qt.ItemDataRole.FontRole and (column in (self.VISIT, self.PATIENT)
-                                                 or (column == self.WAITED and (overdue or soon))):
+                                                 or (column == self.WAITED and level != "ok")):
             return bold()
-        if role == Qt.ItemDataRole.BackgroundRole and overdue:
+        if role == Qt.ItemDataRole.BackgroundRole and level == "red":
             return QBrush(LONG_WAIT_BACKGROUND)
-        if role == Qt.ItemDataRole.BackgroundRole and soon and column == self.WAITED:
+        if role == Qt.ItemDataRole.BackgroundRole and level == "amber":
             return QBrush(SOON_WAIT_BACKGROUND)
-        if role == Qt.ItemDataRole.ForegroundRole and column == self.WAITED and (overdue or soon):
-            return QBrush(POSITIVE if overdue else PENDING)
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.WAITED and level != "ok":
+            return QBrush(POSITIVE if level == "red" else PENDING)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.DECISION and r.decision == "isolate":
             return QBrush(POSITIVE)
         if role == Qt.ItemDataRole.ToolTipRole and overdue:
@@ -264,19 +269,20 @@ class CaseListModel(RecordModel[CaseRecord]):
 
 
 class HandoverModel(RecordModel[HandoverRecord]):
-    VISIT, FROM, REASON, REQUESTED = range(4)
+    VISIT, PATIENT, FROM, REASON, REQUESTED = range(5)
 
     def key(self, r: HandoverRecord) -> object:
         return r.id
 
     def headers(self) -> list[str]:
-        return [self.tr("Visit no."), self.tr("From doctor"), self.tr("Reason"), self.tr("Requested at")]
+        return [self.tr("Visit no."), self.tr("Patient"), self.tr("From doctor"), self.tr("Reason"),
+                self.tr("Requested at")]
 
     def display(self, r: HandoverRecord, column: int) -> str:
-        return [r.visit_no, r.from_username, r.reason, local(r.requested_at, self.zone)][column]
+        return [r.visit_no, r.patient_name, r.from_username, r.reason, local(r.requested_at, self.zone)][column]
 
     def style(self, r: HandoverRecord, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.FontRole and column == self.VISIT:
+        if role == Qt.ItemDataRole.FontRole and column in (self.VISIT, self.PATIENT):
             return bold()
         return None
 
@@ -380,15 +386,16 @@ class ClocksModel(RecordModel[ClockRecord]):
 
 
 class BoardModel(RecordModel[BoardEntry]):
-    """The deadline board: open clocks, most urgent first; time left from ``set_now``."""
+    """The deadline board: open clocks, most urgent first; time left from ``set_now``. The patient's name is
+    masked (the board is public, issue 15)."""
 
-    VISIT, KIND, STARTED, DUE, LEFT, DOCTOR = range(6)
+    VISIT, PATIENT, KIND, STARTED, DUE, LEFT, DOCTOR = range(7)
 
     def key(self, r: BoardEntry) -> object:
         return r.clock.id
 
     def headers(self) -> list[str]:
-        return [self.tr("Visit no."), self.tr("Time limit"), self.tr("Started"), self.tr("Due"),
+        return [self.tr("Visit no."), self.tr("Patient"), self.tr("Time limit"), self.tr("Started"), self.tr("Due"),
                 self.tr("Time left"), self.tr("Responsible doctor")]
 
     def state(self, r: BoardEntry) -> ClockState:
@@ -400,6 +407,8 @@ class BoardModel(RecordModel[BoardEntry]):
     def display(self, r: BoardEntry, column: int) -> str:
         if column == self.VISIT:
             return r.clock.visit_no
+        if column == self.PATIENT:
+            return r.patient_masked
         if column == self.KIND:
             return clock_label(r.clock)
         if column == self.STARTED:
@@ -408,7 +417,7 @@ class BoardModel(RecordModel[BoardEntry]):
             return local(r.clock.due_at, self.zone)
         if column == self.LEFT:
             state = self.state(r)
-            prefix = "" if state == ClockState.OK else ("⚠ " if state == ClockState.WARNING else "✖ ")
+            prefix = "" if state == ClockState.OK else ("⚠ " if state == ClockState.WARNING else "⚠ ")
             return prefix + time_left_text(self.seconds_left(r))
         return r.doctor_username
 

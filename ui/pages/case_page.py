@@ -807,13 +807,13 @@ class CaseDialog(Dialog):
         self.interview_labels["other"].setText(self.tr("Other e&xposures:"))
         self.other_exposures.setPlaceholderText(self.tr("separate with ；"))
         self.interview_labels["notes"].setText(self.tr("N&otes:"))
-        self.interview_labels["findings"].setText(self.tr("Symptoms, signs and examination &findings:"))
+        self.interview_labels["findings"].setText(self.tr("S&ymptoms, signs and examination findings:"))
         self.save_interview_button.setText(self.tr("&Save interview (Ctrl+S)"))
         self.class_group.setTitle(self.tr("Case classification"))
         self.class_labels["classification"].setText(self.tr("Classificatio&n:"))
         for i in range(self.classification.count()):
             self.classification.setItemText(i, classification_name(self.classification.itemData(i)))
-        self.class_labels["other"].setText(self.tr("Other &pathogen:"))
+        self.class_labels["other"].setText(self.tr("Other patho&gen:"))
         self.other_pathogen.setPlaceholderText(self.tr("e.g. influenza A, when another cause is found"))
         self.exception_button.setText(self.tr("Second person approves an e&xception…"))
         self.incident_to_label.setText(self.tr("Reported &to:"))
@@ -821,7 +821,7 @@ class CaseDialog(Dialog):
         self.incident_at_label.setText(self.tr("&At:"))
         self.incident_button.setText(self.tr("Record incident report"))
         self.report_group.setTitle(self.tr("Direct network report (within 2 h)"))
-        self.report_labels["card"].setText(self.tr("Report &card no.:"))
+        self.report_labels["card"].setText(self.tr("Repor&t card no.:"))
         self.report_labels["at"].setText(self.tr("Reported &at:"))
         self.report_button.setText(self.tr("Record direct network &report"))
         self.epi_done_group.setTitle(self.tr("Epidemiological investigation (within 24 h)"))
@@ -835,7 +835,7 @@ class CaseDialog(Dialog):
         self.handover_button.setText(self.tr("&Hand over…"))
         self.dispose_button.setText(self.tr("Dis&position…"))
         self.transfer_button.setText(self.tr("Request transfer to designated hospita&l…"))
-        self.timeline_button.setText(self.tr("&Timeline…"))
+        self.timeline_button.setText(self.tr("Ti&meline…"))
         self.refresh_button.setText(self.tr("Re&fresh (F5)"))
         self.close_button.setText(self.tr("Close"))
         self.tests_model.retranslate()
@@ -896,7 +896,7 @@ class CaseDialog(Dialog):
         epi, findings = values
         cases, actor, c = self.session.ctx.cases, self.session.actor, self.case
         self.run(lambda: cases.update_interview(actor, c.visit_no, c.version, epi=epi, findings=findings),
-                 self.tr("✔ Interview and findings saved."), fill=True)
+                 self.tr("✓ Interview and findings saved."), fill=True)
 
     # ----- classification and reports -------------------------------------------------------
     def classify(self, exception_id: int | None = None) -> None:
@@ -913,10 +913,10 @@ class CaseDialog(Dialog):
 
         def message(record: CaseRecord) -> str:
             if record.classification in REPORTABLE and self._clock_of(record, ClockKind.REPORT):
-                text = self.tr("✔ Classified as {classification}: report it to the network within 2 h.").format(
+                text = self.tr("✓ Classified as {classification}: report it to the network within 2 h.").format(
                     classification=classification_name(record.classification))
             else:
-                text = self.tr("✔ Classified as {classification}.").format(
+                text = self.tr("✓ Classified as {classification}.").format(
                     classification=classification_name(record.classification))
             if use is not None:
                 text += " " + self.tr("(Exception #{id} used.)").format(id=use)
@@ -969,7 +969,7 @@ class CaseDialog(Dialog):
         cases, actor, visit_no = self.session.ctx.cases, self.session.actor, self.case.visit_no
         to, at = self.incident_to.text(), self.incident_at.value()
         self.run(lambda: cases.record_incident_report(actor, visit_no, to, at),
-                 self.tr("✔ Incident report recorded."))
+                 self.tr("✓ Incident report recorded."))
 
     def go_classify(self) -> None:
         """From the positive banner: the classification, ready to choose."""
@@ -993,7 +993,7 @@ class CaseDialog(Dialog):
         cases, actor, visit_no = self.session.ctx.cases, self.session.actor, self.case.visit_no
         card, at = self.card_no.text(), self.reported_at.value()
         self.run(lambda: cases.record_report(actor, visit_no, card, at),
-                 self.tr("✔ Direct network report recorded."))
+                 self.tr("✓ Direct network report recorded."))
 
     def record_investigation(self) -> None:
         if not self.mine:
@@ -1001,7 +1001,7 @@ class CaseDialog(Dialog):
         cases, actor, visit_no, at = self.session.ctx.cases, self.session.actor, self.case.visit_no, \
             self.epi_done_at.value()
         self.run(lambda: cases.record_investigation(actor, visit_no, at),
-                 self.tr("✔ Epidemiological investigation recorded."))
+                 self.tr("✓ Epidemiological investigation recorded."))
 
     # ----- observation and tests ------------------------------------------------------------
     def start_observation(self) -> None:
@@ -1010,7 +1010,7 @@ class CaseDialog(Dialog):
         cases, actor, visit_no = self.session.ctx.cases, self.session.actor, self.case.visit_no
         room, bed = self.room.text(), self.bed.text()
         self.run(lambda: cases.start_observation(actor, visit_no, room, bed),
-                 self.tr("✔ Observation room and bed set."))
+                 self.tr("✓ Observation room and bed set."))
 
     def _open_sub(self, dialog: FormDialog, message: str) -> None:
         if self.sub is not None:
@@ -1031,13 +1031,32 @@ class CaseDialog(Dialog):
 
     def order_test(self) -> None:
         if self.mine and self.active:
-            self._open_sub(OrderTestDialog(self.session, self.case, self), self.tr("✔ Test ordered."))
+            self._open_sub(OrderTestDialog(self.session, self.case, self), self.tr("✓ Test ordered."))
 
     def record_result(self) -> None:
         test = self.selected_test()
         if test is None or test.result is not None or not self.session.can(Perm.CASEWORK):
             return
-        self._open_sub(ResultDialog(self.session, test, self), self.tr("✔ Result recorded."))
+        dialog = ResultDialog(self.session, test, self)
+        self._open_sub(dialog, self.tr("✓ Result recorded."))
+        dialog.saved.connect(lambda result, test_id=test.id: self._after_result(result, test_id))
+
+    def _after_result(self, result: object, test_id: int) -> None:
+        """逢阳必报、逢阳即报: a positive result goes straight on to the classification (or, when the case is
+        classified already, to the report), with the 2 h report clock the service started shown there."""
+        if not isinstance(result, CaseRecord) or test_id not in result.positive_test_ids:
+            return
+        clock = next((k for k in result.clocks if k.kind == ClockKind.REPORT and k.ref_id == test_id
+                      and k.met_at is None), None) or self._clock_of(result, ClockKind.REPORT)
+        if result.classification in REPORTABLE:
+            self.go_report()
+        else:
+            self.go_classify()
+        due = local(clock.due_at, self.session.zone, "%H:%M") if clock is not None else ""
+        self.say(self.tr("Positive result recorded: classify the case now and record the direct network report "
+                         "by {time}.").format(time=due) if due else
+                 self.tr("Positive result recorded: classify the case now and report it at once."), ok=False)
+        self.tick()
 
     # ----- hand-over, disposition, timeline -------------------------------------------------
     def request_handover(self) -> None:
@@ -1047,13 +1066,13 @@ class CaseDialog(Dialog):
 
         def show(doctors: list[ColleagueInfo]) -> None:
             self._open_sub(HandoverDialog(self.session, self.case, doctors, self),
-                           self.tr("✔ Hand-over requested: you stay responsible until it is accepted."))
+                           self.tr("✓ Hand-over requested: you stay responsible until it is accepted."))
 
         self.session.runner.run(lambda: users.doctors(actor), show, self._failed, parent=self)
 
     def dispose(self) -> None:
         if self.mine and self.is_open:
-            self._open_sub(DispositionDialog(self.session, self.case, self), self.tr("✔ Case closed."))
+            self._open_sub(DispositionDialog(self.session, self.case, self), self.tr("✓ Case closed."))
 
     def request_transfer(self) -> None:
         """申请转运定点医院: pick an accepting hospital; afterwards offer to print the handover form."""
@@ -1077,7 +1096,7 @@ class CaseDialog(Dialog):
                                 self._failed, parent=self)
 
     def _transfer_requested(self, transfer: Any) -> None:
-        self.say(self.tr("✔ Transfer to {hospital} requested: the case is closed as transferred.").format(
+        self.say(self.tr("✓ Transfer to {hospital} requested: the case is closed as transferred.").format(
             hospital=transfer.hospital_name), ok=True)
         self.reload(then=lambda: self.changed.emit(self.case))
         answer = QMessageBox.question(self, self.tr("Print the handover form"),
@@ -1121,10 +1140,10 @@ class CaseDialog(Dialog):
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, StaleEdit):  # someone changed the case: show theirs, and say so
-            self.reload(fill=True, then=lambda: self.say("✘ " + describe(exc), ok=False))
+            self.reload(fill=True, then=lambda: self.say("× " + describe(exc), ok=False))
             QMessageBox.information(self, error_title(exc), describe(exc))
             return
-        self.say("✘ " + describe(exc), ok=False)
+        self.say("× " + describe(exc), ok=False)
 
     def reload(self, *, fill: bool = False, then: Callable[[], None] | None = None) -> None:
         cases, actor, visit_no = self.session.ctx.cases, self.session.actor, self.case.visit_no

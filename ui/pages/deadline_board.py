@@ -42,7 +42,7 @@ class DeadlineBoardPage(Page):
         self.error_label.setStyleSheet("color: #b3261e; font-weight: bold;")
         self.error_label.hide()
         self.model = BoardModel(session.zone, self)
-        self.view = table_view(self.model, (200, 260, 110, 110, 210))
+        self.view = table_view(self.model, (190, 90, 250, 110, 110, 200))  # visit no., masked name beside it
         self.view.verticalHeader().setDefaultSectionSize(30)
         self.view.setStyleSheet("QTableView { font-size: 11pt; }")
         self.view.activated.connect(lambda _i: self.open_selected())

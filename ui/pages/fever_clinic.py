@@ -66,7 +66,7 @@ class FeverClinicPage(Page):
         self.handover_label = QLabel()
         self.handover_label.setStyleSheet(SECTION_STYLE + " color: #6b3a00;")
         self.handover_model = HandoverModel(session.zone, self)
-        self.handover_view = table_view(self.handover_model, (190, 120, 420))
+        self.handover_view = table_view(self.handover_model, (190, 100, 120, 380))
         self.handover_view.setMaximumHeight(110)
         self.accept_button = QPushButton()
         self.accept_button.setStyleSheet("font-weight: bold;")
@@ -254,13 +254,13 @@ class FeverClinicPage(Page):
         self.session.runner.run(lambda: cases.take(actor, visit_no), self._taken, self._take_failed, parent=self)
 
     def _taken(self, record: CaseRecord) -> None:
-        self.say(self.tr("✔ You are now responsible for {visit_no} ({name}).").format(
+        self.say(self.tr("✓ You are now responsible for {visit_no} ({name}).").format(
             visit_no=record.visit_no, name=record.patient_name), ok=True)
         self.refresh()
         self.show_case(record)
 
     def _take_failed(self, exc: BaseException) -> None:
-        self.say("✘ " + describe(exc), ok=False)
+        self.say("× " + describe(exc), ok=False)
         report_error(self, exc)
         self.refresh()
 
@@ -292,14 +292,14 @@ class FeverClinicPage(Page):
 
     def _answered(self, h: HandoverRecord) -> None:
         if h.state == "accepted":
-            self.say(self.tr("✔ You are now responsible for {visit_no}.").format(visit_no=h.visit_no), ok=True)
+            self.say(self.tr("✓ You are now responsible for {visit_no}.").format(visit_no=h.visit_no), ok=True)
         else:
             self.say(self.tr("Hand-over of {visit_no} declined: {doctor} stays responsible.").format(
                 visit_no=h.visit_no, doctor=h.from_username), ok=True)
         self.refresh()
 
     def _answer_failed(self, exc: BaseException) -> None:
-        self.say("✘ " + describe(exc), ok=False)
+        self.say("× " + describe(exc), ok=False)
         self.refresh()
 
     # ----- cases ----------------------------------------------------------------------------

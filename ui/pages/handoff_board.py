@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.permissions import Perm
+from app.triage.handoff_service import Arrival
 from app.triage.records import HandoffRecord
 from ui.forms import Dialog, FieldErrors, Page, describe, error_label, field_with_error, tidy_form
 from ui.handoff_feed import HandoffFeed, HandoffSnapshot
@@ -34,6 +35,7 @@ from ui.untaken_feed import UntakenBanner
 
 OK_STYLE = "font-size: 13pt; font-weight: bold; color: #1b6e20;"
 BAD_STYLE = "font-size: 13pt; font-weight: bold; color: #b3261e;"
+ALREADY_STYLE = "font-size: 13pt; font-weight: bold; color: #1b4f9c;"  # neither success nor failure
 
 
 def table(model: HandoffTableModel) -> QTableView:
@@ -106,7 +108,7 @@ class LeftDialog(Dialog):
         self._labels["reported_to"].setText(self.tr("&Reported to:"))
         self._labels["note"].setText(self.tr("N&ote:"))
         self.reported_to.setPlaceholderText(self.tr("e.g. infection control, the duty director"))
-        self.ok.setText(self.tr("&Record incident"))
+        self.ok.setText(self.tr("Record &incident"))
         self.cancel.setText(self.tr("Cancel"))
 
     def submit(self) -> None:
@@ -197,7 +199,7 @@ class HandoffBoardPage(Page):
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Escorted hand-offs to the fever clinic"))
-        self.scan_label.setText(self.tr("&Scan slip:"))
+        self.scan_label.setText(self.tr("Sc&an slip:"))
         self.scan.setPlaceholderText(self.tr("Scan the guide slip's QR code, or type the visit number and "
                                              "press Enter"))
         self.confirm_button.setText(self.tr("&Confirm arrival"))
@@ -272,14 +274,30 @@ class HandoffBoardPage(Page):
                                 self._refused, parent=self)
 
     def _arrived(self, record: HandoffRecord) -> None:
+        if isinstance(record, Arrival) and record.already_arrived:  # a slip scanned twice: no failure
+            self._say_already(record)
+            self.scan.setFocus()
+            return
         minutes = int((record.received_at - record.sent_at).total_seconds() // 60) if record.received_at else 0
-        self._say(self.tr("✔ Received {visit_no} ({name}) after {minutes} min.")
+        self._say(self.tr("✓ Received {visit_no} ({name}) after {minutes} min.")
                   .format(visit_no=record.visit_no, name=record.patient_name, minutes=minutes), ok=True)
         self.feed.poll()
         self.scan.setFocus()
 
+    def _say_already(self, record: Arrival) -> None:
+        at = ""
+        if record.received_at is not None:
+            local = record.received_at.astimezone(self.session.zone)
+            today = self.session.ctx.clock.now().astimezone(self.session.zone).date()
+            at = local.strftime("%H:%M") if local.date() == today else local.strftime("%Y-%m-%d %H:%M")
+        self.result.setText(self.tr("Already arrived: {visit_no} ({name}) was received at {time} by {who}. "
+                                    "Nothing more to do.")
+                            .format(visit_no=record.visit_no, name=record.patient_name, time=at,
+                                    who=record.received_by_name or record.received_by or ""))
+        self.result.setStyleSheet(ALREADY_STYLE)
+
     def _refused(self, exc: BaseException) -> None:
-        self._say("✘ " + describe(exc), ok=False)  # no message box: the scanner's next Enter would close it
+        self._say("× " + describe(exc), ok=False)  # no message box: the scanner's next Enter would close it
         self.scan.setFocus()
 
     def report_left(self) -> None:

@@ -120,7 +120,7 @@ class IssueDialog(FormDialog):
         self.labels["relation"].setText(self.tr("&Relation:"))
         self.relation.setPlaceholderText(self.tr("e.g. son, daughter, spouse"))
         if self.kind == PermitKind.ESCORT:
-            self.labels["test_at"].setText(self.tr("NAT &sampled at:"))
+            self.labels["test_at"].setText(self.tr("NAT sampled &at:"))
             self.labels["test_result"].setText(self.tr("NAT res&ult:"))
             retranslate_results(self.test_result, self.tr("Choose the result…"))
             self.note.setText(self.tr("One escort per patient, with a NEGATIVE nucleic acid result sampled within "
@@ -138,7 +138,7 @@ class IssueDialog(FormDialog):
                 minutes=self.figures.visit_max_minutes))
         self.approve_button.setText(self.tr("Second person approves an e&xception…"))
         self._show_exception()
-        self.ok.setText(self.tr("&Issue permit"))
+        self.ok.setText(self.tr("Issue p&ermit"))
         self.cancel.setText(self.tr("Cancel"))
 
     def _show_exception(self) -> None:
@@ -340,7 +340,7 @@ class EscortTestDialog(FormDialog):
         self.explain.setText(self.tr("A newer negative nucleic acid result for {holder} ({number}): the permit is "
                                      "valid again until this result's validity ends.").format(
             holder=self.permit.holder_name, number=self.permit.number))
-        self.labels["test_at"].setText(self.tr("NAT &sampled at:"))
+        self.labels["test_at"].setText(self.tr("NAT sampled &at:"))
         self.labels["test_result"].setText(self.tr("NAT res&ult:"))
         retranslate_results(self.test_result, self.tr("Choose the result…"))
         self.ok.setText(self.tr("&Save"))

@@ -149,7 +149,7 @@ class PermitsPage(Page):
         self.visitor_button.setText(self.tr("Issue &visitor permit…"))
         self.exception_button.setText(self.tr("Approve e&xception…"))
         self.active_only.setText(self.tr("Valid permits &only"))
-        self.revoke_button.setText(self.tr("Re&voke…"))
+        self.revoke_button.setText(self.tr("&Revoke…"))
         self.reprint_button.setText(self.tr("Re&print (lost card)…"))
         self.test_button.setText(self.tr("Update escort's &test…"))
         self.print_button.setText(self.tr("Print &card…"))

@@ -429,7 +429,7 @@ class PharmacyPage(Page):
         self.form_box.setTitle(self.tr("Purchase"))
         texts = {"buyer_name": self.tr("&Buyer's name:"), "phone": self.tr("&Phone (required):"),
                  "id_number": self.tr("&ID number (optional):"), "drug_category": self.tr("&Kind of medicine:"),
-                 "drug_name": self.tr("&Medicine:"), "prescription": self.tr("Pre&scription:"),
+                 "drug_name": self.tr("&Medicine:"), "prescription": self.tr("Pres&cription:"),
                  "prescriber": self.tr("Prescribing &doctor:"),
                  "prescriber_institution": self.tr("Prescribing i&nstitution:"),
                  "temperature": self.tr("&Temperature:")}
@@ -515,9 +515,11 @@ class PharmacyPage(Page):
         self.followups.reload()
         self.print_slip()  # every buyer gets the guide slip to the fever clinic
         if record.screening_id is not None and record.decision not in (None, Decision.GENERAL.code):
+            carry = record.carry
             self.register_requested.emit(PendingScreening(
-                record.screening_id, str(record.decision), purchase.temperature_c, ("fever",) if record.febrile
-                else ("symptoms",)))
+                record.screening_id, str(record.decision), purchase.temperature_c,
+                carry.reasons if carry and carry.reasons else ("fever",) if record.febrile else ("symptoms",),
+                carried=carry))
 
     def print_slip(self) -> None:
         if self.last is not None:

@@ -289,6 +289,10 @@ class RegistrationForm(QWidget):
         temp = f"{p.temperature_c:.1f} °C" if p.temperature_c is not None else ""
         text = self.tr("{decision} — register, then escort the patient. {temperature} {reasons}").format(
             decision=decision_name(p.decision), temperature=temp, reasons=reasons)
+        if p.carried is not None:
+            at = p.carried.at.astimezone(self.session.zone).strftime("%H:%M")
+            text += "\n" + self.tr("From the pharmacy register at {time}: name, phone, ID number and temperature "
+                                   "are carried over. Check them with the patient.").format(time=at)
         if self.checks_health_code():
             text += "\n" + self.tr("From the pharmacy counter: check the health code here.")
         self.banner.setText(text)
@@ -310,9 +314,31 @@ class RegistrationForm(QWidget):
         self.clear()
         self.pending = pending
         self.onset.set_value(pending.onset_date)
+        self._carry_in(pending)
         self._show_health_code()
         self._show_banner()
-        self.name.setFocus()
+        self.first_empty().setFocus()
+
+    def _carry_in(self, pending: PendingScreening) -> None:
+        """A buyer from the pharmacy counter: their name, phone and ID number are not typed twice."""
+        c = pending.carried
+        if c is None:
+            return
+        self.name.setText(c.buyer_name)
+        self.phone.setText(c.phone or "")
+        if c.id_number:
+            self.id_type.setCurrentIndex(max(0, self.id_type.findData(IdType.RESIDENT_ID.value)))
+            self.id_number.setText(c.id_number)
+        key = c.id_number or c.phone or c.buyer_name
+        if key:  # an earlier visit of the same person is offered at once
+            self.schedule_search(key)
+
+    def first_empty(self) -> QWidget:
+        """Where the nurse types next: the first empty identity field (the name on a blank form)."""
+        for edit in (self.name, self.id_number, self.phone, self.address):
+            if not edit.text().strip():
+                return edit
+        return self.address
 
     def checks_health_code(self) -> bool:
         """The screening came from the pharmacy counter with the health code not checked."""

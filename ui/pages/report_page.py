@@ -264,7 +264,7 @@ class ReportPage(Page):
         self._show_auto_time()
         self.day_label.setText(self.tr("&Day:"))
         self.refresh_button.setText(self.tr("Re&fresh"))
-        self.submit_button.setText(self.tr("&Submit…"))
+        self.submit_button.setText(self.tr("S&ubmit…"))
         self.print_button.setText(self.tr("&Print / Save PDF…"))
         self.note_label.setText(self.tr("Correction &note:"))
         self.note_edit.setPlaceholderText(self.tr("What was wrong in the submitted version"))

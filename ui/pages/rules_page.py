@@ -149,7 +149,7 @@ class RulesPage(Page):
         self.figures_box.setTitle(self.tr("Figures of the selected rule"))
         self.no_figures.setText(self.tr("Choose a rule above to see its figures.") if self.current_rule() is None
                                 else self.tr("This rule uses no figure."))
-        self.save_button.setText(self.tr("&Save figures"))
+        self.save_button.setText(self.tr("Sa&ve figures"))
         self.reload_button.setText(self.tr("Re&load"))
         self.model.retranslate()
         self._show_mode()

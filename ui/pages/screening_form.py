@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from app.errors import ValidationError
 from app.permissions import Perm
 from app.triage.lists import ListQuery
+from app.triage.pharmacy_service import CarryForward
 from app.triage.records import Assessment, ScreeningInput, ScreeningRecord, TravelEntry
 from app.triage.rules import TriageRules
 from app.triage.vocab import Decision, HealthCode, Occupation, Symptom, TempMethod
@@ -69,6 +70,7 @@ class PendingScreening:
     reasons: tuple[str, ...]
     onset_date: date | None = None
     health_code: str = HealthCode.NOT_CHECKED.value  # from the pharmacy counter: checked at registration
+    carried: CarryForward | None = None  # a buyer from the pharmacy counter: the registration starts filled in
 
     @classmethod
     def of(cls, record: ScreeningRecord) -> PendingScreening:
@@ -411,7 +413,7 @@ class ScreeningForm(QWidget):
         self.contact.setText(self.tr("Contact with a &case"))
         self.cluster.setText(self.tr("C&luster of cases"))
         self.antipyretic.setText(self.tr("Took fever medicine bought &elsewhere"))
-        self.code_label.setText(self.tr("&Health code:"))
+        self.code_label.setText(self.tr("Health co&de:"))
         self.health_code.retranslate()
         self.occupation_label.setText(self.tr("High-risk &job:"))
         for i in range(self.occupation.count()):
@@ -655,10 +657,6 @@ class ScreeningForm(QWidget):
         self.assessment, self._assess_error = None, None
         self._show_assessment()
         self.temperature.setFocus()
-
-    def is_empty(self) -> bool:
-        return not (self.temperature.text() or self.onset.text() or self.travel_area.text()
-                    or self.travel_list.count() or any(b.isChecked() for b in self.symptoms.values()))
 
     # ----- keys -----------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -376,7 +376,7 @@ class TimelineModel(RecordModel[TimelineEvent]):
             return action_name(e.action)
         if column == self.OUTCOME:
             name = outcome_name(e.outcome)
-            return name if e.outcome == "success" else f"✖ {name}"
+            return name if e.outcome == "success" else f"× {name}"
         return event_summary(e, self.zone)
 
     def style(self, e: TimelineEvent, column: int, role: int) -> Any:

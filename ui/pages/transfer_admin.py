@@ -252,11 +252,11 @@ class TransferAdminPage(Page):
         for i in range(self.kind.count()):
             self.kind.setItemText(i, hospital_kind_name(self.kind.itemData(i)))
         f.labels["address"].setText(self.tr("&Address:"))
-        f.labels["phone"].setText(self.tr("P&hone:"))
+        f.labels["phone"].setText(self.tr("Phon&e:"))
         f.labels["accepting"].setText(self.tr("Status:"))
-        self.accepting.setText(self.tr("A&ccepting patients"))
+        self.accepting.setText(self.tr("Acceptin&g patients"))
         self.new_button.setText(self.tr("Ne&w"))
-        f.button.setText(self.tr("&Save hospital"))
+        f.button.setText(self.tr("Save hosp&ital"))
         t = self.targets_form
         t.setTitle(self.tr("Transfer time targets (minutes)"))
         t.labels["request_minutes"].setText(self.tr("Classification → &request:"))
@@ -264,7 +264,7 @@ class TransferAdminPage(Page):
         t.labels["handover_minutes"].setText(self.tr("Departure → hand&over:"))
         for spin in self.minutes.values():
             spin.setSuffix(self.tr(" min"))
-        t.button.setText(self.tr("Save &targets"))
+        t.button.setText(self.tr("Sa&ve targets"))
         c = self.trust_form
         c.setTitle(self.tr("Trusted clinics (their QR codes are accepted here)"))
         c.labels["code"].setText(self.tr("Clinic &code:"))
@@ -278,7 +278,7 @@ class TransferAdminPage(Page):
         self.trust_model.retranslate()
         self.own_label.setText(self.tr("This clinic's public key ({code}): give it to the hospitals that receive "
                                        "your transfers.").format(code=self.session.clinic.code))
-        self.copy_button.setText(self.tr("C&opy"))
+        self.copy_button.setText(self.tr("Cop&y"))
         self.hospital_model.retranslate()
 
     # ----- hospitals ------------------------------------------------------------------------
@@ -336,7 +336,7 @@ class TransferAdminPage(Page):
 
         def done(h: HospitalRecord) -> None:
             self.editing = h
-            self.hospital_form.done(self.tr("✔ {name} saved.").format(name=h.name))
+            self.hospital_form.done(self.tr("✓ {name} saved.").format(name=h.name))
             self.reload()
             self.retranslate()
 
@@ -362,7 +362,7 @@ class TransferAdminPage(Page):
 
         def done(new_version: int) -> None:
             self.targets_version = new_version
-            self.targets_form.done(self.tr("✔ Time targets saved. They apply to clocks started from now on."))
+            self.targets_form.done(self.tr("✓ Time targets saved. They apply to clocks started from now on."))
 
         def failed(exc: BaseException) -> None:
             self.targets_form.errors.show(exc)
@@ -422,7 +422,7 @@ class TransferAdminPage(Page):
 
         def done(_none: object) -> None:
             self.clear_trust_form()
-            self.trust_form.done(self.tr("✔ {code} is trusted: its handover forms and receipts are accepted here.")
+            self.trust_form.done(self.tr("✓ {code} is trusted: its handover forms and receipts are accepted here.")
                                  .format(code=code.strip().upper()))
             self.reload_trusted()
 
@@ -443,10 +443,10 @@ class TransferAdminPage(Page):
 
     def _distrusted(self, code: str) -> None:
         self.clear_trust_form()
-        self.trust_form.done(self.tr("✔ {code} is no longer trusted: its handover forms and receipts are refused "
+        self.trust_form.done(self.tr("✓ {code} is no longer trusted: its handover forms and receipts are refused "
                                      "here from now on.").format(code=code))
         self.reload_trusted()
 
     def copy_own_key(self) -> None:
         QGuiApplication.clipboard().setText(self.own_key.text())
-        self.trust_form.status.setText(self.tr("✔ Public key copied."))
+        self.trust_form.status.setText(self.tr("✓ Public key copied."))

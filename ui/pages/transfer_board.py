@@ -325,7 +325,7 @@ class TransferBoardPage(Page):
         self.step_group.setTitle(self.tr("Next step"))
         self.cancel_group.setTitle(step_name(TransferState.CANCELLED))
         f = self.dispatch_form
-        f.labels["call_120_at"].setText(self.tr("120 &called at:"))
+        f.labels["call_120_at"].setText(self.tr("120 ca&lled at:"))
         f.labels["dispatch_ref"].setText(self.tr("Dispatch &reference:"))
         f.labels["vehicle_plate"].setText(self.tr("&Vehicle plate:"))
         f.labels["negative_pressure"].setText(self.tr("Vehicle:"))
@@ -336,8 +336,8 @@ class TransferBoardPage(Page):
         self.depart_form.labels["departed_at"].setText(self.tr("Departed &at:"))
         self.depart_form.button.setText(self.tr("Record de&parture"))
         f = self.handover_form
-        f.labels["receiving_staff"].setText(self.tr("Receiving &staff:"))
-        f.labels["receiving_department"].setText(self.tr("Receiving de&partment:"))
+        f.labels["receiving_staff"].setText(self.tr("Receiving s&taff:"))
+        f.labels["receiving_department"].setText(self.tr("Receiving depart&ment:"))
         f.labels["handed_over_at"].setText(self.tr("Handed over &at:"))
         f.labels["arrival_condition"].setText(self.tr("Condition on a&rrival:"))
         for i in range(self.arrival_condition.count()):
@@ -521,12 +521,12 @@ class TransferBoardPage(Page):
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, StaleEdit) or (isinstance(exc, Conflict) and exc.code == "illegal_transition"):
-                self.say("✘ " + describe(exc), ok=False)
+                self.say("× " + describe(exc), ok=False)
                 self._reload_current()
                 return
             shown = form.errors.show(exc) if form is not None else False
             if form is None or not shown:
-                self.say("✘ " + describe(exc), ok=False)
+                self.say("× " + describe(exc), ok=False)
             else:
                 self.message.clear()
 
@@ -557,12 +557,12 @@ class TransferBoardPage(Page):
         negative, crew = self.negative_pressure.isChecked(), self.crew.text()
         self._step(self.dispatch_form, lambda t: transfers.dispatch(
             actor, t.id, t.version, call_120_at=at, dispatch_ref=ref, vehicle_plate=plate,
-            negative_pressure=negative, crew=crew), self.tr("✔ 120 dispatch recorded."))
+            negative_pressure=negative, crew=crew), self.tr("✓ 120 dispatch recorded."))
 
     def depart(self) -> None:
         transfers, actor, at = self.session.ctx.transfers, self.session.actor, self.departed_at.value()
         self._step(self.depart_form, lambda t: transfers.depart(actor, t.id, t.version, at),
-                   self.tr("✔ Departure recorded: the handover clock is running."))
+                   self.tr("✓ Departure recorded: the handover clock is running."))
 
     def record_handover(self) -> None:
         transfers, actor = self.session.ctx.transfers, self.session.actor
@@ -570,7 +570,7 @@ class TransferBoardPage(Page):
         at, cond = self.handed_over_at.value(), self.arrival_condition.currentData()
         self._step(self.handover_form, lambda t: transfers.record_handover(
             actor, t.id, t.version, receiving_staff=staff, receiving_department=dept, handed_over_at=at,
-            arrival_condition=cond), self.tr("✔ Handover recorded. Disinfect the vehicle, then record it."))
+            arrival_condition=cond), self.tr("✓ Handover recorded. Disinfect the vehicle, then record it."))
 
     def scan_receipt(self) -> None:
         token = self.receipt.text().strip()
@@ -582,7 +582,7 @@ class TransferBoardPage(Page):
         def done(record: TransferRecord) -> None:
             self.receipt.clear()
             self.current = record
-            self.say(self.tr("✔ Receipt of {visit_no} scanned: handover recorded ({staff}, {department}).").format(
+            self.say(self.tr("✓ Receipt of {visit_no} scanned: handover recorded ({staff}, {department}).").format(
                 visit_no=record.visit_no, staff=record.receiving_staff or "",
                 department=record.receiving_department or ""), ok=True)
             self.refresh(then=lambda: (self.select(record.id), self.show_detail(record, keep_message=True)))
@@ -601,7 +601,7 @@ class TransferBoardPage(Page):
         at, method, by = self.disinfected_at.value(), self.method.text(), self.disinfected_by.text()
         self._step(self.disinfect_form, lambda t: transfers.record_disinfection(
             actor, t.id, t.version, disinfected_at=at, method=method, by=by),
-            self.tr("✔ Terminal disinfection recorded: the transfer is closed."))
+            self.tr("✓ Terminal disinfection recorded: the transfer is closed."))
 
     def cancel(self) -> None:
         transfers, actor, reason = self.session.ctx.transfers, self.session.actor, self.cancel_reason.text()
@@ -610,9 +610,9 @@ class TransferBoardPage(Page):
     def _cancelled(self, record: TransferRecord) -> str:
         """A case that owes a transfer (its request clock runs again) must be asked for again (issue 12)."""
         if any(c.kind == "transfer_request" and c.met_at is None for c in record.clocks):
-            return self.tr("✔ Transfer cancelled. The patient still has to be transferred: the doctor asks for "
+            return self.tr("✓ Transfer cancelled. The patient still has to be transferred: the doctor asks for "
                            "the transfer again (its time limit runs again).")
-        return self.tr("✔ Transfer cancelled: the case is open again for another disposition.")
+        return self.tr("✓ Transfer cancelled: the case is open again for another disposition.")
 
     # ----- printing -------------------------------------------------------------------------
     def print_form(self) -> None:

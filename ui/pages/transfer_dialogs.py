@@ -98,7 +98,7 @@ class TransferRequestDialog(FormDialog):
         for i in range(self.condition.count()):
             self.condition.setItemText(i, condition_name(self.condition.itemData(i)))
         self.labels["hospital_id"].setText(self.tr("&Destination:"))
-        self.labels["condition"].setText(self.tr("Con&dition:"))
+        self.labels["condition"].setText(self.tr("Co&ndition:"))
         self.labels["oxygen"].setText(self.tr("Oxygen:"))
         self.oxygen.setText(self.tr("Needs &oxygen on the way"))
         self.labels["precautions"].setText(self.tr("Isolation &precautions:"))
@@ -113,7 +113,7 @@ class TransferRequestDialog(FormDialog):
         self.none_note.setText(self.tr("No hospital is accepting patients. An administrator sets the hospitals "
                                        "under Transfer settings."))
         self._show_hospital()
-        self.retranslate_buttons(self.tr("&Request transfer"))
+        self.retranslate_buttons(self.tr("Request &transfer"))
 
     def submit(self) -> None:
         self.errors.clear()

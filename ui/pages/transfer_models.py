@@ -15,6 +15,7 @@ from app.casework.records import ClockRecord
 from app.casework.vocab import ClockState
 from app.transfer.records import HospitalRecord, TransferRecord, TrustedClinicInfo
 from app.transfer.vocab import TransferClock
+from ui.durations import duration_text, taken_text
 from ui.labels import TRANSFER_STATE_COLORS, condition_name, hospital_kind_name, transfer_state_name, yes_no
 from ui.pages.case_models import RecordModel, bold, clock_colours, local
 
@@ -82,11 +83,11 @@ class TransferBoardModel(RecordModel[TransferRecord]):
             return "—"
         target = round((c.due_at - c.started_at).total_seconds() / 60)
         minutes = clock_minutes(c, self.now)
-        text = f"{minutes}/{target}"  # minutes taken / target minutes (the header hint says so)
-        if c.met_at is not None:
-            return "✔ " + text if not c.missed else "✖ " + text
+        if c.met_at is not None:  # done: how long it took ("用时 12 分钟"), a missed target marked
+            return taken_text(minutes) if not c.missed else "⚠ " + taken_text(minutes)
         state = self.clock_state(r, column)
-        return ("✖ " if state == ClockState.OVERDUE else "⚠ " if state == ClockState.WARNING else "⏱ ") + text
+        text = duration_text(abs(target - minutes), minutes > target)  # "超时 85 小时" / "还剩 12 分钟"
+        return ("⚠ " if state in (ClockState.OVERDUE, ClockState.WARNING) else "") + text
 
     def style(self, r: TransferRecord, column: int, role: int) -> Any:
         if column == self.STATE:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication
@@ -102,7 +101,3 @@ def qr_image(text: str, scale: int = 4) -> QImage:
                 painter.fillRect(col * scale, r * scale, scale, scale, black)
     painter.end()
     return image
-
-
-def now_local(session: Session) -> datetime:
-    return session.ctx.clock.now().astimezone(session.zone)

@@ -161,7 +161,7 @@ class ReceiveTransferPage(Page):
         self.scan.setPlaceholderText(self.tr("scan the QR code on the handover form"))
         self.verify_button.setText(self.tr("&Check"))
         self.form_group.setTitle(self.tr("Reception"))
-        self.labels["receiving_staff"].setText(self.tr("Receiving &staff:"))
+        self.labels["receiving_staff"].setText(self.tr("Receiving s&taff:"))
         self.labels["receiving_department"].setText(self.tr("&Department:"))
         self.labels["arrival_condition"].setText(self.tr("Condition on a&rrival:"))
         for i in range(self.condition.count()):
@@ -190,7 +190,7 @@ class ReceiveTransferPage(Page):
 
         def failed(exc: BaseException) -> None:
             self.token, self.payload = None, None
-            self.verdict.setText("✘ " + _esc(self.tr("Refused: {reason}").format(reason=describe(exc))))
+            self.verdict.setText("× " + _esc(self.tr("Refused: {reason}").format(reason=describe(exc))))
             self.verdict.setStyleSheet(REFUSED_STYLE)
             self.verdict.show()
             self._show_state()
@@ -215,7 +215,7 @@ class ReceiveTransferPage(Page):
             (self.tr("Destination"), str(p.get("dst", ""))),
             (self.tr("Requested at"), requested),
         ]
-        self.verdict.setText("<b>✔ " + _esc(self.tr("Signature verified: this handover form is genuine.")) + "</b>"
+        self.verdict.setText("<b>✓ " + _esc(self.tr("Signature verified: this handover form is genuine.")) + "</b>"
                              + "<table cellspacing='3'>" + "".join(
                                  f"<tr><td style='padding-right:10px'>{_esc(k)}</td><td><b>{_esc(v)}</b></td></tr>"
                                  for k, v in rows) + "</table>")
@@ -297,14 +297,6 @@ class ReceiveTransferPage(Page):
         self.save_status.setStyleSheet(OK_STYLE if ok else BAD_STYLE)
         self.save_status.setText(self.tr("Saved to {path}").format(path=path) if ok
                                  else self.tr("The file could not be written. Choose another folder."))
-
-    def start_over(self) -> None:
-        self.token = self.payload = self.received = None
-        self.scan.clear()
-        self.verdict.hide()
-        for edit in (self.staff, self.department):
-            edit.clear()
-        self._show_state()
 
 
 def _esc(text: str) -> str:

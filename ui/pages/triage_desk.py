@@ -320,13 +320,13 @@ class TriageDeskPage(Page):
         self._show_step()
 
     def _focus_step(self) -> None:
-        [self.screening.temperature, self.registration.name, self.handoff.escort][self.step()].setFocus()
+        [self.screening.temperature, self.registration.first_empty(), self.handoff.escort][self.step()].setFocus()
 
     def start_registration(self, pending: PendingScreening) -> None:
         """Register a screened fever patient (from this desk or from the pharmacy register)."""
         self.registration.start(pending)
         self._set_step(self.REGISTER)
-        self.registration.name.setFocus()
+        self.registration.first_empty().setFocus()  # a pharmacy buyer's name, phone and ID are filled in
 
     def _registered(self, detail: VisitDetail) -> None:
         self.handoff.start(detail)

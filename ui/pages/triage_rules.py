@@ -176,8 +176,8 @@ class TriageRulesPage(Page):
         self.rules_box.setTitle(self.tr("Rules"))
         self._labels["fever_threshold_c"].setText(self.tr("&Fever from:"))
         self._labels["travel_window_days"].setText(self.tr("&Travel history window (days):"))
-        self._labels["handoff_timeout_minutes"].setText(self.tr("&Hand-off overdue after (minutes):"))
-        self.save_button.setText(self.tr("&Save rules"))
+        self._labels["handoff_timeout_minutes"].setText(self.tr("Hand-off &overdue after (minutes):"))
+        self.save_button.setText(self.tr("Sa&ve rules"))
         self.reload_button.setText(self.tr("Re&load"))
         self.areas_box.setTitle(self.tr("Medium- and high-risk areas"))
         self.areas_explain.setText(self.tr("Import the county's current list: CSV with name,level[,since] "

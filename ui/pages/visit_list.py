@@ -244,7 +244,7 @@ class VisitListPage(Page):
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Screenings and registrations"))
-        self.search_label.setText(self.tr("&Search:"))
+        self.search_label.setText(self.tr("Se&arch:"))
         self.search.setPlaceholderText(self.tr("visit no., name, pinyin initials, phone or ID"))
         self.day_label.setText(self.tr("&Day:"))
         self.all_days.setText(self.tr("All days"))

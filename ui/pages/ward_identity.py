@@ -63,9 +63,6 @@ class IdentityFields(QObject):
         self.id_number.textChanged.connect(lambda _t: self._id_changed(quiet=True))
         self._id_changed(quiet=True)
 
-    def widgets(self) -> list[QWidget]:
-        return [self.name, self.id_type, self.id_number, self.id_missing_reason, self.sex, self.phone]
-
     def retranslate(self) -> None:
         texts = {"name": self.tr("&Name:"), "id_type": self.tr("ID &type:"), "id_number": self.tr("&ID number:"),
                  "id_missing_reason": self.tr("Why no ID:"), "sex": self.tr("Se&x:"), "phone": self.tr("&Phone:")}
