@@ -12,7 +12,8 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QDialog, QFormLayout, QFrame, QLabel, QLayout, QLineEdit, QScrollArea, QVBoxLayout,
+                               QWidget)
 
 from app.errors import FeverSentinelError
 from ui.messages import error_text, field_of
@@ -66,8 +67,28 @@ def grow_to_fit(widget: QWidget) -> None:
     layout.activate()
     width = max(window.width(), layout.minimumSize().width())
     height = layout.heightForWidth(width) if layout.hasHeightForWidth() else layout.sizeHint().height()
+    screen = window.screen()
+    if screen is not None:  # never past the screen less the taskbar and a title bar (39 px) and borders (16 px)
+        area = screen.availableGeometry()
+        width, height = min(width, max(window.width(), area.width() - 16)), \
+            min(height, max(window.height(), area.height() - 39))
     if height > window.height() or width > window.width():
         window.resize(width, max(height, window.height()))
+
+
+def scrolling(content: QWidget | QLayout) -> QScrollArea:
+    """``content`` in a frameless scroll area that scrolls only when the window is too short for it (a
+    1366×768 screen less the taskbar), so a tall page or form fits; keep action rows outside it, pinned."""
+    if isinstance(content, QLayout):
+        holder = QWidget()
+        holder.setLayout(content)
+        content.setContentsMargins(0, 0, 0, 0)
+        content = holder
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(content)
+    return area
 
 
 class Dialog(QDialog):

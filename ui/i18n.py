@@ -4,18 +4,27 @@ English is the source language in code; Chinese lives in ``resources/translation
 ``python -m ui.i18n`` compiles them (the .qm files are build output, not committed);
 ``python -m ui.i18n --update`` re-extracts the strings from ui/ first.
 Installing or removing a translator makes Qt send LanguageChange to every widget, and each
-widget's ``retranslate()`` re-reads its texts, so a switch applies to open windows at once.
+widget's ``retranslate()`` re-reads its texts, so a switch applies to open windows at once: pages and
+dialogs do so in their ``changeEvent`` (ui/forms.py); a widget with a ``retranslate()`` and no
+``changeEvent`` of its own (a form inside a page, a box inside a tab) is retranslated here, in place,
+so what was typed stays.
+Qt's own words (standard buttons, the file dialog, a line edit's menu) come from Qt's catalogue
+``qtbase_<lang>.qm``: from PySide6's translations folder, else from the copy the installer bundles
+beside the app's catalogue (packaging/fever_sentinel.spec). The few source strings Qt's catalogue
+lags behind on are topped up from the app's own (``QT_GAPS``).
 """
 
 from __future__ import annotations
 
+import inspect
 import logging
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app.resources import resources_root
 
@@ -25,6 +34,14 @@ APP_CATALOG = "fever_sentinel"
 LANGUAGES: tuple[str, ...] = ("zh_CN", "en")
 # Shown in their own language, so a user who cannot read the current one still finds theirs.
 LANGUAGE_NAMES: dict[str, str] = {"zh_CN": "中文", "en": "English"}
+
+QT_CATALOG = "qtbase"  # Qt's own words: standard buttons, QFileDialog, QMessageBox, context menus
+# Sources Qt 6.12 renamed (a mnemonic added) that its zh_CN catalogue still has only in the old form:
+# looked up in the app's catalogue, which Qt asks after its own.
+QT_GAPS: tuple[tuple[str, str], ...] = (
+    ("QFileDialog", QT_TRANSLATE_NOOP("QFileDialog", "&Look in:")),
+    ("QFileDialog", QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:")),
+)
 
 _installed: list[QTranslator] = []
 _current = "en"
@@ -83,6 +100,34 @@ def _catalog(lang: str) -> Path:
     return qm
 
 
+def qt_catalog(lang: str) -> Path | None:
+    """Qt's own catalogue for ``lang`` (``qtbase_zh_CN.qm``): PySide6's folder, else the bundled copy."""
+    name = f"{QT_CATALOG}_{lang}.qm"
+    for folder in (Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)), translations_dir()):
+        if (folder / name).is_file():
+            return folder / name
+    return None
+
+
+def _handles_language_change(widget: QWidget) -> bool:
+    """True when the widget's class (or a base of ours, ui/forms.py) has a changeEvent of its own."""
+    return inspect.isfunction(inspect.getattr_static(type(widget), "changeEvent", None))
+
+
+def retranslate_widgets() -> int:
+    """Call ``retranslate()`` on every widget that has one and no changeEvent to call it; returns how many.
+
+    Texts are set in place (labels, buttons, items of a combo box by index), so a half-typed form keeps
+    its values and choices."""
+    done = 0
+    for widget in QApplication.allWidgets():
+        retranslate = getattr(widget, "retranslate", None)
+        if callable(retranslate) and not _handles_language_change(widget):
+            retranslate()
+            done += 1
+    return done
+
+
 def current_language() -> str:
     return _current
 
@@ -96,17 +141,18 @@ def install_language(app: QCoreApplication, lang: str) -> None:
         app.removeTranslator(translator)
     _installed.clear()
     if lang != "en":
-        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        sources = [(str(_catalog(lang)), ""), (f"qtbase_{lang}", qt_dir)]
-        for name, where in sources:
+        # Qt asks the translator installed last first: Qt's catalogue, then the app's (which fills QT_GAPS).
+        for path in (_catalog(lang), qt_catalog(lang)):
             translator = QTranslator(app)
-            if translator.load(name, where) if where else translator.load(name):
+            if path is not None and translator.load(str(path)):
                 app.installTranslator(translator)
                 _installed.append(translator)
             else:
-                log.warning("translation %s not found", name)
+                log.warning("translation %s not found", path or f"{QT_CATALOG}_{lang}.qm")
     QLocale.setDefault(QLocale(lang))
     _current = lang
+    if isinstance(app, QApplication):
+        retranslate_widgets()
 
 
 def main(argv: list[str]) -> int:

@@ -16,6 +16,8 @@ def role_name(role: str) -> str:
         "doctor": translate("Labels", "Sentinel doctor"),
         "gatekeeper": translate("Labels", "Gatekeeper"),
         "system": translate("Labels", "System (command line)"),
+        # issue 15 — sentences: the automatic actor (app/reporting/automatic.py) is marked "automatic"
+        "automatic": translate("Labels", "Automatic (daily report)"),
     }
     return names.get(role, role)
 
@@ -123,6 +125,28 @@ def action_name(action: str) -> str:
         "access.view": translate("Labels", "Personal data viewed"),
         "access.export": translate("Labels", "Personal data exported"),
         "access.print": translate("Labels", "Personal data printed"),
+        # issue 15 — sentences: every audited action has words
+        "alert.raise": translate("Labels", "Alert raised"),
+        "alert.acknowledge": translate("Labels", "Alert dealt with"),
+        "gate.scan": translate("Labels", "Gate scan"),
+        "permit.issue_escort": translate("Labels", "Escort permit issued"),
+        "permit.issue_visitor": translate("Labels", "Visitor permit issued"),
+        "permit.revoke": translate("Labels", "Permit cancelled"),
+        "permit.reprint": translate("Labels", "Permit reissued (old one cancelled)"),
+        "permit.escort_test": translate("Labels", "Escort's test result updated"),
+        "permit.exception_approve": translate("Labels", "Exception approved (escort or visitor)"),
+        "ward.save": translate("Labels", "Ward saved"),
+        "ward.admit": translate("Labels", "Patient admitted to a ward"),
+        "ward.discharge": translate("Labels", "Patient discharged from a ward"),
+        "transfer.hospital_save": translate("Labels", "Designated hospital saved"),
+        "transfer.hospitals_replace": translate("Labels", "Designated hospital list updated (from the county)"),
+        "transfer.targets_update": translate("Labels", "Transfer time limits changed"),
+        "report.submit": translate("Labels", "Daily report submitted"),
+        "report.auto_submit": translate("Labels", "Daily report submitted automatically"),
+        "report.correct": translate("Labels", "Daily report corrected"),
+        "report.auto_submit_time": translate("Labels", "Automatic report time changed"),
+        "sync.hub_url": translate("Labels", "County hub address set"),
+        "sync.hub_ca": translate("Labels", "County hub certificate set"),
     }
     return names.get(action, action)
 

@@ -108,6 +108,8 @@ class MainWindow(QMainWindow):
         self.session = session
         self._leaving = False
         self._pinging = False
+        self._relabel_pending = False
+        self._desk: object | None = None  # this desk's key as last read, shown again in a new language
         self.settings_dialog: SettingsDialog | None = None
         self.resize(1366, 768)
         self.setMinimumSize(1024, 640)
@@ -420,7 +422,18 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            if not self._relabel_pending:  # one re-read for the several events a switch sends
+                self._relabel_pending = True
+                QTimer.singleShot(0, self._relabel_current_page)
         super().changeEvent(event)
+
+    def _relabel_current_page(self) -> None:
+        """After a language switch: the page in view re-reads its data, so words built from it ("Read at…",
+        counts) change too (the other pages do on being shown); typed values stay (retranslate() is in place)."""
+        self._relabel_pending = False
+        row = self.nav.currentRow()
+        if not self._leaving and 0 <= row < len(self.pages):
+            self.pages[row].activated()  # type: ignore[attr-defined]
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Fever Sentinel — {clinic}").format(clinic=self.session.clinic.name))
@@ -449,6 +462,8 @@ class MainWindow(QMainWindow):
         self._show_work_badges()
         self._show_sync()
         self._show_backup()
+        if self._desk is not None:
+            self._show_desk_key(self._desk)
 
     # ----- status bar -----------------------------------------------------------------------
     def _show_backup(self) -> None:
@@ -466,6 +481,7 @@ class MainWindow(QMainWindow):
                                 parent=self)
 
     def _show_desk_key(self, desk: object) -> None:
+        self._desk = desk
         state = getattr(desk, "state", "enrolled")
         self.desk_status.setVisible(state != "enrolled")
         if state == "revoked":

@@ -30,6 +30,17 @@ KEY: Mapping[str, str] = {
     "left_at": "离开时间", "noticed_by": "发现人", "reported_to": "已报告",
     "died_at": "死亡时间", "certified_by": "死亡证明医生",
     "bed": "床位", "open_cases": "未结病例",
+    # issue 15 — sentences: keys a wording does not use are named in words, or left out (never the raw key)
+    "reason": "原因", "note": "备注", "file": "文件", "count": "数量", "version": "版本", "name": "名称",
+    "code": "代码", "username": "账号", "full_name": "姓名", "roles": "角色", "key_id": "密钥", "workstation": "工作站",
+    "url": "地址", "subject": "证书主体", "sha256": "证书指纹", "not_after": "证书有效至", "day": "日期",
+    "classification": "分类", "kind": "类别", "room": "留观室", "lab": "检测机构", "card_no": "报告卡编号",
+    "hospital": "定点医院", "transfer_id": "转运单", "test_id": "检测单", "exception_id": "特例", "holder": "持证人",
+    "number": "证号", "permit": "通行证", "gate": "门岗", "escort": "陪同", "due_at": "应到达时间", "at": "时间",
+    "reported_at": "报告时间", "done_at": "完成时间", "result_at": "结果时间", "sample_at": "采样时间",
+    "valid_until": "有效至", "test_at": "核酸采样", "action_taken": "处理措施", "pathogen": "病原体",
+    "other_pathogen": "其他病原体", "to": "接收人", "from": "原负责人", "expected": "应为", "actual": "实际",
+    "bytes": "文件大小(字节)", "audit_seq": "审计序号", "current": "当前状态",
 }
 PATIENT_FIELD: Mapping[str, str] = {
     "name": "姓名", "sex": "性别", "birth_date": "出生日期", "phone": "联系电话", "address": "现住址",
@@ -38,6 +49,13 @@ PATIENT_FIELD: Mapping[str, str] = {
 }
 #: The reprint reason the service records when none is given.
 REPRINT_REASON: Mapping[str, str] = {"lost": "遗失"}
+#: issue 15 — sentences: form fields a refusal names (others are left out rather than shown as a code)
+FIELD: Mapping[str, str] = {
+    "action_taken": "处理措施", "reason": "原因", "note": "备注", "password": "密码", "username": "账号",
+    "full_name": "姓名", "roles": "角色", "url": "地址", "temperature": "体温", "escort": "陪同人员",
+    "holder": "持证人", "bed": "床位", "ward": "病区", "visit_no": "就诊号", "card_no": "报告卡编号",
+    "reported_at": "直报时间", "done_at": "完成时间", "result_at": "结果时间", "sample_at": "采样时间",
+}
 EPI_FIELD: Mapping[str, str] = {
     "travel": "旅居史", "contacts": "接触史", "exposures": "暴露史", "notes": "备注", "findings": "诊查所见",
 }
@@ -58,10 +76,26 @@ def plain(value: Any, tz: ZoneInfo) -> str:
     if isinstance(value, str):
         return _cut(_time_text(value, tz), MAX_VALUE)
     if isinstance(value, Mapping):
-        return _cut("，".join(f"{KEY.get(str(k), k)}: {plain(v, tz)}" for k, v in value.items()), MAX_VALUE)
+        return _cut("，".join(_keyed(str(k), v, tz) for k, v in value.items() if _keyed(str(k), v, tz)), MAX_VALUE)
     if isinstance(value, list | tuple | set | frozenset):
         return _cut("、".join(t for t in (plain(v, tz) for v in value) if t), MAX_VALUE)
     return _cut(str(value), MAX_VALUE)
+
+
+def _keyed(key: str, value: Any, tz: ZoneInfo) -> str:
+    """``字段: 值`` for a key with words; the value alone otherwise; a yes/no or an empty value without words is left
+    out (a bare 是/否 says nothing) — issue 15: no dict key or True/False reaches a reader."""
+    words = KEY.get(key)
+    if key == "field" and isinstance(value, str):
+        value = PATIENT_FIELD.get(value) or EPI_FIELD.get(value) or FIELD.get(value) or ""
+    if key == "current" and isinstance(value, str):  # a transfer step refused in this state
+        value = L.label(L.TRANSFER_STATE, value)
+    if value in (None, "", [], {}) or (isinstance(value, bool) and not words):
+        return ""
+    text = plain(value, tz)
+    if not text:
+        return ""
+    return f"{words}: {text}" if words else text
 
 
 def _time_text(text: str, tz: ZoneInfo) -> str:
@@ -104,8 +138,8 @@ class _Fields:
         return [str(v) for v in value]
 
     def rest(self) -> list[str]:
-        return [f"{KEY.get(k, k)}: {plain(v, self.tz)}" for k, v in self.data.items()
-                if k not in self.used and v not in (None, "", [], {})]
+        parts = (_keyed(k, v, self.tz) for k, v in self.data.items() if k not in self.used)
+        return [p for p in parts if p]
 
 
 Parts = list[str]
@@ -125,7 +159,7 @@ def _clocks_met(f: _Fields, key: str = "clocks_met") -> Parts:
     n = f.raw(key)
     if isinstance(n, int) and not isinstance(n, bool):
         return [f"完成时限 {n} 项" if n else "无待完成的时限"]
-    return [f"{key}: {plain(n, f.tz)}"] if n is not None else []
+    return [_keyed(key, n, f.tz)] if _keyed(key, n, f.tz) else []
 
 
 def _flag(f: _Fields, key: str, yes: str, no: str) -> Parts:
@@ -184,12 +218,12 @@ def _send(f: _Fields) -> Parts:
 def _arrive(f: _Fields) -> Parts:
     if f.raw("already_arrived") is True:  # two desks scanned the same slip at once
         return ["扫码时患者已被接收，未重复记录"]
-    parts = _tagged("转运用时", f, "minutes")
+    parts = _tagged("引导用时", f, "minutes")
     if parts:
         parts[0] += " 分钟"
     late = f.raw("late")
     if isinstance(late, bool):
-        parts.append("超过转运时限" if late else "在时限内到达")
+        parts.append("超过引导时限" if late else "在时限内到达")
     return parts
 
 
@@ -313,7 +347,7 @@ def _incident_reported(f: _Fields) -> Parts:
 def _transfer_request(f: _Fields) -> Parts:
     parts = _tagged("转往", f, "hospital") + _coded("病情 ", L.CONDITION, f, "condition")
     parts += _flag(f, "oxygen", "需吸氧", "无需吸氧") + _tagged("原因：", f, "reason", "")
-    parts += _flag(f, "referral", "哨点诊室转诊", "")
+    parts += _flag(f, "referral", "发热哨点诊室转运", "")
     parts += _tagged("从病区转出：", f, "from_ward", "") + _tagged("住院登记 #", f, "admission_id", "")
     admission = f.raw("admission")
     if isinstance(admission, Mapping) and admission:
@@ -373,8 +407,8 @@ def _transfer_cancel(f: _Fields) -> Parts:
     elif owes is not False:
         f.used.discard("owes_transfer")
     resumed = f.raw("clocks_resumed")
-    if isinstance(resumed, int) and not isinstance(resumed, bool) and resumed:
-        parts.append(f"恢复时限 {resumed} 项")
+    if isinstance(resumed, int) and not isinstance(resumed, bool):
+        parts += [f"恢复时限 {resumed} 项"] if resumed else []  # none to resume: nothing to say
     else:
         f.used.discard("clocks_resumed")
     return parts
@@ -616,6 +650,135 @@ WORDING: Mapping[str, Callable[[_Fields], Parts]] = {
 }
 
 
+# ----- issue 15 — sentences: the actions that had no wording (accounts, settings, reports, alerts) --------------
+CLINIC_LEVEL: Mapping[str, str] = {"township": "乡镇卫生院", "county": "县级医院", "other": "其他医疗机构"}
+LIST_NAME: Mapping[str, str] = {"risk_areas": "风险地区清单", "hospitals": "定点医院名单"}
+
+
+def _account(f: _Fields) -> Parts:
+    user, name = f.text("username"), f.text("full_name")
+    return [f"账号 {user}" + (f"（{name}）" if name else "")] if user else []
+
+
+def _roles(value: Any) -> str:
+    if isinstance(value, str):
+        value = [r for r in value.split(",") if r]
+    return "、".join(L.label(L.ROLE, str(r)) for r in value) if isinstance(value, list | tuple) else ""
+
+
+def _user_create(f: _Fields) -> Parts:
+    roles = _roles(f.raw("roles"))
+    return _account(f) + ([f"角色：{roles}"] if roles else [])
+
+
+def _user_update(f: _Fields) -> Parts:
+    parts = _account(f)
+    before, after = f.raw("before"), f.raw("after")
+    if not isinstance(before, Mapping) or not isinstance(after, Mapping):
+        f.used.discard("before")
+        f.used.discard("after")
+        return parts
+    if before.get("full_name") != after.get("full_name"):
+        parts.append(f"姓名 {plain(before.get('full_name'), f.tz)} → {plain(after.get('full_name'), f.tz)}")
+    if _roles(before.get("roles") or []) != _roles(after.get("roles") or []):
+        parts.append(f"角色 {_roles(before.get('roles') or []) or '无'} → {_roles(after.get('roles') or []) or '无'}")
+    return parts if len(parts) > 1 else [*parts, "无改动"]
+
+
+def _user_active(f: _Fields) -> Parts:
+    n = f.raw("open_cases")
+    cases = n if isinstance(n, list | tuple) else []
+    if not cases:
+        f.used.discard("open_cases")
+    return _account(f) + ([f"仍负责未结病例 {len(cases)} 例：" + "、".join(map(str, cases))] if cases else [])
+
+
+def _clinic_initialize(f: _Fields) -> Parts:
+    name, code, level = f.text("name"), f.text("code"), f.text("level")
+    parts = [f"{name}（{code}）" if code else name] if name else []
+    parts += [CLINIC_LEVEL.get(level, level)] if level else []
+    parts += _coded("诊疗模式：", L.CLINIC_MODE, f, "mode") + _tagged("管理员账号", f, "admin")
+    parts += _tagged("时区", f, "timezone") + _tagged("机构密钥", f, "key_id")
+    return parts + _flag(f, "demo", "演示数据", "正式使用")
+
+
+def _changed_count(f: _Fields, what: str) -> Parts:
+    before, after = f.raw("before"), f.raw("after")
+    if not isinstance(after, Mapping):
+        f.used.discard("after")
+        f.used.discard("before")
+        return []
+    before = before if isinstance(before, Mapping) else {}
+    n = sum(1 for k in set(before) | set(after) if before.get(k) != after.get(k))
+    return [f"修改{what} {n} 项" if n else "保存，无改动"]
+
+
+def _hub_ca(f: _Fields) -> Parts:
+    if f.raw("cleared") is True:
+        return ["清除县级平台证书，改用系统自带的根证书"]
+    f.used.discard("cleared")
+    return (_tagged("证书主体", f, "subject") + _when("有效至", f, "not_after") + _tagged("来自文件", f, "file")
+            + _tagged("证书指纹", f, "sha256"))
+
+
+def _list_applied(f: _Fields) -> Parts:
+    name, before, version = f.text("list"), f.text("before"), f.text("version")
+    source = "县级平台下发" if f.text("source") == "hub" else f.text("source")
+    parts = [" ".join(p for p in (source, LIST_NAME.get(name, "清单") if name else "") if p)]
+    parts += [f"版本 {before} → {version}" if before else f"版本 {version}"] if version else []
+    return [p for p in parts if p] + _tagged("共", f, "count")
+
+
+def _report(f: _Fields) -> Parts:
+    day, version = f.text("day"), f.raw("version")
+    parts = [f"{day} 日报" + (f" 第 {version} 版" if isinstance(version, int) and not isinstance(version, bool)
+                              else "")] if day else []
+    if not isinstance(version, int):
+        f.used.discard("version")
+    parts += _flag(f, "zero_report", "零报告", "")
+    parts += _flag(f, "automatic", "自动上报", "")
+    return [p for p in parts if p] + _tagged("说明：", f, "note", "")
+
+
+def _alerts_raised(f: _Fields) -> Parts:
+    raised = f.raw("raised")
+    if not isinstance(raised, list):
+        f.used.discard("raised")
+        return []
+    kinds: dict[str, int] = {}
+    for a in raised:
+        if isinstance(a, Mapping):
+            words = L.label(L.ALERT_KIND, str(a.get("kind")))
+            kinds[words] = kinds.get(words, 0) + 1
+    listed = "、".join(w if n == 1 else f"{w} {n} 条" for w, n in kinds.items())
+    return [f"发出预警 {len(raised)} 条" + (f"：{listed}" if listed else "")] if raised else ["无新预警"]
+
+
+WORDING_MORE: Mapping[str, Callable[[_Fields], Parts]] = {
+    "auth.login": lambda f: [],
+    "clinic.initialize": _clinic_initialize,
+    "user.create": _user_create,
+    "user.update": _user_update,
+    "user.enable": _user_active,
+    "user.disable": _user_active,
+    "user.reset_password": _account,
+    "user.change_password": _account,
+    "triage.rules_update": lambda f: _changed_count(f, "预检筛查规则"),
+    "figures.update": lambda f: _changed_count(f, "规则数值"),
+    "sync.hub_url": lambda f: _tagged("县级平台地址", f, "url") or ["清除县级平台地址"],
+    "sync.hub_ca": _hub_ca,
+    "sync.list_applied": _list_applied,
+    "report.submit": _report,
+    "report.auto_submit": _report,
+    "report.correct": _report,
+    "report.auto_submit_time": lambda f: ([f"{f.text('before') or '未设置'} → {f.text('after') or '不自动上报'}"]
+                                          if f.raw("after") is not None or f.raw("before") is not None else []),
+    "alert.raise": _alerts_raised,
+    "alert.acknowledge": lambda f: (_coded("", L.ALERT_KIND, f, "kind") + _tagged("处理措施：", f, "action_taken", "")
+                                    + ([] if f.raw("dedupe_key") else [])),
+}
+
+
 #: Refusals whose details need their own words (others: the reason only, then the details as they are).
 REFUSED_WORDING: Mapping[str, Callable[[_Fields], Parts]] = {
     # issue 13 — audit anchor: a receipt or anchor list signed by another key than the pinned hub key
@@ -628,7 +791,10 @@ REFUSED_WORDING: Mapping[str, Callable[[_Fields], Parts]] = {
 def summary_text(action: str, outcome: str, summary: object, tz: str | ZoneInfo) -> str:
     """The event's summary in a line or two of Chinese; refusals and failures lead with the reason."""
     zone = tz if isinstance(tz, ZoneInfo) else ZoneInfo(tz)
-    wording = WORDING.get(action) if outcome == Outcome.SUCCESS else REFUSED_WORDING.get(action, _refused)
+    if outcome == Outcome.SUCCESS:
+        wording = WORDING.get(action) or WORDING_MORE.get(action)
+    else:
+        wording = REFUSED_WORDING.get(action, _refused)
     if not isinstance(summary, Mapping):
         wording = None  # not what any wording expects: list it as it is
     fields = _Fields(summary, zone)

@@ -94,8 +94,8 @@ def guide_slip_pdf(slip: GuideSlip, size: str) -> bytes:
 
 #: Where the buyer goes, by the clinic's mode (app/clinic_mode.py).
 DESTINATION = {
-    "treat": "本院发热门诊",
-    "refer": "本院发热哨点诊室",  # registered there, then referred to the designated fever clinic
+    "treat": "本机构发热门诊",
+    "refer": "本机构发热哨点诊室",  # registered there, then referred to the designated fever clinic
 }
 
 
@@ -130,7 +130,7 @@ def _buyer_story(slip: BuyerSlip, g: SlipGeometry) -> list[Flowable]:
         ["前往", f"<b>{markup(DESTINATION.get(slip.clinic_mode, '就近发热门诊'))}</b>"],
     ]
     if slip.clinic_mode == "refer" and slip.hospital_name.strip():
-        rows.append(["转诊", markup(slip.hospital_name)])
+        rows.append(["转运至", markup(slip.hospital_name)])
         if slip.hospital_address.strip():
             rows.append(["地址", markup(slip.hospital_address)])
         if slip.hospital_phone.strip():
@@ -155,9 +155,9 @@ def _buyer_story(slip: BuyerSlip, g: SlipGeometry) -> list[Flowable]:
         story.append(Paragraph("依规定，无二级以上医疗机构医生处方不得出售退烧药物。",
                                slip_style("buyer-rule", 8 * s, bold=True, center=False)))
     if slip.clinic_mode == "refer":
-        story.append(Paragraph("本院为发热哨点诊室：登记后由本院转诊至定点发热门诊。", note))
+        story.append(Paragraph("本机构为发热哨点诊室：登记后由本机构转运至定点发热门诊。", note))
     story.append(Paragraph("请尽快到发热门诊就诊，途中全程佩戴口罩，避免乘坐公共交通工具。到达后请出示本单；"
-                           "本院将电话回访。", note))
+                           "本机构将电话回访。", note))
     return story
 
 

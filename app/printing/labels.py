@@ -122,14 +122,14 @@ REASON: Mapping[str, str] = {
 }
 
 CLINIC_MODE: Mapping[str, str] = {
-    ClinicMode.REFER: "哨点诊室（转诊）",
+    ClinicMode.REFER: "发热哨点诊室（一律转运）",
     ClinicMode.TREAT: "发热诊室（接诊）",
 }
 
 HANDOFF_STATE: Mapping[str, str] = {
-    HandoffState.ESCORTING: "转运中(待接收)",
+    HandoffState.ESCORTING: "引导途中",
     HandoffState.ARRIVED: "已接收",
-    HandoffState.LEFT_WITHOUT_PERMISSION: "途中擅自离开",
+    HandoffState.LEFT_WITHOUT_PERMISSION: "擅自离院",
 }
 
 DRUG_CATEGORY: Mapping[str, str] = {
@@ -202,7 +202,7 @@ DISPOSITION: Mapping[str, str] = {
     Disposition.EXCLUDED_GENERAL: "排除后转普通门诊",
     Disposition.HOME_ADVICE: "居家观察(遵医嘱)",
     Disposition.ADMITTED: "收治入院",
-    Disposition.TRANSFER: "转定点医院",
+    Disposition.TRANSFER: "转运至定点医院",
     Disposition.LEFT_WITHOUT_PERMISSION: "擅自离院",
     Disposition.DIED: "死亡",
 }
@@ -238,9 +238,9 @@ TRANSFER_STATE: Mapping[str, str] = {
 }
 
 CONDITION: Mapping[str, str] = {
-    Condition.STABLE: "稳定",
-    Condition.SERIOUS: "重症",
-    Condition.CRITICAL: "危重",
+    Condition.STABLE: "一般",
+    Condition.SERIOUS: "病重",
+    Condition.CRITICAL: "病危",
 }
 
 HOSPITAL_KIND: Mapping[str, str] = {
@@ -292,7 +292,7 @@ NURSING_LEVEL: Mapping[str, str] = {
 #: What a 特批 (approved exception) allows.
 EXCEPTION_KIND: Mapping[str, str] = {
     ExceptionKind.ESCORT_LEVEL_3: "三级护理患者留陪护",
-    ExceptionKind.ESCORT_RESTRICTED_WARD: "重症/感染病区留陪护",
+    ExceptionKind.ESCORT_RESTRICTED_WARD: "重症监护/感染病区留陪护",
     ExceptionKind.VISITOR_INFECTIOUS: "感染病区探视",
     ExceptionKind.ESCORT_ISOLATION_WARD: "缓冲/隔离留观病区留陪护",
     ExceptionKind.VISITOR_ISOLATION_WARD: "缓冲/隔离留观病区探视",
@@ -300,9 +300,9 @@ EXCEPTION_KIND: Mapping[str, str] = {
 
 #: Why the gate said no, in the words the gatekeeper reads out.
 DENY: Mapping[str, str] = {
-    Deny.UNREADABLE: "无法识别(非本院通行证或已损坏)",
+    Deny.UNREADABLE: "无法识别(非本机构通行证或已损坏)",
     Deny.FORGED: "签名无效(伪造或被篡改)",
-    Deny.UNKNOWN_KEY: "非本院签发",
+    Deny.UNKNOWN_KEY: "非本机构签发",
     Deny.NOT_YET_VALID: "尚未生效",
     Deny.EXPIRED: "已过期",
     Deny.REVOKED: "已作废(含挂失补办)",
@@ -354,12 +354,14 @@ ROLE: Mapping[str, str] = {
     Role.TRIAGE_NURSE: "预检分诊护士",
     Role.DOCTOR: "医生",
     Role.GATEKEEPER: "门岗",
+    "system": "系统（命令行）",  # issue 15 — sentences: the system actor and the automatic one (never the code)
+    "automatic": "自动任务（日报）",
 }
 
 DESK_KEY_STATE: Mapping[str, str] = {
     DeskKeyState.PENDING: "待登记",
     DeskKeyState.ENROLLED: "已登记",
-    DeskKeyState.REVOKED: "已吊销",
+    DeskKeyState.REVOKED: "已作废",  # the screen's "Revoked" (shared with permits) says 已作废
 }
 
 DESK_PURPOSE: Mapping[str, str] = {
@@ -381,9 +383,9 @@ AUDIT_ACTION: Mapping[str, str] = {
     "triage.register": "登记就诊",
     "clinic.mode_change": "修改本机构发热诊疗模式",
     "figures.update": "修改规则时限与数值",
-    "handoff.send": "送往发热门诊",
+    "handoff.send": "专人引导就诊",
     "handoff.arrive": "发热门诊接收",
-    "handoff.left_without_permission": "转运途中擅自离开",
+    "handoff.left_without_permission": "擅自离院",
     "pharmacy.purchase": "药店购药登记",
     "pharmacy.callback": "购药者电话回访",
     "case.take": "首诊接诊",
@@ -436,6 +438,44 @@ AUDIT_ACTION: Mapping[str, str] = {
     "access.view": "查看个人信息",
     "access.export": "导出个人信息",
     "access.print": "打印个人信息",
+    # issue 15 — sentences (every audited action has words on paper and screen)
+    "auth.login": "登录",
+    "clinic.initialize": "初始化本机构",
+    "user.create": "新建账号",
+    "user.update": "修改账号",
+    "user.enable": "启用账号",
+    "user.disable": "停用账号",
+    "user.reset_password": "重置密码",
+    "user.change_password": "修改本人密码",
+    "triage.rules_update": "修改预检筛查规则",
+    "triage.risk_areas_replace": "更新风险地区清单",
+    "import.visits": "导入纸质登记",
+    "sync.hub_url": "设置县级平台地址",
+    "sync.hub_ca": "设置县级平台证书",
+    "sync.list_applied": "应用县级下发清单",
+    "report.submit": "上报日报",
+    "report.auto_submit": "自动上报日报",
+    "report.correct": "更正日报",
+    "report.auto_submit_time": "修改日报自动上报时间",
+    "alert.raise": "发出预警",
+    "alert.acknowledge": "处理预警",
+}
+
+#: issue 15 — sentences: the kind of record an audit row is about (the audit page's 对象 column, the printout)
+AUDIT_ENTITY: Mapping[str, str] = {
+    "clinic": "本机构", "user": "账号", "database": "数据库", "visit": "就诊", "screening": "预检筛查",
+    "purchase": "购药登记", "import": "导入", "setting": "设置", "risk_areas": "风险地区清单", "desk": "工作站密钥",
+    "admission": "入住病区", "alert": "预警", "hospital": "定点医院", "permit": "通行证", "received": "转入患者",
+    "ward": "病区", "gate_event": "门岗通行", "report": "日报",
+}  # the kinds of records read (access.*) are in ACCESS_ENTITY below
+
+#: issue 15 — sentences: alert kinds (app/reporting/alerts.py AlertKind and the signals' kinds)
+ALERT_KIND: Mapping[str, str] = {
+    "case": "应报告病例", "cluster": "疑似聚集性发热（同住址/同单位）", "ears_fever_visits": "发热就诊人数异常升高",
+    "ears_antipyretic": "退热药销售异常升高", "ears_antiviral": "抗病毒药销售异常升高",
+    "ears_antibiotic": "抗菌药销售异常升高", "ears_cough": "止咳药销售异常升高", "positive_result": "检测结果阳性",
+    "left_without_permission": "患者擅自离院", "untaken_patient": "患者候诊无医生接诊",
+    "visitor_overstay": "探视人员超时", "offline_admit_refusable": "门岗离线放行了应拒绝的通行证",
 }
 
 #: issue 13 — privacy: what kind of record an access row read, and the kind of search criterion
@@ -476,8 +516,8 @@ ERROR: Mapping[str, str] = {
     "already_arrived": "患者已接收",
     "not_arrived": "患者尚未到达发热门诊",
     "case_closed": "病例已结案",
-    "handoff_closed": "转运已结束",
-    "handoff_open": "转运尚未结束",
+    "handoff_closed": "引导交接已结束",
+    "handoff_open": "引导交接尚未结束",
     "handover_pending": "已有待答复的移交申请",
     "handover_answered": "移交申请已答复",
     "handover_self": "不能移交给自己",
@@ -493,7 +533,7 @@ ERROR: Mapping[str, str] = {
     "reportable_transfer_only": "疑似/确诊/无症状感染者只能转运至定点医院",
     "positive_transfer_only": "阳性病例只能分类并转运",
     "positive_reportable_only": "阳性病例只能分类为疑似、确诊或无症状感染者",
-    "refer_mode_transfer_only": "哨点诊室须转诊",
+    "refer_mode_transfer_only": "发热哨点诊室须转运至定点发热门诊",
     "exclusion_needs_negative_nat": "排除须有本次就诊核酸阴性结果",
     "exclusion_needs_two_negative_nat": "疑似病例排除须两次核酸阴性(采样间隔足够)",
     "classification_forward_only": "病例分类不可回退(需特例)",
@@ -505,7 +545,7 @@ ERROR: Mapping[str, str] = {
     "exception_not_needed": "此操作无需特例",
     "not_an_incident": "该病例无需事件报告",
     "incident_reported": "事件已报告",
-    "transfer_reason": "转诊需说明原因",
+    "transfer_reason": "转运需说明原因",
     "not_excluded": "病例未排除",
     "excluding_result": "缺少排除所依据的阴性结果",
     "time_in_future": "时间晚于当前时间",
@@ -520,7 +560,7 @@ ERROR: Mapping[str, str] = {
     "transfer_target": "转运时限超出范围",
     "public_key": "公钥格式有误",
     "already_received": "该患者已接收",
-    "wrong_clinic": "回执不属于本院",
+    "wrong_clinic": "回执不属于本机构",
     "bad_token": "二维码内容无效",
     "unknown_key": "未知签名机构",
     "bad_signature": "签名核验失败",
@@ -594,9 +634,9 @@ REPORT_COUNT: Mapping[str, str] = {
     "transfers_requested": "申请转运",
     "transfers_handed_over": "完成转运交接",
     "transfers_late": "转运环节超时",
-    "handoffs_unconfirmed": "转送发热门诊未确认接收",
+    "handoffs_unconfirmed": "引导至发热门诊未确认接收",
     "untaken_alarms": "候诊无人接诊报警",
-    "left_without_permission": "擅自离开(途中或离院)",
+    "left_without_permission": "擅自离院(含引导途中)",
     "deaths": "死亡",
     "exceptions_granted": "批准特殊情况",
     "antipyretic_purchases": "药店购药登记(合计)",

@@ -106,7 +106,7 @@ def _verified(permit: PermitRecord, clinic: ClinicInfo, keys: Mapping[str, Ed255
         keys = dict(keys) if keys is not None else {clinic.key_id: load_public_key(clinic.public_key)}
         c = credential.decode(permit.payload, keys.get)
     except (ValueError, credential.CredentialRefused) as exc:
-        raise ValueError(f"{_title(permit)} 的二维码无法用本院公钥核验（{exc}），不能打印；请补办新证。") from exc
+        raise ValueError(f"{_title(permit)} 的二维码无法用本机构公钥核验（{exc}），不能打印；请补办新证。") from exc
     if c.permit_id != permit.id or c.kind != permit.kind:
         raise ValueError(f"{_title(permit)} 的二维码与本证不符，不能打印；请补办新证。")
     return c

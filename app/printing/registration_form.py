@@ -1,4 +1,4 @@
-"""The A4 发热病人登记表 (fever patient registration form): the clinic's internal paper record.
+"""The A4 发热患者登记表 (fever patient registration form): the clinic's internal paper record.
 
 It carries the full identity (ID number included) because it stays in the clinic's files; anything
 that leaves the desk with the patient is the guide slip instead (masked name only).
@@ -37,7 +37,7 @@ from app.triage.vocab import Decision, HandoffState, Occupation
 if TYPE_CHECKING:
     from app.clinic_info import ClinicInfo
 
-TITLE = "发热病人登记表"
+TITLE = "发热患者登记表"
 QR_SIZE = 24 * mm
 VISIT_LABEL_W = 16 * mm
 VISIT_W = 86 * mm
@@ -141,14 +141,14 @@ def _override_direction(computed: str, final: str) -> str:
 
 
 def _handoffs(detail: VisitDetail, tz: ZoneInfo) -> Table:
-    s = SectionTable("四、转运交接")
+    s = SectionTable("四、引导交接")
     if not detail.handoffs:
-        s.banner("无转运交接记录。")
+        s.banner("无引导交接记录。")
         return s.table()
     many = len(detail.handoffs) > 1
     for n, h in enumerate(detail.handoffs, 1):
         if many:
-            s.banner(f"第 {n} 次转运")
+            s.banner(f"第 {n} 次引导")
         _handoff_rows(s, h, tz, detail)
     return s.table()
 
@@ -184,7 +184,7 @@ def _signatures() -> Flowable:
         ("RIGHTPADDING", (0, 0), (-1, -1), 2),
         ("ALIGN", (0, 0), (-1, -1), "RIGHT"),
     ]))
-    note = para("本表含患者完整身份信息，仅供本院存档及疫情报告使用，请妥善保管，不得交患者带离。", "note")
+    note = para("本表含患者完整身份信息，仅供本机构存档及疫情报告使用，请妥善保管，不得交患者带离。", "note")
     return KeepTogether([Spacer(1, 4 * mm), t, Spacer(1, 3 * mm), note])
 
 

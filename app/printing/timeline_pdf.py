@@ -190,7 +190,7 @@ def _closing_note(timeline: Timeline, clinic: ClinicInfo, tz: ZoneInfo, printed_
     text = (
         f"说明：本表由系统根据防篡改审计链（每条记录含前一条的哈希值，记录被改动、删除或插入均可核查发现）"
         f"重建，收录审计序号 {seq_range(timeline.events)} 中与本就诊相关的 {len(timeline.events)} 条记录，"
-        f"被拒绝与失败的操作同样如实列出（红色底纹）。时间均为本院时区（{markup(clinic.timezone)}）；"
+        f"被拒绝与失败的操作同样如实列出（红色底纹）。时间均为本机构时区（{markup(clinic.timezone)}）；"
         f"时限结论按打印时间 {local_time(printed_at, tz, SECONDS_FORMAT)} 计算。"
         "患者姓名已脱敏，完整身份以就诊号在系统中查询。"
     )

@@ -65,7 +65,7 @@ MAX_TESTS = 6  # the latest ones: a long observation must not push a part onto a
 WRITE_H = 6.5 * mm  # room for handwriting in a blank cell
 HINT = "#808080"
 TIME_HINT = "&nbsp;" * 6 + ("&nbsp;" * 6).join("年月日时分")  # Paragraph collapses plain spaces
-QR_CAPTION = "本院数字签名的转运摘要<br/>接收医院可扫码核验真伪<br/>（不含证件号码）"
+QR_CAPTION = "本机构数字签名的转运摘要<br/>接收医院可扫码核验真伪<br/>（不含证件号码）"
 CLOSING_NOTE = ("说明：本单一式三联，三方核对患者身份、病情及检测结果后签名，各执一联。"
                 "不含患者证件号码；未记录的项目请现场手工填写。")
 

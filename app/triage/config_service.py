@@ -46,12 +46,15 @@ def parse_risk_areas(data: bytes, filename: str) -> list[RiskAreaRecord]:
         except (ValueError, KeyError, TypeError) as exc:
             raise ValidationError("risk_file_format", field="file") from exc
     else:
-        for cells in csv.reader(io.StringIO(text)):
-            if not cells or not "".join(cells).strip():
-                continue
-            if cells[0].strip().lower() in ("name", "area", "地区"):
-                continue
-            rows.append((cells[0], cells[1] if len(cells) > 1 else "", cells[2] if len(cells) > 2 else ""))
+        try:  # newline="": a bare CR (an old Mac/Excel export) ends a row as CR LF does
+            for cells in csv.reader(io.StringIO(text, newline="")):
+                if not cells or not "".join(cells).strip():
+                    continue
+                if cells[0].strip().lower() in ("name", "area", "地区"):
+                    continue
+                rows.append((cells[0], cells[1] if len(cells) > 1 else "", cells[2] if len(cells) > 2 else ""))
+        except csv.Error as exc:  # a damaged file (stray quotes, control bytes): refused, never a crash
+            raise ValidationError("risk_file_format", field="file") from exc
     areas: dict[str, RiskAreaRecord] = {}
     for line, (name, level, since) in enumerate(rows, start=1):
         area = normalise_area(name)

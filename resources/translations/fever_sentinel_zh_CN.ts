@@ -371,6 +371,7 @@
     <name>AuditTableModel</name>
     <message>
         <source>No.</source>
+        <extracomment>Keys whose values mean nothing to a reader (internal identities): left out of the generic English summary.</extracomment>
         <translation>序号</translation>
     </message>
     <message>
@@ -404,6 +405,121 @@
     <message>
         <source>Details</source>
         <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>AuditText</name>
+    <message>
+        <source>reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <source>workstation</source>
+        <translation>工作站</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>certificate</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>valid until</source>
+        <translation>有效至</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>holder</source>
+        <translation>持证人</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>证号</translation>
+    </message>
+    <message>
+        <source>permit</source>
+        <translation>通行证</translation>
+    </message>
+    <message>
+        <source>gate</source>
+        <translation>门岗</translation>
+    </message>
+    <message>
+        <source>ward</source>
+        <translation>病区</translation>
+    </message>
+    <message>
+        <source>bed</source>
+        <translation>床位</translation>
+    </message>
+    <message>
+        <source>visit</source>
+        <translation>就诊号</translation>
+    </message>
+    <message>
+        <source>action taken</source>
+        <translation>处理措施</translation>
+    </message>
+    <message>
+        <source>before</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <source>after</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <source>audit entry</source>
+        <translation>审计序号</translation>
+    </message>
+    <message>
+        <source>open cases</source>
+        <translation>未结病例</translation>
     </message>
 </context>
 <context>
@@ -1287,7 +1403,7 @@ Change it?</source>
     </message>
     <message>
         <source>A transfer to the designated hospital is not closed here: it is recorded through the transfer request, which books the ambulance.</source>
-        <translation>转诊定点医院不在此结案：请通过转运申请登记，由其安排救护车。</translation>
+        <translation>转运至定点医院不在此结案：请通过转运申请登记，由其安排救护车。</translation>
     </message>
     <message>
         <source>&amp;Left at:</source>
@@ -1362,7 +1478,7 @@ Change it?</source>
     </message>
     <message>
         <source>Stop trusting {name} ({code}, key id {key_id})? From now on its handover forms and receipts are refused here. It can be trusted again later with its key.</source>
-        <translation>确定停止信任{name}（{code}，密钥编号 {key_id}）吗？此后本院将拒收该机构的转运交接单和接收回执。以后可凭其公钥重新添加信任。</translation>
+        <translation>确定停止信任{name}（{code}，密钥编号 {key_id}）吗？此后该机构的转运交接单和接收回执在本机构将无法核验。以后可凭其公钥重新添加信任。</translation>
     </message>
     <message>
         <source>R&amp;eason:</source>
@@ -1544,7 +1660,7 @@ Change it?</source>
     </message>
     <message>
         <source>Someone else changed this patient&apos;s details in the meantime. Pick the patient again, then save.</source>
-        <translation>其他人刚刚修改了该病人的信息。请重新选择该病人后再保存。</translation>
+        <translation>其他人刚刚修改了该患者的信息。请重新选择该患者后再保存。</translation>
     </message>
     <message>
         <source>Someone else changed this case in the meantime; it has been reloaded. Check it, then save again.</source>
@@ -1712,7 +1828,7 @@ Change it?</source>
     </message>
     <message>
         <source>Only patients sent to the fever clinic or isolation are registered.</source>
-        <translation>只有分诊到发热门诊或需隔离的病人才需要登记。</translation>
+        <translation>只有分诊到发热门诊或需隔离的患者才需要登记。</translation>
     </message>
     <message>
         <source>Enter a date as YYYY-MM-DD, or a number of days ago (0 = today).</source>
@@ -1776,7 +1892,7 @@ Change it?</source>
     </message>
     <message>
         <source>A patient with this ID number is already registered.</source>
-        <translation>该证件号码的病人已登记过。</translation>
+        <translation>该证件号码的患者已登记过。</translation>
     </message>
     <message>
         <source>This screening has already been registered.</source>
@@ -1936,7 +2052,7 @@ Change it?</source>
     </message>
     <message>
         <source>A suspected, confirmed or asymptomatic case cannot go home: admit or transfer the patient.</source>
-        <translation>疑似病例、确诊病例和无症状感染者不得居家：请收入病区或转诊。</translation>
+        <translation>疑似病例、确诊病例和无症状感染者不得居家：请收住入院或转运至定点医院。</translation>
     </message>
     <message>
         <source>Until the case is excluded, the patient must be admitted to a single room in the buffer ward.</source>
@@ -1944,11 +2060,11 @@ Change it?</source>
     </message>
     <message>
         <source>Transferring a case that is not suspected, confirmed or asymptomatic needs a reason.</source>
-        <translation>非疑似、确诊或无症状感染者的病例转诊须填写原因。</translation>
+        <translation>非疑似病例、确诊病例或无症状感染者转运至定点医院，须填写原因。</translation>
     </message>
     <message>
         <source>A transfer is recorded through the transfer request (which books the ambulance), not as a disposition here.</source>
-        <translation>转诊须通过转运申请登记（由其安排救护车），不能在此作为处置登记。</translation>
+        <translation>转运至定点医院须通过转运申请登记（由其安排救护车），不能在此作为处置登记。</translation>
     </message>
     <message>
         <source>This case is already closed ({disposition}).</source>
@@ -1968,7 +2084,7 @@ Change it?</source>
     </message>
     <message>
         <source>Choose the patient&apos;s condition: stable, serious or critical.</source>
-        <translation>请选择患者病情：稳定、较重或危重。</translation>
+        <translation>请选择患者病情：一般、病重或病危。</translation>
     </message>
     <message>
         <source>Each time target must be from 5 to 1440 minutes.</source>
@@ -1984,7 +2100,7 @@ Change it?</source>
     </message>
     <message>
         <source>This transferred patient has already been received here.</source>
-        <translation>该转运患者已在本院接收过。</translation>
+        <translation>该转运患者已在本机构接收过。</translation>
     </message>
     <message>
         <source>The QR code could not be read: it is incomplete or not a Fever Sentinel code. Scan it again.</source>
@@ -1992,15 +2108,15 @@ Change it?</source>
     </message>
     <message>
         <source>The QR code was signed by a clinic this site does not trust. An administrator can add that clinic&apos;s public key.</source>
-        <translation>该二维码由本院尚未信任的机构签发。管理员可添加该机构的公钥。</translation>
+        <translation>该二维码由本机构尚未信任的机构签发。请管理员添加该机构的公钥，并与对方机构电话核实。</translation>
     </message>
     <message>
         <source>The QR code&apos;s signature does not match: it was forged or altered. Do not accept it.</source>
-        <translation>二维码签名不符：已被伪造或篡改。请勿接收。</translation>
+        <translation>二维码签名不符，可能被伪造或篡改。请与签发机构电话核实。</translation>
     </message>
     <message>
         <source>The QR code says it comes from {claimed} but was signed by {signer}&apos;s key: do not accept it.</source>
-        <translation>二维码自称来自 {claimed}，却由 {signer} 的密钥签名：请勿接收。</translation>
+        <translation>二维码自称来自 {claimed}，却由 {signer} 的密钥签名，内容不可信。请与签发机构电话核实。</translation>
     </message>
     <message>
         <source>The QR code has expired.</source>
@@ -2012,7 +2128,7 @@ Change it?</source>
     </message>
     <message>
         <source>This patient already has a valid escort permit: only one escort at a time. Revoke the old permit first if the escort changes.</source>
-        <translation>该患者已有有效陪护证：同一时间只能有一名陪护。如更换陪护人，请先吊销原证。</translation>
+        <translation>该患者已有有效陪护证：同一时间只能有一名陪护。如更换陪护人，请先作废原证。</translation>
     </message>
     <message>
         <source>The rules do not allow an escort for this patient ({needs}). An administrator can approve an exception.</source>
@@ -2032,7 +2148,7 @@ Change it?</source>
     </message>
     <message>
         <source>This permit is no longer valid (revoked or replaced).</source>
-        <translation>该证件已失效（已吊销或已补发）。</translation>
+        <translation>该证件已失效（已作废或已补发）。</translation>
     </message>
     <message>
         <source>The patient has been discharged: no permits can be issued.</source>
@@ -2108,7 +2224,7 @@ Change it?</source>
     </message>
     <message>
         <source>A suspected, confirmed or asymptomatic case leaves only by transfer to the designated hospital, without delay: request the transfer.</source>
-        <translation>疑似病例、确诊病例和无症状感染者只能转运至定点医院，不得以任何理由延迟转诊：请申请转运。</translation>
+        <translation>疑似病例、确诊病例和无症状感染者只能转运至定点医院，不得以任何理由延迟：请申请转运。</translation>
     </message>
     <message>
         <source>This patient has a positive result: classify the case, report it within 2 hours and request the transfer to the designated hospital.</source>
@@ -2120,7 +2236,7 @@ Change it?</source>
     </message>
     <message>
         <source>This clinic is a sentinel room: every fever patient is referred to the designated fever clinic. Request the transfer.</source>
-        <translation>本机构为发热哨点诊室：所有发热患者均须转诊至定点发热门诊。请申请转运。</translation>
+        <translation>本机构为发热哨点诊室：所有发热患者均须转运至定点发热门诊。请申请转运。</translation>
     </message>
     <message>
         <source>Only a negative nucleic acid result of this visit excludes the case (antigen, antibody, blood routine and CT do not): wait for the result.</source>
@@ -2224,7 +2340,7 @@ Change it?</source>
     </message>
     <message>
         <source>Choose how the clinic works: sentinel room (refers) or fever room (treats).</source>
-        <translation>请选择本机构模式：哨点诊室（转诊）或发热诊室（接诊）。</translation>
+        <translation>请选择本机构模式：发热哨点诊室（一律转运）或发热诊室（接诊）。</translation>
     </message>
     <message>
         <source>The clinic already works this way; nothing was changed.</source>
@@ -2340,7 +2456,7 @@ Change it?</source>
     </message>
     <message>
         <source>The answer was signed by a key other than the county hub&apos;s key pinned here: it was refused and recorded. Ask the county to read out the hub&apos;s key (fingerprint) and compare it with the one on the audit page before setting a new one.</source>
-        <translation>该应答的签名不是本机构已固定的县级平台公钥，已拒收并记录。请县级平台宣读其公钥指纹，与审计页面显示的指纹核对后再设置新公钥。</translation>
+        <translation>该应答的签名不是本机构已固定的县级平台公钥，已拒绝并记录。请县级平台宣读其公钥指纹，与审计页面显示的指纹核对后再设置新公钥。</translation>
     </message>
     <message>
         <source>This is not a hub public key: copy the whole key the hub prints with &quot;hub public-key&quot;.</source>
@@ -2588,7 +2704,7 @@ Change it?</source>
     </message>
     <message>
         <source>This patient&apos;s record no longer exists.</source>
-        <translation>该病人的档案已不存在。</translation>
+        <translation>该患者的档案已不存在。</translation>
     </message>
     <message>
         <source>This screening no longer exists.</source>
@@ -2608,7 +2724,7 @@ Change it?</source>
     </message>
     <message>
         <source>This transfer was not found here.</source>
-        <translation>本院找不到这条转运记录。</translation>
+        <translation>本机构找不到这条转运记录。</translation>
     </message>
     <message>
         <source>This hospital no longer exists.</source>
@@ -3041,7 +3157,7 @@ You become the responsible doctor.</source>
     </message>
     <message>
         <source>{count} scans waiting to be written back to the clinic database</source>
-        <translation>{count} 条扫码记录待回写到诊所数据库</translation>
+        <translation>{count} 条扫码记录待回写到本机构数据库</translation>
     </message>
     <message>
         <source>Inside now: {count}</source>
@@ -3072,7 +3188,7 @@ You become the responsible doctor.</source>
     </message>
     <message>
         <source>Left &amp;without permission…</source>
-        <translation>途中擅自离开(&amp;W)…</translation>
+        <translation>引导途中擅自离院(&amp;W)…</translation>
     </message>
     <message>
         <source>On the way: {count}</source>
@@ -3096,7 +3212,7 @@ You become the responsible doctor.</source>
     </message>
     <message>
         <source>Incident recorded: {visit_no} left without permission.</source>
-        <translation>已记录事件：{visit_no} 途中擅自离开。</translation>
+        <translation>已记录事件：{visit_no} 引导途中擅自离院。</translation>
     </message>
 </context>
 <context>
@@ -3111,7 +3227,7 @@ You become the responsible doctor.</source>
     </message>
     <message>
         <source>who walks the patient to the fever clinic</source>
-        <translation>陪同病人前往发热门诊的人</translation>
+        <translation>专人陪同患者至发热门诊的人员</translation>
     </message>
     <message>
         <source>Slip &amp;paper:</source>
@@ -3154,7 +3270,7 @@ You become the responsible doctor.</source>
     </message>
     <message>
         <source>Patient</source>
-        <translation>病人</translation>
+        <translation>患者</translation>
     </message>
     <message>
         <source>Escort</source>
@@ -3418,6 +3534,10 @@ You become the responsible doctor.</source>
         <translation>系统（命令行）</translation>
     </message>
     <message>
+        <source>Automatic (daily report)</source>
+        <translation>自动任务（日报）</translation>
+    </message>
+    <message>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -3435,7 +3555,7 @@ You become the responsible doctor.</source>
     </message>
     <message>
         <source>Sentinel room (refers)</source>
-        <translation>哨点诊室（转诊）</translation>
+        <translation>发热哨点诊室（一律转运）</translation>
     </message>
     <message>
         <source>Fever room (treats)</source>
@@ -3539,7 +3659,7 @@ You become the responsible doctor.</source>
     </message>
     <message>
         <source>Left without permission</source>
-        <translation>擅自离开</translation>
+        <translation>擅自离院</translation>
     </message>
     <message>
         <source>Paper records imported</source>
@@ -3676,6 +3796,90 @@ You become the responsible doctor.</source>
     <message>
         <source>Personal data printed</source>
         <translation>打印个人信息</translation>
+    </message>
+    <message>
+        <source>Alert raised</source>
+        <translation>发出预警</translation>
+    </message>
+    <message>
+        <source>Alert dealt with</source>
+        <translation>处理预警</translation>
+    </message>
+    <message>
+        <source>Gate scan</source>
+        <translation>门岗扫码</translation>
+    </message>
+    <message>
+        <source>Escort permit issued</source>
+        <translation>签发陪护证</translation>
+    </message>
+    <message>
+        <source>Visitor permit issued</source>
+        <translation>签发探视证</translation>
+    </message>
+    <message>
+        <source>Permit cancelled</source>
+        <translation>作废通行证</translation>
+    </message>
+    <message>
+        <source>Permit reissued (old one cancelled)</source>
+        <translation>补办通行证(旧证作废)</translation>
+    </message>
+    <message>
+        <source>Escort&apos;s test result updated</source>
+        <translation>更新陪护核酸检测结果</translation>
+    </message>
+    <message>
+        <source>Exception approved (escort or visitor)</source>
+        <translation>批准陪护/探视特例</translation>
+    </message>
+    <message>
+        <source>Ward saved</source>
+        <translation>保存病区</translation>
+    </message>
+    <message>
+        <source>Patient admitted to a ward</source>
+        <translation>患者入住病区</translation>
+    </message>
+    <message>
+        <source>Patient discharged from a ward</source>
+        <translation>患者出院</translation>
+    </message>
+    <message>
+        <source>Designated hospital saved</source>
+        <translation>保存定点医院</translation>
+    </message>
+    <message>
+        <source>Designated hospital list updated (from the county)</source>
+        <translation>更新定点医院名单(县级下发)</translation>
+    </message>
+    <message>
+        <source>Transfer time limits changed</source>
+        <translation>修改转运时限</translation>
+    </message>
+    <message>
+        <source>Daily report submitted</source>
+        <translation>上报日报</translation>
+    </message>
+    <message>
+        <source>Daily report submitted automatically</source>
+        <translation>自动上报日报</translation>
+    </message>
+    <message>
+        <source>Daily report corrected</source>
+        <translation>更正日报</translation>
+    </message>
+    <message>
+        <source>Automatic report time changed</source>
+        <translation>修改日报自动上报时间</translation>
+    </message>
+    <message>
+        <source>County hub address set</source>
+        <translation>设置县级平台地址</translation>
+    </message>
+    <message>
+        <source>County hub certificate set</source>
+        <translation>设置县级平台证书</translation>
     </message>
     <message>
         <source>Clinic</source>
@@ -4175,7 +4379,7 @@ You become the responsible doctor.</source>
     </message>
     <message>
         <source>Transferred to the designated hospital</source>
-        <translation>转诊定点医院</translation>
+        <translation>转运至定点医院</translation>
     </message>
     <message>
         <source>Died</source>
@@ -4239,7 +4443,7 @@ You become the responsible doctor.</source>
     </message>
     <message>
         <source>Revoked</source>
-        <translation>已吊销</translation>
+        <translation>已作废</translation>
     </message>
     <message>
         <source>Expired</source>
@@ -4251,7 +4455,7 @@ You become the responsible doctor.</source>
     </message>
     <message>
         <source>Escort in a critical care or infectious diseases ward</source>
-        <translation>重症监护或传染病区留陪护</translation>
+        <translation>重症监护/感染病区留陪护</translation>
     </message>
     <message>
         <source>Visitor in an infectious diseases ward</source>
@@ -4283,7 +4487,7 @@ You become the responsible doctor.</source>
     </message>
     <message>
         <source>Unreadable: not a permit, or the code is damaged</source>
-        <translation>无法识别：不是本院证件或二维码损坏</translation>
+        <translation>无法识别：不是本机构证件或二维码损坏</translation>
     </message>
     <message>
         <source>Forged or altered permit</source>
@@ -4291,7 +4495,7 @@ You become the responsible doctor.</source>
     </message>
     <message>
         <source>Signed by an unknown clinic key</source>
-        <translation>签发密钥未知（非本院签发）</translation>
+        <translation>签发密钥未知（非本机构签发）</translation>
     </message>
     <message>
         <source>Not valid yet</source>
@@ -4303,7 +4507,7 @@ You become the responsible doctor.</source>
     </message>
     <message>
         <source>Permit revoked (withdrawn or replaced)</source>
-        <translation>证件已吊销（收回或已补发）</translation>
+        <translation>证件已作废（收回或已补发）</translation>
     </message>
     <message>
         <source>Wrong ward: this gate does not serve the permit&apos;s ward</source>
@@ -4455,7 +4659,7 @@ You become the responsible doctor.</source>
     </message>
     <message>
         <source>Hand-offs not confirmed</source>
-        <translation>转送发热门诊未确认接收</translation>
+        <translation>引导至发热门诊未确认接收</translation>
     </message>
     <message>
         <source>Alarms: patient waiting, no doctor</source>
@@ -4463,7 +4667,7 @@ You become the responsible doctor.</source>
     </message>
     <message>
         <source>Left without permission (on the way or from the clinic)</source>
-        <translation>擅自离开(途中或离院)</translation>
+        <translation>擅自离院(含引导途中)</translation>
     </message>
     <message>
         <source>Deaths</source>
@@ -4519,7 +4723,7 @@ You become the responsible doctor.</source>
     </message>
     <message>
         <source>Everyone arriving is pre-triaged; a patient sent to the fever clinic is escorted by staff and the fever clinic confirms the arrival in time.</source>
-        <translation>所有来院患者先经预检分诊；转往发热门诊的患者由专人引导，发热门诊按时确认接收。</translation>
+        <translation>所有来院患者先经预检分诊；需到发热门诊就诊的患者由专人引导（专人陪同至发热门诊），发热门诊按时确认接收。</translation>
     </message>
     <message>
         <source>Fever (from the threshold) or the listed symptoms send a patient to the fever clinic.</source>
@@ -4603,11 +4807,11 @@ You become the responsible doctor.</source>
     </message>
     <message>
         <source>Early warning from several signals: new cases, clusters, unusual rises in fever visits and medicine sales.</source>
-        <translation>多点触发预警：新发病例、聚集性病例、发热就诊和药品销售异常增加。</translation>
+        <translation>多点触发预警：新发病例、疑似聚集性发热（同住址/同单位）、发热就诊和药品销售异常增加。</translation>
     </message>
     <message>
         <source>Every step is recorded with who and when, so a missed diagnosis or a late transfer can be traced back.</source>
-        <translation>每一步均记录操作人和时间，漏诊或转诊延误可倒查责任。</translation>
+        <translation>每一步均记录操作人和时间，漏诊或转运延误可倒查责任。</translation>
     </message>
     <message>
         <source>Report a case or a positive result within</source>
@@ -4767,7 +4971,7 @@ You become the responsible doctor.</source>
     </message>
     <message>
         <source>Cluster</source>
-        <translation>聚集性疫情</translation>
+        <translation>疑似聚集性发热（同住址/同单位）</translation>
     </message>
     <message>
         <source>Unusual rise in fever visits</source>
@@ -4807,7 +5011,7 @@ You become the responsible doctor.</source>
     </message>
     <message>
         <source>fever clinic registrations</source>
-        <translation>发热门诊挂号</translation>
+        <translation>发热门诊登记人数</translation>
     </message>
     <message>
         <source>fever-medicine purchases</source>
@@ -4923,15 +5127,15 @@ You become the responsible doctor.</source>
     </message>
     <message>
         <source>Stable</source>
-        <translation>稳定</translation>
+        <translation>一般</translation>
     </message>
     <message>
         <source>Serious</source>
-        <translation>较重</translation>
+        <translation>病重</translation>
     </message>
     <message>
         <source>Critical</source>
-        <translation>危重</translation>
+        <translation>病危</translation>
     </message>
     <message>
         <source>Designated hospital</source>
@@ -4939,7 +5143,7 @@ You become the responsible doctor.</source>
     </message>
     <message>
         <source>Backup hospital</source>
-        <translation>后备医院</translation>
+        <translation>后备定点医院</translation>
     </message>
     <message>
         <source>Record the 120 dispatch</source>
@@ -4974,11 +5178,11 @@ You become the responsible doctor.</source>
     <name>LeftDialog</name>
     <message>
         <source>Left without permission</source>
-        <translation>途中擅自离开</translation>
+        <translation>引导途中擅自离院</translation>
     </message>
     <message>
         <source>Visit {visit_no} ({name}) left on the way to the fever clinic. This is recorded as an incident and closes the hand-off.</source>
-        <translation>就诊号 {visit_no}（{name}）在前往发热门诊途中擅自离开。此情况将记录为事件，并结束本次交接。</translation>
+        <translation>就诊号 {visit_no}（{name}）在引导至发热门诊途中擅自离院。此情况将记录为事件，并结束本次引导交接。</translation>
     </message>
     <message>
         <source>&amp;Noticed by:</source>
@@ -5176,7 +5380,7 @@ You become the responsible doctor.</source>
     </message>
     <message>
         <source>Patients sent to the fever clinic and not received in time. Click to open the hand-off board.</source>
-        <translation>已引导前往发热门诊但未按时接收的病人。点击打开引导交接。</translation>
+        <translation>已引导前往发热门诊但未按时接收的患者。点击打开引导交接。</translation>
     </message>
     <message>
         <source>{count} time limits overdue</source>
@@ -5501,7 +5705,7 @@ Type the clinic code {code} to confirm:</source>
     </message>
     <message>
         <source>{number} revoked: the gates refuse it from now on.</source>
-        <translation>{number} 已吊销：各门岗即刻起拒绝该证。</translation>
+        <translation>{number} 已作废：各门岗即刻起拒绝该证。</translation>
     </message>
     <message>
         <source>&amp;Revoke…</source>
@@ -5725,6 +5929,17 @@ Type the clinic code {code} to confirm:</source>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
         <source>Reprint permit</source>
@@ -5744,11 +5959,11 @@ Type the clinic code {code} to confirm:</source>
     </message>
     <message>
         <source>Revoke permit</source>
-        <translation>吊销证件</translation>
+        <translation>作废证件</translation>
     </message>
     <message>
         <source>Revoke {number} ({holder}): the gates refuse it from now on.</source>
-        <translation>吊销 {number}（{holder}）：各门岗即刻起拒绝该证。</translation>
+        <translation>作废 {number}（{holder}）：各门岗即刻起拒绝该证。</translation>
     </message>
     <message>
         <source>e.g. escort has a fever</source>
@@ -5756,7 +5971,7 @@ Type the clinic code {code} to confirm:</source>
     </message>
     <message>
         <source>Re&amp;voke</source>
-        <translation>吊销(&amp;V)</translation>
+        <translation>作废(&amp;V)</translation>
     </message>
     <message>
         <source>R&amp;eason:</source>
@@ -5810,7 +6025,7 @@ Type the clinic code {code} to confirm:</source>
     </message>
     <message>
         <source>Scan the QR code on the handover form the ambulance brings. Its signature is checked against the clinics this site trusts. Then record who received the patient and print the receipt: the sending clinic scans its QR to complete the transfer.</source>
-        <translation>扫描救护车带来的转运交接单上的二维码，系统用本院信任的机构公钥核验签名。然后登记接收人员并打印回执：转出机构扫描回执二维码即可完成交接。</translation>
+        <translation>扫描救护车带来的转运交接单上的二维码，系统用本机构信任的机构公钥核验签名。然后登记接收人员并打印回执：转出机构扫描回执二维码即可完成交接。</translation>
     </message>
     <message>
         <source>Handover &amp;QR:</source>
@@ -5858,7 +6073,7 @@ Type the clinic code {code} to confirm:</source>
     </message>
     <message>
         <source>Refused: {reason}</source>
-        <translation>拒收：{reason}</translation>
+        <translation>交接单无法核验：{reason} 患者照常接收并救治。</translation>
     </message>
     <message>
         <source>From clinic</source>
@@ -5941,7 +6156,7 @@ Type the clinic code {code} to confirm:</source>
     <name>RegistrationForm</name>
     <message>
         <source>Fever patient registration</source>
-        <translation>发热病人登记</translation>
+        <translation>发热患者登记</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
@@ -6021,15 +6236,15 @@ Type the clinic code {code} to confirm:</source>
     </message>
     <message>
         <source>Returning patients</source>
-        <translation>复诊病人</translation>
+        <translation>复诊患者</translation>
     </message>
     <message>
         <source>Typing a name, pinyin initials, ID or phone number lists earlier patients. Press ↓ to choose, Enter to use.</source>
-        <translation>输入姓名、拼音首字母、证件号或电话，会列出以前的病人。按 ↓ 选择，回车确认。</translation>
+        <translation>输入姓名、拼音首字母、证件号或电话，会列出以前的患者。按 ↓ 选择，回车确认。</translation>
     </message>
     <message>
         <source>Register as a &amp;new patient instead</source>
-        <translation>改为登记新病人(&amp;N)</translation>
+        <translation>改为登记新患者(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Save registration (Enter)</source>
@@ -6053,7 +6268,7 @@ Type the clinic code {code} to confirm:</source>
     </message>
     <message>
         <source>Returning patient: {name}. This visit is added to their record.</source>
-        <translation>复诊病人：{name}。本次就诊将记入其档案。</translation>
+        <translation>复诊患者：{name}。本次就诊将记入其档案。</translation>
     </message>
     <message>
         <source>ID number of another patient</source>
@@ -6065,7 +6280,7 @@ Type the clinic code {code} to confirm:</source>
     </message>
     <message>
         <source>Known patient</source>
-        <translation>已有档案的病人</translation>
+        <translation>已有档案的患者</translation>
     </message>
     <message>
         <source>This ID number belongs to {name}, registered before (last visit {visit_no}). Register this visit on that record, updating it with what you typed?</source>
@@ -6077,7 +6292,7 @@ Type the clinic code {code} to confirm:</source>
     </message>
     <message>
         <source>The screening stays counted, but this patient is not registered or escorted. Leave the registration?</source>
-        <translation>筛查已计数，但该病人未登记，也未引导。确定离开登记吗？</translation>
+        <translation>筛查已计数，但该患者未登记，也未引导。确定离开登记吗？</translation>
     </message>
 </context>
 <context>
@@ -6624,7 +6839,7 @@ Type the clinic code {code} to confirm:</source>
     </message>
     <message>
         <source>Screened today: {count}</source>
-        <translation>今日已筛查：{count} 人</translation>
+        <translation>今日已筛查：{count} 人次</translation>
     </message>
 </context>
 <context>
@@ -7133,7 +7348,7 @@ Type the clinic code {code} to confirm:</source>
     </message>
     <message>
         <source>; referral (sentinel room)</source>
-        <translation>；转诊（哨点诊室）</translation>
+        <translation>；转运（发热哨点诊室）</translation>
     </message>
     <message>
         <source>; the transfer request time limit met</source>
@@ -7354,7 +7569,7 @@ Type the clinic code {code} to confirm:</source>
     </message>
     <message>
         <source>Trusted clinics (their QR codes are accepted here)</source>
-        <translation>信任机构（本院接受其二维码）</translation>
+        <translation>信任机构（本机构可核验其二维码）</translation>
     </message>
     <message>
         <source>Clinic &amp;code:</source>
@@ -7402,11 +7617,11 @@ Type the clinic code {code} to confirm:</source>
     </message>
     <message>
         <source>✓ {code} is trusted: its handover forms and receipts are accepted here.</source>
-        <translation>✓ 已信任 {code}：本院接受其交接单和回执。</translation>
+        <translation>✓ 已信任 {code}：本机构可核验其交接单和回执。</translation>
     </message>
     <message>
         <source>✓ {code} is no longer trusted: its handover forms and receipts are refused here from now on.</source>
-        <translation>✓ 已停止信任 {code}：本院此后拒收其交接单和回执。</translation>
+        <translation>✓ 已停止信任 {code}：此后其交接单和回执在本机构将无法核验。</translation>
     </message>
     <message>
         <source>✓ Public key copied.</source>
@@ -7414,7 +7629,7 @@ Type the clinic code {code} to confirm:</source>
     </message>
     <message>
         <source>This clinic&apos;s public key ({code}): give it to the hospitals that receive your transfers.</source>
-        <translation>本机构公钥（{code}）：请提供给接收本院转运患者的医院。</translation>
+        <translation>本机构公钥（{code}）：请提供给接收本机构转运患者的医院。</translation>
     </message>
     <message>
         <source>Sa&amp;ve changes</source>
@@ -8542,11 +8757,11 @@ Type the clinic code {code} to confirm:</source>
 All of this patient&apos;s escort and visitor permits are revoked at the same time: the gates will refuse them.</source>
         <translation>为 {name}（{ward}，{bed}）办理出院？
 
-该患者的所有陪护证和探视证将同时吊销，各门岗将拒绝这些证件。</translation>
+该患者的所有陪护证和探视证将同时作废，各门岗将拒绝这些证件。</translation>
     </message>
     <message>
         <source>{name} discharged; the patient&apos;s permits were revoked.</source>
-        <translation>{name} 已出院；其证件已全部吊销。</translation>
+        <translation>{name} 已出院；其证件已全部作废。</translation>
     </message>
 </context>
 <context>

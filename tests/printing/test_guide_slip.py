@@ -83,7 +83,7 @@ def test_buyer_slip_content_privacy_and_paper(size: str) -> None:
     pdf = buyer_slip_pdf(buyer(), size)
     text = T.compact(T.text_of(pdf))
     for expected in ("杏花镇卫生院", "发热门诊就诊引导单", "000042", "王*", "2026-11-2309:30", "退热药", "未售出",
-                     "本院发热哨点诊室", "县人民医院", "城关镇人民路88号", "0371-12345678",
+                     "本机构发热哨点诊室", "县人民医院", "城关镇人民路88号", "0371-12345678",
                      "无二级以上医疗机构医生处方不得出售退烧药物"):
         assert expected in text, expected
     assert F.PATIENT_NAME not in text and F.ID_NUMBER not in text
@@ -100,7 +100,7 @@ def test_buyer_slip_content_privacy_and_paper(size: str) -> None:
 
 def test_buyer_slip_sold_in_a_fever_clinic_and_legacy_category() -> None:
     text = T.compact(T.text_of(buyer_slip_pdf(buyer(sold=True, clinic_mode="treat", drug_category="cough"), "58mm")))
-    assert "已售出" in text and "止咳药" in text and "本院发热门诊" in text
+    assert "已售出" in text and "止咳药" in text and "本机构发热门诊" in text
     assert "县人民医院" not in text and "不得出售" not in text  # the clinic is the fever clinic itself
     old = T.compact(T.text_of(buyer_slip_pdf(buyer(drug_category="antidiarrhoeal", hospital_name=""), "58mm")))
     assert "止泻药" in old and "转诊" not in old.replace("转诊至", "")

@@ -38,7 +38,7 @@ def test_the_official_wording() -> None:
     assert [L.TEMP_METHOD[m] for m in TempMethod] == ["额温", "腋温", "耳温", "口温"]
     # issue 12: the code starts as not checked (未查验), which a desk screening may not keep
     assert [L.HEALTH_CODE[c] for c in HealthCode] == ["未查验", "绿码", "黄码", "红码", "未出示"]
-    assert [L.CLINIC_MODE[m] for m in ClinicMode] == ["哨点诊室（转诊）", "发热诊室（接诊）"]
+    assert [L.CLINIC_MODE[m] for m in ClinicMode] == ["发热哨点诊室（一律转运）", "发热诊室（接诊）"]
     assert L.REASON[Reason.TRAVEL_HIGH] == "发病前14天内有高风险地区旅居史"
     assert [L.ID_TYPE[t] for t in IdType] == [
         "居民身份证", "护照", "港澳居民来往内地通行证", "台湾居民来往大陆通行证", "其他(无证件)"]

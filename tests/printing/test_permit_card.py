@@ -161,7 +161,7 @@ def test_unknown_size_is_refused(key: ClinicKey, clinic: ClinicInfo) -> None:
 
 def test_a_qr_this_clinic_did_not_sign_is_not_printed(key: ClinicKey, clinic: ClinicInfo) -> None:
     other = F.permit_key()
-    with pytest.raises(ValueError, match="无法用本院公钥核验"):
+    with pytest.raises(ValueError, match="无法用本机构公钥核验"):
         permit_card_pdf(F.permit(other), clinic, "CR80")  # signed by another key
     mine: PermitRecord = F.permit(key, "escort")
     with pytest.raises(ValueError, match="与本证不符"):

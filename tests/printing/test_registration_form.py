@@ -23,7 +23,7 @@ def _form(**kw: object) -> str:
 def test_key_fields_are_printed_in_chinese(form_pdf: bytes) -> None:
     text = T.text_of(form_pdf)
     for expected in (
-        "杏花镇卫生院", "发热病人登记表", F.VISIT_NO, "王䶮", "李秀英", "nurse_li",
+        "杏花镇卫生院", "发热患者登记表", F.VISIT_NO, "王䶮", "李秀英", "nurse_li",
         "发热门诊",  # the decision
         F.ID_NUMBER,  # in full: the clinic's internal form
         "13800138000", "居民身份证", "男", "1985-03-02", "41岁", "冷库搬运工", "广州白云冷链物流有限公司",
@@ -68,14 +68,14 @@ def test_downgrade_shows_the_override_and_both_decisions() -> None:
     assert "普通门诊" in text and "发热门诊" in text
     assert "护士降级分诊：体温复测36.8℃，已排除流行病学史" in text
     assert "护士降级分诊(已记录原因)" in text
-    assert "无转运交接记录" in text
+    assert "无引导交接记录" in text
 
 
 def test_isolation_and_an_incident_on_the_way() -> None:
     text = _form(screening=F.screening(Decision.ISOLATE, Decision.FEVER_CLINIC),
                  handoffs=(F.handoff(HandoffState.LEFT_WITHOUT_PERMISSION),))
     assert "立即隔离并报告" in text and "护士升级分诊" in text
-    assert "途中擅自离开" in text and "院感科 赵主任" in text and "患者在转运途中自行离开" in text
+    assert "擅自离院" in text and "院感科 赵主任" in text and "患者在转运途中自行离开" in text
 
 
 def test_missing_id_odd_characters_and_unknown_values() -> None:

@@ -71,9 +71,9 @@ def test_every_part_carries_the_whole_form(pages_text: list[str]) -> None:
         for expected in (
             "杏花镇卫生院", "转运交接单", F.VISIT_NO, "王䶮", "男", "41岁", "疑似病例",
             "核酸检测", "阳性", "28.4", F.LAB, "血常规", "阴性", "本院检验科", "抗原检测", "待出结果",
-            "重症", "途中吸氧是", "N95", "发热门诊医生陈明", F.HOSPITAL, "doc_chen",
+            "病重", "途中吸氧是", "N95", "发热门诊医生陈明", F.HOSPITAL, "doc_chen",
             "呼叫120时间2026-11-2313:05", F.DISPATCH_REF, F.PLATE, "负压救护车是", T.compact(F.CREW),
-            "接收人员", "接收科室", "交接时间", "到达时病情□稳定□重症□危重",
+            "接收人员", "接收科室", "交接时间", "到达时病情□一般□病重□病危",
             "转出医疗机构", "120急救人员", "接收医院", "签名", "接收医院可扫码核验",
         ):
             assert expected in text, expected
@@ -110,7 +110,7 @@ def test_a_completed_handover_is_printed() -> None:
     text = _pages_text(_pdf(**done))[2]
     assert "出发时间2026-11-2313:20" in text
     assert "接收人员周文斌接收科室感染科隔离病区" in text
-    assert "交接时间2026-11-2314:30（据接收医院回执）到达时病情稳定" in text and "□稳定" not in text
+    assert "交接时间2026-11-2314:30（据接收医院回执）到达时病情一般" in text and "□一般" not in text
 
 
 def test_fonts_are_embedded(pdf: bytes) -> None:
@@ -206,6 +206,6 @@ def test_no_tests_yet_and_markup_in_user_text() -> None:
 
 
 def test_transfer_codes_print_in_chinese() -> None:
-    assert [L.CONDITION[c] for c in ("stable", "serious", "critical")] == ["稳定", "重症", "危重"]
+    assert [L.CONDITION[c] for c in ("stable", "serious", "critical")] == ["一般", "病重", "病危"]
     assert L.label(L.TRANSFER_STATE, "departed") == "转运途中"
     assert L.label(L.CLOCK_KIND, "transfer_depart") == "申请后救护车出发时限"

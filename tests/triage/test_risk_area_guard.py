@@ -77,3 +77,17 @@ def test_cli_list(ctx: AppContext, admin: Actor, db_url: str) -> None:
     code, out = cli(ctx, db_url, "list", "--json")
     assert json.loads(out)[0] == {"name": "广东省广州市白云区", "level": "high", "level_words": "高风险",
                                   "since": "2026-11-20", "source": "import", "source_words": "导入文件"}
+
+
+def test_a_file_with_bare_carriage_returns_or_control_bytes_is_read_or_refused_never_a_crash() -> None:
+    """Found by the hub's fuzz test: a bare CR (old Excel/Mac exports) ends a row; stray bytes are a row error."""
+    from app.errors import ValidationError
+    from app.triage.config_service import parse_risk_areas
+
+    records = parse_risk_areas("广州白云,高风险\r河北石家庄,medium\r".encode(), "areas.csv")
+    assert [(r.name, r.level) for r in records] == [("广州白云", "high"), ("河北石家庄", "medium")]
+    for raw in (b"\r\x00", b'"unclosed', b"\x00\x00"):
+        try:
+            parse_risk_areas(raw, "areas.csv")
+        except ValidationError as err:
+            assert err.code in ("risk_file_row", "risk_file_format", "file_encoding")

@@ -198,7 +198,7 @@ def test_permit_card_prints_card_sized_and_its_qr_verifies(qtbot, nurse_session,
 
 def test_registration_form_prints_on_a4(qtbot, nurse_session, cups_queue: Queue):  # type: ignore[no-untyped-def]
     pdf = registration_form_pdf(F.visit(), F.clinic(), F.PRINTED_AT)
-    out = _print_through_desk(qtbot, nurse_session, cups_queue, pdf, f"发热病人登记表 {F.VISIT_NO}",
+    out = _print_through_desk(qtbot, nurse_session, cups_queue, pdf, f"发热患者登记表 {F.VISIT_NO}",
                               f"registration-{F.VISIT_NO}.pdf")
     info = _pdfinfo(out)
     assert int(info["Pages"]) == T.page_count(pdf)

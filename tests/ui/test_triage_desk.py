@@ -201,7 +201,7 @@ def test_febrile_patient_with_travel_is_registered_escorted_printed_and_received
 
     # the A4 form is offered too
     step.form_button.click()
-    assert "发热病人登记表" in pdf_text(step.preview.pdf)
+    assert "发热患者登记表" in pdf_text(step.preview.pdf)
     step.preview.close()
 
     # the fever clinic scans the slip

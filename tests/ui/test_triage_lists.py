@@ -80,7 +80,7 @@ def test_registered_row_opens_details_with_reprints(qtbot, nurse_session):
     assert isinstance(dialog, VisitDetailDialog) and dialog.isVisible()
     assert visit.visit_no in dialog.windowTitle()
     dialog.form_button.click()
-    assert "发热病人登记表" in pdf_text(dialog.preview.pdf) and "周杰" in pdf_text(dialog.preview.pdf)
+    assert "发热患者登记表" in pdf_text(dialog.preview.pdf) and "周杰" in pdf_text(dialog.preview.pdf)
     dialog.preview.close()
     dialog.slip_button.click()
     text = pdf_text(dialog.preview.pdf)

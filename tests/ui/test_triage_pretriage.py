@@ -119,7 +119,7 @@ def test_the_desk_in_chinese_at_1366x768(qtbot, nurse_session, type_text):
         page = window.pages[0]
         assert isinstance(page, TriageDeskPage)
         form = page.screening
-        assert window.mode_status.text() == "哨点诊室（转诊）"
+        assert window.mode_status.text() == "发热哨点诊室（一律转运）"
         assert [b.text() for b in form.health_code.buttons.values()] == ["绿码", "黄码", "红码", "未出示"]
         qtbot.keyClicks(form.temperature, "37.8")
         form.health_code.buttons["none"].click()

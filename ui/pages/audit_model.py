@@ -7,30 +7,135 @@ The trail grows for years; loading it whole would stall the window. The view ask
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Mapping
+from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 
 from app.audit import AuditEntry
+from app.errors import FeverSentinelError
+from app.printing.audit_text import summary_text as paper_summary
+from ui.i18n import current_language
 from ui.labels import action_name, entity_name, outcome_name, role_names
+from ui.messages import error_text
 from ui.ops import Runner
+
+translate = QCoreApplication.translate  # lupdate extracts translate("AuditText", ...)
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
 
 Index = QModelIndex | QPersistentModelIndex
 PAGE_SIZE = 200
 
 
-def summary_text(raw: str) -> str:
-    """The JSON summary as short ``key: value`` text (the tooltip keeps the full JSON)."""
-    try:
-        data = json.loads(raw)
-    except ValueError:
-        return raw
-    if not isinstance(data, dict):
-        return raw
-    return "; ".join(f"{k}: {v if not isinstance(v, (dict, list)) else json.dumps(v, ensure_ascii=False)}"
-                     for k, v in data.items())
+def _words_en(key: str) -> str:
+    """English words for the keys a generic summary names (issue 15: never the raw key)."""
+    names = {
+        "reason": translate("AuditText", "reason"), "note": translate("AuditText", "note"),
+        "file": translate("AuditText", "file"), "count": translate("AuditText", "count"),
+        "version": translate("AuditText", "version"), "name": translate("AuditText", "name"),
+        "code": translate("AuditText", "code"), "username": translate("AuditText", "account"),
+        "full_name": translate("AuditText", "name"), "roles": translate("AuditText", "roles"),
+        "key_id": translate("AuditText", "key"), "workstation": translate("AuditText", "workstation"),
+        "url": translate("AuditText", "address"), "subject": translate("AuditText", "certificate"),
+        "not_after": translate("AuditText", "valid until"), "day": translate("AuditText", "day"),
+        "kind": translate("AuditText", "kind"), "holder": translate("AuditText", "holder"),
+        "number": translate("AuditText", "number"), "permit": translate("AuditText", "permit"),
+        "gate": translate("AuditText", "gate"), "ward": translate("AuditText", "ward"),
+        "bed": translate("AuditText", "bed"), "valid_until": translate("AuditText", "valid until"),
+        "visit_no": translate("AuditText", "visit"), "action_taken": translate("AuditText", "action taken"),
+        "before": translate("AuditText", "before"), "after": translate("AuditText", "after"),
+        "audit_seq": translate("AuditText", "audit entry"), "open_cases": translate("AuditText", "open cases"),
+    }
+    return names.get(key, "")
+
+
+def _code_en(key: str, value: str) -> str:
+    """A stored code as words, when the key says which vocabularies it may be from; "" for an unknown code."""
+    from ui import labels as W
+
+    kinds = (W.alert_kind_name, W.permit_kind_name, W.hospital_kind_name, W.exception_kind_name)
+    lookup: dict[str, tuple[Callable[[str], str], ...]] = {
+        "kind": kinds, "roles": (W.role_name,), "mode": (W.clinic_mode_name,), "level": (W.level_name,),
+        "decision": (W.decision_name,), "outcome": (W.gate_outcome_name, W.sale_outcome_name, W.outcome_name),
+        "type": (W.ward_type_name,), "condition": (W.condition_name,), "purposes": (W.desk_purpose_name,),
+        "health_code": (W.health_code_name,), "nat_result": (W.test_result_name,),
+        "test_result": (W.test_result_name,), "direction": (W.direction_name,), "source": (W.source_name,),
+        "nursing_level": (W.nursing_level_name,), "reason": (W.deny_reason_name,),
+    }
+    for name in lookup.get(key, ()):
+        words = name(value)
+        if words and words != value:
+            return words
+    return "" if key in lookup and re.fullmatch(r"[a-z0-9_]+", value) else value
+
+
+#: Keys whose values mean nothing to a reader (internal identities): left out of the generic English summary.
+_HIDDEN = frozenset({"dedupe_key", "id", "sha256", "had_list", "screening_id", "refused_rule"})
+
+
+def _value_en(key: str, value: Any, zone: ZoneInfo) -> str:
+    if value is None or isinstance(value, bool):
+        return ""  # a bare yes/no without its meaning says nothing: left out
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, str):
+        if _ISO.match(value):
+            try:
+                return datetime.fromisoformat(value).astimezone(zone).strftime("%Y-%m-%d %H:%M")
+            except ValueError:
+                return value
+        return _code_en(key, value)[:60]
+    if isinstance(value, Mapping):
+        return ", ".join(t for t in (_pair_en(str(k), v, zone) for k, v in value.items()) if t)[:80]
+    if isinstance(value, list | tuple):
+        return ", ".join(t for t in (_value_en(key, v, zone) for v in value) if t)[:80]
+    return str(value)
+
+
+def _pair_en(key: str, value: Any, zone: ZoneInfo) -> str:
+    text = "" if key in _HIDDEN else _value_en(key, value, zone)
+    if not text:
+        return ""
+    words = _words_en(key)
+    return f"{words}: {text}" if words else text
+
+
+def english_summary(action: str, outcome: str, summary: Any, zone: ZoneInfo) -> str:
+    """The summary in English: the timeline's sentence where it has one, the refusal's sentence, else the
+    recorded values named in words (never a key, a code with underscores, True/False or None)."""
+    from ui.pages.timeline import english_sentence
+
+    s = summary if isinstance(summary, Mapping) else {}
+    if outcome != "success" and "error" in s:
+        details = {k: v for k, v in s.items() if k != "error"}
+        return error_text(FeverSentinelError(str(s["error"]), **details))
+    text = english_sentence(action, s, zone)
+    if text is not None:
+        return text
+    return "; ".join(t for t in (_pair_en(str(k), v, zone) for k, v in s.items()) if t)[:300]
+
+
+def screen_summary(action: str, outcome: str, summary: Any, zone: ZoneInfo) -> str:
+    """issue 15 — one wording for screen and paper: in Chinese the very sentence the 责任倒查 printout prints
+    (app/printing/audit_text.py); in English the same facts in English."""
+    if isinstance(summary, str):
+        try:
+            summary = json.loads(summary)
+        except ValueError:
+            summary = {}
+    if current_language() != "en":
+        return paper_summary(action, outcome, summary, zone)
+    return english_summary(action, outcome, summary, zone)
+
+
+def record_text(entity: str, entity_id: str | None) -> str:
+    """The 对象 column: the kind of record in words, and its number (a setting's key is said by the action)."""
+    if entity == "setting" or not entity_id:
+        return entity_name(entity)
+    return f"{entity_name(entity)} {entity_id}"
 
 
 class AuditTableModel(QAbstractTableModel):
@@ -119,7 +224,7 @@ class AuditTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(entry, column)
         if role == Qt.ItemDataRole.ToolTipRole:  # cells are elided; the tooltip has it all
-            return entry.summary if column == self.SUMMARY else self._display(entry, column)
+            return self._display(entry, column)  # the whole sentence (never the raw JSON)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.OUTCOME and entry.outcome != "success":
             return Qt.GlobalColor.darkRed
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.SEQ:
@@ -140,7 +245,7 @@ class AuditTableModel(QAbstractTableModel):
         if column == self.ACTION:
             return action_name(e.action)
         if column == self.ENTITY:
-            return entity_name(e.entity) + (f" {e.entity_id}" if e.entity_id else "")
+            return record_text(e.entity, e.entity_id)
         if column == self.OUTCOME:
             return outcome_name(e.outcome)
-        return summary_text(e.summary)
+        return screen_summary(e.action, e.outcome, e.summary, self._zone)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -115,6 +115,9 @@ def needs_exception(before: str, after: str) -> bool:
         return False
     return after not in FORWARD.get(before, frozenset()) or (
         before == Classification.SUSPECTED and after == Classification.EXCLUDED)
+
+
+WINDOW_FRAME = QSize(16, 39)  # a Windows 10/11 title bar and borders at 100 %
 
 
 def screen_area(widget: QWidget) -> QRect:
@@ -501,8 +504,10 @@ class CaseDialog(Dialog):
         content scrolls and the action row stays in view."""
         self.tabs.setMinimumHeight(self.tabs.minimumSizeHint().height())
         area = screen_area(self)
-        extra_h = max(0, self.frameGeometry().height() - self.height())  # title bar and borders
-        extra_w = max(0, self.frameGeometry().width() - self.width())
+        # title bar and borders: before the window manager has framed the window (the first show) Qt reports none,
+        # so at least a Windows title bar is kept free, else the action row ends behind the taskbar
+        extra_h = max(WINDOW_FRAME.height(), self.frameGeometry().height() - self.height())
+        extra_w = max(WINDOW_FRAME.width(), self.frameGeometry().width() - self.width())
         height = min(max(self.height(), self.natural_height()), area.height() - extra_h)
         width = min(self.width(), area.width() - extra_w)
         self.setMinimumSize(min(self.minimumWidth(), width), min(self.minimumHeight(), height))

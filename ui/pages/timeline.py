@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBox
 
 from app.casework.records import TimelineEvent
 from app.casework.timeline import Timeline
-from app.errors import FeverSentinelError
 from ui.forms import Dialog
 from ui.labels import (
     action_name,
@@ -36,7 +35,6 @@ from ui.labels import (
     test_kind_name,
     test_result_name,
 )
-from ui.messages import error_text
 from ui.pages.case_models import ClocksModel, RecordModel, bold, local
 from ui.pages.case_page import table_view
 from ui.print_preview import PrintPreviewDialog, open_preview
@@ -50,6 +48,8 @@ EPI_FIELDS = ("travel", "contacts", "exposures", "notes", "findings")
 
 
 def _time(value: Any, zone: ZoneInfo) -> str:
+    if value is None:
+        return ""
     try:
         return datetime.fromisoformat(str(value)).astimezone(zone).strftime("%m-%d %H:%M")
     except ValueError:
@@ -341,18 +341,21 @@ def _settings_summary(action: str, s: Mapping[str, Any]) -> str | None:
     return None
 
 
-def event_summary(event: TimelineEvent, zone: ZoneInfo) -> str:
-    """The event in words: what was done, or why it was refused."""
-    s = event.summary if isinstance(event.summary, Mapping) else {}
-    if event.outcome != "success" and "error" in s:
-        details = {k: v for k, v in s.items() if k != "error"}
-        return error_text(FeverSentinelError(str(s["error"]), **details))
+def english_sentence(action: str, s: Mapping[str, Any], zone: ZoneInfo) -> str | None:
+    """The English sentence for an act this page has words for (None: no template; see english_summary)."""
     try:
-        text = (_case_summary(event.action, s, zone) or _triage_summary(event.action, s, zone)
-                or _transfer_summary(event.action, s, zone) or _settings_summary(event.action, s))
+        return (_case_summary(action, s, zone) or _triage_summary(action, s, zone)
+                or _transfer_summary(action, s, zone) or _settings_summary(action, s))
     except (KeyError, TypeError, ValueError, AttributeError):
-        text = None
-    return text if text is not None else _plain(s)[:200]
+        return None
+
+
+def event_summary(event: TimelineEvent, zone: ZoneInfo) -> str:
+    """The event in words: what was done, or why it was refused — issue 15: in Chinese the very sentence the
+    printed timeline carries (app/printing/audit_text.py), in English the same facts in English."""
+    from ui.pages.audit_model import screen_summary
+
+    return screen_summary(event.action, event.outcome, event.summary, zone)
 
 
 class TimelineModel(RecordModel[TimelineEvent]):

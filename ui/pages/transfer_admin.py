@@ -31,7 +31,7 @@ from app.errors import NotFound, StaleEdit
 from app.transfer.records import HospitalRecord, TrustedClinicInfo
 from app.transfer.targets import TransferTargets
 from app.transfer.vocab import HospitalKind
-from ui.forms import FieldErrors, Page, describe, error_label, field_with_error, tidy_form
+from ui.forms import FieldErrors, Page, describe, error_label, field_with_error, scrolling, tidy_form
 from ui.labels import hospital_kind_name
 from ui.messages import error_title
 from ui.pages.case_dialogs import FormDialog, text_edit
@@ -232,7 +232,7 @@ class TransferAdminPage(Page):
         body.addLayout(right, 9)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addLayout(body, 1)
+        layout.addWidget(scrolling(body), 1)  # fits a 1366×768 screen less the taskbar
         self.retranslate()
 
     def title(self) -> str:

@@ -29,7 +29,7 @@ from app.printing import GuideSlip, guide_slip_pdf, registration_form_pdf
 from app.printing.guide_slip import SLIP_SIZES
 from app.settings import SLIP_PAPER
 from app.triage.records import HandoffRecord, VisitDetail
-from ui.forms import FieldErrors, Page, error_label, field_with_error, tidy_form
+from ui.forms import FieldErrors, Page, error_label, field_with_error, scrolling, tidy_form
 from ui.labels import DECISION_COLORS, decision_name
 from ui.print_preview import PrintPreviewDialog, open_preview
 from ui.pages.registration_form import RegistrationForm
@@ -290,7 +290,7 @@ class TriageDeskPage(Page):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.untaken)
-        layout.addWidget(self.stack, 1)
+        layout.addWidget(scrolling(self.stack), 1)  # a step taller than 1366×768 less the taskbar scrolls
         self.retranslate()
 
     def title(self) -> str:
