@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import create_engine, event, text
+from sqlalchemy import event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
@@ -22,7 +22,7 @@ from app.db import migrate
 from app.db.engine import Database, parse_db_url, translate_db_error
 from app.errors import StorageError
 from app.paths import DataPaths
-from tests.conftest import NO_PG_REASON, PG_ENV
+from tests.conftest import NO_PG_REASON, PG_ENV, fresh_pg_database
 
 PG = os.environ.get(PG_ENV)
 needs_pg = pytest.mark.skipif(not PG, reason=NO_PG_REASON)
@@ -191,16 +191,8 @@ def test_driver_texts_are_classified() -> None:
 def pg_url() -> Iterator[str]:
     if not PG:
         pytest.skip(NO_PG_REASON)
-    name = f"fs_lock_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(PG, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(PG).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with fresh_pg_database(PG, "fs_lock") as url:
+        yield url
 
 
 def together(n: int, work) -> list[BaseException]:  # type: ignore[no-untyped-def]

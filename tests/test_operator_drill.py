@@ -29,7 +29,6 @@ import socket
 import sqlite3
 import subprocess
 import sys
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -43,7 +42,7 @@ from sqlalchemy.engine import make_url
 from app import cli, logfile
 from app.triage.identity import check_digit
 
-from tests.conftest import NO_PG_REASON, PG_ENV
+from tests.conftest import NO_PG_REASON, PG_ENV, fresh_pg_database
 
 REPO = Path(__file__).resolve().parents[1]
 ZONE = ZoneInfo("Asia/Shanghai")  # the demo clinic's and init's default zone
@@ -418,16 +417,8 @@ def pg_database(machine: Machine) -> Iterator[str]:
     admin = machine.pg_admin_url
     if not admin:
         pytest.skip(NO_PG_REASON)
-    name = f"fs_drill_{uuid.uuid4().hex[:12]}"
-    engine = create_engine(admin, isolation_level="AUTOCOMMIT")
-    with engine.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(admin).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with engine.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        engine.dispose()
+    with fresh_pg_database(admin, "fs_drill") as url:
+        yield url
 
 
 def _free_port() -> int:
