@@ -46,8 +46,9 @@ def test_the_installer_bundles_qts_chinese_catalogue(tmp_path):
     i18n.compile_translations()
     root = tmp_path / "root"
     root.mkdir()
-    for name in ("app", "resources", "packaging"):
+    for name in ("app", "resources"):
         (root / name).symlink_to(ROOT / name)
+    (root / "packaging").mkdir()  # a real folder: the spec finds the root from it (SPECPATH resolved)
     assets = root / "build" / "packaging-assets"
     assets.mkdir(parents=True)
     (assets / "fever-sentinel.ico").write_bytes(b"ico")
@@ -55,6 +56,7 @@ def test_the_installer_bundles_qts_chinese_catalogue(tmp_path):
     names = {"SPECPATH": str(root / "packaging"), "Analysis": _Recorded, "PYZ": _Recorded, "EXE": _Recorded,
              "COLLECT": _Recorded}
     spec = runpy.run_path(str(ROOT / "packaging" / "fever_sentinel.spec"), init_globals=names)
+    assert Path(spec["ROOT"]) == root.resolve()  # the stand-in assets were used, not a real build's
     bundled = [(Path(src), dest) for src, dest in spec["a"].datas if Path(src).name == "qtbase_zh_CN.qm"]
     assert bundled == [(qt_catalog("zh_CN"), "resources/translations")]
     assert bundled[0][0].is_file()
