@@ -11,22 +11,16 @@ import hashlib
 import json
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.actor import Actor
+from app.audit_vocab import Outcome
 from app.db.models import AuditEvent, AuditHead
 
 GENESIS_HASH = "0" * 64
-
-
-class Outcome(StrEnum):
-    SUCCESS = "success"
-    DENIED = "denied"
-    FAILED = "failed"
 
 
 def _iso(at: datetime) -> str:

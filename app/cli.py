@@ -961,6 +961,17 @@ def cmd_self_test(args: argparse.Namespace, out: TextIO, *, probe_factory: Probe
 Handler = Callable[["AppContext", argparse.Namespace, TextIO], int]
 
 
+class _ImportHelpParser(argparse.ArgumentParser):
+    """``import visits --help`` lists every column with the words it takes: built when help is asked for, not
+    at each start (the desktop app parses its arguments here too, and the words load every vocabulary)."""
+
+    def format_help(self) -> str:
+        from app.triage.import_words import import_help
+
+        self.description, self.epilog = import_help()
+        return super().format_help()
+
+
 def build_parser(probe_factory: ProbeFactory | None = None) -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data-dir", default=argparse.SUPPRESS,
@@ -1028,12 +1039,9 @@ def build_parser(probe_factory: ProbeFactory | None = None) -> argparse.Argument
     p.add_argument("--new-data-dir", action="store_true", help="the data directory has no clinic yet (a "
                    "replacement computer): create it from the backup")
     imports = sub.add_parser("import", help="import records kept on paper").add_subparsers(
-        dest="import_command", metavar="WHAT", required=True)
-    from app.triage.import_words import IMPORT_HELP
-
+        dest="import_command", metavar="WHAT", required=True, parser_class=_ImportHelpParser)
     p = add("visits", cmd_import_visits, "import screenings/registrations from a CSV (UTF-8 or GBK) or XLSX file "
             "(exit 1 if any row was rejected)", imports)
-    p.description, p.epilog = IMPORT_HELP
     p.formatter_class = argparse.RawDescriptionHelpFormatter
     p.add_argument("file", nargs="?", help="the file to import (.csv or .xlsx)")
     p.add_argument("--json", action="store_true")

@@ -13,12 +13,13 @@ every desk shows it in its status bar. The setting's value is the bare code ("re
 from __future__ import annotations
 
 from enum import StrEnum
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from app.clinic_info import ClinicLevel
 from app.errors import ValidationError
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 MODE_KEY = "clinic.mode"
 
@@ -42,6 +43,8 @@ def check_mode(value: object) -> ClinicMode:
 
 def load_mode(s: Session) -> ClinicMode:
     """The mode in force: the admin's setting, else the default for the clinic's level."""
+    from sqlalchemy import select  # here, not above: the words for the modes are read without the database layer
+
     from app.db.models import Clinic, ClinicSetting
 
     value = s.scalar(select(ClinicSetting.value).where(ClinicSetting.key == MODE_KEY))

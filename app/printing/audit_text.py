@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from app.audit import Outcome
+from app.audit_vocab import Outcome
 from app.printing import labels as L
 from app.printing.text import SECONDS_FORMAT, local_time
 

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from enum import Enum
 from typing import Any
 
-from app.audit import Outcome
+from app.audit_vocab import Outcome
 from app.clinic_mode import ClinicMode
 from app.casework.vocab import (CaseExceptionKind, ClockKind, Classification, Disposition, HandoverState,
                                 Population, TestKind, TestResult)

@@ -20,7 +20,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import KeepTogether, LongTable, Paragraph, Spacer, Table
 from reportlab.platypus.flowables import Flowable
 
-from app.audit import Outcome
+from app.audit_vocab import Outcome
 from app.casework.records import ClockRecord, TimelineEvent
 from app.casework.vocab import ClockKind, ClockState
 from app.printing import labels as L

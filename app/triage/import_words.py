@@ -158,28 +158,30 @@ def _values(words: Mapping[str, str]) -> str:
     return "、".join(dict.fromkeys(w for w in words if not w.isascii()))
 
 
-#: ``import visits --help``: the columns and the values they take (README "Paper import" says the same).
-IMPORT_HELP = (
-    "Paper records kept during an outage, as offices keep them: CSV (UTF-8 with or without BOM, or GBK/GB18030 "
-    "as Excel saves it on Chinese Windows) or an Excel workbook (.xlsx, first sheet). The first row names the "
-    "columns, in any order, by code or by the Chinese header. Rows are saved 200 at a time, so the desks keep "
-    "working; running the same file again imports nothing twice. Rejected rows are listed in Chinese with the "
-    "row, column and value (exit 1).",
-    "columns (code = Chinese header: values):\n"
-    + "\n".join(f"  {c} = {'/'.join(HEADERS[c])}" + {
-        "screened_at": ": 2026-12-03 09:15 | 2026/12/3 9:15 | 2026年12月3日 9时15分 | an Excel date cell",
-        "id_type": f": {'/'.join(c.value for c in IdType)} or {_values(ID_TYPE_WORDS)}; empty = resident ID "
-                   "when a number is given, otherwise no document",
-        "sex": ": male/female or 男/女 (empty: from the resident ID)",
-        "birth_date": ": a date as above", "onset_date": ": a date as above",
-        "temperature": ": °C, e.g. 38.2",
-        "symptoms": f": separated by ; 、 or , — {'/'.join(s.value for s in Symptom)} or {_values(SYMPTOM_WORDS)}",
-        "decision": ": general/fever_clinic/isolate or 普通门诊/发热门诊/立即隔离; EMPTY = decided by the triage "
-                    "rules as at the desk (a decision below the rules' is rejected: a downgrade needs the desk)",
-        "health_code": ": green/yellow/red/none or 绿码/黄码/红码/未出示 (required)",
-        "health_code_note": ": optional; required with 未出示 (why no code was shown)",
-        "travel": ": optional; areas stayed in within 14 days, separated by ;",
-        "contact_case": ": optional; 是/否", "cluster": ": optional; 是/否",
-    }.get(c, "") for c in (*COLUMNS, *OPTIONAL_COLUMNS))
-    + "\nlimits as at the desk: name 64, ID number 30, phone 20, address 200, reason 100 characters.\n"
-    "fever-sentinel import visits --template 模板.xlsx writes a file with these headers and one example row.")
+def import_help() -> tuple[str, str]:
+    """``import visits --help``: what the command reads, and the columns with the values they take (README
+    "Paper import" says the same). The description and the epilog, built when help is asked for."""
+    return (
+        "Paper records kept during an outage, as offices keep them: CSV (UTF-8 with or without BOM, or GBK/GB18030 "
+        "as Excel saves it on Chinese Windows) or an Excel workbook (.xlsx, first sheet). The first row names the "
+        "columns, in any order, by code or by the Chinese header. Rows are saved 200 at a time, so the desks keep "
+        "working; running the same file again imports nothing twice. Rejected rows are listed in Chinese with the "
+        "row, column and value (exit 1).",
+        "columns (code = Chinese header: values):\n"
+        + "\n".join(f"  {c} = {'/'.join(HEADERS[c])}" + {
+            "screened_at": ": 2026-12-03 09:15 | 2026/12/3 9:15 | 2026年12月3日 9时15分 | an Excel date cell",
+            "id_type": f": {'/'.join(c.value for c in IdType)} or {_values(ID_TYPE_WORDS)}; empty = resident ID "
+                       "when a number is given, otherwise no document",
+            "sex": ": male/female or 男/女 (empty: from the resident ID)",
+            "birth_date": ": a date as above", "onset_date": ": a date as above",
+            "temperature": ": °C, e.g. 38.2",
+            "symptoms": f": separated by ; 、 or , — {'/'.join(s.value for s in Symptom)} or {_values(SYMPTOM_WORDS)}",
+            "decision": ": general/fever_clinic/isolate or 普通门诊/发热门诊/立即隔离; EMPTY = decided by the triage "
+                        "rules as at the desk (a decision below the rules' is rejected: a downgrade needs the desk)",
+            "health_code": ": green/yellow/red/none or 绿码/黄码/红码/未出示 (required)",
+            "health_code_note": ": optional; required with 未出示 (why no code was shown)",
+            "travel": ": optional; areas stayed in within 14 days, separated by ;",
+            "contact_case": ": optional; 是/否", "cluster": ": optional; 是/否",
+        }.get(c, "") for c in (*COLUMNS, *OPTIONAL_COLUMNS))
+        + "\nlimits as at the desk: name 64, ID number 30, phone 20, address 200, reason 100 characters.\n"
+        "fever-sentinel import visits --template 模板.xlsx writes a file with these headers and one example row.")

@@ -17,15 +17,11 @@ from reportlab.pdfgen.canvas import Canvas
 
 from app.keys import ClinicKey
 
-from app.printing import (
-    SLIP_SIZES,
-    GuideSlip,
-    case_timeline_pdf,
-    guide_slip_pdf,
-    register_cjk_fonts,
-    registration_form_pdf,
-    transfer_handover_pdf,
-)
+from app.printing.guide_slip import SLIP_SIZES, GuideSlip, guide_slip_pdf
+from app.printing.timeline_pdf import case_timeline_pdf
+from app.printing.fonts import register_cjk_fonts
+from app.printing.registration_form import registration_form_pdf
+from app.printing.transfer_form import transfer_handover_pdf
 from app.printing.fonts import fonts_registered
 from app.printing.permit_card import SIZES as PERMIT_SIZES
 from app.printing.permit_card import permit_card_pdf

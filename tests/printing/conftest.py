@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from app.printing import GuideSlip, registration_form_pdf
+from app.printing.guide_slip import GuideSlip
+from app.printing.registration_form import registration_form_pdf
 from tests.printing import fixtures as F
 from tests.printing import pdftools as T
 

@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from app.printing import SLIP_SIZES, GuideSlip, guide_slip_pdf
+from app.printing.guide_slip import SLIP_SIZES, GuideSlip, guide_slip_pdf
 from app.printing.guide_slip import BuyerSlip, buyer_slip_pdf
 from tests.printing import fixtures as F
 from tests.printing import pdftools as T

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import app
-from app.audit import Outcome
+from app.audit_vocab import Outcome
 from app.clinic_mode import ClinicMode
 from app.casework import vocab as casework
 from app.permissions import Role

@@ -7,7 +7,7 @@ from datetime import date
 
 import numpy as np
 
-from app.printing import registration_form_pdf
+from app.printing.registration_form import registration_form_pdf
 from app.triage.records import TravelEntry
 from app.triage.vocab import Decision, HandoffState, IdType
 from tests.printing import fixtures as F

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from app.casework.records import ClockRecord, TimelineEvent
 from app.casework.timeline import Timeline
-from app.printing import case_timeline_pdf
+from app.printing.timeline_pdf import case_timeline_pdf
 from app.printing import labels as L
 from app.printing.audit_text import MAX_TOTAL, WORDING, summary_text
 from app.printing.timeline_pdf import clock_verdict

@@ -16,7 +16,7 @@ from reportlab.lib.units import mm
 from app.casework.records import LabTestRecord
 from app.keys import ClinicKey
 from app.printing import labels as L
-from app.printing import transfer_handover_pdf
+from app.printing.transfer_form import transfer_handover_pdf
 from app.printing.qr import QUIET_ZONE, qr_matrix
 from app.printing.transfer_form import MAX_TESTS, PARTS, QR_SIZE, shown_tests
 from app.signing import sign_token

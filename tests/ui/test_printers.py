@@ -12,7 +12,8 @@ from PySide6.QtPrintSupport import QPrinter
 
 from app import settings as opts
 from app.errors import ValidationError
-from app.printing import GuideSlip, guide_slip_pdf, registration_form_pdf
+from app.printing.guide_slip import GuideSlip, guide_slip_pdf
+from app.printing.registration_form import registration_form_pdf
 from app.printing.permit_card import permit_card_pdf
 from app.settings import PRINTER_A4, PRINTER_CARD, PRINTER_NAME, PRINTER_SLIP, SettingsStore
 from tests.printing import fixtures as F

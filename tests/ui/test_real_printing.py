@@ -30,7 +30,8 @@ import zxingcpp
 from PySide6.QtPrintSupport import QPrinterInfo
 
 from app.keys import load_public_key
-from app.printing import GuideSlip, guide_slip_pdf, registration_form_pdf
+from app.printing.guide_slip import GuideSlip, guide_slip_pdf
+from app.printing.registration_form import registration_form_pdf
 from app.printing.permit_card import permit_card_pdf
 from app.settings import PRINTER_BY_KIND
 from app.wards import credential

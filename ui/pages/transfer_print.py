@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QWidget
 
-from app.printing import transfer_handover_pdf
+from app.printing.transfer_form import transfer_handover_pdf
 from app.printing.fonts import register_cjk_fonts
 from app.printing.qr import draw_qr, qr_matrix
 from app.transfer.records import ReceivedRecord

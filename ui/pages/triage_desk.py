@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.printing import GuideSlip, guide_slip_pdf, registration_form_pdf
+from app.printing.guide_slip import GuideSlip, guide_slip_pdf
+from app.printing.registration_form import registration_form_pdf
 from app.printing.guide_slip import SLIP_SIZES
 from app.settings import SLIP_PAPER
 from app.triage.records import HandoffRecord, VisitDetail
