@@ -80,9 +80,9 @@ def append(
         summary=json.dumps(summary, ensure_ascii=False, sort_keys=True, default=str),
         outcome=outcome.value, prev_hash=head.hash, row_digest=row_digest,
     )
-    digest = row_hash(**fields)
-    session.execute(insert(AuditEvent).values(hash=digest, **fields))
-    session.execute(update(AuditHead).where(AuditHead.id == 1).values(seq=seq, hash=digest))
+    event_hash = row_hash(**fields)
+    session.execute(insert(AuditEvent).values(hash=event_hash, **fields))
+    session.execute(update(AuditHead).where(AuditHead.id == 1).values(seq=seq, hash=event_hash))
     return seq
 
 

@@ -61,14 +61,14 @@ class RowSpec:
         cols = [c for c in table.c if c.name not in self.exclude]
         order = list(table.primary_key.columns)
         found = session.execute(select(*cols).where(table.c[self.key] == wanted).order_by(*order)).mappings().all()
-        return [{k: _canonical(v) for k, v in sorted(r.items())} for r in found]
+        return [{str(k): _canonical(v) for k, v in sorted(r.items())} for r in found]
 
 
 def _t(module: str, name: str) -> Callable[[], Table]:
     def get() -> Table:
         import importlib
 
-        return importlib.import_module(module).__dict__[name].__table__  # type: ignore[no-any-return]
+        return importlib.import_module(module).__dict__[name].__table__
     return get
 
 

@@ -1,6 +1,7 @@
 """Admin and script commands: ``fever-sentinel <command>``; ui.launcher adds the desktop app.
 
-Messages here are English: the command line is for admins and scripts; exit codes carry the result.
+Exit codes carry the result. A refusal prints one line, ``error [code]: sentence``, the sentence from
+app/vocabulary/errors.py in the data directory's language (as the desks say it).
 """
 
 from __future__ import annotations
@@ -22,129 +23,20 @@ from app.files import owner_only_umask, write_private_bytes
 from app.paths import DataPaths, resolve_paths
 from app.permissions import Role
 from app.clinic_info import DEFAULT_TIMEZONE, ClinicLevel
+from app.vocabulary import cli_language
+from app.vocabulary import errors as error_words
 
 if TYPE_CHECKING:  # the database stack loads when a command needs it: the desktop app opens it behind its window
     from app.context import AppContext
     from app.selftest import ProbeFactory
 
-MESSAGES: dict[str, str] = {
-    "network_share": "The database path is on a network share; SQLite is not safe there. "
-                     "Use a local disk, or point every desk at the clinic's PostgreSQL with --db-url.",
-    "disk_full": "The disk is full. Nothing was changed; free some space and try again.",
-    "db_busy": "The database stayed busy too long. Try again.",
-    "db_unreachable": "The database server cannot be reached: check that it is running, the host name and port in "
-                      "the database URL, the network and the firewall (nothing was changed).",
-    # issue 14 — failing clearly
-    "db_auth_failed": "The database server refused the user name or password: check the user and password of "
-                      "the database URL (or the password file) with the database administrator.",
-    "db_missing": "The database named in the URL does not exist on that server: check its name, or create it "
-                  "(see the PostgreSQL set-up in the README).",
-    "db_url_malformed": "The database URL is not valid: write it as postgresql+psycopg://USER@HOST:PORT/DATABASE "
-                        "(or leave it out for the local SQLite file).",
-    "unexpected": "Something unexpected went wrong; the details, with the traceback, were written to the log file.",
-    "db_newer_than_app": "The database was written by a newer release; install that release (nothing was changed).",
-    "db_schema_unrecognised": "The hub database has tables this release does not recognise; nothing was changed.",
-    "already_initialized": "This data directory already has a clinic.",
-    "not_initialized": "No clinic in this data directory or database (a mistyped --data-dir?); nothing was created "
-                       "there. Give the clinic's data directory, or run 'fever-sentinel init' (or 'demo') first.",
-    "not_demo_clinic": "This data directory holds a real clinic; demo data is only added to a demo clinic. "
-                       "Use --data-dir with an empty directory.",
-    "username_taken": "That user name is already taken.",
-    "username": "User names are 2-32 characters: lowercase letters, digits, '.', '_' or '-'.",
-    "full_name": "The full name must be 1-64 characters.",
-    "clinic_code": "The clinic code must be 2-20 capital letters or digits.",
-    "clinic_name": "The clinic name must be 2-100 characters.",
-    "password_too_short": "The password must have at least 8 characters.",
-    "password_too_simple": "The password is too simple (use at least 4 different characters).",
-    "empty_password": "No password was given on standard input.",
-    "password_mismatch": "The two passwords differ.",
-    "unknown_role": "Unknown role.",
-    "last_admin": "This is the last active admin; it cannot be disabled or lose the admin role.",
-    "not_found": "No such record.",
-    "required": "A required value is empty.",
-    "too_long": "A value is too long.",
-    "backup_needs_sqlite": "Backup and restore work on the SQLite database; use pg_dump for PostgreSQL.",
-    "corrupt_backup": "The backup file is damaged or not a database; nothing was restored.",
-    "not_a_backup": "That file is not a Fever Sentinel backup; nothing was restored.",
-    "backup_chain_broken": "The backup's audit trail is broken; it was not restored.",
-    "backup_other_clinic": "The backup belongs to another clinic; it was not restored.",
-    "backup_missing": "The backup file does not exist.",
-    "backup_over_live": "The backup cannot overwrite the live database.",
-    # issue 14 — data directory and backups
-    "backup_exists": "That file exists already; nothing was written. Choose another name, or overwrite with --force.",
-    "backup_out_is_folder": "--out names a folder; give a file name (e.g. FOLDER/fever-sentinel-DATE.sqlite3).",
-    "backup_failed": "The backup could not be written (folder, permissions?); nothing was left behind.",
-    "backup_check_failed": "The backup failed its integrity check and was not kept.",
-    "no_signing_keys": "There is no signing key in this data directory's keys/ folder to put in the backup.",
-    "passphrase_too_short": "The passphrase must have at least 8 characters.",
-    "backup_keys_missing": "The backup set has no FILE.keys beside the backup (made with 'backup --with-key'); "
-                           "nothing was restored. Restore without --with-key, or find the .keys file.",
-    "backup_keys_format": "The FILE.keys beside the backup is damaged or not a key file; nothing was restored.",
-    "backup_keys_other_clinic": "The key file belongs to another clinic's backup; nothing was restored.",
-    "key_passphrase_wrong": "Wrong passphrase for the signing keys (or the key file was changed); nothing was "
-                            "restored.",
-    "restore_needs_yes": "A restore replaces ALL data: run it on a terminal to confirm, or add --yes in a script. "
-                         "Nothing was changed.",
-    "restore_not_confirmed": "Not confirmed (type the clinic code or 'yes'); nothing was changed.",
-    "restore_failed": "The restore failed; the current data was left unchanged.",
-    "csv_header": "The CSV file lacks required columns.",
-    "file_encoding": "The file is neither UTF-8 nor GBK/GB18030 text (save it from Excel as CSV or .xlsx).",
-    "file_format": "The file is neither CSV nor a readable Excel workbook (.xlsx).",
-    "risk_areas_shrink": "The new risk-area list is empty or less than half as long as the current one "
-                         "(see old/new); check the file, or run again with --force to replace it anyway.",
-    "file_unreadable": "The file cannot be read.",
-    "risk_file_row": "A row of the risk-area file is not 'name,level[,since]' (level medium/high).",
-    "risk_file_format": "The risk-area JSON must be a list of {name, level, since}.",
-    "series_row": "A row of the series is not 'YYYY-MM-DD,count' with a count of 0 or more.",
-    "series_gap": "The series must have one row per day with no gaps.",
-    "min_sd": "--min-sd must be greater than 0.",
-    "report_day_not_over": "A day's report can be made once the day is over (clinic time).",
-    "report_submitted": "That day's report was already submitted; a change is a correction (new version).",
-    "correction_note": "That day's report is in already: a correction needs --note saying what was wrong.",
-    "hub_list_invalid": "A county list from the hub is wrong; neither list was applied and nothing changed here. "
-                        "Tell the county which list, item and field (below) so it publishes a corrected list.",
-    "automatic_not_allowed": "The automatic submission may only submit overdue reports and deliver what is queued.",
-    "time_format": "Give the time as HH:MM.",
-    "hub_key_mismatch": "The answer was signed by another key than the county hub key pinned here; it was refused "
-                        "and recorded. Compare fingerprints with the county ('hub public-key') before 'sync hub-key'.",
-    "hub_key_format": "Not a hub public key: give the whole key 'hub public-key' prints at the hub.",
-    "hub_anchors_refused": "The county hub did not answer with this clinic's audit anchors (is the clinic "
-                           "registered there, and this desk enrolled?).",
-    "hub_url": "Set the county hub's address first (https://..., or http:// to this machine): sync push --hub URL.",
-    "hub_unreachable": "The county hub cannot be reached now; reports stay queued and go when it is back.",
-    "hub_certificate": "The county hub's HTTPS certificate could not be verified; nothing was sent and the reports "
-                       "stay queued. Unknown CA: ask the county for its CA certificate and set it with "
-                       "'sync push --ca-file FILE'. Expired or for another host name: the county must fix its "
-                       "certificate (or check this computer's date, or the hub address).",
-    "ca_file": "That file is not a certificate (PEM or DER): ask the county for its CA certificate file.",
-    "tls_pair": "Give both --tls-cert and --tls-key (the hub's certificate and its private key).",
-    "tls_file": "The certificate or key file cannot be read.",
-    "tls_file_format": "The certificate or key file is not PEM, or the key is protected by a password "
-                       "(give an unencrypted key readable only by the hub's account).",
-    "tls_key_mismatch": "The private key does not belong to the certificate: give the key the certificate was made for.",
-    "list_item": "An item of the list is wrong; nothing was published. Fix that item's field and publish again.",
-    "list_duplicate": "The same name is in the list twice; nothing was published. Keep one of them.",
-    # issue 14 — machine configuration, version and small truths
-    "config_malformed": "The machine configuration file is not valid TOML; fix the line named below "
-                        "(nothing was opened).",
-    "config_value": "A value in the machine configuration file is wrong (keys: data_dir, db_url without a "
-                    "password, db_password_file); fix it (nothing was opened).",
-    "config_unreadable": "The machine configuration file cannot be read by this account; let it read the file.",
-    "password_file_open": "The database password file can be read by everyone; make it readable only by its "
-                          "owner (and group): chmod 600 FILE (or 640).",
-    "password_file_missing": "The database password file named in the machine configuration cannot be read.",
-    "password_file_empty": "The database password file is empty: put the password on its first line.",
-    "port_in_use": "That port is already in use (another hub running?); stop it or choose --port.",
-    "port_unavailable": "The hub cannot listen on that address and port (check --host; ports below 1024 need "
-                        "an administrator).",
-    "before_clinic": "That day is before this clinic was set up; there is no report for it.",
-    "list_format": "The file is not a list the hub can publish (a JSON list of objects, or for risk areas the "
-                   "CSV 'name,level[,since]'); nothing was published.",
-}
+_language = "en"  # the language of this run's messages: the data directory's (set by _main)
 
 
 def describe(err: FeverSentinelError) -> str:
-    text = MESSAGES.get(err.code, err.code.replace("_", " "))
+    """One line for a refusal: ``error [code]: sentence (details)``; the code and details are for scripts and
+    whoever supports the desk, the sentence (app/vocabulary/errors.py, as on the desks) for the person."""
+    text = error_words.sentence(err.code, err.details, _language)
     # the sentence does not say which value
     generic = err.code in ("required", "too_long", "hub_list_invalid", "list_item")
     extra = ", ".join(f"{k}={v}" for k, v in err.details.items() if k != "field" or generic)
@@ -211,11 +103,16 @@ def cmd_user_list(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int
                    for u in users], out, ensure_ascii=False, indent=2)
         print(file=out)
         return 0
+    from app import vocabulary as V
+    from app.vocabulary.clinic import ROLE
+    from app.vocabulary.phrases import LIST_SEPARATOR
+
     for u in users:
         state = "active" if u.active else "disabled"
         if u.locked_until and u.locked_until > ctx.clock.now():
             state += f", locked until {clinic_time(u.locked_until, clinic_zone(ctx))}"
-        print(f"{u.username:<20} {u.full_name:<16} {','.join(sorted(u.roles)):<28} {state}", file=out)
+        roles = LIST_SEPARATOR.say(_language).join(V.labels(ROLE, u.roles, _language))
+        print(f"{u.username:<20} {u.full_name:<16} {roles:<28} {state}", file=out)
     return 0
 
 
@@ -401,7 +298,9 @@ def cmd_risk_areas_import(ctx: AppContext, args: argparse.Namespace, out: TextIO
 
 def cmd_risk_areas_list(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     """The current medium/high-risk area list: level in words, since-date, source."""
-    from app.printing.labels import RISK_LEVEL, RISK_AREA_SOURCE, label
+    from app.vocabulary import label
+    from app.vocabulary.phrases import SINCE, SOURCE
+    from app.vocabulary.triage import RISK_AREA_SOURCE, RISK_LEVEL
 
     areas = ctx.triage_config.risk_areas()
     if args.json:
@@ -411,8 +310,10 @@ def cmd_risk_areas_list(ctx: AppContext, args: argparse.Namespace, out: TextIO) 
         print(file=out)
         return 0
     for a in areas:
-        print(f"{label(RISK_LEVEL, a.level)}  {a.name}  {'自 ' + a.since.isoformat() if a.since else '-'}  "
-              f"来源：{label(RISK_AREA_SOURCE, a.source)}", file=out)
+        print(f"{label(RISK_LEVEL, a.level, language=_language)}  {a.name}  "
+              f"{SINCE.say(_language).format(date=a.since.isoformat()) if a.since else '-'}  "
+              f"{SOURCE.say(_language).format(source=label(RISK_AREA_SOURCE, a.source, language=_language))}",
+              file=out)
     high = sum(a.level == "high" for a in areas)
     print(f"{len(areas)} areas ({high} high risk) · 共 {len(areas)} 个地区（高风险 {high} 个）", file=out)
     return 0
@@ -429,12 +330,16 @@ def cmd_clocks(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
                    for e in entries], out)
         print(file=out)
         return 0
+    from app.vocabulary import label
+    from app.vocabulary.casework import CLOCK_KIND, CLOCK_STATE
+
     zone = ZoneInfo(ctx.clinic.get().timezone)
     for e in entries:
         left = e.seconds_left
         when = f"{abs(left) // 3600}h{abs(left) % 3600 // 60:02d}m {'left' if left >= 0 else 'overdue'}"
-        print(f"{e.clock.visit_no:<22} {e.clock.kind:<10} started {clinic_time(e.clock.started_at, zone)}  "
-              f"due {clinic_time(e.clock.due_at, zone)}  {e.state.value:<8} {when}  {e.doctor_username}",
+        kind, state = label(CLOCK_KIND, e.clock.kind, language=_language), label(CLOCK_STATE, e.state, language=_language)
+        print(f"{e.clock.visit_no:<22} {kind:<10} started {clinic_time(e.clock.started_at, zone)}  "
+              f"due {clinic_time(e.clock.due_at, zone)}  {state:<8} {when}  {e.doctor_username}",
               file=out)
     if not entries:
         print("no open clocks", file=out)
@@ -466,8 +371,12 @@ def _desk_json(d: Any) -> dict[str, Any]:
 
 
 def _desk_line(d: Any) -> str:
-    state = d.state if d.state != "enrolled" or d.enrolment_valid else "enrolled (enrolment does not verify!)"
-    extra = f"  for {','.join(d.purposes)}" if d.purposes else ""
+    from app.vocabulary import label, labels
+    from app.vocabulary.clinic import DESK_KEY_STATE, DESK_PURPOSE
+
+    state = label(DESK_KEY_STATE, d.state, language=_language)
+    state = state if d.state != "enrolled" or d.enrolment_valid else f"{state} (enrolment does not verify!)"
+    extra = f"  for {', '.join(labels(DESK_PURPOSE, d.purposes, _language))}" if d.purposes else ""
     if d.revoke_reason:
         extra += f"  reason: {d.revoke_reason}"
     return f"{d.key_id}  {d.workstation:<20} {state}{extra}{'  (this desk)' if d.this_desk else ''}"
@@ -586,9 +495,13 @@ def cmd_permit_list(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> i
                   out, ensure_ascii=False)
         print(file=out)
         return 0
+    from app.vocabulary import label
+    from app.vocabulary.wards import PERMIT_KIND, PERMIT_STATE
+
     zone = clinic_zone(ctx) if permits else None
     for p in permits:
-        print(f"{p.number} {p.kind:<8} {state(p):<8} {p.ward_name} {p.bed:<6} gates={','.join(p.gates)} "
+        kind, words = label(PERMIT_KIND, p.kind, language=_language), label(PERMIT_STATE, state(p), language=_language)
+        print(f"{p.number} {kind:<8} {words:<8} {p.ward_name} {p.bed:<6} gates={','.join(p.gates)} "
               f"until {clinic_time(p.valid_until, zone)}\n    {p.payload}", file=out)
     return 0
 
@@ -644,7 +557,8 @@ def cmd_report_daily(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> 
             status=status, version=data["version"],  # type: ignore[arg-type]
             series=fever_clinic_series(ctx.db, day, CHART_DAYS + EARS_LEAD),
             audit_seq=data["audit_head"]["seq"], audit_hash=data["audit_head"]["hash"],  # type: ignore[index]
-            printed_at=ctx.clock.now(), open_alerts=len(ctx.alerts.open_alerts(Actor.system())))
+            printed_at=ctx.clock.now(), open_alerts=len(ctx.alerts.open_alerts(Actor.system())),
+            contacts=ctx.transfers.contacts()[0])  # 填报人 left to write: the command line is nobody's name
         write_private_bytes(args.pdf, pdf)  # owner-only (app/files.py)
     if args.json:
         json.dump(data, out, ensure_ascii=False)
@@ -652,22 +566,27 @@ def cmd_report_daily(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> 
         return 0
     kind = "ZERO REPORT" if data["zero_report"] else "daily report"
     print(f"{kind} {day} ({data['status']}{' v' + str(data['version']) if data['version'] else ''})", file=out)
-    for key, value in data["counts"].items():  # type: ignore[union-attr]
-        print(f"  {key:<26}{value:>6}", file=out)
+    from app.vocabulary import label
+    from app.vocabulary.report import REPORT_COUNT
+
+    counts: dict[str, int] = data["counts"]  # type: ignore[assignment]  # compute_counts: row key → count
+    for key, value in counts.items():
+        print(f"  {label(REPORT_COUNT, key, language=_language)}  {value}", file=out)
     print(f"  audit head #{data['audit_head']['seq']} {data['audit_head']['hash']}", file=out)  # type: ignore[index]
     return 0
 
 
 def _print_report(report: Any, out: TextIO, heading: str) -> None:
     """A submitted report in words: the rows as the printed report names them (no raw keys)."""
-    from app.printing.labels import REPORT_COUNT, label
+    from app.vocabulary import label
+    from app.vocabulary.report import REPORT_COUNT
 
     kind = "ZERO REPORT (零报告)" if report.zero_report else "daily report (日报告)"
     print(f"{heading} {report.day}: {kind}, version {report.version}"
           f"{' (automatic)' if report.automatic else ''}", file=out)
     keys = [k for k in REPORT_COUNT if k in report.counts] + sorted(k for k in report.counts if k not in REPORT_COUNT)
     for key in keys:
-        print(f"  {label(REPORT_COUNT, key)}: {report.counts[key]}", file=out)
+        print(f"  {label(REPORT_COUNT, key, language=_language)}: {report.counts[key]}", file=out)
 
 
 def _print_push(result: Any, status: Any, out: TextIO) -> None:
@@ -1199,7 +1118,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, gui: GuiL
             return 1
         logfile.log_unexpected("unexpected error in a command", exc)
         where = logfile.current_path()
-        print(f"error [unexpected]: {MESSAGES['unexpected']} ({type(exc).__name__}"
+        print(f"error [unexpected]: {error_words.UNEXPECTED.say(_language)} ({type(exc).__name__}"
               + (f"; log={where}" if where else "") + ")", file=sys.stderr)
         return 1
 
@@ -1237,6 +1156,8 @@ def _main(argv: Sequence[str] | None = None, out: TextIO | None = None, gui: Gui
     handler: Handler | None = getattr(args, "handler", None)
     standalone = getattr(args, "standalone", None)
     _start_log(data_dir, standalone)
+    global _language
+    _language = cli_language(data_dir)
     if standalone is not None:  # needs no database
         try:
             return int(standalone(args, out))

@@ -48,7 +48,7 @@ def load_mode(s: Session) -> ClinicMode:
     from app.db.models import Clinic, ClinicSetting
 
     value = s.scalar(select(ClinicSetting.value).where(ClinicSetting.key == MODE_KEY))
-    if value in ClinicMode._value2member_map_:
+    if value is not None and value in ClinicMode._value2member_map_:
         return ClinicMode(value)
     level = s.scalar(select(Clinic.level).limit(1))
     return default_mode(level or ClinicLevel.TOWNSHIP)

@@ -25,6 +25,7 @@ last of them expires it verifies no permit at all (the gate checks each permit's
 from __future__ import annotations
 
 import binascii
+import builtins  # ``list`` below is a method of DeskKeyService: the type is spelled builtins.list
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -347,7 +348,8 @@ class DeskKeyService(Service):
             rows = s.scalars(select(DeskKey).order_by(DeskKey.first_seen, DeskKey.id)).all()
             return [_info(r, clinic, this_kid) for r in rows]
 
-    def enrol(self, actor: Actor, key_id: str, purposes: tuple[str, ...] | list[str] | None = None) -> DeskKeyInfo:
+    def enrol(self, actor: Actor, key_id: str, purposes: tuple[str, ...] | builtins.list[str] | None = None
+              ) -> DeskKeyInfo:
         """Enrol a pending desk key, signed by the clinic key: only on the desk that holds it
         (``clinic_key_not_here``). Refused: ``desk_not_pending`` (enrolled or revoked already),
         ``desk_purpose`` (an unknown purpose)."""

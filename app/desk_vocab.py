@@ -1,4 +1,4 @@
-"""Vocabulary of desk keys and trust (app/desk_keys.py); words in ui/labels.py and app/printing/labels.py."""
+"""Vocabulary of desk keys and trust (app/desk_keys.py); words in app/vocabulary/clinic.py."""
 
 from __future__ import annotations
 

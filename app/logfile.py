@@ -68,7 +68,7 @@ class _SafeHandler(logging.handlers.RotatingFileHandler):
                 self.stream.close()
             except OSError:
                 pass
-            self.stream = None  # type: ignore[assignment]  # reopened at the next line (delay-style)
+            self.stream = None  # reopened at the next line (delay-style)
 
 
 def setup(root: Path, *, level: int = logging.INFO) -> Path | None:

@@ -326,24 +326,25 @@ def _database_checks(report: Report, world: _World, root: Path, argon2: Any) -> 
 
 
 def _printing_checks(report: Report, world: _World, probe: Probe | None) -> None:
-    import app.printing as printing
+    from app.printing.guide_slip import SLIP_SIZES, GuideSlip, guide_slip_pdf
+    from app.printing.registration_form import registration_form_pdf
 
     prereq = ("screening, registration, hand-off",)
 
     def registration_form() -> str:
-        pdf = printing.registration_form_pdf(world.visit, world.clinic, datetime.now(timezone.utc))
+        pdf = registration_form_pdf(world.visit, world.clinic, datetime.now(timezone.utc))
         return _check_pdf(probe, pdf, world.visit.visit_no)
 
     def guide_slip(size: str) -> Callable[[], str]:
         def check() -> str:
-            slip = printing.GuideSlip(clinic_name=world.clinic.name, visit_no=world.visit.visit_no,
+            slip = GuideSlip(clinic_name=world.clinic.name, visit_no=world.visit.visit_no,
                                       patient_name=PATIENT_NAME, sent_at=world.handoff.sent_at,
                                       timezone=world.clinic.timezone, escort=world.handoff.escort)
-            return _check_pdf(probe, printing.guide_slip_pdf(slip, size), world.visit.visit_no)
+            return _check_pdf(probe, guide_slip_pdf(slip, size), world.visit.visit_no)
         return check
 
     report.run("registration form (A4) printed, QR read back", registration_form, needs=prereq)
-    for size in printing.SLIP_SIZES:
+    for size in SLIP_SIZES:
         report.run(f"guide slip {size} printed, QR read back", guide_slip(size), needs=prereq)
 
     try:  # the case timeline printout arrived after release 0.1.0

@@ -5,6 +5,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh test
+
+# types (issue 15): mypy over app/ and ui/ with pyproject.toml's [tool.mypy], before the tests; any error fails the run
+echo "test: checking types (mypy over app/ and ui/)"
+if ! .venv/bin/python -m mypy; then
+  echo "test: FAILED: mypy found type errors in app/ or ui/ (listed above); the tests were not run"
+  exit 1
+fi
+
 export QT_QPA_PLATFORM=offscreen
 on_exit=()  # clean-up commands for the throw-away servers started below, run in reverse on exit
 trap 'for ((i=${#on_exit[@]}-1; i>=0; i--)); do eval "${on_exit[i]}"; done' EXIT

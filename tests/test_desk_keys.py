@@ -210,13 +210,14 @@ def test_hub_accepts_a_desk_signed_report_and_refuses_a_forged_enrolment(ctx: Ap
 
 
 def test_words_for_every_desk_code() -> None:
-    from app.printing import labels as L
+    from app.vocabulary.audit import ACTION
+    from app.vocabulary.enums import TABLES, code_of
     from app.printing.audit_text import WORDING
     from app.desk_vocab import DeskPurpose as Purpose
 
     for enum in (DeskKeyState, Purpose, TrustPurpose):
-        assert all(member in L.TABLES[enum] for member in enum)
-    assert {"desk.register", "desk.enrol", "desk.revoke"} <= set(L.AUDIT_ACTION) & set(WORDING)
+        assert all(code_of(member) in TABLES[enum] for member in enum)
+    assert {"desk.register", "desk.enrol", "desk.revoke"} <= set(ACTION) & set(WORDING)
 
 
 def test_cli_desk_commands(tmp_path: Path) -> None:

@@ -1,16 +1,19 @@
 """The documentation under docs/ (issue 14, deliverable 8): the guides exist, every image and page a guide
 links exists, every command a guide quotes is a real command of the parser, and scripts/screenshots.py
-regenerates the quick guides' screenshots (at least one per role, every linked one) from the demo clinic."""
+regenerates the screenshots from the demo clinic (issue 15: every page and dialog, into docs/screens/; every
+picture a page links is made, and the gallery pages list every picture in both languages)."""
 
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import io
 import os
 import re
 import shlex
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,6 +22,8 @@ from app.cli import build_parser
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
+SCREENS = DOCS / "screens"
+GALLERIES = {"zh": DOCS / "zh" / "screens.md", "en": DOCS / "en" / "screens.md"}
 ZH_GUIDES = ("README.md", "install.md", "shared-data.md", "postgresql.md", "devices.md", "backup.md", "hub.md")
 ROLES = {"nurse": "quick-nurse.md", "doctor": "quick-doctor.md", "gate": "quick-gate.md", "admin": "quick-admin.md"}
 MAX_PNG_BYTES = 150_000
@@ -74,8 +79,31 @@ def test_each_quick_guide_has_screenshots_of_its_role() -> None:
         images = [t for t in LINK.findall((DOCS / "zh" / name).read_text(encoding="utf-8")) if t.endswith(".png")]
         assert images, f"{name} shows no screenshot"
         assert all(Path(t).name.startswith(f"{role}-") for t in images), (name, images)
-    for png in (DOCS / "zh" / "img").glob("*.png"):
+    pngs = list(SCREENS.rglob("*.png"))
+    assert pngs, "docs/screens/ holds no picture"
+    for png in pngs:
         assert png.stat().st_size <= MAX_PNG_BYTES, f"{png.name} is {png.stat().st_size} bytes: regenerate it"
+
+
+def linked_screens(lang: str) -> set[str]:
+    """The names of the pictures of docs/screens/<lang>/ that any page of docs/ links."""
+    folder = (SCREENS / lang).resolve()
+    return {Path(t).name for doc in all_docs() for t in LINK.findall(doc.read_text(encoding="utf-8"))
+            if t.endswith(".png") and (doc.parent / t).resolve().parent == folder}
+
+
+def gallery_of(lang: str) -> list[str]:
+    return [Path(t).name for t in LINK.findall(GALLERIES[lang].read_text(encoding="utf-8")) if t.endswith(".png")]
+
+
+def test_the_galleries_list_every_picture_once_in_both_languages() -> None:
+    zh, en = gallery_of("zh"), gallery_of("en")
+    assert len(zh) == len(set(zh)) and len(en) == len(set(en)), "a gallery shows a picture twice"
+    assert zh == en, "docs/zh/screens.md and docs/en/screens.md show different screens"
+    for lang, gallery in (("zh", zh), ("en", en)):
+        assert all((SCREENS / lang / name).is_file() for name in gallery), f"{GALLERIES[lang]} links a missing picture"
+        unlisted = {p.name for p in (SCREENS / lang).glob("*.png")} - set(gallery)
+        assert not unlisted, f"pictures in docs/screens/{lang}/ that {GALLERIES[lang].name} does not show: {sorted(unlisted)}"
 
 
 def unparsable(commands: list[tuple[str, str]]) -> list[str]:
@@ -115,19 +143,38 @@ def test_the_command_check_catches_a_wrong_command(tmp_path: Path, monkeypatch: 
     assert len(wrong) == 1 and "--no-such-flag" in wrong[0]
 
 
+def page_slug() -> Callable[[type], str]:
+    """scripts/screenshots.py's ``slug``: the file name it gives a page class."""
+    spec = importlib.util.spec_from_file_location("screenshots_script", ROOT / "scripts" / "screenshots.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    slug: Callable[[type], str] = module.slug
+    return slug
+
+
 def test_the_screenshot_script_regenerates_every_linked_picture(tmp_path: Path) -> None:
-    out = tmp_path / "img"
+    """The whole gallery in Chinese (English is the same script with the other catalogue: CI time)."""
+    from ui.main_window import PAGES
+
+    out = tmp_path / "screens"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "screenshots.py"), "--out", str(out),
-                           "--data-dir", str(tmp_path / "data")], cwd=ROOT, env=env, capture_output=True,
-                          text=True, timeout=600)
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "screenshots.py"), "--lang", "zh_CN",
+                           "--out", str(out), "--data-dir", str(tmp_path / "data")], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, done.stderr[-3000:]
-    made = {p.name for p in out.glob("*.png")}
+    assert not (out / "en").exists(), "--lang zh_CN made English pictures too"
+    made = {p.name for p in (out / "zh").glob("*.png")}
     for role in ROLES:
         assert any(name.startswith(f"{role}-") for name in made), f"no screenshot of the {role}"
-    linked = {Path(t).name for name in ROLES.values()
-              for t in LINK.findall((DOCS / "zh" / name).read_text(encoding="utf-8")) if t.endswith(".png")}
+    slug = page_slug()
+    classes = [factory for _perm, factory in PAGES if isinstance(factory, type)]
+    assert len(classes) == len(PAGES) > 10, "every page of the main window is a class"
+    pages = {f"page-{slug(page_class)}.png" for page_class in classes}
+    assert pages <= made, f"pages of the main window without a picture: {sorted(pages - made)}"
+    linked = linked_screens("zh") | set(gallery_of("en"))
     assert linked <= made, f"linked but not made by the script: {sorted(linked - made)}"
-    for png in out.glob("*.png"):
+    assert made <= set(gallery_of("zh")), f"made but not in docs/zh/screens.md: {sorted(made - set(gallery_of('zh')))}"
+    for png in (out / "zh").glob("*.png"):
         assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
         assert png.stat().st_size <= MAX_PNG_BYTES, png.name

@@ -1,7 +1,8 @@
 """The Chinese words follow national usage (issue 15, deliverable 1), on screen and on paper.
 
 Scans the Chinese translations (resources/translations/*.ts, the source of the compiled .qm) and the paper
-texts (every label table in app/printing/labels.py and every string literal in app/printing/*.py) for terms an
+texts (every table of app/vocabulary — what screen and paper both say — and every string literal in
+app/printing/*.py) for terms an
 infection-control nurse would read as wrong, with the allowed exceptions spelled out below.
 """
 
@@ -15,7 +16,15 @@ from pathlib import Path
 
 import pytest
 
-from app.printing import labels as L
+from app.printing.audit_text import REFUSAL_REASON
+from app.vocabulary import Words
+from app.vocabulary import audit as VA
+from app.vocabulary import report as VR
+from app.vocabulary import transfer as VT
+from app.vocabulary import triage as VP
+from app.vocabulary import wards as VW
+from app.vocabulary.clinic import DESK_KEY_STATE
+from app.vocabulary.casework import DISPOSITION
 from ui.i18n import translations_dir
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -76,9 +85,21 @@ def translations() -> list[tuple[str, str, str]]:
 
 
 def paper_tables() -> dict[str, Mapping[str, str]]:
-    return {name: value for name, value in vars(L).items()
-            if name.isupper() and isinstance(value, Mapping) and value
-            and all(isinstance(v, str) for v in value.values())}
+    """Every table of words in app/vocabulary (its Chinese: what the paper prints and a Chinese desk shows),
+    and the printout's short refusal reasons."""
+    import importlib
+    import pkgutil
+
+    import app.vocabulary
+
+    out: dict[str, Mapping[str, str]] = {"audit_text.REFUSAL_REASON": REFUSAL_REASON}
+    for info in pkgutil.iter_modules(app.vocabulary.__path__):
+        module = importlib.import_module(f"app.vocabulary.{info.name}")
+        for name, value in vars(module).items():
+            if name.isupper() and isinstance(value, Mapping) and value \
+                    and all(isinstance(v, Words) for v in value.values()):
+                out[f"{info.name}.{name}"] = {k: w.zh for k, w in value.items()}
+    return out
 
 
 def paper_literals() -> list[tuple[str, int, str]]:
@@ -120,19 +141,19 @@ def test_permits_are_voided_only_desk_keys_are_revoked():
                 if "吊销" in text and KEY_WORD not in text]
     on_paper += [(f, n, t) for f, n, t in paper_literals() if "吊销" in t and KEY_WORD not in t]
     assert not on_paper, on_paper
-    assert L.PERMIT_STATE["revoked"] == "已作废" and L.AUDIT_ACTION["permit.revoke"] == "作废通行证"
-    # the screen's "Revoked" is one message for permits and desk keys: paper says the same for both
-    assert zh_of("Labels", "Revoked") == L.PERMIT_STATE["revoked"] == L.DESK_KEY_STATE["revoked"]
+    assert VW.PERMIT_STATE["revoked"].zh == "已作废" and VA.ACTION["permit.revoke"].zh == "作废通行证"
+    # "Revoked" is one word for permits and desk keys, on screen and paper alike
+    assert VW.PERMIT_STATE["revoked"] == DESK_KEY_STATE["revoked"] == Words("已作废", "Revoked")
 
 
 def test_the_walk_to_the_fever_clinic_is_escorting_not_a_transfer():
     on_screen = [(ctx, src, zh) for ctx, src, zh in translations() if "转运" in zh and (
         ctx in WALK_CONTEXTS or (WALK_SOURCE.search(src) and not AMBULANCE_SOURCE.search(src)))]
     assert not on_screen, on_screen
-    walk = [*L.HANDOFF_STATE.values()] + [t for a, t in L.AUDIT_ACTION.items() if a.startswith("handoff.")]
-    walk += [L.ERROR["handoff_closed"], L.ERROR["handoff_open"], L.REPORT_COUNT["handoffs_unconfirmed"]]
+    walk = [w.zh for w in VP.HANDOFF_STATE.values()] + [w.zh for a, w in VA.ACTION.items() if a.startswith("handoff.")]
+    walk += [REFUSAL_REASON["handoff_closed"], REFUSAL_REASON["handoff_open"], VR.REPORT_COUNT["handoffs_unconfirmed"].zh]
     assert not [t for t in walk if "转运" in t], walk
-    assert "引导" in L.AUDIT_ACTION["handoff.send"] and "引导" in L.HANDOFF_STATE["escorting"]
+    assert "引导" in VA.ACTION["handoff.send"].zh and "引导" in VP.HANDOFF_STATE["escorting"].zh
 
 
 @pytest.fixture(scope="module")
@@ -142,17 +163,17 @@ def zh() -> dict[tuple[str, str], str]:
 
 def test_one_condition_scale_on_screen_and_on_the_handover_form(zh):
     scale = ["一般", "病重", "病危"]
-    assert [L.CONDITION[c] for c in ("stable", "serious", "critical")] == scale
-    assert [zh[("Labels", s)] for s in ("Stable", "Serious", "Critical")] == scale
+    # one table for the desks and the handover form (ui/labels.py condition_name reads it too)
+    assert [VT.CONDITION[c].zh for c in ("stable", "serious", "critical")] == scale
 
 
 def test_the_national_terms_are_used(zh):
-    assert zh[("Labels", "Cluster")] == "疑似聚集性发热（同住址/同单位）"
-    assert zh[("Labels", "Backup hospital")] == L.HOSPITAL_KIND["backup"] == "后备定点医院"
-    assert zh[("Labels", "Transferred to the designated hospital")] == L.DISPOSITION["transfer"] == "转运至定点医院"
-    assert zh[("Labels", "fever clinic registrations")] == L.REPORT_COUNT["fever_registered"] == "发热门诊登记人数"
-    assert "人次" in zh[("Labels", "Patients screened at pre-triage")] and "人次" in L.REPORT_COUNT["screened"]
-    assert zh[("Labels", "Left without permission")] == L.DISPOSITION["left_without_permission"] == "擅自离院"
+    assert VR.ALERT_KIND["cluster"].zh == "疑似聚集性发热（同住址/同单位）"
+    assert VT.HOSPITAL_KIND["backup"].zh == "后备定点医院"
+    assert DISPOSITION["transfer"].zh == "转运至定点医院"
+    assert VR.REPORT_COUNT["fever_registered"].zh == "发热门诊登记人数"
+    assert "人次" in VR.REPORT_COUNT["screened"].zh
+    assert DISPOSITION["left_without_permission"].zh == VP.HANDOFF_STATE["left_without_permission"].zh == "擅自离院"
 
 
 def test_a_form_that_cannot_be_verified_still_has_the_patient_received(zh):

@@ -222,7 +222,7 @@ class GuiFlow(QObject):
         self._close_login()
         if self.ctx is None and is_connection_problem(exc):
             log.warning("database not opened: %s", exc)
-            if self.ask_retry(exc):  # type: ignore[arg-type]
+            if self.ask_retry(exc):
                 self.retry()
                 return
         else:

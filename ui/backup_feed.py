@@ -17,6 +17,7 @@ from app.reporting.automatic import automatic_actor
 from app.settings import AUTO_BACKUP_FOLDER, AUTO_BACKUP_KEEP, AUTO_BACKUP_TIME
 from ui.poller import Poller
 from ui.session import Session
+from ui.widgets import palette
 
 POLL_MS = 5 * 60_000
 translate = QCoreApplication.translate  # lupdate extracts every literal translate("Backup", ...) call
@@ -70,5 +71,5 @@ def backup_status_text(status: AutoBackupStatus | None, now: datetime) -> tuple[
         else translate("Backup", "Backup: none yet")
     if status.error is not None:
         text = translate("Backup", "{text} · {reason}").format(text=text, reason=reason_text(status.error))
-    style = "color: #b3261e; font-weight: bold;" if status.alarming(now) else "color: #1b6e20;"
+    style = f"color: {palette.DANGER}; font-weight: bold;" if status.alarming(now) else f"color: {palette.OK};"
     return text, style

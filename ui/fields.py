@@ -11,11 +11,18 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QDateTime, QObject, QRegularExpression, QTime, QTimer
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QObject, QRegularExpression, QTime, QTimer
 from PySide6.QtGui import QFocusEvent, QRegularExpressionValidator
-from PySide6.QtWidgets import QDateTimeEdit, QLineEdit, QWidget
+from PySide6.QtWidgets import QDateTimeEdit, QLabel, QLineEdit, QWidget
 
 from app.errors import ValidationError
+from app.triage.rules import MAX_TEMPERATURE_C, MIN_TEMPERATURE_C, TriageRules
+from ui.widgets import palette
+
+translate = QCoreApplication.translate
+READ_STYLE = f"font-size: 13pt; color: {palette.INFO};"
+WARNING_STYLE = f"font-size: 13pt; font-weight: bold; color: {palette.WARNING};"
+REFUSED_STYLE = f"font-size: 13pt; font-weight: bold; color: {palette.DANGER};"
 
 _FULL = re.compile(r"^(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})日?$")
 _SHORT = re.compile(r"^(\d{1,2})[-./月](\d{1,2})日?$")
@@ -86,6 +93,53 @@ class TemperatureEdit(QLineEdit):
         if "." not in text and len(text) == 3:
             text = text[:2] + "." + text[2]
         return round(float(text), 1)
+
+
+class TemperatureHint(QLabel):
+    """What the temperature field has read, while the nurse types: "386" → "38.6 °C" (``TemperatureEdit.value``,
+    the reading that is saved). A value the service refuses (outside ``MIN_TEMPERATURE_C``–``MAX_TEMPERATURE_C``)
+    or warns about (the clinic's ``implausible_below_c``/``implausible_above_c``) says so at once, in words.
+    Nothing is shown before two digits: "3" is the start of a reading, not 3 °C."""
+
+    def __init__(self, edit: TemperatureEdit, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit = edit
+        self.rules = TriageRules()
+        self.setWordWrap(True)
+        edit.textChanged.connect(self.refresh)
+        self.refresh()
+
+    def set_rules(self, rules: TriageRules) -> None:
+        self.rules = rules
+        self.refresh()
+
+    def retranslate(self) -> None:
+        """A warning shown when the desk switches language reads in the new one (ui/i18n.retranslate_widgets)."""
+        self.refresh()
+
+    def refresh(self) -> None:
+        text, style = self._reading()
+        self.setText(text)
+        self.setStyleSheet(style)
+
+    def _reading(self) -> tuple[str, str]:
+        if sum(ch.isdigit() for ch in self.edit.text()) < 2:
+            return "", ""
+        value = self.edit.value()
+        if value is None:
+            return "", ""
+        shown = f"{value:.1f} °C"
+        if not MIN_TEMPERATURE_C <= value <= MAX_TEMPERATURE_C:
+            return translate("TemperatureHint", "{value}: not a body temperature (possible: {low}–{high} °C). "
+                             "Check the thermometer and measure again.").format(
+                value=shown, low=f"{MIN_TEMPERATURE_C:.0f}", high=f"{MAX_TEMPERATURE_C:.0f}"), REFUSED_STYLE
+        if value < self.rules.implausible_below_c:
+            return translate("TemperatureHint", "{value}: unusually low, measure again").format(value=shown), \
+                WARNING_STYLE
+        if value > self.rules.implausible_above_c:
+            return translate("TemperatureHint", "{value}: unusually high, measure again").format(value=shown), \
+                WARNING_STYLE
+        return shown, READ_STYLE
 
 
 def debouncer(parent: QObject, msecs: int, slot: Callable[[], None]) -> QTimer:

@@ -10,17 +10,19 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, SignalInstance
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import (QDialog, QFormLayout, QFrame, QLabel, QLayout, QLineEdit, QScrollArea, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QComboBox, QDateTimeEdit, QDialog, QFormLayout,
+                               QFrame, QLabel, QLayout, QLineEdit, QPlainTextEdit, QScrollArea, QTextEdit,
+                               QVBoxLayout, QWidget)
 
 from app.errors import FeverSentinelError
 from ui.messages import error_text, field_of
+from ui.widgets import palette
 
 log = logging.getLogger(__name__)
 
-ERROR_STYLE = "color: #b3261e;"
+ERROR_STYLE = f"color: {palette.DANGER};"
 
 
 def describe(exc: BaseException) -> str:
@@ -109,20 +111,31 @@ class Dialog(QDialog):
         grow_to_fit(self)
 
 
-class Page(QWidget):
-    """Base of the main window's pages: re-translates on LanguageChange, as Dialog does for dialogs."""
-
-    def retranslate(self) -> None:
-        """Set every visible text; called at construction and on each language switch."""
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
+def edited_signals(field: QWidget) -> list[SignalInstance]:
+    """The signals that fire when the user changes ``field`` (for a composite field, its inputs): typing, a
+    choice, a tick. A line edit's ``textEdited`` and not ``textChanged``: a field the form itself reformats
+    (a date tidied on leaving it) has not been corrected."""
+    if isinstance(field, QLineEdit):
+        return [field.textEdited]
+    if isinstance(field, QComboBox):
+        return [field.currentIndexChanged, field.editTextChanged] if field.isEditable() else \
+            [field.currentIndexChanged]
+    if isinstance(field, QDateTimeEdit):
+        return [field.dateTimeChanged]
+    if isinstance(field, QAbstractSpinBox):
+        changed = getattr(field, "valueChanged", None)
+        return [changed] if isinstance(changed, SignalInstance) else []
+    if isinstance(field, (QTextEdit, QPlainTextEdit)):
+        return [field.textChanged]
+    if isinstance(field, QAbstractButton):
+        return [field.toggled]
+    return [signal for child in field.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+            for signal in edited_signals(child)]
 
 
 class FieldErrors:
-    """Routes errors to the label next to their field, or to a general label."""
+    """Routes errors to the label next to their field, or to a general label; a field's error goes away as
+    soon as the user edits that field (the general message stays until the next attempt)."""
 
     def __init__(self, general: QLabel) -> None:
         self._general = general
@@ -130,6 +143,15 @@ class FieldErrors:
 
     def add(self, name: str, field: QWidget, label: QLabel) -> None:
         self._fields[name] = (field, label)
+        if label is self._general:
+            return  # an error shown in the general line is not one field's to clear
+        for signal in edited_signals(field):
+            signal.connect(lambda *_args, shown=label: self._corrected(shown))
+
+    def _corrected(self, label: QLabel) -> None:
+        if not label.isHidden():
+            label.clear()
+            label.hide()
 
     def clear(self) -> None:
         for _field, label in self._fields.values():

@@ -44,25 +44,29 @@ from PySide6.QtWidgets import (
 from app.wards.gate import GateStation
 from app.wards.records import GateDecision, GateStatus, InsideRecord
 from app.wards.vocab import Direction, GateOutcome
-from ui.forms import Page, describe
+from ui.forms import describe
 from ui.gate_feed import InsideFeed, InsideSnapshot
 from ui.labels import deny_reason_name, exit_flag_name, gate_outcome_name, permit_kind_name
-from ui.pages.ward_models import inside_model, is_overstay, overstay_minutes, record_table
+from ui.pages.ward_models import inside_model, is_overstay, overstay_minutes
 from ui.scan_field import ScanField
 from ui.session import Session
+from ui.widgets import palette
+from ui.widgets.page import Page
+from ui.widgets.table import record_table
 
 CLEAR_MS = 6000
-COLORS = {GateOutcome.ADMIT.value: "#1b7f2a", GateOutcome.EXIT.value: "#1b4f9c", GateOutcome.DENY.value: "#c62828",
-          GateOutcome.REPEAT.value: "#5e35b1"}
-OVERSTAY_EXIT = "#b34700"  # leaving with something wrong (an overstay, a revoked permit…): let out, and flagged
-DIRECTION_STYLE = {Direction.IN.value: "background: #1b7f2a; color: white;",
-                   Direction.OUT.value: "background: #1b4f9c; color: white;"}
-ONLINE_STYLE = "color: #1b5e20; font-size: 13pt; font-weight: bold;"
-AGE_STYLE = "color: #8a5a00; font-size: 13pt; font-weight: bold;"
-IDLE_STYLE = "background: #eceff1; color: #455a64; border-radius: 12px;"
-OFFLINE_STYLE = ("background: #ffb300; color: #000; font-size: 18pt; font-weight: bold; padding: 8px;"
+COLORS = {GateOutcome.ADMIT.value: palette.GATE_ADMIT, GateOutcome.EXIT.value: palette.INFO,
+          GateOutcome.DENY.value: palette.ALARM, GateOutcome.REPEAT.value: palette.GATE_REPEAT}
+OVERSTAY_EXIT = palette.GATE_OVERSTAY_EXIT  # leaving with something wrong (an overstay, a revoked permit…)
+DIRECTION_STYLE = {Direction.IN.value: f"background: {palette.GATE_ADMIT}; color: white;",
+                   Direction.OUT.value: f"background: {palette.INFO}; color: white;"}
+ONLINE_STYLE = f"color: {palette.OK}; font-size: 13pt; font-weight: bold;"
+AGE_STYLE = f"color: {palette.AMBER}; font-size: 13pt; font-weight: bold;"
+IDLE_STYLE = f"background: {palette.NEUTRAL_BG}; color: {palette.SLATE}; border-radius: 12px;"
+OFFLINE_STYLE = (f"background: {palette.OFFLINE_BG}; color: {palette.TEXT}; font-size: 18pt; font-weight: bold;"
+                 " padding: 8px;"
                  " border-radius: 6px;")
-ALERT_STYLE = ("background: #c62828; color: white; font-size: 15pt; font-weight: bold; padding: 6px;"
+ALERT_STYLE = (f"background: {palette.ALARM}; color: white; font-size: 15pt; font-weight: bold; padding: 6px;"
                " border-radius: 6px;")
 
 # The gate chosen on this PC, remembered for the session (nothing is written to the settings).
@@ -76,8 +80,8 @@ class FullScreenWindow(QWidget):
 
     def __init__(self) -> None:
         super().__init__(None, Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint)
-        self.setLayout(QVBoxLayout())
-        self.layout().setContentsMargins(12, 12, 12, 12)
+        self.box = QVBoxLayout(self)
+        self.box.setContentsMargins(12, 12, 12, 12)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
@@ -156,14 +160,14 @@ class GateStationPage(Page):
         self.data_status.setWordWrap(True)
         self.set_aside_label = QLabel()
         self.set_aside_label.setWordWrap(True)
-        self.set_aside_label.setStyleSheet("color: #b3261e; font-size: 12pt; font-weight: bold;")
+        self.set_aside_label.setStyleSheet(f"color: {palette.DANGER}; font-size: 12pt; font-weight: bold;")
         self.set_aside_label.hide()
         self.offline_banner = QLabel()
         self.offline_banner.setWordWrap(True)
         self.offline_banner.setStyleSheet(OFFLINE_STYLE)
         self.offline_banner.hide()
         self.pending_label = QLabel()
-        self.pending_label.setStyleSheet("color: #8a5a00; font-size: 13pt; font-weight: bold;")
+        self.pending_label.setStyleSheet(f"color: {palette.AMBER}; font-size: 13pt; font-weight: bold;")
         self.pending_label.hide()
         self.verdict_frame = QFrame()
         self.verdict_frame.setStyleSheet(IDLE_STYLE)
@@ -199,7 +203,7 @@ class GateStationPage(Page):
         self.alert.hide()
         clock = session.ctx.clock
         self.inside = inside_model(session.zone, clock.now, self)
-        self.inside_view = record_table(self.inside, (76, 62, 56, 118), focus=False)
+        self.inside_view = record_table(self.inside, (76, 62, 56, 118), focus=False, striped=True, row_height=None)
         self.inside_view.setStyleSheet("font-size: 12pt;")
         self.inside_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tick_timer = QTimer(self)
@@ -448,7 +452,7 @@ class GateStationPage(Page):
         self.verdict_frame.setStyleSheet(IDLE_STYLE)
         self.verdict.setText("")
         self.reason.setText(text)
-        self.reason.setStyleSheet("font-size: 18pt; color: #b3261e; font-weight: bold;")
+        self.reason.setStyleSheet(f"font-size: 18pt; color: {palette.DANGER}; font-weight: bold;")
         self.holder.setText("")
         self.place.setText("")
         self.focus_scan()
@@ -461,15 +465,16 @@ class GateStationPage(Page):
         if d is None:
             self.verdict_frame.setStyleSheet(IDLE_STYLE)
             self.verdict.setText(self.tr("Ready to scan"))
-            self.verdict.setStyleSheet("font-size: 40pt; font-weight: bold; color: #607d8b; background: transparent;")
+            self.verdict.setStyleSheet(f"font-size: 40pt; font-weight: bold; color: {palette.GATE_IDLE};"
+                                       " background: transparent;")
             self.reason.setText(self.tr("Hold the permit's QR code under the scanner."))
-            self.reason.setStyleSheet("font-size: 16pt; color: #607d8b; background: transparent;")
+            self.reason.setStyleSheet(f"font-size: 16pt; color: {palette.GATE_IDLE}; background: transparent;")
             self.holder.setText("")
             self.place.setText("")
             self.offline_banner.setVisible(self.offline)
             return
         color = OVERSTAY_EXIT if d.outcome == GateOutcome.EXIT and d.flags and d.flags != ("not_inside",) \
-            else COLORS.get(d.outcome, "#c62828")
+            else COLORS.get(d.outcome, palette.ALARM)
         self.verdict_frame.setStyleSheet(f"background: {color}; border-radius: 12px;")
         white = "color: white; background: transparent;"
         self.verdict.setText(gate_outcome_name(d.outcome))
@@ -595,7 +600,7 @@ class GateStationPage(Page):
         window.setWindowTitle(self.tr("Gate station"))
         window.leave.connect(self.leave_full_screen)
         self.page_layout.removeWidget(self.content)
-        window.layout().addWidget(self.content)
+        window.box.addWidget(self.content)
         self.full_screen = window
         self._show_full_button()
         window.showFullScreen()
@@ -607,7 +612,7 @@ class GateStationPage(Page):
         if window is None:
             return
         self.full_screen = None
-        window.layout().removeWidget(self.content)
+        window.box.removeWidget(self.content)
         self.content.setParent(self)
         self.page_layout.addWidget(self.content)
         self.content.show()

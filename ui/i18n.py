@@ -38,7 +38,7 @@ LANGUAGE_NAMES: dict[str, str] = {"zh_CN": "中文", "en": "English"}
 QT_CATALOG = "qtbase"  # Qt's own words: standard buttons, QFileDialog, QMessageBox, context menus
 # Sources Qt 6.12 renamed (a mnemonic added) that its zh_CN catalogue still has only in the old form:
 # looked up in the app's catalogue, which Qt asks after its own.
-QT_GAPS: tuple[tuple[str, str], ...] = (
+QT_GAPS: tuple[tuple[str, object], ...] = (  # QT_TRANSLATE_NOOP is typed object
     ("QFileDialog", QT_TRANSLATE_NOOP("QFileDialog", "&Look in:")),
     ("QFileDialog", QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:")),
 )

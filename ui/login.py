@@ -33,6 +33,7 @@ from ui.labels import level_name
 from ui.language import LanguagePicker
 from ui.ops import Runner
 from ui.session import Session, workstation_name
+from ui.widgets import palette
 
 if TYPE_CHECKING:
     from app.context import AppContext
@@ -43,7 +44,7 @@ DEMO_MARK = "演示 / DEMO"  # deliberately bilingual and untranslated: it must 
 def demo_badge() -> QLabel:
     badge = QLabel(DEMO_MARK)
     badge.setObjectName("demoBadge")
-    badge.setStyleSheet("background: #e8a33d; color: black; font-weight: bold; padding: 2px 8px;"
+    badge.setStyleSheet(f"background: {palette.DEMO_BADGE_BG}; color: black; font-weight: bold; padding: 2px 8px;"
                         "border-radius: 4px;")
     return badge
 
@@ -108,10 +109,8 @@ class LoginDialog(Dialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        QWidget.setTabOrder(self.username, self.password)
-        QWidget.setTabOrder(self.password, self.submit)
-        QWidget.setTabOrder(self.submit, self.cancel)
-        QWidget.setTabOrder(self.cancel, self.language)
+        QWidget.setTabOrder(self.username, self.password)  # as laid out; the button box orders its buttons
+        QWidget.setTabOrder(self.password, self.language)
         self.set_banner(banner)
         self.username.setFocus()
 

@@ -61,6 +61,8 @@ from ui.sync_feed import SyncFeed, SyncSnapshot, sync_status_text
 from ui.backup_feed import BackupFeed, backup_status_text
 from ui.work_counts import (COUNT_ROLE, URGENT_ROLE, BadgeDelegate, WorkBadges, WorkCounts, WorkCountsFeed,
                             landing_row, with_feeds)
+from ui.widgets import palette
+from ui.widgets.page import Page
 
 PING_INTERVAL_MS = 15_000
 
@@ -69,7 +71,7 @@ def plain(text: str) -> str:
     """Menu text without its mnemonic ("&Lock", "锁屏(&L)") or ellipsis, for toolbar buttons."""
     return re.sub(r"\(&\w\)", "", text).replace("&", "").rstrip("…").strip()
 
-PageFactory = Callable[[Session], QWidget]
+PageFactory = Callable[[Session], Page]
 # (permission needed or None for everyone, page class): the navigation order. The desk's daily
 # work comes first, so a nurse lands on the screening form and a doctor on the fever clinic.
 PAGES: tuple[tuple[Perm | None, PageFactory], ...] = (
@@ -136,7 +138,7 @@ class MainWindow(QMainWindow):
         self.sync_feed = SyncFeed(session, self)
         # This desk's automatic daily backup (ui/backup_feed.py), whoever is logged in; its age in the status bar.
         self.backup_feed = BackupFeed(session, self)
-        self.pages: list[QWidget] = []
+        self.pages: list[Page] = []  # the page contract (ui/widgets/page.py): title(), activated()
         for perm, factory in PAGES:
             if perm is None or session.can(perm):
                 page = (HandoffBoardPage(session, feed=self.handoff_feed) if factory is HandoffBoardPage
@@ -156,7 +158,7 @@ class MainWindow(QMainWindow):
             if isinstance(page, TriageRulesPage):  # the admin switched refer/treat: show it at once
                 page.mode_box.mode_changed.connect(lambda info: self._show_mode(info.mode))
             if isinstance(page, GateStationPage):  # leaving full screen locks: other pages need the password
-                page.lock_requested.connect(lambda: self.idle_lock.lock())
+                page.lock_requested.connect(self._lock_now)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -205,14 +207,14 @@ class MainWindow(QMainWindow):
         if session.clinic.is_demo:
             bar.addWidget(demo_badge())
         self.desk_status = QLabel()  # said once, at start, when this desk's key is not enrolled (app/desk_keys.py)
-        self.desk_status.setStyleSheet("color: #b3261e; font-weight: bold;")
+        self.desk_status.setStyleSheet(f"color: {palette.DANGER}; font-weight: bold;")
         self.desk_status.hide()
         bar.addWidget(self.desk_status)
         self.overdue_badge = QPushButton()
         self.overdue_badge.setFlat(True)
         self.overdue_badge.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.overdue_badge.setStyleSheet("QPushButton { background: #b3261e; color: white; font-weight: bold;"
-                                         " border-radius: 8px; padding: 1px 10px; }")
+        self.overdue_badge.setStyleSheet(f"QPushButton {{ background: {palette.DANGER}; color: white;"
+                                         " font-weight: bold; border-radius: 8px; padding: 1px 10px; }")
         self.overdue_badge.clicked.connect(lambda: self.show_page_of(HandoffBoardPage))
         self.overdue_badge.hide()
         self._overdue = 0
@@ -221,7 +223,7 @@ class MainWindow(QMainWindow):
         self.clocks_badge = QPushButton()
         self.clocks_badge.setFlat(True)
         self.clocks_badge.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.clocks_badge.setStyleSheet("QPushButton { background: #b3261e; color: white; font-weight: bold;"
+        self.clocks_badge.setStyleSheet(f"QPushButton {{ background: {palette.DANGER}; color: white; font-weight: bold;"
                                         " border-radius: 8px; padding: 1px 10px; }")
         self.clocks_badge.clicked.connect(lambda: self.show_page_of(DeadlineBoardPage))
         self.clocks_badge.hide()
@@ -231,7 +233,7 @@ class MainWindow(QMainWindow):
         self.alerts_badge = QPushButton()
         self.alerts_badge.setFlat(True)
         self.alerts_badge.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.alerts_badge.setStyleSheet("QPushButton { background: #b3261e; color: white; font-weight: bold;"
+        self.alerts_badge.setStyleSheet(f"QPushButton {{ background: {palette.DANGER}; color: white; font-weight: bold;"
                                         " border-radius: 8px; padding: 1px 10px; }")
         self.alerts_badge.clicked.connect(lambda: self.show_page_of(AlertsPage))
         self.alerts_badge.hide()
@@ -326,6 +328,10 @@ class MainWindow(QMainWindow):
         self.idle_lock.stop()
         self.close()
 
+    def _lock_now(self) -> None:
+        """The gate left full screen: the other pages need the password again."""
+        self.idle_lock.lock()
+
     def logout(self) -> None:
         self.logout_requested.emit()
 
@@ -362,7 +368,7 @@ class MainWindow(QMainWindow):
         self._stop_landing()  # the user (or a badge, or the landing itself) chose a page
         if 0 <= row < len(self.pages):
             self.stack.setCurrentIndex(row)
-            self.pages[row].activated()  # type: ignore[attr-defined]
+            self.pages[row].activated()
 
     # ----- my work (issue 15) ----------------------------------------------------------------
     def _stop_landing(self) -> None:
@@ -405,7 +411,7 @@ class MainWindow(QMainWindow):
             item.setData(COUNT_ROLE, badge.count if badge else 0)
             item.setData(URGENT_ROLE, bool(badge and badge.urgent))
             item.setToolTip(badge.tip if badge else "")
-            title = page.title()  # type: ignore[attr-defined]
+            title = page.title()
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{title} ({badge.count})" if badge else title)
 
     def nav_badges(self) -> dict[str, tuple[int, bool]]:
@@ -415,7 +421,7 @@ class MainWindow(QMainWindow):
             item = self.nav.item(row)
             count = int(item.data(COUNT_ROLE) or 0)
             if count:
-                found[page.title()] = (count, bool(item.data(URGENT_ROLE)))  # type: ignore[attr-defined]
+                found[page.title()] = (count, bool(item.data(URGENT_ROLE)))
         return found
 
     # ----- language -------------------------------------------------------------------------
@@ -433,12 +439,12 @@ class MainWindow(QMainWindow):
         self._relabel_pending = False
         row = self.nav.currentRow()
         if not self._leaving and 0 <= row < len(self.pages):
-            self.pages[row].activated()  # type: ignore[attr-defined]
+            self.pages[row].activated()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Fever Sentinel — {clinic}").format(clinic=self.session.clinic.name))
         for row, page in enumerate(self.pages):
-            self.nav.item(row).setText(page.title())  # type: ignore[attr-defined]
+            self.nav.item(row).setText(page.title())
         self.session_menu.setTitle(self.tr("&Session"))
         self.settings_action.setText(self.tr("&Settings…"))
         self.lock_action.setText(self.tr("&Lock now"))
@@ -503,7 +509,7 @@ class MainWindow(QMainWindow):
             return
         self.mode_status.setText(clinic_mode_name(mode))
         self.mode_status.setToolTip(clinic_mode_explanation(mode))
-        color = "#8a4b00" if mode == "refer" else "#1b4f9c"
+        color = palette.WARNING if mode == "refer" else palette.INFO
         self.mode_status.setStyleSheet(f"color: {color}; font-weight: bold; border: 1px solid {color};"
                                        " border-radius: 6px; padding: 0 6px;")
 
@@ -525,10 +531,10 @@ class MainWindow(QMainWindow):
             self.online_status.setText("")
         elif self._online:
             self.online_status.setText(self.tr("● Database online"))
-            self.online_status.setStyleSheet("color: #1b6e20;")
+            self.online_status.setStyleSheet(f"color: {palette.OK};")
         else:
             self.online_status.setText(self.tr("● Database OFFLINE"))
-            self.online_status.setStyleSheet("color: #b3261e; font-weight: bold;")
+            self.online_status.setStyleSheet(f"color: {palette.DANGER}; font-weight: bold;")
 
     def _show_overdue(self, snapshot: HandoffSnapshot) -> None:
         self._overdue = len(snapshot.overdue())

@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 Done = Callable[[Any], None]
-Failed = Callable[[BaseException], None]
+Failed = Callable[[BaseException], object]  # what a handler returns (e.g. whether it showed the error) is unused
 
 
 class Runner(Protocol):

@@ -40,7 +40,7 @@ MAX_DPI = 300
 
 def load_pdf(data: bytes, parent: QPdfDocument | None = None) -> tuple[QPdfDocument, QBuffer]:
     """A QPdfDocument over in-memory bytes (keep the buffer alive as long as the document)."""
-    document = QPdfDocument(parent)
+    document = QPdfDocument(parent)  # type: ignore[arg-type]  # the stub wants a parent; Qt takes none
     buffer = QBuffer(document)
     buffer.setData(QByteArray(data))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)

@@ -42,7 +42,7 @@ class QtProbe:
         buffer = QBuffer()
         buffer.setData(QByteArray(pdf))
         buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        doc = QPdfDocument(None)
+        doc = QPdfDocument(None)  # type: ignore[call-overload]  # the stub wants a parent; Qt takes none
         doc.load(buffer)
         if doc.status() != QPdfDocument.Status.Ready:
             raise RuntimeError(f"QtPdf could not open the PDF: {doc.error()}")
@@ -54,7 +54,7 @@ class QtProbe:
             if image.isNull():
                 raise RuntimeError(f"QtPdf rendered page {page + 1} as an empty image")
             gray = image.convertToFormat(QImage.Format.Format_Grayscale8)
-            texts += [code.text for code in zxingcpp.read_barcodes(gray, formats=zxingcpp.BarcodeFormat.QRCode)]
+            texts += [code.text for code in zxingcpp.read_barcodes(gray, formats=zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode))]
         pages = doc.pageCount()
         doc.close()
         return PdfScan(pages, tuple(texts))

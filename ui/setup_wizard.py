@@ -35,6 +35,7 @@ from ui.labels import clinic_mode_explanation, clinic_mode_name, level_name
 from ui.language import LanguagePicker
 from ui.ops import Runner
 from ui.session import workstation_name
+from ui.widgets import palette
 
 
 class SetupWizard(Dialog):
@@ -78,7 +79,7 @@ class SetupWizard(Dialog):
             self.clinic_mode.addItem("", mode.value)
         self.mode_info = QLabel()
         self.mode_info.setWordWrap(True)
-        self.mode_info.setStyleSheet("color: #555;")
+        self.mode_info.setStyleSheet(f"color: {palette.HINT};")
         self.level.currentIndexChanged.connect(self._level_changed)
         self.clinic_mode.currentIndexChanged.connect(self._show_mode_info)
         self.username = QLineEdit()

@@ -25,6 +25,7 @@ from app.reporting.automatic import automatic_actor
 from app.reporting.sync import SyncStatus
 from ui.poller import Poller
 from ui.session import Session
+from ui.widgets import palette
 
 POLL_MS = 60_000
 translate = QCoreApplication.translate  # lupdate extracts every literal translate("Sync", ...) call
@@ -82,18 +83,18 @@ def sync_status_text(snapshot: SyncSnapshot | None, zone: ZoneInfo) -> tuple[str
         return translate("Sync", "County hub: …"), ""
     status = snapshot.status
     if not status.hub_url:
-        state, style = translate("Sync", "not set"), "color: #5f6b73;"
+        state, style = translate("Sync", "not set"), f"color: {palette.MUTED};"
     elif isinstance(snapshot.error, FeverSentinelError) and snapshot.error.code == "hub_certificate":
-        state, style = translate("Sync", "certificate problem"), "color: #b3261e; font-weight: bold;"
+        state, style = translate("Sync", "certificate problem"), f"color: {palette.DANGER}; font-weight: bold;"
     elif isinstance(snapshot.error, FeverSentinelError) and snapshot.error.code == "hub_list_invalid":
         # reached, but a county list was refused whole (nothing applied): the report page says which
-        state, style = translate("Sync", "county list refused"), "color: #b3261e; font-weight: bold;"
+        state, style = translate("Sync", "county list refused"), f"color: {palette.DANGER}; font-weight: bold;"
     elif status.online is False:
-        state, style = translate("Sync", "offline"), "color: #b3261e; font-weight: bold;"
+        state, style = translate("Sync", "offline"), f"color: {palette.DANGER}; font-weight: bold;"
     elif status.online:
-        state, style = translate("Sync", "online"), "color: #1b6e20;"
+        state, style = translate("Sync", "online"), f"color: {palette.OK};"
     else:
-        state, style = translate("Sync", "not tried yet"), "color: #5f6b73;"
+        state, style = translate("Sync", "not tried yet"), f"color: {palette.MUTED};"
     parts = [translate("Sync", "County hub: {state}").format(state=state)]
     if status.last_success is not None:
         parts.append(translate("Sync", "last sync {time}").format(
@@ -101,5 +102,5 @@ def sync_status_text(snapshot: SyncSnapshot | None, zone: ZoneInfo) -> tuple[str
     parts.append(translate("Sync", "{count} queued").format(count=status.pending))
     if status.needs_admin:
         parts.append(translate("Sync", "{count} need attention").format(count=status.needs_admin))
-        style = "color: #b3261e; font-weight: bold;"
+        style = f"color: {palette.DANGER}; font-weight: bold;"
     return translate("Sync", " · ").join(parts), style

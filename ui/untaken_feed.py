@@ -13,10 +13,11 @@ from PySide6.QtWidgets import QLabel, QWidget
 from app.casework.untaken import UntakenReport
 from ui.poller import Poller
 from ui.session import Session
+from ui.widgets import palette
 
 POLL_MS = 5000
 SHOWN = {"fever_clinic": 3, "triage": 2}  # patients named in the banner (the desk's form needs the room)
-BANNER_STYLE = ("background: #b3261e; color: white; font-size: 11pt; font-weight: bold; padding: 6px 12px; "
+BANNER_STYLE = (f"background: {palette.DANGER}; color: white; font-size: 11pt; font-weight: bold; padding: 6px 12px; "
                 "border-radius: 6px;")
 
 
@@ -40,7 +41,7 @@ class UntakenBanner(QLabel):
         self.desk = desk
         self.own_feed = feed is None
         self.feed = feed or UntakenFeed(session, self)
-        self.feed.updated.connect(lambda _r: self.render())
+        self.feed.updated.connect(lambda _r: self.show_report())
         self.setWordWrap(True)
         self.setStyleSheet(BANNER_STYLE)
         self.setObjectName("untakenBanner")
@@ -68,10 +69,10 @@ class UntakenBanner(QLabel):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
-            self.render()
+            self.show_report()
         super().changeEvent(event)
 
-    def render(self) -> None:
+    def show_report(self) -> None:
         report = self.report
         if report is None or not report.patients:
             self.clear()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
@@ -29,13 +30,14 @@ from ui.pages.triage_desk import TriageDeskPage
 from ui.pages.ward_page import WardsPage
 from ui.poller import Poller
 from ui.session import Session
+from ui.widgets import palette
 
 POLL_MS = 15_000
 COUNT_ROLE = int(Qt.ItemDataRole.UserRole) + 41  # the badge's number on a sidebar item (0: none)
 URGENT_ROLE = int(Qt.ItemDataRole.UserRole) + 42  # True: the badge is red
-URGENT_BADGE = QColor("#b3261e")  # as the status bar's overdue badges
-PLAIN_BADGE = QColor("#546e7a")
-BADGE_TEXT = QColor("#ffffff")
+URGENT_BADGE = QColor(palette.DANGER)  # as the status bar's overdue badges
+PLAIN_BADGE = QColor(palette.BADGE_PLAIN)
+BADGE_TEXT = QColor(palette.WHITE)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -128,7 +130,7 @@ def with_feeds(counts: WorkCounts | None, *, on_the_way: tuple[int, int] | None 
     """The counts with the fresher numbers of the window's own feeds (each None when that feed has none)."""
     if counts is None:
         return None
-    changes: dict[str, int] = {}
+    changes: dict[str, Any] = {}  # counts only; Any as replace() checks each keyword against its field
     if on_the_way is not None:
         changes["on_the_way"], changes["on_the_way_overdue"] = on_the_way
     if clocks_overdue is not None and counts.clocks_overdue is not None:

@@ -46,7 +46,7 @@ from contextlib import contextmanager
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session
 
 from app.access_log import Access, record_access
@@ -166,7 +166,7 @@ class CaseService(Service):
                 .where(Handoff.state == HandoffState.ARRIVED.value, Case.id.is_(None))
                 .order_by(Handoff.received_at)).all()
             waiting = [WaitingPatient(v.visit_no, v.patient.name, at, v.screening.decision, v.screening.temperature_c)
-                       for v, at in rows]
+                       for v, at in rows if at is not None]  # always set once arrived
             return sorted(waiting, key=lambda w: (-_urgency(w.decision), w.arrived_at))
 
     def get(self, actor: Actor, visit_no: str, *, opened: bool = False) -> CaseRecord:
@@ -184,7 +184,7 @@ class CaseService(Service):
         taking results, classification and a transfer request)."""
         with self.db.read() as s:
             authorize(s, actor, Perm.VIEW_PATIENTS)
-            still_open = Case.closed_at.is_(None)
+            still_open: ColumnElement[bool] = Case.closed_at.is_(None)
             if include_admitted:
                 still_open = or_(still_open, Case.disposition == Disposition.ADMITTED.value)
             query = select(Case).where(still_open).order_by(Case.taken_at)

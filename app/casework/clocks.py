@@ -7,14 +7,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime, timedelta
+from typing import Any, cast
 
-from sqlalchemy import and_, func, select, update
+from sqlalchemy import CursorResult, Result, and_, func, select, update
 from sqlalchemy.orm import Session
 
 from app.actor import Actor
 from app.casework.records import BoardEntry, BoardPage, ClockRecord
 from app.casework.tables import Case, Clock
 from app.casework.vocab import ClockKind, ClockState
+from app.db.models import User
 from app.permissions import Perm
 from app.privacy import mask_name
 from app.services.base import Service, authorize
@@ -29,6 +31,11 @@ def start(s: Session, case: Case, kind: str, started_at: datetime, window: tuple
     return clock
 
 
+def _count(result: Result[Any]) -> int:
+    """The rows an UPDATE touched: its result is a CursorResult, though Session.execute is typed Result."""
+    return cast("CursorResult[Any]", result).rowcount or 0
+
+
 def meet(s: Session, case_id: int, kind: str, at: datetime, ref_id: int | None = None,
          started_by: datetime | None = None) -> int:
     """Close the open clocks of this kind (and lab test); returns how many. With ``started_by`` only the
@@ -38,7 +45,7 @@ def meet(s: Session, case_id: int, kind: str, at: datetime, ref_id: int | None =
         conditions.append(Clock.ref_id == ref_id)
     if started_by is not None:
         conditions.append(Clock.started_at <= started_by)
-    return s.execute(update(Clock).where(and_(*conditions)).values(met_at=at)).rowcount or 0
+    return _count(s.execute(update(Clock).where(and_(*conditions)).values(met_at=at)))
 
 
 # the clocks a case's end leaves running: the 2 h report of a reportable or positive case (it must still be
@@ -58,8 +65,7 @@ def settle(s: Session, case_id: int, at: datetime, reason: str, *, kinds: Iterab
         conditions.append(Clock.kind.not_in(kept))
     if kinds is not None:
         conditions.append(Clock.kind.in_([str(k) for k in kinds]))
-    return s.execute(update(Clock).where(and_(*conditions)).values(met_at=at, settled_reason=reason[:32])
-                     ).rowcount or 0
+    return _count(s.execute(update(Clock).where(and_(*conditions)).values(met_at=at, settled_reason=reason[:32])))
 
 
 def record(c: Clock) -> ClockRecord:
@@ -79,10 +85,12 @@ class DeadlineService(Service):
             overdue = s.scalar(select(func.count()).select_from(Clock).where(open_, Clock.due_at < now)) or 0
             warning = s.scalar(select(func.count()).select_from(Clock)
                                .where(open_, Clock.due_at >= now, Clock.warn_at <= now)) or 0
-            rows = s.execute(select(Clock, Case.doctor_username, Patient.name).join(Case, Case.id == Clock.case_id)
+            rows = s.execute(select(Clock, Case.doctor_username, Patient.name, User.full_name)
+                             .join(Case, Case.id == Clock.case_id)
                              .join(Visit, Visit.id == Case.visit_id).join(Patient, Patient.id == Visit.patient_id)
+                             .outerjoin(User, User.username == Case.doctor_username)
                              .where(open_).order_by(Clock.due_at, Clock.id).offset(offset).limit(limit)).all()
-            entries = tuple(self._entry(record(c), doctor, now, name) for c, doctor, name in rows)
+            entries = tuple(self._entry(record(c), doctor, now, name, full) for c, doctor, name, full in rows)
         return BoardPage(entries, total, warning, overdue)
 
     def overdue_count(self, actor: Actor) -> int:
@@ -96,12 +104,16 @@ class DeadlineService(Service):
         now = self.clock.now()
         with self.db.read() as s:
             authorize(s, actor, Perm.VIEW_CLOCKS)
-            rows = s.execute(select(Clock, Case.doctor_username, Patient.name).join(Case, Case.id == Clock.case_id)
+            rows = s.execute(select(Clock, Case.doctor_username, Patient.name, User.full_name)
+                             .join(Case, Case.id == Clock.case_id)
                              .join(Visit, Visit.id == Case.visit_id).join(Patient, Patient.id == Visit.patient_id)
+                             .outerjoin(User, User.username == Case.doctor_username)
                              .where(Clock.met_at.is_(None)).order_by(Clock.due_at, Clock.id)).all()
-            return [self._entry(record(c), doctor, now, name) for c, doctor, name in rows]
+            return [self._entry(record(c), doctor, now, name, full) for c, doctor, name, full in rows]
 
     @staticmethod
-    def _entry(clock: ClockRecord, doctor: str, now: datetime, patient_name: str = "") -> BoardEntry:
+    def _entry(clock: ClockRecord, doctor: str, now: datetime, patient_name: str = "",
+               doctor_name: str | None = None) -> BoardEntry:
         state: ClockState = clock.state(now)
-        return BoardEntry(clock, state, int((clock.due_at - now).total_seconds()), doctor, mask_name(patient_name))
+        return BoardEntry(clock, state, int((clock.due_at - now).total_seconds()), doctor, mask_name(patient_name),
+                          doctor_name or doctor)

@@ -56,7 +56,7 @@ def create_casework_demo(db: Database, now: datetime) -> int:
     plans = [CYCLE[i % len(CYCLE)] for i in range(len(patients) - len(recent))] + list(recent)
     made = 0
     for (visit_no, received_at), plan in zip(patients, plans):
-        if received_at + timedelta(minutes=4) > now:
+        if received_at is None or received_at + timedelta(minutes=4) > now:  # None: never, once arrived
             continue
         _Play(db, staff, visit_no, received_at, now, local).run(plan)
         made += 1

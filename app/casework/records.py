@@ -172,6 +172,7 @@ class BoardEntry:
     seconds_left: int  # negative when overdue
     doctor_username: str
     patient_masked: str = ""  # the patient's name masked (app.privacy.mask_name): the board is public (issue 15)
+    doctor_name: str = ""  # the responsible doctor's real name (the username when the account is gone)
 
 
 @dataclass(frozen=True)
@@ -192,3 +193,4 @@ class TimelineEvent:
     outcome: str
     summary: dict[str, Any]
     seq: int | None = None  # audit sequence number (None for clock verdicts)
+    full_name: str = ""  # the user's real name, read with the row (paper and screens name people, issue 15)

@@ -15,6 +15,7 @@ from app.casework.records import ClockRecord, TimelineEvent
 from app.casework.tables import Case, Clock
 from app.db.models import AuditEvent
 from app.errors import NotFound
+from app.people import full_names
 from app.permissions import Perm
 from app.services.base import Service, authorize
 from app.triage.tables import PharmacyPurchase, Visit
@@ -45,9 +46,10 @@ class TimelineService(Service):
             rows = s.scalars(select(AuditEvent).where(or_(
                 and_(AuditEvent.entity == "screening", AuditEvent.entity_id == str(visit.screening_id)),
                 and_(AuditEvent.entity == "purchase", AuditEvent.entity_id == str(purchase)),
-                and_(AuditEvent.entity == "visit", AuditEvent.entity_id == number))).order_by(AuditEvent.seq))
+                and_(AuditEvent.entity == "visit", AuditEvent.entity_id == number))).order_by(AuditEvent.seq)).all()
+            names = full_names(s, (e.username for e in rows))
             events = tuple(TimelineEvent(e.at, e.username, e.roles, e.workstation, e.action, e.outcome,
-                                         json.loads(e.summary), e.seq) for e in rows)
+                                         json.loads(e.summary), e.seq, names.get(e.username, "")) for e in rows)
             case_id = s.scalar(select(Case.id).where(Case.visit_id == visit.id))
             case_clocks = () if case_id is None else tuple(
                 clocks.record(c) for c in s.scalars(select(Clock).where(Clock.case_id == case_id).order_by(Clock.id)))

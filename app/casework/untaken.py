@@ -74,7 +74,8 @@ def _arrivals(s: Session) -> dict[str, tuple[Visit, datetime]]:
                      .order_by(Handoff.received_at)).all()
     found: dict[str, tuple[Visit, datetime]] = {}
     for visit, at in rows:
-        found.setdefault(visit.visit_no, (visit, at))
+        if at is not None:  # always: the query asks for a received time
+            found.setdefault(visit.visit_no, (visit, at))
     return found
 
 
@@ -99,7 +100,7 @@ def late_arrivals(s: Session, now: datetime, limit_minutes: int, since: datetime
                      .order_by(Handoff.received_at)).all()
     seen: set[str] = set()
     for visit_no, arrived_at, taken_at in rows:
-        if visit_no in seen:
+        if visit_no in seen or arrived_at is None:  # None: never, the query asks for one since ``since``
             continue
         seen.add(visit_no)
         if taken_at - arrived_at > limit:

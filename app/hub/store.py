@@ -297,9 +297,9 @@ def status_on(db: Database, day: date) -> list[ClinicStatus]:
         clinics = s.scalars(select(HubClinic).order_by(HubClinic.code)).all()
         latest: dict[str, HubReport] = {}
         first_at: dict[str, datetime] = {}
-        for r in s.scalars(select(HubReport).where(HubReport.report_date == day).order_by(HubReport.version)):
-            latest[r.clinic_code] = r
-            first_at.setdefault(r.clinic_code, r.received_at)
+        for report in s.scalars(select(HubReport).where(HubReport.report_date == day).order_by(HubReport.version)):
+            latest[report.clinic_code] = report
+            first_at.setdefault(report.clinic_code, report.received_at)
         result = []
         for c in clinics:
             r = latest.get(c.code)

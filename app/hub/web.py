@@ -38,6 +38,7 @@ from app.hub.auth import HubRole, HubUserInfo
 from app.hub.clinic_auth import ClinicAuthError, verify_signed
 from app.passwords import Passwords
 from app.resources import CJK_FONT_REGULAR, resource_path
+from app.vocabulary import errors as error_words
 
 log = logging.getLogger("app.hub")
 MAX_BODY = 64 * 1024
@@ -129,23 +130,11 @@ def _day(request: Request, name: str, default: date) -> date:
 
 
 LIST_WORDS = {"risk_areas": "中高风险地区清单", "hospitals": "定点医院清单"}
-FIELD_WORDS = {"name": "名称", "level": "风险等级", "since": "起始日期", "kind": "类别", "address": "地址",
-               "phone": "电话", "accepting": "是否接收", "item": "条目", "items": "清单", "file": "文件"}
 
 
 def publish_problem(err: ValidationError) -> str:
-    """A refused list in the county's words: which item, which field."""
-    d = err.details
-    field = FIELD_WORDS.get(str(d.get("field")), str(d.get("field", "")))
-    if err.code == "list_item":
-        return f"第 {d.get('item')} 项的“{field}”不正确（{d.get('reason', '')}）。"
-    if err.code == "list_duplicate":
-        return f"第 {d.get('item')} 项与第 {d.get('first')} 项名称重复。"
-    if err.code == "risk_file_row":
-        return f"CSV 第 {d.get('row')} 行不是“名称,等级[,起始日期]”（等级为中风险/高风险）。"
-    if err.code == "file_encoding":
-        return "内容不是 UTF-8 文本。"
-    return "内容不是可发布的清单（JSON 对象列表，或风险地区 CSV）。"
+    """A refused list in the county's words (app/vocabulary/errors.py): which item, which field, what to do."""
+    return error_words.sentence(err.code, err.details, "zh_CN")
 
 
 def _safe_next(target: str | None) -> str:
@@ -334,7 +323,7 @@ def create_app(db: Database, clock: Clock, *, secret: str | None = None, https: 
             items = items_from_file(name, form.get("text", "").encode("utf-8"), f"list.{kind}")
             version = store.publish_list(db, name, items, clock.now())
         except ValidationError as err:
-            return _html(render_message("未发布", f"清单有误，未发布任何内容：{publish_problem(err)}",
+            return _html(render_message("未发布", publish_problem(err),
                                         request.state.user, csrf_token(request)), 422)
         return _html(render_message("已发布", f"{LIST_WORDS.get(name, name)}第 {version} 版已发布，共 {len(items)} 项。",
                                     request.state.user, csrf_token(request)))

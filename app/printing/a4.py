@@ -111,7 +111,7 @@ def _canvas_class(left: str, right: str, note: str) -> type[Canvas]:
 
         def showPage(self) -> None:  # noqa: N802 (ReportLab's name)
             self._pages.append(dict(self.__dict__))
-            self._startPage()
+            self._startPage()  # type: ignore[attr-defined]  # ReportLab's own page reset, not in its stubs
 
         def save(self) -> None:
             total = len(self._pages)

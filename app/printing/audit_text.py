@@ -14,51 +14,21 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from app import vocabulary as V
 from app.audit_vocab import Outcome
-from app.printing import labels as L
 from app.printing.text import SECONDS_FORMAT, local_time
+from app.vocabulary import audit as VA
+from app.vocabulary import casework as VC
+from app.vocabulary import clinic as VK
+from app.vocabulary import report as VR
+from app.vocabulary import summary as VS
+from app.vocabulary import transfer as VT
+from app.vocabulary import triage as VP
+from app.vocabulary import wards as VW
 
 MAX_VALUE = 60  # characters of any one value (an interview note can be 4000)
 MAX_TOTAL = 300  # characters of a whole line: a table row must never outgrow a page
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
-
-#: Names of keys that appear in failure details and dispositions; others print as the raw key.
-KEY: Mapping[str, str] = {
-    "field": "字段", "doctor": "负责医生", "visit_no": "就诊号", "entity": "对象", "permission": "权限",
-    "maximum": "上限", "tests": "检测单", "disposition": "处置", "id": "编号",
-    "ward": "病区", "buffer_single_room": "缓冲病房单间", "advice": "医嘱", "excluding_test_id": "排除依据检测单",
-    "left_at": "离开时间", "noticed_by": "发现人", "reported_to": "已报告",
-    "died_at": "死亡时间", "certified_by": "死亡证明医生",
-    "bed": "床位", "open_cases": "未结病例",
-    # issue 15 — sentences: keys a wording does not use are named in words, or left out (never the raw key)
-    "reason": "原因", "note": "备注", "file": "文件", "count": "数量", "version": "版本", "name": "名称",
-    "code": "代码", "username": "账号", "full_name": "姓名", "roles": "角色", "key_id": "密钥", "workstation": "工作站",
-    "url": "地址", "subject": "证书主体", "sha256": "证书指纹", "not_after": "证书有效至", "day": "日期",
-    "classification": "分类", "kind": "类别", "room": "留观室", "lab": "检测机构", "card_no": "报告卡编号",
-    "hospital": "定点医院", "transfer_id": "转运单", "test_id": "检测单", "exception_id": "特例", "holder": "持证人",
-    "number": "证号", "permit": "通行证", "gate": "门岗", "escort": "陪同", "due_at": "应到达时间", "at": "时间",
-    "reported_at": "报告时间", "done_at": "完成时间", "result_at": "结果时间", "sample_at": "采样时间",
-    "valid_until": "有效至", "test_at": "核酸采样", "action_taken": "处理措施", "pathogen": "病原体",
-    "other_pathogen": "其他病原体", "to": "接收人", "from": "原负责人", "expected": "应为", "actual": "实际",
-    "bytes": "文件大小(字节)", "audit_seq": "审计序号", "current": "当前状态",
-}
-PATIENT_FIELD: Mapping[str, str] = {
-    "name": "姓名", "sex": "性别", "birth_date": "出生日期", "phone": "联系电话", "address": "现住址",
-    "id_type": "证件类型", "id_number": "证件号码", "id_missing_reason": "无证件原因",
-    "occupation": "职业", "workplace": "工作单位",
-}
-#: The reprint reason the service records when none is given.
-REPRINT_REASON: Mapping[str, str] = {"lost": "遗失"}
-#: issue 15 — sentences: form fields a refusal names (others are left out rather than shown as a code)
-FIELD: Mapping[str, str] = {
-    "action_taken": "处理措施", "reason": "原因", "note": "备注", "password": "密码", "username": "账号",
-    "full_name": "姓名", "roles": "角色", "url": "地址", "temperature": "体温", "escort": "陪同人员",
-    "holder": "持证人", "bed": "床位", "ward": "病区", "visit_no": "就诊号", "card_no": "报告卡编号",
-    "reported_at": "直报时间", "done_at": "完成时间", "result_at": "结果时间", "sample_at": "采样时间",
-}
-EPI_FIELD: Mapping[str, str] = {
-    "travel": "旅居史", "contacts": "接触史", "exposures": "暴露史", "notes": "备注", "findings": "诊查所见",
-}
 
 
 def _cut(text: str, limit: int) -> str:
@@ -85,11 +55,13 @@ def plain(value: Any, tz: ZoneInfo) -> str:
 def _keyed(key: str, value: Any, tz: ZoneInfo) -> str:
     """``字段: 值`` for a key with words; the value alone otherwise; a yes/no or an empty value without words is left
     out (a bare 是/否 says nothing) — issue 15: no dict key or True/False reaches a reader."""
-    words = KEY.get(key)
+    known = VS.SUMMARY_KEY.get(key)
+    words = known.zh if known is not None else None
     if key == "field" and isinstance(value, str):
-        value = PATIENT_FIELD.get(value) or EPI_FIELD.get(value) or FIELD.get(value) or ""
+        field = VS.PATIENT_FIELD.get(value) or VS.EPI_FIELD.get(value) or VS.FIELD.get(value)
+        value = field.zh if field is not None else ""
     if key == "current" and isinstance(value, str):  # a transfer step refused in this state
-        value = L.label(L.TRANSFER_STATE, value)
+        value = V.label(VT.TRANSFER_STATE, value)
     if value in (None, "", [], {}) or (isinstance(value, bool) and not words):
         return ""
     text = plain(value, tz)
@@ -171,9 +143,9 @@ def _flag(f: _Fields, key: str, yes: str, no: str) -> Parts:
     return []
 
 
-def _coded(prefix: str, table: Mapping[str, str], f: _Fields, key: str) -> Parts:
+def _coded(prefix: str, table: Mapping[str, V.Words], f: _Fields, key: str) -> Parts:
     value = f.text(key)
-    return [f"{prefix}{L.label(table, value)}"] if value else []
+    return [f"{prefix}{V.label(table, value)}"] if value else []
 
 
 def _test_no(f: _Fields) -> Parts:
@@ -188,12 +160,12 @@ def _screen(f: _Fields) -> Parts:
         parts.append(f"体温 {t:.1f}℃")
     decision, computed = f.text("decision"), f.text("computed")
     if decision:
-        also = f"（系统判定 {L.decision_label(computed)}）" if computed and computed != decision else ""
-        parts.append(f"分诊 {L.decision_label(decision)}{also}")
-    reasons = L.labels(L.REASON, f.codes("reasons"))
+        also = f"（系统判定 {VP.decision_words(computed)}）" if computed and computed != decision else ""
+        parts.append(f"分诊 {VP.decision_words(decision)}{also}")
+    reasons = VP.reasons_words(f.codes("reasons"))
     if reasons:
         parts.append("依据：" + "、".join(reasons))
-    parts += _coded("健康码 ", L.HEALTH_CODE, f, "health_code") + _tagged("未出示原因：", f, "health_code_note", "")
+    parts += _coded("健康码 ", VP.HEALTH_CODE, f, "health_code") + _tagged("未出示原因：", f, "health_code_note", "")
     return parts + _tagged("调整原因：", f, "override_reason", "")
 
 
@@ -203,12 +175,12 @@ def _register(f: _Fields) -> Parts:
     if isinstance(returning, bool):
         parts.append("复诊患者" if returning else "新建患者档案")
     parts += _tagged("患者档案 #", f, "patient_id", "")
-    changed = [PATIENT_FIELD.get(c, c) for c in f.codes("changed")]
+    changed = [V.label(VS.PATIENT_FIELD, c) for c in f.codes("changed")]
     if changed:
         parts.append("更新资料：" + "、".join(changed))
     decision = f.text("decision")
-    parts += [f"分诊 {L.decision_label(decision)}"] if decision else []
-    return parts + _coded("登记时查验健康码 ", L.HEALTH_CODE, f, "health_code")
+    parts += [f"分诊 {VP.decision_words(decision)}"] if decision else []
+    return parts + _coded("登记时查验健康码 ", VP.HEALTH_CODE, f, "health_code")
 
 
 def _send(f: _Fields) -> Parts:
@@ -256,12 +228,12 @@ def _interview(f: _Fields) -> Parts:
     for key, change in changed.items():
         after = change.get("after") if isinstance(change, Mapping) else change
         value = _cut(plain(after, f.tz), 24)
-        items.append(f"{EPI_FIELD.get(str(key), key)}→{value or '(清空)'}")
+        items.append(f"{V.label(VS.EPI_FIELD, key)}→{value or '(清空)'}")
     return ["更新 " + "；".join(items)]
 
 
 def _started(f: _Fields) -> Parts:
-    started = [L.label(L.CLOCK_KIND, c) for c in f.codes("clocks_started")]
+    started = [V.label(VC.CLOCK_KIND, c) for c in f.codes("clocks_started")]
     return ["启动时限：" + "、".join(started)] if started else []
 
 
@@ -276,7 +248,7 @@ def _settled(f: _Fields) -> Parts:
 
 def _classify(f: _Fields) -> Parts:
     before, after = f.text("before"), f.text("after")
-    parts = [f"{L.label(L.CLASSIFICATION, before, '—')} → {L.label(L.CLASSIFICATION, after, '—')}"]
+    parts = [f"{V.label(VC.CLASSIFICATION, before, '—')} → {V.label(VC.CLASSIFICATION, after, '—')}"]
     parts += _tagged("其他病原体：", f, "other_pathogen", "")
     exception = _tagged("依特例 #", f, "exception_id", "")
     parts += [exception[0] + "".join(f"（{b} 批准）" for b in _tagged("", f, "approved_by", ""))] if exception else []
@@ -300,14 +272,14 @@ def _observe(f: _Fields) -> Parts:
 
 def _order(f: _Fields) -> Parts:
     kind, population = f.text("kind"), f.text("population")
-    parts = [L.label(L.TEST_KIND, kind, "检测") + (f"（{L.label(L.POPULATION, population)}）" if population else "")]
+    parts = [V.label(VC.TEST_KIND, kind, "检测") + (f"（{V.label(VC.POPULATION, population)}）" if population else "")]
     parts = (parts if kind or population else []) + _when("采样", f, "sample_at") + _test_no(f)
     return parts + (_clocks_met(f) if f.data.get("clocks_met") is not None else [])
 
 
 def _result(f: _Fields) -> Parts:
     kind, result, lab = f.text("kind"), f.text("result"), f.text("lab")
-    line = f"{L.label(L.TEST_KIND, kind, '检测')} {L.label(L.TEST_RESULT, result, '—')}"
+    line = f"{V.label(VC.TEST_KIND, kind, '检测')} {V.label(VC.TEST_RESULT, result, '—')}"
     parts = [line + (f" ({lab})" if lab else "")] if kind or result else _tagged("检验单位", f, "lab")
     parts += _tagged("Ct值", f, "ct") + _when("结果时间", f, "result_at") + _test_no(f)
     parts += _flag(f, "positive", "阳性：逢阳即报", "")
@@ -315,15 +287,15 @@ def _result(f: _Fields) -> Parts:
 
 
 def _dispose(f: _Fields) -> Parts:
-    parts = [L.label(L.DISPOSITION, f.text("disposition"), "—")]
+    parts = [V.label(VC.DISPOSITION, f.text("disposition"), "—")]
     detail = f.raw("detail")
     if isinstance(detail, Mapping):
-        parts += [f"{KEY.get(str(k), k)}: {plain(v, f.tz)}" for k, v in detail.items() if v not in (None, "")]
+        parts += [f"{V.label(VS.SUMMARY_KEY, k)}: {plain(v, f.tz)}" for k, v in detail.items() if v not in (None, "")]
     elif detail:
         parts.append(f"detail: {plain(detail, f.tz)}")
     classification = f.text("classification")
     if classification:
-        parts.append("分类 " + L.label(L.CLASSIFICATION, classification))
+        parts.append("分类 " + V.label(VC.CLASSIFICATION, classification))
     pending = f.codes("pending_tests")
     if pending:
         parts.append("未出结果检测单 " + "、".join(f"#{n}" for n in pending))
@@ -332,11 +304,11 @@ def _dispose(f: _Fields) -> Parts:
 
 
 def _case_exception(f: _Fields) -> Parts:
-    parts = _tagged("特例 #", f, "exception_id", "") + _coded("", L.CASE_EXCEPTION_KIND, f, "kind")
+    parts = _tagged("特例 #", f, "exception_id", "") + _coded("", VW.EXCEPTION_KIND, f, "kind")
     detail = f.raw("detail")
     if isinstance(detail, Mapping) and detail.get("to"):
-        parts.append("改为 " + L.label(L.CLASSIFICATION, str(detail["to"])))
-    parts += _coded("批准时为", L.CLASSIFICATION, f, "classification")
+        parts.append("改为 " + V.label(VC.CLASSIFICATION, str(detail["to"])))
+    parts += _coded("批准时为", VC.CLASSIFICATION, f, "classification")
     return parts + _tagged("原因：", f, "reason", "")
 
 
@@ -345,7 +317,7 @@ def _incident_reported(f: _Fields) -> Parts:
 
 
 def _transfer_request(f: _Fields) -> Parts:
-    parts = _tagged("转往", f, "hospital") + _coded("病情 ", L.CONDITION, f, "condition")
+    parts = _tagged("转往", f, "hospital") + _coded("病情 ", VT.CONDITION, f, "condition")
     parts += _flag(f, "oxygen", "需吸氧", "无需吸氧") + _tagged("原因：", f, "reason", "")
     parts += _flag(f, "referral", "发热哨点诊室转运", "")
     parts += _tagged("从病区转出：", f, "from_ward", "") + _tagged("住院登记 #", f, "admission_id", "")
@@ -384,8 +356,8 @@ def _receiver(f: _Fields, staff_key: str) -> Parts:
 
 def _transfer_handover(f: _Fields) -> Parts:
     parts = _receiver(f, "receiving_staff") + _when("交接时间", f, "handed_over_at")
-    parts += _coded("到达时病情 ", L.CONDITION, f, "condition")
-    return parts + _coded("记录方式：", L.HANDOVER_SOURCE, f, "source")
+    parts += _coded("到达时病情 ", VT.CONDITION, f, "condition")
+    return parts + _coded("记录方式：", VT.HANDOVER_SOURCE, f, "source")
 
 
 def _disinfect(f: _Fields) -> Parts:
@@ -416,7 +388,7 @@ def _transfer_cancel(f: _Fields) -> Parts:
 
 def _hospital_save(f: _Fields) -> Parts:
     kind = f.text("kind")
-    parts = [f.text("name") + (f"（{L.label(L.HOSPITAL_KIND, kind)}）" if kind else "")]
+    parts = [f.text("name") + (f"（{V.label(VT.HOSPITAL_KIND, kind)}）" if kind else "")]
     return [p for p in parts if p] + _flag(f, "accepting", "接收患者中", "暂停接收")
 
 
@@ -433,6 +405,15 @@ def _targets(f: _Fields) -> Parts:
     return [f"{words} ≤{f.text(key)} 分钟" for key, words in steps if f.text(key)]
 
 
+def _contacts(f: _Fields) -> Parts:
+    """``联系电话 0571-1234 → 0571-5678``: only what changed (issue 15, app/clinic_contacts.py)."""
+    before, after = f.raw("before"), f.raw("after")
+    old = before if isinstance(before, Mapping) else {}
+    new = after if isinstance(after, Mapping) else {}
+    words = (("phone", "联系电话"), ("reviewer", "审核人"), ("head", "负责人"))
+    return [f"{w} {old.get(k) or '（空）'} → {new.get(k) or '（空）'}" for k, w in words if old.get(k) != new.get(k)]
+
+
 def _trust(f: _Fields) -> Parts:
     name, code = f.text("name"), f.text("code")
     parts = [f"{name}（{code}）" if name and code else name or code]
@@ -440,21 +421,21 @@ def _trust(f: _Fields) -> Parts:
 
 
 def _purposes(f: _Fields) -> Parts:
-    words = L.labels(L.DESK_PURPOSE, f.codes("purposes"))
+    words = V.labels(VK.DESK_PURPOSE, f.codes("purposes"))
     return ["用途：" + "、".join(words)] if words else []
 
 
 def _ward_save(f: _Fields) -> Parts:
     name, kind = f.text("name"), f.text("type")
-    parts = [name + (f"（{L.label(L.WARD_TYPE, kind)}）" if kind else "")]
+    parts = [name + (f"（{V.label(VW.WARD_TYPE, kind)}）" if kind else "")]
     gates = f.codes("gates")
     return [p for p in parts if p] + (["门岗 " + "、".join(gates)] if gates else [])
 
 
 def _admit(f: _Fields) -> Parts:
     place = " ".join(p for p in (f.text("ward"), f.text("bed")) if p)
-    return ([place] if place else []) + _coded("", L.NURSING_LEVEL, f, "nursing_level") + _tagged("就诊号", f, "visit_no") \
-        + _when("核酸采样", f, "nat_sampled_at") + _coded("核酸", L.TEST_RESULT, f, "nat_result")
+    return ([place] if place else []) + _coded("", VW.NURSING_LEVEL, f, "nursing_level") + _tagged("就诊号", f, "visit_no") \
+        + _when("核酸采样", f, "nat_sampled_at") + _coded("核酸", VC.TEST_RESULT, f, "nat_result")
 
 
 def _discharge(f: _Fields) -> Parts:
@@ -469,58 +450,58 @@ def _discharge(f: _Fields) -> Parts:
 def _permit_no(f: _Fields, key: str = "number") -> Parts:
     """``陪护证 E12345678`` when the kind is known (the number's letter says it too)."""
     number, kind = f.text(key), f.text("kind")
-    words = L.label(L.PERMIT_KIND, kind) if kind else {"E": "陪护证", "V": "探视证"}.get(number[:1], "通行证")
+    words = V.label(VW.PERMIT_KIND, kind) if kind else {"E": "陪护证", "V": "探视证"}.get(number[:1], "通行证")
     return [f"{words} {number}"] if number else []
 
 
 def _issue(f: _Fields) -> Parts:
     return (_permit_no(f) + _tagged("持证人", f, "holder") + _when("有效至", f, "valid_until")
-            + _when("核酸采样", f, "test_at") + _coded("核酸", L.TEST_RESULT, f, "test_result")
+            + _when("核酸采样", f, "test_at") + _coded("核酸", VC.TEST_RESULT, f, "test_result")
             + _tagged("事由：", f, "reason", "") + _tagged("依据特例 #", f, "exception_id", ""))
 
 
 def _gate_scan(f: _Fields) -> Parts:
     """issue 13 — the gate: 内科门岗 离开：离开；陪护证 E12345678；无进入记录、通行证已作废（离线，补录）."""
     gate, direction, outcome = f.text("gate"), f.text("direction"), f.text("outcome")
-    head = " ".join(p for p in (gate, L.label(L.DIRECTION, direction) if direction else "") if p)
-    parts = [f"{head}：{L.label(L.GATE_OUTCOME, outcome)}" if head else L.label(L.GATE_OUTCOME, outcome)] \
+    head = " ".join(p for p in (gate, V.label(VW.DIRECTION, direction) if direction else "") if p)
+    parts = [f"{head}：{V.label(VW.GATE_OUTCOME, outcome)}" if head else V.label(VW.GATE_OUTCOME, outcome)] \
         if outcome else []
-    parts += _coded("原因：", L.DENY, f, "reason") + _permit_no(f, "permit")
+    parts += _coded("原因：", VW.DENY, f, "reason") + _permit_no(f, "permit")
     flags = f.codes("flags")
     if flags:
-        parts.append("离开时：" + "、".join(L.label(L.EXIT_FLAG, c) for c in flags))
+        parts.append("离开时：" + "、".join(V.label(VW.EXIT_FLAG, c) for c in flags))
     parts += _tagged("超时(分钟)", f, "minutes_over")
     if f.raw("offline") is True:
         parts += ["离线判断，联网后补录"] + _when("扫码时间", f, "at") + _tagged("门岗人员", f, "by") \
             + _tagged("工作站", f, "workstation")
     else:
         f.used.discard("offline")
-    return parts + _coded("复核应拒绝：", L.DENY, f, "refusable")
+    return parts + _coded("复核应拒绝：", VW.DENY, f, "refusable")
 
 
 def _reprint(f: _Fields) -> Parts:
     old, new, reason = f.text("old"), f.text("new"), f.text("reason")
     parts = [f"{old} → {new}（旧证作废）"] if old and new else _tagged("新证", f, "new")
-    return parts + ([f"原因：{REPRINT_REASON.get(reason, reason)}"] if reason else [])
+    return parts + ([f"原因：{V.label(VA.REPRINT_REASON, reason)}"] if reason else [])
 
 
 def _exception(f: _Fields) -> Parts:
-    parts = _tagged("特例 #", f, "exception_id", "") + _coded("", L.EXCEPTION_KIND, f, "kind")
+    parts = _tagged("特例 #", f, "exception_id", "") + _coded("", VW.EXCEPTION_KIND, f, "kind")
     return parts + _tagged("原因：", f, "reason", "")
 
 
 def _purchase(f: _Fields) -> Parts:
-    parts = _coded("", L.DRUG_CATEGORY, f, "category") + _coded("", L.PRESCRIPTION, f, "prescription")
-    parts += _coded("", L.SALE_OUTCOME, f, "outcome")
+    parts = _coded("", VP.DRUG_CATEGORY, f, "category") + _coded("", VP.PRESCRIPTION, f, "prescription")
+    parts += _coded("", VP.SALE_OUTCOME, f, "outcome")
     f.raw("refused_rule")  # said by the outcome's words
     f.raw("screening_id")
     parts += _flag(f, "febrile", "体温异常(发热)", "未发热")
     decision = f.text("decision")
-    return parts + ([f"分诊 {L.decision_label(decision)}"] if decision else [])
+    return parts + ([f"分诊 {VP.decision_words(decision)}"] if decision else [])
 
 
 def _callback(f: _Fields) -> Parts:
-    parts = _coded("", L.CALLBACK_OUTCOME, f, "outcome")
+    parts = _coded("", VP.CALLBACK_OUTCOME, f, "outcome")
     n = f.raw("call")
     if isinstance(n, int) and not isinstance(n, bool):
         parts.append(f"第 {n} 次回访")
@@ -532,7 +513,7 @@ def _callback(f: _Fields) -> Parts:
 def _access(f: _Fields) -> Parts:
     """issue 13 — privacy: 查询 患者档案（按电话号码）12 条; the filters are listed plainly."""
     criteria = f.text("criteria")
-    parts = [L.label(L.ACCESS_CRITERIA, criteria)] if criteria else []
+    parts = [V.label(VA.ACCESS_CRITERIA, criteria)] if criteria else []
     n = f.raw("rows")
     if isinstance(n, int) and not isinstance(n, bool):
         parts.append(f"{n} 条")
@@ -540,7 +521,7 @@ def _access(f: _Fields) -> Parts:
         f.used.discard("rows")
     filters = f.raw("filters")
     if isinstance(filters, Mapping) and filters:
-        parts.append("条件 " + "，".join(f"{ACCESS_FILTER.get(str(k), k)}: {_filter_value(str(k), v, f)}"
+        parts.append("条件 " + "，".join(f"{V.label(VA.ACCESS_FILTER, k)}: {_filter_value(str(k), v, f)}"
                                           for k, v in filters.items()))
     else:
         f.used.discard("filters")
@@ -549,26 +530,139 @@ def _access(f: _Fields) -> Parts:
 
 def _filter_value(key: str, value: Any, f: _Fields) -> str:
     if key == "decision" and isinstance(value, str):
-        return L.decision_label(value)
+        return VP.decision_words(value)
     if key == "state" and isinstance(value, str):
-        return L.PERMIT_STATE.get(value) or L.TRANSFER_STATE.get(value) or value
+        return V.label(VW.PERMIT_STATE if value in VW.PERMIT_STATE else VT.TRANSFER_STATE, value)
     return plain(value, f.tz)
 
 
-ACCESS_FILTER: Mapping[str, str] = {"day": "日期", "decision": "分诊", "registered_only": "仅已登记", "state": "状态",
-                                    "since": "起始日期"}
+
+
+#: Why an audited act was refused or failed (the ``error`` of its summary), in the short form a printed row has room
+#: for; unknown codes print as is. The desks say the whole sentence (app/vocabulary/errors.py).
+REFUSAL_REASON: Mapping[str, str] = {
+    "permission_denied": "无此权限",
+    "account_disabled": "账号已停用",
+    "control_characters": "含有不可见字符或控制字符",
+    "not_responsible": "非本病例负责医生",
+    "not_handover_target": "非移交对象",
+    "stale_edit": "记录已被他人修改",
+    "not_found": "记录不存在",
+    "conflict": "与现有记录冲突",
+    "invalid": "填写有误",
+    "required": "必填项未填",
+    "too_long": "内容过长",
+    "already_taken": "病例已被接诊",
+    "already_arrived": "患者已接收",
+    "not_arrived": "患者尚未到达发热门诊",
+    "case_closed": "病例已结案",
+    "handoff_closed": "引导交接已结束",
+    "handoff_open": "引导交接尚未结束",
+    "handover_pending": "已有待答复的移交申请",
+    "handover_answered": "移交申请已答复",
+    "handover_self": "不能移交给自己",
+    "handover_target": "移交对象不是在岗医生",
+    "not_reportable": "该分类无需直报",
+    "result_recorded": "结果已录入",
+    "observation_required": "需先安排留观",
+    "pending_result_reason": "有未出结果的检测，需说明原因",
+    "reportable_cannot_go_home": "需报告病例不能居家",
+    "buffer_room_required": "未排除病例须入缓冲病房单间",
+    "nat_and_blood_routine_required": "须先开具核酸检测和血常规",
+    "nat_result_pending": "核酸结果未出，须留观",
+    "reportable_transfer_only": "疑似/确诊/无症状感染者只能转运至定点医院",
+    "positive_transfer_only": "阳性病例只能分类并转运",
+    "positive_reportable_only": "阳性病例只能分类为疑似、确诊或无症状感染者",
+    "refer_mode_transfer_only": "发热哨点诊室须转运至定点发热门诊",
+    "exclusion_needs_negative_nat": "排除须有本次就诊核酸阴性结果",
+    "exclusion_needs_two_negative_nat": "疑似病例排除须两次核酸阴性(采样间隔足够)",
+    "classification_forward_only": "病例分类不可回退(需特例)",
+    "exception_reason": "特例原因过短",
+    "exception_detail": "特例内容有误",
+    "exception_self": "特例须由批准人以外的人员使用",
+    "exception_used": "特例已使用",
+    "exception_mismatch": "特例与本病例或目标分类不符",
+    "exception_not_needed": "此操作无需特例",
+    "not_an_incident": "该病例无需事件报告",
+    "incident_reported": "事件已报告",
+    "transfer_reason": "转运需说明原因",
+    "not_excluded": "病例未排除",
+    "excluding_result": "缺少排除所依据的阴性结果",
+    "time_in_future": "时间晚于当前时间",
+    "time_too_early": "时间早于起始时间",
+    "naive_time": "时间缺少时区",
+    "condition": "病情分级有误",
+    "transfer_open": "已有进行中的转运",
+    "hospital_not_accepting": "该医院暂停接收",
+    "hospital_exists": "医院已存在",
+    "hospital_kind": "医院类型有误",
+    "illegal_transition": "当前转运状态不允许此操作",
+    "transfer_target": "转运时限超出范围",
+    "public_key": "公钥格式有误",
+    "already_received": "该患者已接收",
+    "wrong_clinic": "回执不属于本机构",
+    "bad_token": "二维码内容无效",
+    "unknown_key": "未知签名机构",
+    "bad_signature": "签名核验失败",
+    "issuer_mismatch": "签发机构与签名不符",
+    "trust_purpose": "信任用途有误",
+    "expired": "二维码已过期",
+    "wrong_kind": "二维码类型不符",
+    "ward_exists": "病区已存在",
+    "ward_type": "病区类型有误",
+    "gates": "门岗填写有误",
+    "nursing_level": "护理级别有误",
+    "already_admitted": "患者已在院",
+    "already_discharged": "患者已出院",
+    "discharged": "患者已出院",
+    "escort_exists": "该患者已有有效陪护证",
+    "visitor_overlap": "该时段已有探视证",
+    "visit_window": "探视时段有误",
+    "escort_test_old": "核酸检测已过有效期",
+    "escort_test_negative_required": "陪护人员须核酸检测阴性",
+    "escort_test_not_newer": "核酸检测不比已登记的新",
+    "visit_reason_required": "探视须说明事由",
+    "visit_too_long": "探视时长超过规定",
+    "admission_nat_required": "入院须核酸检测",
+    "admission_needs_disposition": "发热门诊病例须先由首诊医生处置为收住入院",
+    "admission_nat_old": "入院核酸采样已过时限",
+    "buffer_ward_first": "未排除患者须先入缓冲病区",
+    "reportable_not_admitted": "需报告病例须转运至定点医院，不得收住",
+    "nat_result": "核酸结果有误",
+    "escort_refused": "需先批准陪护特例",
+    "visitor_refused": "需先批准探视特例",
+    "exception_kind": "特例类型有误",
+    "permit_not_active": "通行证已作废",
+    "drug_category": "药品类别有误",
+    "buyer_phone_required": "购药者联系电话必填",
+    "prescription": "处方类别有误",
+    "prescriber_required": "须填写开方医生",
+    "prescriber_institution_required": "须填写开方医疗机构",
+    "callback_outcome": "回访结果有误",
+    "followup_closed": "该购药者已结束追踪",
+    "transfer_done": "已完成转运交接，不能再次申请",
+    "time_before_previous_step": "时间早于上一环节",
+    "reassign_target": "改派对象不是在岗医生",
+    "reassign_same": "已是该医生负责",
+    "doctor_has_open_cases": "该医生仍有未结病例",
+    "automatic_not_allowed": "系统自动提交只能提交逾期日报告和发送待发内容",
+    # issue 13 — audit anchor
+    "hub_key_mismatch": "回执或锚点清单的签名不是已固定的县级平台公钥",
+    "hub_key_format": "县级平台公钥格式有误",
+    "hub_anchors_refused": "县级平台未提供本机构的审计锚点",
+}
 
 
 def _refused(f: _Fields) -> Parts:
     error = f.text("error")
-    return [f"原因：{L.label(L.ERROR, error)}"] if error else []
+    return [f"原因：{REFUSAL_REASON.get(str(error), str(error))}"] if error else []
 
 
 WORDING: Mapping[str, Callable[[_Fields], Parts]] = {
     "triage.screen": _screen,
     "triage.register": _register,
-    "clinic.mode_change": lambda f: ([f"{L.label(L.CLINIC_MODE, f.text('before'))} → "
-                                      f"{L.label(L.CLINIC_MODE, f.text('after'))}"] if f.text("after") else [])
+    "clinic.mode_change": lambda f: ([f"{V.label(VK.CLINIC_MODE, f.text('before'))} → "
+                                      f"{V.label(VK.CLINIC_MODE, f.text('after'))}"] if f.text("after") else [])
     + _tagged("原因：", f, "reason", ""),
     "handoff.send": _send,
     "handoff.arrive": _arrive,
@@ -599,6 +693,7 @@ WORDING: Mapping[str, Callable[[_Fields], Parts]] = {
     "transfer.receive": lambda f: _tagged("来自机构", f, "from") + _receiver(f, "staff"),
     "transfer.hospital_save": _hospital_save,
     "transfer.targets_update": _targets,
+    "clinic.contacts_update": _contacts,
     "transfer.trust_clinic": _trust,
     "transfer.distrust_clinic": lambda f: _trust(f) + _tagged("原因：", f, "reason", ""),
     "desk.register": lambda f: _tagged("工作站", f, "workstation") + _tagged("密钥", f, "key_id"),
@@ -616,12 +711,12 @@ WORDING: Mapping[str, Callable[[_Fields], Parts]] = {
     "gate.scan": _gate_scan,
     "permit.reprint": _reprint,
     "permit.escort_test": lambda f: (_permit_no(f) + _when("核酸采样", f, "test_at")
-                                     + _coded("核酸", L.TEST_RESULT, f, "test_result")
+                                     + _coded("核酸", VC.TEST_RESULT, f, "test_result")
                                      + _when("有效至", f, "valid_until") + _when("原有效至", f, "before")),
     "permit.exception_approve": _exception,
     # issue 13 — audit anchor: the hub key pinned; a restore names the head it replaced
     "audit.hub_key": lambda f: (_tagged("公钥指纹", f, "key_id") + _tagged("原指纹", f, "before")
-                                + _coded("来源", L.HUB_KEY_SOURCE, f, "source")),
+                                + _coded("来源", VA.HUB_KEY_SOURCE, f, "source")),
     "audit.hub_receipt": lambda f: _tagged("公钥指纹", f, "key_id"),  # refusals: see _hub_key_refused
     # issue 14 — paper import (one row per batch) and the risk-area list (old and new counts, confirmed shrink)
     "import.visits": lambda f: (_tagged("文件", f, "file") + ([f"第 {f.text('batch')} 批"] if f.raw("batch") else [])
@@ -629,7 +724,7 @@ WORDING: Mapping[str, Callable[[_Fields], Parts]] = {
                                 + _tagged("导入", f, "imported") + _tagged("已导入过而跳过", f, "skipped_duplicates")
                                 + _tagged("未导入", f, "rejected") + _tagged("检查未通过", f, "rejected_before_saving")
                                 + _tagged("就诊号", f, "visits")),
-    "triage.risk_areas_replace": lambda f: (_coded("来源：", L.RISK_AREA_SOURCE, f, "source")
+    "triage.risk_areas_replace": lambda f: (_coded("来源：", VP.RISK_AREA_SOURCE, f, "source")
                                             + _tagged("地区", f, "count") + _tagged("其中高风险", f, "high")
                                             + _tagged("原有地区", f, "before_count") + ([] if f.raw("had_list") else [])  # had_list: told by 原有地区
                                             + (["清单为空或缩减过半，经确认替换"] if f.raw("forced") else [])),
@@ -651,8 +746,6 @@ WORDING: Mapping[str, Callable[[_Fields], Parts]] = {
 
 
 # ----- issue 15 — sentences: the actions that had no wording (accounts, settings, reports, alerts) --------------
-CLINIC_LEVEL: Mapping[str, str] = {"township": "乡镇卫生院", "county": "县级医院", "other": "其他医疗机构"}
-LIST_NAME: Mapping[str, str] = {"risk_areas": "风险地区清单", "hospitals": "定点医院名单"}
 
 
 def _account(f: _Fields) -> Parts:
@@ -663,7 +756,7 @@ def _account(f: _Fields) -> Parts:
 def _roles(value: Any) -> str:
     if isinstance(value, str):
         value = [r for r in value.split(",") if r]
-    return "、".join(L.label(L.ROLE, str(r)) for r in value) if isinstance(value, list | tuple) else ""
+    return "、".join(V.label(VK.ROLE, str(r)) for r in value) if isinstance(value, list | tuple) else ""
 
 
 def _user_create(f: _Fields) -> Parts:
@@ -696,8 +789,8 @@ def _user_active(f: _Fields) -> Parts:
 def _clinic_initialize(f: _Fields) -> Parts:
     name, code, level = f.text("name"), f.text("code"), f.text("level")
     parts = [f"{name}（{code}）" if code else name] if name else []
-    parts += [CLINIC_LEVEL.get(level, level)] if level else []
-    parts += _coded("诊疗模式：", L.CLINIC_MODE, f, "mode") + _tagged("管理员账号", f, "admin")
+    parts += [V.label(VK.CLINIC_LEVEL, level)] if level else []
+    parts += _coded("诊疗模式：", VK.CLINIC_MODE, f, "mode") + _tagged("管理员账号", f, "admin")
     parts += _tagged("时区", f, "timezone") + _tagged("机构密钥", f, "key_id")
     return parts + _flag(f, "demo", "演示数据", "正式使用")
 
@@ -724,7 +817,7 @@ def _hub_ca(f: _Fields) -> Parts:
 def _list_applied(f: _Fields) -> Parts:
     name, before, version = f.text("list"), f.text("before"), f.text("version")
     source = "县级平台下发" if f.text("source") == "hub" else f.text("source")
-    parts = [" ".join(p for p in (source, LIST_NAME.get(name, "清单") if name else "") if p)]
+    parts = [" ".join(p for p in (source, V.label(VA.LIST_NAME, name) if name else "") if p)]
     parts += [f"版本 {before} → {version}" if before else f"版本 {version}"] if version else []
     return [p for p in parts if p] + _tagged("共", f, "count")
 
@@ -748,7 +841,7 @@ def _alerts_raised(f: _Fields) -> Parts:
     kinds: dict[str, int] = {}
     for a in raised:
         if isinstance(a, Mapping):
-            words = L.label(L.ALERT_KIND, str(a.get("kind")))
+            words = V.label(VR.ALERT_KIND, str(a.get("kind")))
             kinds[words] = kinds.get(words, 0) + 1
     listed = "、".join(w if n == 1 else f"{w} {n} 条" for w, n in kinds.items())
     return [f"发出预警 {len(raised)} 条" + (f"：{listed}" if listed else "")] if raised else ["无新预警"]
@@ -774,7 +867,7 @@ WORDING_MORE: Mapping[str, Callable[[_Fields], Parts]] = {
     "report.auto_submit_time": lambda f: ([f"{f.text('before') or '未设置'} → {f.text('after') or '不自动上报'}"]
                                           if f.raw("after") is not None or f.raw("before") is not None else []),
     "alert.raise": _alerts_raised,
-    "alert.acknowledge": lambda f: (_coded("", L.ALERT_KIND, f, "kind") + _tagged("处理措施：", f, "action_taken", "")
+    "alert.acknowledge": lambda f: (_coded("", VR.ALERT_KIND, f, "kind") + _tagged("处理措施：", f, "action_taken", "")
                                     + ([] if f.raw("dedupe_key") else [])),
 }
 
@@ -784,7 +877,7 @@ REFUSED_WORDING: Mapping[str, Callable[[_Fields], Parts]] = {
     # issue 13 — audit anchor: a receipt or anchor list signed by another key than the pinned hub key
     "audit.hub_receipt": lambda f: (_refused(f) + _tagged("对方公钥指纹", f, "key_id")
                                     + _tagged("已固定指纹", f, "pinned")
-                                    + _coded("核对内容：", {"receipt": "报告回执", "anchors": "审计锚点清单"}, f, "what")),
+                                    + _coded("核对内容：", VA.HUB_CHECKED, f, "what")),
 }
 
 

@@ -3,14 +3,16 @@ of fever-clinic visits with the EARS alarm line.
 
 Paper is what the clinic files and what an inspector signs off, so it must say plainly which day,
 which version and whether it is a zero report, and carry the same audit anchor the county received.
-Counts only — no name, ID number or address ever reaches this module.
+Counts only — no patient's name, ID number or address ever reaches this module. It ends with who answers
+for it (issue 15): 填报人 (the real name of whoever submitted it, or prints the draft), 审核人 and 负责人 (the
+clinic setting, else lines to sign on), the clinic's phone, the date, and a seal box.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.shapes import Drawing, Line, PolyLine, Rect, String
@@ -20,7 +22,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Spacer, Table
 from reportlab.platypus.flowables import Flowable
 
-from app.printing import labels as L
+from app import vocabulary as V
+from app.vocabulary import report as VR
+from app.clinic_contacts import ClinicContacts
 from app.printing.a4 import CONTENT_W, build_a4, grid_style, heading, para
 from app.printing.form_grid import SectionTable, cell, column_table
 from app.printing.fonts import register_cjk_fonts
@@ -32,7 +36,8 @@ if TYPE_CHECKING:
     from app.clinic_info import ClinicInfo
 
 CHART_DAYS = 28
-CHART_H = 60 * mm
+CHART_H = 48 * mm  # with the counts and the sign-off, one page
+ZERO_BANNER_H = 13 * mm  # a zero report's chart gives the banner its room
 BAR = colors.HexColor("#7A93B8")
 ALARM = colors.HexColor("#C62828")
 LIMIT = colors.HexColor("#333333")
@@ -48,15 +53,15 @@ def title_of(zero_report: bool) -> str:
 
 def status_text(status: str, version: int | None) -> str:
     """``已提交 第2版``: a correction is a new version, so the version is part of the status."""
-    words = L.label(L.REPORT_STATUS, status, "—")
+    words = V.label(VR.REPORT_STATUS, status, "—")
     return f"{words} 第{version}版" if version else words
 
 
 def _counts_table(counts: dict[str, int]) -> Table:
     """Two label/count pairs a row, in the labels' order; unknown keys (a newer database) print last."""
-    known = [k for k in L.REPORT_COUNT if k in counts]
-    keys = known + sorted(k for k in counts if k not in L.REPORT_COUNT)
-    items = [(L.label(L.REPORT_COUNT, k), str(counts[k])) for k in keys]
+    known = [k for k in VR.REPORT_COUNT if k in counts]
+    keys = known + sorted(k for k in counts if k not in VR.REPORT_COUNT)
+    items = [(V.label(VR.REPORT_COUNT, k), str(counts[k])) for k in keys]
     half = (len(items) + 1) // 2
     left, right = items[:half], items[half:] + [("", "")] * (2 * half - len(items))
     rows: list[list[str]] = [["当日计数", "", "", ""], ["项目", "数量", "项目", "数量"]]
@@ -77,13 +82,20 @@ def _nice_top(value: float) -> tuple[int, int]:
     return -(-top // step) * step, step
 
 
+def _box(x: float, y: float, w: float, h: float, fill: colors.Color) -> Rect:
+    """A filled rectangle without an outline (set as attributes: the stubs' keyword types are too narrow)."""
+    box = Rect(x, y, w, h)
+    box.fillColor, box.strokeColor = fill, None
+    return box
+
+
 def _legend(d: Drawing, y: float, font: str) -> None:
     x = 0.0
     for kind, text in (("bar", "每日发热门诊登记人数"), ("alarm", "EARS 报警日"), ("line", "C1 预警线")):
         if kind == "line":
             d.add(Line(x, y + 3, x + 14, y + 3, strokeColor=LIMIT, strokeWidth=1.2, strokeDashArray=[3, 2]))
         else:
-            d.add(Rect(x, y, 10, 7, fillColor=ALARM if kind == "alarm" else BAR, strokeColor=None))
+            d.add(_box(x, y, 10, 7, ALARM if kind == "alarm" else BAR))
         d.add(String(x + 18, y, text, fontName=font, fontSize=8))
         x += 30 + 8 * len(text)
 
@@ -102,7 +114,8 @@ def _chart(series: Sequence[tuple[date, int]], width: float = CONTENT_W, height:
         return d
     top, step = _nice_top(max([*counts, *(v for v in limits if v is not None)]))
     bc = VerticalBarChart()
-    bc.x, bc.y, bc.width, bc.height = 24, 30, width - 30, height - 30 - 18
+    bc.x, bc.y = 24, 30
+    bc.width, bc.height = width - 30, height - 30 - 18  # type: ignore[assignment]  # stubs say int; points are float
     bc.data = [counts]
     bc.valueAxis.valueMin, bc.valueAxis.valueMax, bc.valueAxis.valueStep = 0, top, step
     bc.valueAxis.labels.fontName, bc.valueAxis.labels.fontSize = regular, 7
@@ -128,7 +141,7 @@ def _chart(series: Sequence[tuple[date, int]], width: float = CONTENT_W, height:
         if n:
             x, y, text = bc.x + (i + 0.5) * slot, y_of(n) + 1.5, str(n)
             w = stringWidth(text, regular, 6.5)
-            d.add(Rect(x - w / 2 - 1, y - 1, w + 2, 7.5, fillColor=colors.white, strokeColor=None))
+            d.add(_box(x - w / 2 - 1, y - 1, w + 2, 7.5, colors.white))
             d.add(String(x, y, text, fontName=regular, fontSize=6.5, textAnchor="middle"))
     return d
 
@@ -145,11 +158,36 @@ def _zero_banner() -> Table:
     return t
 
 
+def _sign_off(reporter: str, contacts: ClinicContacts, printed_at: datetime, tz: str) -> Table:
+    """填报人 / 审核人 / 负责人 on lines (the name printed, room left to sign after it), the phone and the date
+    below, and the seal box at the right; what the clinic has not set is a blank line."""
+    seal_w, label_w = 34 * mm, 14 * mm
+    line_w = (CONTENT_W - seal_w) / 3 - label_w
+    people = [("填报人", reporter), ("审核人", contacts.reviewer), ("负责人", contacts.head)]
+    rows: list[list[Any]] = [
+        [*(c for label, name in people for c in (f"{label}：", name)), "（本机构盖章）"],
+        ["电话：", contacts.phone, "日期：", local_time(printed_at, tz, DATE_FORMAT), "", "", ""],
+    ]
+    t = Table(rows, colWidths=[label_w, line_w] * 3 + [seal_w], rowHeights=[11 * mm, 9 * mm])
+    t.setStyle(grid_style([
+        ("GRID", (0, 0), (-1, -1), 0, colors.white), ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 1), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        *[("LINEBELOW", (c, 0), (c, 0), 0.8, colors.black) for c in (1, 3, 5)],
+        ("LINEBELOW", (1, 1), (1, 1), 0.8, colors.black), ("LINEBELOW", (3, 1), (3, 1), 0.8, colors.black),
+        ("SPAN", (6, 0), (6, 1)), ("BOX", (6, 0), (6, 1), 0.8, colors.black),
+        ("VALIGN", (6, 0), (6, 1), "TOP"), ("ALIGN", (6, 0), (6, 1), "CENTER"),
+        ("FONTSIZE", (0, 0), (-1, -1), 9.5),
+    ]))
+    return t
+
+
 def daily_report_pdf(clinic: ClinicInfo, day: date, counts: dict[str, int], *, zero_report: bool, status: str,
                      version: int | None, series: list[tuple[date, int]], audit_seq: int, audit_hash: str,
-                     printed_at: datetime, open_alerts: int = 0) -> bytes:
+                     printed_at: datetime, open_alerts: int = 0, reporter: str = "",
+                     contacts: ClinicContacts | None = None) -> bytes:
     """The day's report on A4. ``status`` is ``draft``, ``submitted`` or ``automatic``; ``series`` is
-    (day, fever-clinic visits) ending on ``day`` — pass 11 extra leading days so every bar has EARS."""
+    (day, fever-clinic visits) ending on ``day`` — pass 11 extra leading days so every bar has EARS.
+    ``reporter``: the full name for 填报人; ``contacts``: the clinic setting (phone, 审核人, 负责人)."""
     title = title_of(zero_report)
     info = SectionTable("报告信息")
     info.pair("报告机构", cell(clinic.name), "机构代码", cell(clinic.code))
@@ -161,7 +199,8 @@ def daily_report_pdf(clinic: ClinicInfo, day: date, counts: dict[str, int], *, z
         story += [_zero_banner(), Spacer(1, 3 * mm)]
     story += [info.table(), Spacer(1, 3 * mm), _counts_table(counts), Spacer(1, 4 * mm),
               SectionTable(f"近 {CHART_DAYS} 天发热门诊就诊（EARS 预警）").table(),
-              Spacer(1, 2 * mm), _chart(series), Spacer(1, 1 * mm), para(CAPTION, "note")]
+              Spacer(1, 2 * mm), _chart(series, height=CHART_H - ZERO_BANNER_H if zero_report else CHART_H), Spacer(1, 1 * mm), para(CAPTION, "note"), Spacer(1, 1 * mm),
+              _sign_off(reporter, contacts or ClinicContacts(), printed_at, clinic.timezone)]
     return build_a4(story, title=f"{title} {day:%Y-%m-%d}", author=clinic.name, subject=f"{clinic.code} {title}",
                     footer_left=f"{clinic.name}（{clinic.code}）{title} {day:%Y-%m-%d}",
                     footer_right=status_text(status, version))

@@ -17,7 +17,8 @@ from datetime import datetime
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from app.printing import labels as L
+from app import vocabulary as V
+from app.vocabulary import triage as VP
 from app.printing.qr import QRFlowable
 from app.printing.roll import (
     SLIP_SIZES,
@@ -124,7 +125,7 @@ def _buyer_story(slip: BuyerSlip, g: SlipGeometry) -> list[Flowable]:
     rule = dashed_rule()
     rows = [
         ["姓名", markup(mask_name(slip.buyer_name))],
-        ["药品", markup(L.label(L.DRUG_CATEGORY, slip.drug_category))],
+        ["药品", markup(V.label(VP.DRUG_CATEGORY, slip.drug_category))],
         ["时间", local_time(slip.at, slip.timezone)],
         ["售药", "已售出" if slip.sold else "<b>未售出</b>"],
         ["前往", f"<b>{markup(DESTINATION.get(slip.clinic_mode, '就近发热门诊'))}</b>"],

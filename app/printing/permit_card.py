@@ -25,7 +25,9 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Frame, KeepInFrame, Paragraph, Spacer
 
 from app.keys import load_public_key
-from app.printing import labels as L
+from app import vocabulary as V
+from app.vocabulary import casework as VC
+from app.vocabulary import wards as VW
 from app.printing.a4 import fit
 from app.printing.fonts import register_cjk_fonts
 from app.printing.qr import QRFlowable, draw_qr
@@ -113,7 +115,7 @@ def _verified(permit: PermitRecord, clinic: ClinicInfo, keys: Mapping[str, Ed255
 
 
 def _kind_words(permit: PermitRecord) -> str:
-    return L.label(L.PERMIT_KIND, permit.kind, "通行证")
+    return V.label(VW.PERMIT_KIND, permit.kind, "通行证")
 
 
 def _title(permit: PermitRecord) -> str:
@@ -134,7 +136,7 @@ def _rows(permit: PermitRecord, clinic: ClinicInfo, id_last4: str) -> list[tuple
         ("有效期", f"{local_time(permit.valid_from, tz)}<br/>至 {local_time(until, tz)}"),
     ]
     if permit.kind == PermitKind.ESCORT and permit.escort_test_at is not None:
-        result = L.label(L.TEST_RESULT, permit.escort_test_result, "阴性") if permit.escort_test_result else "阴性"
+        result = V.label(VC.TEST_RESULT, permit.escort_test_result, "阴性") if permit.escort_test_result else "阴性"
         rows.append(("核酸", f"{local_time(permit.escort_test_at, tz)} 采样 {markup(result)}"))
     return rows
 

@@ -15,7 +15,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Spacer, Table
 from reportlab.platypus.flowables import Flowable
 
-from app.printing import labels as L
+from app import vocabulary as V
+from app.vocabulary import casework as VC
+from app.vocabulary import triage as VP
 from app.printing.a4 import CONTENT_W, LABEL_BG, build_a4, grid_style, heading, para
 from app.printing.fonts import cjk_table_style
 from app.printing.form_grid import (
@@ -42,6 +44,7 @@ QR_SIZE = 24 * mm
 VISIT_LABEL_W = 16 * mm
 VISIT_W = 86 * mm
 META_W = CONTENT_W - VISIT_LABEL_W - VISIT_W - LABEL_W
+WRITE_H = 7 * mm  # room for handwriting in a blank cell
 
 
 def _header(detail: VisitDetail, clinic: ClinicInfo, tz: ZoneInfo, printed_at: datetime) -> list[Flowable]:
@@ -76,9 +79,9 @@ def _patient(p: PatientRecord, registered_on: date) -> Table:
         id_cell = cell(p.id_number)
     else:
         id_cell = cell("无证件号码" + (f"（原因：{p.id_missing_reason.strip()}）" if p.id_missing_reason else ""))
-    s.pair("姓名", para(markup(p.name), "strong"), "性别", cell(L.label(L.SEX, p.sex, EMPTY)))
+    s.pair("姓名", para(markup(p.name), "strong"), "性别", cell(V.label(VP.SEX, p.sex, EMPTY)))
     s.pair("出生日期", cell(born), "联系电话", cell(p.phone))
-    s.pair("证件类型", cell(L.label(L.ID_TYPE, p.id_type, EMPTY)), "证件号码", id_cell)
+    s.pair("证件类型", cell(V.label(VP.ID_TYPE, p.id_type, EMPTY)), "证件号码", id_cell)
     s.pair("职业", cell(p.occupation), "工作单位", cell(p.workplace))
     s.wide("现住址", cell(p.address, WIDE_W))
     return s.table()
@@ -98,28 +101,27 @@ def _screening(detail: VisitDetail, tz: ZoneInfo) -> Table:
     sr = detail.screening
     i = sr.inputs
     s = SectionTable("二、流行病学筛查")
-    temp = f"{i.temperature_c:.1f}℃（{L.label(L.TEMP_METHOD, i.temp_method, '测量方式不详')}）"
+    temp = f"{i.temperature_c:.1f}℃（{V.label(VP.TEMP_METHOD, i.temp_method, '测量方式不详')}）"
     onset = detail.onset_date or i.onset_date
     s.pair("体温", para(temp, "strong"), "发病日期", fmt_date(onset))
-    s.wide("症状", cell("、".join(L.labels(L.SYMPTOM, i.symptoms)) or "无", WIDE_W))
+    s.wide("症状", cell("、".join(V.labels(VP.SYMPTOM, i.symptoms)) or "无", WIDE_W))
     s.lines("14天旅居史", _travel(sr))
     s.pair("病例接触史", yes_no(i.contact_case), "聚集性发病", yes_no(i.cluster))
-    occupation = "否" if i.occupation in ("", Occupation.NONE) else f"是（{L.label(L.OCCUPATION, i.occupation)}）"
-    s.pair("健康码", cell(L.label(L.HEALTH_CODE, i.health_code, EMPTY)), "高风险岗位", cell(occupation))
+    occupation = "否" if i.occupation in ("", Occupation.NONE) else f"是（{V.label(VP.OCCUPATION, i.occupation)}）"
+    s.pair("健康码", cell(V.label(VP.HEALTH_CODE, i.health_code, EMPTY)), "高风险岗位", cell(occupation))
     doses = "不详" if detail.vaccination_doses is None else (
         "未接种" if detail.vaccination_doses == 0 else f"{detail.vaccination_doses} 剂")
     s.pair("在外购买\n退热药", yes_no(i.antipyretic_elsewhere), "新冠疫苗接种", doses)
-    screener = detail.nurse_name if sr.nurse == detail.nurse_username else ""
-    s.pair("筛查时间", local_time(sr.screened_at, tz), "筛查护士", cell(user_text(screener, sr.nurse)))
+    s.pair("筛查时间", local_time(sr.screened_at, tz), "筛查护士", cell(_person(detail, sr.nurse)))
     return s.table()
 
 
 def _decision(sr: ScreeningRecord) -> Table:
     s = SectionTable("三、分诊结论")
-    final = L.decision_label(sr.decision)
-    computed = L.decision_label(sr.computed_decision)
+    final = VP.decision_words(sr.decision)
+    computed = VP.decision_words(sr.computed_decision)
     s.pair("分诊结论", para(markup(final), "decision"), "系统判定", cell(computed))
-    reasons = L.labels(L.REASON, sr.reasons)
+    reasons = VP.reasons_words(sr.reasons)
     reason_text = "；".join(f"{n}. {markup(r)}" for n, r in enumerate(reasons, 1)) if reasons else "无"
     s.wide("判定依据", para(reason_text))
     if sr.override_reason or sr.decision != sr.computed_decision:
@@ -141,30 +143,50 @@ def _override_direction(computed: str, final: str) -> str:
 
 
 def _handoffs(detail: VisitDetail, tz: ZoneInfo) -> Table:
-    s = SectionTable("四、引导交接")
+    s = SectionTable("四、引导交接及接诊去向")
     if not detail.handoffs:
         s.banner("无引导交接记录。")
-        return s.table()
     many = len(detail.handoffs) > 1
     for n, h in enumerate(detail.handoffs, 1):
         if many:
             s.banner(f"第 {n} 次引导")
         _handoff_rows(s, h, tz, detail)
+    if many:
+        s.banner("发热门诊接诊")
+    _outcome(s, detail)
     return s.table()
 
 
+def _person(detail: VisitDetail, username: str | None) -> str:
+    """``李秀英(nurse_li)``: the real name to read, the log-in name to trace in the audit trail."""
+    if username == detail.nurse_username:
+        return user_text(detail.nurse_name, username)
+    return user_text(detail.people.get(username or ""), username)
+
+
 def _handoff_rows(s: SectionTable, h: HandoffRecord, tz: ZoneInfo, detail: VisitDetail) -> None:
-    sender = detail.nurse_name if h.sent_by == detail.nurse_username else ""
-    s.pair("陪同人员", cell(h.escort), "交接状态", cell(L.label(L.HANDOFF_STATE, h.state, EMPTY)))
-    s.pair("送出时间", local_time(h.sent_at, tz), "送出人", cell(user_text(sender, h.sent_by)))
-    s.pair("接收时间", local_time(h.received_at, tz), "接收人", cell(h.received_by))
+    s.pair("陪同人员", cell(h.escort), "交接状态", cell(V.label(VP.HANDOFF_STATE, h.state, EMPTY)))
+    s.pair("送出时间", local_time(h.sent_at, tz), "送出人", cell(_person(detail, h.sent_by)))
+    s.pair("接收时间", local_time(h.received_at, tz), "接收人", cell(_person(detail, h.received_by)))
     if h.state == HandoffState.LEFT_WITHOUT_PERMISSION or h.incident_note or h.incident_noticed_by:
         parts = [
-            f"发现人：{markup(h.incident_noticed_by)}",
+            f"发现人：{markup(_person(detail, h.incident_noticed_by))}",
             f"已报告：{markup(h.incident_reported_to)}",
             f"说明：{markup(h.incident_note)}",
         ]
         s.wide("异常情况", para("；".join(parts)))
+
+
+def _write_in(value: str) -> Cell:
+    """The value, or room to write it by hand (the case is not taken yet, or has no diagnosis yet)."""
+    return cell(value) if value else Spacer(1, WRITE_H)
+
+
+def _outcome(s: SectionTable, detail: VisitDetail) -> None:
+    """接诊医生 / 初步诊断 / 去向: filled from the fever-clinic case when it has them, else lines to write on."""
+    diagnosis = V.label(VC.CLASSIFICATION, detail.classification) if detail.classification else ""
+    s.pair("接诊医生", _write_in(detail.doctor_name), "初步诊断", _write_in(diagnosis))
+    s.wide("去向", _write_in(V.label(VC.DISPOSITION, detail.disposition) if detail.disposition else ""))
 
 
 def _signatures() -> Flowable:
@@ -185,7 +207,7 @@ def _signatures() -> Flowable:
         ("ALIGN", (0, 0), (-1, -1), "RIGHT"),
     ]))
     note = para("本表含患者完整身份信息，仅供本机构存档及疫情报告使用，请妥善保管，不得交患者带离。", "note")
-    return KeepTogether([Spacer(1, 4 * mm), t, Spacer(1, 3 * mm), note])
+    return KeepTogether([Spacer(1, 2 * mm), t, Spacer(1, 2 * mm), note])
 
 
 def registration_form_pdf(detail: VisitDetail, clinic: ClinicInfo, printed_at: datetime) -> bytes:

@@ -51,7 +51,7 @@ def geometry(size: str, sizes: Sequence[str] = tuple(SLIP_SIZES)) -> SlipGeometr
     return SLIP_SIZES[size]
 
 
-def slip_style(name: str, size: float, bold: bool = False, center: bool = True, **kw: object) -> ParagraphStyle:
+def slip_style(name: str, size: float, bold: bool = False, center: bool = True, **kw: Any) -> ParagraphStyle:
     """A CJK-wrapping style in the embedded font, centred unless told otherwise."""
     regular, bold_font = register_cjk_fonts()
     return ParagraphStyle(name, fontName=bold_font if bold else regular, fontSize=size, leading=size * 1.3,
@@ -89,7 +89,8 @@ def field_table(cells: list[list[Any]], label_w: float, width: float, pad: float
 def one_page_canvas(buf: BytesIO, width: float, height: float, *, title: str, author: str) -> Canvas:
     """A canvas in the embedded font (no unembedded Helvetica in the resources) with the clinic's metadata."""
     regular, _ = register_cjk_fonts()
-    canvas = Canvas(buf, pagesize=(width, height), initialFontName=regular)
+    # types-reportlab types initialFontName as a number; ReportLab takes the font's name
+    canvas = Canvas(buf, pagesize=(width, height), initialFontName=regular)  # type: ignore[arg-type]
     canvas.setTitle(title)
     canvas.setAuthor(author)
     canvas.setCreator(CREATOR)

@@ -23,10 +23,13 @@ from reportlab.platypus.flowables import Flowable
 from app.audit_vocab import Outcome
 from app.casework.records import ClockRecord, TimelineEvent
 from app.casework.vocab import ClockKind, ClockState
-from app.printing import labels as L
+from app import vocabulary as V
+from app.vocabulary import audit as VA
+from app.vocabulary import casework as VC
+from app.vocabulary import clinic as VK
 from app.printing.a4 import CONTENT_W, LABEL_BG, build_a4, grid_style, heading, para, styles
 from app.printing.audit_text import summary_text
-from app.printing.form_grid import column_table
+from app.printing.form_grid import column_table, user_text
 from app.printing.fonts import register_cjk_fonts
 from app.printing.text import EMPTY, SECONDS_FORMAT, local_time, markup
 from app.privacy import mask_name
@@ -75,10 +78,10 @@ def _short(text: str, width: float) -> str | Paragraph:
 
 
 def _who(event: TimelineEvent) -> Paragraph:
-    """User name (what the audit trail holds) over the roles they acted in."""
-    roles = "、".join(L.label(L.ROLE, r.strip()) for r in (event.roles or "").split(",") if r.strip())
+    """The person's real name and log-in name (what the audit trail holds) over the roles they acted in."""
+    roles = "、".join(V.label(VK.ROLE, r.strip()) for r in (event.roles or "").split(",") if r.strip())
     extra = f'<br/><font size="7" color="{ROLE_COLOUR}">{markup(roles)}</font>' if roles else ""
-    return _cell(markup(event.username) + extra)
+    return _cell(markup(user_text(event.full_name, event.username)) + extra)
 
 
 def _event_rows(events: tuple[TimelineEvent, ...], tz: ZoneInfo) -> tuple[list[list[Any]], list[tuple[Any, ...]]]:
@@ -96,8 +99,8 @@ def _event_rows(events: tuple[TimelineEvent, ...], tz: ZoneInfo) -> tuple[list[l
             local_time(event.at, tz, SECONDS_FORMAT),
             _who(event),
             _short(event.workstation or EMPTY, EVENT_COLS[3]),
-            _short(L.label(L.AUDIT_ACTION, event.action, EMPTY), EVENT_COLS[4]),
-            _cell(markup(L.label(L.OUTCOME, event.outcome, EMPTY)), "bad") if bad else L.OUTCOME[Outcome.SUCCESS],
+            _short(V.label(VA.ACTION, event.action, EMPTY), EVENT_COLS[4]),
+            _cell(markup(V.label(VA.OUTCOME, event.outcome, EMPTY)), "bad") if bad else V.label(VA.OUTCOME, Outcome.SUCCESS),
             _cell(markup(summary_text(event.action, event.outcome, event.summary, tz)), "summary"),
         ])
         if bad:
@@ -129,7 +132,7 @@ def _span(delta: timedelta) -> str:
 def clock_verdict(clock: ClockRecord, now: datetime) -> tuple[str, bool]:
     """按时完成 / 超时完成 / 进行中 / 已超时 with how much, and whether it is a failure to meet the limit."""
     if clock.settled:
-        return f"已结束（{L.label(L.CLOCK_SETTLED, clock.settled_reason)}）", False
+        return f"已结束（{V.label(VC.CLOCK_SETTLED, clock.settled_reason)}）", False
     if clock.met_at is not None:
         if clock.missed:
             return f"超时完成（超时 {_span(clock.met_at - clock.due_at)}）", True
@@ -147,7 +150,7 @@ def _clock_rows(clocks: tuple[ClockRecord, ...], tz: ZoneInfo, now: datetime
     ]
     marks: list[tuple[Any, ...]] = []
     for clock in clocks:
-        kind = L.label(L.CLOCK_KIND, clock.kind, EMPTY)
+        kind = V.label(VC.CLOCK_KIND, clock.kind, EMPTY)
         if clock.kind == ClockKind.RESULT and clock.ref_id is not None:
             kind += f"（检测单 #{clock.ref_id}）"
         verdict, bad = clock_verdict(clock, now)

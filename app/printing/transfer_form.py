@@ -2,7 +2,10 @@
 clinic, the 120 ambulance crew and the receiving hospital each keep a signed copy.
 
 It goes with the patient to another organisation, so it carries the full name (the receiving staff
-must match the patient) but never the ID number. What is not yet known when it is printed (the 120
+must match the patient) but never the ID number. What the receiving doctor needs to take over care is on it
+(issue 15): diagnosis and classification, main symptoms and onset, the epidemiological history, underlying
+diseases and allergies, vital signs, lines and medication, the documents sent along, both sides' phones; people
+are named by their real names; each party signs, and both organisations seal. What is not yet known when it is printed (the 120
 call, the vehicle, the handover) prints as room to fill in by hand, so one printout serves the whole
 journey. The QR holds the clinic's signed summary, which a receiving hospital running Fever Sentinel
 verifies with the clinic's public key.
@@ -25,7 +28,10 @@ from reportlab.platypus.flowables import Flowable
 
 from app.casework.records import LabTestRecord
 from app.casework.vocab import TestResult
-from app.printing import labels as L
+from app import vocabulary as V
+from app.vocabulary import casework as VC
+from app.vocabulary import transfer as VT
+from app.vocabulary import triage as VP
 from app.printing.a4 import CONTENT_W, LABEL_BG, SECTION_BG, build_a4, grid_style, heading, para, styles
 from app.printing.fonts import cjk_table_style, register_cjk_fonts
 from app.printing.form_grid import (
@@ -40,7 +46,7 @@ from app.printing.form_grid import (
     yes_no,
 )
 from app.printing.qr import QRFlowable
-from app.printing.text import EMPTY, local_date, local_time, markup
+from app.printing.text import EMPTY, fmt_date, local_date, local_time, markup
 from app.transfer.records import TransferRecord
 
 if TYPE_CHECKING:
@@ -49,24 +55,34 @@ if TYPE_CHECKING:
 TITLE = "转运交接单"
 #: (part, who keeps it), in printing order.
 PARTS: tuple[tuple[str, str], ...] = (
-    ("第一联", "医疗机构留存"),
-    ("第二联", "救护车（120）留存"),
-    ("第三联", "接收医院留存"),
+    ("第一联（共三联）", "转出机构留存"),
+    ("第二联（共三联）", "接收医院"),
+    ("第三联（共三联）", "120 随车"),
 )
-PART_W = 40 * mm
+#: (row label, unit): the vital signs block, two to a row; issue 17 fills more of them from the record
+VITALS: tuple[tuple[str, str], ...] = (
+    ("体温", "℃"), ("血氧饱和度", "%"), ("脉搏", "次/分"), ("呼吸", "次/分"), ("血压", "mmHg"), ("意识", ""))
+LINE_OPTIONS = ("吸氧", "静脉通路", "导尿管", "其他")
+DOCUMENT_OPTIONS = ("病历摘要", "检验报告", "影像资料", "其他")
+SIGNERS = ("转出医生", "护送人员", "120 随车医生", "接收医生")
+SEALS = ("转出机构（盖章）", "接收医院（盖章）")
+PART_W = 44 * mm
 QR_SIZE = 38 * mm  # ≥ 35 mm: a ~400-character signed token still has ~0.5 mm modules
 QR_COL = 43 * mm
 TOP_W = CONTENT_W - QR_COL
 TOP_COLS = [18 * mm, (TOP_W - 38 * mm) / 2, 20 * mm, (TOP_W - 38 * mm) / 2]
 TEST_COLS = [23 * mm, 29 * mm, 19 * mm, 12 * mm, 29 * mm]
 TEST_COLS.append(CONTENT_W - sum(TEST_COLS))
-SIGN_COLS = [12 * mm, CONTENT_W / 3 - 12 * mm] * 3
+SIGN_COLS = [10 * mm, CONTENT_W / 4 - 10 * mm] * 4
+VITALS_PER_LINE = 3
+SEAL_H = 13 * mm
 MAX_TESTS = 6  # the latest ones: a long observation must not push a part onto a second page
 WRITE_H = 6.5 * mm  # room for handwriting in a blank cell
 HINT = "#808080"
 TIME_HINT = "&nbsp;" * 6 + ("&nbsp;" * 6).join("年月日时分")  # Paragraph collapses plain spaces
+SHORT_TIME_HINT = ("&nbsp;" * 4).join("月日时分")
 QR_CAPTION = "本机构数字签名的转运摘要<br/>接收医院可扫码核验真伪<br/>（不含证件号码）"
-CLOSING_NOTE = ("说明：本单一式三联，三方核对患者身份、病情及检测结果后签名，各执一联。"
+CLOSING_NOTE = ("说明：本单一式三联，转出机构、接收医院与 120 随车人员核对患者身份、病情及检测结果后签名，各执一联。"
                 "不含患者证件号码；未记录的项目请现场手工填写。")
 
 
@@ -117,13 +133,13 @@ def _identity(t: TransferRecord, tz: ZoneInfo, printed_at: datetime) -> Table:
     s = SectionTable(None, TOP_COLS)
     narrow = TOP_COLS[1]
     age = age_text(t.birth_date, local_date(printed_at, tz)) if isinstance(t.birth_date, date) else "不详"
-    state = L.label(L.TRANSFER_STATE, t.state, EMPTY)
+    state = V.label(VT.TRANSFER_STATE, t.state, EMPTY)
     s.wide("就诊号", visit_no_para(t.visit_no, sum(TOP_COLS[1:])))
-    s.pair("姓名", para(markup(t.patient_name), "strong"), "性别", cell(L.label(L.SEX, t.sex, EMPTY), narrow))
-    s.pair("年龄", age, "病例分类", para(markup(L.label(L.CLASSIFICATION, t.classification, EMPTY)), "strong"))
+    s.pair("姓名", para(markup(t.patient_name), "strong"), "性别", cell(V.label(VP.SEX, t.sex, EMPTY), narrow))
+    s.pair("年龄", age, "病例分类", para(markup(V.label(VC.CLASSIFICATION, t.classification, EMPTY)), "strong"))
     s.wide("转往医院", para(markup(t.hospital_name), "strong"))
-    s.pair("病情", cell(L.label(L.CONDITION, t.condition, EMPTY), narrow), "途中吸氧", yes_no(t.oxygen))
-    s.pair("申请时间", local_time(t.requested_at, tz), "申请医生", cell(t.requested_by, narrow))
+    s.pair("病情", cell(V.label(VT.CONDITION, t.condition, EMPTY), narrow), "途中吸氧", yes_no(t.oxygen))
+    s.pair("申请时间", local_time(t.requested_at, tz), "申请医生", cell(t.requested_by_name or t.requested_by, narrow))
     s.pair("转运编号", cell(f"{t.id}（{state}）", narrow), "打印时间", local_time(printed_at, tz))
     s.commands.append(("BOX", (0, 0), (-1, -1), 1, colors.black))
     return s.table()
@@ -153,16 +169,16 @@ def shown_tests(tests: Sequence[LabTestRecord], limit: int = MAX_TESTS) -> tuple
 
 
 def _tests(tests: Sequence[LabTestRecord], tz: ZoneInfo) -> Table:
-    rows: list[list[Any]] = [["一、检测及结果（截至打印时）", "", "", "", "", ""],
+    rows: list[list[Any]] = [["三、检测及结果（截至打印时）", "", "", "", "", ""],
                              ["检测项目", "采样时间", "结果", "Ct值", "结果时间", "检测机构"]]
     bold = register_cjk_fonts()[1]
     marks: list[tuple[Any, ...]] = [("ALIGN", (0, 2), (-1, -1), "LEFT")]
     kept, older = shown_tests(tests)
     for test in kept:
         r = len(rows)
-        result = L.label(L.TEST_RESULT, test.result, "待出结果")
+        result = V.label(VC.TEST_RESULT, test.result, "待出结果")
         ct = EMPTY if test.ct_value is None else f"{test.ct_value:.1f}"
-        rows.append([cell(L.label(L.TEST_KIND, test.kind, EMPTY), TEST_COLS[0]), local_time(test.sample_at, tz),
+        rows.append([cell(V.label(VC.TEST_KIND, test.kind, EMPTY), TEST_COLS[0]), local_time(test.sample_at, tz),
                      result, ct, local_time(test.result_at, tz), cell(test.lab, TEST_COLS[5])])
         if test.result == TestResult.POSITIVE:
             marks.append(("FONTNAME", (2, r), (3, r), bold))
@@ -175,17 +191,73 @@ def _tests(tests: Sequence[LabTestRecord], tz: ZoneInfo) -> Table:
     return column_table(rows, TEST_COLS, marks, size=9.5, leading=12.5)
 
 
-def _request(t: TransferRecord) -> Table:
-    s = SectionTable("二、转运要求")
+def epi_summary(epi: dict[str, Any]) -> str:
+    """The case's interview in one line: travel (area, last day), contact, exposures, notes; "" when nothing."""
+    parts: list[str] = []
+    travel = [x for x in epi.get("travel") or [] if isinstance(x, dict) and x.get("area")]
+    if travel:
+        places = "、".join(f"{x['area']}" + (f"（{str(x['last_date'])[5:]}）" if x.get("last_date") else "")
+                          for x in travel)
+        parts.append(f"14天旅居：{places}")
+    if str(epi.get("contacts") or "").strip():
+        parts.append(f"接触史：{str(epi['contacts']).strip()}")
+    exposures: list[str] = []
+    for x in (str(v) for v in epi.get("exposures") or []):
+        if x == "cluster":
+            exposures.append("聚集性发病")
+        elif x.startswith("occupation:"):
+            code = x.split(":", 1)[1]
+            if code and code != "none":
+                exposures.append(f"高风险岗位（{V.label(VP.OCCUPATION, code)}）")
+        elif x.strip():
+            exposures.append(x.strip())
+    if exposures:
+        parts.append("暴露：" + "、".join(exposures))
+    if str(epi.get("notes") or "").strip():
+        parts.append(f"备注：{str(epi['notes']).strip()}")
+    return "；".join(parts)
+
+
+def _clinical(t: TransferRecord) -> Table:
+    s = SectionTable("一、病情摘要")
+    symptoms = "、".join(V.labels(VP.SYMPTOM, t.symptoms))
+    s.pair("主要症状", cell(symptoms) if symptoms else _write_in(),
+           "发病日期", fmt_date(t.onset_date) if t.onset_date else _write_in())
+    # the classification heads the form (病例分类, beside the QR); the doctor's findings are the diagnosis here
+    s.wide("诊断/所见", _text(t.findings, WIDE_W))
+    s.wide("流行病学史", cell(epi_summary(t.epi) or "无", WIDE_W))
+    s.wide("基础病及过敏", _text(t.underlying_conditions, WIDE_W))
+    return s.table()
+
+
+def _vitals(t: TransferRecord, tz: ZoneInfo) -> Table:
+    """One row per line of items (value and when, or a blank with its unit to write in): the latest
+    temperature now; issue 17 adds recorded ones, and a longer VITALS only adds lines."""
+    known = ({"体温": f"<b>{t.temperature_c:.1f} ℃</b>（{local_time(t.temperature_at, tz, '%m-%d %H:%M')}）"}
+             if t.temperature_c else {})
+    blank = "&nbsp;" * 12
+    items = [f"{name} {known.get(name) or blank + unit}" for name, unit in VITALS]
+    s = SectionTable("二、生命体征（转出前最近一次；未记录的请现场测量填写）")
+    for n in range(0, len(items), VITALS_PER_LINE):
+        s.wide("" if n else "生命体征", para("　　".join(items[n:n + VITALS_PER_LINE])))
+    return s.table()
+
+
+def _request(t: TransferRecord, clinic_phone: str) -> Table:
+    s = SectionTable("四、转运要求")
     s.wide("隔离防护措施", cell(t.precautions, WIDE_W))
-    s.wide("陪同医务人员", cell(t.staff, WIDE_W))
+    s.wide("护送人员", cell(t.staff, WIDE_W))
+    s.wide("管路及用药", cell(t.lines_medication, WIDE_W) if t.lines_medication.strip()
+           else cell(_choice(LINE_OPTIONS) + "　已用药物：", WIDE_W))
+    s.wide("随行资料", cell(t.documents if t.documents.strip() else _choice(DOCUMENT_OPTIONS), WIDE_W))
     if t.request_reason and t.request_reason.strip():
         s.wide("转运原因", cell(t.request_reason, WIDE_W))
+    s.pair("转出机构电话", _text(clinic_phone), "接收医院电话", _text(t.hospital_phone))
     return s.table()
 
 
 def _ambulance(t: TransferRecord, tz: ZoneInfo) -> Table:
-    s = SectionTable("三、120 急救转运（120 调度与随车人员填写）")
+    s = SectionTable("五、120 急救转运（120 调度与随车人员填写）")
     negative = _choice(["是", "否"]) if t.negative_pressure is None else yes_no(t.negative_pressure)
     s.pair("呼叫120时间", _time(t.call_120_at, tz), "调度单号", _text(t.dispatch_ref))
     s.pair("车牌号", _text(t.vehicle_plate), "负压救护车", negative)
@@ -194,9 +266,9 @@ def _ambulance(t: TransferRecord, tz: ZoneInfo) -> Table:
 
 
 def _handover(t: TransferRecord, tz: ZoneInfo) -> Table:
-    s = SectionTable("四、交接（接收医院填写）")
-    arrival = (_choice(list(L.CONDITION.values())) if not t.arrival_condition
-               else L.label(L.CONDITION, t.arrival_condition))
+    s = SectionTable("六、交接（接收医院填写）")
+    arrival = (_choice([w.zh for w in VT.CONDITION.values()]) if not t.arrival_condition
+               else V.label(VT.CONDITION, t.arrival_condition))
     via = "（据接收医院回执）" if t.handover_source == "receipt" else ""
     s.pair("接收人员", _text(t.receiving_staff), "接收科室", _text(t.receiving_department))
     s.pair("交接时间", _time(t.handed_over_at, tz, via), "到达时病情", arrival)
@@ -204,18 +276,22 @@ def _handover(t: TransferRecord, tz: ZoneInfo) -> Table:
 
 
 def _signatures() -> Table:
+    """One column per party (签名 and 时间 each), then a seal box for each organisation."""
     rows: list[list[Any]] = [
-        ["五、签名确认", "", "", "", "", ""],
-        ["转出医疗机构", "", "120 急救人员", "", "接收医院", ""],
-        ["签名", "", "签名", "", "签名", ""],
-        ["时间", _write_in(TIME_HINT), "时间", _write_in(TIME_HINT), "时间", _write_in(TIME_HINT)],
+        ["七、签名确认", *[""] * 7],
+        [cell for who in SIGNERS for cell in (who, "")],
+        ["签名", "", "签名", "", "签名", "", "签名", ""],
+        [cell for _ in SIGNERS for cell in ("时间", _write_in(SHORT_TIME_HINT))],
+        [SEALS[0], "", "", "", SEALS[1], "", "", ""],
     ]
     _, bold = register_cjk_fonts()
-    t = Table(rows, colWidths=SIGN_COLS, rowHeights=[None, None, 12 * mm, None])
+    t = Table(rows, colWidths=SIGN_COLS, rowHeights=[None, None, 9 * mm, None, SEAL_H])
     t.setStyle(grid_style([
         ("SPAN", (0, 0), (-1, 0)), ("BACKGROUND", (0, 0), (-1, 0), SECTION_BG),
         ("FONTNAME", (0, 0), (-1, 1), bold), ("FONTSIZE", (0, 0), (-1, 0), 10.5),
-        *[cmd for c in (0, 2, 4) for cmd in (
+        ("SPAN", (0, 4), (3, 4)), ("SPAN", (4, 4), (7, 4)), ("VALIGN", (0, 4), (-1, 4), "TOP"),
+        ("FONTSIZE", (0, 4), (-1, 4), 9.5),
+        *[cmd for c in (0, 2, 4, 6) for cmd in (
             ("SPAN", (c, 1), (c + 1, 1)), ("ALIGN", (c, 1), (c + 1, 1), "CENTER"),
             ("BACKGROUND", (c, 1), (c + 1, 1), LABEL_BG), ("BACKGROUND", (c, 2), (c, 3), LABEL_BG),
             ("FONTSIZE", (c, 2), (c, 3), 9.5))],
@@ -224,13 +300,15 @@ def _signatures() -> Table:
 
 
 def _part(t: TransferRecord, tests: Sequence[LabTestRecord], clinic: ClinicInfo, tz: ZoneInfo,
-          qr_text: str, printed_at: datetime, part: str, keeper: str) -> list[Flowable]:
+          qr_text: str, printed_at: datetime, part: str, keeper: str, clinic_phone: str) -> list[Flowable]:
     """One part on one page. Below the QR block, the sections shrink to fit if free text is extreme
     (a busy but ordinary case fits at full size); the QR itself never shrinks."""
-    gap = Spacer(1, 2 * mm)
+    gap = Spacer(1, 1.5 * mm)
     sections: list[Flowable] = [
+        _clinical(t), gap,
+        _vitals(t, tz), gap,
         _tests(tests, tz), gap,
-        _request(t), gap,
+        _request(t, clinic_phone), gap,
         _ambulance(t, tz), gap,
         _handover(t, tz), gap,
         _signatures(),
@@ -247,14 +325,15 @@ def _part(t: TransferRecord, tests: Sequence[LabTestRecord], clinic: ClinicInfo,
 
 
 def transfer_handover_pdf(transfer: TransferRecord, tests: tuple[LabTestRecord, ...], clinic: ClinicInfo,
-                          qr_text: str, printed_at: datetime) -> bytes:
-    """The three-part handover form as A4 PDF bytes (one part per page); times in the clinic's zone."""
+                          qr_text: str, printed_at: datetime, clinic_phone: str = "") -> bytes:
+    """The three-part handover form as A4 PDF bytes (one part per page); times in the clinic's zone.
+    ``clinic_phone``: the clinic setting (app/clinic_contacts.py); "" prints a blank to write it in."""
     tz = ZoneInfo(clinic.timezone)
     story: list[Flowable] = []
     for n, (part, keeper) in enumerate(PARTS):
         if n:
             story.append(PageBreak())
-        story += _part(transfer, tests, clinic, tz, qr_text, printed_at, part, keeper)
+        story += _part(transfer, tests, clinic, tz, qr_text, printed_at, part, keeper, clinic_phone)
     return build_a4(story, title=f"{TITLE} {transfer.visit_no}", author=clinic.name, subject=TITLE,
                     footer_left=f"{clinic.name}  {TITLE}  就诊号 {transfer.visit_no}",
                     footer_right=f"打印时间 {local_time(printed_at, tz)}")

@@ -164,8 +164,9 @@ def case_signals(s: Session, since: datetime, zone: ZoneInfo) -> list[_Signal]:
     current = s.execute(select(Visit.visit_no, Case.classification, Case.classified_at)
                         .join(Visit, Visit.id == Case.visit_id)
                         .where(Case.classification.in_(_REPORTABLE), Case.classified_at >= since))
-    for visit_no, cls, at in current:
-        found.setdefault((visit_no, cls), at)
+    for visit_no, cls, classified_at in current:
+        if classified_at is not None:  # always: the query asks for one since ``since``
+            found.setdefault((visit_no, cls), classified_at)
     return [_Signal(AlertKind.CASE, f"case:{visit_no}:{cls}", at.astimezone(zone).date(),
                     {"visit_no": visit_no, "classification": cls, "classified_at": at.isoformat()})
             for (visit_no, cls), at in sorted(found.items(), key=lambda item: item[1])]

@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 from sqlalchemy.orm.exc import StaleDataError
 
 from app import __version__
@@ -28,6 +28,7 @@ from app.casework.tables import Case, CaseClassification, Clock, LabTest, RuleEx
 from app.casework.vocab import POSITIVE_KINDS, REPORTABLE, Classification, Disposition, TestResult
 from app.db.models import AuditHead, Clinic, ClinicSetting
 from app.errors import Conflict, NotFound, ValidationError
+from app.people import full_name
 from app.permissions import Perm
 from app.reporting.alert_tables import Alert
 from app.reporting.alerts import AlertKind
@@ -84,6 +85,7 @@ class SubmittedReport:
     submitted_at: datetime
     submitted_by: str
     note: str
+    submitted_by_name: str = ""  # the submitter's full name, for the paper's 填报人 (issue 15)
 
 
 class _AlreadySubmitted(Exception):
@@ -92,8 +94,11 @@ class _AlreadySubmitted(Exception):
 
 
 def _record(r: DailyReport) -> SubmittedReport:
+    s = object_session(r)
+    name = full_name(s, r.submitted_by) if s is not None else r.submitted_by
     return SubmittedReport(r.id, r.clinic_day, r.version, r.supersedes, r.zero_report, r.automatic,
-                           json.loads(r.counts), r.audit_seq, r.audit_hash, r.submitted_at, r.submitted_by, r.note)
+                           json.loads(r.counts), r.audit_seq, r.audit_hash, r.submitted_at, r.submitted_by, r.note,
+                           name)
 
 
 def _count(s: Session, table: Any, *conditions: Any) -> int:

@@ -82,7 +82,8 @@ def ears(days: Sequence[date], counts: Sequence[int], min_sd: float = DEFAULT_MI
     result = []
     for t, (d, y) in enumerate(zip(days, counts)):
         window = c2[t - 2:t + 1] if t >= 2 else []
-        c3 = sum(max(0.0, v - 1.0) for v in window) if len(window) == 3 and None not in window else None  # type: ignore[operator]
+        known = [v for v in window if v is not None]
+        c3 = sum(max(0.0, v - 1.0) for v in known) if len(known) == 3 else None
         result.append(EarsDay(d, y, c1[t], c2[t], c3))
     return result
 

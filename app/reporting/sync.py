@@ -24,7 +24,7 @@ from typing import Any
 import httpx
 from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, String, func, select
 
 from app.actor import Actor
 from app.clock import Clock
@@ -158,7 +158,7 @@ def _risk_area(n: int, raw: dict[str, object]) -> object:
     name = _text_field("risk_areas", n, raw, "name", True) or ""
     level = _text_field("risk_areas", n, raw, "level", True) or ""
     since = _text_field("risk_areas", n, raw, "since", False) or ""
-    if len(normalise_area(name)) > RiskArea.__table__.c.name.type.length:
+    if len(normalise_area(name)) > _length(RiskArea.__table__.c.name):
         raise _list_invalid("risk_areas", "name", n, "too_long")
     for field, probe in (("name", {"name": name, "level": "high"}), ("level", {"name": _PROBE_AREA, "level": level}),
                          ("since", {"name": _PROBE_AREA, "level": "high", "since": since})):
@@ -169,6 +169,14 @@ def _risk_area(n: int, raw: dict[str, object]) -> object:
     (record,) = parse_risk_areas(json.dumps([{"name": name, "level": level, "since": since}]).encode("utf-8"),
                                  "hub.json")
     return replace(record, source="hub")
+
+
+def _length(column: ColumnElement[Any]) -> int:
+    """A text column's declared length: the most a pulled value may hold, as the table would."""
+    kind = column.type
+    if not isinstance(kind, String) or kind.length is None:
+        raise TypeError(f"{column} has no declared length")
+    return kind.length
 
 
 def _hospital(n: int, raw: dict[str, object]) -> dict[str, object]:
@@ -182,7 +190,7 @@ def _hospital(n: int, raw: dict[str, object]) -> dict[str, object]:
     for field, required in (("name", True), ("address", False), ("phone", False)):
         value = _text_field("hospitals", n, raw, field, required)
         try:
-            item[field] = _text(value, field, Hospital.__table__.c[field].type.length, required)
+            item[field] = _text(value, field, _length(Hospital.__table__.c[field]), required)
         except ValidationError as exc:
             raise _list_invalid("hospitals", field, n, exc.code) from exc
     kind = raw.get("kind")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins  # ``list`` below is a method of UserService: the type is spelled builtins.list
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -83,7 +84,7 @@ class UserService(Service):
             authorize(s, actor, Perm.MANAGE_USERS)
             return [to_info(u) for u in s.scalars(select(User).order_by(User.username))]
 
-    def doctors(self, actor: Actor) -> list[ColleagueInfo]:
+    def doctors(self, actor: Actor) -> builtins.list[ColleagueInfo]:
         """The clinic's active doctors, in pinyin order of their names: whom a case can be handed over to."""
         with self.db.read() as s:
             authorize(s, actor, Perm.CASEWORK)
@@ -100,7 +101,7 @@ class UserService(Service):
         return user
 
     # ----- admin writes --------------------------------------------------------------------
-    def create(self, actor: Actor, *, username: str, full_name: str, roles: list[str] | tuple[str, ...],
+    def create(self, actor: Actor, *, username: str, full_name: str, roles: builtins.list[str] | tuple[str, ...],
                password: str) -> UserInfo:
         username = check_username(username)
         full_name = check_full_name(full_name)
@@ -120,7 +121,7 @@ class UserService(Service):
             return to_info(user)
 
     def update(self, actor: Actor, *, username: str, expected_version: int, full_name: str,
-               roles: list[str] | tuple[str, ...]) -> UserInfo:
+               roles: builtins.list[str] | tuple[str, ...]) -> UserInfo:
         """Edit name and roles; refused as stale if someone saved the account since it was loaded."""
         full_name = check_full_name(full_name)
         role_set = {r.value for r in parse_roles(roles)}

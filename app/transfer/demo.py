@@ -55,6 +55,8 @@ def create_transfer_demo(db: Database, keys: KeyStore, admin: Actor, now: dateti
     doctor, nurse = _actor(db, "doctor", "demo-fever-room"), _actor(db, "nurse", "demo-desk")
     made = 0
     for (visit_no, classified_at), state in zip(suspected, STATES):
+        if classified_at is None:  # never: a classified case has its time
+            continue
         at = min(classified_at + timedelta(minutes=20), now)
         t = TransferService(db, FixedClock(at), keys).request(
             doctor, visit_no, hospital_id=hospital_ids[0], condition="serious", oxygen=True,

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
 
 from app.casework.records import ClockRecord
 
@@ -56,6 +57,19 @@ class TransferRecord:
     version: int
     clocks: tuple[ClockRecord, ...]
     origin_ward: str = ""  # the ward (and bed) the patient is collected from; "" = the fever clinic
+    # for the handover form (issue 15), read from the case and the hospital list, never typed again:
+    requested_by_name: str = ""  # the requesting doctor's full name (requested_by is the log-in name)
+    hospital_phone: str = ""  # the receiving hospital's phone, from the hospital list
+    symptoms: tuple[str, ...] = ()  # app.triage.vocab.Symptom codes, from the screening
+    onset_date: date | None = None
+    temperature_c: float | None = None  # the latest temperature (the screening's, until vital signs are kept)
+    temperature_at: datetime | None = None
+    epi: dict[str, Any] = field(default_factory=dict)  # the case's interview: travel, contacts, exposures, notes
+    findings: str = ""  # the doctor's findings (诊查所见)
+    # entered with the request (schema 0019)
+    underlying_conditions: str = ""  # 基础疾病及过敏史
+    lines_medication: str = ""  # 途中管路及已用药物
+    documents: str = ""  # 随行资料
 
 
 @dataclass(frozen=True)

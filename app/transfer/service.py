@@ -26,9 +26,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import CursorResult, Result, select, update
 from sqlalchemy.orm import Session
 
 from app import audit, scan_text
@@ -38,6 +38,7 @@ from app.csv_safe import escape_row
 from app.casework import clocks
 from app.casework.tables import Case, Clock
 from app.casework.vocab import ClockKind, Disposition
+from app.clinic_contacts import CONTACTS_KEY, ClinicContacts, load_contacts
 from app.clinic_mode import ClinicMode, load_mode
 from app.clock import Clock as TimeSource
 from app.db.engine import Database
@@ -46,6 +47,7 @@ from app.errors import Conflict, NotFound, PermissionDenied, StaleEdit, Validati
 from app.desk_keys import (DeskPurpose, TrustPurpose, desk_signer, ensure_desk, signer_for, verify_transfer_token,
                            with_enrolment)
 from app.keys import KeyStore, load_public_key
+from app.people import full_name
 from app.permissions import Perm
 from app.privacy import mask_name
 from app.services.base import Service, WriteOp, authorize, row_to_save
@@ -75,6 +77,11 @@ def _text(value: str | None, field: str, maximum: int, required: bool = True) ->
     if len(text) > maximum:
         raise ValidationError("too_long", field=field, maximum=maximum)
     return text
+
+
+def _changed(result: Result[Any]) -> int:
+    """Rows an UPDATE changed (an UPDATE's result is a CursorResult, which the stubs do not say)."""
+    return cast(CursorResult[Any], result).rowcount or 0
 
 
 def _hospital(h: Hospital) -> HospitalRecord:
@@ -162,6 +169,29 @@ class TransferService(Service):
             op.summary = json.loads(targets.to_json())
             return row.version
 
+    def contacts(self) -> tuple[ClinicContacts, int]:
+        """The clinic's phone, daily-report reviewer and head (for paper; no permission needed to read)."""
+        with self.db.read() as s:
+            return load_contacts(s)
+
+    def update_contacts(self, actor: Actor, contacts: ClinicContacts, expected_version: int) -> int:
+        """An admin sets the clinic's phone (on the handover form) and the daily report's 审核人/负责人;
+        audited ``clinic.contacts_update`` with before and after. StaleEdit when another desk saved first."""
+        with self.audited_write(actor, "clinic.contacts_update", "setting", Perm.MANAGE_CLINIC_SETTINGS,
+                                CONTACTS_KEY) as op:
+            row = op.session.get(ClinicSetting, CONTACTS_KEY)
+            if (row.version if row else 0) != expected_version:
+                raise StaleEdit(key=CONTACTS_KEY)
+            before, _ = load_contacts(op.session)
+            if row is None:
+                row = ClinicSetting(key=CONTACTS_KEY, value=contacts.to_json(), updated_at=self.clock.now())
+                op.session.add(row)
+            else:
+                row.value, row.updated_at = contacts.to_json(), self.clock.now()
+            op.session.flush()
+            op.summary = {"before": json.loads(before.to_json()), "after": json.loads(contacts.to_json())}
+            return row.version
+
     def trust_clinic(self, actor: Actor, *, code: str, name: str, public_key: str,
                      purpose: str = TrustPurpose.TRANSFER.value) -> None:
         """Add another clinic's public key (from its ``fever-sentinel clinic public-key``) for a purpose:
@@ -218,13 +248,20 @@ class TransferService(Service):
             return not owes_transfer(s, case) and load_mode(s) != ClinicMode.REFER
 
     def request(self, actor: Actor, visit_no: str, *, hospital_id: int, condition: str, oxygen: bool,
-                precautions: str, staff: str, reason: str = "") -> TransferRecord:
+                precautions: str, staff: str, reason: str = "", underlying_conditions: str = "",
+                lines_medication: str = "", documents: str = "") -> TransferRecord:
         """Asked for by the responsible doctor (for a patient in a ward: by any doctor); the case is disposed
-        as a transfer at once. A case that does not owe a transfer needs a reason, except in a sentinel room."""
+        as a transfer at once. A case that does not owe a transfer needs a reason, except in a sentinel room.
+        ``underlying_conditions`` (基础疾病/过敏史), ``lines_medication`` (吸氧、静脉通路、已用药物) and ``documents``
+        (随行资料) are what the handover form tells the receiving hospital that the case does not hold; optional
+        (the form prints room to write them), each at most 200 characters."""
         if condition not in Condition._value2member_map_:
             raise ValidationError("condition", field="condition")
         precautions, staff = _text(precautions, "precautions", 200), _text(staff, "staff", 200)
         reason = _text(reason, "reason", 200, required=False)
+        facts = {name: _text(value, name, 200, required=False) for name, value in (
+            ("underlying_conditions", underlying_conditions), ("lines_medication", lines_medication),
+            ("documents", documents))}
         number = visit_no.strip().upper()
         with self.audited_write(actor, "transfer.request", "visit", Perm.CASEWORK, number) as op:
             s = op.session
@@ -258,7 +295,7 @@ class TransferService(Service):
             t = Transfer(case_id=case.id, visit_no=number, state=TransferState.REQUESTED.value, requested_at=now,
                          requested_by=actor.username, hospital_id=hospital.id, hospital_name=hospital.name,
                          condition=condition, oxygen=oxygen, precautions=precautions, staff=staff,
-                         request_reason=reason, origin_ward=origin if from_ward else "")
+                         request_reason=reason, origin_ward=origin if from_ward else "", **facts)
             s.add(t)
             s.flush()
             detail: dict[str, Any] = {"transfer_id": t.id, "hospital": hospital.name}
@@ -279,7 +316,8 @@ class TransferService(Service):
             clocks.start(s, case, TransferClock.DEPARTURE, now, targets.window(targets.departure_minutes), ref_id=t.id)
             s.flush()
             op.summary = {"transfer_id": t.id, "hospital": hospital.name, "condition": condition, "oxygen": oxygen,
-                          "reason": reason, "request_clock_met": met, "clocks_settled": settled}
+                          "reason": reason, "request_clock_met": met, "clocks_settled": settled,
+                          **{k: v for k, v in facts.items() if v}}
             if from_ward:
                 op.summary |= {"from_ward": origin, "admission": ward_detail,
                                "admission_id": admission.id if admission is not None else None,
@@ -396,10 +434,9 @@ class TransferService(Service):
                     reopened = True
             resumed = 0
             if reopened or back_to_ward:  # what the request settled is this clinic's again
-                resumed = s.execute(update(Clock).where(
+                resumed = _changed(s.execute(update(Clock).where(
                     Clock.case_id == t.case_id, Clock.met_at == t.requested_at,
-                    Clock.settled_reason == Disposition.TRANSFER.value).values(met_at=None, settled_reason=None)
-                ).rowcount or 0
+                    Clock.settled_reason == Disposition.TRANSFER.value).values(met_at=None, settled_reason=None)))
             owes = owes_transfer(s, case)
             if owes:  # still owed: asked for again within the same target as after classification
                 targets, _ = load_targets(s)
@@ -547,11 +584,11 @@ class TransferService(Service):
         if admission is None:
             return {}
         admission.discharged_at = max(at, admission.admitted_at)
-        revoked = s.execute(update(Permit).where(Permit.admission_id == admission.id,
-                                                 Permit.state == PermitState.ACTIVE.value)
-                            .values(state=PermitState.REVOKED.value, revoked_at=admission.discharged_at,
-                                    revoked_by=actor.username, revoke_reason="discharged",
-                                    version=Permit.version + 1)).rowcount or 0
+        revoked = _changed(s.execute(update(Permit).where(Permit.admission_id == admission.id,
+                                                          Permit.state == PermitState.ACTIVE.value)
+                                     .values(state=PermitState.REVOKED.value, revoked_at=admission.discharged_at,
+                                             revoked_by=actor.username, revoke_reason="discharged",
+                                             version=Permit.version + 1)))
         s.flush()
         audit.append(s, self.clock.now(), actor, "ward.discharge", "admission", admission.id,
                      {"permits_revoked": revoked, "transfer": case.visit.visit_no})
@@ -572,7 +609,9 @@ class TransferService(Service):
         s.flush()
         case = s.get(Case, t.case_id)
         assert case is not None
-        patient = case.visit.patient
+        visit = case.visit
+        patient, screening = visit.patient, visit.screening
+        hospital = s.get(Hospital, t.hospital_id)
         transfer_clocks = tuple(clocks.record(c) for c in s.scalars(
             select(Clock).where(Clock.case_id == t.case_id, Clock.kind.in_([k.value for k in TransferClock]))
             .order_by(Clock.id)))
@@ -582,4 +621,11 @@ class TransferService(Service):
             t.staff, t.request_reason, t.call_120_at, t.dispatch_ref, t.vehicle_plate, t.negative_pressure, t.crew,
             t.departed_at, t.handed_over_at, t.receiving_staff, t.receiving_department, t.arrival_condition,
             t.handover_source, t.disinfected_at, t.disinfection_method, t.disinfected_by, t.cancel_reason,
-            t.closed_at, t.version, transfer_clocks, t.origin_ward or "")
+            t.closed_at, t.version, transfer_clocks, t.origin_ward or "",
+            requested_by_name=full_name(s, t.requested_by), hospital_phone=hospital.phone if hospital else "",
+            symptoms=tuple(c for c in screening.symptoms.split(",") if c),
+            onset_date=visit.onset_date or screening.onset_date,
+            temperature_c=screening.temperature_c, temperature_at=screening.screened_at,
+            epi=json.loads(case.epi or "{}"), findings=case.findings or "",
+            underlying_conditions=t.underlying_conditions or "", lines_medication=t.lines_medication or "",
+            documents=t.documents or "")

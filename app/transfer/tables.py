@@ -1,4 +1,5 @@
-"""Transfer tables (schema owned by migration 0005; ``origin_ward`` added by 0010, ``purpose`` by 0015)."""
+"""Transfer tables (schema owned by migration 0005; ``origin_ward`` added by 0010, ``purpose`` by 0015,
+the handover facts by 0019)."""
 
 from __future__ import annotations
 
@@ -76,6 +77,10 @@ class Transfer(Base):
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     # where the crew collects the patient when the request came from a ward ("内科病区 12床"); "" = the fever clinic
     origin_ward: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    # what the receiving hospital needs that the case does not hold (0019): entered with the request
+    underlying_conditions: Mapped[str] = mapped_column(String(200), default="", server_default="")  # 基础疾病/过敏史
+    lines_medication: Mapped[str] = mapped_column(String(200), default="", server_default="")  # 吸氧、静脉通路、已用药物
+    documents: Mapped[str] = mapped_column(String(200), default="", server_default="")  # 病历摘要、检验报告…
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}

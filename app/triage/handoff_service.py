@@ -3,15 +3,15 @@ fever clinic, or the gap is recorded as an incident. Open hand-offs past due are
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.actor import Actor
-from app.db.models import User
 from app.errors import Conflict, NotFound, ValidationError
+from app.people import full_name, full_names
 from app.permissions import Perm
 from app.services.base import Service, authorize
 from app.text_rules import check_text
@@ -29,16 +29,12 @@ class Arrival(HandoffRecord):
     ``received_by_name`` say when and by whom the patient was received."""
 
     already_arrived: bool = False
-    received_by_name: str = ""  # the receiver's real name (their log-in name when the account is gone)
 
 
 def _arrival(s: Session, row: Handoff, already: bool) -> Arrival:
-    record = handoff_record(row)
-    name = ""
-    if row.received_by:
-        name = s.scalar(select(User.full_name).where(User.username == row.received_by)) or row.received_by
+    record = replace(handoff_record(row), received_by_name=full_name(s, row.received_by))
     fields = {f: getattr(record, f) for f in HandoffRecord.__dataclass_fields__}
-    return Arrival(**fields, already_arrived=already, received_by_name=name)
+    return Arrival(**fields, already_arrived=already)
 
 
 def _visit(s: Session, visit_no: str) -> Visit:
@@ -146,7 +142,9 @@ class HandoffService(Service):
             rows = s.scalars(select(Handoff).where(Handoff.state == HandoffState.ARRIVED.value,
                                                    Handoff.received_at >= since)
                              .order_by(Handoff.received_at.desc())).all()
-            return [handoff_record(r) for r in rows]
+            names = full_names(s, (r.received_by for r in rows))
+            return [replace(handoff_record(r), received_by_name=names.get(r.received_by or "", r.received_by))
+                    for r in rows]
 
     def overdue(self, actor: Actor) -> list[HandoffRecord]:
         now = self.clock.now()

@@ -6,8 +6,10 @@ Each check returns the normalised value or raises ValidationError with a code an
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from typing import cast
 
 from app.errors import ValidationError
 from app.text_rules import check_text
@@ -109,11 +111,17 @@ def normalise_patient(p: PatientInput, today: date) -> PatientInput:
                    workplace=p.workplace.strip())
 
 
+def _alnum_only(chars: str) -> list[str]:
+    """pypinyin's hook for characters without pinyin: keep letters and digits, one item each (pypinyin takes a
+    list here, though its stub says str)."""
+    return [c for c in chars if c.isalnum()]
+
+
 def name_initials(name: str) -> str:
     """Pinyin initials for look-up while typing (张三 → zs); Latin names give their word initials."""
     if name.isascii():
         return "".join(word[0] for word in name.split()).lower()[:32]
     from pypinyin import Style, lazy_pinyin  # a large dictionary: loaded on first use only
 
-    letters = lazy_pinyin(name, style=Style.FIRST_LETTER, errors=lambda chars: [c for c in chars if c.isalnum()])
+    letters = lazy_pinyin(name, style=Style.FIRST_LETTER, errors=cast("Callable[[str], str]", _alnum_only))
     return "".join(part[:1] for part in letters if part).lower()[:32]

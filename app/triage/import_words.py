@@ -1,9 +1,9 @@
 """The words of a paper register: column headers and values in Chinese beside the codes, the date forms
 offices write, and the Chinese sentence for a rejected row (the CLI prints it; offices read it).
 
-The Chinese values come from the one vocabulary, app/printing/labels.py (what the clinic prints), plus a
+The Chinese values come from the one vocabulary, app/vocabulary (what the clinic prints), plus a
 few short forms people write by hand (发烧, 立即隔离, 身份证). Column headers use the words of the printed
-registration form (app/printing/audit_text.py PATIENT_FIELD / EPI_FIELD) where they exist.
+registration form (app/vocabulary/summary.py PATIENT_FIELD / EPI_FIELD) where they exist.
 """
 
 from __future__ import annotations
@@ -13,9 +13,10 @@ from collections.abc import Mapping
 from datetime import date, datetime
 
 from app.errors import ValidationError
-from app.printing import labels as L
-from app.printing.audit_text import EPI_FIELD, PATIENT_FIELD
-from app.triage.vocab import Decision, HealthCode, IdType, Sex, Symptom
+from app.triage.vocab import HealthCode, IdType, Sex, Symptom
+from app.vocabulary import Words
+from app.vocabulary import triage as VP
+from app.vocabulary.summary import EPI_FIELD, PATIENT_FIELD
 
 #: Required columns (the code names; a file may use the Chinese header instead).
 COLUMNS = ("screened_at", "name", "id_type", "id_number", "sex", "birth_date", "phone", "address", "temperature",
@@ -26,17 +27,17 @@ OPTIONAL_COLUMNS = ("health_code_note", "travel", "contact_case", "cluster")
 #: The Chinese header of each column (the template writes these; the first one is the template's).
 HEADERS: Mapping[str, tuple[str, ...]] = {
     "screened_at": ("预检时间", "就诊时间", "时间"),
-    **{c: (PATIENT_FIELD[c],) for c in ("name", "id_type", "id_number", "sex", "birth_date")},
-    "phone": (PATIENT_FIELD["phone"], "电话", "手机号"),
-    "address": (PATIENT_FIELD["address"], "住址", "地址"),
+    **{c: (PATIENT_FIELD[c].zh,) for c in ("name", "id_type", "id_number", "sex", "birth_date")},
+    "phone": (PATIENT_FIELD["phone"].zh, "电话", "手机号"),
+    "address": (PATIENT_FIELD["address"].zh, "住址", "地址"),
     "temperature": ("体温", "体温(℃)", "体温（℃）"),
     "symptoms": ("症状",),
     "onset_date": ("发病日期",),
     "decision": ("分诊去向", "去向", "分诊结果"),
     "health_code": ("健康码",),
     "health_code_note": ("未出示原因", "健康码说明"),
-    "travel": (EPI_FIELD["travel"], "流行病学史", "旅居地区"),
-    "contact_case": (EPI_FIELD["contacts"], "病例接触史"),
+    "travel": (EPI_FIELD["travel"].zh, "流行病学史", "旅居地区"),
+    "contact_case": (EPI_FIELD["contacts"].zh, "病例接触史"),
     "cluster": ("聚集性发病", "聚集性"),
 }
 
@@ -44,27 +45,26 @@ HEADERS: Mapping[str, tuple[str, ...]] = {
 COLUMN_NAME: Mapping[str, str] = {c: words[0] for c, words in HEADERS.items()}
 
 
-def _words(table: Mapping[object, str], extra: Mapping[str, str] | None = None) -> dict[str, str]:
+def _words(table: Mapping[str, Words], extra: Mapping[str, str] | None = None) -> dict[str, str]:
     """code → code, printed word → code, plus hand-written short forms; keys lower-case."""
-    out = {str(code.value if hasattr(code, "value") else code).lower(): str(code.value if hasattr(code, "value")
-                                                                            else code) for code in table}
-    out.update({words.lower(): str(code.value if hasattr(code, "value") else code) for code, words in table.items()})
+    out = {code.lower(): code for code in table}
+    out.update({words.zh.lower(): code for code, words in table.items()})
     out.update({k.lower(): v for k, v in (extra or {}).items()})
     return out
 
 
-DECISION_WORDS = {**{d.code: d.code for d in Decision}, **{w: d.code for d, w in L.DECISION.items()},
+DECISION_WORDS = {**{code: code for code in VP.DECISION}, **{w.zh: code for code, w in VP.DECISION.items()},
                   "普通": "general", "发热门诊": "fever_clinic", "引导至发热门诊": "fever_clinic",
                   "立即隔离": "isolate", "隔离": "isolate"}
-SYMPTOM_WORDS = _words(L.SYMPTOM, {"发烧": Symptom.FEVER, "咽喉痛": Symptom.SORE_THROAT, "嗓子痛": Symptom.SORE_THROAT,
+SYMPTOM_WORDS = _words(VP.SYMPTOM, {"发烧": Symptom.FEVER, "咽喉痛": Symptom.SORE_THROAT, "嗓子痛": Symptom.SORE_THROAT,
                                    "嗅觉减退": Symptom.SMELL_TASTE_LOSS, "味觉减退": Symptom.SMELL_TASTE_LOSS,
                                    "嗅(味)觉减退": Symptom.SMELL_TASTE_LOSS, "嗅（味）觉减退": Symptom.SMELL_TASTE_LOSS,
                                    "鼻塞": Symptom.NASAL, "流涕": Symptom.NASAL, "肌肉痛": Symptom.MYALGIA})
-ID_TYPE_WORDS = _words(L.ID_TYPE, {"身份证": IdType.RESIDENT_ID, "港澳通行证": IdType.HK_MACAU_PERMIT,
+ID_TYPE_WORDS = _words(VP.ID_TYPE, {"身份证": IdType.RESIDENT_ID, "港澳通行证": IdType.HK_MACAU_PERMIT,
                                    "台胞证": IdType.TAIWAN_PERMIT, "其他": IdType.OTHER, "无证件": IdType.OTHER,
                                    "无": IdType.OTHER})
-SEX_WORDS = _words(L.SEX, {"m": Sex.MALE, "f": Sex.FEMALE, "男性": Sex.MALE, "女性": Sex.FEMALE})
-HEALTH_CODE_WORDS = {**_words({c: w for c, w in L.HEALTH_CODE.items() if c != HealthCode.NOT_CHECKED}),
+SEX_WORDS = _words(VP.SEX, {"m": Sex.MALE, "f": Sex.FEMALE, "男性": Sex.MALE, "女性": Sex.FEMALE})
+HEALTH_CODE_WORDS = {**_words({c: w for c, w in VP.HEALTH_CODE.items() if c != HealthCode.NOT_CHECKED}),
                      "绿": "green", "黄": "yellow", "红": "red", "无": "none"}
 YES_WORDS = {"是": True, "有": True, "y": True, "yes": True, "true": True, "1": True,
              "否": False, "无": False, "n": False, "no": False, "false": False, "0": False, "": False}
@@ -115,10 +115,10 @@ REASON_WORDS: Mapping[str, str] = {
     "onset_in_future": "发病日期晚于今天",
     "travel_in_future": "旅居日期晚于今天",
     "temperature_range": "体温须在 {minimum} 至 {maximum} ℃ 之间",
-    "symptom": "不是可识别的症状（可写：" + "、".join(L.SYMPTOM.values()) + "）",
+    "symptom": "不是可识别的症状（可写：" + "、".join(w.zh for w in VP.SYMPTOM.values()) + "）",
     "decision": "不是分诊去向（可写：普通门诊、发热门诊、立即隔离，或留空由规则判定）",
     "downgrade_needs_reason": "低于规则判定的去向，须由护士在工作站记录降级原因后登记",
-    "id_type": "不是证件类型（可写：" + "、".join(L.ID_TYPE.values()) + "）",
+    "id_type": "不是证件类型（可写：" + "、".join(w.zh for w in VP.ID_TYPE.values()) + "）",
     "id_format": "证件号码格式不对",
     "id_birth_date": "身份证号码中的出生日期不存在",
     "id_check_digit": "身份证号码校验位不符，可能抄错了一位",

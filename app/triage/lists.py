@@ -49,7 +49,7 @@ CSV_HEADER = ["screened_at", "visit_no", "name", "phone", "temperature", "sympto
               "nurse", "source", "handoff"]
 
 
-def _filtered(q: ListQuery) -> Select[Any]:
+def _filtered(q: ListQuery) -> Select[*tuple[Any, ...]]:
     latest = (select(Handoff.visit_id, func.max(Handoff.id).label("hid")).group_by(Handoff.visit_id)
               .subquery("latest"))
     h = aliased(Handoff)

@@ -34,6 +34,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.actor import Actor
 from app.counters import next_value
@@ -292,7 +293,7 @@ class PaperImportService(Service):
         return end
 
     @staticmethod
-    def _register(s, actor: Actor, code: str, r: _Row, screening: Screening) -> str:  # type: ignore[no-untyped-def]
+    def _register(s: Session, actor: Actor, code: str, r: _Row, screening: Screening) -> str:
         p = r.patient
         row = None
         if p.id_number is not None:
@@ -319,14 +320,15 @@ def write_template(path: Path) -> Path:
     path = Path(path)
     if path.suffix.lower() == ".xlsx":
         from openpyxl import Workbook
+        from openpyxl.utils import get_column_letter
 
         book = Workbook()
-        sheet = book.active
+        sheet = book.worksheets[0]  # a new workbook's one sheet
         sheet.title = "预检登记"
         sheet.append(header)
         sheet.append(example)
         for i, column in enumerate(columns, start=1):
-            letter = sheet.cell(row=1, column=i).column_letter
+            letter = get_column_letter(i)
             sheet.column_dimensions[letter].width = max(10, len(header[i - 1]) * 2 + 4)
             if column in ("id_number", "phone", "screened_at", "birth_date", "onset_date"):
                 for row in (1, 2):

@@ -99,6 +99,7 @@ class HandoffRecord:
     incident_reported_to: str | None = None
     incident_note: str | None = None
     version: int = 1
+    received_by_name: str | None = None  # the receiver's real name, where a list shows who received
 
 
 @dataclass(frozen=True)
@@ -114,3 +115,9 @@ class VisitDetail:
     onset_date: date | None
     vaccination_doses: int | None
     handoffs: tuple[HandoffRecord, ...] = field(default_factory=tuple)
+    # username → full name of everyone the form names (issue 15: paper carries real names)
+    people: dict[str, str] = field(default_factory=dict)
+    # the fever-clinic case, once a doctor took it (接诊医生 / 初步诊断 / 去向 lines; blank until then)
+    doctor_name: str = ""
+    classification: str = ""  # app.casework.vocab.Classification
+    disposition: str = ""  # app.casework.vocab.Disposition

@@ -14,6 +14,8 @@ from app.counters import reserve
 from app.db.models import User
 from app.db.prefix import starts_with
 from app.errors import Conflict, NotFound, StaleEdit, ValidationError
+from app.casework.tables import Case
+from app.people import full_name, full_names
 from app.permissions import Perm
 from app.services.base import Service, authorize
 from app.triage.common import (clinic_identity, handoff_record, local_day, patient_record, screening_inputs,
@@ -51,13 +53,19 @@ def apply_patient(row: Patient, p: PatientInput) -> dict[str, tuple[object, obje
 def visit_detail(s: Session, visit: Visit, patient: Patient, screening: Screening, *, new: bool = False
                  ) -> VisitDetail:
     nurse = s.scalar(select(User.full_name).where(User.id == visit.user_id)) if visit.user_id is not None else None
-    handoffs = () if new else s.scalars(select(Handoff).where(Handoff.visit_id == visit.id).order_by(Handoff.sent_at))
+    handoffs = () if new else list(s.scalars(select(Handoff).where(Handoff.visit_id == visit.id)
+                                              .order_by(Handoff.sent_at)))
+    named = [screening.username, *(u for h in handoffs for u in (h.sent_by, h.received_by, h.incident_noticed_by))]
+    case = None if new else s.scalars(select(Case).where(Case.visit_id == visit.id)).first()
+    doctor = "" if case is None else full_name(s, case.doctor_username)
     return VisitDetail(
         visit_no=visit.visit_no, registered_at=visit.registered_at, nurse_username=visit.username,
         nurse_name=nurse or visit.username, patient=patient_record(patient),
         screening=screening_record(screening, visit.visit_no, patient.name),
         onset_date=visit.onset_date, vaccination_doses=visit.vaccination_doses,
-        handoffs=tuple(handoff_record(h) for h in handoffs),
+        handoffs=tuple(handoff_record(h) for h in handoffs), people=full_names(s, named),
+        doctor_name=doctor, classification=case.classification if case else "",
+        disposition=(case.disposition or "") if case else "",
     )
 
 

@@ -1,5 +1,5 @@
-"""The fixed vocabularies of the triage desk, as codes. Labels live with whoever shows them
-(the Qt translator on screen, app.printing.labels on paper)."""
+"""The fixed vocabularies of the triage desk, as codes. Their words, for screen and paper alike, live in
+app/vocabulary/triage.py."""
 
 from __future__ import annotations
 

@@ -92,7 +92,7 @@ def decode(text: str, key_for: Callable[[str], Ed25519PublicKey | None]) -> Cred
     if not valid:
         raise CredentialRefused(Deny.FORGED)
     try:
-        p = cbor2.loads(message.payload)
+        p = cbor2.loads(message.payload or b"")  # no payload: unreadable, as any other decoding failure
         return Credential(
             issuer=str(p[ISS]), key_id=str(p[KEY_ID]), permit_id=bytes(p[PERMIT]).hex(),
             kind={"e": "escort", "v": "visitor"}[p[KIND]], ward=str(p[WARD]),

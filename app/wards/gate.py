@@ -187,8 +187,8 @@ class GateService(Service):
         """A few small queries for the live state (a scan must answer in milliseconds)."""
         text = scan_text.permit_text(scanned)
         if not scan_text.is_permit(text):  # a typed permit number
-            number = scan_text.permit_number(scanned)
-            payload = s.scalar(select(Permit.payload).where(Permit.number == number)) if 0 < len(number) <= 16 \
+            typed = scan_text.permit_number(scanned)
+            payload = s.scalar(select(Permit.payload).where(Permit.number == typed)) if 0 < len(typed) <= 16 \
                 else None
             if payload is None:
                 return _Verdict(_deny(Deny.UNKNOWN_PERMIT, direction=direction))

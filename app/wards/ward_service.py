@@ -15,8 +15,9 @@ Admission (figures in app/wards/figures.py):
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any, cast
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import CursorResult, or_, select, update
 from sqlalchemy.orm import Session
 
 from app.actor import Actor
@@ -194,11 +195,12 @@ class WardService(Service):
             if a.discharged_at is not None:
                 raise Conflict("already_discharged")
             a.discharged_at = at or self.clock.now()
-            revoked = s.execute(update(Permit).where(Permit.admission_id == a.id,
+            changed = s.execute(update(Permit).where(Permit.admission_id == a.id,
                                                      Permit.state == PermitState.ACTIVE.value)
                                 .values(state=PermitState.REVOKED.value, revoked_at=a.discharged_at,
                                         revoked_by=actor.username, revoke_reason="discharged",
-                                        version=Permit.version + 1)).rowcount
+                                        version=Permit.version + 1))
+            revoked = cast("CursorResult[Any]", changed).rowcount  # an UPDATE's result, though typed Result
             op.summary = {"permits_revoked": revoked}
             return admission_record(a)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import statistics
 import time
 from collections.abc import Callable
+from functools import partial
 from io import BytesIO
 
 import pytest
@@ -26,6 +27,7 @@ from app.printing.fonts import fonts_registered
 from app.printing.permit_card import SIZES as PERMIT_SIZES
 from app.printing.permit_card import permit_card_pdf
 from app.signing import sign_token
+from tests.bench import table
 from tests.printing import fixtures as F
 
 RUNS = 50
@@ -66,7 +68,7 @@ def test_bench_printing(capsys: pytest.CaptureFixture[str]) -> None:
         "registration form A4": lambda: registration_form_pdf(detail, clinic, F.PRINTED_AT),
     }
     for size in SLIP_SIZES:
-        cases[f"guide slip {size}"] = lambda size=size: guide_slip_pdf(slip, size)
+        cases[f"guide slip {size}"] = partial(guide_slip_pdf, slip, size)
     timeline = F.timeline()
     cases[f"case timeline A4 {len(timeline.events)} ev"] = lambda: case_timeline_pdf(
         timeline, clinic, F.TIMELINE_PRINTED_AT, "admin_zhao")
@@ -80,7 +82,7 @@ def test_bench_printing(capsys: pytest.CaptureFixture[str]) -> None:
     permit_key = F.permit_key()
     permit, permit_clinic = F.permit(permit_key, "visitor"), F.permit_clinic(permit_key)
     for size in PERMIT_SIZES:  # the signed QR is re-verified on every print
-        cases[f"permit card {size}"] = lambda size=size: permit_card_pdf(permit, permit_clinic, size)
+        cases[f"permit card {size}"] = partial(permit_card_pdf, permit, permit_clinic, size)
     results = {name: _measure(make) for name, make in cases.items()}
     base_p50, base_p95 = results["baseline (1 line Latin)"]
     with capsys.disabled():
@@ -88,3 +90,7 @@ def test_bench_printing(capsys: pytest.CaptureFixture[str]) -> None:
         print(f"{'document':<26}{'p50 ms':>9}{'p95 ms':>9}{'p50 ×base':>11}{'p95 ×base':>11}")
         for name, (p50, p95) in results.items():
             print(f"{name:<26}{p50:>9.1f}{p95:>9.1f}{p50 / base_p50:>11.1f}{p95 / base_p95:>11.1f}")
+    for name, measured in results.items():
+        if name != "baseline (1 line Latin)":
+            table.add_timed(f"print: {name}", None, measured, baseline=(base_p50, base_p95),
+                            target=150 if name.startswith("transfer") else None)

@@ -26,20 +26,21 @@ from app.keys import ClinicKey, public_key_text
 from app.passwords import OWASP_FLOOR
 from app.paths import DataPaths
 from tests.bench.conftest import BenchDB
-from tests.bench.test_bench_triage import percentiles, report
+from tests.bench import table
 from tests.reporting.loopback import HubProcess
 
 PG_ENV = "FEVER_SENTINEL_TEST_PG_URL"
 
 
 @pytest.mark.slow
-def test_bench_report_generation(million_visits: BenchDB, capsys: pytest.CaptureFixture[str]) -> None:
-    ctx = open_context(million_visits.paths, argon2=OWASP_FLOOR)
-    conn = sqlite3.connect(million_visits.paths.database)
+def test_bench_report_generation(seeded: BenchDB) -> None:
+    """The busiest day's counts (test_bench_desk.py measures yesterday's and the A4)."""
+    ctx = open_context(seeded.paths, argon2=OWASP_FLOOR)
+    conn = sqlite3.connect(seeded.paths.database)
     busiest = conn.execute("SELECT clinic_day FROM visits GROUP BY clinic_day ORDER BY count(*) DESC LIMIT 1"
                            ).fetchone()[0]
     day = date.fromisoformat(busiest)
-    generate = percentiles(lambda i: ctx.reports.preview(Actor.system(), day), 50)
+    generate = table.timed(lambda i: ctx.reports.preview(Actor.system(), day), 50)
 
     def raw(i: int) -> None:  # the same counts the report starts from, in plain SQL
         for sql in ("SELECT count(*) FROM screenings WHERE clinic_day = ?",
@@ -48,12 +49,11 @@ def test_bench_report_generation(million_visits: BenchDB, capsys: pytest.Capture
                     "SELECT count(*) FROM pharmacy_purchases WHERE clinic_day = ?"):
             conn.execute(sql, (busiest,)).fetchall()
 
-    baseline = percentiles(raw, 50)
+    baseline = table.timed(raw, 50)
     conn.close()
     ctx.close()
-    with capsys.disabled():
-        print(f"\n[bench report] {million_visits.visits:,} past visits; busiest day {day}")
-        print(report([("daily report generation", generate, baseline, 200)]))
+    table.add_timed("daily report counts, busiest day", seeded.visits, generate, target=50, baseline=baseline,
+                    note=f"{day}")
 
 
 def _signed_reports(key: ClinicKey, code: str, n: int) -> list[tuple[str, bytes, str]]:
@@ -88,7 +88,7 @@ def _status_rate(hub: HubProcess, n: int) -> float:
 @pytest.mark.slow
 def test_bench_hub_ingest(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     key = ClinicKey(Ed25519PrivateKey.generate())
-    targets = [("SQLite", None)]
+    targets: list[tuple[str, str | None]] = [("SQLite", None)]
     admin_url = os.environ.get(PG_ENV)
     if admin_url:
         name = f"fs_bench_{uuid.uuid4().hex[:8]}"
@@ -107,6 +107,8 @@ def test_bench_hub_ingest(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
             floor = _status_rate(hub, 400)
         finally:
             hub.stop()
+        table.add(f"hub ingest, {label} (ms per report)", None, 1000 / rate, 1000 / rate, baseline=1000 / floor,
+                  note="one run of 400; baseline: a GET round trip")
         lines.append(f"{label:<11} ingest {rate:7.0f} reports/s   (same-run floor: {floor:7.0f} GET requests/s, "
                      f"ratio {rate / floor:.2f})")
     with capsys.disabled():
@@ -151,6 +153,8 @@ def test_bench_year_backlog(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
         hub.stop()
         ctx.close()
     assert result.delivered == 365
+    table.add("365-day backlog delivery (ms per report)", None, seconds / 365 * 1000, seconds / 365 * 1000,
+              baseline=1000 / floor, note=f"{sent_bytes / 365:.0f} B each; baseline: a GET round trip")
     with capsys.disabled():
         print(f"\n[bench backlog] 365 daily reports delivered in {seconds:.2f} s "
               f"({seconds / 365 * 1000:.1f} ms each), {sent_bytes / 1024:.0f} KiB sent "

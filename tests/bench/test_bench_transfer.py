@@ -13,11 +13,11 @@ from app.keys import KeyStore, load_public_key
 from app.passwords import OWASP_FLOOR
 from app.paths import DataPaths
 from app.signing import sign_token
-from tests.bench.test_bench_triage import percentiles, report
+from tests.bench import table
 
 
 @pytest.mark.slow
-def test_bench_handover_qr_verify(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_bench_handover_qr_verify(tmp_path: Path) -> None:
     ctx = open_context(DataPaths(tmp_path / "data"), argon2=OWASP_FLOOR)
     system = Actor.system()
     clinic, _ = ctx.clinic.initialize(system, code="XH01", name="新河镇卫生院", level="township",
@@ -33,10 +33,7 @@ def test_bench_handover_qr_verify(tmp_path: Path, capsys: pytest.CaptureFixture[
 
     raw_signature = base64.urlsafe_b64decode(signature + "=" * (-len(signature) % 4))
     public = load_public_key(clinic.public_key)
-    service = percentiles(lambda i: ctx.transfers.verify_handover(nurse, token), 300)
-    raw = percentiles(lambda i: public.verify(raw_signature, signed.encode("ascii")), 300)
+    service = table.timed(lambda i: ctx.transfers.verify_handover(nurse, token), 300)
+    raw = table.timed(lambda i: public.verify(raw_signature, signed.encode("ascii")), 300)
     ctx.close()
-    with capsys.disabled():
-        print(f"\n[bench transfer] handover QR ({len(token)} characters)")
-        print(report([("verify handover QR", service, raw, 5)]))
-    assert service[0] > 0
+    table.add_timed("verify handover QR", None, service, target=5, baseline=raw, note=f"{len(token)} characters")

@@ -35,4 +35,4 @@ def test_clocks_lists_open_deadlines_by_urgency(ctx: AppContext, clinic: dict[st
     assert rows[1]["started"] == "2026-11-23T01:00:00+00:00" and rows[1]["due"] == "2026-11-23T03:00:00+00:00"
     out = io.StringIO()
     cli_main(["--data-dir", str(ctx.paths.root), "--db-url", db_url, "clocks"], out=out)
-    assert "report_2h" in out.getvalue() and "11-23 11:00" in out.getvalue()  # clinic time (Asia/Shanghai)
+    assert "2 h direct network report" in out.getvalue() and "report_2h" not in out.getvalue() and "11-23 11:00" in out.getvalue()  # clinic time (Asia/Shanghai)

@@ -14,7 +14,7 @@ import pytest
 from app.actor import Actor
 from app.clock import FixedClock
 from app.context import AppContext
-from app.printing import labels as L
+from app.vocabulary.report import REPORT_COUNT
 from app.printing.daily_report import CHART_DAYS, ZERO_TEXT, daily_report_pdf, status_text
 from app.reporting.ears import ears
 from app.reporting.series import EARS_LEAD, c1_limits, fever_clinic_series
@@ -29,7 +29,7 @@ HASH = "9f2c4e6a8b0d1f3e5a7c9b1d3f5e7a9c0b2d4f6e8a1c3e5b7d9f0a2c4e6b8d0f"
 VISITS = [2, 3, 1, 2, 4, 2, 3, 2, 1, 3, 2, 2, 3, 1, 2, 4, 3, 2, 2, 3, 1, 2, 3, 2, 9, 3, 2, 4, 2, 3, 12, 4, 2, 3, 3, 2,
           1, 3, 2]
 SERIES = [(DAY - timedelta(days=len(VISITS) - 1 - i), n) for i, n in enumerate(VISITS)]
-COUNTS = {key: (i * 7) % 5 for i, key in enumerate(L.REPORT_COUNT)} | {"fever_registered": 2}
+COUNTS = {key: (i * 7) % 5 for i, key in enumerate(REPORT_COUNT)} | {"fever_registered": 2}
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +40,7 @@ def pdf() -> bytes:
 
 @pytest.fixture(scope="module")
 def zero_pdf() -> bytes:
-    return daily_report_pdf(F.clinic(), DAY, dict.fromkeys(L.REPORT_COUNT, 0), zero_report=True, status="draft",
+    return daily_report_pdf(F.clinic(), DAY, dict.fromkeys(REPORT_COUNT, 0), zero_report=True, status="draft",
                             version=None, series=[(d, 0) for d, _ in SERIES], audit_seq=77, audit_hash=HASH,
                             printed_at=F.PRINTED_AT)
 
@@ -51,7 +51,7 @@ def test_text_names_the_day_status_counts_and_audit_anchor(pdf: bytes) -> None:
     for expected in ("日报告", "杏花镇卫生院", "XH01", "2026-11-22", "已提交第2版", "#1234", HASH, "未确认预警", "2条"):
         assert expected in flat, expected
     for key in ("screened", "fever_registered", "classified_suspected", "tests_positive", "gate_denials"):
-        assert T.compact(L.REPORT_COUNT[key]) in flat, key
+        assert T.compact(REPORT_COUNT[key].zh) in flat, key
     assert "零报告" not in text
     assert T.page_count(pdf) == 1
 
@@ -70,7 +70,7 @@ def test_zero_report_says_so(zero_pdf: bytes) -> None:
 
 def test_a_zero_report_with_other_counts_prints_them(pdf: bytes) -> None:
     """病例零报告: 50 screenings and purchases, no new case and no positive result — still a 零报告."""
-    counts = {**dict.fromkeys(L.REPORT_COUNT, 0), "screened": 50, "decision_general": 50,
+    counts = {**dict.fromkeys(REPORT_COUNT, 0), "screened": 50, "decision_general": 50,
               "antipyretic_purchases": 4, "purchases_antipyretic": 3, "purchases_antiviral": 1}
     doc = daily_report_pdf(F.clinic(), DAY, counts, zero_report=True, status="submitted", version=1,
                            series=SERIES, audit_seq=9, audit_hash=HASH, printed_at=F.PRINTED_AT)
@@ -78,7 +78,7 @@ def test_a_zero_report_with_other_counts_prints_them(pdf: bytes) -> None:
     assert "零报告" in flat and T.compact(ZERO_TEXT) in flat and "各项监测计数均为0" not in flat
     for key in ("new_cases", "positive_nat_antigen", "exceptions_granted", "untaken_alarms", "visitor_overstays",
                 "deaths", "purchases_antiviral", "purchases_not_sold"):
-        assert T.compact(L.REPORT_COUNT[key]) in flat, key
+        assert T.compact(REPORT_COUNT[key].zh) in flat, key
     assert T.page_count(doc) == 1
     (SCREENSHOTS / "zero-report-with-counts.pdf").parent.mkdir(exist_ok=True)
     (SCREENSHOTS / "zero-report-with-counts.pdf").write_bytes(doc)
@@ -115,7 +115,9 @@ def test_page_one_renders_with_the_chart(pdf: bytes, zero_pdf: bytes) -> None:
                        check=True)
     red = []
     for name in ("daily-report", "zero-report"):
-        b, g, r = (cv2.imread(str(next(SCREENSHOTS.glob(f"{name}-*1.png"))))[..., i].astype(int) for i in range(3))
+        image = cv2.imread(str(next(SCREENSHOTS.glob(f"{name}-*1.png"))))
+        assert image is not None
+        b, g, r = (image[..., i].astype(int) for i in range(3))
         red.append(np.count_nonzero((r > 150) & (g < 80) & (b < 80)))
     assert red[0] > red[1] + 200  # alarm bars; the zero report's only red is the legend swatch
 
@@ -143,8 +145,27 @@ def test_series_counts_registrations_per_clinic_day(ctx: AppContext, admin: Acto
     # every count the report computes has printed words
     counts = ctx.reports.preview(admin, first).counts
     assert counts["fever_registered"] == 1
-    assert set(counts) <= set(L.REPORT_COUNT)
-    assert set(L.REPORT_COUNT) - set(counts) == {"purchases_antidiarrhoeal"}  # a retired category: only when used
+    assert set(counts) <= set(REPORT_COUNT)
+    assert set(REPORT_COUNT) - set(counts) == {"purchases_antidiarrhoeal"}  # a retired category: only when used
     with pytest.raises(ValueError):
         fever_clinic_series(ctx.db, first, days=0)
 
+
+
+def test_who_answers_for_it_phone_date_and_seal() -> None:
+    """填报人 (a real name), 审核人 / 负责人 and the phone from the clinic setting, the date, a seal box."""
+    from app.clinic_contacts import ClinicContacts
+
+    signed = daily_report_pdf(F.clinic(), DAY, COUNTS, zero_report=False, status="submitted", version=2,
+                              series=SERIES, audit_seq=1234, audit_hash=HASH, printed_at=F.PRINTED_AT,
+                              reporter="李秀英", contacts=ClinicContacts("020-36541234", "王建华", "张卫东"))
+    text = T.compact(T.text_of(signed))
+    assert "填报人：李秀英审核人：王建华负责人：张卫东" in text and "电话：020-36541234" in text
+    assert "日期：2026-11-23" in text and "（本机构盖章）" in text
+    assert T.page_count(signed) == 1
+    blank = daily_report_pdf(F.clinic(), DAY, dict.fromkeys(REPORT_COUNT, 0), zero_report=True, status="draft",
+                             version=None, series=[(d, 0) for d, _ in SERIES], audit_seq=77, audit_hash=HASH,
+                             printed_at=F.PRINTED_AT)
+    text = T.compact(T.text_of(blank))
+    assert "填报人：审核人：负责人：" in text and "电话：日期：" in text  # lines to sign on
+    assert T.page_count(blank) == 1  # the zero report's banner, the counts, the chart and the sign-off

@@ -168,10 +168,13 @@ def test_a_qr_this_clinic_did_not_sign_is_not_printed(key: ClinicKey, clinic: Cl
         permit_card_pdf(dataclasses.replace(mine, id="0" * 32), clinic, "58mm")
 
 
-def test_escort_card_shows_the_validity_its_qr_carries_and_the_test(key: ClinicKey, clinic: ClinicInfo) -> None:
-    """The permit's own validity ends with the test (48 h); the card prints the QR's and the test's date."""
+@pytest.mark.parametrize("size", SIZES)
+def test_escort_card_shows_the_validity_its_qr_carries_and_the_test(key: ClinicKey, clinic: ClinicInfo,
+                                                                    size: str) -> None:
+    """The permit's own validity ends with the test (48 h); every size prints the QR's and the test's date."""
     p = F.permit(key, "escort")
-    cut = dataclasses.replace(p, valid_until=p.escort_test_at + timedelta(hours=48),  # type: ignore[operator]
+    assert p.escort_test_at is not None
+    cut = dataclasses.replace(p, valid_until=p.escort_test_at + timedelta(hours=48),
                               requested_until=p.valid_until, escort_test_result="negative")
-    text = T.compact(T.text_of(permit_card_pdf(cut, clinic, "CR80")))
+    text = T.compact(T.text_of(permit_card_pdf(cut, clinic, size)))
     assert "2026-12-0709:26" in text and "2026-11-2213:26采样阴性" in text

@@ -29,7 +29,7 @@ def test_key_fields_are_printed_in_chinese(form_pdf: bytes) -> None:
         "13800138000", "居民身份证", "男", "1985-03-02", "41岁", "冷库搬运工", "广州白云冷链物流有限公司",
         "38.6℃", "腋温", "发热、咳嗽、嗅(味)觉减退", "2026-11-21",
         "广东省广州市白云区", "最后停留 2026-11-15", "湖北省武汉市江汉区", "日期不详",
-        "黄码", "冷链", "3 剂", "体温≥37.3℃", "在外购买退热药",
+        "黄码", "冷链", "3 剂", "体温≥37.3℃", "在外购买过退热药",
         "张志强（保安）", "已接收", "doc_chen",
         "登记护士签名", "患者或家属签名", "日期",
     ):
@@ -109,3 +109,17 @@ def test_a_very_long_clinic_name_stays_on_the_page() -> None:
     margin = int(12 / T.MM_PER_INCH * 100)
     assert page[:, :margin].min() > 240 and page[:, -margin:].min() > 240
     assert T.decode_qr(T.render(pdf, DPI)[0])[0] == F.VISIT_NO
+
+
+def test_doctor_diagnosis_and_destination_lines_are_blank_until_the_case_has_them() -> None:
+    blank = T.compact(_form())
+    assert "接诊医生初步诊断去向登记护士签名" in blank  # lines to write on, nothing invented
+    filled = T.compact(_form(doctor_name="陈明", classification="suspected", disposition="transfer"))
+    assert "接诊医生陈明初步诊断疑似病例去向转运至定点医院" in filled
+
+
+def test_people_are_named_by_their_real_names() -> None:
+    h = F.visit().handoffs[0]
+    assert h.received_by == "doc_chen"
+    text = T.compact(_form(people={"doc_chen": "陈明"}))
+    assert "接收人陈明(doc_chen)" in text  # the real name to read, the log-in name to trace

@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 from app.casework.records import ClockRecord, TimelineEvent
 from app.casework.timeline import Timeline
 from app.printing.timeline_pdf import case_timeline_pdf
-from app.printing import labels as L
 from app.printing.audit_text import MAX_TOTAL, WORDING, summary_text
+from app.vocabulary.audit import ACTION
 from app.printing.timeline_pdf import clock_verdict
 from tests.printing import fixtures as F
 from tests.printing import pdftools as T
@@ -52,10 +52,10 @@ def test_every_event_is_listed_in_order_in_chinese(text: str) -> None:
     assert [e.at for e in events] == sorted(e.at for e in events)  # the fixture reads like a real day
     positions = [text.index(f"\n{e.seq}\n") for e in events]
     assert positions == sorted(positions)
-    for action in {e.action for e in events} & set(L.AUDIT_ACTION):
-        assert L.AUDIT_ACTION[action] in text, action
+    for action in {e.action for e in events} & set(ACTION):
+        assert ACTION[action].zh in text, action
     assert "case.transfer_booked" in T.compact(text)  # an action without words prints its code
-    for words in ("nurse_li", "预检分诊护士", "doc_wang", "系统管理员、医生", "发热门诊诊室2"):
+    for words in ("nurse_li", "预检分诊护士", "doc_wang", "管理员、哨点医生", "发热门诊诊室2"):
         assert words in text, words
 
 
@@ -68,7 +68,7 @@ def test_times_are_in_the_clinic_zone_to_the_second(text: str) -> None:
 
 def test_refused_and_failed_rows_are_marked(text: str, pages: list[np.ndarray]) -> None:
     flat = T.compact(text)
-    assert "1216" + "2026-11-2310:15:00doc_wang医生发热门诊诊室2病例分类被拒绝原因：非本病例负责医生" in flat
+    assert "1216" + "2026-11-2310:15:00doc_wang哨点医生发热门诊诊室2病例分类被拒绝原因：非本病例负责医生" in flat
     assert "网络直报失败原因：时间晚于当前时间；字段:直报时间" in flat  # issue 15: the field in words
     # the refused rows are shaded (#F8D7D7 is ~225 grey): page 1 holds one refusal and one failure
     grey = pages[0]
@@ -194,3 +194,12 @@ def test_transfer_acts_read_as_plain_chinese() -> None:
     assert summary_text("transfer.depart", "failed", {"error": "illegal_transition", "current": "requested"}, TZ) == (
         "原因：当前转运状态不允许此操作；当前状态: 已申请(待派车)")  # issue 15: never a key or a code
     assert summary_text("transfer.dispatch", "success", {"negative_pressure": "yes"}, TZ) == "yes"
+
+
+def test_people_are_named_by_their_real_names() -> None:
+    """Issue 15: the event's user by real name, with the log-in name the audit trail holds beside it."""
+    line = F.timeline()
+    named = dataclasses.replace(line, events=tuple(
+        dataclasses.replace(e, full_name="陈明") if e.username == F.DOCTOR else e for e in line.events))
+    text = T.compact(T.text_of(case_timeline_pdf(named, F.clinic(), F.TIMELINE_PRINTED_AT, "admin_zhao")))
+    assert f"陈明({F.DOCTOR})" in text

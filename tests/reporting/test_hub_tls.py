@@ -26,6 +26,7 @@ from app.passwords import OWASP_FLOOR
 from app.paths import DataPaths
 from app.reporting.sync import hub_ssl_context, read_ca_file
 from app.reporting.tables import OutboxEntry
+from app.vocabulary.errors import ERRORS
 from tests.reporting.loopback import ROOT, HubProcess, free_port
 from tests.reporting.tls import HandshakeOnly, TestCA
 
@@ -218,4 +219,4 @@ def test_hub_serve_names_other_tls_mistakes(tmp_path: Path, county_ca: TestCA, w
 
 def test_cli_messages_cover_the_new_codes() -> None:
     for code in ("hub_certificate", "ca_file", "tls_pair", "tls_file", "tls_file_format", "tls_key_mismatch"):
-        assert code in cli.MESSAGES, code
+        assert code in ERRORS, code

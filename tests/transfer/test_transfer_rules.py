@@ -180,7 +180,9 @@ def admitted_case(ctx: AppContext, clinic: dict[str, Actor], clock: FixedClock) 
 
 def positive(ctx: AppContext, clinic: dict[str, Actor], clock: FixedClock, test_id: int) -> None:
     with ctx.db.read() as s:
-        version = s.get(LabTest, test_id).version
+        test = s.get(LabTest, test_id)
+        assert test is not None
+        version = test.version
     ctx.cases.record_result(clinic["doc2"], test_id, version, result="positive", result_at=clock.now(), lab="本院检验科")
 
 
@@ -209,11 +211,11 @@ def test_a_patient_in_a_ward_who_turns_positive_is_transferred_from_the_ward(
 
     t = walk(ctx, clinic, clock, t, "dispatched")
     with ctx.db.read() as s:  # still in the ward until the ambulance leaves
-        assert s.get(Admission, admission_id).discharged_at is None
+        assert s.get(Admission, admission_id).discharged_at is None  # type: ignore[union-attr]  # None fails
     clock.advance(minutes=10)
     t = ctx.transfers.depart(clinic["nurse"], t.id, t.version, clock.now())
     with ctx.db.read() as s:
-        assert s.get(Admission, admission_id).discharged_at == t.departed_at
+        assert s.get(Admission, admission_id).discharged_at == t.departed_at  # type: ignore[union-attr]  # ditto
         permit = s.scalars(select(Permit).where(Permit.admission_id == admission_id)).one()
         assert (permit.state, permit.revoke_reason, permit.revoked_at) == ("revoked", "discharged", t.departed_at)
     assert trail(ctx, "admission", admission_id, "ward.discharge") == [{"permits_revoked": 1, "transfer": visit_no}]
@@ -227,8 +229,9 @@ def test_a_ward_transfer_meets_the_request_clock_and_a_cancel_puts_the_case_back
     visit_no, antigen, admission_id = admitted_case(ctx, clinic, clock)
     positive(ctx, clinic, clock, antigen)
     with ctx.db.write() as s:  # the transfer-request clock the positive result (casework) starts
-        case = s.scalars(select(Clock.case_id).where(Clock.visit_no == visit_no)).first()
-        s.add(Clock(case_id=case, visit_no=visit_no, kind="transfer_request", started_at=clock.now(),
+        case_id = s.scalars(select(Clock.case_id).where(Clock.visit_no == visit_no)).first()
+        assert case_id is not None
+        s.add(Clock(case_id=case_id, visit_no=visit_no, kind="transfer_request", started_at=clock.now(),
                     warn_at=clock.now() + timedelta(minutes=20), due_at=clock.now() + timedelta(minutes=30)))
     before = ctx.cases.get(clinic["doc1"], visit_no)
     clock.advance(minutes=10)
@@ -242,7 +245,7 @@ def test_a_ward_transfer_meets_the_request_clock_and_a_cancel_puts_the_case_back
         "admitted", {"ward": "内科病区", "bed": "12床"}, before.closed_at)
     assert len(open_clocks(ctx, visit_no, "transfer_request")) == 1  # still owed, from the ward
     with ctx.db.read() as s:
-        assert s.get(Admission, admission_id).discharged_at is None
+        assert s.get(Admission, admission_id).discharged_at is None  # type: ignore[union-attr]  # None fails
     assert trail(ctx, "visit", visit_no, "transfer.cancel")[-1]["back_to_ward"] is True
     assert ctx.transfers.request(clinic["doc2"], visit_no, hospital_id=hospital, condition="serious", oxygen=True,
                                  precautions="N95", staff="护士").origin_ward == "内科病区 12"

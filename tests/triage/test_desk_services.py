@@ -115,6 +115,8 @@ def test_handoff_closed_loop(ctx: AppContext, staff: dict[str, Actor], clock: Fi
     assert again.already_arrived and again.received_at == arrived.received_at
     detail = ctx.registration.detail(doctor, visit.visit_no)
     assert detail.handoffs[-1].state == "arrived"
+    today = ctx.handoffs.arrived_since(nurse, arrived.sent_at)  # the board's "arrived" table names the receiver
+    assert [(h.received_by, h.received_by_name) for h in today] == [("doctor", "张伟")]
 
 
 def test_patient_who_left_is_an_incident(ctx: AppContext, staff: dict[str, Actor]) -> None:

@@ -70,7 +70,8 @@ def test_the_monitored_categories_are_accepted_and_the_retired_one_is_not(
 
 def test_an_old_antidiarrhoeal_row_stays_readable(ctx: AppContext, staff: dict[str, Actor],
                                                   clock: FixedClock) -> None:
-    from app.printing import labels as L
+    from app import vocabulary as V
+    from app.vocabulary.triage import DRUG_CATEGORY
 
     with ctx.db.write() as s:
         s.add(PharmacyPurchase(at=clock.now(), clinic_day=date(2026, 11, 23), username="old", buyer_name="旧记录",
@@ -78,7 +79,7 @@ def test_an_old_antidiarrhoeal_row_stays_readable(ctx: AppContext, staff: dict[s
     with ctx.db.read() as s:
         row = s.scalars(select(PharmacyPurchase)).one()
         assert (row.outcome, row.prescription, row.follow_up) == ("sold", "none", False)
-    assert L.label(L.DRUG_CATEGORY, "antidiarrhoeal") == "止泻药"
+    assert V.label(DRUG_CATEGORY, "antidiarrhoeal") == "止泻药(原类别)"
     assert ctx.pharmacy.followup(staff["nurse"], row.id).state == "not_required"
     assert ctx.pharmacy.open_followups(staff["nurse"]) == []
 

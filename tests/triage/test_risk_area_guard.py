@@ -72,8 +72,8 @@ def test_cli_list(ctx: AppContext, admin: Actor, db_url: str) -> None:
                                          "import")
     code, out = cli(ctx, db_url, "list")
     lines = out.splitlines()
-    assert code == 0 and lines[0].startswith("高风险  广东省广州市白云区  自 2026-11-20  来源：导入文件")
-    assert lines[1].startswith("中风险  河北省石家庄市藁城区  -") and "2 areas (1 high risk)" in lines[2]
+    assert code == 0 and lines[0].startswith("High risk  广东省广州市白云区  since 2026-11-20  source: Imported file")
+    assert lines[1].startswith("Medium risk  河北省石家庄市藁城区  -") and "2 areas (1 high risk)" in lines[2]
     code, out = cli(ctx, db_url, "list", "--json")
     assert json.loads(out)[0] == {"name": "广东省广州市白云区", "level": "high", "level_words": "高风险",
                                   "since": "2026-11-20", "source": "import", "source_words": "导入文件"}

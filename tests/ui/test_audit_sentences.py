@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication
 import app
 from app.access_log import Access
 from app.context import AppContext
-from app.printing import labels as L
+from app.vocabulary.audit import ACTION, ENTITY
 from app.printing.audit_text import summary_text as paper_summary
 from ui.i18n import install_language
 from ui.labels import action_name, entity_name
@@ -69,8 +69,8 @@ def test_every_audited_action_and_entity_has_words_on_screen_and_paper(qapp: QAp
         assert not missing, (lang, missing)
         missing = sorted(e for e in audited_entities() if entity_name(e) == e)
         assert not missing, (lang, missing)
-    assert not audited_actions() - set(L.AUDIT_ACTION)
-    assert not {e for e in audited_entities() if e not in L.AUDIT_ENTITY and e not in L.ACCESS_ENTITY}
+    assert not audited_actions() - set(ACTION)
+    assert not audited_entities() - set(ENTITY)
 
 
 #: One made-up summary per action, shaped as the services record them (values as the JSON column holds them).

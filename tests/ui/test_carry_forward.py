@@ -147,11 +147,11 @@ def _case_with_test(session, nurse):  # type: ignore[no-untyped-def]
 
 def _enter_result(qtbot, dialog: CaseDialog, result: str) -> ResultDialog:  # type: ignore[no-untyped-def]
     dialog.tabs.setCurrentIndex(2)
-    dialog.tests_view.selectRow(dialog.tests_model.rowCount() - 1)
+    dialog.observation.tests_view.selectRow(dialog.observation.tests_model.rowCount() - 1)
     dialog.record_result()
     form = dialog.sub
     assert isinstance(form, ResultDialog)
-    form.result.setCurrentIndex(form.result.findData(result))
+    form.outcome.setCurrentIndex(form.outcome.findData(result))
     form.lab.setText("县疾控中心实验室")
     return form
 
@@ -173,13 +173,13 @@ def test_a_positive_result_goes_straight_to_classification(qtbot, doctor_session
     form.ok.click()
     ResultDialog.last_lab = ""
     assert not form.isVisible(), form.errors.visible_texts()
-    assert dialog.tabs.currentIndex() == 1 and dialog.classification.hasFocus()
+    assert dialog.tabs.currentIndex() == 1 and dialog.classify_tab.classification.hasFocus()
     assert "Positive result recorded: classify the case now" in dialog.message.text()
-    status = dialog.report_status.text()
+    status = dialog.classify_tab.report_status.text()
     assert status and "No report needed" not in status  # the 2 h report clock, counting down
-    dialog.classification.setCurrentIndex(dialog.classification.findData("confirmed"))
-    dialog.classify_button.click()
-    assert dialog.class_badge.text() == "Confirmed case"
+    dialog.classify_tab.classification.setCurrentIndex(dialog.classify_tab.classification.findData("confirmed"))
+    dialog.classify_tab.classify_button.click()
+    assert dialog.header.class_badge.text() == "Confirmed case"
 
 
 def test_a_negative_result_stays_where_it_was(qtbot, doctor_session, nurse_session, clock):
@@ -189,7 +189,7 @@ def test_a_negative_result_stays_where_it_was(qtbot, doctor_session, nurse_sessi
     form.ok.click()
     ResultDialog.last_lab = ""
     assert dialog.tabs.currentIndex() == 2 and "Positive" not in dialog.message.text()
-    assert dialog.positive_frame.isHidden()
+    assert dialog.header.positive_frame.isHidden()
 
 
 def test_positive_result_flow_in_chinese(qtbot, doctor_session, nurse_session, clock):

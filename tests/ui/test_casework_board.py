@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from app.transfer.targets import TransferTargets
 from tests.ui.casework_support import taken_case
 from tests.ui.conftest import ADMIN_PASSWORD
-from ui.labels import CLOCK_BACKGROUNDS
+from ui.widgets.palette import CLOCK_BACKGROUNDS
 from ui.main_window import MainWindow
 from ui.pages.case_page import CaseDialog
 from ui.pages.deadline_board import DeadlineBoardPage
@@ -35,7 +35,7 @@ def test_board_turns_amber_then_red_and_badges_the_status_bar(qtbot, doctor_sess
     left = model.index(0, model.LEFT)
     assert left.data() == "2 h left"
     assert left.data(Qt.ItemDataRole.BackgroundRole) is None
-    assert model.index(0, model.DOCTOR).data() == "doctor"
+    assert model.index(0, model.DOCTOR).data() == "张伟"  # the real name, not the log-in name
     assert model.index(0, model.VISIT).data() == case.visit_no
     assert board.open_chip.text() == "Open: 4" and board.overdue_chip.text() == "Overdue: 0"
     assert window.clocks_badge.isHidden()
@@ -66,11 +66,11 @@ def test_board_turns_amber_then_red_and_badges_the_status_bar(qtbot, doctor_sess
     qtbot.keyClick(board.view, Qt.Key.Key_Return)  # Enter (or a double-click) opens the case
     dialog = board.case_dialog
     assert isinstance(dialog, CaseDialog) and dialog.case.visit_no == case.visit_no
-    assert "2 h direct network report: Overdue by" in dialog.report_status.text()
-    dialog.reported_at.set_value(clock.now())
-    dialog.card_no.setText("44000000000099")
+    assert "2 h direct network report: Overdue by" in dialog.classify_tab.report_status.text()
+    dialog.classify_tab.reported_at.set_value(clock.now())
+    dialog.classify_tab.card_no.setText("44000000000099")
     dialog.record_report()
-    assert "Met late" in dialog.report_status.text()
+    assert "Met late" in dialog.classify_tab.report_status.text()
     dialog.close()
     assert [e.clock.kind for e in model.rows()] == ["transfer_request", "nat_12h", "epi_24h"]  # re-read
     qtbot.waitUntil(lambda: window.clocks_badge.isHidden(), timeout=3000)
@@ -90,7 +90,7 @@ def test_admin_sees_the_board_read_only(qtbot, triage_admin_session, doctor_sess
     board.open_selected()
     dialog = board.case_dialog
     assert isinstance(dialog, CaseDialog)
-    assert "Read only" in dialog.banner.text()
-    assert not dialog.report_button.isEnabled() and not dialog.result_button.isEnabled()
+    assert "Read only" in dialog.header.banner.text()
+    assert not dialog.classify_tab.report_button.isEnabled() and not dialog.observation.result_button.isEnabled()
     dialog.close()
     board.stop()

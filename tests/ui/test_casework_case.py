@@ -42,38 +42,38 @@ def test_order_nucleic_acid_after_observation_and_record_its_result(qtbot, docto
     assert any("observation room and bed first" in t for t in order.errors.visible_texts())
     order.cancel.click()
 
-    type_text(dialog.room, "留观1室")
-    type_text(dialog.bed, "3床")
-    qtbot.keyClick(dialog.bed, Qt.Key.Key_Return)  # Enter in the bed field sets the observation
-    assert "Observation: 留观1室 3床" == dialog.observation_label.text()
+    type_text(dialog.observation.room, "留观1室")
+    type_text(dialog.observation.bed, "3床")
+    qtbot.keyClick(dialog.observation.bed, Qt.Key.Key_Return)  # Enter in the bed field sets the observation
+    assert "Observation: 留观1室 3床" == dialog.header.observation_label.text()
     assert "Observation room and bed set" in dialog.message.text()
 
     order = order_nucleic_acid(dialog)
     assert not order.isVisible()
-    assert dialog.tests_model.rowCount() == 1
-    assert dialog.tests_model.index(0, dialog.tests_model.RESULT).data() == "Awaiting result"
-    assert dialog.tests_model.index(0, dialog.tests_model.KIND).data() == "Nucleic acid test"
+    assert dialog.observation.tests_model.rowCount() == 1
+    assert dialog.observation.tests_model.index(0, dialog.observation.tests_model.RESULT).data() == "Awaiting result"
+    assert dialog.observation.tests_model.index(0, dialog.observation.tests_model.KIND).data() == "Nucleic acid test"
     assert "1 pending" in dialog.tabs.tabText(2)
-    assert dialog.clocks_model.rowCount() == 1
-    assert "6 h left" in dialog.clocks_model.index(0, dialog.clocks_model.STATUS).data()
+    assert dialog.clocks.clocks_model.rowCount() == 1
+    assert "6 h left" in dialog.clocks.clocks_model.index(0, dialog.clocks.clocks_model.STATUS).data()
 
     clock.advance(hours=3)
-    dialog.tests_view.selectRow(0)
-    assert dialog.result_button.isEnabled()
+    dialog.observation.tests_view.selectRow(0)
+    assert dialog.observation.result_button.isEnabled()
     dialog.record_result()
     result = dialog.sub
     assert isinstance(result, ResultDialog)
     result.ok.click()  # no result chosen
     assert any("negative, positive or invalid" in t for t in result.errors.visible_texts())
-    result.result.setCurrentIndex(result.result.findData("negative"))
+    result.outcome.setCurrentIndex(result.outcome.findData("negative"))
     result.ct_value.setText("")
     type_text(result.lab, "县疾控中心实验室")
     result.ok.click()
     assert not result.isVisible()
-    assert dialog.tests_model.index(0, dialog.tests_model.RESULT).data() == "Negative"
-    assert dialog.tests_model.index(0, dialog.tests_model.LAB).data() == "县疾控中心实验室"
-    assert dialog.clocks_model.index(0, dialog.clocks_model.STATUS).data() == "Met in time"
-    assert not dialog.result_button.isEnabled()
+    assert dialog.observation.tests_model.index(0, dialog.observation.tests_model.RESULT).data() == "Negative"
+    assert dialog.observation.tests_model.index(0, dialog.observation.tests_model.LAB).data() == "县疾控中心实验室"
+    assert dialog.clocks.clocks_model.index(0, dialog.clocks.clocks_model.STATUS).data() == "Met in time"
+    assert not dialog.observation.result_button.isEnabled()
     assert dialog.tabs.tabText(2) == "Observation and tests"
 
 
@@ -81,30 +81,30 @@ def test_classify_suspected_then_report_meets_the_2h_clock(qtbot, doctor_session
     case = taken_case(doctor_session.ctx, nurse_session.actor, doctor_session.actor)
     dialog = open_dialog(qtbot, doctor_session, case)
     dialog.tabs.setCurrentIndex(1)
-    assert not dialog.report_button.isEnabled()  # nothing to report while pending
-    assert "No report needed" in dialog.report_status.text()
-    dialog.classification.setCurrentIndex(dialog.classification.findData("suspected"))
-    dialog.classify_button.click()
-    assert dialog.class_badge.text() == "Suspected case"
+    assert not dialog.classify_tab.report_button.isEnabled()  # nothing to report while pending
+    assert "No report needed" in dialog.classify_tab.report_status.text()
+    dialog.classify_tab.classification.setCurrentIndex(dialog.classify_tab.classification.findData("suspected"))
+    dialog.classify_tab.classify_button.click()
+    assert dialog.header.class_badge.text() == "Suspected case"
     assert "report it to the network within 2 h" in dialog.message.text()
-    assert "2 h direct network report: In time · 2 h left" == dialog.report_status.text()
-    assert dialog.report_button.isEnabled()
+    assert "2 h direct network report: In time · 2 h left" == dialog.classify_tab.report_status.text()
+    assert dialog.classify_tab.report_button.isEnabled()
     # the most urgent open clock heads the case: the transfer request (30 min by default)
-    assert "Transfer request: In time · 30 min left" == dialog.urgent_label.text()
+    assert "Transfer request: In time · 30 min left" == dialog.header.urgent_label.text()
 
     clock.advance(minutes=40)
     dialog.tick()
-    assert "1 h 20 min left" in dialog.report_status.text()
-    dialog.reported_at.set_value(clock.now())
-    type_text(dialog.card_no, "44000000000012")
-    qtbot.keyClick(dialog.card_no, Qt.Key.Key_Return)
+    assert "1 h 20 min left" in dialog.classify_tab.report_status.text()
+    dialog.classify_tab.reported_at.set_value(clock.now())
+    type_text(dialog.classify_tab.card_no, "44000000000012")
+    qtbot.keyClick(dialog.classify_tab.card_no, Qt.Key.Key_Return)
     assert "Direct network report recorded" in dialog.message.text()
-    assert dialog.report_status.text().startswith("2 h direct network report: Met in time")
-    assert "44000000000012" in dialog.report_status.text()
-    report_row = next(i for i, k in enumerate(dialog.clocks_model.rows()) if k.kind == "report_2h")
-    assert dialog.clocks_model.index(report_row, dialog.clocks_model.STATUS).data() == "Met in time"
+    assert dialog.classify_tab.report_status.text().startswith("2 h direct network report: Met in time")
+    assert "44000000000012" in dialog.classify_tab.report_status.text()
+    report_row = next(i for i, k in enumerate(dialog.clocks.clocks_model.rows()) if k.kind == "report_2h")
+    assert dialog.clocks.clocks_model.index(report_row, dialog.clocks.clocks_model.STATUS).data() == "Met in time"
     assert dialog.case.reported_at == clock.now()
-    assert "Transfer request: Overdue by 10 min" == dialog.urgent_label.text()
+    assert "Transfer request: Overdue by 10 min" == dialog.header.urgent_label.text()
 
 
 def test_stale_interview_reloads_and_tells_the_doctor(qtbot, doctor_session, nurse_session, boxes, type_text):
@@ -113,14 +113,14 @@ def test_stale_interview_reloads_and_tells_the_doctor(qtbot, doctor_session, nur
     dialog = open_dialog(qtbot, doctor_session, case)
     ctx.cases.update_interview(doctor_session.actor, case.visit_no, case.version, epi={"notes": "另一台电脑"},
                                findings="咽部充血")  # the same doctor at another desk
-    type_text(dialog.findings, "双肺呼吸音清")
+    type_text(dialog.interview.findings, "双肺呼吸音清")
     qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert boxes.calls[-1][0] == "information"
     assert "changed this case" in boxes.calls[-1][2]
-    assert dialog.findings.toPlainText() == "咽部充血" and dialog.notes.toPlainText() == "另一台电脑"
+    assert dialog.interview.findings.toPlainText() == "咽部充血" and dialog.interview.notes.toPlainText() == "另一台电脑"
     assert "changed this case" in dialog.message.text()
-    dialog.findings.moveCursor(QTextCursor.MoveOperation.End)
-    type_text(dialog.findings, "，双肺呼吸音清")
+    dialog.interview.findings.moveCursor(QTextCursor.MoveOperation.End)
+    type_text(dialog.interview.findings, "，双肺呼吸音清")
     dialog.save_interview()
     assert "saved" in dialog.message.text()
     assert ctx.cases.get(doctor_session.actor, case.visit_no).findings == "咽部充血，双肺呼吸音清"
@@ -170,9 +170,9 @@ def test_disposition_offers_only_what_the_service_allows_while_the_result_is_pen
     dispose.ok.click()
     assert not dispose.isVisible()
     assert "Case closed" in dialog.message.text()
-    assert "Admitted to a ward" in dialog.banner.text()
+    assert "Admitted to a ward" in dialog.header.banner.text()
     assert not dialog.dispose_button.isEnabled()
-    assert dialog.order_button.isEnabled()  # in the ward the case still takes orders and results
+    assert dialog.observation.order_button.isEnabled()  # in the ward the case still takes orders and results
     closed = ctx.cases.get(doctor_session.actor, case.visit_no)
     assert closed.disposition == "admitted" and closed.closed_at is not None
 

@@ -42,9 +42,10 @@ def test_taking_a_case_and_a_second_doctor_cannot(qtbot, doctor_session, nurse_s
     assert kind == "question" and "responsible" in text and visit_no in text
     dialog = mine.case_dialog
     assert isinstance(dialog, CaseDialog) and dialog.isVisible()
-    assert "张伟 (doctor)" in dialog.doctor_label.text()
-    assert dialog.save_interview_button.isEnabled() and dialog.classify_button.isEnabled()
-    assert dialog.travel.rowCount() == 1 and dialog.travel.item(0, 0).text() == "上海"  # prefilled from triage
+    assert "张伟 (doctor)" in dialog.header.doctor_label.text()
+    assert dialog.interview.save_interview_button.isEnabled() and dialog.classify_tab.classify_button.isEnabled()
+    travel = dialog.interview.travel
+    assert travel.rowCount() == 1 and travel.item(0, 0).text() == "上海"  # prefilled from triage
     dialog.close()
     assert mine.waiting_model.rowCount() == 0
     assert [c.visit_no for c in mine.cases_model.rows()] == [visit_no]
@@ -63,9 +64,9 @@ def test_taking_a_case_and_a_second_doctor_cannot(qtbot, doctor_session, nurse_s
     theirs.open_selected()
     other = theirs.case_dialog
     assert isinstance(other, CaseDialog)
-    assert "Read only" in other.banner.text() and "张伟" in other.banner.text()
-    assert not other.classify_button.isEnabled() and not other.dispose_button.isEnabled()
-    assert not other.save_interview_button.isEnabled()
+    assert "Read only" in other.header.banner.text() and "张伟" in other.header.banner.text()
+    assert not other.classify_tab.classify_button.isEnabled() and not other.dispose_button.isEnabled()
+    assert not other.interview.save_interview_button.isEnabled()
     other.close()
 
 
@@ -88,7 +89,7 @@ def test_hand_over_accepted_moves_responsibility(qtbot, doctor_session, nurse_se
     type_text(ask.reason, "白班下班交接")
     qtbot.keyClick(ask.reason, Qt.Key.Key_Return)
     assert not ask.isVisible()
-    assert "night" in dialog.banner.text() and not dialog.handover_button.isEnabled()
+    assert "night" in dialog.header.banner.text() and not dialog.handover_button.isEnabled()
     assert "→ night?" in mine.cases_model.index(0, mine.cases_model.DOCTOR).data()
 
     theirs = FeverClinicPage(night)
@@ -108,9 +109,9 @@ def test_hand_over_accepted_moves_responsibility(qtbot, doctor_session, nurse_se
 
     dialog.reload()
     settle()
-    assert "刘洋 (night)" in dialog.doctor_label.text()
-    assert "Read only" in dialog.banner.text()
-    assert not dialog.classify_button.isEnabled()
+    assert "刘洋 (night)" in dialog.header.doctor_label.text()
+    assert "Read only" in dialog.header.banner.text()
+    assert not dialog.classify_tab.classify_button.isEnabled()
     mine.refresh()
     assert mine.cases_model.rowCount() == 0  # no longer in "my cases"
     dialog.close()
@@ -133,13 +134,15 @@ def test_casework_screens_speak_chinese(qtbot, qapp, doctor_session, nurse_sessi
     assert page.cases_model.headerData(2, Qt.Orientation.Horizontal) == "责任医生"
     dialog = CaseDialog(doctor_session, case)
     qtbot.addWidget(dialog)
-    assert dialog.class_badge.text() == "疑似病例"
-    assert dialog.report_status.text().startswith("2 小时网络直报：正常 · 还剩 2 小时")
+    assert dialog.header.class_badge.text() == "疑似病例"
+    assert dialog.classify_tab.report_status.text().startswith("2小时内网络直报：正常 · 还剩 2 小时")  # the clock's printed name
     dialog.order_test()
     assert isinstance(dialog.sub, OrderTestDialog)
     assert dialog.sub.cancel.text() == "取消" and dialog.sub.kind.currentText() == "核酸检测"
     dialog.sub.close()
     install_language(qapp, "en")  # live switch back: every open widget re-reads its texts
-    qtbot.waitUntil(lambda: dialog.class_badge.text() == "Suspected case")
-    assert page.title() == "Fever clinic" and page.take_button.text() == "&Take case (Enter)"
-    assert dialog.report_status.text().startswith("2 h direct network report: In time")
+    qtbot.waitUntil(lambda: dialog.header.class_badge.text() == "Suspected case")
+    # the page re-reads its words on Qt's posted LanguageChange event, the dialog at once: wait for both
+    qtbot.waitUntil(lambda: page.take_button.text() == "&Take case (Enter)")
+    assert page.title() == "Fever clinic"
+    assert dialog.classify_tab.report_status.text().startswith("2 h direct network report: In time")

@@ -36,7 +36,7 @@ def open_dialog(qtbot, session, case) -> CaseDialog:  # type: ignore[no-untyped-
 
 def choose(dialog: CaseDialog, classification: str) -> None:
     dialog.tabs.setCurrentIndex(1)
-    dialog.classification.setCurrentIndex(dialog.classification.findData(classification))
+    dialog.classify_tab.classification.setCurrentIndex(dialog.classify_tab.classification.findData(classification))
 
 
 def errors_of(form: ClassificationExceptionDialog) -> str:
@@ -49,19 +49,19 @@ def test_a_step_back_is_approved_by_a_second_person_then_classified(qtbot, docto
     add_night_doctor(ctx)  # a doctor without the right to approve exceptions
     case = confirmed_case(ctx, nurse_session.actor, doctor)
     dialog = open_dialog(qtbot, doctor_session, case)
-    assert dialog.exception_button.isHidden() and dialog.exceptions_label.isHidden()
+    assert dialog.classify_tab.exception_button.isHidden() and dialog.classify_tab.exceptions_label.isHidden()
 
     choose(dialog, "suspected")
-    dialog.classify_button.click()  # confirmed → suspected: the forward-only rule refuses
+    dialog.classify_tab.classify_button.click()  # confirmed → suspected: the forward-only rule refuses
     assert "only moves forward" in dialog.message.text()
     assert dialog.case.classification == "confirmed"
-    assert dialog.exception_button.isVisible() and dialog.exception_button.isEnabled()
+    assert dialog.classify_tab.exception_button.isVisible() and dialog.classify_tab.exception_button.isEnabled()
     choose(dialog, "asymptomatic")  # another choice: the offer was for the refused one
-    assert dialog.exception_button.isHidden()
+    assert dialog.classify_tab.exception_button.isHidden()
     choose(dialog, "suspected")
-    assert dialog.exception_button.isVisible()
+    assert dialog.classify_tab.exception_button.isVisible()
 
-    dialog.exception_button.click()
+    dialog.classify_tab.exception_button.click()
     form = dialog.exception_dialog
     assert isinstance(form, ClassificationExceptionDialog) and form.isVisible()
     assert form.to == "suspected"
@@ -98,12 +98,12 @@ def test_a_step_back_is_approved_by_a_second_person_then_classified(qtbot, docto
     form.ok.click()
     assert not form.isVisible(), errors_of(form)
     assert dialog.case.classification == "suspected"
-    assert dialog.class_badge.text() == "Suspected case"
+    assert dialog.header.class_badge.text() == "Suspected case"
     [used] = ctx.case_exceptions.for_visit(doctor, case.visit_no)
     assert (used.approved_by, used.used_by, used.detail, used.reason) == (
         "admin", "doctor", {"to": "suspected"}, "误录为确诊，县疾控已更正")
     assert f"(Exception #{used.id} used.)" in dialog.message.text()
-    assert dialog.exception_button.isHidden() and dialog.exceptions_label.isHidden()
+    assert dialog.classify_tab.exception_button.isHidden() and dialog.classify_tab.exceptions_label.isHidden()
 
 
 def test_an_approval_waiting_for_the_visit_is_shown_and_used(qtbot, doctor_session, nurse_session):
@@ -115,17 +115,17 @@ def test_an_approval_waiting_for_the_visit_is_shown_and_used(qtbot, doctor_sessi
     case = ctx.cases.get(doctor, case.visit_no)
     dialog = open_dialog(qtbot, doctor_session, case)
     dialog.tabs.setCurrentIndex(1)
-    assert dialog.exceptions_label.isVisible()
-    text = dialog.exceptions_label.text()
+    assert dialog.classify_tab.exceptions_label.isVisible()
+    text = dialog.classify_tab.exceptions_label.text()
     assert f"Exception #{exception_id} approved by admin" in text and "may change to Not yet classified" in text
     assert "误分类，待核酸结果" in text
-    assert dialog.classify_button.text() == "Classify"  # the current choice needs none
+    assert dialog.classify_tab.classify_button.text() == "Classify"  # the current choice needs none
     choose(dialog, "pending")
-    assert dialog.classify_button.text() == f"Classify with exception #{exception_id}"
-    dialog.classify_button.click()
+    assert dialog.classify_tab.classify_button.text() == f"Classify with exception #{exception_id}"
+    dialog.classify_tab.classify_button.click()
     assert dialog.case.classification == "pending"
     assert f"(Exception #{exception_id} used.)" in dialog.message.text()
-    assert dialog.exceptions_label.isHidden()
+    assert dialog.classify_tab.exceptions_label.isHidden()
     assert ctx.case_exceptions.pending(doctor, case.visit_no) == []
 
 
@@ -140,11 +140,11 @@ def test_the_service_refuses_an_exception_the_doctor_approved_themselves(qtbot, 
                                 "本人批准")
     dialog = open_dialog(qtbot, chief, ctx.cases.get(chief.actor, case.visit_no))
     choose(dialog, "suspected")
-    dialog.classify_button.click()
+    dialog.classify_tab.classify_button.click()
     assert "You approved this exception yourself" in dialog.message.text()
     assert dialog.case.classification == "confirmed"
     # and at the desk, naming oneself as the second person is refused before anything is recorded
-    dialog.refused_to, dialog.refusal = "suspected", "—"
+    dialog.classify_tab.refused_to, dialog.classify_tab.refusal = "suspected", "—"
     dialog.approve_exception()
     form = dialog.exception_dialog
     assert isinstance(form, ClassificationExceptionDialog)
@@ -172,10 +172,10 @@ def test_a_suspected_case_excluded_on_one_negative_test_needs_the_exception(qtbo
                                    lab="县疾控中心实验室")
     dialog = open_dialog(qtbot, doctor_session, case)
     choose(dialog, "excluded")
-    dialog.classify_button.click()
+    dialog.classify_tab.classify_button.click()
     assert "two negative nucleic acid results" in dialog.message.text()
-    assert dialog.exception_button.isVisible()
-    dialog.exception_button.click()
+    assert dialog.classify_tab.exception_button.isVisible()
+    dialog.classify_tab.exception_button.click()
     form = dialog.exception_dialog
     assert isinstance(form, ClassificationExceptionDialog)
     assert "two negative nucleic acid results" in form.refused_label.text()
@@ -200,14 +200,14 @@ def test_exception_dialog_in_chinese(qtbot, qapp, doctor_session, nurse_session)
         dialog = open_dialog(qtbot, doctor_session, case)
         dialog.resize(1366, 728)
         choose(dialog, "suspected")
-        dialog.classify_button.click()
-        assert dialog.exception_button.isVisible()
-        assert "特例" in dialog.exception_button.text()
-        assert "批准人" in dialog.exceptions_label.text() or "批准" in dialog.exceptions_label.text()
+        dialog.classify_tab.classify_button.click()
+        assert dialog.classify_tab.exception_button.isVisible()
+        assert "特例" in dialog.classify_tab.exception_button.text()
+        assert "批准" in dialog.classify_tab.exceptions_label.text()
         settle()
         SHOTS.mkdir(parents=True, exist_ok=True)
         dialog.grab().save(str(SHOTS / "case_exception_offer.png"))
-        dialog.exception_button.click()
+        dialog.classify_tab.exception_button.click()
         form = dialog.exception_dialog
         assert isinstance(form, ClassificationExceptionDialog)
         form.second.approver.setText("doctor")

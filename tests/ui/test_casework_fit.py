@@ -40,15 +40,15 @@ def test_the_case_window_fits_1366x728_with_the_actions_in_view(qtbot, qapp, mon
         qtbot.addWidget(dialog)
         dialog.show()
         settle()
-        assert dialog.positive_frame.isVisible()
+        assert dialog.header.positive_frame.isVisible()
         assert dialog.natural_height() > SCREEN.height()  # at its preferred size it is taller than the screen
         assert dialog.frameGeometry().height() <= SCREEN.height()
         assert dialog.frameGeometry().width() <= SCREEN.width()
         assert SCREEN.contains(dialog.frameGeometry())
         # the tabs shrink to what their pages need before anything scrolls; nothing is cut off
         assert dialog.tabs.height() >= dialog.tabs.minimumSizeHint().height()
-        bar = dialog.scroll.verticalScrollBar()
-        assert dialog.content.height() <= dialog.scroll.viewport().height() + bar.maximum()
+        bar = dialog.scroll_area.verticalScrollBar()
+        assert dialog.content.height() <= dialog.scroll_area.viewport().height() + bar.maximum()
         for button in (dialog.close_button, dialog.transfer_button, dialog.dispose_button):  # pinned, in view
             assert button.isVisible()
             assert button.mapTo(dialog, QPoint(0, button.height())).y() <= dialog.height()
@@ -68,7 +68,7 @@ def test_on_a_smaller_screen_the_content_scrolls_and_the_actions_stay(qtbot, mon
     dialog.show()
     settle()
     assert dialog.frameGeometry().height() <= small.height() and dialog.frameGeometry().width() <= small.width()
-    bar = dialog.scroll.verticalScrollBar()
+    bar = dialog.scroll_area.verticalScrollBar()
     assert bar.maximum() > 0  # the content scrolls
     for scrolled in (0, bar.maximum()):
         bar.setValue(scrolled)

@@ -33,11 +33,11 @@ def with_test(session, nurse, kind: str):  # type: ignore[no-untyped-def]
 def record(qtbot, dialog: CaseDialog, result: str) -> None:  # type: ignore[no-untyped-def]
     """Record the last test's result through the case window's result dialog."""
     dialog.tabs.setCurrentIndex(2)
-    dialog.tests_view.selectRow(dialog.tests_model.rowCount() - 1)
+    dialog.observation.tests_view.selectRow(dialog.observation.tests_model.rowCount() - 1)
     dialog.record_result()
     form = dialog.sub
     assert isinstance(form, ResultDialog)
-    form.result.setCurrentIndex(form.result.findData(result))
+    form.outcome.setCurrentIndex(form.outcome.findData(result))
     form.lab.setText("县疾控中心实验室")
     form.ok.click()
     ResultDialog.last_lab = ""  # remembered per desk session: leave no trace for the next test
@@ -47,54 +47,54 @@ def record(qtbot, dialog: CaseDialog, result: str) -> None:  # type: ignore[no-u
 def test_a_positive_nucleic_acid_result_raises_the_red_banner(qtbot, doctor_session, nurse_session, clock):
     case = with_test(doctor_session, nurse_session.actor, "nucleic_acid")
     dialog = open_dialog(qtbot, doctor_session, case)
-    assert dialog.positive_frame.isHidden()  # nothing positive yet
+    assert dialog.header.positive_frame.isHidden()  # nothing positive yet
 
     clock.advance(hours=2)
     record(qtbot, dialog, "positive")
-    assert dialog.positive_frame.isVisible()
-    assert dialog.positive_badge.text() == "POSITIVE"
-    text = dialog.positive_text.text()
+    assert dialog.header.positive_frame.isVisible()
+    assert dialog.header.positive_badge.text() == "POSITIVE"
+    text = dialog.header.positive_text.text()
     assert "Positive result: Nucleic acid test #" in text and "Classify the case now" in text
     assert "direct network report" in text
-    assert dialog.positive_classify_button.isVisible() and dialog.positive_classify_button.isEnabled()
+    assert dialog.header.positive_classify_button.isVisible() and dialog.header.positive_classify_button.isEnabled()
     # the banner sits above everything else in the window
-    assert dialog.positive_frame.geometry().top() < dialog.visit_label.geometry().top()
+    assert dialog.header.positive_frame.geometry().top() < dialog.header.visit_label.geometry().top()
 
     dialog.tabs.setCurrentIndex(0)
-    dialog.positive_classify_button.click()
-    assert dialog.tabs.currentIndex() == 1 and dialog.classification.hasFocus()
-    dialog.classification.setCurrentIndex(dialog.classification.findData("confirmed"))
-    dialog.classify_button.click()
-    assert dialog.class_badge.text() == "Confirmed case"
-    assert dialog.positive_classify_button.isHidden()  # classified: only the report is left
-    assert dialog.positive_report_button.isVisible() and dialog.positive_report_button.isEnabled()
-    assert "Record the direct network report by" in dialog.positive_text.text()
+    dialog.header.positive_classify_button.click()
+    assert dialog.tabs.currentIndex() == 1 and dialog.classify_tab.classification.hasFocus()
+    dialog.classify_tab.classification.setCurrentIndex(dialog.classify_tab.classification.findData("confirmed"))
+    dialog.classify_tab.classify_button.click()
+    assert dialog.header.class_badge.text() == "Confirmed case"
+    assert dialog.header.positive_classify_button.isHidden()  # classified: only the report is left
+    assert dialog.header.positive_report_button.isVisible() and dialog.header.positive_report_button.isEnabled()
+    assert "Record the direct network report by" in dialog.header.positive_text.text()
     dialog.tabs.setCurrentIndex(0)
-    dialog.positive_report_button.click()
-    assert dialog.tabs.currentIndex() == 1 and dialog.card_no.hasFocus()
-    dialog.card_no.setText("44000000000099")
-    dialog.reported_at.set_value(clock.now())
+    dialog.header.positive_report_button.click()
+    assert dialog.tabs.currentIndex() == 1 and dialog.classify_tab.card_no.hasFocus()
+    dialog.classify_tab.card_no.setText("44000000000099")
+    dialog.classify_tab.reported_at.set_value(clock.now())
     dialog.record_report()
-    assert dialog.positive_frame.isVisible()  # still positive, but nothing left to do here
-    assert "Reported: card 44000000000099" in dialog.positive_text.text()
-    assert dialog.positive_report_button.isHidden() and dialog.positive_classify_button.isHidden()
+    assert dialog.header.positive_frame.isVisible()  # still positive, but nothing left to do here
+    assert "Reported: card 44000000000099" in dialog.header.positive_text.text()
+    assert dialog.header.positive_report_button.isHidden() and dialog.header.positive_classify_button.isHidden()
 
 
 def test_an_antigen_positive_counts_a_blood_routine_does_not(qtbot, doctor_session, nurse_session):
     routine = with_test(doctor_session, nurse_session.actor, "blood_routine")
     dialog = open_dialog(qtbot, doctor_session, routine)
     record(qtbot, dialog, "positive")  # an abnormal blood routine is no 阳性
-    assert dialog.positive_frame.isHidden()
+    assert dialog.header.positive_frame.isHidden()
     doctor_session.ctx.cases.order_test(doctor_session.actor, routine.visit_no, "antigen", "fever_clinic",
                                         doctor_session.ctx.clock.now())
     dialog.reload()
     record(qtbot, dialog, "negative")
-    assert dialog.positive_frame.isHidden()
+    assert dialog.header.positive_frame.isHidden()
     doctor_session.ctx.cases.order_test(doctor_session.actor, routine.visit_no, "antigen", "fever_clinic",
                                         doctor_session.ctx.clock.now())
     dialog.reload()
     record(qtbot, dialog, "positive")
-    assert dialog.positive_frame.isVisible() and "Antigen" in dialog.positive_text.text()
+    assert dialog.header.positive_frame.isVisible() and "Antigen" in dialog.header.positive_text.text()
 
 
 def test_positive_banner_in_chinese(qtbot, qapp, doctor_session, nurse_session, clock):
@@ -115,9 +115,9 @@ def test_positive_banner_in_chinese(qtbot, qapp, doctor_session, nurse_session, 
         dialog.resize(1366, 768)  # the clinic's usual screen (showing grows it to its preferred height)
         settle()
         assert dialog.minimumSizeHint().height() <= 768
-        assert dialog.positive_badge.text() == "阳性"
-        assert "逢阳必报" in dialog.positive_text.text() and "核酸检测" in dialog.positive_text.text()
-        assert dialog.positive_classify_button.text() == "立即分类"
+        assert dialog.header.positive_badge.text() == "阳性"
+        assert "逢阳必报" in dialog.header.positive_text.text() and "核酸检测" in dialog.header.positive_text.text()
+        assert dialog.header.positive_classify_button.text() == "立即分类"
         SHOTS.mkdir(parents=True, exist_ok=True)
         dialog.grab().save(str(SHOTS / "positive_banner.png"))
     finally:

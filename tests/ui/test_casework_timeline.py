@@ -44,7 +44,7 @@ def test_timeline_lists_the_events_and_prints(qtbot, doctor_session, nurse_sessi
     assert seqs == sorted(seqs)
     refused = next(r for r in range(model.rowCount()) if model.record_at(r).outcome != "success")
     assert model.index(refused, model.OUTCOME).data() == "× Refused"
-    assert model.index(refused, model.WHO).data() == "night (Sentinel doctor)"
+    assert model.index(refused, model.WHO).data() == "刘洋(night) (Sentinel doctor)"  # the real name, as printed
     assert "Only the responsible doctor (doctor)" in model.index(refused, model.SUMMARY).data()
     assert model.index(refused, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
     classify = actions.index("Case classified")

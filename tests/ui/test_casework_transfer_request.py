@@ -56,8 +56,8 @@ def test_any_doctor_requests_the_transfer_of_a_ward_patient_who_turned_positive(
     case = in_buffer_ward(doctor_session, nurse_session, clock, "positive")
     night = night_session(ctx, runner)  # not the responsible doctor
     dialog = open_dialog(qtbot, night, ctx.cases.get(night.actor, case.visit_no))
-    assert "Read only" in dialog.banner.text()
-    assert not dialog.classify_button.isEnabled()  # the case stays the responsible doctor's
+    assert "Read only" in dialog.header.banner.text()
+    assert not dialog.classify_tab.classify_button.isEnabled()  # the case stays the responsible doctor's
     assert dialog.transfer_button.isEnabled()  # but the transfer from the ward is anyone's to ask for
     form = request_form(dialog)
     assert form.reason_note.isHidden()  # it owes a transfer: no reason needed (the service says so)
@@ -124,7 +124,7 @@ def test_transfer_from_the_ward_in_chinese(qtbot, qapp, doctor_session, nurse_se
     install_language(qapp, "zh_CN")
     try:
         dialog = open_dialog(qtbot, night, ctx.cases.get(night.actor, case.visit_no))
-        assert "任何医生均可申请" in dialog.banner.text()
+        assert "任何医生均可申请" in dialog.header.banner.text()
         form = request_form(dialog)
         assert "任何医生均可申请转运" in form.explain.text()
         settle()

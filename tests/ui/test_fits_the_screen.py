@@ -140,7 +140,7 @@ def test_the_case_window_open_or_closed_fits_with_its_actions_shown(qapp, monkey
                                                    if b.isVisibleTo(dialog)]
                 for button in buttons:  # the action row is pinned below the scrolling content, in view
                     assert button.isVisible()
-                    assert not dialog.scroll.widget().isAncestorOf(button)
+                    assert not dialog.scroll_area.widget().isAncestorOf(button)
                     assert button.mapTo(dialog, QPoint(0, button.height())).y() <= dialog.height()
                 dialog.grab().save(str(shots / f"case_{name}_1366x728_zh.png"))
                 dialog.close()

@@ -157,22 +157,16 @@ def test_choose_gate_once_and_full_screen(qtbot, triage_ctx, wards, nurse_sessio
     again.stop()
 
 
-def test_verdict_shows_within_100_ms(qtbot, triage_ctx, wards, nurse_session, tmp_path):
-    import statistics
-    import time
-
+def test_verdict_shows_for_each_scan(qtbot, triage_ctx, wards, nurse_session, tmp_path):
+    """Each scan, in either direction, is checked and shown at once (its time: tests/bench/test_bench_gate.py)."""
     permit = issue_escort_directly(triage_ctx, nurse_session.actor, wards["general"].id)
     page = gate_page(qtbot, triage_ctx, GENERAL_GATE, tmp_path / "gate")
-    times = []
     for i in range(5):  # admit, exit, admit, ... each a full check and redraw
         page.set_direction("out" if i % 2 else "in")
         triage_ctx.clock.advance(minutes=1)
         page.scan.setText(permit.payload)
-        start = time.perf_counter()
         qtbot.keyClick(page.scan, "\r")
-        times.append(time.perf_counter() - start)
-        assert page.verdict_text() in ("ADMIT", "EXIT")
-    assert statistics.median(times) < 0.1
+        assert page.verdict_text() == ("EXIT" if i % 2 else "ADMIT")
 
 
 def test_escort_with_old_test_denied_until_updated(qtbot, triage_ctx, wards, nurse_session, tmp_path, type_text):

@@ -205,7 +205,8 @@ def test_switching_language_retranslates_every_open_page_and_keeps_what_was_type
                         assert isinstance(fresh_desk, TriageDeskPage)
                         fresh_desk.registration.name.setText("张三")
                         ours, theirs = _texts(desk), _texts(fresh_desk)
-                        typed = {p for p in ours if "TemperatureEdit" in p or "DecisionPanel" in p}  # state, not words
+                        typed = {p for p in ours if "TemperatureEdit" in p or "TemperatureHint" in p
+                                 or "DecisionPanel" in p}  # state, not words
                         assert {p: (ours.get(p), theirs.get(p)) for p in (set(ours) | set(theirs)) - typed
                                 if ours.get(p) != theirs.get(p)} == {}
                         decision = {"en": "Fever clinic", "zh_CN": "发热门诊"}[lang]

@@ -73,6 +73,7 @@ def test_opening_a_case_is_recorded(qtbot, nurse_session, doctor_session):
     opened = []
     open_case(doctor_session, None, case.visit_no, opened.append)  # type: ignore[arg-type]
     qtbot.waitUntil(lambda: bool(opened))
+    qtbot.addWidget(opened[0])  # a window without a parent: deleted after the test, not left to a later one
     opened[0].reload()  # the dialog re-reading after a save: not another view
     rows = access_rows(ctx)[before:]
     assert [(r.action, r.entity, r.entity_id) for r in rows] == [("access.view", "case", case.visit_no)]

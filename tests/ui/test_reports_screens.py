@@ -67,11 +67,11 @@ def test_zero_report_submitted_then_corrected(qtbot, qapp, triage_admin_session,
     try:
         settle()
         assert "零报告" in page.zero_banner.text()
-        from app.printing import labels as paper
+        from app.vocabulary.report import REPORT_COUNT
 
         # on screen in the same words as on paper
-        assert [name for name, _n in page.counts_model.items()] == [paper.REPORT_COUNT[k] for k in keys]
-        assert {k: report_count_name(k) for k in REPORT_COUNT_KEYS} == dict(paper.REPORT_COUNT)
+        assert [name for name, _n in page.counts_model.items()] == [REPORT_COUNT[k].zh for k in keys]
+        assert {k: report_count_name(k) for k in REPORT_COUNT_KEYS} == {k: w.zh for k, w in REPORT_COUNT.items()}
         assert "未设置" in window.sync_status.text() and "2" in window.sync_status.text()
         assert "日报告" in window.page_titles() and "预警" in window.page_titles()
     finally:

@@ -4,13 +4,12 @@ export for Excel, and a registered row's details with reprints."""
 from __future__ import annotations
 
 import csv
-import time
 
 import pytest
 from PySide6.QtWidgets import QFileDialog
 
 from app.triage.records import ScreeningInput
-from tests.bench.seed import seed_visits
+from tests.bench.seed import seed_clinic
 from tests.ui.triage_support import make_visit, pdf_text
 from ui.pages.visit_list import VisitDetailDialog, VisitListPage
 
@@ -89,21 +88,17 @@ def test_registered_row_opens_details_with_reprints(qtbot, nurse_session):
 
 
 @pytest.mark.slow
-def test_responsive_with_100_000_rows(qtbot, nurse_session, data_paths):
-    seed_visits(data_paths.database, 100_000, "HN0231")
+def test_pages_through_100_000_rows(qtbot, nurse_session, data_paths):
+    """All days of a big history: counted, paged 200 at a time, searched (their times: tests/bench/)."""
+    seed_clinic(data_paths.database, 100_000, "HN0231", now=nurse_session.ctx.clock.now())
     page = VisitListPage(nurse_session)
     qtbot.addWidget(page)
     page.all_days.setChecked(True)
     page.show()
-    started = time.perf_counter()
     page.activated()
     assert page.model.total == 100_000 and page.model.rowCount() == 200
     page.model.fetchMore()
     assert page.model.rowCount() == 400
-    opened = time.perf_counter() - started
-    assert opened < 1.5, f"opening took {opened:.2f} s"
-    started = time.perf_counter()
     page.search.setText("王")
     page.reload()
     assert 0 < page.model.total < 100_000
-    assert time.perf_counter() - started < 1.5

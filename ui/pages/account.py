@@ -14,9 +14,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import AuthError, ValidationError
-from ui.forms import FieldErrors, Page, error_label, field_with_error, password_edit, tidy_form
+from ui.forms import FieldErrors, error_label, field_with_error, password_edit, tidy_form
 from ui.labels import role_names
 from ui.session import Session
+from ui.widgets.page import Page
 
 
 class AccountPage(Page):

@@ -37,9 +37,11 @@ from app.errors import ValidationError
 from app.permissions import Perm
 from app.reporting.alerts import AlertRecord
 from ui.alert_feed import AlertFeed, AlertSnapshot
-from ui.forms import FieldErrors, Page, describe, error_label
+from ui.forms import FieldErrors, describe, error_label
 from ui.labels import alert_kind_name, alert_series_name, classification_name, deny_reason_name, test_kind_name
 from ui.session import Session
+from ui.widgets import palette
+from ui.widgets.page import Page
 
 Index = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate  # lupdate extracts every literal translate("Alerts", ...) call
@@ -158,7 +160,7 @@ class AlertTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == self.KIND:
             from PySide6.QtGui import QColor
 
-            return QColor("#b3261e")
+            return QColor(palette.DANGER)
         return None
 
 
@@ -176,7 +178,7 @@ class AlertsPage(Page):
         self.count_label = QLabel()
         self.count_label.setStyleSheet("font-size: 12pt; font-weight: bold;")
         self.updated_label = QLabel()
-        self.updated_label.setStyleSheet("color: #5f6b73;")
+        self.updated_label.setStyleSheet(f"color: {palette.MUTED};")
         self.scan_button = QPushButton()
         self.scan_button.clicked.connect(self.scan)
         self.poll_error = error_label()
@@ -195,10 +197,10 @@ class AlertsPage(Page):
         for column, width in ((0, 190), (1, 100), (2, 100)):
             self.view.setColumnWidth(column, width)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.view.activated.connect(lambda _i: self.action_edit.setFocus())
         self.action_label = QLabel()
         self.action_edit = QLineEdit()
         self.action_edit.setMaxLength(500)
+        self.view.activated.connect(lambda _i: self.action_edit.setFocus())
         self.action_label.setBuddy(self.action_edit)
         self.action_edit.returnPressed.connect(self.acknowledge)
         self.ack_button = QPushButton()
@@ -259,7 +261,7 @@ class AlertsPage(Page):
         self.count_label.setText(self.tr("{count} open alerts").format(count=count) if count
                                  else self.tr("No open alerts"))
         self.count_label.setStyleSheet("font-size: 12pt; font-weight: bold;"
-                                       + (" color: #b3261e;" if count else " color: #1b6e20;"))
+                                       + (f" color: {palette.DANGER};" if count else f" color: {palette.OK};"))
         snapshot = self.feed.snapshot
         self.updated_label.setText(
             self.tr("checked {time}").format(time=snapshot.polled_at.astimezone(self.session.zone).strftime("%H:%M"))

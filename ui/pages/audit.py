@@ -17,13 +17,15 @@ from PySide6.QtWidgets import (
 
 from app.audit import ChainReport
 from app.reporting.anchor_check import AnchorService, HubCheck, PinnedKey
-from ui.forms import ERROR_STYLE, Page, describe
+from ui.forms import ERROR_STYLE, describe
 from ui.labels import entity_name
 from ui.ops import report_error
 from ui.pages.audit_model import PAGE_SIZE, AuditTableModel
 from ui.session import Session
+from ui.widgets import palette
+from ui.widgets.page import Page
 
-OK_STYLE = "color: #1b6e20; font-weight: bold;"
+OK_STYLE = f"color: {palette.OK}; font-weight: bold;"
 
 
 class AuditPage(Page):

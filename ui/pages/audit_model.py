@@ -13,17 +13,18 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 
 from app.audit import AuditEntry
 from app.errors import FeverSentinelError
 from app.printing.audit_text import summary_text as paper_summary
+from app.vocabulary.audit import ACCESS_CRITERIA
+from app.vocabulary.summary import SUMMARY_KEY
 from ui.i18n import current_language
 from ui.labels import action_name, entity_name, outcome_name, role_names
 from ui.messages import error_text
 from ui.ops import Runner
 
-translate = QCoreApplication.translate  # lupdate extracts translate("AuditText", ...)
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
 
 Index = QModelIndex | QPersistentModelIndex
@@ -31,25 +32,10 @@ PAGE_SIZE = 200
 
 
 def _words_en(key: str) -> str:
-    """English words for the keys a generic summary names (issue 15: never the raw key)."""
-    names = {
-        "reason": translate("AuditText", "reason"), "note": translate("AuditText", "note"),
-        "file": translate("AuditText", "file"), "count": translate("AuditText", "count"),
-        "version": translate("AuditText", "version"), "name": translate("AuditText", "name"),
-        "code": translate("AuditText", "code"), "username": translate("AuditText", "account"),
-        "full_name": translate("AuditText", "name"), "roles": translate("AuditText", "roles"),
-        "key_id": translate("AuditText", "key"), "workstation": translate("AuditText", "workstation"),
-        "url": translate("AuditText", "address"), "subject": translate("AuditText", "certificate"),
-        "not_after": translate("AuditText", "valid until"), "day": translate("AuditText", "day"),
-        "kind": translate("AuditText", "kind"), "holder": translate("AuditText", "holder"),
-        "number": translate("AuditText", "number"), "permit": translate("AuditText", "permit"),
-        "gate": translate("AuditText", "gate"), "ward": translate("AuditText", "ward"),
-        "bed": translate("AuditText", "bed"), "valid_until": translate("AuditText", "valid until"),
-        "visit_no": translate("AuditText", "visit"), "action_taken": translate("AuditText", "action taken"),
-        "before": translate("AuditText", "before"), "after": translate("AuditText", "after"),
-        "audit_seq": translate("AuditText", "audit entry"), "open_cases": translate("AuditText", "open cases"),
-    }
-    return names.get(key, "")
+    """English words for the keys a generic summary names (issue 15: never the raw key); the same table the
+    printout reads in Chinese (app/vocabulary/summary.py)."""
+    words = SUMMARY_KEY.get(key)
+    return words.en if words is not None else ""
 
 
 def _code_en(key: str, value: str) -> str:
@@ -64,6 +50,7 @@ def _code_en(key: str, value: str) -> str:
         "health_code": (W.health_code_name,), "nat_result": (W.test_result_name,),
         "test_result": (W.test_result_name,), "direction": (W.direction_name,), "source": (W.source_name,),
         "nursing_level": (W.nursing_level_name,), "reason": (W.deny_reason_name,),
+        "criteria": (lambda code: W.say(ACCESS_CRITERIA[code]) if code in ACCESS_CRITERIA else code,),
     }
     for name in lookup.get(key, ()):
         words = name(value)

@@ -23,6 +23,7 @@ from app.settings import AUTO_BACKUP_FOLDER, AUTO_BACKUP_KEEP, AUTO_BACKUP_TIME,
 from ui.backup_feed import age_text, auto_backup_of, config_of, reason_text
 from ui.ops import report_error
 from ui.session import Session
+from ui.widgets import palette
 
 
 class AutoBackupBox(QGroupBox):
@@ -127,7 +128,7 @@ class AutoBackupBox(QGroupBox):
             return
         if not status.enabled:
             self.state.setText(self.tr("No folder chosen: this desk makes no automatic backup."))
-            self.state.setStyleSheet("color: #b3261e;")
+            self.state.setStyleSheet(f"color: {palette.DANGER};")
             return
         now = self.session.ctx.clock.now()
         age = status.age(now)
@@ -137,4 +138,4 @@ class AutoBackupBox(QGroupBox):
         if status.error is not None:
             parts.append(self.tr("Last attempt failed: {reason}.").format(reason=reason_text(status.error)))
         self.state.setText(" ".join(parts))
-        self.state.setStyleSheet("color: #b3261e; font-weight: bold;" if status.alarming(now) else "")
+        self.state.setStyleSheet(f"color: {palette.DANGER}; font-weight: bold;" if status.alarming(now) else "")

@@ -40,9 +40,10 @@ from ui.labels import (
 from ui.messages import code_text
 from ui.second_person import SecondPerson
 from ui.session import Session
+from ui.widgets.palette import BROWN, ORANGE_BG, SLATE_TEXT, style
 
 translate = QCoreApplication.translate  # lupdate extracts translate("Labels", ...)
-WARN_STYLE = "background: #fff0d6; color: #6b3a00; padding: 6px; border-radius: 4px;"
+WARN_STYLE = style(fg=BROWN, bg=ORANGE_BG, extra="padding: 6px; border-radius: 4px;")
 
 
 class FormDialog(Dialog):
@@ -64,7 +65,6 @@ class FormDialog(Dialog):
         self.buttons = QDialogButtonBox()
         self.ok = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
-        self.ok.setDefault(True)
         self.ok.clicked.connect(self.submit)
         self.cancel.clicked.connect(self.reject)
         self.body = QVBoxLayout(self)
@@ -73,6 +73,7 @@ class FormDialog(Dialog):
         self.body.addStretch(1)
         self.body.addWidget(self.general_error)
         self.body.addWidget(self.buttons)
+        self.ok.setDefault(True)  # once inside the dialog: set before, Qt forgets it and Enter may press another
 
     def add_field(self, key: str, widget: QWidget, form: QFormLayout | None = None) -> QWidget:
         box, err = field_with_error(widget)
@@ -89,6 +90,10 @@ class FormDialog(Dialog):
 
     def submit(self) -> None:
         raise NotImplementedError
+
+    def refused(self, exc: BaseException) -> None:
+        """The service's refusal, next to the field it is about (or under the form)."""
+        self.errors.show(exc)
 
     def done_with(self, result: object) -> None:
         self.saved.emit(result)
@@ -141,7 +146,7 @@ class OrderTestDialog(FormDialog):
         cases, actor, visit_no = self.session.ctx.cases, self.session.actor, self.case.visit_no
         kind, population, at = self.kind.currentData(), self.population.currentData(), self.sample_at.value()
         self.session.runner.run(lambda: cases.order_test(actor, visit_no, kind, population, at),
-                                self.done_with, self.errors.show, parent=self)
+                                self.done_with, self.refused, parent=self)
 
 
 class ResultDialog(FormDialog):
@@ -152,10 +157,10 @@ class ResultDialog(FormDialog):
     def __init__(self, session: Session, test: LabTestRecord, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.test = test
-        self.result = QComboBox()
-        self.result.addItem("", None)
+        self.outcome = QComboBox()
+        self.outcome.addItem("", None)
         for result in TestResult:
-            self.result.addItem("", result.value)
+            self.outcome.addItem("", result.value)
         self.ct_value = QLineEdit()
         self.ct_value.setMaxLength(5)
         self.ct_value.setValidator(QRegularExpressionValidator(QRegularExpression(r"^\d{0,2}([.,]\d{0,2})?$"), self))
@@ -163,7 +168,7 @@ class ResultDialog(FormDialog):
         self.result_at.set_value(session.ctx.clock.now())
         self.lab = text_edit(64)
         self.lab.setText(ResultDialog.last_lab)
-        for key, widget in (("result", self.result), ("ct_value", self.ct_value), ("result_at", self.result_at),
+        for key, widget in (("result", self.outcome), ("ct_value", self.ct_value), ("result_at", self.result_at),
                             ("lab", self.lab)):
             self.add_field(key, widget)
         # 逢阳即报: a positive NAT or antigen says, before it is saved, what comes next
@@ -172,12 +177,12 @@ class ResultDialog(FormDialog):
         self.positive_hint.setStyleSheet(WARN_STYLE + " font-weight: bold;")
         self.positive_hint.hide()
         self.body.insertWidget(self.body.indexOf(self.general_error), self.positive_hint)
-        self.result.currentIndexChanged.connect(lambda _i: self._show_positive_hint())
+        self.outcome.currentIndexChanged.connect(lambda _i: self._show_positive_hint())
         self.retranslate()
-        self.result.setFocus()
+        self.outcome.setFocus()
 
     def positive(self) -> bool:
-        return self.result.currentData() == TestResult.POSITIVE.value and self.test.kind in POSITIVE_KINDS
+        return self.outcome.currentData() == TestResult.POSITIVE.value and self.test.kind in POSITIVE_KINDS
 
     def _show_positive_hint(self) -> None:
         self.positive_hint.setVisible(self.positive())
@@ -188,9 +193,9 @@ class ResultDialog(FormDialog):
         self.explain.setText(self.tr("{test} (#{id}), {population}, sampled at {time}.").format(
             test=test_kind_name(t.kind), id=t.id, population=population_name(t.population),
             time=t.sample_at.astimezone(self.session.zone).strftime("%Y-%m-%d %H:%M")))
-        self.result.setItemText(0, self.tr("— choose —"))
-        for i in range(1, self.result.count()):
-            self.result.setItemText(i, test_result_name(self.result.itemData(i)))
+        self.outcome.setItemText(0, self.tr("— choose —"))
+        for i in range(1, self.outcome.count()):
+            self.outcome.setItemText(i, test_result_name(self.outcome.itemData(i)))
         self.labels["result"].setText(self.tr("&Result:"))
         self.labels["ct_value"].setText(self.tr("&Ct value:"))
         self.ct_value.setPlaceholderText(self.tr("optional, nucleic acid only"))
@@ -211,12 +216,12 @@ class ResultDialog(FormDialog):
             self.errors.show_text("ct_value", code_text("ct_value"))
             return
         cases, actor, t = self.session.ctx.cases, self.session.actor, self.test
-        result, at, lab = self.result.currentData(), self.result_at.value(), self.lab.text()
+        result, at, lab = self.outcome.currentData(), self.result_at.value(), self.lab.text()
         ResultDialog.last_lab = lab.strip()
         self.session.runner.run(
             lambda: cases.record_result(actor, t.id, t.version, result=result or "", result_at=at, lab=lab,
                                         ct_value=ct),
-            self.done_with, self.errors.show, parent=self)
+            self.done_with, self.refused, parent=self)
 
 
 class HandoverDialog(FormDialog):
@@ -268,7 +273,7 @@ class HandoverDialog(FormDialog):
         cases, actor, visit_no = self.session.ctx.cases, self.session.actor, self.case.visit_no
         to, reason = self.to_doctor.currentData(), self.reason.text()
         self.session.runner.run(lambda: cases.request_handover(actor, visit_no, to, reason),
-                                self.done_with, self.errors.show, parent=self)
+                                self.done_with, self.refused, parent=self)
 
 
 class DeclineDialog(FormDialog):
@@ -295,7 +300,7 @@ class DeclineDialog(FormDialog):
         self.errors.clear()
         cases, actor, hid, note = self.session.ctx.cases, self.session.actor, self.handover.id, self.note.text()
         self.session.runner.run(lambda: cases.answer_handover(actor, hid, False, note),
-                                self.done_with, self.errors.show, parent=self)
+                                self.done_with, self.refused, parent=self)
 
 
 class DispositionDialog(FormDialog):
@@ -316,14 +321,14 @@ class DispositionDialog(FormDialog):
             if d != Disposition.TRANSFER and d.value not in refusals:
                 self.disposition.addItem("", d.value)
         # what the service refuses now, grouped by its reason (code → the dispositions it refuses)
-        self.refused: dict[str, list[str]] = {}
+        self.refused_now: dict[str, list[str]] = {}
         for d in Disposition:
             if d != Disposition.TRANSFER and d.value in refusals:
-                self.refused.setdefault(refusals[d.value], []).append(d.value)
+                self.refused_now.setdefault(refusals[d.value], []).append(d.value)
         self.refused_label = QLabel()
         self.refused_label.setWordWrap(True)
         self.refused_label.setStyleSheet(WARN_STYLE)
-        self.refused_label.setVisible(bool(self.refused))
+        self.refused_label.setVisible(bool(self.refused_now))
         self.situation = QLabel()
         self.situation.setWordWrap(True)
         self.pending = QLabel()
@@ -332,12 +337,12 @@ class DispositionDialog(FormDialog):
         self.pending.setVisible(bool(case.pending_results))
         self.rule = QLabel()
         self.rule.setWordWrap(True)
-        self.rule.setStyleSheet("color: #37474f;")
+        self.rule.setStyleSheet(style(fg=SLATE_TEXT))
         self.body.insertWidget(1, self.situation)
         self.body.insertWidget(2, self.pending)
         self.transfer_note = QLabel()
         self.transfer_note.setWordWrap(True)
-        self.transfer_note.setStyleSheet("color: #37474f;")
+        self.transfer_note.setStyleSheet(style(fg=SLATE_TEXT))
         self.body.insertWidget(3, self.transfer_note)
         self.body.insertWidget(4, self.refused_label)
         self.add_field("disposition", self.disposition)
@@ -447,7 +452,7 @@ class DispositionDialog(FormDialog):
             count=n, tests=translate("Labels", ", ").join(f"{test_kind_name(t.kind)} #{t.id}"
                                                           for t in c.pending_results)))
         lines = [self.tr("Not possible now:")]
-        for code, refused in self.refused.items():
+        for code, refused in self.refused_now.items():
             lines.append(self.tr("• {dispositions}: {why}").format(
                 dispositions=translate("Labels", ", ").join(disposition_name(d) for d in refused),
                 why=code_text(code)))
@@ -506,10 +511,7 @@ class DispositionDialog(FormDialog):
         cases, actor, c = self.session.ctx.cases, self.session.actor, self.case
         code, detail, reason = self.chosen() or "", self.detail(), self.reason.text()
         self.session.runner.run(lambda: cases.dispose(actor, c.visit_no, c.version, code, detail, reason),
-                                self.done_with, self._refused, parent=self)
-
-    def _refused(self, exc: BaseException) -> None:
-        self.errors.show(exc)
+                                self.done_with, self.refused, parent=self)
 
 
 class ClassificationExceptionDialog(FormDialog):
@@ -568,7 +570,7 @@ class ClassificationExceptionDialog(FormDialog):
         approve = self.second.signed(lambda approver: exceptions.approve(
             approver, visit_no, CaseExceptionKind.CLASSIFICATION_DOWNGRADE.value, {"to": to}, reason))
         if approve is not None:
-            self.session.runner.run(approve, self._done, self.errors.show, parent=self)
+            self.session.runner.run(approve, self._done, self.refused, parent=self)
 
     def _done(self, exception_id: int) -> None:
         self.approved.emit(exception_id)

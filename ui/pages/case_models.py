@@ -4,22 +4,17 @@ due soon, red when overdue) and their time left follows ``set_now`` (the board's
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import datetime
-from typing import Any, Generic, TypeVar
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtGui import QBrush, QColor
 
 from app.casework.records import BoardEntry, CaseRecord, ClockRecord, HandoverRecord, LabTestRecord, WaitingPatient
 from app.casework.vocab import ClockKind, ClockState
 from app.work_counts import wait_level
 from ui.labels import (
-    CLASSIFICATION_BACKGROUNDS,
-    CLASSIFICATION_COLORS,
-    CLOCK_BACKGROUNDS,
-    CLOCK_COLORS,
     classification_name,
     clock_kind_name,
     clock_state_name,
@@ -31,107 +26,29 @@ from ui.labels import (
     test_result_name,
     time_left_text,
 )
+from ui.widgets import palette
+from ui.widgets.palette import (
+    CLASSIFICATION_BACKGROUNDS,
+    CLASSIFICATION_COLORS,
+    CLOCK_BACKGROUNDS,
+    CLOCK_COLORS,
+    brush,
+)
+from ui.widgets.table import RecordModel, bold, local
 
 translate = QCoreApplication.translate  # lupdate extracts translate("Labels", ...)
-Index = QModelIndex | QPersistentModelIndex
-R = TypeVar("R")
-DAY_TIME = "%m-%d %H:%M"
-POSITIVE = QColor("#b3261e")
-PENDING = QColor("#8a4b00")
-MUTED = QColor("#5f6b73")
-
-
-def local(at: datetime | None, zone: ZoneInfo, fmt: str = DAY_TIME) -> str:
-    return at.astimezone(zone).strftime(fmt) if at is not None else ""
-
-
-def bold() -> QFont:
-    font = QFont()
-    font.setBold(True)
-    return font
-
-
-class RecordModel(QAbstractTableModel, Generic[R]):
-    """A read-only list of records; subclasses name the columns and say how a cell shows."""
-
-    def __init__(self, zone: ZoneInfo, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.zone = zone
-        self.now: datetime | None = None
-        self._rows: list[R] = []
-
-    # subclasses
-    def headers(self) -> list[str]:
-        raise NotImplementedError
-
-    def display(self, r: R, column: int) -> str:
-        raise NotImplementedError
-
-    def style(self, r: R, column: int, role: int) -> Any:
-        return None
-
-    def key(self, r: R) -> object:
-        return id(r)
-
-    # API
-    def set_rows(self, rows: Sequence[R], now: datetime | None = None) -> None:
-        self.now = now or self.now
-        if [self.key(r) for r in rows] == [self.key(r) for r in self._rows]:
-            self._rows = list(rows)  # same rows: keep the selection, refresh the cells
-            if rows:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, self.columnCount() - 1))
-            return
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def set_now(self, now: datetime) -> None:
-        self.now = now
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1))
-
-    def rows(self) -> list[R]:
-        return list(self._rows)
-
-    def record_at(self, row: int) -> R | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
-        if self._rows:  # cells may be translated words too
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1))
-
-    # Qt
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers())
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            names = self.headers()
-            return names[section] if 0 <= section < len(names) else None
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        r = self.record_at(index.row()) if index.isValid() else None
-        if r is None:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.display(r, index.column())
-        if role == Qt.ItemDataRole.UserRole:
-            return r
-        return self.style(r, index.column(), role)
+POSITIVE = QColor(palette.DANGER)
+PENDING = QColor(palette.WARNING)
+MUTED = QColor(palette.MUTED)
 
 
 def clock_colours(state: ClockState, role: int) -> Any:
     if state == ClockState.OK:
         return None
     if role == Qt.ItemDataRole.BackgroundRole:
-        return QBrush(QColor(CLOCK_BACKGROUNDS[state.value]))
+        return brush(CLOCK_BACKGROUNDS[state.value])
     if role == Qt.ItemDataRole.ForegroundRole:
-        return QBrush(QColor(CLOCK_COLORS[state.value]))
+        return brush(CLOCK_COLORS[state.value])
     if role == Qt.ItemDataRole.FontRole:
         return bold()
     return None
@@ -139,16 +56,16 @@ def clock_colours(state: ClockState, role: int) -> Any:
 
 def classification_colours(code: str, role: int) -> Any:
     if role == Qt.ItemDataRole.BackgroundRole:
-        return QBrush(QColor(CLASSIFICATION_BACKGROUNDS.get(code, "#ffffff")))
+        return brush(CLASSIFICATION_BACKGROUNDS.get(code, palette.WHITE))
     if role == Qt.ItemDataRole.ForegroundRole:
-        return QBrush(QColor(CLASSIFICATION_COLORS.get(code, "#000000")))
+        return brush(CLASSIFICATION_COLORS.get(code, palette.TEXT))
     if role == Qt.ItemDataRole.FontRole and code != "pending":
         return bold()
     return None
 
 
-LONG_WAIT_BACKGROUND = QColor("#fde0dc")
-SOON_WAIT_BACKGROUND = QColor("#fff0d6")
+LONG_WAIT_BACKGROUND = QColor(palette.LONG_WAIT_BG)
+SOON_WAIT_BACKGROUND = QColor(palette.ORANGE_BG)
 
 
 class WaitingModel(RecordModel[WaitingPatient]):
@@ -321,7 +238,7 @@ class TestsModel(RecordModel[LabTestRecord]):
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(PENDING if r.result is None else POSITIVE if r.result == "positive" else
-                          QColor("#1b6e20") if r.result == "negative" else MUTED)
+                          QColor(palette.OK) if r.result == "negative" else MUTED)
         if role == Qt.ItemDataRole.FontRole:
             return bold()
         return None
@@ -380,7 +297,7 @@ class ClocksModel(RecordModel[ClockRecord]):
             return QBrush(MUTED) if role == Qt.ItemDataRole.ForegroundRole else None
         if r.met_at is not None and not r.missed:
             if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(QColor("#1b6e20"))
+                return brush(palette.OK)
             return None
         return clock_colours(state, role)
 
@@ -419,7 +336,7 @@ class BoardModel(RecordModel[BoardEntry]):
             state = self.state(r)
             prefix = "" if state == ClockState.OK else ("⚠ " if state == ClockState.WARNING else "⚠ ")
             return prefix + time_left_text(self.seconds_left(r))
-        return r.doctor_username
+        return r.doctor_name or r.doctor_username
 
     def style(self, r: BoardEntry, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.LEFT:

@@ -26,8 +26,9 @@ from app.services.clinic import ClinicModeInfo
 from ui.forms import ERROR_STYLE, FieldErrors, error_label, field_with_error, tidy_form
 from ui.labels import clinic_mode_explanation, clinic_mode_name, level_name
 from ui.session import Session
+from ui.widgets import palette
 
-OK_STYLE = "color: #1b6e20;"
+OK_STYLE = f"color: {palette.OK};"
 
 
 class ClinicModeBox(QGroupBox):
@@ -46,7 +47,7 @@ class ClinicModeBox(QGroupBox):
         self.mode.setMaximumWidth(260)
         self.explain = QLabel()
         self.explain.setWordWrap(True)
-        self.explain.setStyleSheet("color: #555;")
+        self.explain.setStyleSheet(f"color: {palette.HINT};")
         self.reason = QLineEdit()
         self.reason.setMaxLength(200)
         self.change_button = QPushButton()

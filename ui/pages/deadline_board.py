@@ -12,11 +12,13 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from app.casework.records import BoardEntry
 from ui.clock_feed import ClockFeed, ClockSnapshot
-from ui.forms import Page, describe
-from ui.labels import CLOCK_BACKGROUNDS, CLOCK_COLORS
-from ui.pages.case_models import BoardModel, local
-from ui.pages.case_page import CaseDialog, open_case, table_view
+from ui.forms import describe
+from ui.pages.case_models import BoardModel
+from ui.pages.case_page import CaseDialog, open_case
 from ui.session import Session
+from ui.widgets import palette
+from ui.widgets.page import Page
+from ui.widgets.table import local, record_table
 
 CHIP = "font-size: 13pt; font-weight: bold; padding: 4px 14px; border-radius: 6px;"
 
@@ -33,22 +35,22 @@ class DeadlineBoardPage(Page):
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 14pt; font-weight: bold;")
         self.open_chip = QLabel()
-        self.open_chip.setStyleSheet(CHIP + " background: #eceff1; color: #263238;")
+        self.open_chip.setStyleSheet(CHIP + f" background: {palette.NEUTRAL_BG}; color: {palette.SLATE_DARK};")
         self.warning_chip = QLabel()
         self.overdue_chip = QLabel()
         self.updated_label = QLabel()
-        self.updated_label.setStyleSheet("color: #5f6b73;")
+        self.updated_label.setStyleSheet(f"color: {palette.MUTED};")
         self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #b3261e; font-weight: bold;")
+        self.error_label.setStyleSheet(f"color: {palette.DANGER}; font-weight: bold;")
         self.error_label.hide()
         self.model = BoardModel(session.zone, self)
-        self.view = table_view(self.model, (190, 90, 250, 110, 110, 200))  # visit no., masked name beside it
+        self.view = record_table(self.model, (190, 90, 250, 110, 110, 200))  # visit no., masked name beside it
         self.view.verticalHeader().setDefaultSectionSize(30)
         self.view.setStyleSheet("QTableView { font-size: 11pt; }")
         self.view.activated.connect(lambda _i: self.open_selected())
         self.view.doubleClicked.connect(lambda _i: self.open_selected())
         self.hint = QLabel()
-        self.hint.setStyleSheet("color: #5f6b73;")
+        self.hint.setStyleSheet(f"color: {palette.MUTED};")
         self.open_button = QPushButton()
         self.open_button.clicked.connect(self.open_selected)
         self.refresh_button = QPushButton()
@@ -125,9 +127,10 @@ class DeadlineBoardPage(Page):
         self.overdue_chip.setText(self.tr("Overdue: {count}").format(count=overdue))
         for chip, state, n in ((self.warning_chip, "warning", warning), (self.overdue_chip, "overdue", overdue)):
             if n:
-                chip.setStyleSheet(f"{CHIP} background: {CLOCK_BACKGROUNDS[state]}; color: {CLOCK_COLORS[state]};")
+                colours = palette.style(palette.CLOCK_COLORS[state], palette.CLOCK_BACKGROUNDS[state])
+                chip.setStyleSheet(f"{CHIP} {colours}")
             else:
-                chip.setStyleSheet(f"{CHIP} background: #f5f5f5; color: #9e9e9e;")
+                chip.setStyleSheet(f"{CHIP} background: {palette.FAINT_BG}; color: {palette.FAINT};")
 
     def _poll_failed(self, exc: BaseException) -> None:
         self.error_label.setText(describe(exc))

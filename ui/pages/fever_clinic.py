@@ -11,7 +11,9 @@ and a second doctor who tries a moment later is told who took the patient.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
+from typing import TypeVar
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -21,25 +23,46 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QRadioButton,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from app.casework.records import CaseRecord, HandoverRecord, WaitingPatient
 from app.casework.untaken import UntakenReport
-from ui.forms import Page, describe
+from ui.forms import describe
 from ui.ops import report_error
 from ui.pages.case_dialogs import DeclineDialog
 from ui.pages.case_models import CaseListModel, HandoverModel, WaitingModel
-from ui.pages.case_page import CaseDialog, open_case, table_view
+from ui.pages.case_page import CaseDialog, open_case
 from ui.session import Session
 from ui.untaken_feed import UntakenBanner
+from ui.widgets import palette
+from ui.widgets.page import Page
+from ui.widgets.table import RecordModel, record_table
 
 REFRESH_MS = 15_000
-OK_STYLE = "font-size: 11pt; font-weight: bold; color: #1b6e20;"
-BAD_STYLE = "font-size: 11pt; font-weight: bold; color: #b3261e;"
+OK_STYLE = f"font-size: 11pt; font-weight: bold; color: {palette.OK};"
+BAD_STYLE = f"font-size: 11pt; font-weight: bold; color: {palette.DANGER};"
 SECTION_STYLE = "font-size: 12pt; font-weight: bold;"
-HANDOVER_FRAME = "QFrame#handovers { background: #fff4e0; border: 2px solid #e0a030; border-radius: 6px; }"
+HANDOVER_FRAME = (f"QFrame#handovers {{ background: {palette.HANDOVER_BG}; border: 2px solid {palette.HANDOVER_BORDER};"
+                  " border-radius: 6px; }")
+
+R = TypeVar("R")
+
+
+def _show(view: QTableView, model: RecordModel[R], rows: Sequence[R], now: datetime) -> None:
+    """Fill one table, selecting its first row when nothing is selected."""
+    model.set_rows(rows, now)
+    if rows and not view.selectionModel().hasSelection():
+        view.selectionModel().select(model.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                     | QItemSelectionModel.SelectionFlag.Rows)
+        view.setCurrentIndex(model.index(0, 0))
+
+
+def _selected(view: QTableView, model: RecordModel[R]) -> R | None:
+    rows = view.selectionModel().selectedRows()
+    return model.record_at(rows[0].row()) if rows else None
 
 
 class FeverClinicPage(Page):
@@ -64,9 +87,9 @@ class FeverClinicPage(Page):
         self.handover_frame.setObjectName("handovers")
         self.handover_frame.setStyleSheet(HANDOVER_FRAME)
         self.handover_label = QLabel()
-        self.handover_label.setStyleSheet(SECTION_STYLE + " color: #6b3a00;")
+        self.handover_label.setStyleSheet(SECTION_STYLE + f" color: {palette.BROWN};")
         self.handover_model = HandoverModel(session.zone, self)
-        self.handover_view = table_view(self.handover_model, (190, 100, 120, 380))
+        self.handover_view = record_table(self.handover_model, (190, 100, 120, 380))
         self.handover_view.setMaximumHeight(110)
         self.accept_button = QPushButton()
         self.accept_button.setStyleSheet("font-weight: bold;")
@@ -86,7 +109,7 @@ class FeverClinicPage(Page):
         self.waiting_label = QLabel()
         self.waiting_label.setStyleSheet(SECTION_STYLE)
         self.waiting_model = WaitingModel(session.zone, self)
-        self.waiting_view = table_view(self.waiting_model, (190, 110, 90, 90, 90))
+        self.waiting_view = record_table(self.waiting_model, (190, 110, 90, 90, 90))
         self.waiting_view.activated.connect(lambda _i: self.take_selected())
         self.take_button = QPushButton()
         self.take_button.setStyleSheet("font-weight: bold; padding: 4px 14px;")
@@ -103,7 +126,7 @@ class FeverClinicPage(Page):
         self.mine_only.setChecked(True)
         self.mine_only.toggled.connect(lambda _c: self.refresh())
         self.cases_model = CaseListModel(session.zone, session.actor.username, self)
-        self.cases_view = table_view(self.cases_model, (190, 100, 250, 130, 120, 125))
+        self.cases_view = record_table(self.cases_model, (190, 100, 250, 130, 120, 125))
         self.cases_view.activated.connect(lambda _i: self.open_selected())
         self.open_button = QPushButton()
         self.open_button.clicked.connect(self.open_selected)
@@ -185,14 +208,9 @@ class FeverClinicPage(Page):
     def _loaded(self, data: tuple[list[HandoverRecord], list[WaitingPatient], list[CaseRecord], datetime]) -> None:
         self._loading = False
         handovers, waiting, open_cases, now = data
-        for view, model, rows in ((self.handover_view, self.handover_model, handovers),
-                                  (self.waiting_view, self.waiting_model, waiting),
-                                  (self.cases_view, self.cases_model, open_cases)):
-            model.set_rows(rows, now)
-            if rows and not view.selectionModel().hasSelection():
-                view.selectionModel().select(model.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
-                                             | QItemSelectionModel.SelectionFlag.Rows)
-                view.setCurrentIndex(model.index(0, 0))
+        _show(self.handover_view, self.handover_model, handovers, now)
+        _show(self.waiting_view, self.waiting_model, waiting, now)
+        _show(self.cases_view, self.cases_model, open_cases, now)
         self.handover_frame.setVisible(bool(handovers))
         self._show_counts()
         self._update_buttons()
@@ -204,18 +222,14 @@ class FeverClinicPage(Page):
         self._loading = False
         self.say(describe(exc), ok=False)
 
-    def _selected(self, view, model):  # type: ignore[no-untyped-def]
-        rows = view.selectionModel().selectedRows()
-        return model.record_at(rows[0].row()) if rows else None
-
     def selected_waiting(self) -> WaitingPatient | None:
-        return self._selected(self.waiting_view, self.waiting_model)  # type: ignore[no-any-return]
+        return _selected(self.waiting_view, self.waiting_model)
 
     def selected_case(self) -> CaseRecord | None:
-        return self._selected(self.cases_view, self.cases_model)  # type: ignore[no-any-return]
+        return _selected(self.cases_view, self.cases_model)
 
     def selected_handover(self) -> HandoverRecord | None:
-        return self._selected(self.handover_view, self.handover_model)  # type: ignore[no-any-return]
+        return _selected(self.handover_view, self.handover_model)
 
     def select_waiting(self, visit_no: str) -> None:
         row = next((i for i, w in enumerate(self.waiting_model.rows()) if w.visit_no == visit_no), -1)

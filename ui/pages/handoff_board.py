@@ -26,16 +26,18 @@ from PySide6.QtWidgets import (
 from app.permissions import Perm
 from app.triage.handoff_service import Arrival
 from app.triage.records import HandoffRecord
-from ui.forms import Dialog, FieldErrors, Page, describe, error_label, field_with_error, tidy_form
+from ui.forms import Dialog, FieldErrors, describe, error_label, field_with_error, tidy_form
 from ui.handoff_feed import HandoffFeed, HandoffSnapshot
 from ui.pages.handoff_model import HandoffTableModel
 from ui.scan_field import ScanField
 from ui.session import Session
 from ui.untaken_feed import UntakenBanner
+from ui.widgets import palette
+from ui.widgets.page import Page
 
-OK_STYLE = "font-size: 13pt; font-weight: bold; color: #1b6e20;"
-BAD_STYLE = "font-size: 13pt; font-weight: bold; color: #b3261e;"
-ALREADY_STYLE = "font-size: 13pt; font-weight: bold; color: #1b4f9c;"  # neither success nor failure
+OK_STYLE = f"font-size: 13pt; font-weight: bold; color: {palette.OK};"
+BAD_STYLE = f"font-size: 13pt; font-weight: bold; color: {palette.DANGER};"
+ALREADY_STYLE = f"font-size: 13pt; font-weight: bold; color: {palette.INFO};"  # neither success nor failure
 
 
 def table(model: HandoffTableModel) -> QTableView:
@@ -216,7 +218,8 @@ class HandoffBoardPage(Page):
         if n_over:
             text += "  " + self.tr("({count} overdue)").format(count=n_over)
         self.open_label.setText(text)
-        self.open_label.setStyleSheet("font-size: 12pt; font-weight: bold;" + (" color: #b3261e;" if n_over else ""))
+        self.open_label.setStyleSheet("font-size: 12pt; font-weight: bold;"
+                                      + (f" color: {palette.DANGER};" if n_over else ""))
         self.arrived_label.setText(self.tr("Arrived today: {count}").format(count=len(snap.arrived_today) if snap
                                                                               else 0))
 

@@ -11,10 +11,11 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.privacy import mask_name
 from app.triage.records import HandoffRecord
+from ui.widgets import palette
 
 Index = QModelIndex | QPersistentModelIndex
-OVERDUE_BG = QColor("#f8d0cc")
-OVERDUE_FG = QColor("#8c1d18")
+OVERDUE_BG = QColor(palette.OVERDUE_ROW_BG)
+OVERDUE_FG = QColor(palette.OVERDUE)
 
 
 class HandoffTableModel(QAbstractTableModel):
@@ -120,5 +121,5 @@ class HandoffTableModel(QAbstractTableModel):
                 return self.tr("{minutes} min — OVERDUE").format(minutes=minutes)
             return self.tr("{minutes} min").format(minutes=minutes)
         if self._arrived:
-            return r.received_by or ""
+            return r.received_by_name or r.received_by or ""
         return r.sent_workstation

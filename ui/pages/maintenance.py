@@ -25,12 +25,13 @@ from PySide6.QtWidgets import (
 from app.files import private_dir
 from app.services.backup import BackupResult, RestoreResult
 from app.permissions import Perm
-from ui.forms import Page
 from ui.pages.auto_backup_box import AutoBackupBox
 from ui.pages.desk_keys import DeskKeysBox
 from ui.pages.log_box import LogBox
 from ui.ops import report_error
 from ui.session import Session
+from ui.widgets import palette
+from ui.widgets.page import Page
 
 
 def default_backup_name(session: Session) -> str:
@@ -39,11 +40,12 @@ def default_backup_name(session: Session) -> str:
 
 
 def human_size(size: int) -> str:
+    amount = float(size)
     for unit in ("B", "KB", "MB", "GB"):
-        if size < 1024 or unit == "GB":
-            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
-        size /= 1024  # type: ignore[assignment]
-    return str(size)
+        if amount < 1024 or unit == "GB":
+            return f"{amount:.0f} {unit}" if unit == "B" else f"{amount:.1f} {unit}"
+        amount /= 1024
+    return str(amount)
 
 
 class MaintenancePage(Page):
@@ -71,7 +73,7 @@ class MaintenancePage(Page):
         box.addWidget(self.folder)
         self.keys_note = QLabel()  # issue 14: say plainly that the keys are not in a backup
         self.keys_note.setWordWrap(True)
-        self.keys_note.setStyleSheet("color: #8a4b00;")
+        self.keys_note.setStyleSheet(f"color: {palette.WARNING};")
         box.addWidget(self.keys_note)
         row = QHBoxLayout()
         row.addWidget(self.backup_button)
@@ -92,13 +94,13 @@ class MaintenancePage(Page):
         box.addLayout(row)
 
         content = QWidget()  # the boxes outgrow a 1366×768 screen: the page scrolls
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll.setWidget(content)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area.setWidget(content)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.scroll)
+        outer.addWidget(self.scroll_area)
         layout = QVBoxLayout(content)
         layout.addWidget(self.heading)
         layout.addWidget(self.backup_box)

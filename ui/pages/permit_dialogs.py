@@ -4,6 +4,7 @@ for an escort."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import Signal
@@ -18,9 +19,10 @@ from app.wards.vocab import ExceptionKind, PermitKind
 from ui.fields import TimeField
 from ui.labels import exception_kind_name, nursing_level_name, permit_kind_name, test_result_name, ward_type_name
 from ui.pages.case_dialogs import FormDialog, text_edit
-from ui.pages.ward_identity import IdentityFields
 from ui.second_person import SecondPerson
 from ui.session import Session
+from ui.widgets import palette
+from ui.widgets.identity import IdentityFields
 
 RULE_REFUSALS = ("escort_refused", "visitor_refused")
 RESULTS = ("", "negative", "positive")  # "": not chosen yet (the service refuses anything but negative)
@@ -39,7 +41,7 @@ def retranslate_results(combo: QComboBox, choose: str) -> None:
         combo.setItemText(i, test_result_name(code) if code else choose)
 
 
-def load_ward_figures(session: Session, done) -> None:  # type: ignore[no-untyped-def]
+def load_ward_figures(session: Session, done: Callable[[WardFigures], None]) -> None:
     """The ward figures in force (visit minutes, test validity), read through the runner."""
     figures = session.ctx.figures
     session.runner.run(lambda: figures.get(WardFigures)[0], done, lambda _exc: None)
@@ -84,18 +86,20 @@ class IssueDialog(FormDialog):
             self.add_field("window_end", self.window_end)
         self.note = QLabel()
         self.note.setWordWrap(True)
-        self.note.setStyleSheet("color: #555;")
+        self.note.setStyleSheet(f"color: {palette.HINT};")
         self.errors.add("exception", self.identity.name, self.general_error)
         self.approve_button = QPushButton()
         self.approve_button.clicked.connect(self.approve_exception)
         self.approve_button.hide()
         self.can_approve = session.can(Perm.APPROVE_EXCEPTIONS)
         self.exception_label = QLabel()
-        self.exception_label.setStyleSheet("color: #1b4f9c; font-weight: bold;")
+        self.exception_label.setStyleSheet(f"color: {palette.INFO}; font-weight: bold;")
         self.exception_label.hide()
         self.body.insertWidget(self.body.indexOf(self.form) + 1, self.note)
         for widget in (self.exception_label, self.approve_button):
             self.body.insertWidget(self.body.indexOf(self.buttons), widget)
+        self.ok.setDefault(False)  # Qt forgets a default chosen before the button was in the dialog, and at show
+        self.ok.setDefault(True)  # made the hidden approve button the default: choose it again, now inside
         self.retranslate()
         self.identity.name.setFocus()
         load_ward_figures(session, self._figures_loaded)

@@ -25,12 +25,15 @@ from PySide6.QtWidgets import (
 from app.permissions import Perm
 from app.wards.records import AdmissionRecord, PermitRecord
 from app.wards.vocab import PermitKind, PermitState
-from ui.forms import Dialog, Page, describe
+from ui.forms import Dialog, describe
 from ui.labels import permit_kind_name
 from ui.pages.permit_dialogs import EscortTestDialog, ExceptionDialog, IssueDialog, ReasonDialog
-from ui.pages.ward_models import permit_model, record_table
+from ui.pages.ward_models import permit_model
 from ui.print_preview import PrintPreviewDialog, open_preview
 from ui.session import Session
+from ui.widgets import palette
+from ui.widgets.page import Page
+from ui.widgets.table import record_table
 
 translate = QCoreApplication.translate  # lupdate extracts translate("Printing", ...)
 CARD_SIZES = ("CR80", "58mm", "80mm")
@@ -97,7 +100,7 @@ class PermitsPage(Page):
         self.active_only.toggled.connect(lambda _c: self.reload())
         clock = session.ctx.clock
         self.permits = permit_model(session.zone, clock.now, self)
-        self.view = record_table(self.permits, (100, 90, 70, 140, 80, 130, 200, 170))
+        self.view = record_table(self.permits, (100, 90, 70, 140, 80, 130, 200, 170), striped=True, row_height=None)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.revoke_button = QPushButton()
         self.revoke_button.clicked.connect(lambda: self.reason(reprint=False))
@@ -105,9 +108,9 @@ class PermitsPage(Page):
         self.reprint_button.clicked.connect(lambda: self.reason(reprint=True))
         self.test_button = QPushButton()
         self.test_button.clicked.connect(self.update_test)
-        self.size = QComboBox()
+        self.card_size = QComboBox()
         for size in CARD_SIZES:
-            self.size.addItem(size, size)
+            self.card_size.addItem(size, size)
         self.print_button = QPushButton()
         self.print_button.clicked.connect(self.print_card)
         self.view.doubleClicked.connect(lambda _i: self.print_card())
@@ -124,7 +127,7 @@ class PermitsPage(Page):
         actions.addWidget(self.revoke_button)
         actions.addWidget(self.reprint_button)
         actions.addWidget(self.test_button)
-        actions.addWidget(self.size)
+        actions.addWidget(self.card_size)
         actions.addWidget(self.print_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -153,7 +156,7 @@ class PermitsPage(Page):
         self.reprint_button.setText(self.tr("Re&print (lost card)…"))
         self.test_button.setText(self.tr("Update escort's &test…"))
         self.print_button.setText(self.tr("Print &card…"))
-        self.size.setToolTip(self.tr("Card size: CR80 is the size of an ID card; 58/80 mm for a slip printer"))
+        self.card_size.setToolTip(self.tr("Card size: CR80 is the size of an ID card; 58/80 mm for a slip printer"))
         if card_maker() is None:
             self.print_button.setToolTip(self.tr("Card printing is not available in this version."))
         self.permits.retranslate()
@@ -210,7 +213,7 @@ class PermitsPage(Page):
 
     def _say(self, text: str, *, bad: bool = False) -> None:
         self.message.setText(text)
-        self.message.setStyleSheet("color: #b3261e; font-weight: bold;" if bad else "color: #1b6e20; "
+        self.message.setStyleSheet(f"color: {palette.DANGER}; font-weight: bold;" if bad else f"color: {palette.OK}; "
                                                                                   "font-weight: bold;")
 
     # ----- actions --------------------------------------------------------------------------
@@ -268,11 +271,13 @@ class PermitsPage(Page):
         if p is None or p.kind != PermitKind.ESCORT:
             return
         dialog = EscortTestDialog(self.session, p, self)
-        dialog.saved.connect(lambda r: (self._say(self.tr("Negative result of {number} updated: valid until "
-                                                          "{until}.").format(
-            number=r.number, until=r.valid_until.astimezone(self.session.zone).strftime("%m-%d %H:%M"))),
-            self.reload()))
+        dialog.saved.connect(self._test_updated)
         self._open(dialog)
+
+    def _test_updated(self, r: PermitRecord) -> None:
+        self._say(self.tr("Negative result of {number} updated: valid until {until}.").format(
+            number=r.number, until=r.valid_until.astimezone(self.session.zone).strftime("%m-%d %H:%M")))
+        self.reload()
 
     def print_card(self) -> None:
         p = self.selected()
@@ -281,7 +286,7 @@ class PermitsPage(Page):
         if self.preview is not None:
             self.preview.deleteLater()
             self.preview = None
-        preview_card(self.session, self, p, str(self.size.currentData()), self._preview_opened)
+        preview_card(self.session, self, p, str(self.card_size.currentData()), self._preview_opened)
 
     def _preview_opened(self, dialog: PrintPreviewDialog) -> None:
         self.preview = dialog

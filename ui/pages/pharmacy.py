@@ -49,10 +49,9 @@ from app.printing.guide_slip import SLIP_SIZES, BuyerSlip, buyer_slip_pdf, purch
 from app.settings import SLIP_PAPER
 from app.triage.pharmacy_service import BuyerGuide, CallbackRecord, FollowUpRecord, PurchaseInput, PurchaseRecord
 from app.triage.vocab import CallbackOutcome, Decision, DrugCategory, Prescription, Symptom, TempMethod
-from ui.fields import TemperatureEdit
-from ui.forms import FieldErrors, Page, error_label, field_with_error, tidy_form
+from ui.fields import TemperatureEdit, TemperatureHint
+from ui.forms import FieldErrors, error_label, field_with_error, tidy_form
 from ui.labels import (
-    DECISION_COLORS,
     callback_outcome_name,
     decision_name,
     drug_category_name,
@@ -64,12 +63,14 @@ from ui.labels import (
 from ui.pages.screening_form import PendingScreening
 from ui.print_preview import PrintPreviewDialog, open_preview
 from ui.session import Session
+from ui.widgets import palette
+from ui.widgets.page import Page
 
 translate = QCoreApplication.translate  # lupdate extracts translate("Printing", ...)
 Index = QModelIndex | QPersistentModelIndex
-REFUSED_STYLE = "font-size: 12pt; font-weight: bold; color: #b3261e;"
-OK_STYLE = "font-size: 12pt; color: #1b6e20;"
-NOT_SOLD_FG = QColor("#b3261e")
+REFUSED_STYLE = f"font-size: 12pt; font-weight: bold; color: {palette.DANGER};"
+OK_STYLE = f"font-size: 12pt; color: {palette.OK};"
+NOT_SOLD_FG = QColor(palette.DANGER)
 
 
 def buyer_slip(session: Session, guide: BuyerGuide) -> BuyerSlip:
@@ -309,27 +310,28 @@ class PharmacyPage(Page):
         self.drug = QLineEdit()
         self.drug.setMaxLength(100)
         self.prescription = QComboBox()
-        for code in Prescription:
-            self.prescription.addItem("", code.value)
+        for prescription in Prescription:
+            self.prescription.addItem("", prescription.value)
         self.prescriber = QLineEdit()
         self.prescriber.setMaxLength(64)
         self.institution = QLineEdit()
         self.institution.setMaxLength(100)
         self.rule_hint = QLabel()
         self.rule_hint.setWordWrap(True)
-        self.rule_hint.setStyleSheet("color: #b3261e; font-weight: bold;")
+        self.rule_hint.setStyleSheet(f"color: {palette.DANGER}; font-weight: bold;")
         self.temperature = TemperatureEdit()
         self.temperature.setMaximumWidth(120)
+        self.temp_hint = TemperatureHint(self.temperature)
         self.method = QComboBox()
-        for code in TempMethod:
-            self.method.addItem("", code.value)
+        for method in TempMethod:
+            self.method.addItem("", method.value)
         self.symptom_box = QGroupBox()
         grid = QGridLayout(self.symptom_box)
         self.symptoms: dict[str, QCheckBox] = {}
-        for i, code in enumerate(Symptom):
-            box = QCheckBox()
-            self.symptoms[code.value] = box
-            grid.addWidget(box, i // 2, i % 2)
+        for i, symptom in enumerate(Symptom):
+            tick = QCheckBox()
+            self.symptoms[symptom.value] = tick
+            grid.addWidget(tick, i // 2, i % 2)
         self.slip_size = QComboBox()
         for size in SLIP_SIZES:
             self.slip_size.addItem(size, size)
@@ -362,6 +364,7 @@ class PharmacyPage(Page):
             (right if key == "temperature" else left).addRow(self._labels[key], box)
             self.errors.add(key, focus, err)
         left.addRow(self.rule_hint)
+        right.addRow("", self.temp_hint)
         right.addRow(self.symptom_box)
         form = QGridLayout(self.form_box)
         form.addLayout(left, 0, 0)
@@ -405,7 +408,8 @@ class PharmacyPage(Page):
         layout.addWidget(self.heading)
         layout.addWidget(self.tabs, 1)
         chain = [self.buyer, self.phone, self.id_number, self.category, self.drug, self.prescription, self.prescriber,
-                 self.institution, self.temperature, self.method, *self.symptoms.values(), self.save_button]
+                 self.institution, self.temperature, self.method, *self.symptoms.values(), self.slip_size,
+                 self.reprint_button, self.save_button]
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
         self.category.currentIndexChanged.connect(self._prescription_changed)
@@ -419,6 +423,8 @@ class PharmacyPage(Page):
     def activated(self) -> None:
         self.buyer.setFocus()
         self.followups.reload()
+        config = self.session.ctx.triage_config  # the clinic's "unusually low/high" bounds, as at the desk
+        self.session.runner.run(lambda: config.rules()[0], self.temp_hint.set_rules, lambda _exc: None, parent=self)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Fever-reducer, antiviral, antibiotic and cough medicine register"))
@@ -445,6 +451,7 @@ class PharmacyPage(Page):
         self.id_number.setPlaceholderText(self.tr("18-digit resident ID"))
         self.institution.setPlaceholderText(self.tr("e.g. 县人民医院"))
         self.temperature.setPlaceholderText("36.5")
+        self.temp_hint.refresh()
         self.symptom_box.setTitle(self.tr("Symptoms"))
         for code, box in self.symptoms.items():
             box.setText(symptom_name(code))
@@ -548,7 +555,8 @@ class PharmacyPage(Page):
         elif r.decision and r.decision != Decision.GENERAL.code:
             self.status.setText(self.tr("Recorded. {name} must go to the {decision}: register now.")
                                 .format(name=r.buyer_name, decision=decision_name(r.decision)))
-            self.status.setStyleSheet(f"font-size: 12pt; font-weight: bold; color: {DECISION_COLORS[r.decision]};")
+            colour = palette.DECISION_COLORS[r.decision]
+            self.status.setStyleSheet(f"font-size: 12pt; font-weight: bold; color: {colour};")
         else:
             self.status.setText(self.tr("Recorded: {name}, {category}. Give the guide slip to the fever clinic.")
                                 .format(name=r.buyer_name, category=drug_category_name(r.drug_category)))

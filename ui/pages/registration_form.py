@@ -8,9 +8,8 @@ patient record (id + version, so a concurrent edit is detected).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -24,7 +23,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -40,21 +38,19 @@ from PySide6.QtWidgets import (
 
 from app.errors import Conflict, ValidationError
 from app.privacy import mask_id_number
-from app.triage.identity import parse_resident_id
 from app.triage.records import PatientInput, PatientRecord, VisitDetail
-from app.triage.vocab import HealthCode, IdType, Sex
+from app.triage.vocab import HealthCode, IdType
 from ui.fields import DateField, debouncer
 from ui.forms import FieldErrors, error_label, field_with_error, tidy_form
 from ui.labels import (
-    DECISION_BACKGROUNDS,
-    DECISION_COLORS,
     decision_name,
-    id_type_name,
     reason_names,
     sex_name,
 )
 from ui.pages.screening_form import HealthCodeChoice, PendingScreening
 from ui.session import Session
+from ui.widgets import palette
+from ui.widgets.identity import DerivedIdentity, IdentityFields
 
 Index = QModelIndex | QPersistentModelIndex
 SEARCH_DELAY_MS = 250
@@ -100,12 +96,6 @@ class PatientSuggestionModel(QAbstractListModel):
         return None
 
 
-@dataclass
-class DerivedIdentity:
-    sex: str
-    birth_date: date
-
-
 class RegistrationForm(QWidget):
     """Emits ``registered(VisitDetail)``; ``cancelled()`` when the nurse leaves without saving."""
 
@@ -117,7 +107,6 @@ class RegistrationForm(QWidget):
         self.session = session
         self.pending: PendingScreening | None = None
         self.patient: PatientRecord | None = None  # a returning patient picked from the suggestions
-        self.derived: DerivedIdentity | None = None
         self._busy = False
         self._search_seq = 0
         self._search_text = ""
@@ -128,23 +117,7 @@ class RegistrationForm(QWidget):
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 14pt; font-weight: bold;")
 
-        self.name = QLineEdit()
-        self.name.setMaxLength(64)
-        self.id_type = QComboBox()
-        for code in IdType:
-            self.id_type.addItem("", code.value)
-        self.id_number = QLineEdit()
-        self.id_number.setMaxLength(30)
-        self.id_missing_reason = QLineEdit()
-        self.id_missing_reason.setMaxLength(100)
-        self.sex = QComboBox()
-        self.sex.addItem("", None)
-        for code in Sex:
-            self.sex.addItem("", code.value)
         today = self._today
-        self.birth_date = DateField(today, "birth_date")
-        self.phone = QLineEdit()
-        self.phone.setMaxLength(20)
         self.address = QLineEdit()
         self.address.setMaxLength(200)
         self.occupation = QLineEdit()
@@ -164,23 +137,20 @@ class RegistrationForm(QWidget):
         self.form_box = QGroupBox()
         form = QFormLayout(self.form_box)
         tidy_form(form)
-        rows: list[tuple[str, QWidget]] = [
-            ("health_code", self.health_code), ("name", self.name), ("id_type", self.id_type), ("id_number", self.id_number),
-            ("id_missing_reason", self.id_missing_reason), ("sex", self.sex), ("birth_date", self.birth_date),
-            ("phone", self.phone), ("address", self.address), ("occupation", self.occupation),
-            ("workplace", self.workplace), ("onset_date", self.onset), ("vaccination_doses", self.doses),
-        ]
         self._rows: dict[str, tuple[QLabel, QWidget]] = {}
-        for key, widget in rows:
-            box, err = field_with_error(widget)
-            label = QLabel()
-            label.setBuddy(widget)
-            self._labels[key] = label
-            form.addRow(label, box)
-            self._rows[key] = (label, box)
-            self.errors.add(key, widget, err)
+        self._add_rows(form, [("health_code", self.health_code)])
+        # the identity rows: a resident ID fills and locks sex and birth date (ui/widgets/identity.py)
+        self.identity = IdentityFields(form, self.errors, today, with_sex=True, with_birth_date=True, parent=self)
+        assert self.identity.birth_date is not None
+        self.name, self.id_type, self.id_number = self.identity.name, self.identity.id_type, self.identity.id_number
+        self.id_missing_reason, self.sex = self.identity.id_missing_reason, self.identity.sex
+        self.birth_date, self.phone = self.identity.birth_date, self.identity.phone
+        self._add_rows(form, [
+            ("address", self.address), ("occupation", self.occupation), ("workplace", self.workplace),
+            ("onset_date", self.onset), ("vaccination_doses", self.doses),
+        ])
         self.health_note_error = error_label()
-        self._rows["health_code"][1].layout().addWidget(self.health_note_error)
+        cast(QVBoxLayout, self._rows["health_code"][1].layout()).addWidget(self.health_note_error)
         self.errors.add("health_code_note", self.health_code.note, self.health_note_error)
         self.errors.add("decision", self.name, self.general_error)
 
@@ -200,7 +170,7 @@ class RegistrationForm(QWidget):
         self.suggest_view.installEventFilter(self)
         self.picked_label = QLabel()
         self.picked_label.setWordWrap(True)
-        self.picked_label.setStyleSheet("color: #1b4f9c; font-weight: bold;")
+        self.picked_label.setStyleSheet(f"color: {palette.INFO}; font-weight: bold;")
         self.new_patient_button = QPushButton()
         self.new_patient_button.clicked.connect(self.forget_patient)
         suggest_layout = QVBoxLayout(self.suggest_box)
@@ -230,19 +200,32 @@ class RegistrationForm(QWidget):
         layout.addLayout(body, 1)
         layout.addLayout(buttons)
 
-        chain = [self.name, self.id_type, self.id_number, self.id_missing_reason, self.sex, self.birth_date,
+        chain = [*self.health_code.buttons.values(), self.health_code.note,  # as laid out: the form's column,
+                 self.name, self.id_type, self.id_number, self.id_missing_reason, self.sex, self.birth_date,
                  self.phone, self.address, self.occupation, self.workplace, self.onset, self.doses,
-                 *self.health_code.buttons.values(), self.health_code.note,
-                 self.save_button, self.cancel_button, self.suggest_view, self.new_patient_button]
+                 self.suggest_view, self.new_patient_button,  # the returning patients beside it,
+                 self.cancel_button, self.save_button]  # the buttons beneath
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
         for edit in (self.name, self.id_number, self.phone):
             edit.textEdited.connect(lambda text, e=edit: self.schedule_search(text))
             edit.installEventFilter(self)
-        self.id_number.textChanged.connect(self._id_changed)
-        self.id_type.currentIndexChanged.connect(self._id_changed)
         self.retranslate()
-        self._id_changed()
+
+    def _add_rows(self, form: QFormLayout, rows: list[tuple[str, QWidget]]) -> None:
+        for key, widget in rows:
+            box, err = field_with_error(widget)
+            label = QLabel()
+            label.setBuddy(widget)
+            self._labels[key] = label
+            form.addRow(label, box)
+            self._rows[key] = (label, box)
+            self.errors.add(key, widget, err)
+
+    @property
+    def derived(self) -> DerivedIdentity | None:
+        """Sex and birth date read from a valid resident ID."""
+        return self.identity.derived
 
     def _today(self) -> date:
         return self.session.ctx.clock.now().astimezone(self.session.zone).date()
@@ -251,24 +234,15 @@ class RegistrationForm(QWidget):
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Fever patient registration"))
         texts = {
-            "name": self.tr("&Name:"), "id_type": self.tr("ID &type:"), "id_number": self.tr("&ID number:"),
-            "id_missing_reason": self.tr("Why no ID:"), "sex": self.tr("Se&x:"),
-            "birth_date": self.tr("&Birth date:"), "phone": self.tr("&Phone:"), "address": self.tr("A&ddress:"),
+            "address": self.tr("A&ddress:"),
             "occupation": self.tr("Occ&upation:"), "workplace": self.tr("&Workplace / school:"),
             "onset_date": self.tr("&Onset date:"), "vaccination_doses": self.tr("&Vaccine doses:"),
             "health_code": self.tr("&Health code:"),
         }
         for key, label in self._labels.items():
             label.setText(texts[key])
-        for i in range(self.id_type.count()):
-            self.id_type.setItemText(i, id_type_name(self.id_type.itemData(i)))
-        self.sex.setItemText(0, self.tr("— choose —"))
-        for i in range(1, self.sex.count()):
-            self.sex.setItemText(i, sex_name(self.sex.itemData(i)))
-        self.birth_date.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        self.identity.retranslate()
         self.onset.setPlaceholderText(self.tr("YYYY-MM-DD, or days ago (0 = today)"))
-        self.phone.setPlaceholderText(self.tr("mobile or landline"))
-        self.id_missing_reason.setPlaceholderText(self.tr("e.g. child without ID, card forgotten"))
         self.doses.setSpecialValueText(self.tr("not asked"))
         self.health_code.retranslate()
         self.suggest_box.setTitle(self.tr("Returning patients"))
@@ -297,8 +271,9 @@ class RegistrationForm(QWidget):
             text += "\n" + self.tr("From the pharmacy counter: check the health code here.")
         self.banner.setText(text)
         self.banner.setStyleSheet(
-            f"font-size: 13pt; font-weight: bold; padding: 6px; color: {DECISION_COLORS.get(p.decision, '#000')};"
-            f" background: {DECISION_BACKGROUNDS.get(p.decision, '#fff')}; border-radius: 4px;")
+            "font-size: 13pt; font-weight: bold; padding: 6px;"
+            f" color: {palette.DECISION_COLORS.get(p.decision, palette.TEXT)};"
+            f" background: {palette.DECISION_BACKGROUNDS.get(p.decision, palette.WHITE)}; border-radius: 4px;")
 
     def _show_picked(self) -> None:
         p = self.patient
@@ -350,52 +325,17 @@ class RegistrationForm(QWidget):
         box.setVisible(self.checks_health_code())
 
     def clear(self) -> None:
-        for edit in (self.name, self.id_number, self.id_missing_reason, self.phone, self.address, self.occupation,
-                     self.workplace, self.onset, self.birth_date):
+        for edit in (self.address, self.occupation, self.workplace, self.onset):
             edit.clear()
-        self.id_type.setCurrentIndex(0)
-        self.sex.setCurrentIndex(0)
+        self.identity.clear()
         self.doses.setValue(-1)
         self.health_code.clear()
         self.patient = None
-        self.derived = None
         self.suggestions.set_patients([])
         self.errors.clear()
         self._busy = False
         self._show_picked()
         self._show_health_code()
-        self._id_changed()
-
-    # ----- identity -------------------------------------------------------------------------
-    def _id_changed(self) -> None:
-        resident = self.id_type.currentData() == IdType.RESIDENT_ID.value
-        other = self.id_type.currentData() == IdType.OTHER.value
-        for key in ("id_missing_reason",):
-            label, box = self._rows[key]
-            label.setVisible(other)
-            box.setVisible(other)
-        self.derived = None
-        number = "".join(self.id_number.text().split())
-        if resident and len(number) == 18:
-            try:
-                _n, sex, birth = parse_resident_id(number, self._today())
-            except ValidationError as exc:
-                self.errors.show(exc)
-                self.id_number.setFocus()
-            else:
-                self.derived = DerivedIdentity(sex.value, birth)
-                self.errors.clear()
-        locked = self.derived is not None
-        if locked:
-            assert self.derived is not None
-            self.sex.setCurrentIndex(max(0, self.sex.findData(self.derived.sex)))
-            self.birth_date.set_value(self.derived.birth_date)
-        elif resident:
-            self.sex.setCurrentIndex(0)
-            self.birth_date.clear()
-        self.sex.setEnabled(not resident)
-        self.birth_date.setReadOnly(resident)
-        self.birth_date.setEnabled(not resident or locked)
 
     # ----- returning patients ---------------------------------------------------------------
     def schedule_search(self, text: str) -> None:
@@ -464,15 +404,8 @@ class RegistrationForm(QWidget):
 
     # ----- saving ---------------------------------------------------------------------------
     def patient_input(self) -> PatientInput:
-        resident = self.id_type.currentData() == IdType.RESIDENT_ID.value
-        return PatientInput(
-            name=self.name.text(), id_type=str(self.id_type.currentData()),
-            id_number=self.id_number.text().strip() or None,
-            id_missing_reason=self.id_missing_reason.text() or None,
-            sex=None if resident else self.sex.currentData(),
-            birth_date=None if resident else self.birth_date.value(),
-            phone=self.phone.text() or None, address=self.address.text(), occupation=self.occupation.text(),
-            workplace=self.workplace.text())
+        return self.identity.patient_input(address=self.address.text(), occupation=self.occupation.text(),
+                                           workplace=self.workplace.text())
 
     def submit(self) -> None:
         if self._busy or self.pending is None:

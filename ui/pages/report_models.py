@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 
 from app.reporting.daily import SubmittedReport
 from ui.labels import report_count_name
-from ui.pages.case_models import RecordModel, local
+from ui.widgets.table import RecordModel, local
 
 Count = tuple[str, int]  # (count key, number)
 CountPair = tuple[Count, Count | None]  # a row: the left column's count and the right column's (or none)

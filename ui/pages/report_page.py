@@ -31,14 +31,16 @@ from app.errors import ValidationError
 from app.permissions import Perm
 from app.reporting.daily import ReportDraft, SubmittedReport
 from app.reporting.sync import HubCa
-from ui.forms import FieldErrors, Page, describe, error_label
+from ui.forms import FieldErrors, describe, error_label
 from ui.labels import REPORT_COUNT_KEYS
 from ui.pages.report_models import ReportCountsModel, ReportVersionsModel, count_pairs
 from ui.print_preview import PrintPreviewDialog, open_preview
 from ui.session import Session
 from ui.sync_feed import SyncFeed, SyncSnapshot, sync_status_text
+from ui.widgets import palette
+from ui.widgets.page import Page
 
-ZERO_STYLE = "background: #e3f2e5; color: #1b6e20; font-size: 12pt; font-weight: bold; padding: 6px 10px;"
+ZERO_STYLE = f"background: {palette.OK_BG}; color: {palette.OK}; font-size: 12pt; font-weight: bold; padding: 6px 10px;"
 STATUS_STYLE = "font-size: 12pt; font-weight: bold;"
 
 
@@ -87,7 +89,7 @@ class ReportPage(Page):
         for column in (ReportCountsModel.COUNT, ReportCountsModel.COUNT_2):
             self.counts.setColumnWidth(column, 52)
         self.anchor_label = QLabel()
-        self.anchor_label.setStyleSheet("color: #5f6b73;")
+        self.anchor_label.setStyleSheet(f"color: {palette.MUTED};")
         self.anchor_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.submit_button = QPushButton()
@@ -148,16 +150,16 @@ class ReportPage(Page):
         self.ca_save.clicked.connect(self.save_ca)
         self.ca_edit.returnPressed.connect(self.save_ca)
         self.ca_info = QLabel()
-        self.ca_info.setStyleSheet("color: #5f6b73;")
+        self.ca_info.setStyleSheet(f"color: {palette.MUTED};")
         self.ca_info.setWordWrap(True)
         self.ca_info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.ca_error = error_label()
         self.hub_ca: HubCa | None = None
         self._ca_read = False  # no "not set" before the setting was read
         can_set = session.can(Perm.MANAGE_CLINIC_SETTINGS)
-        for w in (self.hub_label, self.hub_edit, self.hub_save, self.ca_label, self.ca_edit, self.ca_browse,
-                  self.ca_save, self.ca_info):
-            w.setVisible(can_set)
+        for part in (self.hub_label, self.hub_edit, self.hub_save, self.ca_label, self.ca_edit, self.ca_browse,
+                     self.ca_save, self.ca_info):
+            part.setVisible(can_set)
         self.hub_edit.returnPressed.connect(self.save_hub)
 
         day_row = QHBoxLayout()
@@ -244,7 +246,8 @@ class ReportPage(Page):
         return self.tr("Daily report")
 
     def day(self) -> date:
-        return self.day_edit.date().toPython()  # type: ignore[no-any-return]
+        chosen = self.day_edit.date()
+        return date(chosen.year(), chosen.month(), chosen.day())
 
     def activated(self) -> None:
         yesterday = self._today() - timedelta(days=1)
@@ -322,14 +325,14 @@ class ReportPage(Page):
             counts = self.draft.counts if self.draft is not None else {}
             zero = self.draft.zero_report if self.draft is not None else False
             self.status_label.setText(self.tr("Draft — not submitted yet") if self.draft is not None else "")
-            self.status_label.setStyleSheet(STATUS_STYLE + " color: #8a5300;")
+            self.status_label.setStyleSheet(STATUS_STYLE + f" color: {palette.AMBER};")
             anchor = (self.draft.audit_seq, self.draft.audit_hash) if self.draft is not None else None
         else:
             counts, zero = latest.counts, latest.zero_report
             text = (self.tr("Submitted automatically — version {version}") if latest.automatic
                     else self.tr("Submitted — version {version}")).format(version=latest.version)
             self.status_label.setText(text)
-            self.status_label.setStyleSheet(STATUS_STYLE + " color: #1b6e20;")
+            self.status_label.setStyleSheet(STATUS_STYLE + f" color: {palette.OK};")
             anchor = (latest.audit_seq, latest.audit_hash)
         self.zero_banner.setVisible(zero)
         self.counts_model.set_rows(count_pairs(_numbers(counts)))
@@ -391,19 +394,23 @@ class ReportPage(Page):
             return
         ctx, actor, clinic, day = self.session.ctx, self.session.actor, self.session.clinic, self.day()
         can_read_alerts = self.session.can(Perm.VIEW_CLOCKS)
+        printed_by = self.session.full_name
 
         def make() -> bytes:
             series = fever_clinic_series(ctx.db, day, days=CHART_DAYS + EARS_LEAD)
             open_alerts = len(ctx.alerts.open_alerts(actor)) if can_read_alerts else 0
+            contacts = ctx.transfers.contacts()[0]  # the clinic's phone, 审核人, 负责人 (issue 15)
             if latest is None:
                 return daily_report_pdf(clinic, day, draft.counts, zero_report=draft.zero_report, status="draft",
                                         version=None, series=series, audit_seq=draft.audit_seq,
                                         audit_hash=draft.audit_hash, printed_at=ctx.clock.now(),
-                                        open_alerts=open_alerts)
+                                        open_alerts=open_alerts, reporter=printed_by, contacts=contacts)
+            reporter = printed_by if latest.automatic else latest.submitted_by_name or latest.submitted_by
             return daily_report_pdf(clinic, day, latest.counts, zero_report=latest.zero_report,
                                     status="automatic" if latest.automatic else "submitted", version=latest.version,
                                     series=series, audit_seq=latest.audit_seq, audit_hash=latest.audit_hash,
-                                    printed_at=ctx.clock.now(), open_alerts=open_alerts)
+                                    printed_at=ctx.clock.now(), open_alerts=open_alerts, reporter=reporter,
+                                    contacts=contacts)
 
         open_preview(self.session, self, make, self.tr("Daily report {day}").format(day=day.isoformat()),
                      f"daily-report-{day.isoformat()}.pdf", self._opened)

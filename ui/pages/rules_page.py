@@ -28,14 +28,16 @@ from PySide6.QtWidgets import (
 from app.errors import StaleEdit
 from app.guideline_rules import EditedOn, FigureInForce, RuleInForce, RulesInForce
 from app.permissions import Perm
-from ui.forms import ERROR_STYLE, FieldErrors, Page, error_label
+from ui.forms import ERROR_STYLE, FieldErrors, error_label
 from ui.labels import (clinic_mode_explanation, clinic_mode_name, edited_on_name, figure_name, figure_unit,
                        figure_value, rule_area_name, rule_name)
-from ui.pages.case_models import RecordModel
 from ui.session import Session
+from ui.widgets import palette
+from ui.widgets.page import Page
+from ui.widgets.table import RecordModel
 
-OK_STYLE = "color: #1b6e20;"
-NOT_IN_FORCE = "#8a8f94"
+OK_STYLE = f"color: {palette.OK};"
+NOT_IN_FORCE = palette.NOT_IN_FORCE
 
 
 class RulesModel(RecordModel[RuleInForce]):
@@ -103,7 +105,7 @@ class RulesPage(Page):
         self.figures_grid = QGridLayout()
         self.figures_grid.setColumnStretch(3, 1)
         self.no_figures = QLabel()
-        self.no_figures.setStyleSheet("color: #5f6b73;")
+        self.no_figures.setStyleSheet(f"color: {palette.MUTED};")
         self.notice = QLabel()
         self.notice.setWordWrap(True)
         self.general_error = error_label()
@@ -223,7 +225,7 @@ class RulesPage(Page):
             self.figures_grid.addWidget(QLabel(self._range(figure)), row, 2)
             source = QLabel(self.tr("{where}. Source: “{source}”").format(
                 where=edited_on_name(figure.edited_on), source=figure.source))
-            source.setStyleSheet("color: #5f6b73;")
+            source.setStyleSheet(f"color: {palette.MUTED};")
             source.setWordWrap(True)
             self.figures_grid.addWidget(source, row, 3)
         self.save_button.setEnabled(bool(self.editors))

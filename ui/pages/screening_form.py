@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QEvent, QStringListModel, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -42,11 +42,9 @@ from app.triage.pharmacy_service import CarryForward
 from app.triage.records import Assessment, ScreeningInput, ScreeningRecord, TravelEntry
 from app.triage.rules import TriageRules
 from app.triage.vocab import Decision, HealthCode, Occupation, Symptom, TempMethod
-from ui.fields import DateField, TemperatureEdit, debouncer
+from ui.fields import DateField, TemperatureEdit, TemperatureHint, debouncer
 from ui.forms import FieldErrors, describe, error_label, field_with_error, tidy_form
 from ui.labels import (
-    DECISION_BACKGROUNDS,
-    DECISION_COLORS,
     decision_name,
     health_code_name,
     occupation_name,
@@ -56,6 +54,7 @@ from ui.labels import (
     temp_method_name,
 )
 from ui.session import Session
+from ui.widgets import palette
 
 ASSESS_DELAY_MS = 200
 
@@ -155,7 +154,7 @@ class DecisionPanel(QFrame):
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.caption = QLabel()
-        self.caption.setStyleSheet("font-size: 11pt; color: #555;")
+        self.caption.setStyleSheet(f"font-size: 11pt; color: {palette.HINT};")
         self.decision = QLabel()
         self.decision.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.decision.setWordWrap(True)
@@ -174,16 +173,17 @@ class DecisionPanel(QFrame):
     def show_empty(self, hint: str) -> None:
         self.code = None
         self.decision.setText(hint)
-        self.decision.setStyleSheet("font-size: 16pt; color: #666; border: 2px dashed #bbb; border-radius: 6px;")
+        self.decision.setStyleSheet(f"font-size: 16pt; color: {palette.PLACEHOLDER};"
+                                    f" border: 2px dashed {palette.PLACEHOLDER_BORDER}; border-radius: 6px;")
         self.reasons.clear()
 
     def show_decision(self, code: str, lines: list[str]) -> None:
         self.code = code
         self.decision.setText(decision_name(code))
         self.decision.setStyleSheet(
-            f"font-size: 26pt; font-weight: bold; color: {DECISION_COLORS.get(code, '#000')};"
-            f" background: {DECISION_BACKGROUNDS.get(code, '#fff')};"
-            f" border: 2px solid {DECISION_COLORS.get(code, '#000')}; border-radius: 6px; padding: 6px;")
+            f"font-size: 26pt; font-weight: bold; color: {palette.DECISION_COLORS.get(code, palette.TEXT)};"
+            f" background: {palette.DECISION_BACKGROUNDS.get(code, palette.WHITE)};"
+            f" border: 2px solid {palette.DECISION_COLORS.get(code, palette.TEXT)}; border-radius: 6px; padding: 6px;")
         self.reasons.setText("\n".join(f"• {line}" for line in lines))
 
 
@@ -212,8 +212,9 @@ class ScreeningForm(QWidget):
         self.celsius = QLabel("°C")
         self.celsius.setStyleSheet("font-size: 16pt;")
         self.method = QComboBox()
-        for code in TempMethod:
-            self.method.addItem("", code.value)
+        for method in TempMethod:
+            self.method.addItem("", method.value)
+        self.temp_hint = TemperatureHint(self.temperature)
         self.temp_error = error_label()
         self.method_label = QLabel()
         self.method_label.setBuddy(self.method)
@@ -233,9 +234,9 @@ class ScreeningForm(QWidget):
         self.symptom_box = QGroupBox()
         grid = QGridLayout(self.symptom_box)
         self.symptoms: dict[str, QCheckBox] = {}
-        for i, code in enumerate(Symptom):
+        for i, symptom in enumerate(Symptom):
             box = QCheckBox()
-            self.symptoms[code.value] = box
+            self.symptoms[symptom.value] = box
             grid.addWidget(box, i // 3, i % 3)
 
         # ----- history
@@ -282,8 +283,8 @@ class ScreeningForm(QWidget):
         self.antipyretic = QCheckBox()
         self.health_code = HealthCodeChoice()
         self.occupation = QComboBox()
-        for code in Occupation:
-            self.occupation.addItem("", code.value)
+        for occupation in Occupation:
+            self.occupation.addItem("", occupation.value)
 
         self.history_box = QGroupBox()
         form = QFormLayout(self.history_box)
@@ -305,7 +306,9 @@ class ScreeningForm(QWidget):
         form.addRow(flags)
         code_box, self.code_error = field_with_error(self.health_code)
         self.code_note_error = error_label()
-        code_box.layout().addWidget(self.code_note_error)
+        code_layout = code_box.layout()
+        assert code_layout is not None  # field_with_error gives the box its layout
+        code_layout.addWidget(self.code_note_error)
         form.addRow(self.code_label, code_box)
         self.occupation.setMaximumWidth(340)
         form.addRow(self.occupation_label, self.occupation)
@@ -358,6 +361,7 @@ class ScreeningForm(QWidget):
 
         left = QVBoxLayout()
         left.addLayout(temp_row)
+        left.addWidget(self.temp_hint)
         left.addWidget(self.temp_error)
         left.addWidget(self.symptom_box)
         left.addWidget(self.history_box)
@@ -370,11 +374,17 @@ class ScreeningForm(QWidget):
         chain: list[QWidget] = [self.temperature, self.method, *self.symptoms.values(), self.onset,
                                 self.travel_area, self.travel_date, self.add_travel_button, self.travel_list,
                                 self.remove_travel_button, self.contact, self.cluster, self.antipyretic,
-                                *self.health_code.buttons.values(), self.health_code.note, self.occupation,
+                                self.health_code, self.occupation,  # the box brings its buttons and note along
                                 self.choice, self.override_reason,
-                                self.record_button, self.clear_button]
+                                self.clear_button, self.record_button]  # as they are laid out
+        # setTabOrder puts a focus proxy in its widget's place: without the proxy the box itself is moved, so no
+        # stray copy of it is left after the last button to send Tab from "Record" back into the health code
+        proxy = self.health_code.focusProxy()
+        self.health_code.setFocusProxy(None)  # type: ignore[arg-type]  # PySide6 stubs omit None; Qt takes it
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
+        if proxy is not None:
+            self.health_code.setFocusProxy(proxy)
 
         for edit in (self.temperature, self.onset, self.travel_area, self.travel_date):
             edit.textChanged.connect(self.changed)
@@ -394,6 +404,7 @@ class ScreeningForm(QWidget):
     def retranslate(self) -> None:
         self.temp_label.setText(self.tr("&Temperature"))
         self.temperature.setPlaceholderText("36.5")
+        self.temp_hint.refresh()
         self.method_label.setText(self.tr("&Measured at"))
         for i in range(self.method.count()):
             self.method.setItemText(i, temp_method_name(self.method.itemData(i)))
@@ -434,6 +445,7 @@ class ScreeningForm(QWidget):
     # ----- rules and risk areas -------------------------------------------------------------
     def set_rules(self, rules: TriageRules, areas: list[str]) -> None:
         self.rules = rules
+        self.temp_hint.set_rules(rules)
         self.area_model.setStringList(sorted(areas))
         self.retranslate()
 
@@ -483,7 +495,7 @@ class ScreeningForm(QWidget):
             self.travel_list.takeItem(row)
             self.changed()
 
-    def eventFilter(self, watched: object, event: QEvent) -> bool:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if watched is self.travel_list and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
@@ -623,7 +635,7 @@ class ScreeningForm(QWidget):
         at = r.screened_at.astimezone(self.session.zone).strftime("%H:%M")
         self.status.setText(self.tr("Recorded at {time}: {temperature} °C → {decision}").format(
             time=at, temperature=f"{r.inputs.temperature_c:.1f}", decision=decision_name(r.decision)))
-        self.status.setStyleSheet(f"color: {DECISION_COLORS.get(r.decision, '#000')};")
+        self.status.setStyleSheet(f"color: {palette.DECISION_COLORS.get(r.decision, palette.TEXT)};")
 
     def refresh_count(self) -> None:
         if not self.session.can(Perm.VIEW_PATIENTS):

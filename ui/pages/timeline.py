@@ -35,14 +35,15 @@ from ui.labels import (
     test_kind_name,
     test_result_name,
 )
-from ui.pages.case_models import ClocksModel, RecordModel, bold, local
-from ui.pages.case_page import table_view
+from ui.pages.case_models import ClocksModel
 from ui.print_preview import PrintPreviewDialog, open_preview
 from ui.session import Session
+from ui.widgets import palette
+from ui.widgets.table import RecordModel, bold, local, record_table
 
 translate = QCoreApplication.translate  # lupdate extracts translate("Timeline", ...)
-BAD_BG = QColor("#f8d0cc")
-BAD_FG = QColor("#8c1d18")
+BAD_BG = QColor(palette.OVERDUE_ROW_BG)
+BAD_FG = QColor(palette.OVERDUE)
 SECONDS = "%Y-%m-%d %H:%M:%S"
 EPI_FIELDS = ("travel", "contacts", "exposures", "notes", "findings")
 
@@ -102,9 +103,15 @@ def _figure(name: str) -> tuple[str, str]:
     return name, ""
 
 
+def _part(s: Mapping[str, Any], key: str) -> Mapping[str, Any]:
+    """A nested part of a summary; empty when missing or not a mapping (an older row's shape)."""
+    value = s.get(key)
+    return value if isinstance(value, Mapping) else {}
+
+
 def _figures_changed(s: Mapping[str, Any]) -> str:
-    before = s.get("before") if isinstance(s.get("before"), Mapping) else {}
-    after = s.get("after") if isinstance(s.get("after"), Mapping) else {}
+    before = _part(s, "before")
+    after = _part(s, "after")
     changes = []
     for name in after:
         if before.get(name) == after[name]:
@@ -233,11 +240,11 @@ def _case_summary(action: str, s: Mapping[str, Any], zone: ZoneInfo) -> str | No
                 id=s["exception_id"], approver=s.get("approved_by", ""))
         return text + _clocks(s)
     if action == "case.exception_approve":
-        detail = s.get("detail") if isinstance(s.get("detail"), Mapping) else {}
+        change = _part(s, "detail")
         return translate("Timeline", "Exception #{id} approved ({kind}): {before} → {after}; reason: {reason}"
                          ).format(id=s.get("exception_id", "?"), kind=exception_kind_name(str(s.get("kind", ""))),
                                   before=classification_name(s.get("classification")),
-                                  after=classification_name(detail.get("to")), reason=s.get("reason", ""))
+                                  after=classification_name(change.get("to")), reason=s.get("reason", ""))
     if action == "case.incident_reported":
         return translate("Timeline", "Incident reported to {to} at {time}").format(
             to=s.get("reported_to", ""), time=_time(s.get("reported_at"), zone)) + _clocks(s)
@@ -372,7 +379,8 @@ class TimelineModel(RecordModel[TimelineEvent]):
             return local(e.at, self.zone, SECONDS)
         if column == self.WHO:
             roles = role_names([r.strip() for r in (e.roles or "").split(",") if r.strip()])
-            return f"{e.username} ({roles})" if roles else e.username
+            who = f"{e.full_name}({e.username})" if e.full_name and e.full_name != e.username else e.username
+            return f"{who} ({roles})" if roles else who
         if column == self.WORKSTATION:
             return e.workstation
         if column == self.ACTION:
@@ -409,13 +417,13 @@ class TimelineDialog(Dialog):
         now = session.ctx.clock.now()
         self.events_model = TimelineModel(session.zone, self)
         self.events_model.set_rows(timeline.events, now)
-        self.events_view = table_view(self.events_model, (48, 150, 190, 120, 200, 80))
+        self.events_view = record_table(self.events_model, (48, 150, 190, 120, 200, 80))
         self.events_view.setWordWrap(True)
         self.clocks_label = QLabel()
         self.clocks_label.setStyleSheet("font-weight: bold;")
         self.clocks_model = ClocksModel(session.zone, self)
         self.clocks_model.set_rows(timeline.clocks, now)
-        self.clocks_view = table_view(self.clocks_model, (280, 120, 120, 120))
+        self.clocks_view = record_table(self.clocks_model, (280, 120, 120, 120))
         self.print_button = QPushButton()
         self.print_button.setDefault(True)
         self.print_button.clicked.connect(self.print_timeline)

@@ -9,71 +9,42 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from app.clinic_contacts import LIMITS as CONTACT_LIMITS, ClinicContacts
 from app.errors import NotFound, StaleEdit
 from app.transfer.records import HospitalRecord, TrustedClinicInfo
 from app.transfer.targets import TransferTargets
 from app.transfer.vocab import HospitalKind
-from ui.forms import FieldErrors, Page, describe, error_label, field_with_error, scrolling, tidy_form
+from ui.forms import describe, scrolling
 from ui.labels import hospital_kind_name
 from ui.messages import error_title
 from ui.pages.case_dialogs import FormDialog, text_edit
-from ui.pages.case_page import OK_STYLE
 from ui.pages.transfer_models import HospitalModel, TrustedClinicModel
 from ui.session import Session
+from ui.widgets import palette
+from ui.widgets.form import FormBox
+from ui.widgets.page import Page
+from ui.widgets.table import record_table
 
 
-class FormBox(QGroupBox):
-    """A titled group of labelled fields with inline errors, a status line and a button."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.form = QFormLayout()
-        tidy_form(self.form)
-        self.labels: dict[str, QLabel] = {}
-        self.general = error_label()
-        self.errors = FieldErrors(self.general)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.status.setStyleSheet(OK_STYLE)
-        self.button = QPushButton()
-        self.buttons = QHBoxLayout()
-        self.buttons.addWidget(self.status, 1)
-        self.buttons.addWidget(self.button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.general)
-        layout.addLayout(self.buttons)
-
-    def add(self, key: str, widget: QWidget) -> QWidget:
-        box, err = field_with_error(widget)
-        label = QLabel()
-        label.setBuddy(widget)
-        self.labels[key] = label
-        self.form.addRow(label, box)
-        self.errors.add(key, widget, err)
-        return widget
-
-    def done(self, text: str) -> None:
-        self.errors.clear()
-        self.status.setText(text)
+def framed(form: FormBox) -> QGroupBox:
+    """``form`` in a group whose title the page sets."""
+    group = QGroupBox()
+    QVBoxLayout(group).addWidget(form)
+    return group
 
 
 class DistrustDialog(FormDialog):
@@ -127,16 +98,7 @@ class TransferAdminPage(Page):
         # ----- hospitals ----------------------------------------------------------------------
         self.hospital_group = QGroupBox()
         self.hospital_model = HospitalModel(session.zone, self)
-        self.table = QTableView()
-        self.table.setModel(self.hospital_model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((150, 90, 60, 150)):
-            self.table.setColumnWidth(col, width)
+        self.table = record_table(self.hospital_model, (150, 90, 60, 150), row_height=None)
         self.table.selectionModel().selectionChanged.connect(self._pick_hospital)
         self.hospital_form = FormBox()
         self.name = self.hospital_form.add("name", QLineEdit())
@@ -158,7 +120,8 @@ class TransferAdminPage(Page):
         self.hospital_form.button.clicked.connect(self.save_hospital)
         hl = QVBoxLayout(self.hospital_group)
         hl.addWidget(self.table, 1)
-        hl.addWidget(self.hospital_form)
+        self.hospital_form_group = framed(self.hospital_form)
+        hl.addWidget(self.hospital_form_group)
 
         # ----- targets ------------------------------------------------------------------------
         self.targets_form = FormBox()
@@ -171,26 +134,28 @@ class TransferAdminPage(Page):
             self.targets_form.add(key, spin)
         self.targets_form.button.clicked.connect(self.save_targets)
 
+        # ----- the clinic's contacts on paper (issue 15) -----------------------------------------
+        self.contacts_version = 0
+        self.contacts_form = FormBox()
+        self.contact_edits: dict[str, QLineEdit] = {}
+        for key, maximum in CONTACT_LIMITS.items():
+            edit = self.contacts_form.add(key, QLineEdit())
+            edit.setMaxLength(maximum)
+            self.contact_edits[key] = edit
+        self.contacts_form.button.clicked.connect(self.save_contacts)
+
         # ----- trusted clinics ----------------------------------------------------------------
         self.trust_form = FormBox()
         self.trust_model = TrustedClinicModel(session.zone, self)
-        self.trusted = QTableView()
-        self.trusted.setModel(self.trust_model)
-        self.trusted.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.trusted.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.trusted.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.trusted.verticalHeader().hide()
-        self.trusted.horizontalHeader().setStretchLastSection(True)
+        self.trusted = record_table(self.trust_model, (70, 150, 140), row_height=None)
         self.trusted.setMinimumHeight(96)
-        for col, width in enumerate((70, 150, 140)):
-            self.trusted.setColumnWidth(col, width)
         self.trusted.selectionModel().selectionChanged.connect(self._pick_trusted)
         self.distrust_button = QPushButton()
         self.distrust_button.setEnabled(False)
         self.distrust_button.clicked.connect(self.distrust)
         self.trust_hint = QLabel()
         self.trust_hint.setWordWrap(True)
-        self.trust_hint.setStyleSheet("color: #555;")
+        self.trust_hint.setStyleSheet(f"color: {palette.HINT};")
         trusted_row = QHBoxLayout()
         trusted_row.addWidget(self.trust_hint, 1)
         trusted_row.addWidget(self.distrust_button)
@@ -216,8 +181,7 @@ class TransferAdminPage(Page):
         own_row = QHBoxLayout()
         own_row.addWidget(self.own_key, 1)
         own_row.addWidget(self.copy_button)
-        trust_layout = self.trust_form.layout()
-        assert isinstance(trust_layout, QVBoxLayout)
+        trust_layout = self.trust_form.body
         trust_layout.insertWidget(0, self.trusted, 1)
         trust_layout.insertLayout(1, trusted_row)
         trust_layout.addSpacing(6)
@@ -225,8 +189,11 @@ class TransferAdminPage(Page):
         trust_layout.addLayout(own_row)
 
         right = QVBoxLayout()
-        right.addWidget(self.targets_form)
-        right.addWidget(self.trust_form, 1)
+        self.targets_group, self.trust_group = framed(self.targets_form), framed(self.trust_form)
+        self.contacts_group = framed(self.contacts_form)
+        right.addWidget(self.targets_group)
+        right.addWidget(self.contacts_group)
+        right.addWidget(self.trust_group, 1)
         body = QHBoxLayout()
         body.addWidget(self.hospital_group, 11)
         body.addLayout(right, 9)
@@ -245,8 +212,8 @@ class TransferAdminPage(Page):
         self.heading.setText(self.tr("Transfer settings: hospitals, time targets, trusted clinics"))
         self.hospital_group.setTitle(self.tr("Hospitals patients are transferred to"))
         f = self.hospital_form
-        f.setTitle(self.tr("New hospital") if self.editing is None else
-                   self.tr("Edit {name}").format(name=self.editing.name))
+        self.hospital_form_group.setTitle(self.tr("New hospital") if self.editing is None else
+                                          self.tr("Edit {name}").format(name=self.editing.name))
         f.labels["name"].setText(self.tr("&Name:"))
         f.labels["kind"].setText(self.tr("&Kind:"))
         for i in range(self.kind.count()):
@@ -258,15 +225,24 @@ class TransferAdminPage(Page):
         self.new_button.setText(self.tr("Ne&w"))
         f.button.setText(self.tr("Save hosp&ital"))
         t = self.targets_form
-        t.setTitle(self.tr("Transfer time targets (minutes)"))
+        self.targets_group.setTitle(self.tr("Transfer time targets (minutes)"))
         t.labels["request_minutes"].setText(self.tr("Classification → &request:"))
         t.labels["departure_minutes"].setText(self.tr("Request → &departure:"))
         t.labels["handover_minutes"].setText(self.tr("Departure → hand&over:"))
         for spin in self.minutes.values():
             spin.setSuffix(self.tr(" min"))
         t.button.setText(self.tr("Sa&ve targets"))
+        k = self.contacts_form
+        self.contacts_group.setTitle(self.tr("This clinic on paper (handover form, daily report)"))
+        k.labels["phone"].setText(self.tr("Phone (for call-&backs):"))
+        k.labels["reviewer"].setText(self.tr("Report veri&fied by:"))
+        k.labels["head"].setText(self.tr("Head of the clinic:"))
+        self.contact_edits["phone"].setPlaceholderText(self.tr("where the receiving hospital calls back"))
+        for key in ("reviewer", "head"):
+            self.contact_edits[key].setPlaceholderText(self.tr("full name; empty: a blank line to sign"))
+        k.button.setText(self.tr("Save contacts"))  # no Alt letter left here: Enter in a field saves
         c = self.trust_form
-        c.setTitle(self.tr("Trusted clinics (their QR codes are accepted here)"))
+        self.trust_group.setTitle(self.tr("Trusted clinics (their QR codes are accepted here)"))
         c.labels["code"].setText(self.tr("Clinic &code:"))
         c.labels["name"].setText(self.tr("Clinic na&me:"))
         c.labels["public_key"].setText(self.tr("&Public key:"))
@@ -286,6 +262,7 @@ class TransferAdminPage(Page):
         transfers, actor = self.session.ctx.transfers, self.session.actor
         self.session.runner.run(lambda: transfers.hospitals(actor), self._show_hospitals, parent=self)
         self.session.runner.run(transfers.targets, self._show_targets, parent=self)
+        self.session.runner.run(transfers.contacts, self._show_contacts, parent=self)
         self.reload_trusted()
 
     def _show_hospitals(self, hospitals: list[HospitalRecord]) -> None:
@@ -372,11 +349,39 @@ class TransferAdminPage(Page):
 
         self.session.runner.run(save, done, failed, parent=self)
 
+    # ----- the clinic's contacts ------------------------------------------------------------
+    def _show_contacts(self, result: tuple[ClinicContacts, int]) -> None:
+        contacts, self.contacts_version = result
+        for key, edit in self.contact_edits.items():
+            edit.setText(getattr(contacts, key))
+
+    def save_contacts(self) -> None:
+        transfers, actor, version = self.session.ctx.transfers, self.session.actor, self.contacts_version
+        values = {key: edit.text() for key, edit in self.contact_edits.items()}
+
+        def save() -> int:
+            return transfers.update_contacts(actor, ClinicContacts.cleaned(**values), version)
+
+        def done(new_version: int) -> None:
+            self.contacts_version = new_version
+            self.contacts_form.done(self.tr("✓ Saved. The next handover form and daily report print them."))
+
+        def failed(exc: BaseException) -> None:
+            self.contacts_form.errors.show(exc)
+            if isinstance(exc, StaleEdit):
+                QMessageBox.information(self, error_title(exc), describe(exc))
+                self.session.runner.run(transfers.contacts, self._show_contacts, parent=self)
+
+        self.session.runner.run(save, done, failed, parent=self)
+
     # ----- trusted clinics ------------------------------------------------------------------
     def reload_trusted(self) -> None:
         transfers, actor = self.session.ctx.transfers, self.session.actor
-        self.session.runner.run(lambda: transfers.trusted_clinics(actor), self._show_trusted,
-                                self.trust_form.errors.show, parent=self)
+        self.session.runner.run(lambda: transfers.trusted_clinics(actor), self._show_trusted, self._trust_failed,
+                                parent=self)
+
+    def _trust_failed(self, exc: BaseException) -> None:
+        self.trust_form.errors.show(exc)
 
     def _show_trusted(self, clinics: list[TrustedClinicInfo]) -> None:
         picked = self.selected_trusted()
@@ -427,7 +432,7 @@ class TransferAdminPage(Page):
             self.reload_trusted()
 
         self.session.runner.run(lambda: transfers.trust_clinic(actor, code=code, name=name, public_key=key),
-                                done, self.trust_form.errors.show, parent=self)
+                                done, self._trust_failed, parent=self)
 
     def distrust(self) -> None:
         c = self.selected_trusted()

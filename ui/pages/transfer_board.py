@@ -16,7 +16,6 @@ from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -33,9 +32,8 @@ from app.permissions import Perm
 from app.transfer.records import TransferRecord
 from app.transfer.vocab import TRANSITIONS, Condition, TransferState
 from ui.fields import TimeField
-from ui.forms import FieldErrors, Page, describe, error_label, field_with_error, tidy_form
+from ui.forms import describe, error_label
 from ui.labels import (
-    TRANSFER_STATE_COLORS,
     classification_name,
     condition_name,
     sex_name,
@@ -43,13 +41,15 @@ from ui.labels import (
     transfer_state_name,
     yes_no,
 )
-from ui.pages.case_models import local
-from ui.pages.case_page import BAD_STYLE, OK_STYLE, table_view
 from ui.pages.transfer_models import TransferBoardModel
 from ui.pages.transfer_print import print_handover
 from ui.print_preview import PrintPreviewDialog
 from ui.scan_field import scanner_input
 from ui.session import Session
+from ui.widgets import palette
+from ui.widgets.form import FormBox
+from ui.widgets.page import Page
+from ui.widgets.table import local, record_table
 
 POLL_MS = 15_000
 CHIP = "font-size: 13pt; font-weight: bold; padding: 4px 14px; border-radius: 6px;"
@@ -76,39 +76,6 @@ def line(maximum: int) -> QLineEdit:
     edit = QLineEdit()
     edit.setMaxLength(maximum)
     return edit
-
-
-class StepForm(QWidget):
-    """One step's fields with inline errors and its button."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.form = QFormLayout()
-        tidy_form(self.form)
-        self.labels: dict[str, QLabel] = {}
-        self.general = error_label()
-        self.errors = FieldErrors(self.general)
-        self.button = QPushButton()
-        self.button.setAutoDefault(False)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(self.form)
-        layout.addWidget(self.general)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.button)
-        layout.addLayout(row)
-
-    def add(self, key: str, widget: QWidget) -> QWidget:
-        box, err = field_with_error(widget)
-        label = QLabel()
-        label.setBuddy(widget)
-        self.labels[key] = label
-        self.form.addRow(label, box)
-        self.errors.add(key, widget, err)
-        if isinstance(widget, QLineEdit):
-            widget.returnPressed.connect(self.button.click)
-        return widget
 
 
 class OneOf(QWidget):
@@ -149,23 +116,23 @@ class TransferBoardPage(Page):
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 14pt; font-weight: bold;")
         self.open_chip = QLabel()
-        self.open_chip.setStyleSheet(CHIP + " background: #eceff1; color: #263238;")
+        self.open_chip.setStyleSheet(CHIP + f" background: {palette.NEUTRAL_BG}; color: {palette.SLATE_DARK};")
         self.late_chip = QLabel()
         self.updated_label = QLabel()
-        self.updated_label.setStyleSheet("color: #5f6b73;")
+        self.updated_label.setStyleSheet(f"color: {palette.MUTED};")
         self.refresh_button = QPushButton()
         self.refresh_button.clicked.connect(self.refresh)
         self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #b3261e; font-weight: bold;")
+        self.error_label.setStyleSheet(f"color: {palette.DANGER}; font-weight: bold;")
         self.error_label.hide()
         self.model = TransferBoardModel(session.zone, self)
-        self.view = table_view(self.model, (200, 60, 80, 100, 90, 90, 90))
+        self.view = record_table(self.model, (200, 60, 80, 100, 90, 90, 90))
         self.view.verticalHeader().setDefaultSectionSize(30)
         self.view.setStyleSheet("QTableView { font-size: 11pt; }")
         self.view.selectionModel().selectionChanged.connect(lambda *_a: self._selected())
         self.hint = QLabel()
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: #5f6b73;")
+        self.hint.setStyleSheet(f"color: {palette.MUTED};")
 
         # ----- detail panel -----------------------------------------------------------------------
         self.title_label = QLabel()
@@ -180,7 +147,7 @@ class TransferBoardPage(Page):
         QVBoxLayout(self.step_group).addWidget(self.steps)
         zone = session.zone
         # 120 dispatch
-        self.dispatch_form = StepForm()
+        self.dispatch_form = FormBox()
         self.call_120_at = self.dispatch_form.add("call_120_at", TimeField(zone))
         self.dispatch_ref = self.dispatch_form.add("dispatch_ref", line(40))
         self.vehicle_plate = self.dispatch_form.add("vehicle_plate", line(20))
@@ -190,11 +157,11 @@ class TransferBoardPage(Page):
         self.crew = self.dispatch_form.add("crew", line(200))
         self.dispatch_form.button.clicked.connect(self.dispatch)
         # departure
-        self.depart_form = StepForm()
+        self.depart_form = FormBox()
         self.departed_at = self.depart_form.add("departed_at", TimeField(zone))
         self.depart_form.button.clicked.connect(self.depart)
         # handover
-        self.handover_form = StepForm()
+        self.handover_form = FormBox()
         self.receiving_staff = self.handover_form.add("receiving_staff", line(64))
         self.receiving_department = self.handover_form.add("receiving_department", line(64))
         self.handed_over_at = self.handover_form.add("handed_over_at", TimeField(zone))
@@ -209,21 +176,20 @@ class TransferBoardPage(Page):
         self.receipt.setMaxLength(4000)
         self.receipt.returnPressed.connect(self.scan_receipt)
         self.receipt_error = error_label()
-        receipt_box = self.handover_form.layout()
-        assert isinstance(receipt_box, QVBoxLayout)
+        receipt_box = self.handover_form.body
         receipt_box.addSpacing(8)
         receipt_box.addWidget(self.receipt_label)
         receipt_box.addWidget(self.receipt)
         receipt_box.addWidget(self.receipt_error)
         # disinfection
-        self.disinfect_form = StepForm()
+        self.disinfect_form = FormBox()
         self.disinfected_at = self.disinfect_form.add("disinfected_at", TimeField(zone))
         self.method = self.disinfect_form.add("method", line(100))
         self.disinfected_by = self.disinfect_form.add("by", line(64))
         self.disinfect_form.button.clicked.connect(self.disinfect)
         self.nothing = QLabel()
         self.nothing.setWordWrap(True)
-        self.nothing.setStyleSheet("color: #5f6b73;")
+        self.nothing.setStyleSheet(f"color: {palette.MUTED};")
         self.forms: dict[str, QWidget] = {
             TransferState.DISPATCHED: self.dispatch_form, TransferState.DEPARTED: self.depart_form,
             TransferState.HANDED_OVER: self.handover_form, TransferState.CLOSED: self.disinfect_form,
@@ -232,10 +198,10 @@ class TransferBoardPage(Page):
             self.steps.addWidget(w)
         # cancel
         self.cancel_group = QGroupBox()
-        self.cancel_form = StepForm()
+        self.cancel_form = FormBox()
         self.cancel_reason = self.cancel_form.add("reason", line(200))
         self.cancel_form.button.clicked.connect(self.cancel)
-        self.cancel_form.button.setStyleSheet("color: #b3261e;")
+        self.cancel_form.button.setStyleSheet(f"color: {palette.DANGER};")
         QVBoxLayout(self.cancel_group).addWidget(self.cancel_form)
         # bottom of the panel
         self.print_button = QPushButton()
@@ -260,11 +226,11 @@ class TransferBoardPage(Page):
         p.addWidget(self.step_group)
         p.addWidget(self.cancel_group)
         p.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(panel)
-        self.scroll.setMinimumWidth(420)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.panel_scroll = QScrollArea()
+        self.panel_scroll.setWidgetResizable(True)
+        self.panel_scroll.setWidget(panel)
+        self.panel_scroll.setMinimumWidth(420)
+        self.panel_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         left = QWidget()
         ll = QVBoxLayout(left)
@@ -273,7 +239,7 @@ class TransferBoardPage(Page):
         ll.addWidget(self.hint)
         splitter = QSplitter()
         splitter.addWidget(left)
-        splitter.addWidget(self.scroll)
+        splitter.addWidget(self.panel_scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([740, 420])
@@ -408,8 +374,8 @@ class TransferBoardPage(Page):
         late = sum(1 for r in rows if self.model.late(r))
         self.open_chip.setText(self.tr("Open: {count}").format(count=len(rows)))
         self.late_chip.setText(self.tr("Past target: {count}").format(count=late))
-        self.late_chip.setStyleSheet(CHIP + (" background: #f8c4be; color: #8c1d18;" if late
-                                             else " background: #f5f5f5; color: #9e9e9e;"))
+        self.late_chip.setStyleSheet(CHIP + (f" background: {palette.OVERDUE_BG}; color: {palette.OVERDUE};" if late
+                                             else f" background: {palette.FAINT_BG}; color: {palette.FAINT};"))
 
     def _selected(self) -> None:
         rows = self.view.selectionModel().selectedRows()
@@ -438,7 +404,7 @@ class TransferBoardPage(Page):
             return
         zone = self.session.zone
         self.title_label.setText(f"{t.visit_no}  {t.patient_name}")
-        fg, bg = TRANSFER_STATE_COLORS.get(t.state, ("#000", "#fff"))
+        fg, bg = palette.TRANSFER_STATE_COLORS.get(t.state, palette.UNKNOWN_STATE)
         self.state_badge.setText(transfer_state_name(t.state))
         self.state_badge.setStyleSheet(f"background: {bg}; color: {fg}; font-weight: bold; padding: 3px 10px; "
                                        "border-radius: 5px;")
@@ -469,7 +435,7 @@ class TransferBoardPage(Page):
                                  department=t.receiving_department or "",
                                  condition=condition_name(t.arrival_condition))))
         self.summary.setText("<table cellspacing='3'>" + "".join(
-            f"<tr><td style='color:#5f6b73; padding-right:8px'>{_esc(k)}</td><td>{_esc(v)}</td></tr>"
+            f"<tr><td style='color:{palette.MUTED}; padding-right:8px'>{_esc(k)}</td><td>{_esc(v)}</td></tr>"
             for k, v in rows) + "</table>")
         steps = legal_steps(t.state)
         forward = next((s for s in steps if s != TransferState.CANCELLED), None)
@@ -506,7 +472,7 @@ class TransferBoardPage(Page):
             return []
         return legal_steps(self.current.state)
 
-    def _step(self, form: StepForm | None, fn: Callable[[TransferRecord], TransferRecord],
+    def _step(self, form: FormBox | None, fn: Callable[[TransferRecord], TransferRecord],
               message: str | Callable[[TransferRecord], str]) -> None:
         t = self.current
         if t is None or not self.can_act:
@@ -585,7 +551,12 @@ class TransferBoardPage(Page):
             self.say(self.tr("✓ Receipt of {visit_no} scanned: handover recorded ({staff}, {department}).").format(
                 visit_no=record.visit_no, staff=record.receiving_staff or "",
                 department=record.receiving_department or ""), ok=True)
-            self.refresh(then=lambda: (self.select(record.id), self.show_detail(record, keep_message=True)))
+
+            def then() -> None:
+                self.select(record.id)
+                self.show_detail(record, keep_message=True)
+
+            self.refresh(then=then)
 
         def failed(exc: BaseException) -> None:
             self.receipt.selectAll()
@@ -629,7 +600,7 @@ class TransferBoardPage(Page):
 
     def say(self, text: str, *, ok: bool) -> None:
         self.message.setText(text)
-        self.message.setStyleSheet(OK_STYLE if ok else BAD_STYLE)
+        self.message.setStyleSheet(palette.OK_STYLE if ok else palette.BAD_STYLE)
 
 
 def _esc(text: str) -> str:

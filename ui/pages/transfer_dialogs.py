@@ -18,6 +18,7 @@ from app.transfer.vocab import Condition
 from ui.labels import classification_name, condition_name, hospital_kind_name
 from ui.pages.case_dialogs import WARN_STYLE, FormDialog, text_edit
 from ui.session import Session
+from ui.widgets import palette
 
 
 def accepting_first(hospitals: list[HospitalRecord]) -> list[HospitalRecord]:
@@ -40,7 +41,7 @@ class TransferRequestDialog(FormDialog):
             self.hospital.addItem("", h.id)
         self.hospital_info = QLabel()
         self.hospital_info.setWordWrap(True)
-        self.hospital_info.setStyleSheet("color: #37474f;")
+        self.hospital_info.setStyleSheet(f"color: {palette.SLATE_TEXT};")
         self.hospital_info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.condition = QComboBox()
         for cond in Condition:
@@ -49,6 +50,10 @@ class TransferRequestDialog(FormDialog):
         self.precautions = text_edit(200)
         self.staff = text_edit(200)
         self.reason = text_edit(200)
+        # what the handover form tells the receiving hospital that the case does not hold (issue 15)
+        self.underlying_conditions = text_edit(200)
+        self.lines_medication = text_edit(200)
+        self.documents = text_edit(200)
         self.reason_note = QLabel()
         self.reason_note.setWordWrap(True)
         self.reason_note.setStyleSheet(WARN_STYLE)
@@ -64,6 +69,9 @@ class TransferRequestDialog(FormDialog):
         self.add_field("precautions", self.precautions)
         self.add_field("staff", self.staff)
         self.add_field("reason", self.reason)
+        self.add_field("underlying_conditions", self.underlying_conditions)
+        self.add_field("lines_medication", self.lines_medication)
+        self.add_field("documents", self.documents)
         self.body.insertWidget(1, self.none_note)
         self.body.insertWidget(3, self.reason_note)
         self.hospital.currentIndexChanged.connect(self._show_hospital)
@@ -108,6 +116,12 @@ class TransferRequestDialog(FormDialog):
         self.labels["reason"].setText(self.tr("&Reason:"))
         self.reason.setPlaceholderText(self.tr("required: why this patient is transferred") if self.needs_reason
                                        else self.tr("optional"))
+        self.labels["underlying_conditions"].setText(self.tr("&Underlying diseases / allergies:"))
+        self.underlying_conditions.setPlaceholderText(self.tr("e.g. hypertension; penicillin allergy (optional)"))
+        self.labels["lines_medication"].setText(self.tr("&Lines and medication:"))
+        self.lines_medication.setPlaceholderText(self.tr("e.g. oxygen 3 L/min, IV line, drugs given (optional)"))
+        self.labels["documents"].setText(self.tr("Documents sent &along:"))
+        self.documents.setPlaceholderText(self.tr("e.g. case summary, lab reports, imaging (optional)"))
         self.reason_note.setText(self.tr("This case is not suspected, confirmed, asymptomatic or positive: write why "
                                          "it is transferred."))
         self.none_note.setText(self.tr("No hospital is accepting patients. An administrator sets the hospitals "
@@ -123,7 +137,9 @@ class TransferRequestDialog(FormDialog):
             return
         condition, oxygen = self.condition.currentData(), self.oxygen.isChecked()
         precautions, staff, reason = self.precautions.text(), self.staff.text(), self.reason.text()
+        facts = {"underlying_conditions": self.underlying_conditions.text(),
+                 "lines_medication": self.lines_medication.text(), "documents": self.documents.text()}
         self.session.runner.run(
             lambda: transfers.request(actor, visit_no, hospital_id=hospital_id, condition=condition, oxygen=oxygen,
-                                      precautions=precautions, staff=staff, reason=reason),
+                                      precautions=precautions, staff=staff, reason=reason, **facts),
             self.done_with, self.errors.show, parent=self)

@@ -12,11 +12,12 @@ from app.transfer.service import TransferQuery
 from app.transfer.vocab import TransferState
 from ui.csv_export import export_csv
 from ui.fields import DateField, debouncer
-from ui.forms import ERROR_STYLE, Page, describe
+from ui.forms import ERROR_STYLE, describe
 from ui.labels import transfer_state_name
-from ui.pages.case_page import table_view
 from ui.pages.transfer_models import TransferHistoryModel
 from ui.session import Session
+from ui.widgets.table import record_table
+from ui.widgets.page import Page
 
 
 class TransferHistoryPage(Page):
@@ -52,7 +53,7 @@ class TransferHistoryPage(Page):
         self.since.returnPressed.connect(self.reload)
         self.search.returnPressed.connect(self.reload)
         self.model = TransferHistoryModel(session.zone, self)
-        self.view = table_view(self.model, (200, 70, 90, 100, 150, 60, 100, 100, 100, 100))
+        self.view = record_table(self.model, (200, 70, 90, 100, 150, 60, 100, 100, 100, 100))
         self.count_label = QLabel()
         self.export_button = QPushButton()
         self.export_button.clicked.connect(self.export)

@@ -16,8 +16,10 @@ from app.casework.vocab import ClockState
 from app.transfer.records import HospitalRecord, TransferRecord, TrustedClinicInfo
 from app.transfer.vocab import TransferClock
 from ui.durations import duration_text, taken_text
-from ui.labels import TRANSFER_STATE_COLORS, condition_name, hospital_kind_name, transfer_state_name, yes_no
-from ui.pages.case_models import RecordModel, bold, clock_colours, local
+from ui.labels import condition_name, hospital_kind_name, transfer_state_name, yes_no
+from ui.pages.case_models import clock_colours
+from ui.widgets import palette
+from ui.widgets.table import RecordModel, bold, local
 
 CLOCK_KINDS = (TransferClock.REQUEST.value, TransferClock.DEPARTURE.value, TransferClock.HANDOVER.value)
 
@@ -34,7 +36,7 @@ def clock_minutes(c: ClockRecord, now: datetime | None) -> int:
 
 
 def state_colours(code: str, role: int) -> Any:
-    fg, bg = TRANSFER_STATE_COLORS.get(code, ("#000000", "#ffffff"))
+    fg, bg = palette.TRANSFER_STATE_COLORS.get(code, palette.UNKNOWN_STATE)
     if role == Qt.ItemDataRole.BackgroundRole:
         return QBrush(QColor(bg))
     if role == Qt.ItemDataRole.ForegroundRole:
@@ -100,7 +102,7 @@ class TransferBoardModel(RecordModel[TransferRecord]):
             if state is None or c is None:
                 return None
             if c.met_at is not None and not c.missed:
-                return QBrush(QColor("#1b6e20")) if role == Qt.ItemDataRole.ForegroundRole else None
+                return QBrush(QColor(palette.OK)) if role == Qt.ItemDataRole.ForegroundRole else None
             return clock_colours(state, role)
         if role == Qt.ItemDataRole.FontRole and column == self.VISIT:
             return bold()

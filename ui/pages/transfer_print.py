@@ -32,7 +32,8 @@ def handover_pdf(session: Session, transfer_id: int) -> bytes:
     transfer = ctx.transfers.get(actor, transfer_id)
     tests = ctx.cases.get(actor, transfer.visit_no).tests
     token = ctx.transfers.handover_token(actor, transfer_id)
-    return transfer_handover_pdf(transfer, tests, session.clinic, token, ctx.clock.now())
+    phone = ctx.transfers.contacts()[0].phone
+    return transfer_handover_pdf(transfer, tests, session.clinic, token, ctx.clock.now(), clinic_phone=phone)
 
 
 def print_handover(session: Session, parent: QWidget, transfer_id: int, visit_no: str,

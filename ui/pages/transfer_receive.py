@@ -28,16 +28,18 @@ from PySide6.QtWidgets import (
 
 from app.transfer.records import ReceivedRecord
 from app.transfer.vocab import Condition
-from ui.forms import FieldErrors, Page, describe, error_label, field_with_error, tidy_form
+from ui.forms import FieldErrors, describe, error_label, field_with_error, tidy_form
 from ui.labels import classification_name, condition_name, sex_name
-from ui.pages.case_page import BAD_STYLE, OK_STYLE
 from ui.pages.transfer_print import qr_image, receipt_pdf
 from ui.print_preview import PrintPreviewDialog, open_preview
 from ui.scan_field import scanner_input
 from ui.session import Session
+from ui.widgets import palette
+from ui.widgets.page import Page
 
-VERIFIED_STYLE = "background: #e3f4e4; color: #1b4d1f; padding: 8px 12px; border-radius: 6px;"
-REFUSED_STYLE = "background: #f8c4be; color: #8c1d18; padding: 8px 12px; border-radius: 6px; font-weight: bold;"
+VERIFIED_STYLE = f"background: {palette.OK_BG}; color: {palette.OK_DARK}; padding: 8px 12px; border-radius: 6px;"
+REFUSED_STYLE = (f"background: {palette.OVERDUE_BG}; color: {palette.OVERDUE}; padding: 8px 12px; border-radius: 6px;"
+                 " font-weight: bold;")
 
 
 class ReceiveTransferPage(Page):
@@ -54,7 +56,7 @@ class ReceiveTransferPage(Page):
         self.heading.setStyleSheet("font-size: 14pt; font-weight: bold;")
         self.explain = QLabel()
         self.explain.setWordWrap(True)
-        self.explain.setStyleSheet("color: #37474f;")
+        self.explain.setStyleSheet(f"color: {palette.SLATE_TEXT};")
         self.scan_label = QLabel()
         self.scan = scanner_input(QLineEdit())
         self.scan.setMaxLength(4000)
@@ -256,7 +258,7 @@ class ReceiveTransferPage(Page):
                                           "printed receipt back; the sending clinic scans its QR.").format(
             visit_no=r.visit_no, clinic=r.issuer_code, time=r.received_at.astimezone(self.session.zone)
             .strftime("%Y-%m-%d %H:%M"), staff=staff, department=dept, condition=condition_name(cond)))
-        self.receipt_text.setStyleSheet(OK_STYLE)
+        self.receipt_text.setStyleSheet(palette.OK_STYLE)
         self.qr.setPixmap(QPixmap.fromImage(qr_image(r.receipt_token, 4)))
 
     def receipt_titles(self) -> dict[str, str]:
@@ -293,8 +295,8 @@ class ReceiveTransferPage(Page):
             return
         if not path.lower().endswith(".png"):
             path += ".png"
-        ok = qr_image(r.receipt_token, 8).save(path, "PNG")
-        self.save_status.setStyleSheet(OK_STYLE if ok else BAD_STYLE)
+        ok = qr_image(r.receipt_token, 8).save(path, b"PNG")
+        self.save_status.setStyleSheet(palette.OK_STYLE if ok else palette.BAD_STYLE)
         self.save_status.setText(self.tr("Saved to {path}").format(path=path) if ok
                                  else self.tr("The file could not be written. Choose another folder."))
 

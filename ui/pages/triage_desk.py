@@ -30,13 +30,15 @@ from app.printing.registration_form import registration_form_pdf
 from app.printing.guide_slip import SLIP_SIZES
 from app.settings import SLIP_PAPER
 from app.triage.records import HandoffRecord, VisitDetail
-from ui.forms import FieldErrors, Page, error_label, field_with_error, scrolling, tidy_form
-from ui.labels import DECISION_COLORS, decision_name
+from ui.forms import FieldErrors, error_label, field_with_error, scrolling, tidy_form
+from ui.labels import decision_name
 from ui.print_preview import PrintPreviewDialog, open_preview
 from ui.pages.registration_form import RegistrationForm
 from ui.pages.screening_form import PendingScreening, ScreeningForm
 from ui.session import Session
 from ui.untaken_feed import UntakenBanner
+from ui.widgets import palette
+from ui.widgets.page import Page
 
 translate = QCoreApplication.translate  # lupdate extracts translate("Printing", ...)
 
@@ -102,7 +104,7 @@ class HandoffStep(QWidget):
         self.sent_label = QLabel()
         self.sent_label.setWordWrap(True)
         self.sent_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.sent_label.setStyleSheet("font-size: 12pt; color: #1b6e20;")
+        self.sent_label.setStyleSheet(f"font-size: 12pt; color: {palette.OK};")
         self.slip_button = QPushButton()
         self.slip_button.clicked.connect(self.print_slip)
         self.form_button = QPushButton()
@@ -179,7 +181,7 @@ class HandoffStep(QWidget):
         self.visit_no.setText(d.visit_no)
         decision = d.screening.decision
         self.visit_no.setStyleSheet("font-size: 34pt; font-weight: bold; "
-                                    f"color: {DECISION_COLORS.get(decision, '#000')};")
+                                    f"color: {palette.DECISION_COLORS.get(decision, palette.TEXT)};")
         self.patient.setText(f"{d.patient.name}  ·  {decision_name(decision)}")
         sent = self.handoff is not None
         self.send_button.setEnabled(not sent)
@@ -272,7 +274,7 @@ class TriageDeskPage(Page):
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 14pt; font-weight: bold;")
         self.step_label = QLabel()
-        self.step_label.setStyleSheet("color: #555;")
+        self.step_label.setStyleSheet(f"color: {palette.HINT};")
         self.untaken = UntakenBanner(session, "triage", self)  # 首诊负责制: patients no doctor has taken
         self.screening = ScreeningForm(session)
         self.registration = RegistrationForm(session)

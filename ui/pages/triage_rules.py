@@ -29,13 +29,15 @@ from PySide6.QtWidgets import (
 from app.errors import Conflict, StaleEdit
 from app.triage.config_service import RiskAreaRecord
 from app.triage.rules import TriageRules
-from ui.forms import ERROR_STYLE, FieldErrors, Page, error_label, field_with_error, tidy_form
+from ui.forms import ERROR_STYLE, FieldErrors, error_label, field_with_error, tidy_form
 from ui.pages.clinic_mode_box import ClinicModeBox
 from ui.labels import risk_level_name
 from ui.session import Session
+from ui.widgets import palette
+from ui.widgets.page import Page
 
 Index = QModelIndex | QPersistentModelIndex
-OK_STYLE = "color: #1b6e20;"
+OK_STYLE = f"color: {palette.OK};"
 
 
 class RiskAreaModel(QAbstractTableModel):

@@ -46,6 +46,7 @@ from ui.forms import (
 from ui.labels import classification_name, role_name, role_names
 from ui.pages.case_dialogs import FormDialog, text_edit
 from ui.session import Session
+from ui.widgets import palette
 
 
 def _buttons(dialog: QDialog) -> tuple[QDialogButtonBox, QPushButton, QPushButton]:
@@ -71,6 +72,8 @@ class UserDialog(Dialog):
         self.username = QLineEdit(user.username if user else "")
         self.username.setMaxLength(32)
         self.username.setReadOnly(user is not None)
+        if user is not None:  # shown, not edited: Tab goes past it
+            self.username.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.full_name = QLineEdit(user.full_name if user else "")
         self.full_name.setMaxLength(64)
         self.role_boxes: dict[str, QCheckBox] = {}
@@ -89,7 +92,7 @@ class UserDialog(Dialog):
         self.errors = FieldErrors(self.general_error)
         self.notice = QLabel()
         self.notice.setWordWrap(True)
-        self.notice.setStyleSheet("color: #8a5a00;")
+        self.notice.setStyleSheet(f"color: {palette.AMBER};")
         self.notice.hide()
         form = QFormLayout()
         tidy_form(form)
@@ -341,7 +344,7 @@ class OpenCasesDialog(Dialog):
         self.disable_button.clicked.connect(self.disable)
         self.close_button.clicked.connect(self.reject)
         self.disable_button.setVisible(user is not None)
-        self.disable_button.setStyleSheet("color: #b3261e;")
+        self.disable_button.setStyleSheet(f"color: {palette.DANGER};")
         buttons = QHBoxLayout()
         buttons.addWidget(self.reassign_button)
         buttons.addStretch(1)

@@ -21,11 +21,11 @@ from app.casework.reassign import OpenCase
 from app.errors import Conflict
 from app.permissions import Perm
 from app.services.users import UserInfo
-from ui.forms import Page
 from ui.ops import report_error
 from ui.pages.user_dialogs import OpenCasesDialog, ResetPasswordDialog, UserDialog
 from ui.pages.users_model import UserTableModel
 from ui.session import Session
+from ui.widgets.page import Page
 
 
 class UsersPage(Page):

@@ -29,9 +29,8 @@ from app.printing.guide_slip import SLIP_SIZES
 from app.settings import SLIP_PAPER
 from ui.csv_export import export_csv
 from ui.fields import debouncer
-from ui.forms import Dialog, Page, tidy_form
+from ui.forms import Dialog, tidy_form
 from ui.labels import (
-    DECISION_COLORS,
     decision_name,
     handoff_state_name,
     id_type_name,
@@ -45,6 +44,8 @@ from ui.pages.triage_desk import preview_form, preview_slip
 from ui.pages.visit_list_model import PAGE_SIZE, VisitListModel
 from ui.print_preview import PrintPreviewDialog
 from ui.session import Session
+from ui.widgets import palette
+from ui.widgets.page import Page
 
 SEARCH_DELAY_MS = 250
 
@@ -60,7 +61,7 @@ class VisitDetailDialog(Dialog):
         self.setMinimumWidth(560)
         self.visit_no = QLabel(detail.visit_no)
         self.visit_no.setStyleSheet(f"font-size: 20pt; font-weight: bold; "
-                                    f"color: {DECISION_COLORS.get(detail.screening.decision, '#000')};")
+                                    f"color: {palette.DECISION_COLORS.get(detail.screening.decision, palette.TEXT)};")
         self.visit_no.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.form = QFormLayout()
         tidy_form(self.form)

@@ -14,8 +14,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor
 
 from app.triage.lists import ListRow
-from ui.labels import DECISION_COLORS, decision_name, handoff_state_name, source_name, symptom_names
+from ui.labels import decision_name, handoff_state_name, source_name, symptom_names
 from ui.ops import Runner
+from ui.widgets import palette
 
 Index = QModelIndex | QPersistentModelIndex
 PAGE_SIZE = 200
@@ -122,7 +123,7 @@ class VisitListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return r
         if role == Qt.ItemDataRole.ForegroundRole and column == self.DECISION:
-            return QBrush(QColor(DECISION_COLORS.get(r.decision, "#000")))
+            return QBrush(QColor(palette.DECISION_COLORS.get(r.decision, palette.TEXT)))
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.TEMP:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

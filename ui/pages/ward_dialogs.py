@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -26,11 +27,12 @@ from app.wards.vocab import NursingLevel, WardType
 from ui.fields import TimeField
 from ui.forms import Dialog, FieldErrors, error_label, field_with_error, tidy_form
 from ui.labels import nursing_level_name, test_result_name, ward_type_name
-from ui.pages.ward_identity import IdentityFields
 from ui.session import Session
+from ui.widgets import palette
+from ui.widgets.identity import IdentityFields
 
 
-def _buttons(dialog: Dialog) -> tuple[QDialogButtonBox, QWidget, QWidget]:
+def _buttons(dialog: Dialog) -> tuple[QDialogButtonBox, QPushButton, QPushButton]:
     buttons = QDialogButtonBox()
     ok = buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
     cancel = buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
@@ -76,7 +78,7 @@ class AdmitDialog(Dialog):
             self.nat_result.addItem("", code)
         self.nat_hint = QLabel()
         self.nat_hint.setWordWrap(True)
-        self.nat_hint.setStyleSheet("color: #555;")
+        self.nat_hint.setStyleSheet(f"color: {palette.HINT};")
         self.general_error = error_label()
         self.errors = FieldErrors(self.general_error)
         place = QFormLayout()
@@ -160,8 +162,8 @@ class AdmitDialog(Dialog):
                                       "(single room) or the isolation observation ward; a suspected or positive "
                                       "patient is transferred, not admitted."))
         self.identity.retranslate()
-        self.ok.setText(self.tr("&Admit"))  # type: ignore[attr-defined]
-        self.cancel.setText(self.tr("Cancel"))  # type: ignore[attr-defined]
+        self.ok.setText(self.tr("&Admit"))
+        self.cancel.setText(self.tr("Cancel"))
 
     def submit(self) -> None:
         self.errors.clear()
@@ -206,6 +208,8 @@ class WardDialog(Dialog):
         self.name = QLineEdit(ward.name if ward else "")
         self.name.setMaxLength(64)
         self.name.setReadOnly(ward is not None)
+        if ward is not None:  # shown, not edited: Tab goes past it
+            self.name.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.type = QComboBox()
         for kind in WardType:
             self.type.addItem("", kind.value)
@@ -241,8 +245,8 @@ class WardDialog(Dialog):
         self.gates.setPlaceholderText(self.tr("Gate names, separated by commas, e.g. 缓冲门岗"))
         for i in range(self.type.count()):
             self.type.setItemText(i, ward_type_name(self.type.itemData(i)))
-        self.ok.setText(self.tr("&Save"))  # type: ignore[attr-defined]
-        self.cancel.setText(self.tr("Cancel"))  # type: ignore[attr-defined]
+        self.ok.setText(self.tr("&Save"))
+        self.cancel.setText(self.tr("Cancel"))
 
     def submit(self) -> None:
         self.errors.clear()

@@ -24,14 +24,17 @@ from PySide6.QtWidgets import (
 
 from app.permissions import Perm
 from app.wards.records import AdmissionRecord, InsideRecord, WardRecord
-from ui.forms import Page, describe
+from ui.forms import describe
 from ui.pages.ward_dialogs import AdmitDialog, WardDialog
-from ui.pages.ward_models import inpatient_model, overstay_minutes, record_table, ward_model
+from ui.pages.ward_models import inpatient_model, overstay_minutes, ward_model
 from ui.poller import Poller
 from ui.session import Session
+from ui.widgets import palette
+from ui.widgets.page import Page
+from ui.widgets.table import record_table
 
 OVERSTAY_POLL_MS = 30_000
-OVERSTAY_STYLE = ("background: #c62828; color: white; font-size: 12pt; font-weight: bold; padding: 6px;"
+OVERSTAY_STYLE = (f"background: {palette.ALARM}; color: white; font-size: 12pt; font-weight: bold; padding: 6px;"
                   " border-radius: 6px;")
 
 
@@ -63,7 +66,8 @@ class WardsPage(Page):
         self.overstay_feed = OverstayFeed(session, self, OVERSTAY_POLL_MS)
         self.overstay_feed.updated.connect(self.show_overstays)
         self.inpatients = inpatient_model(session.zone, self)
-        self.inpatient_view = record_table(self.inpatients, (110, 110, 70, 130, 110, 150, 160))
+        self.inpatient_view = record_table(self.inpatients, (110, 110, 70, 130, 110, 150, 160), striped=True,
+                                           row_height=None)
         self.inpatient_view.doubleClicked.connect(lambda _i: self.discharge())
         self.admit_button = QPushButton()
         self.admit_button.clicked.connect(self.admit)
@@ -74,8 +78,8 @@ class WardsPage(Page):
         self.inpatient_view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
 
         self.wards_box = QGroupBox()
-        self.wards = ward_model(self)
-        self.ward_view = record_table(self.wards, (110, 120, 150))
+        self.wards = ward_model(session.zone, self)
+        self.ward_view = record_table(self.wards, (110, 120, 150), striped=True, row_height=None)
         self.ward_view.doubleClicked.connect(lambda _i: self.edit_ward())
         self.add_ward_button = QPushButton()
         self.add_ward_button.clicked.connect(lambda: self.edit_ward(new=True))
@@ -176,7 +180,7 @@ class WardsPage(Page):
 
     def _say(self, text: str, *, bad: bool = False) -> None:
         self.message.setText(text)
-        self.message.setStyleSheet("color: #b3261e; font-weight: bold;" if bad else "color: #1b6e20;")
+        self.message.setStyleSheet(f"color: {palette.DANGER}; font-weight: bold;" if bad else f"color: {palette.OK};")
 
     # ----- actions --------------------------------------------------------------------------
     def _open(self, dialog: AdmitDialog | WardDialog) -> None:

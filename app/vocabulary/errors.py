@@ -1,0 +1,1296 @@
+"""The words for every error code, in both languages, defined once.
+
+Services raise typed errors with a stable ``code`` and ``details``; the desks (``ui/messages.py``), the command
+line (``app/cli.py``) and the county hub's pages turn them into a sentence here, so a nurse, an administrator at
+a terminal and the county read the same thing. Every sentence says what to do next. Pure Python, no Qt.
+
+``ERRORS[code]`` is the sentence for a code; ``{field}`` names fill from the error's details. Where the words
+depend on the details (which record, which field, a time), a small function below picks the Words and computes
+the fields; it is registered in ``_CHOOSERS``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import datetime
+from typing import Any
+
+from app.vocabulary import Words
+from app.vocabulary.casework import DISPOSITION
+from app.vocabulary.transfer import TRANSFER_STATE
+from app.vocabulary.wards import EXCEPTION_KIND
+
+Fields = dict[str, Any]
+Chooser = Callable[[Mapping[str, Any]], tuple[Words, Fields]]
+
+ERRORS: dict[str, Words] = {
+    # validation
+    "username": Words(
+        zh="用户名为 2–32 个字符：小写字母、数字、“.”、“_”或“-”，并以字母或数字开头。",
+        en="User names are 2–32 characters: lower-case letters, digits, '.', '_' or '-', starting with a "
+           "letter or digit."),
+    "full_name": Words(
+        zh="请输入 1 到 64 个字符的姓名。",
+        en="Enter a name of 1 to 64 characters."),
+    "clinic_code": Words(
+        zh="机构代码为 2–20 位大写字母或数字，例如医疗机构登记代码。",
+        en="The clinic code is 2–20 capital letters or digits, e.g. the institution code."),
+    "clinic_name": Words(
+        zh="请输入机构名称（2 到 100 个字符）。",
+        en="Enter the clinic's name (2 to 100 characters)."),
+    "clinic_level": Words(
+        zh="请选择机构级别。",
+        en="Choose the clinic level."),
+    "timezone": Words(
+        zh="本机无法识别该时区。",
+        en="The time zone is not known on this computer."),
+    "unknown_role": Words(
+        zh="未知角色：{role}。",
+        en="Unknown role: {role}."),
+    "no_role": Words(
+        zh="请至少选择一个角色。",
+        en="Choose at least one role."),
+    "password_too_short": Words(
+        zh="密码至少需要 {minimum} 个字符。",
+        en="The password needs at least {minimum} characters."),
+    "password_too_simple": Words(
+        zh="密码过于简单：请至少使用 4 个不同的字符。",
+        en="The password is too simple: use at least 4 different characters."),
+    "passwords_differ": Words(
+        zh="两次输入的密码不一致。",
+        en="The two passwords are not the same."),
+    "last_admin": Words(
+        zh="这是最后一个在用的管理员账户：至少要有一个在用账户保留管理员角色。",
+        en="This is the last active administrator: keep the administrator role on at least one active account."),
+    "cannot_disable_self": Words(
+        zh="不能停用自己的账户。",
+        en="You cannot disable your own account."),
+    "setting_type": Words(
+        zh="该设置的值类型不正确。",
+        en="This setting has the wrong kind of value."),
+    "setting_choice": Words(
+        zh="该值不在允许的选项中。",
+        en="This value is not one of the allowed choices."),
+    "setting_range": Words(
+        zh="请输入 {minimum} 至 {maximum} 之间的数值。",
+        en="Enter a value from {minimum} to {maximum}."),
+    "invalid": Words(
+        zh="部分输入内容无效。",
+        en="Some of the input is not valid."),
+    "figure_range": Words(
+        zh="请输入 {minimum} 至 {maximum} 之间的数值。",
+        en="Enter a value from {minimum} to {maximum}."),
+    # conflicts and concurrency
+    "username_taken": Words(
+        zh="用户名 {username} 已被使用。",
+        en="The user name {username} is already taken."),
+    "already_initialized": Words(
+        zh="本工作站的机构已经设置过了。",
+        en="This workstation's clinic is already set up."),
+    "not_demo_clinic": Words(
+        zh="演示账户只能添加到演示机构。",
+        en="Demo accounts can only be added to a demo clinic."),
+    "conflict": Words(
+        zh="与已有数据冲突。",
+        en="This conflicts with existing data."),
+    # not found / permissions / set-up
+    "user": Words(
+        zh="账户 {username} 不存在。",
+        en="The account {username} does not exist."),
+    "permission_denied": Words(
+        zh="您的账户无权执行此操作。",
+        en="Your account is not allowed to do this."),
+    "account_disabled": Words(
+        zh="该账户已被停用，请联系管理员。",
+        en="This account has been disabled. Ask an administrator."),
+    "not_initialized": Words(
+        zh="此数据目录或数据库中尚未建立机构（数据目录是否写错？），未在该处创建任何内容。请先建立机构（设置向导，或命令行"
+           " fever-sentinel init / demo），或指定本机构的数据目录。",
+        en="No clinic is set up in this data directory or database yet (a mistyped data folder?); nothing was "
+           "created there. Set up the clinic first (the set-up wizard, or 'fever-sentinel init' or 'demo'), or "
+           "give the clinic's data directory."),
+    # storage
+    "network_share": Words(
+        zh="数据文件夹 {path} 位于网络共享上，数据库文件在那里可能损坏：请使用本机硬盘上的文件夹；多台工作站共用时，请管理员改用本机构的数据库服务器。",
+        en="The data folder {path} is on a network share, where the database file can be damaged: use a folder "
+           "on this computer's own disk or, for several desks, ask the administrator to use the clinic's "
+           "database server."),
+    "disk_full": Words(
+        zh="磁盘已满。请清理部分空间后重试。",
+        en="The disk is full. Free some space, then try again."),
+    "db_busy": Words(
+        zh="数据库正被其他工位使用，请稍后重试。",
+        en="The database is busy with another desk. Try again in a moment."),
+    "db_read_only": Words(
+        zh="数据库无法写入（文件或文件夹为只读）。",
+        en="The database cannot be written to (read-only file or folder)."),
+    "db_corrupt": Words(
+        zh="数据库文件已损坏，请恢复最近的备份。",
+        en="The database file is damaged. Restore the latest backup."),
+    "db_newer_than_app": Words(
+        zh="数据由更新版本的发热哨点工作站写入（数据库版本 {revision}，本程序最高支持 {head}）。请重新安装新版本；数据未做任何改动。",
+        en="The data was written by a newer version of Fever Sentinel (database version {revision}; this "
+           "program knows up to {head}). Install the newer version again; nothing was changed."),
+    "db_unreachable": Words(
+        zh="无法连接数据库服务器。请检查：服务器电脑是否开机、数据库是否在运行，本机网线或无线网络是否连通，以及本工作站设置的服务器地址和端口是否正确。",
+        en="The database server cannot be reached. Check that the server computer is on and its database is "
+           "running, this computer's network cable or Wi-Fi, and the server address and port set for this "
+           "desk."),
+    "backup_needs_sqlite": Words(
+        zh="此处备份仅适用于本机自带的数据库文件。多台工作站共用数据库服务器时，请由负责该服务器的人员备份。",
+        en="Backups from here work only with this computer's own database file. When the desks share a "
+           "database server, whoever runs that server backs it up."),
+    "backup_over_live": Words(
+        zh="备份不能覆盖正在使用的数据库，请选择其他文件。",
+        en="A backup cannot overwrite the live database. Choose another file."),
+    "backup_failed": Words(
+        zh="备份无法写入，请检查文件夹和剩余空间。",
+        en="The backup could not be written. Check the folder and the free space."),
+    "backup_check_failed": Words(
+        zh="备份已写入但未通过完整性检查，已丢弃。",
+        en="The backup was written but failed its integrity check; it was not kept."),
+    "backup_missing": Words(
+        zh="找不到备份文件 {path}。",
+        en="The backup file {path} was not found."),
+    "corrupt_backup": Words(
+        zh="备份文件已损坏，无法恢复。",
+        en="The backup file is damaged and cannot be restored."),
+    "not_a_backup": Words(
+        zh="该文件不是发热哨点工作站的备份。",
+        en="This file is not a Fever Sentinel backup."),
+    "backup_chain_broken": Words(
+        zh="该备份的责任追溯记录在第 {seq} 号处断裂，未予恢复。",
+        en="The backup's responsibility trail is broken at entry #{seq}; it was not restored."),
+    "backup_other_clinic": Words(
+        zh="该备份属于其他机构（{clinic}），未予恢复。",
+        en="This backup belongs to another clinic ({clinic}); it was not restored."),
+    "restore_failed": Words(
+        zh="恢复失败，当前数据未被改动。",
+        en="The restore failed; the current data was left unchanged."),
+    "key_exists": Words(
+        zh="本机构的签名密钥已存在，未被覆盖。",
+        en="A signing key for this clinic already exists and was not overwritten."),
+    "key_missing": Words(
+        zh="缺少本机构的签名密钥文件：{path}。",
+        en="The clinic's signing key file is missing: {path}."),
+    "key_invalid": Words(
+        zh="本机构的签名密钥文件已损坏：{path}。",
+        en="The clinic's signing key file is damaged: {path}."),
+    "storage": Words(
+        zh="数据无法读取或写入。",
+        en="The data could not be read or written."),
+    # triage desk: screening
+    "temperature_range": Words(
+        zh="体温须在 {minimum} 至 {maximum} °C 之间，请重新测量。",
+        en="The temperature must be between {minimum} and {maximum} °C. Measure again."),
+    "temperature_required": Words(
+        zh="请填写测得的体温。",
+        en="Enter the measured temperature."),
+    "temp_method": Words(
+        zh="请选择测温方式。",
+        en="Choose how the temperature was measured."),
+    "symptom": Words(
+        zh="选择了未知的症状。",
+        en="An unknown symptom was chosen."),
+    "health_code": Words(
+        zh="请选择健康码颜色。",
+        en="Choose the colour of the health code."),
+    "occupation": Words(
+        zh="请选择高风险岗位，或“无”。",
+        en="Choose the high-risk occupation, or none."),
+    "onset_in_future": Words(
+        zh="发病日期不能晚于今天。",
+        en="The onset date cannot be in the future."),
+    "travel_in_future": Words(
+        zh="离开该地区的日期不能晚于今天。",
+        en="The last day in an area cannot be in the future."),
+    "screened_in_future": Words(
+        zh="筛查时间不能晚于现在。",
+        en="The screening time cannot be in the future."),
+    "decision": Words(
+        zh="请选择普通门诊、发热门诊或立即隔离。",
+        en="Choose general outpatient, fever clinic or isolation."),
+    "downgrade_needs_reason": Words(
+        zh="降低分诊级别须填写原因（至少 4 个字）。",
+        en="Lowering the decision needs a reason (at least 4 characters)."),
+    "not_fever_patient": Words(
+        zh="只有分诊到发热门诊或需隔离的患者才需要登记。",
+        en="Only patients sent to the fever clinic or isolation are registered."),
+    "date_format": Words(
+        zh="日期请按“年-月-日”填写，或填几天前（0 表示今天）。",
+        en="Enter a date as YYYY-MM-DD, or a number of days ago (0 = today)."),
+    # triage desk: registration
+    "patient_name": Words(
+        zh="请填写姓名（1 至 64 个字）。",
+        en="Enter the name (1 to 64 characters)."),
+    "id_type": Words(
+        zh="请选择证件类型。",
+        en="Choose the type of identity document."),
+    "id_format": Words(
+        zh="该号码不符合此类证件的格式。",
+        en="This is not a valid number for this kind of document."),
+    "id_birth_date": Words(
+        zh="身份证号中的出生日期不是有效日期。",
+        en="The birth date inside this ID number is not a real date."),
+    "id_check_digit": Words(
+        zh="身份证号最后一位（校验码）不符，可能有数字输错了。",
+        en="The ID number's last character (check digit) does not match: a digit was probably mistyped."),
+    "id_missing_reason": Words(
+        zh="无证件时请写明原因（如儿童、忘带证件）。",
+        en="Without an identity document, write why (e.g. child, forgot the card)."),
+    "birth_date": Words(
+        zh="出生日期不合理。",
+        en="The birth date is not plausible."),
+    "birth_date_mismatch": Words(
+        zh="出生日期与身份证号中的不一致。",
+        en="The birth date differs from the one in the ID number."),
+    "sex": Words(
+        zh="请选择性别。",
+        en="Choose the sex."),
+    "sex_mismatch": Words(
+        zh="性别与身份证号中的不一致。",
+        en="The sex differs from the one in the ID number."),
+    "phone": Words(
+        zh="请填写 11 位手机号，或 0731-1234567 这样的固定电话。",
+        en="Enter an 11-digit mobile number or a landline such as 0731-1234567."),
+    "vaccination_doses": Words(
+        zh="疫苗接种剂次须为 0 至 10。",
+        en="Vaccination doses are a number from 0 to 10."),
+    "required": Words(
+        zh="此项必填。",
+        en="This field is required."),
+    "too_long": Words(
+        zh="太长了：最多 {maximum} 个字。",
+        en="Too long: at most {maximum} characters."),
+    "patient_exists": Words(
+        zh="该证件号码的患者已登记过。",
+        en="A patient with this ID number is already registered."),
+    "already_registered": Words(
+        zh="这次筛查已经登记过了。",
+        en="This screening has already been registered."),
+    # hand-offs
+    "handoff_open": Words(
+        zh="就诊号 {visit_no} 已在前往发热门诊的途中。",
+        en="Visit {visit_no} is already on the way to the fever clinic."),
+    "already_arrived": Words(
+        zh="就诊号 {visit_no} 已到达发热门诊。",
+        en="Visit {visit_no} has already arrived at the fever clinic."),
+    "handoff_closed": Words(
+        zh="就诊号 {visit_no} 的交接已结束。",
+        en="The hand-off of visit {visit_no} is already closed."),
+    # pharmacy
+    "drug_category": Words(
+        zh="请选择药品类别。",
+        en="Choose the kind of medicine."),
+    # rules and risk areas
+    "rule_fever_threshold": Words(
+        zh="发热标准须在 36.0 至 39.0 °C 之间。",
+        en="The fever threshold must be between 36.0 and 39.0 °C."),
+    "rule_travel_window": Words(
+        zh="旅居史时间范围须为 1 至 60 天。",
+        en="The travel window must be 1 to 60 days."),
+    "rule_implausible": Words(
+        zh="异常体温的上下限设置有误。",
+        en="The implausible-temperature limits are not in order."),
+    "rule_handoff_timeout": Words(
+        zh="交接时限须为 1 至 240 分钟。",
+        en="The hand-off time limit must be 1 to 240 minutes."),
+    "rule_level": Words(
+        zh="规则中有未知的分诊级别。",
+        en="A rule points to an unknown decision level."),
+    "risk_level": Words(
+        zh="{area} 的风险等级须为中风险或高风险。",
+        en="The risk level of {area} must be medium or high."),
+    "risk_file_format": Words(
+        zh="该文件不是风险地区名单：请使用 CSV（名称,等级[,起始日期]）或 JSON 列表。",
+        en="The file is not a risk-area list: use CSV (name,level[,since]) or a JSON list."),
+    "risk_file_row": Words(
+        zh="风险地区文件第 {row} 行无效：需要地区名称和风险等级 medium/high（中风险/高风险）。",
+        en="Line {row} of the risk-area file is not valid: it needs an area name and the level medium/high (中风"
+           "险/高风险)."),
+    "file_encoding": Words(
+        zh="该文件既不是 UTF-8 也不是 GBK/GB18030 编码的文本。请在 Excel 中另存为 CSV 或 .xlsx 后重试。",
+        en="The file is neither UTF-8 nor GBK/GB18030 text. Save it from Excel as CSV or .xlsx and try again."),
+    "file_unreadable": Words(
+        zh="无法读取该文件。",
+        en="The file could not be read."),
+    "csv_header": Words(
+        zh="CSV 文件第一行的列名不正确。",
+        en="The CSV file's first line does not have the expected column names."),
+    # fever clinic casework
+    "already_taken": Words(
+        zh="该患者已由 {doctor} 医生接诊，由其首诊负责。",
+        en="This patient has already been taken by doctor {doctor}, who is responsible for the case."),
+    "not_arrived": Words(
+        zh="该患者尚未在发热门诊确认接收。",
+        en="This patient has not been received at the fever clinic yet."),
+    "not_responsible": Words(
+        zh="只有责任医生（{doctor}）可以执行此操作。请联系该医生，或申请交接。",
+        en="Only the responsible doctor ({doctor}) can do this. Ask them, or ask for a hand-over."),
+    "handover_target": Words(
+        zh="只能交接给在用的医生账户，请核对用户名。",
+        en="Hand over to an active doctor's account: check the user name."),
+    "handover_self": Words(
+        zh="您已是本病例的责任医生，请选择其他医生。",
+        en="You are already responsible for this case: choose another doctor."),
+    "handover_pending": Words(
+        zh="本病例已有一个交接申请在等待答复。",
+        en="A hand-over of this case is already waiting for an answer."),
+    "handover_answered": Words(
+        zh="此交接申请已答复。",
+        en="This hand-over has already been answered."),
+    "not_handover_target": Words(
+        zh="只有被交接的医生才能答复此交接申请。",
+        en="Only the doctor the case is handed to can answer this hand-over."),
+    "epi_field": Words(
+        zh="流调内容含有未知项目。",
+        en="The interview contains an unknown field."),
+    "classification": Words(
+        zh="请选择病例诊断分类。",
+        en="Choose the case classification."),
+    "not_reportable": Words(
+        zh="只有疑似病例、确诊病例和无症状感染者需要网络直报，请先作出诊断分类。",
+        en="Only suspected cases, confirmed cases and asymptomatic infections are reported to the network: "
+           "classify the case first."),
+    "time_in_future": Words(
+        zh="时间不能晚于现在。",
+        en="The time cannot be in the future."),
+    "time_too_early": Words(
+        zh="时间过早：不能早于前一环节（登记、采样或诊断分类）。",
+        en="The time is too early: it cannot be before the step it follows (registration, sample or "
+           "classification)."),
+    "naive_time": Words(
+        zh="时间缺少时区。",
+        en="The time has no time zone."),
+    "observation_required": Words(
+        zh="核酸检测须在患者留观期间进行：请先安排留观室和床位。",
+        en="A nucleic acid test needs the patient under observation: set the observation room and bed first."),
+    "test_kind": Words(
+        zh="请选择检测项目。",
+        en="Choose the kind of test."),
+    "population": Words(
+        zh="请选择受检人群。",
+        en="Choose who is being tested."),
+    "test_result": Words(
+        zh="请选择阴性、阳性或无效。",
+        en="Choose negative, positive or invalid."),
+    "ct_value": Words(
+        zh="Ct 值须大于 0 且小于 50，或留空。",
+        en="The Ct value must be greater than 0 and less than 50, or left empty."),
+    "result_recorded": Words(
+        zh="此检测已有结果。",
+        en="This test already has a result."),
+    "disposition": Words(
+        zh="请选择处置方式。",
+        en="Choose the disposition."),
+    "pending_result_reason": Words(
+        zh="检测结果尚未出：请写明患者在结果出来前离开的原因。",
+        en="A test result is still pending: write why the patient leaves before it is back."),
+    "not_excluded": Words(
+        zh="只有诊断为“排除”的病例才能转回普通门诊。",
+        en="Only a case classified as excluded can go back to general outpatient."),
+    "excluding_result": Words(
+        zh="请选择据以排除的阴性检测结果。",
+        en="Choose the negative test result that excludes the case."),
+    "reportable_cannot_go_home": Words(
+        zh="疑似病例、确诊病例和无症状感染者不得居家：请收住入院或转运至定点医院。",
+        en="A suspected, confirmed or asymptomatic case cannot go home: admit or transfer the patient."),
+    "buffer_room_required": Words(
+        zh="未排除前，患者只能收入缓冲病区单间。",
+        en="Until the case is excluded, the patient must be admitted to a single room in the buffer ward."),
+    "transfer_reason": Words(
+        zh="非疑似病例、确诊病例或无症状感染者转运至定点医院，须填写原因。",
+        en="Transferring a case that is not suspected, confirmed or asymptomatic needs a reason."),
+    "transfer_via_request": Words(
+        zh="转运至定点医院须通过转运申请登记（由其安排救护车），不能在此作为处置登记。",
+        en="A transfer is recorded through the transfer request (which books the ambulance), not as a "
+           "disposition here."),
+    "transfer_open": Words(
+        zh="该病例已有进行中的转运：请查看转运看板。",
+        en="This case already has an open transfer: see the transfer board."),
+    "hospital_not_accepting": Words(
+        zh="该医院目前不接收患者：请选择其他医院。",
+        en="This hospital is not accepting patients at the moment: choose another one."),
+    "hospital_exists": Words(
+        zh="已存在名为{name}的医院。",
+        en="A hospital named {name} already exists."),
+    "hospital_kind": Words(
+        zh="请选择医院类型：定点医院、后备定点医院或定点发热门诊。",
+        en="Choose the kind: designated hospital, backup hospital or designated fever clinic."),
+    "condition": Words(
+        zh="请选择患者病情：一般、病重或病危。",
+        en="Choose the patient's condition: stable, serious or critical."),
+    "transfer_target": Words(
+        zh="每项时限目标须为 5 至 1440 分钟。",
+        en="Each time target must be from 5 to 1440 minutes."),
+    "public_key": Words(
+        zh="这不是有效的公钥：请粘贴对方机构提供的完整公钥。",
+        en="This is not a valid public key: paste the whole key the other clinic gave you."),
+    "wrong_clinic": Words(
+        zh="该回执属于其他机构发出的转运，不是本机构的。",
+        en="This receipt belongs to a transfer sent by another clinic, not by this one."),
+    "already_received": Words(
+        zh="该转运患者已在本机构接收过。",
+        en="This transferred patient has already been received here."),
+    # signed QR codes (transfer handover and receipt)
+    "bad_token": Words(
+        zh="无法读取该二维码：内容不完整或不是发热哨点的二维码。请重新扫描。",
+        en="The QR code could not be read: it is incomplete or not a Fever Sentinel code. Scan it again."),
+    "unknown_key": Words(
+        zh="该二维码由本机构尚未信任的机构签发。请管理员添加该机构的公钥，并与对方机构电话核实。",
+        en="The QR code was signed by a clinic this site does not trust. An administrator can add that "
+           "clinic's public key."),
+    "bad_signature": Words(
+        zh="二维码签名不符，可能被伪造或篡改。请与签发机构电话核实。",
+        en="The QR code's signature does not match: it was forged or altered. Do not accept it."),
+    "issuer_mismatch": Words(
+        zh="二维码自称来自 {claimed}，却由 {signer} 的密钥签名，内容不可信。请与签发机构电话核实。",
+        en="The QR code says it comes from {claimed} but was signed by {signer}'s key: do not accept it."),
+    "expired": Words(
+        zh="该二维码已过期。",
+        en="The QR code has expired."),
+    "wrong_kind": Words(
+        zh="这是另一种用途的二维码。",
+        en="This is a different kind of QR code."),
+    # wards, permits and the gate
+    "escort_exists": Words(
+        zh="该患者已有有效陪护证：同一时间只能有一名陪护。如更换陪护人，请先作废原证。",
+        en="This patient already has a valid escort permit: only one escort at a time. Revoke the old permit "
+           "first if the escort changes."),
+    "visitor_overlap": Words(
+        zh="该患者的另一张探视证与此时段重叠：探视人须逐一进入。",
+        en="Another visitor permit for this patient overlaps this time: visitors come one at a time."),
+    "visit_window": Words(
+        zh="探视结束时间须晚于开始时间，且晚于当前时间。",
+        en="The visiting time must end after it starts, and end in the future."),
+    "escort_test_old": Words(
+        zh="陪护人的核酸阴性结果须在 {hours} 小时以内。",
+        en="The escort's negative nucleic acid test must be from the last {hours} hours."),
+    "permit_not_active": Words(
+        zh="该证件已失效（已作废或已补发）。",
+        en="This permit is no longer valid (revoked or replaced)."),
+    "discharged": Words(
+        zh="患者已出院，不能再签发证件。",
+        en="The patient has been discharged: no permits can be issued."),
+    "already_admitted": Words(
+        zh="该患者已在住院。",
+        en="This patient is already admitted to a ward."),
+    "already_discharged": Words(
+        zh="该患者已出院。",
+        en="This patient has already been discharged."),
+    "ward_exists": Words(
+        zh="已存在名为 {name} 的病区。",
+        en="A ward named {name} already exists."),
+    "ward_type": Words(
+        zh="请选择病区类型。",
+        en="Choose the type of ward."),
+    "gates": Words(
+        zh="请至少填写一个门岗名称（多个用逗号分隔）。",
+        en="Enter at least one gate name (separate several with commas)."),
+    "nursing_level": Words(
+        zh="请选择护理级别。",
+        en="Choose the nursing level."),
+    "exception_kind": Words(
+        zh="请选择例外针对的规则。",
+        en="Choose which rule the exception is for."),
+    # daily report, early warning, county hub
+    "report_day_not_over": Words(
+        zh="当日结束后才能提交该日报告，请选择更早的日期。",
+        en="A day's report can be submitted only after the day is over: choose an earlier day."),
+    "report_submitted": Words(
+        zh="该日报告已提交（第 {version} 版）。如需更改，请填写说明后提交更正。",
+        en="This day's report is already submitted (version {version}). To change it, submit a correction "
+           "with a note."),
+    "correction_note": Words(
+        zh="更正须填写说明，写明原报告哪里有误（命令行：--note）。",
+        en="A correction needs a note saying what was wrong (command line: --note)."),
+    "already_acknowledged": Words(
+        zh="该预警已由 {by} 确认处理。",
+        en="This alert was already acknowledged by {by}."),
+    "time_format": Words(
+        zh="请按“时:分”填写时间，如 09:00。",
+        en="Enter the time as hours and minutes, e.g. 09:00."),
+    "hub_url": Words(
+        zh="请先在“日报告”页的“县平台”栏中设置县平台地址（https://…；命令行：sync push --hub 地址）。",
+        en="Set the county hub's address first (https://…) under \"County hub\" on the daily report page "
+           "(command line: sync push --hub URL)."),
+    "hub_unreachable": Words(
+        zh="当前无法连接县平台。报告保留在待发送队列中，连接恢复后自动发送。",
+        en="The county hub cannot be reached now. Reports stay queued and are sent when it is back."),
+    "ca_file": Words(
+        zh="该文件不是证书。请向县里索取其 CA 根证书文件（.crt、.cer 或 .pem）。",
+        en="This file is not a certificate. Ask the county for its CA (root) certificate file (.crt, .cer or "
+           ".pem)."),
+    # issue 12 — casework rules
+    "nat_and_blood_routine_required": Words(
+        zh="发热门诊患者均须进行核酸检测和血常规检测：请先开具这两项检测（患者留观等候）。",
+        en="Every fever-clinic patient needs a nucleic acid test and a blood routine: order them first (the "
+           "patient waits under observation)."),
+    "nat_result_pending": Words(
+        zh="核酸检测结果未出：患者须留观至结果明确。在此之前只能收入缓冲病区单人单间，或转运。若上次结果无效，请重新开具核酸检测。",
+        en="The nucleic acid result is not in yet: the patient stays under observation until it is. Meanwhile "
+           "the patient can only be admitted to a single room in the buffer ward, or transferred. If the last "
+           "result was invalid, order a new test."),
+    "reportable_transfer_only": Words(
+        zh="疑似病例、确诊病例和无症状感染者只能转运至定点医院，不得以任何理由延迟：请申请转运。",
+        en="A suspected, confirmed or asymptomatic case leaves only by transfer to the designated hospital, "
+           "without delay: request the transfer."),
+    "positive_transfer_only": Words(
+        zh="该患者检测结果为阳性：请进行病例分类，2小时内网络直报，并申请转运至定点医院。",
+        en="This patient has a positive result: classify the case, report it within 2 hours and request the "
+           "transfer to the designated hospital."),
+    "positive_reportable_only": Words(
+        zh="该患者检测结果为阳性：只能分类为疑似病例、确诊病例或无症状感染者。",
+        en="This patient has a positive result: classify the case as suspected, confirmed or asymptomatic."),
+    "refer_mode_transfer_only": Words(
+        zh="本机构为发热哨点诊室：所有发热患者均须转运至定点发热门诊。请申请转运。",
+        en="This clinic is a sentinel room: every fever patient is referred to the designated fever clinic. "
+           "Request the transfer."),
+    "exclusion_needs_negative_nat": Words(
+        zh="只有本次就诊的核酸检测阴性结果才能排除（抗原、抗体、血常规和CT不能作为排除依据）：请等待核酸检测结果。",
+        en="Only a negative nucleic acid result of this visit excludes the case (antigen, antibody, blood "
+           "routine and CT do not): wait for the result."),
+    "exclusion_needs_two_negative_nat": Words(
+        zh="疑似病例须连续两次核酸检测阴性（采样时间至少间隔{hours}小时）方可排除：请开具下一次核酸检测，或请医务负责人批准特例。",
+        en="A suspected case is excluded after two negative nucleic acid results sampled at least {hours} "
+           "hours apart: order the next test, or ask the medical director for an exception."),
+    "classification_forward_only": Words(
+        zh="病例分类只能向前推进，不能回退。如需更正，请医务负责人批准特例后在此选择该特例。",
+        en="A classification only moves forward. To correct it, ask the medical director to approve an "
+           "exception, then choose it here."),
+    "exception_reason": Words(
+        zh="请填写批准特例的原因（至少{minimum}个字）。",
+        en="Write why the exception is approved (at least {minimum} characters)."),
+    "exception_detail": Words(
+        zh="请选择病例可变更为的分类。",
+        en="Choose the classification the case may change to."),
+    "exception_unknown": Words(
+        zh="该特例不存在：请选择为本病例批准的特例。",
+        en="This exception does not exist: choose one approved for this case."),
+    "exception_self": Words(
+        zh="这项特例是您本人批准的：须由第二人使用（病例由另一位医生，通行证由另一位工作人员签发）。",
+        en="You approved this exception yourself: a second person must use it (another doctor for a case, "
+           "another staff member for a permit)."),
+    "exception_used": Words(
+        zh="该特例已使用。请医务负责人重新批准。",
+        en="This exception has already been used. Ask the medical director for a new one."),
+    "exception_mismatch": Words(
+        zh="该特例是为其他病例或其他分类批准的：请选择为本病例本次变更批准的特例。",
+        en="This exception was approved for another case or another classification: choose the one for this "
+           "case and this change."),
+    "exception_not_needed": Words(
+        zh="此次分类变更无需特例：请不选特例直接分类。",
+        en="This change needs no exception: classify without choosing one."),
+    "not_an_incident": Words(
+        zh="只有疑似病例、确诊病例、无症状感染者或检测阳性患者擅自离院才需作为事件报告。",
+        en="Only a suspected, confirmed, asymptomatic or positive patient who left without permission is "
+           "reported as an incident."),
+    # issue 12 — transfers and responsibility
+    "transfer_done": Words(
+        zh="该患者已交接给接收医院：转运已完成，不能再次申请或重新开放。",
+        en="This patient has already been handed over to the receiving hospital: the transfer is finished and "
+           "cannot be asked for again or reopened."),
+    "reassign_target": Words(
+        zh="请从列表中选择一名在岗医生接管该病例。",
+        en="Reassign the case to an active doctor's account: choose one from the list."),
+    "reassign_same": Words(
+        zh="该医生已是本病例的负责医生：请选择其他医生。",
+        en="This doctor is already responsible for the case: choose another doctor."),
+    # issue 12 — pre-triage and clinic mode
+    "health_code_unchecked": Words(
+        zh="请查验患者健康码，并选择绿码、黄码、红码或未出示。",
+        en="Check the patient's health code and choose green, yellow, red or not shown."),
+    "health_code_reason": Words(
+        zh="患者未出示健康码：请写明原因（如：老人无智能手机）。",
+        en="The patient showed no health code: write why (e.g. elderly, no smartphone)."),
+    "id_number_taken": Words(
+        zh="该证件号码属于另一位患者的档案（最近就诊号 {visit_no}）。请改用该档案，或核对号码。",
+        en="This ID number belongs to another patient's record (last visit {visit_no}). Use that record, or "
+           "check the number."),
+    "clinic_mode": Words(
+        zh="请选择本机构模式：发热哨点诊室（一律转运）或发热诊室（接诊）。",
+        en="Choose how the clinic works: sentinel room (refers) or fever room (treats)."),
+    "mode_unchanged": Words(
+        zh="本机构已是此模式，未作更改。",
+        en="The clinic already works this way; nothing was changed."),
+    "mode_change_reason": Words(
+        zh="更改本机构模式须填写原因（至少4个字），如县卫健局的决定。",
+        en="Changing the clinic mode needs a reason (at least 4 characters), e.g. the county's decision."),
+    # issue 12 — wards, escorts and visitors
+    "escort_test_negative_required": Words(
+        zh="陪护人员须持核酸检测阴性结果：请填写采样日期时间及检测结果。结果阳性或缺少结果的，不能签发陪护证。",
+        en="An escort needs a NEGATIVE nucleic acid test result: enter the test's date and time and its "
+           "result. A positive or missing result cannot be accepted."),
+    "escort_test_not_newer": Words(
+        zh="该次检测不晚于已登记的检测：请填写更新的阴性结果。",
+        en="This test is not newer than the one already recorded: enter the newer negative result."),
+    "visit_reason_required": Words(
+        zh="原则上不予现场探视，鼓励视频探视：请填写需要现场探视的事由，如病危告知。",
+        en="In principle there are no on-site visits (video visits are encouraged): enter the reason this "
+           "visit is needed, e.g. critical condition notice."),
+    "visit_too_long": Words(
+        zh="探视人数仅限1人，时间{minutes}分钟内：请缩短探视时段。",
+        en="A visit lasts at most {minutes} minutes, one visitor at a time: shorten the visiting time."),
+    "admission_needs_disposition": Words(
+        zh="该患者的发热门诊病例尚未处置：请首诊医生先将处置记录为“收住入院”，再由病区办理入院。",
+        en="This patient's fever-clinic case is still open: the responsible doctor records the disposition "
+           "\"admitted\" first, then the ward admits the patient."),
+    "admission_nat_required": Words(
+        zh="新入院患者须落实应检尽检：请填写核酸采样时间（发热门诊就诊患者请先在发热门诊开具核酸检测）。",
+        en="Every new inpatient is tested: enter the time the nucleic acid sample was taken (for a "
+           "fever-clinic visit, order the test in the fever clinic first)."),
+    "admission_nat_old": Words(
+        zh="核酸采样须在{hours}小时内：请重新采样并填写采样时间。",
+        en="The nucleic acid sample must be from the last {hours} hours: take a new sample and enter its time."),
+    "buffer_ward_first": Words(
+        zh="该患者尚无核酸阴性结果：排除前应先收入缓冲病区单人单间，或隔离留观病区。",
+        en="This patient has no negative nucleic acid result yet: admit to the buffer ward (single room) "
+           "first, or to the isolation observation ward, until excluded."),
+    "reportable_not_admitted": Words(
+        zh="疑似病例、确诊病例、无症状感染者或核酸阳性者不得在本机构收住：请申请转运至定点医院。",
+        en="A suspected, confirmed or asymptomatic case, or a positive result, is not admitted here: request "
+           "the transfer to the designated hospital."),
+    "nat_result": Words(
+        zh="请选择核酸结果：阴性、阳性或结果未出。",
+        en="Choose the nucleic acid result: negative, positive, or not known yet."),
+    # issue 12 — antipyretic register
+    "buyer_phone_required": Words(
+        zh="请填写购药人的联系电话：每位购药人都要登记并电话回访。",
+        en="Enter the buyer's phone number: every buyer is registered and called back."),
+    "prescription": Words(
+        zh="请选择购药人有无处方，以及开方医疗机构的级别。",
+        en="Choose whether the buyer has a prescription, and from what kind of institution."),
+    "prescriber_required": Words(
+        zh="请填写开方医生，或选择“无处方”。",
+        en="Enter the doctor who wrote the prescription, or choose \"No prescription\"."),
+    "prescriber_institution_required": Words(
+        zh="请填写开方医疗机构，或选择“无处方”。",
+        en="Enter the institution where the prescription was written, or choose \"No prescription\"."),
+    "callback_outcome": Words(
+        zh="请选择回访结果。",
+        en="Choose the outcome of the call."),
+    # issue 12 — daily report and rule figures
+    "figure_unknown": Words(
+        zh="该数值不能在本页修改：请重新载入本页，在其所示页面修改。",
+        en="This figure is not one the rules page can change here: reload the page and change it where it is "
+           "shown."),
+    # issue 12 — casework desk
+    "approver_not_allowed": Words(
+        zh="{approver} 没有批准特例的权限：请由医务负责人（管理员）作为第二人在此登录。",
+        en="{approver} may not approve exceptions: the medical director (an administrator) signs in here as "
+           "the second person."),
+    # issue 13 — desk keys and trust
+    "desk_not_enrolled": Words(
+        zh="本工作站的签名密钥尚未登记，不能签发通行证、转运交接单，也不能报送：请管理员在“数据维护”页（工作站密钥）登记本工作站。",
+        en="This desk's signing key is not enrolled yet, so it cannot sign permits, transfer forms or "
+           "reports: ask the administrator to enrol this desk on the Data maintenance page (Workstation keys)."),
+    "desk_revoked": Words(
+        zh="本工作站的签名密钥已被吊销，不再签发任何文书。请联系管理员；已吊销的密钥不能再次登记（新的数据目录会生成新密钥）。",
+        en="This desk's signing key was revoked: it signs nothing any more. Ask the administrator; a revoked "
+           "key cannot be enrolled again (a new data directory makes a new key)."),
+    "clinic_key_not_here": Words(
+        zh="登记工作站需要本机构密钥，而本工作站没有：请在建立本机构的那台工作站上登记。",
+        en="Desks are enrolled with the clinic key, which is not on this desk: enrol from the desk where the "
+           "clinic was set up."),
+    "desk_not_pending": Words(
+        zh="该工作站密钥已登记或已吊销：列表已刷新。",
+        en="This desk key is already enrolled or revoked: the list has been reloaded."),
+    "desk_revoked_already": Words(
+        zh="该工作站密钥已吊销：列表已刷新。",
+        en="This desk key is already revoked: the list has been reloaded."),
+    "desk_purpose": Words(
+        zh="请选择该工作站密钥可签发的内容：通行证、转运交接单与回执、向县级平台报送。",
+        en="Choose what the desk key may sign: permits, transfer forms and receipts, hub reports."),
+    "revoke_reason": Words(
+        zh="请填写吊销该工作站密钥的原因（2至200个字），例如电脑丢失。",
+        en="Enter why the desk key is revoked (2 to 200 characters), e.g. the computer was lost."),
+    "trust_purpose": Words(
+        zh="其他机构的密钥只用于核验其转运交接单与回执：请选择“转运”。",
+        en="Another clinic's key is trusted only for its transfer forms and receipts: choose \"transfer\"."),
+    "unknown_clinic": Words(
+        zh="县级平台不认识本机构：请县级管理员登记本机构的公钥（fever-sentinel clinic public-key）。",
+        en="The county hub does not know this clinic: ask the county to register the clinic's public key "
+           "(fever-sentinel clinic public-key)."),
+    "bad_enrolment": Words(
+        zh="随签名发送的工作站登记不是由机构密钥签发的：请在“数据维护”页重新登记该工作站。",
+        en="The desk enrolment sent with this signature is not signed by the clinic key: enrol the desk again "
+           "on the Data maintenance page."),
+    # issue 13 — the gate
+    # issue 13 — audit anchor
+    "hub_key_mismatch": Words(
+        zh="该应答的签名不是本机构已固定的县级平台公钥，已拒绝并记录。请县级平台宣读其公钥指纹，与审计页面显示的指纹核对后再设置新公钥。",
+        en="The answer was signed by a key other than the county hub's key pinned here: it was refused and "
+           "recorded. Ask the county to read out the hub's key (fingerprint) and compare it with the one on "
+           "the audit page before setting a new one."),
+    "hub_key_format": Words(
+        zh="这不是县级平台公钥：请完整复制县级平台用 \"hub public-key\" 打印的公钥。",
+        en="This is not a hub public key: copy the whole key the hub prints with \"hub public-key\"."),
+    "hub_anchors_refused": Words(
+        zh="县级平台未提供本机构的审计锚点（应答 {status}）：请确认本机构已在县级平台登记、本工作站密钥已登记，然后重试。",
+        en="The county hub did not give this clinic's audit anchors (answer {status}): check that the clinic "
+           "is registered at the hub and this desk is enrolled, then try again."),
+    # issue 13 — county hub doors
+    "list_item": Words(
+        zh="清单第 {item} 项的“{field}”有误（{reason}），整份清单未发布。请改正后重新发布。",
+        en="Item {item} of the list has a wrong \"{field}\" ({reason}); nothing was published. Correct it and "
+           "publish the list again."),
+    "list_duplicate": Words(
+        zh="清单第 {item} 项与第 {first} 项名称重复，整份清单未发布。请只保留其中一项后重新发布。",
+        en="Item {item} repeats the name of item {first}; nothing was published. Keep one of them and publish "
+           "the list again."),
+    "list_format": Words(
+        zh="该文件不是县级平台可发布的清单（应为 JSON 对象列表；风险地区也可用 CSV“名称,等级[,起始日期]”），未发布任何内容。",
+        en="The file is not a list the county hub can publish (a JSON list of objects, or for risk areas the "
+           "CSV \"name,level[,since]\"); nothing was published."),
+    "automatic_not_allowed": Words(
+        zh="系统自动提交只能提交逾期的日报告并发送待发内容；此操作须由有相应权限的人员登录后办理。",
+        en="The automatic submission only submits overdue daily reports and delivers what is queued; this "
+           "needs a person who has the right to log in and do it."),
+    # issue 13 — privacy
+    "control_characters": Words(
+        zh="文字中含有不可见字符或控制字符（第 {position} 个字符，{code_point}），多为复制粘贴带入：请删除后重新输入。",
+        en="This text holds an invisible or control character (character {position}, {code_point}), often "
+           "from copying and pasting: delete the text and type it again."),
+    # issue 14 — failing clearly
+    "db_auth_failed": Words(
+        zh="数据库服务器拒绝了用户名或密码。请与数据库服务器的管理人员核对本工作站设置的用户名和密码。",
+        en="The database server refused the user name or password. Check the user and password set for this "
+           "desk with whoever runs the database server."),
+    "db_missing": Words(
+        zh="服务器上没有数据库 {database}。请检查本工作站设置的数据库名称，或请数据库服务器的管理人员建立该数据库。",
+        en="The database {database} does not exist on the server. Check the database name set for this desk, "
+           "or ask whoever runs the database server to create it."),
+    "db_url_malformed": Words(
+        zh="本工作站设置的数据库地址格式不正确。请管理员改正（postgresql+psycopg://用户@服务器:端口/数据库），或留空以使用本机自带的数据库文件。",
+        en="The database address set for this desk is not valid. Ask the administrator to correct it "
+           "(postgresql+psycopg://user@server:port/database), or leave it empty to use this computer's own "
+           "database file."),
+    # issue 14 — data directory and backups
+    "backup_exists": Words(
+        zh="文件 {path} 已存在，未写入任何内容。请换一个文件名（或在命令行用 --force 覆盖）。",
+        en="The file {path} exists already; nothing was written. Choose another name (or, on the command "
+           "line, overwrite it with --force)."),
+    "backup_out_is_folder": Words(
+        zh="{path} 是文件夹：请给备份一个文件名。",
+        en="{path} is a folder: give a file name for the backup."),
+    "no_signing_keys": Words(
+        zh="本工作站的密钥文件夹中没有可放入备份的签名密钥。",
+        en="There is no signing key in this desk's keys folder to put in the backup."),
+    "passphrase_too_short": Words(
+        zh="口令至少需要 {minimum} 个字符。",
+        en="The passphrase must have at least {minimum} characters."),
+    "backup_keys_missing": Words(
+        zh="未找到该备份的密钥文件 {path}，未恢复任何内容。请不带密钥恢复，或把 .keys 文件放在备份文件旁边。",
+        en="The key file {path} of this backup was not found; nothing was restored. Restore without the keys, "
+           "or put the .keys file beside the backup."),
+    "backup_keys_format": Words(
+        zh="备份旁的密钥文件已损坏或不是密钥文件，未恢复任何内容。",
+        en="The key file beside the backup is damaged or not a key file; nothing was restored."),
+    "backup_keys_other_clinic": Words(
+        zh="该密钥文件属于其他机构（{clinic}），未恢复任何内容。",
+        en="The key file belongs to another clinic ({clinic}); nothing was restored."),
+    "key_passphrase_wrong": Words(
+        zh="签名密钥的口令错误（或密钥文件被改动过），未恢复任何内容。请输入备份时设定的口令。",
+        en="Wrong passphrase for the signing keys (or the key file was changed); nothing was restored. Type "
+           "the passphrase given when the backup was made."),
+    "restore_not_confirmed": Words(
+        zh="未确认：须准确输入本机构代码 {clinic} 才能恢复，数据未作任何改动。",
+        en="Not confirmed: type the clinic code {clinic} exactly to restore; nothing was changed."),
+    "restore_needs_yes": Words(
+        zh="恢复必须经过确认：请在终端中运行，或在脚本中加 --yes；数据未作任何改动。",
+        en="A restore must be confirmed: run it on a terminal, or add --yes in a script; nothing was changed."),
+    "automatic_only": Words(
+        zh="只有本工作站的自动备份可以这样做；请改用“立即备份”。",
+        en="Only this desk's automatic backup may do this; use \"Back up now\" instead."),
+    "backup_folder_missing": Words(
+        zh="备份文件夹 {path} 不存在（U 盘是否已插好？）。请插好 U 盘，或在“数据维护”页选择其他文件夹。",
+        en="The backup folder {path} is not there (is the USB drive plugged in?). Plug it in or choose "
+           "another folder on the Data maintenance page."),
+    # issue 14 — configuration, version and small truths
+    "config_malformed": Words(
+        zh="本机配置文件 {file} 第 {line} 行有误（{reason}）。请管理员改正该行；未打开任何数据。",
+        en="The machine configuration file {file} has a mistake at line {line} ({reason}). Ask the "
+           "administrator to correct that line; nothing was opened."),
+    "config_value": Words(
+        zh="本机配置文件 {file} 中的“{key}”有误（{reason}）。请管理员改正（可用的项："
+           "data_dir、不含密码的 db_url、db_password_file）；未打开任何数据。",
+        en="The machine configuration file {file} has a wrong \"{key}\" ({reason}). Ask the administrator to "
+           "correct it (allowed: data_dir, db_url without a password, db_password_file); nothing was opened."),
+    "config_unreadable": Words(
+        zh="本电脑的当前账户无法读取本机配置文件 {file}（{reason}）。请管理员让本工作站的每个账户都能读取该文件。",
+        en="The machine configuration file {file} cannot be read by this Windows/computer account ({reason}). "
+           "Ask the administrator to let every account of this desk read it."),
+    "password_file_open": Words(
+        zh="数据库密码文件 {file} 本机所有人都能读取，因此未使用。请管理员将其设为仅所有者可读（chmod 600）。",
+        en="The database password file {file} can be read by everyone on this computer, so it was not used. "
+           "Ask the administrator to make it readable only by its owner (chmod 600)."),
+    "password_file_missing": Words(
+        zh="无法读取本机配置中指定的数据库密码文件 {file}（{reason}）。请管理员恢复该文件或改正 db_password_file。",
+        en="The database password file {file} named in the machine configuration cannot be read ({reason}). "
+           "Ask the administrator to put it back or correct db_password_file."),
+    "password_file_empty": Words(
+        zh="数据库密码文件 {file} 是空的。请管理员在第一行写入数据库密码。",
+        en="The database password file {file} is empty. Ask the administrator to write the database password "
+           "on its first line."),
+    "before_clinic": Words(
+        zh="{day} 早于本机构启用的第一天（{first_day}），没有该日的报告。请选择之后的日期。",
+        en="{day} is before this clinic's first day ({first_day}): there is no report for it. Choose a later "
+           "day."),
+    "port_in_use": Words(
+        zh="本机端口 {port} 已被占用（县级平台是否已在运行？）。请停止占用该端口的程序，或换一个端口。",
+        en="Port {port} is already in use on this computer (is the county hub already running?). Stop the "
+           "other program or choose another port."),
+    "port_unavailable": Words(
+        zh="县级平台无法在 {host} 的端口 {port} 上监听（{reason}）。请检查地址；1024 以下的端口需要管理员权限。",
+        en="The county hub cannot listen on {host} port {port} ({reason}). Check the address; ports below "
+           "1024 need an administrator."),
+    # issue 14 — paper import and risk areas
+    "risk_areas_shrink": Words(
+        zh="新的中高风险地区清单有 {new} 个地区，当前清单有 {old} 个。空白或不完整的文件会使有高风险地"
+           "区旅居史的患者不再被引导至发热门诊：请检查文件，或确认后仍然替换（命令行：--force）。",
+        en="The new risk-area list has {new} areas; the current one has {old}. An empty or truncated file "
+           "would stop high-risk travel from sending patients to the fever clinic: check the file, or confirm "
+           "to replace the list anyway (command line: --force)."),
+    "file_format": Words(
+        zh="该文件既不是 CSV 文件，也不是可读取的 Excel 工作簿（.xlsx）。请在 Excel 中另存为 .xlsx 或 CSV 后重试。",
+        en="The file is neither a CSV file nor an Excel workbook (.xlsx) that can be read. Save it again from "
+           "Excel as .xlsx or CSV and try again."),
+    "yes_no": Words(
+        zh="请填写“是”或“否”。",
+        en="Write 是 (yes) or 否 (no)."),
+    "travel_area": Words(
+        zh="请写明旅居的每个地区（如 广东省广州市白云区）：只写“有”无法判断风险等级。",
+        en="Name each area stayed in (e.g. 广东省广州市白云区): \"yes\" does not say which risk level applies."),
+    # words whose sentence a chooser below may replace (this is the fallback when the details say nothing)
+    "stale_edit": Words(
+        zh="在此期间其他人修改了该账户，已重新加载。请核对后再保存。",
+        en="Someone else changed this account in the meantime; it has been reloaded. Check it, then save again."),
+    "not_found": Words(
+        zh="该记录已不存在，请刷新页面后重新选择。",
+        en="The record no longer exists: reload the page and choose again."),
+    "bad_credentials": Words(
+        zh="用户名或密码错误。",
+        en="Wrong user name or password."),
+    "account_locked": Words(
+        zh="密码错误次数过多：账户已锁定至 {time}。请届时再试，或请管理员提前解锁。",
+        en="Too many wrong passwords: the account is locked until {time}. Try again then, or ask an "
+           "administrator to unlock it sooner."),
+    "case_closed": Words(
+        zh="此病例已结案（{disposition}）。",
+        en="This case is already closed ({disposition})."),
+    "illegal_transition": Words(
+        zh="该转运已是“{current}”，不能再变为“{requested}”。已重新载入。",
+        en="This transfer is already \"{current}\": it cannot become \"{requested}\". It has been reloaded."),
+    "escort_refused": Words(
+        zh="按规定该患者不允许陪护（{needs}）。管理员可以批准例外。",
+        en="The rules do not allow an escort for this patient ({needs}). An administrator can approve an "
+           "exception."),
+    "visitor_refused": Words(
+        zh="按规定该患者不允许探视（{needs}）。管理员可以批准例外。",
+        en="The rules do not allow visitors for this patient ({needs}). An administrator can approve an "
+           "exception."),
+    "hub_certificate": Words(
+        zh="本机不信任县平台的证书。请向县里索取其 CA 根证书文件，并在“日报告”页的“县平台”栏中设置"
+           "（命令行：sync push --ca-file 文件）。",
+        en="The county hub's certificate is not trusted on this computer. Ask the county for its CA (root) "
+           "certificate file and set it under \"County hub\" on the daily report page (command line: sync push "
+           "--ca-file FILE)."),
+    "incident_reported": Words(
+        zh="该事件已报告（报告至：{to}）。",
+        en="This incident has already been reported (to {to})."),
+    "time_before_previous_step": Words(
+        zh="时间不能早于上一环节（{previous}）：请核对后重新填写。",
+        en="The time cannot be earlier than the previous step ({previous}): check the time and enter it again."),
+    "doctor_has_open_cases": Words(
+        zh="{username} 仍负责 {count} 个未结病例（{visits}）。请先改派给其他医生，或确认已查看该列表后再停用。",
+        en="{username} is still responsible for {count} open case(s) ({visits}). Reassign them to another "
+           "doctor first, or confirm that you have seen the list."),
+    "followup_closed": Words(
+        zh="该购药人已不在追踪名单中，名单已刷新。",
+        en="This buyer is no longer on the follow-up list: the list has been reloaded."),
+    "hub_list_invalid": Words(
+        zh="县级下发的{list}有误（{field}）。两份名单均未更新，本机构现有名单保持不变。请告知县级平台更正后重新下发，"
+           "再重新同步。",
+        en="The county's {list} is wrong ({field}). Neither list was applied; the lists here are unchanged. "
+           "Tell the county so it publishes a corrected list, then pull again."),
+    # raised where only the command line or the county hub says them
+    "empty_password": Words(
+        zh="未读到密码：请在提示时输入密码，或在脚本中把密码作为第一行从标准输入传入。",
+        en="No password was given: type it when asked, or in a script give it as the first line on standard "
+           "input."),
+    "password_mismatch": Words(
+        zh="两次输入的密码不一致：请重新运行命令，两次输入相同的密码。",
+        en="The two passwords differ: run the command again and type the same password twice."),
+    "min_sd": Words(
+        zh="--min-sd 必须大于 0：请给出一个正数。",
+        en="--min-sd must be greater than 0: give a positive number."),
+    "series_row": Words(
+        zh="序列文件第 {row} 行不是“日期(YYYY-MM-DD),人次”格式，或人次小于 0：请更正该行后重试。",
+        en="Line {row} of the series is not \"YYYY-MM-DD,count\" with a count of 0 or more: correct that line "
+           "and try again."),
+    "series_gap": Words(
+        zh="序列须每天一行、日期连续，第 {row} 行之前缺少日期：请补上缺少的日期（人次填 0）后重试。",
+        en="The series needs one line per day with no gaps; days are missing before line {row}: add them (with "
+           "a count of 0) and try again."),
+    "list_name": Words(
+        zh="没有这个名称的县级名单：请使用 risk-areas（中高风险地区）或 hospitals（定点医院）。",
+        en="There is no county list of that name: use risk-areas or hospitals."),
+    "report_body": Words(
+        zh="县平台无法读取本机构发送的报告，未保存任何内容。请将本机升级到与县平台相同的发热哨点工作站版本后重新发送。",
+        en="The county hub could not read the report this clinic sent; nothing was stored. Install the Fever "
+           "Sentinel release the county uses, then send again."),
+    "idempotency_key_reused": Words(
+        zh="县平台已收到编号相同但内容不同的一次报送，本次未保存。请联系县级平台的技术人员核对。",
+        en="The county hub already holds a different submission under the same number; this one was not stored. "
+           "Ask the county's technical staff to check it."),
+    "report_version_exists": Words(
+        zh="县平台已有 {date} 报告的第 {version} 版，本次未保存。如需修改，请提交更正（新版本）。",
+        en="The county hub already has version {version} of the report for {date}; this one was not stored. To "
+           "change it, submit a correction (a new version)."),
+    "naive_datetime": Words(
+        zh="程序传入的时间缺少时区，操作未执行。请将此情况告知本工作站的技术支持人员。",
+        en="The program passed a time without a time zone, so nothing was done. Tell whoever supports this "
+           "workstation."),
+    "tls_pair": Words(
+        zh="请同时给出 --tls-cert 和 --tls-key（县平台的证书及其私钥）。",
+        en="Give both --tls-cert and --tls-key (the hub's certificate and its private key)."),
+    "tls_file": Words(
+        zh="无法读取证书或私钥文件 {path}（{reason}）：请检查路径，并确认县平台所用账户可以读取该文件。",
+        en="The certificate or key file {path} cannot be read ({reason}): check the path and that the hub's "
+           "account may read it."),
+    "tls_file_format": Words(
+        zh="{path} 不是 PEM 格式的证书或私钥，或私钥设有密码（{reason}）：请给出不加密、仅县平台账户可读的 PEM 私钥"
+           "及其证书。",
+        en="{path} is not a PEM certificate or key, or the key is protected by a password ({reason}): give the "
+           "certificate and an unencrypted PEM key readable only by the hub's account."),
+    "tls_key_mismatch": Words(
+        zh="私钥 {key} 与证书 {cert} 不匹配：请给出签发该证书时所用的私钥。",
+        en="The private key {key} does not belong to the certificate {cert}: give the key the certificate was "
+           "made for."),
+    "db_schema_unrecognised": Words(
+        zh="县平台数据库 {database} 中有本版本不认识的表，未做任何更改。请确认 --db-url 指向县平台自己的数据库，"
+           "或联系数据库服务器的管理人员。",
+        en="The county hub's database {database} has tables this release does not recognise; nothing was "
+           "changed. Check that --db-url names the hub's own database, or ask whoever runs the database server."),
+    "login_required": Words(
+        zh="县级平台要求先登录：请用县级账户在平台页面登录后重试。",
+        en="The county hub asks for a log-in: log in on the hub's page with a county account, then try again."),
+    "role_required": Words(
+        zh="您的县级平台账户无权执行此操作：请联系县级平台管理员分配相应角色。",
+        en="Your county hub account may not do this: ask the county hub's administrator for the right role."),
+    "missing_headers": Words(
+        zh="发往县级平台的请求缺少本机构的签名，未保存任何内容。请将本机升级到与县平台相同的版本后重新发送。",
+        en="The request to the county hub lacked this clinic's signature; nothing was stored. Install the Fever "
+           "Sentinel release the county uses, then send again."),
+    "internal": Words(
+        zh="县级平台出现意外错误，未保存任何内容。请稍后重试；如仍不行，请告知县级平台的技术人员（详情见平台日志）。",
+        en="The county hub met an unexpected error; nothing was stored. Try again later; if it happens again, tell "
+           "the county's technical staff (the details are in the hub's log)."),
+    "error": Words(
+        zh="操作未能完成。请再试一次；如仍不行，请告知本工作站的技术支持人员。",
+        en="This could not be done. Try again; if it happens again, tell whoever supports this workstation."),
+    # issue 15 — new codes from other parts go below
+}
+
+UNKNOWN = ERRORS["error"]
+"""For a code without words of its own (the completeness test keeps this from happening)."""
+UNEXPECTED = Words(
+    zh="发生意外错误，详细信息已写入日志。请将日志发给本工作站的技术支持人员。",
+    en="Something unexpected went wrong. The details were written to the log: send it to whoever supports this "
+       "workstation.")
+UNEXPECTED_LOG = Words(
+    zh="发生意外错误，详细信息已写入日志文件 {path}：请将其发给本工作站的技术支持人员。",
+    en="Something unexpected went wrong. The details were written to the log file {path}: send it to whoever "
+       "supports this workstation.")
+
+TITLES: dict[str, Words] = {  # by the error's class: the heading of a message box
+    "ValidationError": Words("请检查输入", "Please check the input"),
+    "AuthError": Words("不允许", "Not allowed"),
+    "PermissionDenied": Words("不允许", "Not allowed"),
+    "StaleEdit": Words("已被他人修改", "Changed elsewhere"),
+    "Conflict": Words("已存在", "Already exists"),
+    "StorageError": Words("数据存储问题", "Data storage problem"),
+    "NotFound": Words("未找到", "Not found"),
+    "FeverSentinelError": Words("错误", "Error"),
+}
+
+# Figures a sentence needs when the error did not carry them (the rule's usual value, or a neutral sign).
+_DEFAULTS: dict[str, Fields] = {
+    "password_too_short": {"minimum": 8},
+    "username_taken": {"username": ""},
+    "user": {"username": ""},
+    "network_share": {"path": ""},
+    "backup_missing": {"path": ""},
+    "key_missing": {"path": ""},
+    "key_invalid": {"path": ""},
+    "temperature_range": {"minimum": 34.0, "maximum": 43.0},
+    "handoff_open": {"visit_no": ""},
+    "already_arrived": {"visit_no": ""},
+    "handoff_closed": {"visit_no": ""},
+    "hospital_exists": {"name": ""},
+    "escort_test_old": {"hours": 48},
+    "ward_exists": {"name": ""},
+    "exclusion_needs_two_negative_nat": {"hours": 24},
+    "exception_reason": {"minimum": 4},
+    "id_number_taken": {"visit_no": "—"},
+    "visit_too_long": {"minutes": 30},
+    "admission_nat_old": {"hours": 48},
+    "db_missing": {"database": ""},
+    "backup_exists": {"path": ""},
+    "backup_out_is_folder": {"path": ""},
+    "passphrase_too_short": {"minimum": 8},
+    "backup_keys_missing": {"path": ""},
+    "restore_not_confirmed": {"clinic": ""},
+    "backup_folder_missing": {"path": ""},
+}
+
+# ----- sentences that depend on the details ---------------------------------------------------------------------
+
+_STALE: dict[tuple[str, str], Words] = {
+    ("entity", "patient"): Words(
+        zh="其他人刚刚修改了该患者的信息。请重新选择该患者后再保存。",
+        en="Someone else changed this patient's details in the meantime. Pick the patient again, then save."),
+    ("entity", "case"): Words(
+        zh="此病例已被他人修改，已重新载入。请核对后再保存。",
+        en="Someone else changed this case in the meantime; it has been reloaded. Check it, then save again."),
+    ("entity", "test"): Words(
+        zh="此检测已被他人录入，已重新载入。请核对结果。",
+        en="Someone else recorded this test in the meantime; it has been reloaded. Check the result."),
+    ("key", "triage.rules"): Words(
+        zh="其他人刚刚修改了分诊规则，已重新载入。请核对后再修改。",
+        en="Someone else changed the screening rules in the meantime; they have been reloaded. Check them, then "
+           "change them again."),
+    ("entity", "transfer"): Words(
+        zh="其他人刚刚更新了这条转运记录，已重新载入。请核对后再操作。",
+        en="Someone else updated this transfer in the meantime; it has been reloaded. Check it, then try again."),
+    ("entity", "hospital"): Words(
+        zh="其他人刚刚修改了这家医院，列表已重新载入。请核对后再修改。",
+        en="Someone else changed this hospital in the meantime; the list has been reloaded. Check it, then "
+           "change it again."),
+    ("key", "transfer.targets"): Words(
+        zh="其他人刚刚修改了转运时限目标，已重新载入。请核对后再修改。",
+        en="Someone else changed the transfer time targets in the meantime; they have been reloaded. Check them, "
+           "then change them again."),
+}
+
+_MISSING: dict[str, Words] = {  # not_found, by the entity
+    "visit": Words(zh="未找到就诊号 {visit_no}，请核对后重新输入或扫码。",
+                   en="No visit with the number {visit_no} was found: check the number, or scan it again."),
+    "handoff": Words(zh="就诊号 {visit_no} 未曾引导前往发热门诊，请核对就诊号。",
+                     en="Visit {visit_no} was never sent to the fever clinic: check the visit number."),
+    "patient": Words(zh="该患者的档案已不存在，请重新查找该患者。",
+                     en="This patient's record no longer exists: look the patient up again."),
+    "screening": Words(zh="这次筛查记录已不存在，请刷新列表。",
+                       en="This screening no longer exists: reload the list."),
+    "case": Words(zh="就诊 {visit_no} 尚无医生接诊，没有病例记录：请先接诊。",
+                  en="No doctor has taken visit {visit_no} yet: there is no case record. Take the patient first."),
+    "test": Words(zh="此检测单已不存在，请刷新病例。", en="This test order no longer exists: reload the case."),
+    "handover": Words(zh="此交接申请已不存在，请刷新列表。", en="This hand-over no longer exists: reload the list."),
+    "transfer": Words(zh="本机构找不到这条转运记录，请刷新转运看板。",
+                      en="This transfer was not found here: reload the transfer board."),
+    "hospital": Words(zh="该医院已不存在，请刷新列表后重新选择。",
+                      en="This hospital no longer exists: reload the list and choose again."),
+    "trusted_clinic": Words(zh="{code} 已不在信任机构名单中，名单已刷新。",
+                            en="{code} is not among the trusted clinics (any more): the list has been reloaded."),
+    "ward": Words(zh="该病区已不存在，请刷新列表后重新选择。",
+                  en="This ward no longer exists: reload the list and choose again."),
+    "admission": Words(zh="该住院记录已不存在，请刷新列表。", en="This admission no longer exists: reload the list."),
+    "report": Words(zh="{day} 的报告尚未提交，请先提交。",
+                    en="No report for {day} has been submitted yet: submit it first."),
+    "alert": Words(zh="该预警已不存在，请刷新预警列表。", en="This alert no longer exists: reload the alerts."),
+    "permit": Words(zh="未找到证号为 {number} 的证件，请核对证号或重新扫码。",
+                    en="No permit with the number {number} was found: check the number, or scan it again."),
+}
+
+_LOCK_RULE = Words(
+    zh="用户名或密码错误。连续输错 {attempts} 次密码，账号将被锁定 {minutes} 分钟；如需提前解锁，请联系管理员。",
+    en="Wrong user name or password. After {attempts} wrong passwords in a row an account is locked for {minutes} "
+       "minutes; an administrator can unlock it sooner.")
+
+_CERTIFICATE: dict[str, Words] = {
+    "expired": Words(
+        zh="县平台的证书已过期（或尚未生效）。请通知县里更新证书，并检查本机的日期和时间是否正确。",
+        en="The county hub's certificate has expired (or is not valid yet). Tell the county so they renew it, and "
+           "check that this computer's date and time are right."),
+    "host_name": Words(
+        zh="县平台的证书不是为这个地址签发的。请与县里核对平台地址：应使用证书上写明的名称。",
+        en="The county hub's certificate is for another address. Check the hub address with the county: use the "
+           "name written in its certificate."),
+}
+_NOT_SENT = Words(zh="{problem}本次未发送任何数据，报告仍保留在待发送队列中。",
+                  en="{problem} Nothing was sent; the reports stay queued.")
+_DETAILS = Words(zh="{sentence}（详情：{reason}）", en="{sentence} (Details: {reason})")
+
+_STEPS: dict[str, Words] = {  # time_before_previous_step: the step the time must follow
+    "requested_at": Words("申请转运", "the transfer request"),
+    "call_120_at": Words("呼叫120", "the 120 call"),
+    "departed_at": Words("救护车出发", "the departure"),
+    "handed_over_at": Words("与接收医院交接", "the handover at the hospital"),
+}
+_SOME_STEP = Words("上一环节", "the previous step")
+
+_FOLLOWED_UP = Words(
+    zh="该购药人已到发热门诊就诊（就诊号 {visit_no}），已移出追踪名单。",
+    en="This buyer has already been seen at the fever clinic (visit {visit_no}): they are off the follow-up list.")
+
+LISTS: dict[str, Words] = {  # the county's lists, as the clinic and the county call them
+    "risk_areas": Words("中高风险地区名单", "medium/high-risk area list"),
+    "hospitals": Words("定点医院名单", "designated hospital list"),
+}
+LIST_FIELDS: dict[str, Words] = {  # a field of a county list's item
+    "name": Words("名称", "name"), "level": Words("风险等级", "risk level"), "since": Words("列入日期", "date listed"),
+    "kind": Words("医院类别", "hospital kind"), "address": Words("地址", "address"), "phone": Words("电话", "phone"),
+    "accepting": Words("是否接收患者", "accepting patients"), "version": Words("版本号", "version"),
+    "items": Words("条目", "items"), "item": Words("条目", "item"), "list": Words("整个名单", "whole list"),
+    "file": Words("文件", "file"),
+}
+_SOME_LIST = Words("县级下发名单", "a county list")
+_SOME_FIELD = Words("某一字段", "a field")
+_LIST_ITEM_WRONG = Words(
+    zh="县级下发的{list}第 {item} 条有误（{field}）。两份名单均未更新，本机构现有名单保持不变。请告知县级平台更正后重新下发，"
+       "再重新同步。",
+    en="The county's {list} is wrong at item {item} ({field}). Neither list was applied; the lists here are "
+       "unchanged. Tell the county so it publishes a corrected list, then pull again.")
+
+_LIST_SEPARATOR = Words("、", ", ")
+_NEEDS_SEPARATOR = Words("；", "; ")
+
+
+def _joined(separator: Words, parts: list[Any]) -> Words:
+    """A list of names (each str or Words) joined the way each language joins them."""
+    return Words(separator.zh.join(_say(p, "zh_CN") for p in parts), separator.en.join(_say(p, "en") for p in parts))
+
+
+def _stale_edit(d: Mapping[str, Any]) -> tuple[Words, Fields]:
+    for (key, value), words in _STALE.items():
+        if d.get(key) == value:
+            return words, {}
+    return ERRORS["stale_edit"], {}
+
+
+def _not_found(d: Mapping[str, Any]) -> tuple[Words, Fields]:
+    words = _MISSING.get(str(d.get("entity")), ERRORS["not_found"])
+    return words, {"visit_no": d.get("visit_no", ""), "code": d.get("key", ""), "number": d.get("key", ""),
+                   "day": d.get("day", "")}
+
+
+def _bad_credentials(d: Mapping[str, Any]) -> tuple[Words, Fields]:
+    """The same answer for an unknown name, a wrong password and a locked account."""
+    if "max_attempts" in d:
+        return _LOCK_RULE, {"attempts": d["max_attempts"], "minutes": d.get("lock_minutes", "?")}
+    return ERRORS["bad_credentials"], {}
+
+
+def clock_time(iso: Any) -> str:
+    """An ISO time as this computer's local hh:mm (the lock-out's end)."""
+    try:
+        return datetime.fromisoformat(str(iso)).astimezone().strftime("%H:%M")
+    except ValueError:
+        return str(iso or "?")
+
+
+def _account_locked(d: Mapping[str, Any]) -> tuple[Words, Fields]:
+    return ERRORS["account_locked"], {"time": clock_time(d.get("until"))}
+
+
+def _named(table: Mapping[str, Words], code: Any) -> Words | str:
+    """An enum value in the vocabulary's words (the code itself only if the vocabulary lacks it)."""
+    return table.get(str(code or ""), str(code or "?"))
+
+
+def _case_closed(d: Mapping[str, Any]) -> tuple[Words, Fields]:
+    return ERRORS["case_closed"], {"disposition": _named(DISPOSITION, d.get("disposition"))}
+
+
+def _illegal_transition(d: Mapping[str, Any]) -> tuple[Words, Fields]:
+    return ERRORS["illegal_transition"], {"current": _named(TRANSFER_STATE, d.get("current")),
+                                          "requested": _named(TRANSFER_STATE, d.get("requested"))}
+
+
+def _refused(code: str) -> Chooser:
+    def choose(d: Mapping[str, Any]) -> tuple[Words, Fields]:
+        needs = [_named(EXCEPTION_KIND, k) for k in d.get("needs", [])]
+        return ERRORS[code], {"needs": _joined(_NEEDS_SEPARATOR, needs)}
+    return choose
+
+
+def _hub_certificate(d: Mapping[str, Any]) -> tuple[Words, Fields]:
+    problem = _CERTIFICATE.get(str(d.get("problem")), ERRORS["hub_certificate"])
+    text = Words(_NOT_SENT.zh.format(problem=problem.zh), _NOT_SENT.en.format(problem=problem.en))
+    if d.get("reason"):  # OpenSSL's words, for the county's IT staff
+        return _DETAILS, {"sentence": text, "reason": d["reason"]}
+    return text, {}
+
+
+def _incident_reported(d: Mapping[str, Any]) -> tuple[Words, Fields]:
+    return ERRORS["incident_reported"], {"to": d.get("reported_to") or "?"}
+
+
+def _time_before_previous_step(d: Mapping[str, Any]) -> tuple[Words, Fields]:
+    return ERRORS["time_before_previous_step"], {"previous": _STEPS.get(str(d.get("previous", "")), _SOME_STEP)}
+
+
+def _doctor_has_open_cases(d: Mapping[str, Any]) -> tuple[Words, Fields]:
+    visits = list(d.get("visits") or [])
+    return ERRORS["doctor_has_open_cases"], {"username": d.get("username", "?"), "count": len(visits),
+                                             "visits": _joined(_LIST_SEPARATOR, visits)}
+
+
+def _followup_closed(d: Mapping[str, Any]) -> tuple[Words, Fields]:
+    if d.get("visit_no"):
+        return _FOLLOWED_UP, {"visit_no": d["visit_no"]}
+    return ERRORS["followup_closed"], {}
+
+
+def _hub_list_invalid(d: Mapping[str, Any]) -> tuple[Words, Fields]:
+    """Which county list, which item and which field: nothing was applied."""
+    fields = {"list": LISTS.get(str(d.get("list")), _SOME_LIST),
+              "field": LIST_FIELDS.get(str(d.get("field")), _SOME_FIELD)}
+    if d.get("item"):
+        return _LIST_ITEM_WRONG, {**fields, "item": d["item"]}
+    return ERRORS["hub_list_invalid"], fields
+
+
+def _list_item(d: Mapping[str, Any]) -> tuple[Words, Fields]:
+    """A list the county publishes: the field in words, not its key."""
+    return ERRORS["list_item"], {"item": d.get("item", "?"), "reason": d.get("reason", "?"),
+                                 "field": LIST_FIELDS.get(str(d.get("field")), _SOME_FIELD)}
+
+
+_CHOOSERS: dict[str, Chooser] = {
+    "stale_edit": _stale_edit, "not_found": _not_found, "bad_credentials": _bad_credentials,
+    "account_locked": _account_locked, "case_closed": _case_closed, "illegal_transition": _illegal_transition,
+    "escort_refused": _refused("escort_refused"), "visitor_refused": _refused("visitor_refused"),
+    "hub_certificate": _hub_certificate, "incident_reported": _incident_reported,
+    "time_before_previous_step": _time_before_previous_step, "doctor_has_open_cases": _doctor_has_open_cases,
+    "followup_closed": _followup_closed, "hub_list_invalid": _hub_list_invalid, "list_item": _list_item,
+}
+
+
+def words_for(code: str, details: Mapping[str, Any]) -> tuple[Words, Fields]:
+    """The Words for an error and the fields to fill them with (values are text, numbers or Words)."""
+    chooser = _CHOOSERS.get(code)
+    if chooser is not None:
+        return chooser(details)
+    given = {key: value for key, value in details.items() if value is not None and value != ""}
+    return ERRORS.get(code, UNKNOWN), {**_DEFAULTS.get(code, {}), **given}
+
+
+class _Fill(dict[str, str]):
+    def __missing__(self, key: str) -> str:  # a detail the error did not carry
+        return "?"
+
+
+def _say(value: Any, language: str) -> str:
+    return value.say(language) if isinstance(value, Words) else str(value)
+
+
+def fill(words: Words, fields: Mapping[str, Any], language: str) -> str:
+    """``words`` in ``language`` with its ``{field}`` names filled (Words fields in the same language)."""
+    return words.say(language).format_map(_Fill({k: _say(v, language) for k, v in fields.items()}))
+
+
+def sentence(code: str, details: Mapping[str, Any], language: str) -> str:
+    """The sentence a person reads for error ``code`` with ``details``, in ``language``."""
+    words, fields = words_for(code, details)
+    return fill(words, fields, language)

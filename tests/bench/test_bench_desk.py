@@ -1,0 +1,157 @@
+"""What a desk does over and over, on a seeded clinic of each size (issue 16): the screening list (筛查列表),
+every poll, the fever-clinic page's refresh, the daily report with its A4 PDF and the first sync poll after
+log-in. Each beside a same-run baseline where an honest one exists. Figures go to the bench table
+(tests/bench/table.py); nothing here asserts a time."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from app.context import AppContext, open_context
+from app.passwords import OWASP_FLOOR
+from app.reporting.automatic import automatic_actor
+from app.triage.lists import ListQuery
+from app.work_counts import WorkCountsService
+from tests.bench import table
+from tests.bench.conftest import PASSWORD, BenchDB, clinic
+
+ROUNDS = 30
+
+
+def _open(db: BenchDB) -> AppContext:
+    return open_context(db.paths, argon2=OWASP_FLOOR)
+
+
+def _midnight(ctx: AppContext) -> tuple[datetime, ZoneInfo]:
+    zone = ZoneInfo(ctx.clinic.get().timezone)
+    return datetime.combine(ctx.clock.now().astimezone(zone).date(), time(0), zone), zone
+
+
+@pytest.mark.slow
+def test_bench_screening_list(seeded: BenchDB) -> None:
+    """The page's two calls (count, then a 200-row page) for today, a search, all days, one scroll."""
+    ctx, n = _open(seeded), seeded.visits
+    nurse = ctx.users.authenticate("nurse", PASSWORD, "desk-1")
+    midnight, _ = _midnight(ctx)
+    lists, today = ctx.lists, midnight.date()
+
+    def open_page(q: ListQuery) -> list[object]:
+        lists.count(nurse, q)
+        return list(lists.page(nurse, q, before_id=None, limit=200))
+
+    raw = sqlite3.connect(seeded.paths.database)
+    base = table.timed(lambda i: raw.execute("SELECT * FROM screenings WHERE clinic_day = ? ORDER BY id DESC "
+                                             "LIMIT 200", (today.isoformat(),)).fetchall(), ROUNDS)
+    raw.close()
+    table.add_timed("list: open today (count + 200 rows)", n, table.timed(lambda i: open_page(ListQuery(day=today)),
+                    ROUNDS), target=50, baseline=base)
+    table.add_timed("list: search 王 today", n, table.timed(lambda i: open_page(ListQuery(day=today, text="王")),
+                    ROUNDS), target=50, baseline=base)
+    table.add_timed("list: all days (count + 200 rows)", n, table.timed(lambda i: open_page(ListQuery()), ROUNDS),
+                    target=50, baseline=base)
+    pages = [lists.page(nurse, ListQuery(), before_id=None, limit=200)]
+    for _ in range(ROUNDS + 1):
+        pages.append(lists.page(nurse, ListQuery(), before_id=pages[-1][-1].screening_id, limit=200))
+    table.add_timed("list: scroll one 200-row page (all days)", n, table.timed(
+        lambda i: lists.page(nurse, ListQuery(), before_id=pages[i][-1].screening_id, limit=200), ROUNDS),
+        target=50, baseline=base)
+    ctx.close()
+
+
+@pytest.mark.slow
+def test_bench_polls(seeded: BenchDB) -> None:
+    """Each feed's service call, as ui/*_feed.py make it; baseline: reading one change marker (audit head)."""
+    ctx, n = _open(seeded), seeded.visits
+    nurse = ctx.users.authenticate("nurse", PASSWORD, "desk-1")
+    doctor = ctx.users.authenticate("doctor", PASSWORD, "fever-room")
+    admin = ctx.users.authenticate("boss", PASSWORD, "office")
+    gate = ctx.users.authenticate("gate", PASSWORD, "ward-gate")
+    midnight, _ = _midnight(ctx)
+    raw = sqlite3.connect(seeded.paths.database)
+    marker = table.timed(lambda i: raw.execute("SELECT seq FROM audit_head WHERE id = 1").fetchone(), ROUNDS)
+    raw.close()
+    counts = WorkCountsService(ctx.db, ctx.clock)
+    polls = {
+        "poll: hand-off feed (1.5 s)": lambda i: (ctx.handoffs.open_handoffs(nurse),
+                                                  ctx.handoffs.arrived_since(nurse, midnight)),
+        "poll: clock feed / deadline board (15 s)": lambda i: ctx.deadlines.board(doctor),
+        "poll: alert feed (60 s)": lambda i: (ctx.alerts.scan(admin), ctx.alerts.open_alerts(admin)),
+        "poll: work counts, nurse (15 s)": lambda i: counts.counts(nurse),
+        "poll: work counts, doctor (15 s)": lambda i: counts.counts(doctor),
+        "poll: work counts, admin (15 s)": lambda i: counts.counts(admin),
+        "poll: untaken feed (5 s)": lambda i: ctx.untaken.untaken(doctor),
+        "poll: gate inside (3 s)": lambda i: ctx.gate.inside(gate, "内科门岗"),
+    }
+    for name, fn in polls.items():
+        table.add_timed(name, n, table.timed(fn, ROUNDS), target=20, baseline=marker)
+    ctx.close()
+
+
+def _fever_clinic(db: BenchDB, label: str) -> None:
+    ctx = _open(db)
+    doctor = ctx.users.authenticate("doctor", PASSWORD, "fever-room")
+    cases = ctx.cases
+    opened = len(cases.open_cases(doctor, mine_only=False))
+    measured = table.timed(lambda i: (ctx.untaken.untaken(doctor), cases.handovers_for(doctor), cases.waiting(doctor),
+                                      cases.open_cases(doctor, mine_only=False)), 10)
+    table.add_timed(f"fever-clinic page refresh, {label} open cases", db.visits, measured, target=100,
+                    note=f"{opened:,} open")
+    ctx.close()
+
+
+@pytest.mark.slow
+def test_bench_fever_clinic_page(seeded: BenchDB, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The page's refresh every 15 s (ui/pages/fever_clinic.py: untaken, hand-overs, waiting, open cases),
+    with 50 open cases and, where the history has that many cases, 20 000."""
+    _fever_clinic(seeded, "50")
+    if seeded.seed.rows.get("cases", 0) > 25_000:
+        _fever_clinic(clinic(tmp_path_factory, seeded.visits, open_cases=20_000), "20 000")
+
+
+@pytest.mark.slow
+def test_bench_daily_report(seeded: BenchDB) -> None:
+    """Yesterday's counts, and its A4 with the 28-day chart as the report page prints it."""
+    from app.printing.daily_report import CHART_DAYS, daily_report_pdf
+    from app.reporting.series import EARS_LEAD, fever_clinic_series
+
+    ctx = _open(seeded)
+    admin = ctx.users.authenticate("boss", PASSWORD, "office")
+    midnight, _ = _midnight(ctx)
+    day = midnight.date() - timedelta(days=1)
+    clinic_info = ctx.clinic.get()
+    table.add_timed("daily report counts", seeded.visits, table.timed(lambda i: ctx.reports.preview(admin, day),
+                                                                      ROUNDS), target=50)
+
+    def pdf(i: int) -> bytes:
+        draft = ctx.reports.preview(admin, day)
+        series = fever_clinic_series(ctx.db, day, days=CHART_DAYS + EARS_LEAD)
+        return daily_report_pdf(clinic_info, day, draft.counts, zero_report=draft.zero_report, status="draft",
+                                version=None, series=series, audit_seq=draft.audit_seq, audit_hash=draft.audit_hash,
+                                printed_at=ctx.clock.now(), open_alerts=len(ctx.alerts.open_alerts(admin)),
+                                reporter="王院长", contacts=ctx.transfers.contacts()[0])
+
+    table.add_timed("daily report counts + A4 PDF", seeded.visits, table.timed(pdf, 10), target=200)
+    ctx.close()
+
+
+@pytest.mark.slow
+def test_bench_first_sync_poll(seeded: BenchDB) -> None:
+    """The sync feed's work right after log-in (ui/sync_feed.py): the automatic submission walks the past
+    days (two are due in the seed), then the status. Once per size: the first poll is the one that costs."""
+    import time as clock
+
+    ctx = _open(seeded)
+    system = automatic_actor("desk-1")
+    t0 = clock.perf_counter()
+    submitted = ctx.reports.auto_submit_due(system)
+    ctx.sync.status()
+    first = (clock.perf_counter() - t0) * 1000
+    second = table.timed(lambda i: (ctx.reports.auto_submit_due(system), ctx.sync.status()), 10)
+    table.add("first sync poll after log-in", seeded.visits, first, first, target=1000,
+              note=f"one run; {len(submitted)} days submitted")
+    table.add_timed("later sync poll (nothing due)", seeded.visits, second, target=20)
+    ctx.close()
