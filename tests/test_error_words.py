@@ -66,6 +66,62 @@ def all_words() -> dict[str, Words]:
     return found
 
 
+# Words that are names filled into a sentence (or a heading), not sentences: they need no next step.
+NAMES = {"TITLES", "LISTS", "LIST_FIELDS", "LIST_REASONS", "FILE_REASONS", "DISPOSITION", "TRANSFER_STATE",
+         "EXCEPTION_KIND", "_STEPS", "_SOME_STEP", "_SOME_LIST", "_SOME_FIELD", "_SOME_REASON", "_LIST_SEPARATOR",
+         "_NEEDS_SEPARATOR", "_DETAILS", "_NOT_SENT"}
+# Sentences that truly leave nothing to do (each says so); every other sentence names a next step.
+NOTHING_TO_DO = {
+    "ERRORS[mode_unchanged]": "the clinic already works in the mode asked for: the wish is already met",
+    "ERRORS[incident_reported]": "the incident was already reported, to whom is said: reporting again is wrong",
+    "_FOLLOWED_UP": "the buyer was seen at the fever clinic: the follow-up the person opened is complete",
+}
+# A next step: an instruction (please, check, choose, call, ...), in each language.
+NEXT_STEP = {
+    "zh_CN": re.compile("请|重新|联系|检查|核对|改|再|打印|选择|填写|输入|询问|补|告知|刷新"),
+    "en": re.compile(r"\b(please|try|check|ask|call|correct|choose|enter|print|contact|again|use|write|reload|tell|"
+                     r"wait|request|order|type|give|install|submit|classify|enrol|restore|paste|copy|shorten|"
+                     r"reassign|run|add|admit|take|scan|measure|plug|stop|keep|confirm|set|see|look|pick|"
+                     r"send|free)\b", re.IGNORECASE),
+}
+
+
+# Words that hold a cue but ask nothing of the reader: 申请 (an application) holds 请, 未作更改 (nothing changed)
+# 改, 完整性检查 (an integrity check) 检查.
+NOT_A_STEP = re.compile("申请|改动|更改|不能再|无需再|完整性检查")
+
+
+def said_plainly(text: str) -> str:
+    return NOT_A_STEP.sub("", text)
+
+
+def sentences() -> dict[str, Words]:
+    """Every Words in app/vocabulary/errors.py a person reads as a sentence (the names excepted)."""
+    found = all_words()
+    return {name: pair for name, pair in found.items() if name.split("[")[0] not in NAMES}
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_every_sentence_says_what_to_do_next(language: str) -> None:
+    said = sentences()
+    assert "ERRORS[phone]" in said and "_MISSING[visit]" in said and "LISTS[hospitals]" not in said
+    assert set(NOTHING_TO_DO) <= set(said), "an exemption names a sentence that is gone"
+    silent = {}
+    for name, pair in said.items():
+        text = said_plainly(pair.say(language))
+        if name not in NOTHING_TO_DO and not NEXT_STEP[language].search(text):
+            silent[name] = text
+    assert not silent, f"these sentences do not say what to do next: {silent}"
+
+
+def test_the_next_step_check_can_fail() -> None:
+    assert not NEXT_STEP["zh_CN"].search(said_plainly("该二维码已过期。"))
+    assert not NEXT_STEP["zh_CN"].search(said_plainly("此交接申请已答复，未作更改。"))
+    assert NEXT_STEP["zh_CN"].search(said_plainly("此交接申请已答复：请刷新列表。"))
+    assert not NEXT_STEP["en"].search("The QR code has expired.")
+    assert not NEXT_STEP["en"].search("This setting has the wrong kind of value.")
+
+
 def fields(text: str) -> list[str]:
     return sorted(name for _, name, _, _ in string.Formatter().parse(text) if name)
 
@@ -98,13 +154,13 @@ def test_no_sentence_shows_a_code_a_product_or_a_programmers_value(language: str
 
 
 def test_details_fill_the_sentence_and_choosers_pick_the_words() -> None:
-    assert words.sentence("password_too_short", {}, "zh_CN") == "密码至少需要 8 个字符。"
+    assert words.sentence("password_too_short", {}, "zh_CN") == "密码至少需要 8 个字符：请输入更长的密码。"
     assert "12" in words.sentence("password_too_short", {"minimum": 12}, "en")
     assert "HN01" in words.sentence("not_found", {"entity": "visit", "visit_no": "HN01"}, "zh_CN")
     patient = words.sentence("stale_edit", {"entity": "patient"}, "en")
     assert "patient" in patient and patient != words.sentence("stale_edit", {}, "en")
     wrong = words.sentence("hub_list_invalid", {"list": "hospitals", "item": 3, "field": "phone"}, "zh_CN")
-    assert "定点医院名单" in wrong and "第 3 条" in wrong and "电话" in wrong and "phone" not in wrong
+    assert "定点医院清单" in wrong and "第 3 条" in wrong and "电话" in wrong and "phone" not in wrong
     assert "、" in words.sentence("doctor_has_open_cases", {"username": "li", "visits": ["A", "B"]}, "zh_CN")
     from app.vocabulary.casework import DISPOSITION
 
@@ -118,9 +174,32 @@ def test_details_fill_the_sentence_and_choosers_pick_the_words() -> None:
 def test_the_hub_names_a_wrong_list_item_in_the_same_words() -> None:
     from app.hub.web import publish_problem
 
-    err = ValidationError("list_item", item=4, field="level", reason="must be 中风险 or 高风险")
+    err = ValidationError("list_item", item=4, field="level", reason="not_level")
     assert publish_problem(err) == words.sentence("list_item", err.details, "zh_CN")
     assert "风险等级" in publish_problem(err) and "level" not in publish_problem(err)
+    assert words.LIST_REASONS["not_level"].zh in publish_problem(err)
+
+
+def test_a_refused_county_list_says_why_in_words_not_the_hubs_keys() -> None:
+    from app.hub.lists import clean_items
+
+    cases = [("hospitals", [{"name": "县人民医院", "kind": "clinic"}]),
+             ("hospitals", [{"name": "县人民医院", "kind": "backup", "phone": "1" * 31}]),
+             ("hospitals", ["县人民医院"]), ("risk_areas", [{"name": "上", "level": "high"}]),
+             ("risk_areas", [{"name": "上海市浦东新区", "level": "high", "colour": "red"}]),
+             ("risk_areas", {"name": "x"}), ("risk_areas", [{}] * 5001)]
+    for name, items in cases:
+        with pytest.raises(ValidationError) as caught:
+            clean_items(name, items)
+        reason = caught.value.details["reason"]
+        table = words.LIST_REASONS if caught.value.code == "list_item" else words.FILE_REASONS
+        assert reason in table, (name, items, reason)
+        for language in ("zh_CN", "en"):
+            text = words.sentence(caught.value.code, caught.value.details, language)
+            assert reason not in text and "?" not in text, text
+            assert table[reason].say(language).split("{")[0] in text, text
+    long = words.sentence("list_item", {"item": 1, "field": "phone", "reason": "too_long", "maximum": 30}, "zh_CN")
+    assert "超过 30 个字" in long
 
 
 @pytest.mark.parametrize(("setting", "expected"), [("zh_CN", "本机构"), ("en", "No clinic")])

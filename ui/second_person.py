@@ -21,7 +21,7 @@ from app.errors import AuthError, PermissionDenied
 from ui.forms import password_edit
 
 if TYPE_CHECKING:
-    from ui.pages.case_dialogs import FormDialog
+    from ui.widgets.dialog import FormDialog
 
 translate = QCoreApplication.translate  # lupdate extracts translate("SecondPerson", ...)
 T = TypeVar("T")

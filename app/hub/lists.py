@@ -25,8 +25,9 @@ HOSPITAL_TEXT = {"name": (100, True), "address": (200, False), "phone": (30, Fal
 HOSPITAL_FIELDS = (*HOSPITAL_TEXT, "kind", "accepting")
 
 
-def _bad(item: int, field: str, reason: str) -> ValidationError:
-    return ValidationError("list_item", item=item, field=field, reason=reason)
+def _bad(item: int, field: str, reason: str, **figures: Any) -> ValidationError:
+    """``reason`` is a key of app.vocabulary.errors.LIST_REASONS: the county reads it in words."""
+    return ValidationError("list_item", item=item, field=field, reason=reason, **figures)
 
 
 def _text(item: int, raw: dict[str, Any], field: str, maximum: int, required: bool) -> str:
@@ -36,25 +37,25 @@ def _text(item: int, raw: dict[str, Any], field: str, maximum: int, required: bo
             raise _bad(item, field, "missing")
         return ""
     if not isinstance(value, str):
-        raise _bad(item, field, "not text")
+        raise _bad(item, field, "not_text")
     text = " ".join(value.split())
     if any(unicodedata.category(c) in ("Cc", "Cf", "Co", "Cs") for c in text):
-        raise _bad(item, field, "control character")
+        raise _bad(item, field, "control_character")
     if required and not text:
         raise _bad(item, field, "missing")
     if len(text) > maximum:
-        raise _bad(item, field, f"longer than {maximum}")
+        raise _bad(item, field, "too_long", maximum=maximum)
     return text
 
 
 def _risk_area(n: int, raw: dict[str, Any]) -> dict[str, Any]:
     name = normalise_area(_text(n, raw, "name", 100, True))
     if len(name) < 2:
-        raise _bad(n, "name", "shorter than 2")
+        raise _bad(n, "name", "too_short", minimum=2)
     level = raw.get("level")
     code = LEVEL_WORDS.get(level.strip().lower()) if isinstance(level, str) else None
     if code is None:
-        raise _bad(n, "level", "not medium/high")
+        raise _bad(n, "level", "not_level")
     since = raw.get("since")
     if since not in (None, ""):
         try:
@@ -62,7 +63,7 @@ def _risk_area(n: int, raw: dict[str, Any]) -> dict[str, Any]:
         except ValueError:
             since = None
         if since is None:
-            raise _bad(n, "since", "not YYYY-MM-DD")
+            raise _bad(n, "since", "not_date")
     return {"name": name, "level": code, "since": since or None}
 
 
@@ -71,10 +72,10 @@ def _hospital(n: int, raw: dict[str, Any]) -> dict[str, Any]:
                             for field, (maximum, required) in HOSPITAL_TEXT.items()}
     kind = raw.get("kind")
     if not isinstance(kind, str) or kind not in HospitalKind._value2member_map_:
-        raise _bad(n, "kind", "not " + "/".join(k.value for k in HospitalKind))
+        raise _bad(n, "kind", "not_kind", allowed="/".join(k.value for k in HospitalKind))
     accepting = raw.get("accepting", True)
     if not isinstance(accepting, bool):
-        raise _bad(n, "accepting", "not true/false")
+        raise _bad(n, "accepting", "not_yes_no")
     return {**item, "kind": kind, "accepting": accepting}
 
 
@@ -86,18 +87,18 @@ def clean_items(name: str, items: Any) -> list[dict[str, Any]]:
     if name not in CLEANERS:
         raise ValidationError("list_name", field="name")
     if not isinstance(items, list):
-        raise ValidationError("list_format", field="items", reason="not a list")
+        raise ValidationError("list_format", field="items", reason="not_a_list")
     if len(items) > MAX_ITEMS:
-        raise ValidationError("list_format", field="items", reason=f"more than {MAX_ITEMS} items")
+        raise ValidationError("list_format", field="items", reason="too_many", maximum=MAX_ITEMS)
     clean, fields = CLEANERS[name]
     cleaned: list[dict[str, Any]] = []
     first: dict[str, int] = {}
     for n, raw in enumerate(items, start=1):
         if not isinstance(raw, dict):
-            raise ValidationError("list_item", item=n, field="item", reason="not an object")
+            raise _bad(n, "item", "not_object")
         unknown = sorted(str(k) for k in raw if k not in fields)
         if unknown:
-            raise _bad(n, unknown[0], "unknown field")
+            raise _bad(n, unknown[0], "unknown_field")
         item = clean(n, raw)
         if item["name"] in first:
             raise ValidationError("list_duplicate", item=n, field="name", first=first[item["name"]])
@@ -122,9 +123,9 @@ def items_from_file(name: str, data: bytes, filename: str) -> list[dict[str, Any
     except UnicodeDecodeError as exc:
         raise ValidationError("file_encoding", field="file") from exc
     if not shallow_json(text):
-        raise ValidationError("list_format", field="file", reason="nested too deeply")
+        raise ValidationError("list_format", field="file", reason="nested")
     try:
         items = json.loads(text)
     except ValueError as exc:
-        raise ValidationError("list_format", field="file", reason="not JSON") from exc
+        raise ValidationError("list_format", field="file", reason="not_json") from exc
     return clean_items(name, items)

@@ -26,15 +26,15 @@ Chooser = Callable[[Mapping[str, Any]], tuple[Words, Fields]]
 ERRORS: dict[str, Words] = {
     # validation
     "username": Words(
-        zh="用户名为 2–32 个字符：小写字母、数字、“.”、“_”或“-”，并以字母或数字开头。",
-        en="User names are 2–32 characters: lower-case letters, digits, '.', '_' or '-', starting with a "
-           "letter or digit."),
+        zh="请重新输入用户名：2–32 个字符，只用小写字母、数字、“.”、“_”或“-”，并以字母或数字开头。",
+        en="Type the user name again: 2–32 characters, only lower-case letters, digits, '.', '_' or '-', starting "
+           "with a letter or digit."),
     "full_name": Words(
         zh="请输入 1 到 64 个字符的姓名。",
         en="Enter a name of 1 to 64 characters."),
     "clinic_code": Words(
-        zh="机构代码为 2–20 位大写字母或数字，例如医疗机构登记代码。",
-        en="The clinic code is 2–20 capital letters or digits, e.g. the institution code."),
+        zh="请重新输入机构代码：2–20 位大写字母或数字，例如医疗机构登记代码。",
+        en="Enter the clinic code again: 2–20 capital letters or digits, e.g. the institution's registration code."),
     "clinic_name": Words(
         zh="请输入机构名称（2 到 100 个字符）。",
         en="Enter the clinic's name (2 to 100 characters)."),
@@ -42,64 +42,67 @@ ERRORS: dict[str, Words] = {
         zh="请选择机构级别。",
         en="Choose the clinic level."),
     "timezone": Words(
-        zh="本机无法识别该时区。",
-        en="The time zone is not known on this computer."),
+        zh="本电脑不认识所填的时区：请从列表中重新选择时区。",
+        en="This computer does not know that time zone: choose the time zone from the list again."),
     "unknown_role": Words(
-        zh="未知角色：{role}。",
-        en="Unknown role: {role}."),
+        zh="没有“{role}”这个角色：请从列表中选择角色。",
+        en="There is no role called \"{role}\": choose the roles from the list."),
     "no_role": Words(
         zh="请至少选择一个角色。",
         en="Choose at least one role."),
     "password_too_short": Words(
-        zh="密码至少需要 {minimum} 个字符。",
-        en="The password needs at least {minimum} characters."),
+        zh="密码至少需要 {minimum} 个字符：请输入更长的密码。",
+        en="The password needs at least {minimum} characters: enter a longer one."),
     "password_too_simple": Words(
         zh="密码过于简单：请至少使用 4 个不同的字符。",
         en="The password is too simple: use at least 4 different characters."),
     "passwords_differ": Words(
-        zh="两次输入的密码不一致。",
-        en="The two passwords are not the same."),
+        zh="两次输入的密码不一致：请重新输入两次相同的密码。",
+        en="The two passwords are not the same: type the same password twice."),
     "last_admin": Words(
-        zh="这是最后一个在用的管理员账户：至少要有一个在用账户保留管理员角色。",
-        en="This is the last active administrator: keep the administrator role on at least one active account."),
+        zh="这是最后一个在用的管理员账户：至少要有一个在用账户保留管理员角色。请先给另一个账户加上管理员角色。",
+        en="This is the last active administrator: at least one active account keeps the administrator role. First "
+           "give the role to another account."),
     "cannot_disable_self": Words(
-        zh="不能停用自己的账户。",
-        en="You cannot disable your own account."),
+        zh="不能停用自己的账户：请由另一位管理员登录后停用。",
+        en="You cannot disable your own account: ask another administrator to do it."),
     "setting_type": Words(
-        zh="该设置的值类型不正确。",
-        en="This setting has the wrong kind of value."),
+        zh="该设置的值类型不正确：请按该设置的说明重新填写（数字、是/否或文字）。",
+        en="This setting has the wrong kind of value: enter it again as the setting asks (a number, yes/no or text)."),
     "setting_choice": Words(
-        zh="该值不在允许的选项中。",
-        en="This value is not one of the allowed choices."),
+        zh="该值不在允许的选项中：请从列表中选择。",
+        en="This value is not one of the allowed choices: choose one from the list."),
     "setting_range": Words(
         zh="请输入 {minimum} 至 {maximum} 之间的数值。",
         en="Enter a value from {minimum} to {maximum}."),
     "invalid": Words(
-        zh="部分输入内容无效。",
-        en="Some of the input is not valid."),
+        zh="部分输入内容无效：请检查标出的项目并改正。",
+        en="Some of the input is not valid: check the marked fields and correct them."),
     "figure_range": Words(
         zh="请输入 {minimum} 至 {maximum} 之间的数值。",
         en="Enter a value from {minimum} to {maximum}."),
     # conflicts and concurrency
     "username_taken": Words(
-        zh="用户名 {username} 已被使用。",
-        en="The user name {username} is already taken."),
+        zh="用户名 {username} 已被使用：请换一个用户名。",
+        en="The user name {username} is already taken: choose another one."),
     "already_initialized": Words(
-        zh="本工作站的机构已经设置过了。",
-        en="This workstation's clinic is already set up."),
+        zh="本工作站的机构已经设置过了，未作任何改动：请直接登录使用。",
+        en="This workstation's clinic is already set up; nothing was changed. Log in and use it."),
     "not_demo_clinic": Words(
-        zh="演示账户只能添加到演示机构。",
-        en="Demo accounts can only be added to a demo clinic."),
+        zh="演示账户只能添加到演示机构：正式机构的账户请由管理员逐个添加。",
+        en="Demo accounts can only be added to a demo clinic: add this clinic's accounts one by one as an "
+           "administrator."),
     "conflict": Words(
-        zh="与已有数据冲突。",
-        en="This conflicts with existing data."),
+        zh="与已有数据冲突，未保存：请刷新后核对已有记录，再重试。",
+        en="This conflicts with existing data; nothing was saved. Reload, check the existing record, then try again."),
     # not found / permissions / set-up
     "user": Words(
-        zh="账户 {username} 不存在。",
-        en="The account {username} does not exist."),
+        zh="账户 {username} 不存在：请核对用户名。",
+        en="The account {username} does not exist: check the user name."),
     "permission_denied": Words(
-        zh="您的账户无权执行此操作。",
-        en="Your account is not allowed to do this."),
+        zh="您的账户无权执行此操作：如确需办理，请联系本机构管理员分配相应角色。",
+        en="Your account is not allowed to do this: if you need to, ask the clinic's administrator for the right "
+           "role."),
     "account_disabled": Words(
         zh="该账户已被停用，请联系管理员。",
         en="This account has been disabled. Ask an administrator."),
@@ -122,8 +125,9 @@ ERRORS: dict[str, Words] = {
         zh="数据库正被其他工位使用，请稍后重试。",
         en="The database is busy with another desk. Try again in a moment."),
     "db_read_only": Words(
-        zh="数据库无法写入（文件或文件夹为只读）。",
-        en="The database cannot be written to (read-only file or folder)."),
+        zh="数据库无法写入（文件或文件夹为只读）：请联系本机构管理员，让本账户可以写入数据文件夹。",
+        en="The database cannot be written to (the file or folder is read-only): ask the clinic's administrator to "
+           "let this account write to the data folder."),
     "db_corrupt": Words(
         zh="数据库文件已损坏，请恢复最近的备份。",
         en="The database file is damaged. Restore the latest backup."),
@@ -138,8 +142,8 @@ ERRORS: dict[str, Words] = {
            "desk."),
     "backup_needs_sqlite": Words(
         zh="此处备份仅适用于本机自带的数据库文件。多台工作站共用数据库服务器时，请由负责该服务器的人员备份。",
-        en="Backups from here work only with this computer's own database file. When the desks share a "
-           "database server, whoever runs that server backs it up."),
+        en="Backups from here work only with this computer's own database file. When the desks share a database "
+           "server, ask whoever runs that server to back it up."),
     "backup_over_live": Words(
         zh="备份不能覆盖正在使用的数据库，请选择其他文件。",
         en="A backup cannot overwrite the live database. Choose another file."),
@@ -147,38 +151,46 @@ ERRORS: dict[str, Words] = {
         zh="备份无法写入，请检查文件夹和剩余空间。",
         en="The backup could not be written. Check the folder and the free space."),
     "backup_check_failed": Words(
-        zh="备份已写入但未通过完整性检查，已丢弃。",
-        en="The backup was written but failed its integrity check; it was not kept."),
+        zh="备份已写入但未通过完整性检查，已丢弃：请换一个文件夹或 U 盘重新备份。",
+        en="The backup was written but failed its integrity check; it was not kept. Back up again to another "
+           "folder or USB drive."),
     "backup_missing": Words(
-        zh="找不到备份文件 {path}。",
-        en="The backup file {path} was not found."),
+        zh="找不到备份文件 {path}：请检查文件名和 U 盘，或选择其他备份文件。",
+        en="The backup file {path} was not found: check the name and the USB drive, or choose another backup file."),
     "corrupt_backup": Words(
-        zh="备份文件已损坏，无法恢复。",
-        en="The backup file is damaged and cannot be restored."),
+        zh="备份文件已损坏，无法恢复，当前数据未改动：请选择另一份（较早的）备份。",
+        en="The backup file is damaged and cannot be restored; the current data is unchanged. Choose another "
+           "(earlier) backup."),
     "not_a_backup": Words(
-        zh="该文件不是发热哨点工作站的备份。",
-        en="This file is not a Fever Sentinel backup."),
+        zh="该文件不是发热哨点工作站的备份，未恢复任何内容：请选择备份时生成的文件。",
+        en="This file is not a Fever Sentinel backup; nothing was restored. Choose the file the backup made."),
     "backup_chain_broken": Words(
-        zh="该备份的责任追溯记录在第 {seq} 号处断裂，未予恢复。",
-        en="The backup's responsibility trail is broken at entry #{seq}; it was not restored."),
+        zh="该备份的责任追溯记录在第 {seq} 号处断裂（可能被改动过），未予恢复：请选择另一份备份，并告知本机构管理员。",
+        en="The backup's responsibility trail is broken at entry #{seq} (it may have been altered); it was not "
+           "restored. Choose another backup and tell the clinic's administrator."),
     "backup_other_clinic": Words(
-        zh="该备份属于其他机构（{clinic}），未予恢复。",
-        en="This backup belongs to another clinic ({clinic}); it was not restored."),
+        zh="该备份属于其他机构（{clinic}），未予恢复：请选择本机构的备份。",
+        en="This backup belongs to another clinic ({clinic}); it was not restored. Choose a backup of this clinic."),
     "restore_failed": Words(
-        zh="恢复失败，当前数据未被改动。",
-        en="The restore failed; the current data was left unchanged."),
+        zh="恢复失败，当前数据未被改动：请换一份备份重试；如仍失败，请联系本工作站的技术支持人员。",
+        en="The restore failed; the current data was left unchanged. Try again with another backup; if it fails "
+           "again, ask whoever supports this workstation."),
     "key_exists": Words(
-        zh="本机构的签名密钥已存在，未被覆盖。",
-        en="A signing key for this clinic already exists and was not overwritten."),
+        zh="本机构的签名密钥已存在，未被覆盖：请继续使用现有密钥，无需再生成。",
+        en="A signing key for this clinic already exists and was not overwritten: keep using it; there is no need "
+           "to make another."),
     "key_missing": Words(
-        zh="缺少本机构的签名密钥文件：{path}。",
-        en="The clinic's signing key file is missing: {path}."),
+        zh="缺少本机构的签名密钥文件：{path}。请从备份中恢复密钥，或联系本机构管理员。",
+        en="The clinic's signing key file is missing: {path}. Restore the keys from a backup, or ask the clinic's "
+           "administrator."),
     "key_invalid": Words(
-        zh="本机构的签名密钥文件已损坏：{path}。",
-        en="The clinic's signing key file is damaged: {path}."),
+        zh="本机构的签名密钥文件已损坏：{path}。请从备份中恢复密钥，或联系本机构管理员。",
+        en="The clinic's signing key file is damaged: {path}. Restore the keys from a backup, or ask the clinic's "
+           "administrator."),
     "storage": Words(
-        zh="数据无法读取或写入。",
-        en="The data could not be read or written."),
+        zh="数据无法读取或写入，本次操作未保存：请重试；如仍不行，请联系本工作站的技术支持人员。",
+        en="The data could not be read or written; nothing was saved. Try again; if it happens again, ask whoever "
+           "supports this workstation."),
     # triage desk: screening
     "temperature_range": Words(
         zh="体温须在 {minimum} 至 {maximum} °C 之间，请重新测量。",
@@ -190,8 +202,8 @@ ERRORS: dict[str, Words] = {
         zh="请选择测温方式。",
         en="Choose how the temperature was measured."),
     "symptom": Words(
-        zh="选择了未知的症状。",
-        en="An unknown symptom was chosen."),
+        zh="选择了本程序不认识的症状：请从列表中重新勾选症状。",
+        en="A symptom this program does not know was chosen: tick the symptoms from the list again."),
     "health_code": Words(
         zh="请选择健康码颜色。",
         en="Choose the colour of the health code."),
@@ -199,23 +211,24 @@ ERRORS: dict[str, Words] = {
         zh="请选择高风险岗位，或“无”。",
         en="Choose the high-risk occupation, or none."),
     "onset_in_future": Words(
-        zh="发病日期不能晚于今天。",
-        en="The onset date cannot be in the future."),
+        zh="发病日期不能晚于今天：请改为今天或更早的日期。",
+        en="The onset date cannot be in the future: enter today or an earlier date."),
     "travel_in_future": Words(
-        zh="离开该地区的日期不能晚于今天。",
-        en="The last day in an area cannot be in the future."),
+        zh="离开该地区的日期不能晚于今天：请改为今天或更早的日期。",
+        en="The last day in an area cannot be in the future: enter today or an earlier date."),
     "screened_in_future": Words(
-        zh="筛查时间不能晚于现在。",
-        en="The screening time cannot be in the future."),
+        zh="筛查时间不能晚于现在：请核对时间（以及本电脑的时钟）。",
+        en="The screening time cannot be in the future: check the time (and this computer's clock)."),
     "decision": Words(
         zh="请选择普通门诊、发热门诊或立即隔离。",
         en="Choose general outpatient, fever clinic or isolation."),
     "downgrade_needs_reason": Words(
-        zh="降低分诊级别须填写原因（至少 4 个字）。",
-        en="Lowering the decision needs a reason (at least 4 characters)."),
+        zh="降低分诊级别须写明原因：请填写至少 4 个字的原因。",
+        en="Lowering the decision needs a reason: write one of at least 4 characters."),
     "not_fever_patient": Words(
-        zh="只有分诊到发热门诊或需隔离的患者才需要登记。",
-        en="Only patients sent to the fever clinic or isolation are registered."),
+        zh="只有分诊到发热门诊或需隔离的患者才需要登记：请让该患者到普通门诊就诊，或先更改分诊结果。",
+        en="Only patients sent to the fever clinic or isolation are registered: send this patient to general "
+           "outpatient, or change the decision first."),
     "date_format": Words(
         zh="日期请按“年-月-日”填写，或填几天前（0 表示今天）。",
         en="Enter a date as YYYY-MM-DD, or a number of days ago (0 = today)."),
@@ -227,103 +240,110 @@ ERRORS: dict[str, Words] = {
         zh="请选择证件类型。",
         en="Choose the type of identity document."),
     "id_format": Words(
-        zh="该号码不符合此类证件的格式。",
-        en="This is not a valid number for this kind of document."),
+        zh="该号码不符合此类证件的格式：请核对号码和证件类型。",
+        en="This is not a valid number for this kind of document: check the number and the document type."),
     "id_birth_date": Words(
-        zh="身份证号中的出生日期不是有效日期。",
-        en="The birth date inside this ID number is not a real date."),
+        zh="身份证号中的出生日期不是有效日期：请核对证件号码。",
+        en="The birth date inside this ID number is not a real date: check the ID number."),
     "id_check_digit": Words(
-        zh="身份证号最后一位（校验码）不符，可能有数字输错了。",
-        en="The ID number's last character (check digit) does not match: a digit was probably mistyped."),
+        zh="身份证号最后一位（校验码）不符，可能有数字输错了：请对照证件逐位核对。",
+        en="The ID number's last character (check digit) does not match: a digit was probably mistyped. Check it "
+           "digit by digit against the card."),
     "id_missing_reason": Words(
         zh="无证件时请写明原因（如儿童、忘带证件）。",
         en="Without an identity document, write why (e.g. child, forgot the card)."),
     "birth_date": Words(
-        zh="出生日期不合理。",
-        en="The birth date is not plausible."),
+        zh="出生日期不合理：请核对后重新填写。",
+        en="The birth date is not plausible: check it and enter it again."),
     "birth_date_mismatch": Words(
-        zh="出生日期与身份证号中的不一致。",
-        en="The birth date differs from the one in the ID number."),
+        zh="出生日期与身份证号中的不一致：请核对出生日期或证件号码。",
+        en="The birth date differs from the one in the ID number: check the birth date or the ID number."),
     "sex": Words(
         zh="请选择性别。",
         en="Choose the sex."),
     "sex_mismatch": Words(
-        zh="性别与身份证号中的不一致。",
-        en="The sex differs from the one in the ID number."),
+        zh="性别与身份证号中的不一致：请核对性别或证件号码。",
+        en="The sex differs from the one in the ID number: check the sex or the ID number."),
     "phone": Words(
         zh="请填写 11 位手机号，或 0731-1234567 这样的固定电话。",
         en="Enter an 11-digit mobile number or a landline such as 0731-1234567."),
     "vaccination_doses": Words(
-        zh="疫苗接种剂次须为 0 至 10。",
-        en="Vaccination doses are a number from 0 to 10."),
+        zh="疫苗接种剂次须为 0 至 10：请填写实际接种的剂次。",
+        en="Vaccination doses are a number from 0 to 10: enter the doses actually received."),
     "required": Words(
-        zh="此项必填。",
-        en="This field is required."),
+        zh="此项必填：请填写后再保存。",
+        en="This field is required: enter it, then save."),
     "too_long": Words(
-        zh="太长了：最多 {maximum} 个字。",
-        en="Too long: at most {maximum} characters."),
+        zh="太长了：最多 {maximum} 个字，请删减后再保存。",
+        en="Too long: at most {maximum} characters. Shorten it, then save."),
     "patient_exists": Words(
-        zh="该证件号码的患者已登记过。",
-        en="A patient with this ID number is already registered."),
+        zh="该证件号码的患者已登记过：请查找并使用其已有档案。",
+        en="A patient with this ID number is already registered: look the patient up and use that record."),
     "already_registered": Words(
-        zh="这次筛查已经登记过了。",
-        en="This screening has already been registered."),
+        zh="这次筛查已经登记过了，无需再次登记：请刷新列表，在已登记的患者中继续办理。",
+        en="This screening has already been registered: reload the list and carry on with that registration."),
     # hand-offs
     "handoff_open": Words(
-        zh="就诊号 {visit_no} 已在前往发热门诊的途中。",
-        en="Visit {visit_no} is already on the way to the fever clinic."),
+        zh="就诊号 {visit_no} 已在前往发热门诊的途中，无需再次引导：请等待发热门诊确认接收。",
+        en="Visit {visit_no} is already on the way to the fever clinic: there is no need to send it again. Wait for "
+           "the fever clinic to confirm arrival."),
     "already_arrived": Words(
-        zh="就诊号 {visit_no} 已到达发热门诊。",
-        en="Visit {visit_no} has already arrived at the fever clinic."),
+        zh="就诊号 {visit_no} 已到达发热门诊，无需再次操作：请在发热门诊的候诊列表中查看。",
+        en="Visit {visit_no} has already arrived at the fever clinic; nothing more is needed here. See it in the "
+           "fever clinic's waiting list."),
     "handoff_closed": Words(
-        zh="就诊号 {visit_no} 的交接已结束。",
-        en="The hand-off of visit {visit_no} is already closed."),
+        zh="就诊号 {visit_no} 的交接已结束，无需再次操作：请刷新列表。",
+        en="The hand-off of visit {visit_no} is already closed; nothing more is needed. Reload the list."),
     # pharmacy
     "drug_category": Words(
         zh="请选择药品类别。",
         en="Choose the kind of medicine."),
     # rules and risk areas
     "rule_fever_threshold": Words(
-        zh="发热标准须在 36.0 至 39.0 °C 之间。",
-        en="The fever threshold must be between 36.0 and 39.0 °C."),
+        zh="发热标准须在 36.0 至 39.0 °C 之间：请改为此范围内的数值。",
+        en="The fever threshold must be between 36.0 and 39.0 °C: enter a value in that range."),
     "rule_travel_window": Words(
-        zh="旅居史时间范围须为 1 至 60 天。",
-        en="The travel window must be 1 to 60 days."),
+        zh="旅居史时间范围须为 1 至 60 天：请改为此范围内的天数。",
+        en="The travel window must be 1 to 60 days: enter a number of days in that range."),
     "rule_implausible": Words(
-        zh="异常体温的上下限设置有误。",
-        en="The implausible-temperature limits are not in order."),
+        zh="异常体温的上下限设置有误：下限须低于上限，请改正后保存。",
+        en="The implausible-temperature limits are not in order: the lower limit must be below the upper one. "
+           "Correct them, then save."),
     "rule_handoff_timeout": Words(
-        zh="交接时限须为 1 至 240 分钟。",
-        en="The hand-off time limit must be 1 to 240 minutes."),
+        zh="交接时限须为 1 至 240 分钟：请改为此范围内的分钟数。",
+        en="The hand-off time limit must be 1 to 240 minutes: enter a number of minutes in that range."),
     "rule_level": Words(
-        zh="规则中有未知的分诊级别。",
-        en="A rule points to an unknown decision level."),
+        zh="规则中有本程序不认识的分诊级别：请为该规则重新选择分诊级别。",
+        en="A rule points to a decision level this program does not know: choose the rule's decision level again."),
     "risk_level": Words(
-        zh="{area} 的风险等级须为中风险或高风险。",
-        en="The risk level of {area} must be medium or high."),
+        zh="{area} 的风险等级须为中风险或高风险：请改正后重新导入。",
+        en="The risk level of {area} must be medium or high: correct it and import again."),
     "risk_file_format": Words(
-        zh="该文件不是风险地区名单：请使用 CSV（名称,等级[,起始日期]）或 JSON 列表。",
+        zh="该文件不是风险地区清单：请使用 CSV（名称,等级[,起始日期]）或 JSON 列表。",
         en="The file is not a risk-area list: use CSV (name,level[,since]) or a JSON list."),
     "risk_file_row": Words(
-        zh="风险地区文件第 {row} 行无效：需要地区名称和风险等级 medium/high（中风险/高风险）。",
-        en="Line {row} of the risk-area file is not valid: it needs an area name and the level medium/high (中风"
-           "险/高风险)."),
+        zh="风险地区文件第 {row} 行无效：需要地区名称和风险等级 medium/high（中风险/高风险）。请改正该行后重新导入。",
+        en="Line {row} of the risk-area file is not valid: it needs an area name and the level medium/high (中风险/高风险)"
+           ". Correct that line and import again."),
     "file_encoding": Words(
         zh="该文件既不是 UTF-8 也不是 GBK/GB18030 编码的文本。请在 Excel 中另存为 CSV 或 .xlsx 后重试。",
         en="The file is neither UTF-8 nor GBK/GB18030 text. Save it from Excel as CSV or .xlsx and try again."),
     "file_unreadable": Words(
-        zh="无法读取该文件。",
-        en="The file could not be read."),
+        zh="无法读取该文件：请检查文件是否仍在（U 盘是否插好），或另存一份后重试。",
+        en="The file could not be read: check that it is still there (is the USB drive plugged in?), or save a copy "
+           "and try again."),
     "csv_header": Words(
-        zh="CSV 文件第一行的列名不正确。",
-        en="The CSV file's first line does not have the expected column names."),
+        zh="CSV 文件第一行的列名不正确：请改正第一行的列名后重新导入。",
+        en="The CSV file's first line does not have the expected column names: correct them and import again."),
     # fever clinic casework
     "already_taken": Words(
-        zh="该患者已由 {doctor} 医生接诊，由其首诊负责。",
-        en="This patient has already been taken by doctor {doctor}, who is responsible for the case."),
+        zh="该患者已由 {doctor} 医生接诊，由其首诊负责：如需接手，请联系该医生申请交接。",
+        en="This patient has already been taken by doctor {doctor}, who is responsible for the case: to take over, "
+           "ask that doctor for a hand-over."),
     "not_arrived": Words(
-        zh="该患者尚未在发热门诊确认接收。",
-        en="This patient has not been received at the fever clinic yet."),
+        zh="该患者尚未在发热门诊确认接收：请先确认接收该患者，再接诊。",
+        en="This patient has not been received at the fever clinic yet: confirm the arrival first, then take the "
+           "patient."),
     "not_responsible": Words(
         zh="只有责任医生（{doctor}）可以执行此操作。请联系该医生，或申请交接。",
         en="Only the responsible doctor ({doctor}) can do this. Ask them, or ask for a hand-over."),
@@ -334,17 +354,18 @@ ERRORS: dict[str, Words] = {
         zh="您已是本病例的责任医生，请选择其他医生。",
         en="You are already responsible for this case: choose another doctor."),
     "handover_pending": Words(
-        zh="本病例已有一个交接申请在等待答复。",
-        en="A hand-over of this case is already waiting for an answer."),
+        zh="本病例已有一个交接申请在等待答复：请等待对方答复，或联系该医生。",
+        en="A hand-over of this case is already waiting for an answer: wait for it, or ask the other doctor."),
     "handover_answered": Words(
-        zh="此交接申请已答复。",
-        en="This hand-over has already been answered."),
+        zh="此交接申请已答复：请刷新列表查看结果。",
+        en="This hand-over has already been answered: reload the list to see the answer."),
     "not_handover_target": Words(
-        zh="只有被交接的医生才能答复此交接申请。",
-        en="Only the doctor the case is handed to can answer this hand-over."),
+        zh="只有被交接的医生才能答复此交接申请：请联系该医生答复。",
+        en="Only the doctor the case is handed to can answer this hand-over: ask that doctor to answer it."),
     "epi_field": Words(
-        zh="流调内容含有未知项目。",
-        en="The interview contains an unknown field."),
+        zh="流调内容含有本程序不认识的项目，未保存：请关闭流调表后重新打开并填写。",
+        en="The interview contains a field this program does not know; nothing was saved. Close the interview form, "
+           "open it again and fill it in."),
     "classification": Words(
         zh="请选择病例诊断分类。",
         en="Choose the case classification."),
@@ -353,15 +374,16 @@ ERRORS: dict[str, Words] = {
         en="Only suspected cases, confirmed cases and asymptomatic infections are reported to the network: "
            "classify the case first."),
     "time_in_future": Words(
-        zh="时间不能晚于现在。",
-        en="The time cannot be in the future."),
+        zh="时间不能晚于现在：请核对时间（以及本电脑的时钟）。",
+        en="The time cannot be in the future: check the time (and this computer's clock)."),
     "time_too_early": Words(
-        zh="时间过早：不能早于前一环节（登记、采样或诊断分类）。",
+        zh="时间过早：不能早于前一环节（登记、采样或诊断分类）。请核对后重新填写。",
         en="The time is too early: it cannot be before the step it follows (registration, sample or "
-           "classification)."),
+           "classification). Check it and enter it again."),
     "naive_time": Words(
-        zh="时间缺少时区。",
-        en="The time has no time zone."),
+        zh="时间缺少时区，未保存：请重新填写该时间；如仍出现，请联系本工作站的技术支持人员。",
+        en="The time has no time zone; nothing was saved. Enter the time again; if this happens again, tell whoever "
+           "supports this workstation."),
     "observation_required": Words(
         zh="核酸检测须在患者留观期间进行：请先安排留观室和床位。",
         en="A nucleic acid test needs the patient under observation: set the observation room and bed first."),
@@ -375,11 +397,12 @@ ERRORS: dict[str, Words] = {
         zh="请选择阴性、阳性或无效。",
         en="Choose negative, positive or invalid."),
     "ct_value": Words(
-        zh="Ct 值须大于 0 且小于 50，或留空。",
-        en="The Ct value must be greater than 0 and less than 50, or left empty."),
+        zh="Ct 值须大于 0 且小于 50：请改正，或留空。",
+        en="The Ct value must be greater than 0 and less than 50: correct it, or leave it empty."),
     "result_recorded": Words(
-        zh="此检测已有结果。",
-        en="This test already has a result."),
+        zh="此检测已有结果，未覆盖：请刷新病例查看该结果；如原结果有误，请联系录入的人员。",
+        en="This test already has a result; it was not overwritten. Reload the case to see it; if it is wrong, ask "
+           "whoever entered it."),
     "disposition": Words(
         zh="请选择处置方式。",
         en="Choose the disposition."),
@@ -387,8 +410,9 @@ ERRORS: dict[str, Words] = {
         zh="检测结果尚未出：请写明患者在结果出来前离开的原因。",
         en="A test result is still pending: write why the patient leaves before it is back."),
     "not_excluded": Words(
-        zh="只有诊断为“排除”的病例才能转回普通门诊。",
-        en="Only a case classified as excluded can go back to general outpatient."),
+        zh="只有诊断为“排除”的病例才能转回普通门诊：请先作出诊断分类，或选择其他处置。",
+        en="Only a case classified as excluded can go back to general outpatient: classify the case first, or "
+           "choose another disposition."),
     "excluding_result": Words(
         zh="请选择据以排除的阴性检测结果。",
         en="Choose the negative test result that excludes the case."),
@@ -396,15 +420,17 @@ ERRORS: dict[str, Words] = {
         zh="疑似病例、确诊病例和无症状感染者不得居家：请收住入院或转运至定点医院。",
         en="A suspected, confirmed or asymptomatic case cannot go home: admit or transfer the patient."),
     "buffer_room_required": Words(
-        zh="未排除前，患者只能收入缓冲病区单间。",
-        en="Until the case is excluded, the patient must be admitted to a single room in the buffer ward."),
+        zh="未排除前，患者只能收入缓冲病区单间：请选择缓冲病区的单间。",
+        en="Until the case is excluded, the patient must be admitted to a single room in the buffer ward: choose "
+           "one."),
     "transfer_reason": Words(
-        zh="非疑似病例、确诊病例或无症状感染者转运至定点医院，须填写原因。",
-        en="Transferring a case that is not suspected, confirmed or asymptomatic needs a reason."),
+        zh="非疑似病例、确诊病例或无症状感染者转运至定点医院，请填写原因。",
+        en="Transferring a case that is not suspected, confirmed or asymptomatic needs a reason: write it in the "
+           "reason field."),
     "transfer_via_request": Words(
-        zh="转运至定点医院须通过转运申请登记（由其安排救护车），不能在此作为处置登记。",
-        en="A transfer is recorded through the transfer request (which books the ambulance), not as a "
-           "disposition here."),
+        zh="转运至定点医院须通过转运申请登记（由其安排救护车），不能在此作为处置登记：请使用“申请转运定点医院”。",
+        en="A transfer is recorded through the transfer request (which books the ambulance), not as a disposition "
+           "here: use the transfer request instead."),
     "transfer_open": Words(
         zh="该病例已有进行中的转运：请查看转运看板。",
         en="This case already has an open transfer: see the transfer board."),
@@ -412,8 +438,8 @@ ERRORS: dict[str, Words] = {
         zh="该医院目前不接收患者：请选择其他医院。",
         en="This hospital is not accepting patients at the moment: choose another one."),
     "hospital_exists": Words(
-        zh="已存在名为{name}的医院。",
-        en="A hospital named {name} already exists."),
+        zh="已存在名为{name}的医院：请换一个名称，或修改已有的那家。",
+        en="A hospital named {name} already exists: use another name, or change the existing one."),
     "hospital_kind": Words(
         zh="请选择医院类型：定点医院、后备定点医院或定点发热门诊。",
         en="Choose the kind: designated hospital, backup hospital or designated fever clinic."),
@@ -421,66 +447,74 @@ ERRORS: dict[str, Words] = {
         zh="请选择患者病情：一般、病重或病危。",
         en="Choose the patient's condition: stable, serious or critical."),
     "transfer_target": Words(
-        zh="每项时限目标须为 5 至 1440 分钟。",
-        en="Each time target must be from 5 to 1440 minutes."),
+        zh="每项时限目标须为 5 至 1440 分钟：请改为此范围内的分钟数。",
+        en="Each time target must be from 5 to 1440 minutes: enter a number of minutes in that range."),
     "public_key": Words(
         zh="这不是有效的公钥：请粘贴对方机构提供的完整公钥。",
         en="This is not a valid public key: paste the whole key the other clinic gave you."),
     "wrong_clinic": Words(
-        zh="该回执属于其他机构发出的转运，不是本机构的。",
-        en="This receipt belongs to a transfer sent by another clinic, not by this one."),
+        zh="该回执属于其他机构发出的转运，不是本机构的：请核对后扫描本机构转运的回执。",
+        en="This receipt belongs to a transfer sent by another clinic, not by this one: check it and scan the "
+           "receipt of this clinic's transfer."),
     "already_received": Words(
-        zh="该转运患者已在本机构接收过。",
-        en="This transferred patient has already been received here."),
+        zh="该转运患者已在本机构接收过，无需再次接收：请在列表中查看该患者。",
+        en="This transferred patient has already been received here; nothing more is needed. See the patient in the "
+           "list."),
     # signed QR codes (transfer handover and receipt)
     "bad_token": Words(
         zh="无法读取该二维码：内容不完整或不是发热哨点的二维码。请重新扫描。",
         en="The QR code could not be read: it is incomplete or not a Fever Sentinel code. Scan it again."),
     "unknown_key": Words(
         zh="该二维码由本机构尚未信任的机构签发。请管理员添加该机构的公钥，并与对方机构电话核实。",
-        en="The QR code was signed by a clinic this site does not trust. An administrator can add that "
-           "clinic's public key."),
+        en="The QR code was signed by a clinic this site does not trust. Ask an administrator to add that clinic's "
+           "public key, and call that clinic to check."),
     "bad_signature": Words(
-        zh="二维码签名不符，可能被伪造或篡改。请与签发机构电话核实。",
-        en="The QR code's signature does not match: it was forged or altered. Do not accept it."),
+        zh="二维码签名不符，无法核验该单据（可能被伪造或篡改）。请与签发机构电话核实。",
+        en="The QR code's signature does not match, so the form could not be verified (it may have been forged or "
+           "altered). Call the issuing clinic to check."),
     "issuer_mismatch": Words(
         zh="二维码自称来自 {claimed}，却由 {signer} 的密钥签名，内容不可信。请与签发机构电话核实。",
-        en="The QR code says it comes from {claimed} but was signed by {signer}'s key: do not accept it."),
+        en="The QR code says it comes from {claimed} but was signed by {signer}'s key, so its content cannot be "
+           "trusted. Call the issuing clinic to check."),
     "expired": Words(
-        zh="该二维码已过期。",
-        en="The QR code has expired."),
+        zh="该二维码已过期：请到签发处重新签发并打印。",
+        en="The QR code has expired: ask whoever issued it to issue and print a new one."),
     "wrong_kind": Words(
-        zh="这是另一种用途的二维码。",
-        en="This is a different kind of QR code."),
+        zh="这是另一种用途的二维码（例如把通行证扫到了转运回执处）：请扫描本页需要的二维码。",
+        en="This QR code is for something else (e.g. a permit scanned where a transfer receipt is expected): scan "
+           "the code this page asks for."),
     # wards, permits and the gate
     "escort_exists": Words(
         zh="该患者已有有效陪护证：同一时间只能有一名陪护。如更换陪护人，请先作废原证。",
-        en="This patient already has a valid escort permit: only one escort at a time. Revoke the old permit "
-           "first if the escort changes."),
+        en="This patient already has a valid escort permit: only one escort at a time. To change the escort, void "
+           "the old permit first, then try again."),
     "visitor_overlap": Words(
-        zh="该患者的另一张探视证与此时段重叠：探视人须逐一进入。",
-        en="Another visitor permit for this patient overlaps this time: visitors come one at a time."),
+        zh="该患者的另一张探视证与此时段重叠：探视人须逐一进入，请改选其他时段。",
+        en="Another visitor permit for this patient overlaps this time: visitors come one at a time. Choose another "
+           "time."),
     "visit_window": Words(
-        zh="探视结束时间须晚于开始时间，且晚于当前时间。",
-        en="The visiting time must end after it starts, and end in the future."),
+        zh="探视结束时间须晚于开始时间，且晚于当前时间：请改正探视时间。",
+        en="The visiting time must end after it starts, and end in the future: correct the visiting time."),
     "escort_test_old": Words(
-        zh="陪护人的核酸阴性结果须在 {hours} 小时以内。",
-        en="The escort's negative nucleic acid test must be from the last {hours} hours."),
+        zh="陪护人的核酸阴性结果须在 {hours} 小时以内：请重新采样检测后再签发陪护证。",
+        en="The escort's negative nucleic acid test must be from the last {hours} hours: take a new test, then "
+           "issue the permit."),
     "permit_not_active": Words(
-        zh="该证件已失效（已作废或已补发）。",
-        en="This permit is no longer valid (revoked or replaced)."),
+        zh="该证件已失效（已作废或已补发），不能凭此证进入：请出示有效证件，或到病区护士站补办。",
+        en="This permit is no longer valid (voided or replaced) and lets no one in: show the valid permit, or ask "
+           "the ward's nurses for a new one."),
     "discharged": Words(
-        zh="患者已出院，不能再签发证件。",
-        en="The patient has been discharged: no permits can be issued."),
+        zh="患者已出院，不能再签发证件：请核对所选患者。",
+        en="The patient has been discharged: no permits can be issued. Check that the right patient is chosen."),
     "already_admitted": Words(
-        zh="该患者已在住院。",
-        en="This patient is already admitted to a ward."),
+        zh="该患者已在住院，无需再次办理入院：请在病区列表中查看。",
+        en="This patient is already admitted to a ward: see the ward list instead of admitting again."),
     "already_discharged": Words(
-        zh="该患者已出院。",
-        en="This patient has already been discharged."),
+        zh="该患者已出院：请刷新列表。",
+        en="This patient has already been discharged: reload the list."),
     "ward_exists": Words(
-        zh="已存在名为 {name} 的病区。",
-        en="A ward named {name} already exists."),
+        zh="已存在名为 {name} 的病区：请换一个名称，或修改已有的病区。",
+        en="A ward named {name} already exists: use another name, or change the existing ward."),
     "ward_type": Words(
         zh="请选择病区类型。",
         en="Choose the type of ward."),
@@ -502,11 +536,11 @@ ERRORS: dict[str, Words] = {
         en="This day's report is already submitted (version {version}). To change it, submit a correction "
            "with a note."),
     "correction_note": Words(
-        zh="更正须填写说明，写明原报告哪里有误（命令行：--note）。",
-        en="A correction needs a note saying what was wrong (command line: --note)."),
+        zh="更正须填写说明：请写明原报告哪里有误（命令行：--note）。",
+        en="A correction needs a note: write what was wrong in the original report (command line: --note)."),
     "already_acknowledged": Words(
-        zh="该预警已由 {by} 确认处理。",
-        en="This alert was already acknowledged by {by}."),
+        zh="该预警已由 {by} 确认处理，无需再次确认：请刷新预警列表。",
+        en="This alert was already acknowledged by {by}; nothing more is needed. Reload the alerts."),
     "time_format": Words(
         zh="请按“时:分”填写时间，如 09:00。",
         en="Enter the time as hours and minutes, e.g. 09:00."),
@@ -515,8 +549,9 @@ ERRORS: dict[str, Words] = {
         en="Set the county hub's address first (https://…) under \"County hub\" on the daily report page "
            "(command line: sync push --hub URL)."),
     "hub_unreachable": Words(
-        zh="当前无法连接县平台。报告保留在待发送队列中，连接恢复后自动发送。",
-        en="The county hub cannot be reached now. Reports stay queued and are sent when it is back."),
+        zh="当前无法连接县平台。报告保留在待发送队列中，连接恢复后自动发送；如长时间无法连接，请联系县卫健局。",
+        en="The county hub cannot be reached now. Reports stay queued and are sent when it is back; if it stays "
+           "unreachable, call the county health bureau."),
     "ca_file": Words(
         zh="该文件不是证书。请向县里索取其 CA 根证书文件（.crt、.cer 或 .pem）。",
         en="This file is not a certificate. Ask the county for its CA (root) certificate file (.crt, .cer or "
@@ -540,7 +575,7 @@ ERRORS: dict[str, Words] = {
         en="This patient has a positive result: classify the case, report it within 2 hours and request the "
            "transfer to the designated hospital."),
     "positive_reportable_only": Words(
-        zh="该患者检测结果为阳性：只能分类为疑似病例、确诊病例或无症状感染者。",
+        zh="该患者检测结果为阳性：只能分类为疑似病例、确诊病例或无症状感染者，请重新选择分类。",
         en="This patient has a positive result: classify the case as suspected, confirmed or asymptomatic."),
     "refer_mode_transfer_only": Words(
         zh="本机构为发热哨点诊室：所有发热患者均须转运至定点发热门诊。请申请转运。",
@@ -568,9 +603,9 @@ ERRORS: dict[str, Words] = {
         zh="该特例不存在：请选择为本病例批准的特例。",
         en="This exception does not exist: choose one approved for this case."),
     "exception_self": Words(
-        zh="这项特例是您本人批准的：须由第二人使用（病例由另一位医生，通行证由另一位工作人员签发）。",
-        en="You approved this exception yourself: a second person must use it (another doctor for a case, "
-           "another staff member for a permit)."),
+        zh="这项特例是您本人批准的，须由第二人使用：请另一位医生（病例）或另一位工作人员（通行证）登录办理。",
+        en="You approved this exception yourself, so a second person must use it: ask another doctor (for a case) "
+           "or another staff member (for a permit) to sign in and do it."),
     "exception_used": Words(
         zh="该特例已使用。请医务负责人重新批准。",
         en="This exception has already been used. Ask the medical director for a new one."),
@@ -582,14 +617,14 @@ ERRORS: dict[str, Words] = {
         zh="此次分类变更无需特例：请不选特例直接分类。",
         en="This change needs no exception: classify without choosing one."),
     "not_an_incident": Words(
-        zh="只有疑似病例、确诊病例、无症状感染者或检测阳性患者擅自离院才需作为事件报告。",
-        en="Only a suspected, confirmed, asymptomatic or positive patient who left without permission is "
-           "reported as an incident."),
+        zh="只有疑似病例、确诊病例、无症状感染者或检测阳性患者擅自离院才需作为事件报告：请在病例的处置中记录该患者离院。",
+        en="Only a suspected, confirmed, asymptomatic or positive patient who left without permission is reported "
+           "as an incident: use the case's disposition to record this patient leaving."),
     # issue 12 — transfers and responsibility
     "transfer_done": Words(
-        zh="该患者已交接给接收医院：转运已完成，不能再次申请或重新开放。",
+        zh="该患者已交接给接收医院：转运已完成，不能再次申请或重新开放。请在转运看板中查看该记录。",
         en="This patient has already been handed over to the receiving hospital: the transfer is finished and "
-           "cannot be asked for again or reopened."),
+           "cannot be asked for again or reopened. See it on the transfer board."),
     "reassign_target": Words(
         zh="请从列表中选择一名在岗医生接管该病例。",
         en="Reassign the case to an active doctor's account: choose one from the list."),
@@ -614,8 +649,8 @@ ERRORS: dict[str, Words] = {
         zh="本机构已是此模式，未作更改。",
         en="The clinic already works this way; nothing was changed."),
     "mode_change_reason": Words(
-        zh="更改本机构模式须填写原因（至少4个字），如县卫健局的决定。",
-        en="Changing the clinic mode needs a reason (at least 4 characters), e.g. the county's decision."),
+        zh="更改本机构模式须写明原因：请填写至少 4 个字的原因，如县卫健局的决定。",
+        en="Changing the clinic mode needs a reason: write one of at least 4 characters, e.g. the county's decision."),
     # issue 12 — wards, escorts and visitors
     "escort_test_negative_required": Words(
         zh="陪护人员须持核酸检测阴性结果：请填写采样日期时间及检测结果。结果阳性或缺少结果的，不能签发陪护证。",
@@ -633,8 +668,8 @@ ERRORS: dict[str, Words] = {
         en="A visit lasts at most {minutes} minutes, one visitor at a time: shorten the visiting time."),
     "admission_needs_disposition": Words(
         zh="该患者的发热门诊病例尚未处置：请首诊医生先将处置记录为“收住入院”，再由病区办理入院。",
-        en="This patient's fever-clinic case is still open: the responsible doctor records the disposition "
-           "\"admitted\" first, then the ward admits the patient."),
+        en="This patient's fever-clinic case is still open: ask the responsible doctor to record the disposition "
+           "\"admitted\" first, then admit the patient here."),
     "admission_nat_required": Words(
         zh="新入院患者须落实应检尽检：请填写核酸采样时间（发热门诊就诊患者请先在发热门诊开具核酸检测）。",
         en="Every new inpatient is tested: enter the time the nucleic acid sample was taken (for a "
@@ -643,9 +678,9 @@ ERRORS: dict[str, Words] = {
         zh="核酸采样须在{hours}小时内：请重新采样并填写采样时间。",
         en="The nucleic acid sample must be from the last {hours} hours: take a new sample and enter its time."),
     "buffer_ward_first": Words(
-        zh="该患者尚无核酸阴性结果：排除前应先收入缓冲病区单人单间，或隔离留观病区。",
-        en="This patient has no negative nucleic acid result yet: admit to the buffer ward (single room) "
-           "first, or to the isolation observation ward, until excluded."),
+        zh="该患者尚无核酸阴性结果：请先收入缓冲病区单人单间，或隔离留观病区，直至排除。",
+        en="This patient has no negative nucleic acid result yet: admit to the buffer ward (single room) first, or "
+           "to the isolation observation ward, until excluded."),
     "reportable_not_admitted": Words(
         zh="疑似病例、确诊病例、无症状感染者或核酸阳性者不得在本机构收住：请申请转运至定点医院。",
         en="A suspected, confirmed or asymptomatic case, or a positive result, is not admitted here: request "
@@ -677,7 +712,7 @@ ERRORS: dict[str, Words] = {
     # issue 12 — casework desk
     "approver_not_allowed": Words(
         zh="{approver} 没有批准特例的权限：请由医务负责人（管理员）作为第二人在此登录。",
-        en="{approver} may not approve exceptions: the medical director (an administrator) signs in here as "
+        en="{approver} may not approve exceptions: ask the medical director (an administrator) to sign in here as "
            "the second person."),
     # issue 13 — desk keys and trust
     "desk_not_enrolled": Words(
@@ -685,24 +720,24 @@ ERRORS: dict[str, Words] = {
         en="This desk's signing key is not enrolled yet, so it cannot sign permits, transfer forms or "
            "reports: ask the administrator to enrol this desk on the Data maintenance page (Workstation keys)."),
     "desk_revoked": Words(
-        zh="本工作站的签名密钥已被吊销，不再签发任何文书。请联系管理员；已吊销的密钥不能再次登记（新的数据目录会生成新密钥）。",
-        en="This desk's signing key was revoked: it signs nothing any more. Ask the administrator; a revoked "
-           "key cannot be enrolled again (a new data directory makes a new key)."),
+        zh="本工作站的签名密钥已被作废，不再签发任何文书。请联系本机构管理员；已作废的密钥不能再次登记（新的数据目录会生成新密钥）。",
+        en="This desk's signing key was revoked: it signs nothing any more. Ask the clinic's administrator; a "
+           "revoked key cannot be enrolled again (a new data directory makes a new key)."),
     "clinic_key_not_here": Words(
         zh="登记工作站需要本机构密钥，而本工作站没有：请在建立本机构的那台工作站上登记。",
         en="Desks are enrolled with the clinic key, which is not on this desk: enrol from the desk where the "
            "clinic was set up."),
     "desk_not_pending": Words(
-        zh="该工作站密钥已登记或已吊销：列表已刷新。",
-        en="This desk key is already enrolled or revoked: the list has been reloaded."),
+        zh="该工作站密钥已登记或已作废：列表已刷新，请重新选择。",
+        en="This desk key is already enrolled or revoked: the list has been reloaded. Choose again."),
     "desk_revoked_already": Words(
-        zh="该工作站密钥已吊销：列表已刷新。",
-        en="This desk key is already revoked: the list has been reloaded."),
+        zh="该工作站密钥已作废：列表已刷新，请重新选择。",
+        en="This desk key is already revoked: the list has been reloaded. Choose again."),
     "desk_purpose": Words(
         zh="请选择该工作站密钥可签发的内容：通行证、转运交接单与回执、向县级平台报送。",
         en="Choose what the desk key may sign: permits, transfer forms and receipts, hub reports."),
     "revoke_reason": Words(
-        zh="请填写吊销该工作站密钥的原因（2至200个字），例如电脑丢失。",
+        zh="请填写作废该工作站密钥的原因（2至200个字），例如电脑丢失。",
         en="Enter why the desk key is revoked (2 to 200 characters), e.g. the computer was lost."),
     "trust_purpose": Words(
         zh="其他机构的密钥只用于核验其转运交接单与回执：请选择“转运”。",
@@ -739,13 +774,13 @@ ERRORS: dict[str, Words] = {
         en="Item {item} repeats the name of item {first}; nothing was published. Keep one of them and publish "
            "the list again."),
     "list_format": Words(
-        zh="该文件不是县级平台可发布的清单（应为 JSON 对象列表；风险地区也可用 CSV“名称,等级[,起始日期]”），未发布任何内容。",
-        en="The file is not a list the county hub can publish (a JSON list of objects, or for risk areas the "
-           "CSV \"name,level[,since]\"); nothing was published."),
+        zh="该文件不是县级平台可发布的清单（{reason}），未发布任何内容。请改为 JSON 对象列表（风险地区也可用 CSV“名称,等级[,起始日期]”）后重新发布。",
+        en="The file is not a list the county hub can publish ({reason}); nothing was published. Make it a JSON "
+           "list of objects (or, for risk areas, the CSV \"name,level[,since]\") and publish again."),
     "automatic_not_allowed": Words(
-        zh="系统自动提交只能提交逾期的日报告并发送待发内容；此操作须由有相应权限的人员登录后办理。",
-        en="The automatic submission only submits overdue daily reports and delivers what is queued; this "
-           "needs a person who has the right to log in and do it."),
+        zh="系统自动提交只能提交逾期的日报告并发送待发内容：此操作请由有相应权限的人员登录后办理。",
+        en="The automatic submission only submits overdue daily reports and delivers what is queued: ask a person "
+           "who has the right to log in and do it."),
     # issue 13 — privacy
     "control_characters": Words(
         zh="文字中含有不可见字符或控制字符（第 {position} 个字符，{code_point}），多为复制粘贴带入：请删除后重新输入。",
@@ -761,10 +796,9 @@ ERRORS: dict[str, Words] = {
         en="The database {database} does not exist on the server. Check the database name set for this desk, "
            "or ask whoever runs the database server to create it."),
     "db_url_malformed": Words(
-        zh="本工作站设置的数据库地址格式不正确。请管理员改正（postgresql+psycopg://用户@服务器:端口/数据库），或留空以使用本机自带的数据库文件。",
-        en="The database address set for this desk is not valid. Ask the administrator to correct it "
-           "(postgresql+psycopg://user@server:port/database), or leave it empty to use this computer's own "
-           "database file."),
+        zh="本工作站设置的数据库地址无效：请联系当初设置共用数据库的技术人员改正，或留空以使用本机自带的数据库文件。",
+        en="The database address set for this desk is not valid: ask whoever set up the shared database to correct "
+           "it, or leave it empty to use this computer's own database file."),
     # issue 14 — data directory and backups
     "backup_exists": Words(
         zh="文件 {path} 已存在，未写入任何内容。请换一个文件名（或在命令行用 --force 覆盖）。",
@@ -774,21 +808,23 @@ ERRORS: dict[str, Words] = {
         zh="{path} 是文件夹：请给备份一个文件名。",
         en="{path} is a folder: give a file name for the backup."),
     "no_signing_keys": Words(
-        zh="本工作站的密钥文件夹中没有可放入备份的签名密钥。",
-        en="There is no signing key in this desk's keys folder to put in the backup."),
+        zh="本工作站的密钥文件夹中没有可放入备份的签名密钥：请联系本机构管理员。",
+        en="There is no signing key in this desk's keys folder to put in the backup: ask the clinic's administrator."),
     "passphrase_too_short": Words(
-        zh="口令至少需要 {minimum} 个字符。",
-        en="The passphrase must have at least {minimum} characters."),
+        zh="口令至少需要 {minimum} 个字符：请输入更长的口令。",
+        en="The passphrase must have at least {minimum} characters: enter a longer one."),
     "backup_keys_missing": Words(
         zh="未找到该备份的密钥文件 {path}，未恢复任何内容。请不带密钥恢复，或把 .keys 文件放在备份文件旁边。",
         en="The key file {path} of this backup was not found; nothing was restored. Restore without the keys, "
            "or put the .keys file beside the backup."),
     "backup_keys_format": Words(
-        zh="备份旁的密钥文件已损坏或不是密钥文件，未恢复任何内容。",
-        en="The key file beside the backup is damaged or not a key file; nothing was restored."),
+        zh="备份旁的密钥文件已损坏或不是密钥文件，未恢复任何内容：请不带密钥恢复，或找回备份时一同保存的 .keys 文件。",
+        en="The key file beside the backup is damaged or not a key file; nothing was restored. Restore without the "
+           "keys, or find the .keys file saved with the backup."),
     "backup_keys_other_clinic": Words(
-        zh="该密钥文件属于其他机构（{clinic}），未恢复任何内容。",
-        en="The key file belongs to another clinic ({clinic}); nothing was restored."),
+        zh="该密钥文件属于其他机构（{clinic}），未恢复任何内容：请使用与本机构备份一同保存的密钥文件。",
+        en="The key file belongs to another clinic ({clinic}); nothing was restored. Use the key file saved with "
+           "this clinic's backup."),
     "key_passphrase_wrong": Words(
         zh="签名密钥的口令错误（或密钥文件被改动过），未恢复任何内容。请输入备份时设定的口令。",
         en="Wrong passphrase for the signing keys (or the key file was changed); nothing was restored. Type "
@@ -860,7 +896,7 @@ ERRORS: dict[str, Words] = {
         en="Write 是 (yes) or 否 (no)."),
     "travel_area": Words(
         zh="请写明旅居的每个地区（如 广东省广州市白云区）：只写“有”无法判断风险等级。",
-        en="Name each area stayed in (e.g. 广东省广州市白云区): \"yes\" does not say which risk level applies."),
+        en="Write each area stayed in (e.g. 广东省广州市白云区): \"yes\" does not say which risk level applies."),
     # words whose sentence a chooser below may replace (this is the fallback when the details say nothing)
     "stale_edit": Words(
         zh="在此期间其他人修改了该账户，已重新加载。请核对后再保存。",
@@ -869,26 +905,27 @@ ERRORS: dict[str, Words] = {
         zh="该记录已不存在，请刷新页面后重新选择。",
         en="The record no longer exists: reload the page and choose again."),
     "bad_credentials": Words(
-        zh="用户名或密码错误。",
-        en="Wrong user name or password."),
+        zh="用户名或密码错误：请核对后重新输入。",
+        en="Wrong user name or password: check them and try again."),
     "account_locked": Words(
         zh="密码错误次数过多：账户已锁定至 {time}。请届时再试，或请管理员提前解锁。",
         en="Too many wrong passwords: the account is locked until {time}. Try again then, or ask an "
            "administrator to unlock it sooner."),
     "case_closed": Words(
-        zh="此病例已结案（{disposition}）。",
-        en="This case is already closed ({disposition})."),
+        zh="此病例已结案（{disposition}），不能再修改：请刷新病例查看。",
+        en="This case is already closed ({disposition}) and cannot be changed: reload the case to see it."),
     "illegal_transition": Words(
-        zh="该转运已是“{current}”，不能再变为“{requested}”。已重新载入。",
-        en="This transfer is already \"{current}\": it cannot become \"{requested}\". It has been reloaded."),
+        zh="该转运已是“{current}”，不能再变为“{requested}”。已重新载入，请核对当前状态后再操作。",
+        en="This transfer is already \"{current}\": it cannot become \"{requested}\". It has been reloaded: check "
+           "its state, then carry on."),
     "escort_refused": Words(
-        zh="按规定该患者不允许陪护（{needs}）。管理员可以批准例外。",
-        en="The rules do not allow an escort for this patient ({needs}). An administrator can approve an "
-           "exception."),
+        zh="按规定该患者不允许陪护（{needs}）。如确需陪护，请管理员批准例外。",
+        en="The rules do not allow an escort for this patient ({needs}). If one is needed, ask an administrator to "
+           "approve an exception."),
     "visitor_refused": Words(
-        zh="按规定该患者不允许探视（{needs}）。管理员可以批准例外。",
-        en="The rules do not allow visitors for this patient ({needs}). An administrator can approve an "
-           "exception."),
+        zh="按规定该患者不允许探视（{needs}）。如确需探视，请管理员批准例外。",
+        en="The rules do not allow visitors for this patient ({needs}). If a visit is needed, ask an administrator "
+           "to approve an exception."),
     "hub_certificate": Words(
         zh="本机不信任县平台的证书。请向县里索取其 CA 根证书文件，并在“日报告”页的“县平台”栏中设置"
            "（命令行：sync push --ca-file 文件）。",
@@ -906,13 +943,12 @@ ERRORS: dict[str, Words] = {
         en="{username} is still responsible for {count} open case(s) ({visits}). Reassign them to another "
            "doctor first, or confirm that you have seen the list."),
     "followup_closed": Words(
-        zh="该购药人已不在追踪名单中，名单已刷新。",
-        en="This buyer is no longer on the follow-up list: the list has been reloaded."),
+        zh="该购药人已不在追踪名单中，名单已刷新：请选择下一位购药人。",
+        en="This buyer is no longer on the follow-up list: the list has been reloaded. Choose the next buyer."),
     "hub_list_invalid": Words(
-        zh="县级下发的{list}有误（{field}）。两份名单均未更新，本机构现有名单保持不变。请告知县级平台更正后重新下发，"
-           "再重新同步。",
-        en="The county's {list} is wrong ({field}). Neither list was applied; the lists here are unchanged. "
-           "Tell the county so it publishes a corrected list, then pull again."),
+        zh="县级下发的{list}有误（{field}）。两份清单均未更新，本机构现有清单保持不变。请告知县级平台更正后重新下发，再重新同步。",
+        en="The county's {list} is wrong ({field}). Neither list was applied; the lists here are unchanged. Tell "
+           "the county so it publishes a corrected list, then pull again."),
     # raised where only the command line or the county hub says them
     "empty_password": Words(
         zh="未读到密码：请在提示时输入密码，或在脚本中把密码作为第一行从标准输入传入。",
@@ -933,7 +969,7 @@ ERRORS: dict[str, Words] = {
         en="The series needs one line per day with no gaps; days are missing before line {row}: add them (with "
            "a count of 0) and try again."),
     "list_name": Words(
-        zh="没有这个名称的县级名单：请使用 risk-areas（中高风险地区）或 hospitals（定点医院）。",
+        zh="没有这个名称的县级清单：请使用 risk-areas（中高风险地区）或 hospitals（定点医院）。",
         en="There is no county list of that name: use risk-areas or hospitals."),
     "report_body": Words(
         zh="县平台无法读取本机构发送的报告，未保存任何内容。请将本机升级到与县平台相同的发热哨点工作站版本后重新发送。",
@@ -1090,8 +1126,9 @@ _MISSING: dict[str, Words] = {  # not_found, by the entity
                       en="This transfer was not found here: reload the transfer board."),
     "hospital": Words(zh="该医院已不存在，请刷新列表后重新选择。",
                       en="This hospital no longer exists: reload the list and choose again."),
-    "trusted_clinic": Words(zh="{code} 已不在信任机构名单中，名单已刷新。",
-                            en="{code} is not among the trusted clinics (any more): the list has been reloaded."),
+    "trusted_clinic": Words(zh="{code} 已不在信任机构名单中，名单已刷新：请重新选择。",
+                            en="{code} is not among the trusted clinics (any more): the list has been reloaded. "
+                               "Choose again."),
     "ward": Words(zh="该病区已不存在，请刷新列表后重新选择。",
                   en="This ward no longer exists: reload the list and choose again."),
     "admission": Words(zh="该住院记录已不存在，请刷新列表。", en="This admission no longer exists: reload the list."),
@@ -1103,9 +1140,9 @@ _MISSING: dict[str, Words] = {  # not_found, by the entity
 }
 
 _LOCK_RULE = Words(
-    zh="用户名或密码错误。连续输错 {attempts} 次密码，账号将被锁定 {minutes} 分钟；如需提前解锁，请联系管理员。",
+    zh="用户名或密码错误：请核对后重新输入。连续输错 {attempts} 次密码，账号将被锁定 {minutes} 分钟；如需提前解锁，请联系管理员。",
     en="Wrong user name or password. After {attempts} wrong passwords in a row an account is locked for {minutes} "
-       "minutes; an administrator can unlock it sooner.")
+       "minutes: check the password and try again, or ask an administrator to unlock it sooner.")
 
 _CERTIFICATE: dict[str, Words] = {
     "expired": Words(
@@ -1134,20 +1171,41 @@ _FOLLOWED_UP = Words(
     en="This buyer has already been seen at the fever clinic (visit {visit_no}): they are off the follow-up list.")
 
 LISTS: dict[str, Words] = {  # the county's lists, as the clinic and the county call them
-    "risk_areas": Words("中高风险地区名单", "medium/high-risk area list"),
-    "hospitals": Words("定点医院名单", "designated hospital list"),
+    "risk_areas": Words("中高风险地区清单", "medium/high-risk area list"),
+    "hospitals": Words("定点医院清单", "designated hospital list"),
 }
 LIST_FIELDS: dict[str, Words] = {  # a field of a county list's item
     "name": Words("名称", "name"), "level": Words("风险等级", "risk level"), "since": Words("列入日期", "date listed"),
     "kind": Words("医院类别", "hospital kind"), "address": Words("地址", "address"), "phone": Words("电话", "phone"),
     "accepting": Words("是否接收患者", "accepting patients"), "version": Words("版本号", "version"),
-    "items": Words("条目", "items"), "item": Words("条目", "item"), "list": Words("整个名单", "whole list"),
+    "items": Words("条目", "items"), "item": Words("条目", "item"), "list": Words("整个清单", "whole list"),
     "file": Words("文件", "file"),
 }
-_SOME_LIST = Words("县级下发名单", "a county list")
+LIST_REASONS: dict[str, Words] = {  # why an item of a list the county publishes is wrong (list_item)
+    "missing": Words("未填写", "missing"),
+    "not_text": Words("应为文字", "must be text"),
+    "control_character": Words("含有不可见字符或控制字符", "holds an invisible or control character"),
+    "too_long": Words("超过 {maximum} 个字", "longer than {maximum} characters"),
+    "too_short": Words("少于 {minimum} 个字", "shorter than {minimum} characters"),
+    "not_level": Words("应为中风险或高风险", "must be medium or high"),
+    "not_date": Words("应为“年-月-日”格式的日期，如 2026-11-20", "must be a date as year-month-day, e.g. 2026-11-20"),
+    "not_kind": Words("应为 {allowed} 之一", "must be one of {allowed}"),
+    "not_yes_no": Words("应为 true（接收）或 false（不接收）", "must be true (accepting) or false (not accepting)"),
+    "not_object": Words("应为带名称等字段的一项（JSON 对象），而不是单独的文字或数字",
+                        "must be an entry with named fields (a JSON object), not a bare text or number"),
+    "unknown_field": Words("该清单没有此字段，请删除", "this list has no such field: remove it"),
+}
+FILE_REASONS: dict[str, Words] = {  # why a file is not a list the county can publish (list_format)
+    "not_a_list": Words("内容应为由多项组成的列表", "it must hold a list of entries"),
+    "too_many": Words("超过 {maximum} 项", "more than {maximum} entries"),
+    "nested": Words("层级嵌套过深", "nested too deeply"),
+    "not_json": Words("不是有效的 JSON 文件", "not a valid JSON file"),
+}
+_SOME_REASON = Words("内容不符合要求", "not as the list expects")
+_SOME_LIST = Words("县级下发清单", "a county list")
 _SOME_FIELD = Words("某一字段", "a field")
 _LIST_ITEM_WRONG = Words(
-    zh="县级下发的{list}第 {item} 条有误（{field}）。两份名单均未更新，本机构现有名单保持不变。请告知县级平台更正后重新下发，"
+    zh="县级下发的{list}第 {item} 条有误（{field}）。两份清单均未更新，本机构现有清单保持不变。请告知县级平台更正后重新下发，"
        "再重新同步。",
     en="The county's {list} is wrong at item {item} ({field}). Neither list was applied; the lists here are "
        "unchanged. Tell the county so it publishes a corrected list, then pull again.")
@@ -1251,10 +1309,21 @@ def _hub_list_invalid(d: Mapping[str, Any]) -> tuple[Words, Fields]:
     return ERRORS["hub_list_invalid"], fields
 
 
+def _reason(table: Mapping[str, Words], d: Mapping[str, Any]) -> Words:
+    """Why a county list was refused, in words, its figures (a maximum length, the allowed kinds) filled in."""
+    words = table.get(str(d.get("reason")), _SOME_REASON)
+    figures = _Fill({key: str(value) for key, value in d.items()})
+    return Words(words.zh.format_map(figures), words.en.format_map(figures))
+
+
 def _list_item(d: Mapping[str, Any]) -> tuple[Words, Fields]:
-    """A list the county publishes: the field in words, not its key."""
-    return ERRORS["list_item"], {"item": d.get("item", "?"), "reason": d.get("reason", "?"),
+    """A list the county publishes: the field and the reason in words, not their keys."""
+    return ERRORS["list_item"], {"item": d.get("item", "?"), "reason": _reason(LIST_REASONS, d),
                                  "field": LIST_FIELDS.get(str(d.get("field")), _SOME_FIELD)}
+
+
+def _list_format(d: Mapping[str, Any]) -> tuple[Words, Fields]:
+    return ERRORS["list_format"], {"reason": _reason(FILE_REASONS, d)}
 
 
 _CHOOSERS: dict[str, Chooser] = {
@@ -1264,6 +1333,7 @@ _CHOOSERS: dict[str, Chooser] = {
     "hub_certificate": _hub_certificate, "incident_reported": _incident_reported,
     "time_before_previous_step": _time_before_previous_step, "doctor_has_open_cases": _doctor_has_open_cases,
     "followup_closed": _followup_closed, "hub_list_invalid": _hub_list_invalid, "list_item": _list_item,
+    "list_format": _list_format,
 }
 
 

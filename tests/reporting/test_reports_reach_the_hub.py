@@ -281,8 +281,9 @@ def test_cli_report_submit_both_ways(cli_clinic, capsys: pytest.CaptureFixture[s
     assert cli_main(["--data-dir", data, "report", "submit", "--date", yesterday.isoformat()]) == 0
     out = capsys.readouterr().out
     assert f"report submitted for {yesterday}: ZERO REPORT" in out and "version 1" in out
-    assert "预检分诊人次: 0" in out and "核酸或抗原检测阳性: 0" in out
-    assert "positive_nat_antigen" not in out and "screened" not in out  # words, never raw keys
+    # the CLI speaks the desk's language (English until a desk chose Chinese): the rows' own words
+    assert "Patients screened at pre-triage: 0" in out and "Positive nucleic acid or antigen results: 0" in out
+    assert "positive_nat_antigen" not in out and "screened:" not in out  # words, never raw keys
     assert "no county hub address set" in out
 
     assert cli_main(["--data-dir", data, "report", "submit", "--date", yesterday.isoformat()]) == 1
@@ -328,8 +329,9 @@ def test_cli_sync_push_submits_what_is_due_first(cli_clinic, hub: HubProcess,
 
 
 def test_cli_messages_name_the_new_codes() -> None:
-    from app.cli import MESSAGES, describe
+    from app.cli import describe
+    from app.vocabulary.errors import ERRORS
 
     text = describe(ValidationError("hub_list_invalid", list="hospitals", item=2, field="name", reason="missing"))
-    assert "neither list was applied" in text and "item=2" in text and "field=name" in text
-    assert "automatic_not_allowed" in MESSAGES and "correction_note" in MESSAGES
+    assert "Neither list was applied" in text and "item=2" in text and "field=name" in text
+    assert "automatic_not_allowed" in ERRORS and "correction_note" in ERRORS

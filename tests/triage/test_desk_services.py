@@ -78,7 +78,7 @@ def test_registration_numbers_and_returning_patient(ctx: AppContext, staff: dict
                                        patient_version=first.patient.version, patient=PatientInput(
                                            name="王䶮", id_type="resident_id", id_number=RESIDENT,
                                            phone="13900139000"))
-    assert second.visit_no == "XH01-20261123-0003"  # 0002 was reserved by the refused attempt: never reused
+    assert second.visit_no == "XH01-20261123-0002"  # the refused attempt took no number (issue 16)
     assert second.patient.phone == "13900139000"
     with pytest.raises(StaleEdit):
         third = ctx.screening.record(nurse, FEVER)

@@ -15,12 +15,12 @@ from tests.ui.casework_support import night_session, settle, taken_case
 from ui.i18n import install_language
 from ui.pages.case.classify_tab import ClassifyTab
 from ui.pages.case.clocks_tab import ClocksTab
-from ui.pages.case.common import BAD_STYLE
 from ui.pages.case.interview_tab import InterviewTab
 from ui.pages.case.observation_tab import ObservationTab
 from ui.ops import SyncRunner
 from ui.pages.case_page import CaseDialog
 from ui.session import Session
+from ui.widgets.palette import BAD_STYLE
 
 Typer = Callable[[QWidget, str], None]
 

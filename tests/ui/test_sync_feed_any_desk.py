@@ -44,7 +44,7 @@ def test_a_refused_county_list_shows_in_the_status_bar(qtbot, qapp, clinic_ctx):
         from ui.messages import error_text
 
         sentence = error_text(error)
-        assert "定点医院名单第 2 条有误（医院类别）" in sentence and "均未更新" in sentence
+        assert "定点医院清单第 2 条有误（医院类别）" in sentence and "均未更新" in sentence
         window = QMainWindow()
         qtbot.addWidget(window)
         window.resize(1366, 768)

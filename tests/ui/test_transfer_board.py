@@ -160,7 +160,7 @@ def test_cancel_needs_a_reason_and_reopens_the_case(qtbot: Any, triage_ctx: AppC
     qtbot.addWidget(board)
     board.activated()
     board.cancel_form.button.click()
-    assert board.cancel_form.errors.visible_texts() == ["This field is required."]
+    assert board.cancel_form.errors.visible_texts() == ["This field is required: enter it, then save."]
     assert board.current.state == "requested"
     type_text(board.cancel_reason, "家属拒绝转运")
     board.cancel_form.button.click()

@@ -79,7 +79,7 @@ def test_receiving_site_refuses_until_trusted_then_issues_a_receipt(
         assert "王*" in page.verdict.text()
         assert page.form_group.isEnabled()
         page.record_button.click()  # staff missing
-        assert "This field is required." in page.errors.visible_texts()
+        assert "This field is required: enter it, then save." in page.errors.visible_texts()
         type_text(page.staff, "周医生")
         type_text(page.department, "感染科")
         page.record_button.click()
@@ -268,7 +268,7 @@ def test_admin_sees_the_trusted_clinics_corrects_one_and_stops_trusting_one(
     dialog = page.distrust_dialog
     assert dialog is not None and dialog.isVisible() and "SZ01" in dialog.explain.text()
     dialog.ok.click()
-    assert dialog.errors.visible_texts() == ["This field is required."] and dialog.isVisible()
+    assert dialog.errors.visible_texts() == ["This field is required: enter it, then save."] and dialog.isVisible()
     assert len(cells(page)) == 2
     type_text(dialog.reason, "key leaked")
     dialog.ok.click()
@@ -290,6 +290,6 @@ def test_admin_sees_the_trusted_clinics_corrects_one_and_stops_trusting_one(
     type_text(late.reason, "clinic closed")
     late.ok.click()
     assert late.errors.visible_texts() == [
-        "SZ01 is not among the trusted clinics (any more): the list has been reloaded."]
+        "SZ01 is not among the trusted clinics (any more): the list has been reloaded. Choose again."]
     assert [row[0] for row in cells(other)] == ["AB01"] and not late.ok.isEnabled()
     late.reject()

@@ -66,7 +66,7 @@ def test_left_without_permission_is_an_incident(qtbot, doctor_session, nurse_ses
     dialog = board.dialog
     assert isinstance(dialog, LeftDialog) and dialog.isVisible()
     dialog.ok.click()
-    assert dialog.errors.visible_texts() == ["This field is required."]
+    assert dialog.errors.visible_texts() == ["This field is required: enter it, then save."]
     type_text(dialog.noticed_by, "导医 陈静")
     type_text(dialog.reported_to, "院感科 王主任")
     type_text(dialog.note, "候诊时自行离开")

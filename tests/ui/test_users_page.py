@@ -48,7 +48,7 @@ def test_add_errors_are_inline_and_keep_input(qtbot, admin_session, type_text):
     page = open_page(qtbot, admin_session)
     dialog = add(page, qtbot, type_text, "admin", "另一个", "doctor")
     assert dialog.isVisible()
-    assert dialog.errors.visible_texts() == ["The user name admin is already taken."]
+    assert dialog.errors.visible_texts() == ["The user name admin is already taken: choose another one."]
     assert dialog.full_name.text() == "另一个"
     dialog.username.setText("other")
     dialog.role_boxes["doctor"].setChecked(False)

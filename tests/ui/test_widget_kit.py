@@ -9,9 +9,10 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QFormLayout, QHeaderView, QLineEdit,
+                               QPushButton, QVBoxLayout, QWidget)
 
 from pytestqt.qtbot import QtBot
 
@@ -21,6 +22,7 @@ from ui.forms import FieldErrors, error_label
 from ui.main_window import PAGES
 from ui.session import Session
 from ui.widgets import palette
+from ui.widgets.dialog import FormDialog, text_edit
 from ui.widgets.form import FormBox
 from ui.widgets.identity import IdentityFields
 from ui.widgets.page import Page
@@ -128,6 +130,115 @@ def test_record_table_and_local_time(qtbot: QtBot) -> None:
 
     assert local(datetime(2026, 3, 1, 0, 30, tzinfo=timezone.utc), ZONE) == "03-01 08:30"
     assert local(None, ZONE) == ""
+
+
+def test_record_table_lets_tab_leave_and_sizes_columns_as_asked(qtbot: QtBot) -> None:
+    """Tab from a table goes to the next field (it never walks the cells); the column options take effect."""
+    host = QWidget()
+    qtbot.addWidget(host)
+    layout = QVBoxLayout(host)
+    before, after = QLineEdit(), QLineEdit()
+    model = Squares(ZONE)
+    model.set_rows([1, 2, 3])
+    view = record_table(model, (0, 70), stretch=(0,), fixed=(1,), selectable=False)
+    for widget in (before, view, after):
+        layout.addWidget(widget)
+    host.resize(500, 300)
+    host.show()
+    host.activateWindow()
+    QApplication.processEvents()
+    view.setFocus(Qt.FocusReason.TabFocusReason)
+    view.setCurrentIndex(model.index(0, 0))
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is after
+    header = view.horizontalHeader()
+    assert header.sectionResizeMode(0) == QHeaderView.ResizeMode.Stretch and not header.stretchLastSection()
+    assert header.sectionResizeMode(1) == QHeaderView.ResizeMode.Fixed and view.columnWidth(1) == 70
+    assert view.selectionMode() == QAbstractItemView.SelectionMode.NoSelection
+    fitted = record_table(model, fit=True, wrap=True)
+    qtbot.addWidget(fitted)
+    assert fitted.horizontalHeader().sectionResizeMode(0) == QHeaderView.ResizeMode.ResizeToContents
+    assert fitted.wordWrap() and fitted.horizontalHeader().stretchLastSection()
+
+
+class Lazy(QAbstractTableModel):
+    """Rows come in pages of ten as the view asks for more, like the responsibility trail's."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.loaded = 10
+
+    def rowCount(self, parent: object = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return self.loaded
+
+    def columnCount(self, parent: object = QModelIndex()) -> int:  # noqa: B008
+        return 1
+
+    def data(self, index: object, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        return None
+
+    def canFetchMore(self, parent: object) -> bool:
+        return self.loaded < 100
+
+    def fetchMore(self, parent: object) -> None:
+        self.beginInsertRows(QModelIndex(), self.loaded, self.loaded + 9)
+        self.loaded += 10
+        self.endInsertRows()
+
+
+def test_record_table_fetches_more_of_a_lazy_model_as_it_scrolls(qtbot: QtBot) -> None:
+    model = Lazy()
+    view = record_table(model, (100,))
+    qtbot.addWidget(view)
+    view.resize(300, 200)
+    view.show()
+    QApplication.processEvents()
+    first = model.loaded
+    view.scrollToBottom()
+    QApplication.processEvents()
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
+    QApplication.processEvents()
+    assert model.loaded > first
+
+
+# ----- the form dialog --------------------------------------------------------------------------------
+class Named(FormDialog):
+    """A one-field dialog that records what OK did."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(session)
+        self.name = text_edit(8)
+        self.add_field("name", self.name)
+        self.other = QPushButton("other")  # a page's extra button, added after the kit's (as a permit's approve)
+        self.body.insertWidget(self.body.indexOf(self.buttons), self.other)
+        self.submitted: list[str] = []
+        self.retranslate_buttons("Save")
+
+    def submit(self) -> None:
+        if not self.name.text():
+            self.refused(ValidationError("required", field="name"))
+            return
+        self.submitted.append(self.name.text())
+        self.done_with(self.name.text())
+
+
+def test_form_dialog_enter_presses_ok_only_and_a_refusal_shows_at_its_field(qtbot: QtBot,
+                                                                            admin_session: Session) -> None:
+    dialog = Named(admin_session)
+    qtbot.addWidget(dialog)
+    saved: list[object] = []
+    dialog.saved.connect(saved.append)
+    dialog.show()
+    QApplication.processEvents()
+    assert [b for b in dialog.findChildren(QPushButton) if b.isDefault()] == [dialog.ok]
+    assert dialog.ok.text() == "Save" and dialog.labels["name"].buddy() is dialog.name
+    assert dialog.name.maxLength() == 8
+    dialog.name.setFocus()
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+    assert dialog.submitted == [] and dialog.errors.visible_texts() and dialog.isVisible()
+    qtbot.keyClicks(dialog.name, "Li")
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+    assert dialog.submitted == ["Li"] and saved == ["Li"] and not dialog.isVisible()
 
 
 # ----- the form box -----------------------------------------------------------------------------------

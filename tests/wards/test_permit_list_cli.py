@@ -20,14 +20,14 @@ def test_an_active_permit_past_its_end_is_listed_as_expired(ctx: AppContext, hos
     permit = visitor(ctx, hospital, minutes=30)
     [row] = json.loads(listed(ctx, True))
     assert (row["state"], row["stored_state"]) == ("active", "active")
-    assert f"{permit.number} visitor  active" in listed(ctx, False)
+    assert f"{permit.number} Visitor permit Valid" in listed(ctx, False)  # words, not codes
     text = listed(ctx, False)
     assert "+08:00" in text and "Z\n" not in text  # clinic local time with its zone
 
     ctx.clock.advance(minutes=31)  # type: ignore[attr-defined]
     [row] = json.loads(listed(ctx, True))
     assert (row["state"], row["stored_state"]) == ("expired", "active")
-    assert f"{permit.number} visitor  expired" in listed(ctx, False)
+    assert f"{permit.number} Visitor permit Expired" in listed(ctx, False)
 
 
 def test_a_revoked_permit_stays_revoked(ctx: AppContext, hospital: Ward) -> None:

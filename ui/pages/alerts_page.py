@@ -22,13 +22,10 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +39,7 @@ from ui.labels import alert_kind_name, alert_series_name, classification_name, d
 from ui.session import Session
 from ui.widgets import palette
 from ui.widgets.page import Page
+from ui.widgets.table import record_table
 
 Index = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate  # lupdate extracts every literal translate("Alerts", ...) call
@@ -183,20 +181,8 @@ class AlertsPage(Page):
         self.scan_button.clicked.connect(self.scan)
         self.poll_error = error_label()
         self.model = AlertTableModel(session.zone, self)
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(True)
-        self.view.verticalHeader().hide()
+        self.view = record_table(self.model, (190, 100, 100), striped=True, row_height=None, wrap=True)
         self.view.setStyleSheet("QTableView { font-size: 11pt; }")
-        header = self.view.horizontalHeader()
-        header.setStretchLastSection(True)
-        for column, width in ((0, 190), (1, 100), (2, 100)):
-            self.view.setColumnWidth(column, width)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.action_label = QLabel()
         self.action_edit = QLineEdit()
         self.action_edit.setMaxLength(500)

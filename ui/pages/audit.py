@@ -5,12 +5,9 @@ pinned hub key's fingerprint."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +21,7 @@ from ui.pages.audit_model import PAGE_SIZE, AuditTableModel
 from ui.session import Session
 from ui.widgets import palette
 from ui.widgets.page import Page
+from ui.widgets.table import record_table
 
 OK_STYLE = f"color: {palette.OK}; font-weight: bold;"
 
@@ -45,18 +43,7 @@ class AuditPage(Page):
         self.heading.setStyleSheet("font-size: 14pt; font-weight: bold;")
         self.explain = QLabel()
         self.explain.setWordWrap(True)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in ((0, 60), (1, 150), (2, 90), (3, 110), (4, 110), (5, 120), (6, 90), (7, 60)):
-            self.table.setColumnWidth(column, width)
+        self.table = record_table(self.model, (60, 150, 90, 110, 110, 120, 90, 60), striped=True, row_height=None)
         self.count_label = QLabel()
         self.verify_result = QLabel()
         self.verify_result.setWordWrap(True)

@@ -9,7 +9,6 @@ from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -29,7 +28,7 @@ from app.casework.vocab import (
 )
 from app.services.users import ColleagueInfo
 from ui.fields import TimeField
-from ui.forms import Dialog, FieldErrors, error_label, field_with_error, grow_to_fit, tidy_form
+from ui.forms import grow_to_fit, tidy_form
 from ui.labels import (
     classification_name,
     disposition_name,
@@ -40,70 +39,10 @@ from ui.labels import (
 from ui.messages import code_text
 from ui.second_person import SecondPerson
 from ui.session import Session
-from ui.widgets.palette import BROWN, ORANGE_BG, SLATE_TEXT, style
+from ui.widgets.dialog import FormDialog, text_edit
+from ui.widgets.palette import SLATE_TEXT, WARN_STYLE, style
 
 translate = QCoreApplication.translate  # lupdate extracts translate("Labels", ...)
-WARN_STYLE = style(fg=BROWN, bg=ORANGE_BG, extra="padding: 6px; border-radius: 4px;")
-
-
-class FormDialog(Dialog):
-    """A titled form: an explanation on top, labelled fields with inline errors, OK and Cancel."""
-
-    saved = Signal(object)
-
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
-        self.setMinimumWidth(520)
-        self.explain = QLabel()
-        self.explain.setWordWrap(True)
-        self.form = QFormLayout()
-        tidy_form(self.form)
-        self.labels: dict[str, QLabel] = {}
-        self.general_error = error_label()
-        self.errors = FieldErrors(self.general_error)
-        self.buttons = QDialogButtonBox()
-        self.ok = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.cancel = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
-        self.ok.clicked.connect(self.submit)
-        self.cancel.clicked.connect(self.reject)
-        self.body = QVBoxLayout(self)
-        self.body.addWidget(self.explain)
-        self.body.addLayout(self.form)
-        self.body.addStretch(1)
-        self.body.addWidget(self.general_error)
-        self.body.addWidget(self.buttons)
-        self.ok.setDefault(True)  # once inside the dialog: set before, Qt forgets it and Enter may press another
-
-    def add_field(self, key: str, widget: QWidget, form: QFormLayout | None = None) -> QWidget:
-        box, err = field_with_error(widget)
-        label = QLabel()
-        label.setBuddy(widget)
-        self.labels[key] = label
-        (form or self.form).addRow(label, box)
-        self.errors.add(key, widget, err)
-        return box
-
-    def retranslate_buttons(self, ok: str) -> None:
-        self.ok.setText(ok)
-        self.cancel.setText(self.tr("Cancel"))
-
-    def submit(self) -> None:
-        raise NotImplementedError
-
-    def refused(self, exc: BaseException) -> None:
-        """The service's refusal, next to the field it is about (or under the form)."""
-        self.errors.show(exc)
-
-    def done_with(self, result: object) -> None:
-        self.saved.emit(result)
-        self.accept()
-
-
-def text_edit(maximum: int) -> QLineEdit:
-    edit = QLineEdit()
-    edit.setMaxLength(maximum)
-    return edit
 
 
 class OrderTestDialog(FormDialog):

@@ -36,19 +36,20 @@ from ui.labels import classification_name
 from ui.messages import error_title
 from ui.pages.case.classify_tab import ClassifyTab
 from ui.pages.case.clocks_tab import ClocksTab
-from ui.pages.case.common import BAD_STYLE, OK_STYLE, CaseView, open_clock
+from ui.pages.case.common import CaseView, open_clock
 from ui.pages.case.header import CaseHeader
 from ui.pages.case.interview_tab import InterviewTab
 from ui.pages.case.observation_tab import ObservationTab
 from ui.pages.case_dialogs import (
     ClassificationExceptionDialog,
     DispositionDialog,
-    FormDialog,
     HandoverDialog,
     OrderTestDialog,
     ResultDialog,
 )
 from ui.session import Session
+from ui.widgets.dialog import FormDialog
+from ui.widgets.palette import BAD_STYLE, OK_STYLE
 from ui.widgets.table import local
 
 # the refusals of a classification change that a second person's exception may stand in for (特殊情况)

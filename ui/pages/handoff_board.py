@@ -10,15 +10,12 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,27 +31,11 @@ from ui.session import Session
 from ui.untaken_feed import UntakenBanner
 from ui.widgets import palette
 from ui.widgets.page import Page
+from ui.widgets.table import record_table
 
 OK_STYLE = f"font-size: 13pt; font-weight: bold; color: {palette.OK};"
 BAD_STYLE = f"font-size: 13pt; font-weight: bold; color: {palette.DANGER};"
 ALREADY_STYLE = f"font-size: 13pt; font-weight: bold; color: {palette.INFO};"  # neither success nor failure
-
-
-def table(model: HandoffTableModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the scan box keeps the keyboard
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
-    for column, width in enumerate((210, 90, 150, 90, 190)):
-        view.setColumnWidth(column, width)
-    return view
 
 
 class LeftDialog(Dialog):
@@ -149,13 +130,13 @@ class HandoffBoardPage(Page):
         self.open_label = QLabel()
         self.open_label.setStyleSheet("font-size: 12pt; font-weight: bold;")
         self.open_model = HandoffTableModel(session.zone, parent=self)
-        self.open_view = table(self.open_model)
+        widths = (210, 90, 150, 90, 190)  # out of the Tab chain: the scan box keeps the keyboard
+        self.open_view = record_table(self.open_model, widths, focus=False, row_height=None)
         self.open_view.doubleClicked.connect(lambda _i: self.confirm_selected())
         self.arrived_label = QLabel()
         self.arrived_label.setStyleSheet("font-size: 12pt; font-weight: bold;")
         self.arrived_model = HandoffTableModel(session.zone, arrived=True, parent=self)
-        self.arrived_view = table(self.arrived_model)
-        self.arrived_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.arrived_view = record_table(self.arrived_model, widths, focus=False, row_height=None, selectable=False)
         self.confirm_button = QPushButton()
         self.confirm_button.clicked.connect(self.confirm_selected)
         self.left_button = QPushButton()

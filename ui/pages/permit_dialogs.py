@@ -18,10 +18,10 @@ from app.wards.records import AdmissionRecord, PermitRecord
 from app.wards.vocab import ExceptionKind, PermitKind
 from ui.fields import TimeField
 from ui.labels import exception_kind_name, nursing_level_name, permit_kind_name, test_result_name, ward_type_name
-from ui.pages.case_dialogs import FormDialog, text_edit
 from ui.second_person import SecondPerson
 from ui.session import Session
 from ui.widgets import palette
+from ui.widgets.dialog import FormDialog, text_edit
 from ui.widgets.identity import IdentityFields
 
 RULE_REFUSALS = ("escort_refused", "visitor_refused")
@@ -98,8 +98,6 @@ class IssueDialog(FormDialog):
         self.body.insertWidget(self.body.indexOf(self.form) + 1, self.note)
         for widget in (self.exception_label, self.approve_button):
             self.body.insertWidget(self.body.indexOf(self.buttons), widget)
-        self.ok.setDefault(False)  # Qt forgets a default chosen before the button was in the dialog, and at show
-        self.ok.setDefault(True)  # made the hidden approve button the default: choose it again, now inside
         self.retranslate()
         self.identity.name.setFocus()
         load_ward_figures(session, self._figures_loaded)

@@ -11,12 +11,10 @@ from datetime import date, time, timedelta
 
 from PySide6.QtCore import QDate, QDir, Qt, QTime
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDateEdit,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -39,6 +37,7 @@ from ui.session import Session
 from ui.sync_feed import SyncFeed, SyncSnapshot, sync_status_text
 from ui.widgets import palette
 from ui.widgets.page import Page
+from ui.widgets.table import record_table
 
 ZERO_STYLE = f"background: {palette.OK_BG}; color: {palette.OK}; font-size: 12pt; font-weight: bold; padding: 6px 10px;"
 STATUS_STYLE = "font-size: 12pt; font-weight: bold;"
@@ -83,11 +82,9 @@ class ReportPage(Page):
         self.zero_banner.setWordWrap(True)
         self.zero_banner.hide()
         self.counts_model = ReportCountsModel(session.zone, self)
-        self.counts = self._table(self.counts_model)
-        for column in (ReportCountsModel.ITEM, ReportCountsModel.ITEM_2):
-            self.counts.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        for column in (ReportCountsModel.COUNT, ReportCountsModel.COUNT_2):
-            self.counts.setColumnWidth(column, 52)
+        counts = {ReportCountsModel.COUNT: 52, ReportCountsModel.COUNT_2: 52}
+        self.counts = self._table(self.counts_model, [counts.get(c, 0) for c in range(max(counts) + 1)],
+                                  stretch=(ReportCountsModel.ITEM, ReportCountsModel.ITEM_2))
         self.anchor_label = QLabel()
         self.anchor_label.setStyleSheet(f"color: {palette.MUTED};")
         self.anchor_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -123,10 +120,7 @@ class ReportPage(Page):
         self.versions_label = QLabel()
         self.versions_label.setStyleSheet("font-weight: bold;")
         self.versions_model = ReportVersionsModel(session.zone, self)
-        self.versions = self._table(self.versions_model)
-        self.versions.horizontalHeader().setStretchLastSection(True)
-        for column, width in ((0, 40), (1, 110), (2, 70), (3, 150)):
-            self.versions.setColumnWidth(column, width)
+        self.versions = self._table(self.versions_model, (40, 110, 70, 150))
 
         self.sync_box = QGroupBox()
         self.sync_status = QLabel()
@@ -228,16 +222,10 @@ class ReportPage(Page):
             self._show_sync(self.feed.snapshot)
 
     @staticmethod
-    def _table(model: ReportCountsModel | ReportVersionsModel) -> QTableView:
-        table = QTableView()
-        table.setModel(model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(21)  # every count on a 1366×768 screen (two a row)
-        table.setWordWrap(False)
-        return table
+    def _table(model: ReportCountsModel | ReportVersionsModel, widths: list[int] | tuple[int, ...],
+               stretch: tuple[int, ...] = ()) -> QTableView:
+        # rows of 21: every count on a 1366×768 screen (two a row)
+        return record_table(model, widths, striped=True, row_height=21, stretch=stretch)
 
     def _today(self) -> date:
         return self.session.ctx.clock.now().astimezone(self.session.zone).date()

@@ -11,16 +11,13 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDoubleSpinBox,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,7 +31,7 @@ from ui.labels import (clinic_mode_explanation, clinic_mode_name, edited_on_name
 from ui.session import Session
 from ui.widgets import palette
 from ui.widgets.page import Page
-from ui.widgets.table import RecordModel
+from ui.widgets.table import RecordModel, record_table
 
 OK_STYLE = f"color: {palette.OK};"
 NOT_IN_FORCE = palette.NOT_IN_FORCE
@@ -84,21 +81,10 @@ class RulesPage(Page):
         self.mode_label.setWordWrap(True)
         self.mode_label.setStyleSheet("font-weight: bold;")
         self.model = RulesModel(session.zone, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(RulesModel.AREA, QHeaderView.ResizeMode.Fixed)
-        header.setSectionResizeMode(RulesModel.RULE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(RulesModel.SOURCE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(RulesModel.FIGURES, QHeaderView.ResizeMode.Fixed)
-        self.table.setColumnWidth(RulesModel.AREA, 96)
-        self.table.setColumnWidth(RulesModel.FIGURES, 250)
+        widths = {RulesModel.AREA: 96, RulesModel.FIGURES: 250}  # rows grow to the wrapped rule and source
+        self.table = record_table(self.model, [widths.get(c, 0) for c in range(RulesModel.FIGURES + 1)],
+                                  striped=True, row_height=None, wrap=True,
+                                  stretch=(RulesModel.RULE, RulesModel.SOURCE), fixed=tuple(widths))
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_figures())
 
         self.figures_box = QGroupBox()

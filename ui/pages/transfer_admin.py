@@ -31,10 +31,10 @@ from app.transfer.vocab import HospitalKind
 from ui.forms import describe, scrolling
 from ui.labels import hospital_kind_name
 from ui.messages import error_title
-from ui.pages.case_dialogs import FormDialog, text_edit
 from ui.pages.transfer_models import HospitalModel, TrustedClinicModel
 from ui.session import Session
 from ui.widgets import palette
+from ui.widgets.dialog import FormDialog, text_edit
 from ui.widgets.form import FormBox
 from ui.widgets.page import Page
 from ui.widgets.table import record_table

@@ -16,9 +16,10 @@ from app.casework.records import CaseRecord
 from app.transfer.records import HospitalRecord
 from app.transfer.vocab import Condition
 from ui.labels import classification_name, condition_name, hospital_kind_name
-from ui.pages.case_dialogs import WARN_STYLE, FormDialog, text_edit
 from ui.session import Session
 from ui.widgets import palette
+from ui.widgets.dialog import FormDialog, text_edit
+from ui.widgets.palette import WARN_STYLE
 
 
 def accepting_first(hospitals: list[HospitalRecord]) -> list[HospitalRecord]:

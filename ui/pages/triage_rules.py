@@ -10,18 +10,15 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +32,7 @@ from ui.labels import risk_level_name
 from ui.session import Session
 from ui.widgets import palette
 from ui.widgets.page import Page
+from ui.widgets.table import record_table
 
 Index = QModelIndex | QPersistentModelIndex
 OK_STYLE = f"color: {palette.OK};"
@@ -135,16 +133,7 @@ class TriageRulesPage(Page):
         self.areas_explain = QLabel()
         self.areas_explain.setWordWrap(True)
         self.areas = RiskAreaModel(self)
-        self.areas_view = QTableView()
-        self.areas_view.setModel(self.areas)
-        self.areas_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.areas_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.areas_view.verticalHeader().hide()
-        self.areas_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.areas_view.horizontalHeader().setStretchLastSection(True)
-        self.areas_view.setColumnWidth(0, 300)
-        self.areas_view.setColumnWidth(1, 100)
-        self.areas_view.setColumnWidth(2, 110)
+        self.areas_view = record_table(self.areas, (300, 100, 110), row_height=None)
         self.import_button = QPushButton()
         self.import_button.clicked.connect(self.import_file)
         self.areas_status = QLabel()

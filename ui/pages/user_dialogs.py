@@ -44,9 +44,9 @@ from ui.forms import (
     tidy_form,
 )
 from ui.labels import classification_name, role_name, role_names
-from ui.pages.case_dialogs import FormDialog, text_edit
 from ui.session import Session
 from ui.widgets import palette
+from ui.widgets.dialog import FormDialog, text_edit
 
 
 def _buttons(dialog: QDialog) -> tuple[QDialogButtonBox, QPushButton, QPushButton]:

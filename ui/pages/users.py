@@ -5,14 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +23,7 @@ from ui.pages.user_dialogs import OpenCasesDialog, ResetPasswordDialog, UserDial
 from ui.pages.users_model import UserTableModel
 from ui.session import Session
 from ui.widgets.page import Page
+from ui.widgets.table import record_table
 
 
 class UsersPage(Page):
@@ -36,16 +34,7 @@ class UsersPage(Page):
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 14pt; font-weight: bold;")
         self.model = UserTableModel(session.ctx.clock.now, session.zone, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.table = record_table(self.model, fit=True, striped=True, row_height=None)
         self.table.doubleClicked.connect(lambda _i: self.edit_user())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
 

@@ -7,17 +7,14 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -46,6 +43,7 @@ from ui.print_preview import PrintPreviewDialog
 from ui.session import Session
 from ui.widgets import palette
 from ui.widgets.page import Page
+from ui.widgets.table import record_table
 
 SEARCH_DELAY_MS = 250
 
@@ -181,20 +179,7 @@ class VisitListPage(Page):
         self.model.failed.connect(lambda exc: report_error(self, exc))
         self.model.modelReset.connect(self._update_count)
         self.model.rowsInserted.connect(self._update_count)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((92, 190, 80, 105, 48, 150, 110, 80, 70)):
-            self.table.setColumnWidth(column, width)
+        self.table = record_table(self.model, (92, 190, 80, 105, 48, 150, 110, 80, 70), striped=True, row_height=24)
         self.table.doubleClicked.connect(lambda index: self.open_row(index.row()))
         self.table.activated.connect(lambda index: self.open_row(index.row()))
 

@@ -1,1 +1,1 @@
-"""The one widget kit of the desks: palette, record table, form box, identity fields, page contract."""
+"""The one widget kit of the desks: palette, record table, form box, form dialog, identity fields, page contract."""

@@ -94,6 +94,7 @@ def style(fg: str | None = None, bg: str | None = None, *, bold: bool = False, e
 
 OK_STYLE = style(OK, bold=True)  # a short result line: saved, verified
 BAD_STYLE = style(DANGER, bold=True)  # … or failed
+WARN_STYLE = style(BROWN, ORANGE_BG, extra="padding: 6px; border-radius: 4px;")  # a note in a dialog to heed
 
 
 def brush(color: str) -> QBrush:

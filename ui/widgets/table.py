@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any, Generic, TypeVar
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
@@ -123,19 +123,29 @@ class RecordModel(QAbstractTableModel, Generic[R]):
         return self.style(r, index.column(), role)
 
 
-def record_table(model: QAbstractTableModel, widths: Sequence[int], *, focus: bool = True, striped: bool = False,
-                 row_height: int | None = ROW_HEIGHT) -> QTableView:
+def record_table(model: QAbstractItemModel, widths: Sequence[int] = (), *, focus: bool = True,
+                 striped: bool = False, row_height: int | None = ROW_HEIGHT, wrap: bool = False,
+                 fit: bool = False, stretch: Sequence[int] = (), fixed: Sequence[int] = (),
+                 selectable: bool = True) -> QTableView:
     """The view of a record model: whole rows selected one at a time, nothing editable, columns resizable.
 
+    Any model fits, a lazy one too (Qt asks it for more rows as the view scrolls, as the responsibility trail
+    and the visit list do). Tab leaves the table rather than walking its cells, so a form below a table (a
+    closed case, a settings page) stays reachable from the keyboard; arrows move between rows.
     ``focus=False`` keeps it out of the Tab chain (a board glanced at, not worked in); ``row_height=None``
-    leaves Qt's height, for tables shown in a larger font.
+    leaves Qt's height, for tables shown in a larger font or whose rows grow to their wrapped text
+    (``wrap``). ``fit`` sizes every column to its contents; ``stretch`` columns share the spare width (else the last
+    column takes it),
+    ``fixed`` ones keep their width; ``selectable=False`` for a list only read.
     """
     view = QTableView()
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection if selectable
+                          else QAbstractItemView.SelectionMode.NoSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setWordWrap(False)
+    view.setTabKeyNavigation(False)
+    view.setWordWrap(wrap)
     view.setAlternatingRowColors(striped)
     view.verticalHeader().hide()
     if row_height is not None:
@@ -143,8 +153,13 @@ def record_table(model: QAbstractTableModel, widths: Sequence[int], *, focus: bo
     if not focus:
         view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents if fit else QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(not stretch)  # named columns take the spare width, else the last one
+    for column in stretch:
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+    for column in fixed:
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
     for column, width in enumerate(widths):
-        view.setColumnWidth(column, width)
+        if width:
+            view.setColumnWidth(column, width)
     return view

@@ -14,16 +14,13 @@ from ui.widgets.palette import (
     BROWN,
     CLOCK_BACKGROUNDS,
     CLOCK_COLORS,
-    DANGER,
     NEUTRAL_BG,
-    OK,
+    OK_STYLE,
     ORANGE_BG,
     SLATE_DARK,
     style,
 )
 
-OK_STYLE = style(fg=OK, bold=True)
-BAD_STYLE = style(fg=DANGER, bold=True)
 BANNER_STYLE = style(fg=BROWN, bg=ORANGE_BG, bold=True, extra="padding: 6px 10px; border-radius: 4px;")
 CLOSED_STYLE = style(fg=SLATE_DARK, bg=NEUTRAL_BG, bold=True, extra="padding: 6px 10px; border-radius: 4px;")
 

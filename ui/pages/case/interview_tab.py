@@ -46,6 +46,7 @@ class InterviewTab(QWidget):
         self.travel.horizontalHeader().setStretchLastSection(True)
         self.travel.setColumnWidth(0, 230)
         self.travel.setMinimumHeight(90)
+        self.travel.setTabKeyNavigation(False)  # Tab leaves the table (a closed case's is read-only); arrows move in it
         self.add_travel_button = QPushButton()
         self.add_travel_button.clicked.connect(lambda _checked=False: self.add_travel_row())
         self.remove_travel_button = QPushButton()
