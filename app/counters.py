@@ -1,16 +1,16 @@
 """Named counters that never hand out the same value twice, on SQLite and PostgreSQL.
 
 One upsert statement increments and returns under a row lock, so two desks saving at once get
-different numbers. ``next_value`` is gap-free (rolls back with the caller's transaction);
-``reserve`` commits at once, so a number is never reused even after a failed save.
+different numbers. The number is taken inside the save's own transaction (issue 16: one commit per
+save): it rolls back with a refused or failed save, so no attempt wastes a number, and nobody sees a
+number before the row holding it is committed. On PostgreSQL the row lock holds until that commit, so
+concurrent saves get consecutive numbers; take it late in the transaction to hold the lock briefly.
 """
 
 from __future__ import annotations
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
-
-from app.db.engine import Database
 
 _NEXT = text(
     "INSERT INTO counters (name, value) VALUES (:name, 1) "
@@ -19,11 +19,5 @@ _NEXT = text(
 
 
 def next_value(session: Session, name: str) -> int:
+    """The next value of ``name``, in the caller's transaction (gap-free: it rolls back with it)."""
     return int(session.execute(_NEXT, {"name": name}).scalar_one())
-
-
-def reserve(db: Database, name: str) -> int:
-    """Take a number in its own committed transaction: if the save that uses it fails, the
-    number stays used (a gap), so a number once shown or printed is never given to anyone else."""
-    with db.write() as session:
-        return next_value(session, name)

@@ -87,18 +87,13 @@ class WorkCountsService(Service):
                 found["on_the_way"] = _count(s, select(func.count()).select_from(Handoff).where(escorting))
                 found["on_the_way_overdue"] = _count(s, select(func.count()).select_from(Handoff)
                                                      .where(escorting, Handoff.due_at <= now))
+                not_taken = (Handoff.state == HandoffState.ARRIVED.value, Handoff.taken_at.is_(None),
+                             Handoff.received_at.is_not(None), Case.id.is_(None))  # ix_handoffs_waiting
                 untaken = (select(func.count(func.distinct(Handoff.visit_id))).select_from(Handoff)
-                           .outerjoin(Case, Case.visit_id == Handoff.visit_id)
-                           .where(Handoff.state == HandoffState.ARRIVED.value, Handoff.received_at.is_not(None),
-                                  Case.id.is_(None)))
+                           .outerjoin(Case, Case.visit_id == Handoff.visit_id).where(*not_taken))
                 found["waiting"] = _count(s, untaken)
-                first_arrival = (select(Handoff.visit_id, func.min(Handoff.received_at).label("at"))
-                                 .outerjoin(Case, Case.visit_id == Handoff.visit_id)
-                                 .where(Handoff.state == HandoffState.ARRIVED.value,
-                                        Handoff.received_at.is_not(None), Case.id.is_(None))
-                                 .group_by(Handoff.visit_id).subquery())
-                found["waiting_overdue"] = _count(s, select(func.count()).select_from(first_arrival).where(
-                    first_arrival.c.at < now - timedelta(minutes=limit)))
+                # a visit's first arrival is before the limit iff one of its arrivals is: no grouping needed
+                found["waiting_overdue"] = _count(s, untaken.where(Handoff.received_at < now - timedelta(minutes=limit)))
             if Perm.CASEWORK in perms:
                 found["handovers_to_me"] = _count(s, select(func.count()).select_from(CaseHandover).where(
                     CaseHandover.to_user_id == actor.user_id, CaseHandover.state == HandoverState.PENDING.value))

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from app import audit
 from app.actor import Actor
 from app.context import AppContext
-from app.counters import next_value, reserve
+from app.counters import next_value
 from app.db.models import AuditEvent
 from app.errors import StaleEdit
 
@@ -97,11 +97,3 @@ def test_next_value_rolls_back_with_a_failed_save(ctx: AppContext) -> None:
     with ctx.db.write() as s:
         assert next_value(s, "visit") == 1  # gap-free: the failed save took nothing
 
-
-def test_reserved_number_is_never_reused_after_a_failed_save(ctx: AppContext) -> None:
-    first = reserve(ctx.db, "visit")
-    with pytest.raises(RuntimeError):
-        with ctx.db.write() as s:
-            next_value(s, "visit_slip")  # the save using `first` fails...
-            raise RuntimeError("save failed")
-    assert reserve(ctx.db, "visit") == first + 1  # ...and `first` is not handed out again

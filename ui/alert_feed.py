@@ -1,6 +1,9 @@
 """One poll of the early-warning alerts for the whole window: a scan (which raises whatever the
 records now call for; nothing is written when there is nothing new), then the open alerts. The
-alerts page shows them, the status bar counts them. Polled every ~60 s through the runner."""
+alerts page shows them, the status bar counts them. Polled every ~60 s through the runner; a tick whose
+change marker did not move reads nothing (ui/poller.py), and the scan runs at least every 5 minutes for
+what turns with time alone (a patient untaken past the limit: the untaken banner shows it within 30 s,
+the alert follows)."""
 
 from __future__ import annotations
 
@@ -26,6 +29,7 @@ class AlertSnapshot:
 
 class AlertFeed(Poller):
     snapshot: AlertSnapshot | None
+    refresh_ms = 5 * 60_000
 
     def __init__(self, session: Session, parent: QObject | None = None, interval_ms: int = POLL_MS) -> None:
         super().__init__(session, parent, interval_ms)

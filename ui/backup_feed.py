@@ -36,6 +36,7 @@ def config_of(session: Session) -> AutoBackupConfig:
 
 class BackupFeed(Poller):
     snapshot: AutoBackupStatus | None
+    watches_marker = False  # a backup falls due by time and lives in files: every (5-minute) tick works
 
     def __init__(self, session: Session, parent: QObject | None = None, interval_ms: int = POLL_MS) -> None:
         super().__init__(session, parent, interval_ms)

@@ -1,7 +1,9 @@
 """One poll of the open deadline clocks for the whole window: the deadline board shows them, the
 status bar counts the overdue ones. Polled every ~15 s through the runner; between polls the
 board and the badge count down locally from the clinic clock (a 1 s tick), so a clock turns
-amber or red on time without another database read."""
+amber or red on time without another database read. A tick whose change marker did not move reads
+nothing (ui/poller.py) — unless the board holds only the most urgent clocks: then the counts come from
+the database and every tick reads, as before."""
 
 from __future__ import annotations
 
@@ -52,3 +54,7 @@ class ClockFeed(Poller):
     def reader(self) -> Callable[[], ClockSnapshot]:
         deadlines, actor, clock = self.session.ctx.deadlines, self.session.actor, self.session.ctx.clock
         return lambda: ClockSnapshot(deadlines.board(actor), clock.now())
+
+    def stale(self, previous: ClockSnapshot) -> bool:
+        """Counts recounted locally need every open clock; a partial page's counts age with time."""
+        return not previous.complete

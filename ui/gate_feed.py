@@ -3,7 +3,9 @@
 Each poll also reports the station's status (how many scans decided offline still wait, how old the
 offline copy is, how many unreadable records were set aside), writes the waiting scans back when the
 database answers again (each checked again against the live data), and refreshes the gate's offline
-copy (everything the rules need offline) every couple of minutes."""
+copy (everything the rules need offline) every couple of minutes. A tick whose change marker did not move
+reads nothing (ui/poller.py; the page times overstays itself every second) — unless the database did not
+answer last time, scans wait to be written back, or the offline copy is due for its refresh."""
 
 from __future__ import annotations
 
@@ -64,6 +66,12 @@ class InsideFeed(Poller):
             return InsideSnapshot(inside, status.pending, now, status), done
 
         return read
+
+    def stale(self, previous: InsideSnapshot) -> bool:
+        if previous.inside is None or previous.pending:
+            return True
+        refreshed = self._refreshed
+        return refreshed is None or self.session.ctx.clock.now() - refreshed > CACHE_REFRESH
 
     def keep(self, result: tuple[InsideSnapshot, datetime | None]) -> InsideSnapshot:
         snapshot, self._refreshed = result

@@ -1,7 +1,9 @@
 """首诊负责制 on screen: patients received at the fever clinic whom no doctor has taken within the county's
 limit (CaseworkFigures.untaken_minutes). One poll (``UntakenFeed``, every few seconds, through the runner)
 feeds a red banner (``UntakenBanner``) on the fever-clinic desk and the triage desk; it stays until someone
-takes the case. The banner polls only while the page it sits on is shown."""
+takes the case. The banner polls only while the page it sits on is shown. A tick whose change marker did not
+move reads nothing (ui/poller.py) while nobody waits past the limit; a patient crossing the limit by time
+alone shows at the next re-read (``refresh_ms``); while someone waits, every tick reads (the minutes shown)."""
 
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ BANNER_STYLE = (f"background: {palette.DANGER}; color: white; font-size: 11pt; f
 
 class UntakenFeed(Poller):
     snapshot: UntakenReport | None
+    refresh_ms = 30_000  # a patient crossing the limit with no write shows within 30 s
 
     def __init__(self, session: Session, parent: QObject | None = None, interval_ms: int = POLL_MS) -> None:
         super().__init__(session, parent, interval_ms)
@@ -30,6 +33,10 @@ class UntakenFeed(Poller):
     def reader(self) -> Callable[[], UntakenReport]:
         service, actor = self.session.ctx.untaken, self.session.actor
         return lambda: service.untaken(actor)
+
+    def stale(self, previous: UntakenReport) -> bool:
+        """Someone waits: the banner's minutes move on."""
+        return bool(previous.patients)
 
 
 class UntakenBanner(QLabel):

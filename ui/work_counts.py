@@ -43,9 +43,11 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class WorkCountsFeed(Poller):
-    """The counts for the user logged in, every ~15 s (one read, counts only)."""
+    """The counts for the user logged in, every ~15 s (one read, counts only) when the change marker moved;
+    at least every 30 s anyway, as some counts turn with time alone (waiting past the limit, overstays)."""
 
     snapshot: WorkCounts | None
+    refresh_ms = 30_000
 
     def __init__(self, session: Session, parent: QObject | None = None, interval_ms: int = POLL_MS) -> None:
         super().__init__(session, parent, interval_ms)

@@ -46,13 +46,13 @@ from contextlib import contextmanager
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy import ColumnElement, or_, select, update
 from sqlalchemy.orm import Session
 
 from app.access_log import Access, record_access
 from app.actor import Actor
 from app.casework import clocks
-from app.casework.exceptions import consume, exception_record, pending_for
+from app.casework.exceptions import consume, exception_record, pending_for_visits
 from app.casework.figures import CaseworkFigures
 from app.casework.records import CaseRecord, HandoverRecord, LabTestRecord, WaitingPatient
 from app.casework.tables import Case, CaseClassification, CaseHandover, Clock, LabTest
@@ -78,6 +78,7 @@ RECLASSIFIED = "reclassified"  # Clock.settled_reason when a downgrade ends the 
 # what a reportable class starts that a move out of it (to pending or excluded) ends
 _REPORTABLE_ONLY_CLOCKS = (TransferClock.REQUEST.value, ClockKind.NAT_12H.value)
 _CORRECTED_CLOCKS = (ClockKind.REPORT.value, ClockKind.EPI.value)  # also ended when an exception corrects it
+IN_CHUNK = 500  # ids per IN (...) when reading many cases' rows: well under SQLite's bound-parameter limit
 
 
 def _urgency(decision: str) -> int:
@@ -163,7 +164,7 @@ class CaseService(Service):
             rows = s.execute(
                 select(Visit, Handoff.received_at).join(Handoff, Handoff.visit_id == Visit.id)
                 .outerjoin(Case, Case.visit_id == Visit.id)
-                .where(Handoff.state == HandoffState.ARRIVED.value, Case.id.is_(None))
+                .where(Handoff.state == HandoffState.ARRIVED.value, Handoff.taken_at.is_(None), Case.id.is_(None))
                 .order_by(Handoff.received_at)).all()
             waiting = [WaitingPatient(v.visit_no, v.patient.name, at, v.screening.decision, v.screening.temperature_c)
                        for v, at in rows if at is not None]  # always set once arrived
@@ -190,8 +191,7 @@ class CaseService(Service):
             query = select(Case).where(still_open).order_by(Case.taken_at)
             if mine_only:
                 query = query.where(Case.doctor_id == actor.user_id)
-            mode = load_mode(s)
-            return [self._record(s, c, mode) for c in s.scalars(query)]
+            return self._records(s, list(s.scalars(query)), load_mode(s))
 
     def handovers_for(self, actor: Actor) -> list[HandoverRecord]:
         """Hand-overs waiting for this doctor's answer."""
@@ -221,6 +221,9 @@ class CaseService(Service):
                         epi=json.dumps(_prefilled_epi(visit), ensure_ascii=False))
             s.add(case)
             s.flush()
+            # the patient no longer waits: the waiting list reads ix_handoffs_waiting (taken_at IS NULL)
+            s.execute(update(Handoff).where(Handoff.visit_id == visit.id, Handoff.state == HandoffState.ARRIVED.value,
+                                            Handoff.taken_at.is_(None)).values(taken_at=case.taken_at))
             op.summary = {"doctor": actor.username}
             return self._record(s, case)
 
@@ -607,33 +610,52 @@ class CaseService(Service):
         return case
 
     @staticmethod
-    def _handover(s: Session, h: CaseHandover) -> HandoverRecord:
-        case = s.get(Case, h.case_id)
+    def _handover(s: Session, h: CaseHandover, case: Case | None = None) -> HandoverRecord:
+        case = case or s.get(Case, h.case_id)
         assert case is not None
         return HandoverRecord(h.id, case.visit.visit_no, h.from_username, h.to_username, h.reason, h.requested_at,
                               h.state, case.visit.patient.name)
 
     def _record(self, s: Session, case: Case, mode: str | None = None) -> CaseRecord:
+        return self._records(s, [case], mode)[0]
+
+    def _records(self, s: Session, cases: list[Case], mode: str | None = None) -> list[CaseRecord]:
+        """Many cases' records with one query per kind of child row (tests, clocks, pending hand-overs,
+        exceptions, doctors' names) for all of them, so the fever-clinic page costs no read per open case."""
         s.flush()
-        visit = case.visit
         mode = mode or load_mode(s)
-        doctor_name = s.scalar(select(User.full_name).where(User.id == case.doctor_id)) or case.doctor_username
-        rows = self._tests(s, case)
-        tests = tuple(_test_record(t) for t in rows)
-        refusals = {d.value: r[0] for d in Disposition if (r := _refusal(case, d, rows, mode)) is not None}
-        case_clocks = tuple(clocks.record(c) for c in s.scalars(select(Clock).where(Clock.case_id == case.id)
-                                                                 .order_by(Clock.id)))
-        pending = s.scalars(select(CaseHandover).where(CaseHandover.case_id == case.id,
-                                                       CaseHandover.state == HandoverState.PENDING.value)).first()
-        return CaseRecord(
-            case.id, visit.visit_no, visit.patient.name, visit.patient.sex, visit.patient.birth_date,
-            case.doctor_username, doctor_name, case.taken_at, case.classification, case.other_pathogen,
-            case.classified_at, json.loads(case.epi), case.findings, case.observation_room, case.observation_bed,
-            case.observation_started_at, case.report_card_no, case.reported_at, case.epi_done_at, case.disposition,
-            json.loads(case.disposition_detail), case.closed_at, case.version, tests, case_clocks,
-            self._handover(s, pending) if pending else None, _positive_ids(rows), str(mode), refusals,
-            case.incident_reported_to, case.incident_reported_at,
-            tuple(exception_record(e) for e in pending_for(s, visit.visit_no)))
-
-
-
+        tests: dict[int, list[LabTest]] = {c.id: [] for c in cases}
+        case_clocks: dict[int, list[Clock]] = {c.id: [] for c in cases}
+        pending: dict[int, CaseHandover] = {}
+        exceptions: dict[str, list[Any]] = {}
+        names: dict[int | None, str] = {}
+        for part in (cases[i:i + IN_CHUNK] for i in range(0, len(cases), IN_CHUNK)):
+            ids = [c.id for c in part]
+            for t in s.scalars(select(LabTest).where(LabTest.case_id.in_(ids)).order_by(LabTest.id)):
+                tests[t.case_id].append(t)
+            for k in s.scalars(select(Clock).where(Clock.case_id.in_(ids)).order_by(Clock.id)):
+                case_clocks[k.case_id].append(k)
+            for h in s.scalars(select(CaseHandover).where(CaseHandover.case_id.in_(ids),
+                                                          CaseHandover.state == HandoverState.PENDING.value)
+                               .order_by(CaseHandover.id)):
+                pending.setdefault(h.case_id, h)
+            exceptions.update(pending_for_visits(s, [c.visit.visit_no for c in part]))
+            doctors = {c.doctor_id for c in part if c.doctor_id is not None} - names.keys()
+            names.update({i: n for i, n in s.execute(select(User.id, User.full_name).where(User.id.in_(doctors)))})
+        records = []
+        for case in cases:
+            visit, rows = case.visit, tests[case.id]
+            refusals = {d.value: r[0] for d in Disposition if (r := _refusal(case, d, rows, mode)) is not None}
+            handover = pending.get(case.id)
+            records.append(CaseRecord(
+                case.id, visit.visit_no, visit.patient.name, visit.patient.sex, visit.patient.birth_date,
+                case.doctor_username, names.get(case.doctor_id) or case.doctor_username, case.taken_at,
+                case.classification, case.other_pathogen, case.classified_at, json.loads(case.epi), case.findings,
+                case.observation_room, case.observation_bed, case.observation_started_at, case.report_card_no,
+                case.reported_at, case.epi_done_at, case.disposition, json.loads(case.disposition_detail),
+                case.closed_at, case.version, tuple(_test_record(t) for t in rows),
+                tuple(clocks.record(k) for k in case_clocks[case.id]),
+                self._handover(s, handover, case) if handover else None, _positive_ids(rows), str(mode), refusals,
+                case.incident_reported_to, case.incident_reported_at,
+                tuple(exception_record(e) for e in exceptions.get(visit.visit_no, []))))
+        return records

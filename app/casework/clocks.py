@@ -81,7 +81,8 @@ class DeadlineService(Service):
         with self.db.read() as s:
             authorize(s, actor, Perm.VIEW_CLOCKS)
             open_ = Clock.met_at.is_(None)
-            total = s.scalar(select(func.count()).select_from(Clock).where(open_)) or 0
+            # count(due_at): the partial index ix_clocks_open_due holds it, so the count walks only open clocks
+            total = s.scalar(select(func.count(Clock.due_at)).where(open_)) or 0
             overdue = s.scalar(select(func.count()).select_from(Clock).where(open_, Clock.due_at < now)) or 0
             warning = s.scalar(select(func.count()).select_from(Clock)
                                .where(open_, Clock.due_at >= now, Clock.warn_at <= now)) or 0

@@ -38,11 +38,18 @@ def exception_record(e: RuleException) -> CaseExceptionRecord:
 
 def pending_for(s: Session, visit_no: str) -> list[RuleException]:
     """The approved, unused casework exceptions for this visit (oldest first)."""
+    return pending_for_visits(s, [visit_no]).get(visit_no, [])
+
+
+def pending_for_visits(s: Session, visit_nos: list[str]) -> dict[str, list[RuleException]]:
+    """``pending_for`` of many visits in one query (the open-case page reads all its cases at once)."""
     kinds = [k.value for k in CaseExceptionKind]
-    return list(s.scalars(select(RuleException).where(RuleException.subject == visit_no,
-                                                      RuleException.kind.in_(kinds),
-                                                      RuleException.used_at.is_(None))
-                          .order_by(RuleException.approved_at, RuleException.id)))
+    found: dict[str, list[RuleException]] = {}
+    for e in s.scalars(select(RuleException).where(RuleException.subject.in_(visit_nos),
+                                                   RuleException.kind.in_(kinds), RuleException.used_at.is_(None))
+                       .order_by(RuleException.approved_at, RuleException.id)):
+        found.setdefault(e.subject, []).append(e)
+    return found
 
 
 def consume(s: Session, exception_id: int, actor: Actor, visit_no: str, kind: str, detail: dict[str, Any],

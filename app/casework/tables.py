@@ -35,7 +35,7 @@ class Case(Base):
     epi_done_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     disposition: Mapped[str | None] = mapped_column(String(32), nullable=True, index=True)
     disposition_detail: Mapped[str] = mapped_column(Text, default="{}")  # JSON
-    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True, index=True)  # daily report
     closed_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
     # an incident (a suspected or positive patient left without permission) reported onwards (migration 0009)
     incident_reported_to: Mapped[str | None] = mapped_column(String(64), nullable=True)
@@ -69,12 +69,12 @@ class LabTest(Base):
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
     kind: Mapped[str] = mapped_column(String(16))
     population: Mapped[str] = mapped_column(String(16))
-    ordered_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    ordered_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)  # daily report (0020)
     ordered_by: Mapped[str] = mapped_column(String(64))
     sample_at: Mapped[datetime] = mapped_column(UTCDateTime())
     result: Mapped[str | None] = mapped_column(String(10), nullable=True)
     ct_value: Mapped[float | None] = mapped_column(Float, nullable=True)
-    result_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    result_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True, index=True)  # daily report
     lab: Mapped[str] = mapped_column(String(64), default="")
     resulted_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
@@ -90,6 +90,8 @@ class Clock(Base):
     __tablename__ = "clocks"
     __table_args__ = (
         Index("ix_clocks_open_due", "due_at", sqlite_where="met_at IS NULL", postgresql_where="met_at IS NULL"),
+        Index("ix_clocks_kind_due", "kind", "due_at"),  # the daily report's late counts (revision 0020)
+        Index("ix_clocks_kind_met", "kind", "met_at"),  # ... and its "reported within 2 h"
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -66,11 +66,12 @@ def _minutes(span: timedelta) -> int:
 
 
 def _arrivals(s: Session) -> dict[str, tuple[Visit, datetime]]:
-    """Each visit confirmed as arrived with no case yet, with its first arrival time."""
+    """Each visit confirmed as arrived with no case yet, with its first arrival time: an index range of
+    the arrived hand-offs not taken (``ix_handoffs_waiting``), never the history of every arrival."""
     rows = s.execute(select(Visit, Handoff.received_at).join(Handoff, Handoff.visit_id == Visit.id)
                      .outerjoin(Case, Case.visit_id == Visit.id)
-                     .where(Handoff.state == HandoffState.ARRIVED.value, Handoff.received_at.is_not(None),
-                            Case.id.is_(None))
+                     .where(Handoff.state == HandoffState.ARRIVED.value, Handoff.taken_at.is_(None),
+                            Handoff.received_at.is_not(None), Case.id.is_(None))
                      .order_by(Handoff.received_at)).all()
     found: dict[str, tuple[Visit, datetime]] = {}
     for visit, at in rows:

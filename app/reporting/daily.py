@@ -17,7 +17,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, object_session
 from sqlalchemy.orm.exc import StaleDataError
@@ -105,6 +105,14 @@ def _count(s: Session, table: Any, *conditions: Any) -> int:
     return int(s.scalar(select(func.count()).select_from(table).where(*conditions)) or 0)
 
 
+def _count_each(s: Session, within: Any, *conditions: Any) -> list[int]:
+    """How many rows of one index range (``within``: the day on a time column) meet each condition. The
+    conditions are read row by row inside the range: as a WHERE term, an equality on an indexed state column
+    draws SQLite's planner (no statistics) onto that column's index, i.e. every row ever in that state."""
+    counts = s.execute(select(*(func.count(case((c, 1))) for c in conditions)).where(within)).one()
+    return [int(n) for n in counts]
+
+
 def _count_cases(s: Session, *conditions: Any) -> int:
     """Cases (not events) with a classification event matching the conditions."""
     return int(s.scalar(select(func.count(func.distinct(CaseClassification.case_id))).where(*conditions)) or 0)
@@ -131,12 +139,17 @@ def day_bounds(day: date, zone: ZoneInfo) -> tuple[datetime, datetime]:
 
 
 def compute_counts(s: Session, day: date, zone: ZoneInfo, now: datetime) -> dict[str, int]:
-    """Every count of the day, from the records themselves (stable keys; zero when nothing)."""
+    """Every count of the day, from the records themselves (stable keys; zero when nothing).
+
+    Each count reads one index range of the day (its ``clinic_day`` or the time column it counts by,
+    revision 0020), never the history before it: tests/reporting/test_report_counts_plan.py reads the plans."""
     lo, hi = day_bounds(day, zone)
     during = lambda col: and_(col >= lo, col < hi)  # noqa: E731
-    c: dict[str, int] = {"screened": _count(s, Screening, Screening.clinic_day == day)}
+    decisions: dict[str, int] = dict(s.execute(  # one index range: (clinic_day, decision)
+        select(Screening.decision, func.count()).where(Screening.clinic_day == day).group_by(Screening.decision)).all())
+    c: dict[str, int] = {"screened": sum(decisions.values())}
     for decision in ("general", "fever_clinic", "isolate"):
-        c[f"decision_{decision}"] = _count(s, Screening, Screening.clinic_day == day, Screening.decision == decision)
+        c[f"decision_{decision}"] = int(decisions.get(decision, 0))
     c["fever_registered"] = _count(s, Visit, Visit.clinic_day == day)
     reportable = tuple(cls.value for cls in REPORTABLE)
     c["new_cases"] = _count_cases(s, during(CaseClassification.at), CaseClassification.after.in_(reportable),
@@ -162,12 +175,12 @@ def compute_counts(s: Session, day: date, zone: ZoneInfo, now: datetime) -> dict
     c["transfers_handed_over"] = _count(s, Transfer, during(Transfer.handed_over_at))
     c["transfers_late"] = _count(s, Clock, Clock.kind.in_([k.value for k in TransferClock]), during(Clock.due_at),
                                  missed)
-    c["handoffs_unconfirmed"] = _count(s, Handoff, during(Handoff.sent_at), Handoff.state == "escorting")
+    c["handoffs_unconfirmed"], = _count_each(s, during(Handoff.sent_at), Handoff.state == "escorting")
     c["untaken_alarms"] = _count(s, Alert, Alert.clinic_day == day, Alert.kind == AlertKind.UNTAKEN_PATIENT.value)
-    c["left_without_permission"] = (
-        _count(s, Handoff, during(Handoff.incident_at), Handoff.state == "left_without_permission")
-        + _count(s, Case, during(Case.closed_at), Case.disposition == "left_without_permission"))
-    c["deaths"] = _count(s, Case, during(Case.closed_at), Case.disposition == Disposition.DIED.value)
+    left_handoff, = _count_each(s, during(Handoff.incident_at), Handoff.state == "left_without_permission")
+    left_case, c["deaths"] = _count_each(s, during(Case.closed_at), Case.disposition == "left_without_permission",
+                                         Case.disposition == Disposition.DIED.value)
+    c["left_without_permission"] = left_handoff + left_case
     # 特殊情况: every exception a second person approved that day (casework rules and ward permits)
     c["exceptions_granted"] = (_count(s, RuleException, during(RuleException.approved_at))
                                + _count(s, PermitException, during(PermitException.approved_at)))
@@ -177,8 +190,12 @@ def compute_counts(s: Session, day: date, zone: ZoneInfo, now: datetime) -> dict
     c["gate_denials"] = _count(s, GateEvent, during(GateEvent.at), GateEvent.outcome == "deny")
     c["visitor_overstays"] = _count(s, Alert, Alert.clinic_day == day,
                                     Alert.kind == AlertKind.VISITOR_OVERSTAY.value)
-    c["open_alerts"] = _count(s, Alert, Alert.raised_at < hi,  # still open when the day ended
-                              or_(Alert.acknowledged_at.is_(None), Alert.acknowledged_at >= hi))
+    # still open when the day ended (raised before its end, not acknowledged before it), counted from what is
+    # open now and what was acknowledged since — never the history before the day
+    acknowledged_since = _count(s, Alert, Alert.acknowledged_at >= hi)
+    raised_and_acknowledged_since = _count(s, Alert, Alert.acknowledged_at >= hi, Alert.raised_at >= hi)
+    c["open_alerts"] = (_count(s, Alert, Alert.acknowledged_at.is_(None), Alert.raised_at < hi)
+                        + acknowledged_since - raised_and_acknowledged_since)
     return c
 
 

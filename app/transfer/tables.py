@@ -65,7 +65,7 @@ class Transfer(Base):
     negative_pressure: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
     crew: Mapped[str | None] = mapped_column(String(200), nullable=True)
     departed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
-    handed_over_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    handed_over_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True, index=True)  # daily report
     receiving_staff: Mapped[str | None] = mapped_column(String(64), nullable=True)
     receiving_department: Mapped[str | None] = mapped_column(String(64), nullable=True)
     arrival_condition: Mapped[str | None] = mapped_column(String(10), nullable=True)

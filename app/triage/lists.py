@@ -10,7 +10,7 @@ from datetime import date, datetime
 from typing import Any, TextIO
 
 from sqlalchemy import Select, and_, func, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from app.access_log import Access, Criteria, criteria_kind, record_access
 from app.actor import Actor
@@ -49,31 +49,59 @@ CSV_HEADER = ["screened_at", "visit_no", "name", "phone", "temperature", "sympto
               "nurse", "source", "handoff"]
 
 
-def _filtered(q: ListQuery) -> Select[*tuple[Any, ...]]:
-    latest = (select(Handoff.visit_id, func.max(Handoff.id).label("hid")).group_by(Handoff.visit_id)
-              .subquery("latest"))
-    h = aliased(Handoff)
-    query = (select(Screening.id, Screening.screened_at, Screening.temperature_c, Screening.symptoms,
-                    Screening.decision, Screening.reasons, Screening.username, Screening.source,
-                    Visit.visit_no, Patient.name, Patient.phone, h.state)
-             .outerjoin(Visit, Visit.screening_id == Screening.id)
-             .outerjoin(Patient, Patient.id == Visit.patient_id)
-             .outerjoin(latest, latest.c.visit_id == Visit.id)
-             .outerjoin(h, h.id == latest.c.hid))
-    conditions = []
+def _current_handoff() -> Any:
+    """The state of the visit's current hand-off (its highest id): one look-up per row on
+    ``ix_handoffs_visit_latest`` (visit_id, id), never a grouping of the whole hand-off history."""
+    return (select(Handoff.state).where(Handoff.visit_id == Visit.id).order_by(Handoff.id.desc()).limit(1)
+            .correlate(Visit).scalar_subquery())
+
+
+def _term(q: ListQuery) -> str:
+    return "".join(q.text.split()).replace("%", "").replace("_", "")
+
+
+def _conditions(q: ListQuery) -> list[Any]:
+    conditions: list[Any] = []
     if q.day is not None:
         conditions.append(Screening.clinic_day == q.day)
     if q.decision:
         conditions.append(Screening.decision == q.decision)
-    if q.registered_only:
-        conditions.append(Visit.id.is_not(None))
-    term = "".join(q.text.split()).replace("%", "").replace("_", "")
-    if term:
+    if term := _term(q):
         like = term + "%"
         conditions.append(or_(Visit.visit_no.like(like.upper()), Visit.visit_no.like("%-" + like),
                               Patient.name.like(like), Patient.name_initials.like(like.lower()),
                               Patient.phone.like(like), Patient.id_number.like(like.upper())))
+    return conditions
+
+
+def _joined(query: Select[*tuple[Any, ...]], q: ListQuery) -> Select[*tuple[Any, ...]]:
+    """Screenings with their visit and patient: inner joins when only registered rows can match (the
+    filter, or a search of visit and patient fields), so the planner may start from either side."""
+    inner = q.registered_only or bool(_term(q))
+    if inner:
+        query = query.join(Visit, Visit.screening_id == Screening.id).join(Patient, Patient.id == Visit.patient_id)
+    else:
+        query = (query.outerjoin(Visit, Visit.screening_id == Screening.id)
+                 .outerjoin(Patient, Patient.id == Visit.patient_id))
+    conditions = _conditions(q)
     return query.where(and_(*conditions)) if conditions else query
+
+
+def _filtered(q: ListQuery) -> Select[*tuple[Any, ...]]:
+    query = select(Screening.id, Screening.screened_at, Screening.temperature_c, Screening.symptoms,
+                   Screening.decision, Screening.reasons, Screening.username, Screening.source,
+                   Visit.visit_no, Patient.name, Patient.phone, _current_handoff())
+    return _joined(query, q)
+
+
+def _counted(q: ListQuery) -> Select[*tuple[Any, ...]]:
+    """How many rows match, read from the index range of the filters (today's rows by ``clinic_day``):
+    the visit and patient are joined only when a filter needs them, the hand-off never."""
+    query: Select[*tuple[Any, ...]] = select(func.count()).select_from(Screening)  # count(*): SQLite's fast count
+    if not q.registered_only and not _term(q):
+        conditions = _conditions(q)
+        return query.where(and_(*conditions)) if conditions else query
+    return _joined(query, q)
 
 
 def _row(r: Any) -> ListRow:
@@ -93,10 +121,10 @@ class ListService(Service):
         if not "".join(q.text.split()):
             with self.db.read() as s:
                 authorize(s, actor, Perm.VIEW_PATIENTS)
-                return s.scalar(select(func.count()).select_from(_filtered(q).subquery())) or 0
+                return s.scalar(_counted(q)) or 0
         with self.db.write() as s:
             authorize(s, actor, Perm.VIEW_PATIENTS)
-            n = s.scalar(select(func.count()).select_from(_filtered(q).subquery())) or 0
+            n = s.scalar(_counted(q)) or 0
             record_access(s, self.clock.now(), actor, Access.SEARCH, "screening_list", n,
                           criteria=criteria_kind(q.text), filters=_filters(q))
             return n
@@ -119,8 +147,7 @@ class ListService(Service):
         that existed when the record was made."""
         with self.db.write() as s:
             authorize(s, actor, Perm.VIEW_PATIENTS)
-            counted = _filtered(q).subquery()
-            n, last_id = s.execute(select(func.count(), func.max(counted.c.id))).one()
+            n, last_id = s.execute(_counted(q).add_columns(func.max(Screening.id))).one()
             record_access(s, self.clock.now(), actor, Access.EXPORT, "screening_list", n,
                           criteria=criteria_kind(q.text) if q.text.strip() else Criteria.FILTER, filters=_filters(q))
         writer = csv.writer(out)

@@ -10,8 +10,7 @@ from sqlalchemy.orm import Session
 from app.access_log import Access, criteria_kind, record_access
 from app.actor import Actor
 from app.clock import Clock
-from app.counters import reserve
-from app.db.models import User
+from app.counters import next_value
 from app.db.prefix import starts_with
 from app.errors import Conflict, NotFound, StaleEdit, ValidationError
 from app.casework.tables import Case
@@ -52,10 +51,11 @@ def apply_patient(row: Patient, p: PatientInput) -> dict[str, tuple[object, obje
 
 def visit_detail(s: Session, visit: Visit, patient: Patient, screening: Screening, *, new: bool = False
                  ) -> VisitDetail:
-    nurse = s.scalar(select(User.full_name).where(User.id == visit.user_id)) if visit.user_id is not None else None
     handoffs = () if new else list(s.scalars(select(Handoff).where(Handoff.visit_id == visit.id)
                                               .order_by(Handoff.sent_at)))
     named = [screening.username, *(u for h in handoffs for u in (h.sent_by, h.received_by, h.incident_noticed_by))]
+    people = full_names(s, [visit.username, *named])  # one query for every name on the record
+    nurse = people.get(visit.username) if visit.user_id is not None else None
     case = None if new else s.scalars(select(Case).where(Case.visit_id == visit.id)).first()
     doctor = "" if case is None else full_name(s, case.doctor_username)
     return VisitDetail(
@@ -63,7 +63,7 @@ def visit_detail(s: Session, visit: Visit, patient: Patient, screening: Screenin
         nurse_name=nurse or visit.username, patient=patient_record(patient),
         screening=screening_record(screening, visit.visit_no, patient.name),
         onset_date=visit.onset_date, vaccination_doses=visit.vaccination_doses,
-        handoffs=tuple(handoff_record(h) for h in handoffs), people=full_names(s, named),
+        handoffs=tuple(handoff_record(h) for h in handoffs), people=people,
         doctor_name=doctor, classification=case.classification if case else "",
         disposition=(case.disposition or "") if case else "",
     )
@@ -154,8 +154,7 @@ class RegistrationService(Service):
         now = self.clock.now()
         clinic = clinic_identity(self.db)
         today = local_day(clinic, now)
-        p = normalise_patient(patient, today)  # bad input never takes a number
-        number = visit_number(clinic.code, today.strftime("%Y%m%d"), reserve(self.db, f"visit:{today:%Y%m%d}"))
+        p = normalise_patient(patient, today)
         with self.audited_write(actor, "triage.register", "visit", Perm.TRIAGE) as op:
             s = op.session
             screening = s.get(Screening, screening_id)
@@ -187,6 +186,9 @@ class RegistrationService(Service):
                 apply_patient(row, p)
                 s.add(row)
             s.flush()
+            # the number is taken last, in this transaction: a refused or failed save takes none (the
+            # counter rolls back with it), and no number is shown before the visit holding it is committed
+            number = visit_number(clinic.code, today.strftime("%Y%m%d"), next_value(s, f"visit:{today:%Y%m%d}"))
             visit = Visit(visit_no=number, clinic_day=today, patient_id=row.id, screening_id=screening_id,
                           registered_at=now, user_id=actor.user_id, username=actor.username,
                           workstation=actor.workstation, onset_date=onset_date or screening.onset_date,

@@ -106,10 +106,21 @@ class Handoff(Base):
     """Escorted walk from the desk to the fever clinic; open until received or an incident."""
 
     __tablename__ = "handoffs"
+    __table_args__ = (  # revision 0020: what is open now, read without the history (PostgreSQL's spelling)
+        Index("ix_handoffs_visit_latest", "visit_id", "id"),  # a visit's current hand-off: its highest id
+        Index("ix_handoffs_escorting", "sent_at", sqlite_where="state = 'escorting'",
+              postgresql_where="(state)::text = 'escorting'::text"),
+        Index("ix_handoffs_arrived", "received_at", sqlite_where="state = 'arrived'",
+              postgresql_where="(state)::text = 'arrived'::text"),
+        Index("ix_handoffs_waiting", "received_at", sqlite_where="state = 'arrived' AND taken_at IS NULL",
+              postgresql_where="((state)::text = 'arrived'::text) AND (taken_at IS NULL)"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id"), index=True)
-    state: Mapped[str] = mapped_column(String(24), index=True)
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id"))
+    # no index of its own (0020): a state is read with its partial index (ix_handoffs_escorting, _arrived,
+    # _waiting); an index of every state would be the planner's choice without statistics, and walk history
+    state: Mapped[str] = mapped_column(String(24))
     escort: Mapped[str] = mapped_column(String(64))
     sent_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
     sent_by: Mapped[str] = mapped_column(String(64))
@@ -118,10 +129,13 @@ class Handoff(Base):
     received_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     received_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
     received_workstation: Mapped[str | None] = mapped_column(String(64), nullable=True)
-    incident_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    incident_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True, index=True)  # daily report
     incident_noticed_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
     incident_reported_to: Mapped[str | None] = mapped_column(String(64), nullable=True)
     incident_note: Mapped[str | None] = mapped_column(String(300), nullable=True)
+    # when a doctor took the arrived patient's case (首诊), set in the same transaction as the case; NULL
+    # while the patient waits, so "waiting" is an index range (ix_handoffs_waiting), not a scan of history
+    taken_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     visit: Mapped[Visit] = relationship(lazy="joined")

@@ -519,10 +519,15 @@ class GateStation:
 
     # ----- the offline copy -------------------------------------------------------------------
     def refresh_cache(self) -> None:
+        """A new offline copy, written for the next start and kept in memory as it is: the scans read the
+        copy in memory, never the file (parsed once, at the first offline decision after a start)."""
         snapshot = self.service.snapshot()
+        text = json.dumps(snapshot, ensure_ascii=False)
         with self._lock:
-            _atomic_write(self.cache_path, json.dumps(snapshot, ensure_ascii=False))
-            self._cache = None  # re-read, with the scans still waiting applied on top
+            _atomic_write(self.cache_path, text)
+            for event in self.pending():  # the scans still waiting, on top
+                self._apply(snapshot, event)
+            self._cache = snapshot
             self._seen(datetime.fromisoformat(snapshot["taken_at"]))
 
     def _load_cache(self) -> dict[str, Any]:

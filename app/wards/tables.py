@@ -54,7 +54,7 @@ class PermitException(Base):
     kind: Mapped[str] = mapped_column(String(24))
     reason: Mapped[str] = mapped_column(String(200))
     approved_by: Mapped[str] = mapped_column(String(64))
-    approved_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    approved_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)  # daily report (0020)
     used: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
@@ -80,7 +80,7 @@ class Permit(Base):
     visit_reason: Mapped[str] = mapped_column(String(200), default="")  # why an on-site visit (required)
     exception_id: Mapped[int | None] = mapped_column(ForeignKey("permit_exceptions.id"), nullable=True)
     state: Mapped[str] = mapped_column(String(8), index=True)
-    issued_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    issued_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)  # daily report (0020)
     issued_by: Mapped[str] = mapped_column(String(64))
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True, index=True)
     revoked_by: Mapped[str | None] = mapped_column(String(64), nullable=True)

@@ -369,12 +369,14 @@ class _History:
             return
         self.load.flush()
         newest = self.closed_cases[-missing:]
-        ids = [(c,) for c, _, _ in newest]
-        self.load.conn.executemany("UPDATE cases SET disposition = NULL, closed_at = NULL, closed_by = NULL, "
-                                   "disposition_detail = '{}' WHERE id = ?", ids)
-        self.load.conn.executemany("UPDATE clocks SET met_at = NULL WHERE case_id = ? AND kind = 'epi_24h'", ids)
-        self.load.conn.executemany("DELETE FROM transfers WHERE case_id = ?", ids)
-        self.load.conn.executemany("DELETE FROM clocks WHERE case_id = ? AND kind LIKE 'transfer%'", ids)
+        ids = (json.dumps([c for c, _, _ in newest]),)  # one statement each: the indexes are not built yet
+        chosen = "(SELECT value FROM json_each(?))"
+        conn = self.load.conn
+        conn.execute(f"UPDATE cases SET disposition = NULL, closed_at = NULL, closed_by = NULL, "
+                     f"disposition_detail = '{{}}' WHERE id IN {chosen}", ids)
+        conn.execute(f"UPDATE clocks SET met_at = NULL WHERE kind = 'epi_24h' AND case_id IN {chosen}", ids)
+        conn.execute(f"DELETE FROM clocks WHERE kind LIKE 'transfer%' AND case_id IN {chosen}", ids)
+        conn.execute(f"DELETE FROM transfers WHERE case_id IN {chosen}", ids)
         self.result.open_visit_nos.extend(v for _, _, v in newest)
         self.pending_admissions = [a for a in self.pending_admissions if a[0] not in {v for _, v, _ in newest}]
 

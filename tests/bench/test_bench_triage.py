@@ -43,23 +43,38 @@ def test_bench_save_and_lookup(seeded: BenchDB) -> None:
     raw.execute("PRAGMA journal_mode=WAL")
     raw.execute("PRAGMA synchronous=FULL")
 
-    def raw_save(i: int) -> None:
+    raw_screenings: list[int] = []
+
+    def raw_audit() -> None:  # the audit row and the chain head every service save writes
+        raw.execute("INSERT INTO audit_events (seq, at, user_id, username, roles, workstation, action, entity, "
+                    "entity_id, summary, outcome, prev_hash, hash, row_digest) SELECT seq + 1, datetime('now'), 1, "
+                    "'nurse', 'triage_nurse', 'desk-1', 'raw', 'raw', '1', '{}', 'success', hash, "
+                    "lower(hex(randomblob(32))), lower(hex(randomblob(32))) FROM audit_head WHERE id = 1")
+        raw.execute("UPDATE audit_head SET seq = seq + 1, hash = lower(hex(randomblob(32))) WHERE id = 1")
+
+    def raw_save(i: int) -> None:  # the same rows as the service's save, in one transaction (issue 16)
         raw.execute("BEGIN IMMEDIATE")
-        raw.execute("INSERT INTO screenings (screened_at, clinic_day, username, workstation, source, temperature_c, "
-                    "temp_method, symptoms, travel, contact_case, cluster, health_code, occupation, antipyretic, "
-                    "computed_decision, decision, reasons) VALUES (datetime('now'), date('now'), 'nurse', 'desk-1', "
-                    "'desk', 38.3, 'forehead', 'cough,fever', '[]', 0, 0, 'green', 'none', 0, 'fever_clinic', "
-                    "'fever_clinic', 'fever,symptoms')")
+        raw_screenings.append(raw.execute(
+            "INSERT INTO screenings (screened_at, clinic_day, username, workstation, source, temperature_c, "
+            "temp_method, symptoms, travel, contact_case, cluster, health_code, occupation, antipyretic, "
+            "computed_decision, decision, reasons) VALUES (datetime('now'), date('now'), 'nurse', 'desk-1', "
+            "'desk', 38.3, 'forehead', 'cough,fever', '[]', 0, 0, 'green', 'none', 0, 'fever_clinic', "
+            "'fever_clinic', 'fever,symptoms')").lastrowid or 0)
+        raw_audit()
         raw.execute("COMMIT")
 
-    def raw_register(i: int) -> None:
-        raw.execute("BEGIN IMMEDIATE")  # the visit number, in its own transaction as the service does
-        raw.execute("UPDATE counters SET value = value + 1 WHERE name = 'raw'")
-        raw.execute("COMMIT")
+    def raw_register(i: int) -> None:  # patient, visit number, visit and audit row in one transaction
         raw.execute("BEGIN IMMEDIATE")
-        raw.execute("INSERT INTO patients (name, name_initials, id_type, id_number, sex, address, occupation, "
-                    "workplace, created_at, updated_at, version) VALUES ('测试', 'cs', 'passport', ?, 'male', '', "
-                    "'', '', datetime('now'), datetime('now'), 1)", (f"R{i:08d}",))
+        n = raw.execute("INSERT INTO counters (name, value) VALUES ('raw', 1) ON CONFLICT (name) DO UPDATE "
+                        "SET value = counters.value + 1 RETURNING value").fetchone()[0]
+        patient = raw.execute("INSERT INTO patients (name, name_initials, id_type, id_number, sex, address, "
+                              "occupation, workplace, created_at, updated_at, version) VALUES ('测试', 'cs', "
+                              "'passport', ?, 'male', '', '', '', datetime('now'), datetime('now'), 1)",
+                              (f"R{i:08d}",)).lastrowid
+        raw.execute("INSERT INTO visits (visit_no, clinic_day, patient_id, screening_id, registered_at, user_id, "
+                    "username, workstation) VALUES (?, date('now'), ?, ?, datetime('now'), 1, 'nurse', 'desk-1')",
+                    (f"RAW-{n:06d}", patient, raw_screenings[i]))
+        raw_audit()
         raw.execute("COMMIT")
 
     def raw_lookup(column: str, value: str) -> None:

@@ -54,7 +54,7 @@ def test_an_admin_switches_the_mode_and_every_desk_shows_it(qtbot, admin_session
 
     box.change_button.click()  # no reason: refused by the service, shown next to the field
     assert box.errors.visible_texts() == [
-        "Changing the clinic mode needs a reason (at least 4 characters), e.g. the county's decision."]
+        "Changing the clinic mode needs a reason: write one of at least 4 characters, e.g. the county's decision."]
     assert window.mode_status.text() == "Sentinel room (refers)"
 
     boxes.answer = QMessageBox.StandardButton.No  # the confirmation: No changes nothing

@@ -121,7 +121,7 @@ def test_downgrade_needs_a_reason(qtbot, nurse_session, type_text):
     form.choice.setCurrentIndex(form.choice.findData("general"))
     assert form.override_reason.isEnabled()
     qtbot.keyClick(form.choice, Qt.Key.Key_Return)
-    assert form.errors.visible_texts() == ["Lowering the decision needs a reason (at least 4 characters)."]
+    assert form.errors.visible_texts() == ["Lowering the decision needs a reason: write one of at least 4 characters."]
     assert page.focusWidget() is form.override_reason
     assert counts(nurse_session) == (0, 0)
     type_text(form.override_reason, "复测体温正常，饮热水后")
@@ -235,7 +235,7 @@ def test_invalid_id_number_shows_the_check_digit_error_and_saves_nothing(qtbot, 
     good = resident_id(date(1978, 11, 2))
     bad = good[:17] + ("0" if good[17] != "0" else "1")
     qtbot.keyClicks(reg.id_number, bad)
-    message = "The ID number's last character (check digit) does not match: a digit was probably mistyped."
+    message = "The ID number's last character (check digit) does not match: a digit was probably mistyped. Check it digit by digit against the card."
     assert reg.errors.visible_texts() == [message]  # at once, next to the field
     qtbot.keyClick(reg.id_number, Qt.Key.Key_Return)
     assert reg.errors.visible_texts() == [message]
