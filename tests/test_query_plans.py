@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from datetime import timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import event, text
+from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
+from tests.helpers.sql_capture import captured
 from app.actor import Actor
 from app.context import AppContext
 from app.triage.common import clinic_day
@@ -33,22 +33,6 @@ OPEN_NOW_INDEXES = frozenset({"ix_handoffs_escorting", "ix_handoffs_waiting", "i
 SQLITE_SCAN = re.compile(r"^SCAN (\w+?)(?:_\d+)?(?: USING (?:COVERING )?INDEX (\w+))?(?: \(.*\))?$")
 
 Read = Callable[[], object]
-
-
-@contextmanager
-def captured(ctx: AppContext) -> Iterator[list[tuple[str, Any]]]:
-    """The SELECT statements the engine runs inside the block, with their parameters."""
-    statements: list[tuple[str, Any]] = []
-
-    def before(_conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any, executemany: bool) -> None:
-        if statement.lstrip().upper().startswith(("SELECT", "WITH")) and not executemany:
-            statements.append((statement, parameters))
-
-    event.listen(ctx.db.engine, "before_cursor_execute", before)
-    try:
-        yield statements
-    finally:
-        event.remove(ctx.db.engine, "before_cursor_execute", before)
 
 
 def open_now_indexes(conn: Connection) -> frozenset[str]:

@@ -5,16 +5,15 @@ over every row, on the demo clinic and on a seeded month."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import event, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from tests.helpers.sql_capture import captured
 from app.actor import Actor
 from app.casework.tables import Case, CaseClassification, Clock, LabTest, RuleException
 from app.casework.vocab import POSITIVE_KINDS, REPORTABLE
@@ -32,21 +31,6 @@ from app.wards.tables import GateEvent, Permit, PermitException
 
 #: a plan step is bounded by the day when its index is searched on the day or a time column
 _DAY_OR_TIME = re.compile(r"\b(clinic_day|at|\w+_at)\s*[=<>]")
-
-
-@contextmanager
-def statements(ctx: AppContext) -> Iterator[list[tuple[str, Any]]]:
-    seen: list[tuple[str, Any]] = []
-
-    def grab(_conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any, _many: bool) -> None:
-        if statement.lstrip().upper().startswith("SELECT"):
-            seen.append((statement, parameters))
-
-    event.listen(ctx.db.engine, "before_cursor_execute", grab)
-    try:
-        yield seen
-    finally:
-        event.remove(ctx.db.engine, "before_cursor_execute", grab)
 
 
 def full_reads(ctx: AppContext, seen: list[tuple[str, Any]]) -> list[str]:
@@ -77,9 +61,9 @@ def test_every_count_reads_an_index_range_of_the_day(ctx: AppContext, admin: Act
     day = ctx.clock.now().date() - timedelta(days=1)
     with ctx.db.read() as s:
         zone = ZoneInfo(clinic_row(s).timezone)
-        with statements(ctx) as seen:
+        with captured(ctx) as seen:
             compute_counts(s, day, zone, ctx.clock.now())
-    with statements(ctx) as chart:
+    with captured(ctx) as chart:
         fever_clinic_series(ctx.db, day, 28 + EARS_LEAD)
     seen += chart
     assert len(seen) > 25  # every count ran (and was seen)
