@@ -24,7 +24,7 @@ def test_0019_adds_the_handover_facts_and_takes_them_away(paths: DataPaths, db_u
     try:
         migrate.upgrade(db, "0018")
         assert not NEW & set(_columns(db))
-        migrate.upgrade(db)
+        migrate.upgrade(db, "0019")
         assert migrate.current_revision(db) == "0019"
         columns = _columns(db)
         for name in NEW:
