@@ -87,7 +87,7 @@ class _Loader:
         "visits": "id, visit_no, clinic_day, patient_id, screening_id, registered_at, username, workstation",
         "handoffs": "id, visit_id, state, escort, sent_at, sent_by, sent_workstation, due_at, received_at, "
                     "received_by, received_workstation, incident_at, incident_noticed_by, incident_reported_to, "
-                    "incident_note, version",
+                    "incident_note, version, taken_at",
         "cases": "id, visit_id, doctor_id, doctor_username, taken_at, classification, other_pathogen, classified_at, "
                  "epi, findings, reported_at, report_card_no, epi_done_at, disposition, disposition_detail, "
                  "closed_at, closed_by, version",
@@ -228,24 +228,26 @@ class _History:
         if today and self.now - sent < timedelta(minutes=70) and self.open_handoffs < 20:
             self.open_handoffs += 1
             load.add("handoffs", (*base, "escorting", escort, _utc(sent), nurse, "desk-1", due, None, None, None,
-                                  None, None, None, None, 1))
+                                  None, None, None, None, 1, None))
             return
         if rng.random() < 0.02:  # left on the way: an incident, reported
             left = sent + timedelta(minutes=rng.uniform(5, 20))
             load.add("handoffs", (*base, "left_without_permission", escort, _utc(sent), nurse, "desk-1", due, None,
-                                  None, None, _utc(left), escort, "感染管理科", "途中擅自离开", 2))
+                                  None, None, _utc(left), escort, "感染管理科", "途中擅自离开", 2, None))
             self.audit(_utc(left), nurse, "triage_nurse", "desk-1", "handoff.left_without_permission", "visit",
                        visit_no)
             return
         arrived = sent + timedelta(minutes=rng.uniform(3, 13))
         doctor = rng.choice(DOCTORS)
+        untaken = today and self.untaken < 5 and self.now - arrived < timedelta(minutes=30)
+        taken = None if untaken else arrived + timedelta(minutes=rng.uniform(1, 20))
         load.add("handoffs", (*base, "arrived", escort, _utc(sent), nurse, "desk-1", due, _utc(arrived), doctor,
-                              "fever-room", None, None, None, None, 2))
+                              "fever-room", None, None, None, None, 2, _utc(taken) if taken else None))
         self.audit(_utc(arrived), doctor, "doctor", "fever-room", "handoff.arrive", "visit", visit_no)
-        if today and self.untaken < 5 and self.now - arrived < timedelta(minutes=30):
+        if taken is None:
             self.untaken += 1  # arrived, no doctor has taken the case yet
             return
-        self.case(vid, visit_no, arrived + timedelta(minutes=rng.uniform(1, 20)), doctor, today=today)
+        self.case(vid, visit_no, taken, doctor, today=today)
 
     def case(self, vid: int, visit_no: str, taken: datetime, doctor: str, *, today: bool) -> None:
         rng, load = self.rng, self.load
