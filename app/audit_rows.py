@@ -17,16 +17,20 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from decimal import Decimal
+from functools import cached_property
 from typing import Any
 
-from sqlalchemy import Table, select
+from sqlalchemy import Column, Select, Table, bindparam, select
 from sqlalchemy.orm import Session
 
 Part = tuple[str, list[dict[str, Any]]]  # table name, its rows (column -> value), in a fixed order
+#: table name -> the one row a write just left there, as the database returned it (INSERT … RETURNING):
+#: used instead of reading that row back when its key matches (``RowSpec.rows``).
+Known = Mapping[str, Mapping[Any, Any]]
 
 
 def _canonical(value: Any) -> Any:
@@ -52,16 +56,29 @@ class RowSpec:
     exclude: tuple[str, ...] = ()
     convert: Callable[[str], Any] = str  # entity_id text -> the key column's value
 
-    def rows(self, session: Session, entity_id: str) -> list[dict[str, Any]]:
-        table = self.table()
+    def rows(self, session: Session, entity_id: str, known: Known | None = None) -> list[dict[str, Any]]:
+        """The rows as the database holds them; a ``known`` row of this table with the wanted key stands
+        for them when the key is unique (the write that returned it holds that row until it commits)."""
+        table, cols, query, unique = self._prepared
         try:
             wanted = self.convert(entity_id)
         except ValueError:
             return []
+        row = known.get(table.name) if known and unique else None
+        if row is not None and row[self.key] == wanted:
+            found: Sequence[Mapping[Any, Any]] = [row]
+        else:
+            found = session.connection().execute(query, {"key": wanted}).mappings().all()
+        return [{c.name: _canonical(r[c.name]) for c in cols} for r in found]
+
+    @cached_property
+    def _prepared(self) -> tuple[Table, list[Column[Any]], Select[Any], bool]:
+        """The table, its digested columns and the query reading them, built once (issue 16)."""
+        table = self.table()
         cols = [c for c in table.c if c.name not in self.exclude]
-        order = list(table.primary_key.columns)
-        found = session.execute(select(*cols).where(table.c[self.key] == wanted).order_by(*order)).mappings().all()
-        return [{str(k): _canonical(v) for k, v in sorted(r.items())} for r in found]
+        key = table.c[self.key]
+        query = select(*cols).where(key == bindparam("key")).order_by(*table.primary_key.columns)
+        return table, cols, query, bool(key.primary_key and len(table.primary_key.columns) == 1 or key.unique)
 
 
 def _t(module: str, name: str) -> Callable[[], Table]:
@@ -72,43 +89,52 @@ def _t(module: str, name: str) -> Callable[[], Table]:
     return get
 
 
-def _visit(session: Session, entity_id: str) -> list[Part]:
+_VISITS = RowSpec(_t("app.triage.tables", "Visit"), "visit_no")
+_SCREENINGS = RowSpec(_t("app.triage.tables", "Screening"), "id", convert=int)
+
+
+def _visit(session: Session, entity_id: str, known: Known) -> list[Part]:
     """A visit: its registration row and the screening it came from (temperature, symptoms, decision)."""
-    visits = RowSpec(_t("app.triage.tables", "Visit"), "visit_no").rows(session, entity_id)
-    screenings = [row for v in visits
-                  for row in RowSpec(_t("app.triage.tables", "Screening"), "id", convert=int).rows(
-                      session, str(v["screening_id"]))]
+    visits = _VISITS.rows(session, entity_id, known)
+    screenings = [row for v in visits for row in _SCREENINGS.rows(session, str(v["screening_id"]), known)]
     return [("visits", visits), ("screenings", screenings)]
 
 
-def _user(session: Session, entity_id: str) -> list[Part]:
+_USERS = RowSpec(_t("app.db.models", "User"), "id", ("failed_attempts", "locked_until", "version"), convert=int)
+_USER_ROLES = RowSpec(_t("app.db.models", "UserRole"), "user_id", ("id",), convert=int)
+_CLINIC = RowSpec(_t("app.db.models", "Clinic"), "code")
+_TRUSTED = RowSpec(_t("app.transfer.tables", "TrustedClinic"), "code")
+
+
+def _user(session: Session, entity_id: str, _known: Known) -> list[Part]:
     """An account, without the lock-out counters a failed log-in changes (and the version they move),
     with its roles."""
-    users = RowSpec(_t("app.db.models", "User"), "id", ("failed_attempts", "locked_until", "version"),
-                    convert=int).rows(session, entity_id)
-    roles = sorted(r["role"] for r in RowSpec(_t("app.db.models", "UserRole"), "user_id", ("id",), convert=int)
-                   .rows(session, entity_id))
+    users = _USERS.rows(session, entity_id)
+    roles = sorted(r["role"] for r in _USER_ROLES.rows(session, entity_id))
     return [("users", users), ("user_roles", [{"roles": roles}] if users else [])]
 
 
-def _clinic(session: Session, entity_id: str) -> list[Part]:
+def _clinic(session: Session, entity_id: str, _known: Known) -> list[Part]:
     """This clinic's identity, or a clinic trusted here (by code); gone after a distrust: no rows."""
-    own = RowSpec(_t("app.db.models", "Clinic"), "code").rows(session, entity_id)
+    own = _CLINIC.rows(session, entity_id)
     if own:
         return [("clinic", own)]
-    return [("trusted_clinics", RowSpec(_t("app.transfer.tables", "TrustedClinic"), "code").rows(session, entity_id))]
+    return [("trusted_clinics", _TRUSTED.rows(session, entity_id))]
 
 
-def _simple(spec: RowSpec, name: str) -> Callable[[Session, str], list[Part]]:
-    return lambda session, entity_id: [(name, spec.rows(session, entity_id))]
+Rows = Callable[[Session, str, Known], list[Part]]
+
+
+def _simple(spec: RowSpec, name: str) -> Rows:
+    return lambda session, entity_id, known: [(name, spec.rows(session, entity_id, known))]
 
 
 #: entity -> the business row(s) an audited write of that entity wrote (None: no single row).
-REGISTRY: dict[str, Callable[[Session, str], list[Part]]] = {
+REGISTRY: dict[str, Rows] = {
     "visit": _visit,
     "user": _user,
     "clinic": _clinic,
-    "screening": _simple(RowSpec(_t("app.triage.tables", "Screening"), "id", convert=int), "screenings"),
+    "screening": _simple(_SCREENINGS, "screenings"),
     "purchase": _simple(RowSpec(_t("app.triage.tables", "PharmacyPurchase"), "id", convert=int), "purchases"),
     "admission": _simple(RowSpec(_t("app.wards.tables", "Admission"), "id", convert=int), "admissions"),
     "permit": _simple(RowSpec(_t("app.wards.tables", "Permit"), "id"), "permits"),
@@ -142,17 +168,17 @@ def parent_of(session: Session, entity: str, entity_id: str) -> tuple[str, str] 
     return find(session, entity_id) if find else None
 
 
-def register(entity: str, rows: Callable[[Session, str], list[Part]]) -> None:
+def register(entity: str, rows: Rows) -> None:
     """For an area that adds an audited entity of its own."""
     REGISTRY[entity] = rows
 
 
-def digest(session: Session, entity: str, entity_id: str | int | None) -> str | None:
+def digest(session: Session, entity: str, entity_id: str | int | None, known: Known | None = None) -> str | None:
     """SHA-256 of the business row(s) of (entity, entity_id) as the database holds them now, or None
-    when the entity has no single row."""
+    when the entity has no single row. ``known``: rows the caller's write just returned (``Known``)."""
     rows = REGISTRY.get(entity)
     if rows is None or entity_id is None:
         return None
-    parts = rows(session, str(entity_id))
+    parts = rows(session, str(entity_id), known or {})
     text = json.dumps([entity, str(entity_id), parts], ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from app import __version__
 from app.actor import Actor
 from app.disk_full import is_disk_full
-from app.errors import FeverSentinelError, StorageError
+from app.errors import FeverSentinelError, StorageError, ValidationError
 from app.files import owner_only_umask, write_private_bytes
 from app.paths import DataPaths, resolve_paths
 from app.permissions import Role
@@ -526,6 +526,28 @@ def cmd_ears(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def cmd_severity(args: argparse.Namespace, out: TextIO) -> int:
+    """NEWS2 and the emergency triage level of each row of a CSV file (issue 17), so a clinician can check the
+    method, as ``ears`` does for early warning. The default figures; a bad row gets one line on stderr, the
+    others still print, and the exit code is 1."""
+    from app.severity.rows import as_json, read_rows, text_lines
+    from app.vocabulary.severity import CLI
+
+    rows = read_rows(Path(args.file).read_bytes())
+    for row in rows:
+        if row.error is not None:
+            where = CLI["bad_line"].say(_language).format(line=row.line)
+            said = error_words.sentence(row.error.code, row.error.details, _language)
+            print(f"error [{row.error.code}]: {where}{said}", file=sys.stderr)
+    good = [row for row in rows if row.error is None]
+    if args.json:
+        json.dump([as_json(row) for row in good], out, ensure_ascii=False)
+        print(file=out)
+    else:
+        print("\n".join(text_lines(good, _language)), file=out)
+    return 1 if len(good) < len(rows) else 0
+
+
 def cmd_report_daily(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     """Show a day's report: the submitted versions if any, otherwise the draft (counts only)."""
     from datetime import date as date_type
@@ -644,6 +666,97 @@ def cmd_sync_pull(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int
         print(f"applied from the county hub: {words.get(name, name)}, {count} items", file=out)
     if not applied:
         print("nothing new from the county hub: no list published, or the versions here are current", file=out)
+    return 0
+
+
+def cmd_sync_export(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    """Everything queued for the hub in one signed file, to carry to the county (nothing is marked delivered)."""
+    from app.reporting.sneakernet import SneakernetService
+
+    service = SneakernetService(ctx.sync)
+    done = service.export_outbox(Actor.system(), args.out or service.default_name())
+    print(f"{done.count} queued submission(s) written to {done.path} (digest {done.digest[:16]}); carry it to the "
+          "county, then import the county's receipt with 'sync import-receipt FILE'", file=out)
+    return 0
+
+
+def cmd_sync_import_receipt(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    """The county's signed receipt for an exported file: marks the entries it holds delivered."""
+    from app.reporting.sneakernet import SneakernetService
+
+    done = SneakernetService(ctx.sync).import_receipt(Actor.system(), args.file)
+    print(f"receipt applied: {done.delivered} delivered now, {done.already} delivered before, "
+          f"{done.refused} refused by the county (see 'sync push'), {done.unknown} not in this outbox", file=out)
+    return 1 if done.refused else 0
+
+
+def cmd_sync_import_lists(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    """The county's lists file (from 'hub export-lists'), applied as a pull applies them."""
+    from app.reporting.sneakernet import SneakernetService
+
+    applied = SneakernetService(ctx.sync).import_lists(Actor.system(), args.file)
+    for name, count in applied.items():
+        print(f"applied from the county's file: {name.replace('_', '-')}, {count} items", file=out)
+    if not applied:
+        print("nothing new in the county's file: the versions here are current", file=out)
+    return 0
+
+
+def _open_hub_signing(args: argparse.Namespace) -> Any:
+    """The hub database with the hub's own key (beside it, as 'hub serve' uses it) for what it signs."""
+    from app.hub import anchors
+    from app.hub.store import open_hub
+
+    url = _hub_url(args)
+    db = open_hub(url)
+    beside = Path(url.removeprefix("sqlite:///")).parent if url.startswith("sqlite:///") else \
+        resolve_paths(getattr(args, "data_dir", None)).root
+    anchors.use_key(db, anchors.load_or_create_key(beside))
+    return db
+
+
+def cmd_hub_import(args: argparse.Namespace, out: TextIO) -> int:
+    """A clinic's outbox file, stored as the network stores it; the signed receipt written for the clinic."""
+    from datetime import datetime, timezone
+
+    from app.hub.sneakernet import import_outbox
+
+    source = Path(args.file)
+    try:
+        data = source.read_bytes()
+    except OSError as exc:
+        raise ValidationError("file_unreadable", field="file", path=str(source)) from exc
+    receipt = Path(args.receipt) if args.receipt else source.with_name(f"{source.stem}.receipt.json")
+    db = _open_hub_signing(args)
+    try:
+        done = import_outbox(db, data, datetime.now(timezone.utc))
+    finally:
+        db.dispose()
+    try:
+        receipt.write_bytes(done.receipt)
+    except OSError as exc:
+        raise ValidationError("file_unwritable", field="receipt", path=str(receipt),
+                              reason=exc.strerror or "") from exc
+    print(f"{done.line()}; receipt for the clinic written to {receipt}", file=out)
+    return 0
+
+
+def cmd_hub_export_lists(args: argparse.Namespace, out: TextIO) -> int:
+    """The county's published lists in one file signed by the hub key, for clinics without a network."""
+    from datetime import datetime, timezone
+
+    from app.hub.sneakernet import export_lists
+
+    db = _open_hub_signing(args)
+    try:
+        data = export_lists(db, datetime.now(timezone.utc))
+    finally:
+        db.dispose()
+    try:
+        Path(args.out).write_bytes(data)
+    except OSError as exc:
+        raise ValidationError("file_unwritable", field="out", path=args.out, reason=exc.strerror or "") from exc
+    print(f"county lists written to {args.out}; a clinic applies it with 'sync import-lists FILE'", file=out)
     return 0
 
 
@@ -1018,6 +1131,11 @@ def build_parser(probe_factory: ProbeFactory | None = None) -> argparse.Argument
     p.add_argument("file")
     p.add_argument("--min-sd", type=float, default=0.5, help="floor for the standard deviation (default 0.5)")
     p.add_argument("--json", action="store_true")
+    p = add("severity", None, "NEWS2 and the emergency triage level for a CSV of vital signs "
+            "(columns rr,spo2,scale,oxygen,sbp,hr,avpu,temp; default figures)")
+    p.set_defaults(standalone=cmd_severity)
+    p.add_argument("file")
+    p.add_argument("--json", action="store_true")
     report = sub.add_parser("report", help="daily and zero reports").add_subparsers(
         dest="report_command", metavar="KIND", required=True)
     p = add("daily", cmd_report_daily, "a day's report (counts only): submitted versions, or the draft", report)
@@ -1039,6 +1157,13 @@ def build_parser(probe_factory: ProbeFactory | None = None) -> argparse.Argument
                    "every desk of this clinic; '' goes back to the usual authorities")
     add("pull", cmd_sync_pull, "apply the county's risk-area and designated-hospital lists now (all or nothing)", sync
         ).add_argument("--hub", help="the hub URL (default: the one set for sync)")
+    add("export", cmd_sync_export, "write everything queued for the hub to one signed file, to carry to the "
+        "county when the network is down (nothing is marked delivered)", sync
+        ).add_argument("--out", metavar="FILE", help="where to write it (default: fever-sentinel-outbox-CODE-DATE.json)")
+    add("import-receipt", cmd_sync_import_receipt, "apply the county's signed receipt for an exported file (marks "
+        "what it holds delivered)", sync).add_argument("file")
+    add("import-lists", cmd_sync_import_lists, "apply the county's lists file (from 'hub export-lists') as a pull "
+        "would", sync).add_argument("file")
     add("hub-key", cmd_sync_hub_key, "show, or pin, the county hub's public key (as 'hub public-key' prints it at "
         "the hub); receipts signed by another key are refused", sync).add_argument("key", nargs="?")
     hub = sub.add_parser("hub", help="run the county hub").add_subparsers(dest="hub_command", metavar="ACTION",
@@ -1072,6 +1197,16 @@ def build_parser(probe_factory: ProbeFactory | None = None) -> argparse.Argument
             hub)
     p.set_defaults(standalone=cmd_hub_public_key)
     p.add_argument("--quiet", action="store_true", help="print only the key")
+    p = add("import", None, "store a clinic's outbox file as the network would, and write the signed receipt for "
+            "the clinic", hub)
+    p.set_defaults(standalone=cmd_hub_import)
+    p.add_argument("file")
+    p.add_argument("--receipt", metavar="FILE", help="where to write the receipt (default: beside FILE, "
+                   "NAME.receipt.json)")
+    p = add("export-lists", None, "write the published lists to one file signed by the hub key, for clinics "
+            "without a network", hub)
+    p.set_defaults(standalone=cmd_hub_export_lists)
+    p.add_argument("--out", metavar="FILE", required=True)
     p = add("add-clinic", None, "register a clinic's public key at the hub", hub)
     p.set_defaults(standalone=cmd_hub_add_clinic)
     p.add_argument("code")
@@ -1168,7 +1303,7 @@ def _main(argv: Sequence[str] | None = None, out: TextIO | None = None, gui: Gui
             if is_disk_full(err):
                 print(describe(StorageError("disk_full", path=err.filename or "")), file=sys.stderr)
                 return 1
-            print(f"error [file_unreadable]: {err}", file=sys.stderr)
+            print(describe(ValidationError("file_unreadable", path=err.filename or "")), file=sys.stderr)
             return 1
     try:  # flags > environment > the machine config (app/machine_config.py) > per-user default
         paths = resolve_paths(data_dir)

@@ -35,6 +35,8 @@ if TYPE_CHECKING:
     from app.services.backup import BackupService
     from app.services.clinic import ClinicService
     from app.services.users import UserService
+    from app.staff.roster import RosterService
+    from app.stock.service import StockService
     from app.transfer.service import TransferService
     from app.triage.config_service import TriageConfigService
     from app.triage.handoff_service import HandoffService
@@ -222,6 +224,20 @@ class AppContext:
         from app.reporting.alerts import AlertService
 
         return AlertService(self.db, self.clock)
+
+    @cached_property
+    def roster(self) -> RosterService:
+        """Key-post staff testing and environmental swabs (issue 18)."""
+        from app.staff.roster import RosterService
+
+        return RosterService(self.db, self.clock)
+
+    @cached_property
+    def stock(self) -> StockService:
+        """The stockpile (issue 18)."""
+        from app.stock.service import StockService
+
+        return StockService(self.db, self.clock)
 
     @cached_property
     def sync(self) -> SyncService:

@@ -20,4 +20,4 @@ _NEXT = text(
 
 def next_value(session: Session, name: str) -> int:
     """The next value of ``name``, in the caller's transaction (gap-free: it rolls back with it)."""
-    return int(session.execute(_NEXT, {"name": name}).scalar_one())
+    return int(session.connection().execute(_NEXT, {"name": name}).scalar_one())

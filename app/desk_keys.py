@@ -31,7 +31,7 @@ from datetime import datetime
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-from sqlalchemy import Integer, String, Text, func, select
+from sqlalchemy import Integer, String, Text, bindparam, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from app.actor import Actor
@@ -148,14 +148,23 @@ def _legacy_permits_open(s: Session, now: datetime) -> bool:
     return s.scalar(query.limit(1)) is not None
 
 
+#: The clinic and the desk key row in one statement, built once: the gate reads them at every scan.
+_PERMIT_KEY = (select(Clinic.code, Clinic.public_key, Clinic.key_id, DeskKey.public_key.label("desk_public"),
+                      DeskKey.state, DeskKey.enrolment)
+               .select_from(Clinic).outerjoin(DeskKey, DeskKey.key_id == bindparam("kid")).limit(1))
+
+
 def permit_key(s: Session, kid: str, now: datetime) -> Ed25519PublicKey | None:
     """The key that verifies a permit signed under ``kid``: one of THIS clinic's enrolled, unrevoked desk keys
     (its enrolment verified against the clinic key), or the clinic key itself while permits signed before the
     first desk enrolment are still valid. Never another clinic's key. Read at each call."""
-    clinic = _own_clinic(s)
+    clinic = s.connection().execute(_PERMIT_KEY, {"kid": kid}).first()
     if clinic is None:
         return None
-    key = _desk_key(s, kid, DeskPurpose.PERMIT.value, clinic)
+    key = None
+    if clinic.state == DeskKeyState.ENROLLED and clinic.enrolment:
+        key = _enrolled_key(clinic.code, clinic.public_key, kid, clinic.desk_public, clinic.enrolment,
+                            DeskPurpose.PERMIT.value)
     if key is None and kid == clinic.key_id and _legacy_permits_open(s, now):
         return load_public_key(clinic.public_key)
     return key

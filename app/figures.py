@@ -13,7 +13,7 @@ import json
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any, ClassVar, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from app.actor import Actor
@@ -49,20 +49,38 @@ class FigureSet:
 F = TypeVar("F", bound=FigureSet)
 
 
+_STORED = select(ClinicSetting.value, ClinicSetting.version).where(ClinicSetting.key == bindparam("key"))
+
+
 def load_figures(s: Session, cls: type[F]) -> tuple[F, int]:
-    """The figures in force and their version (0: never edited, the defaults)."""
-    row = s.execute(select(ClinicSetting.value, ClinicSetting.version).where(ClinicSetting.key == cls.KEY)).first()
+    """The figures in force and their version (0: never edited, the defaults). Read at each call (an edit at
+    another desk counts at once); only the parsing of the stored text is remembered (scans read them often)."""
+    row = s.connection().execute(_STORED, {"key": cls.KEY}).first()
     if row is None:
         return cls(), 0
+    return parse_figures(cls, row.value), row.version
+
+
+_parsed: dict[tuple[str, str], FigureSet] = {}
+
+
+def parse_figures(cls: type[F], value: str) -> F:
+    """The figures a stored text holds (a value out of today's bounds: its default); remembered by text."""
+    found = _parsed.get((cls.KEY, value))
+    if type(found) is cls:  # the same key in another set of figures (a test's own) is parsed anew
+        return found
     figures = cls()
-    stored: dict[str, Any] = json.loads(row.value)
+    stored: dict[str, Any] = json.loads(value)
     for name in cls.FIGURES:
         if name in stored:
             try:
                 figures = replace(figures, **{name: stored[name]})
             except ValidationError:
                 pass  # out of today's bounds: the default stands
-    return figures, row.version
+    if len(_parsed) > 64:
+        _parsed.clear()
+    _parsed[(cls.KEY, value)] = figures
+    return figures
 
 
 class FiguresService(Service):

@@ -58,12 +58,18 @@ class EditedOn(StrEnum):
 FIGURE_SET_CLASSES: tuple[tuple[str, str], ...] = (
     ("app.casework.figures", "CaseworkFigures"),
     ("app.wards.figures", "WardFigures"),
+    ("app.severity.figures", "TriageLevelFigures"),
+    ("app.severity.figures", "ObservationFigures"),
+    ("app.staff.figures", "StaffFigures"),  # issue 18
+    ("app.stock.figures", "StockFigures"),
 )
 
 TRIAGE = "triage.rules"
 TRANSFER = "transfer.targets"
 REPORT_TIME = "report.auto_submit_at"
 FIXED = "guideline"
+SEVERITY = "severity.triage_level"
+OBSERVATION = "severity.observation"
 
 
 @dataclass(frozen=True)
@@ -87,6 +93,20 @@ RULES: tuple[Rule, ...] = (
     Rule("triage.travel_window", Area.PRE_TRIAGE, "发病前14天内的旅居史", (f"{TRIAGE}:travel_window_days",)),
     Rule("triage.identity_and_health_code", Area.PRE_TRIAGE,
          "做好发热病人基本身份信息登记，并及时查验健康码，加强流行病学问诊"),
+    # issue 17: how sick, not only how risky (app/severity)
+    Rule("triage.severity_vitals", Area.PRE_TRIAGE,
+         "急诊病人病情分级指导原则：依据心率、收缩压、指测脉搏氧饱和度等单项指标及意识状态，分为Ⅰ级濒危、Ⅱ级危重、Ⅲ级急症、Ⅳ级非急症",
+         tuple(f"{SEVERITY}:level_{level}_{name}" for level, name in (
+             ("i", "hr_below"), ("i", "hr_above"), ("i", "sbp_below"), ("i", "spo2_below"),
+             ("ii", "hr_at_or_below"), ("ii", "hr_at_or_above"), ("ii", "sbp_at_or_below"), ("ii", "sbp_above"),
+             ("ii", "spo2_at_or_below"), ("iii", "hr_at_or_below"), ("iii", "hr_at_or_above"),
+             ("iii", "sbp_at_or_below"), ("iii", "sbp_at_or_above"), ("iii", "spo2_at_or_below"),
+             ("ii", "scale2_spo2_at_or_below"), ("iii", "scale2_spo2_at_or_below")))),
+    Rule("triage.severity_news2", Area.PRE_TRIAGE,
+         "NEWS2（英国皇家内科医师学会，2017）：总分≥7分或任一单项3分须立即评估，5–6分为中风险",
+         (f"{SEVERITY}:level_ii_news2_from", f"{SEVERITY}:level_iii_news2_from")),
+    Rule("triage.severity_time", Area.PRE_TRIAGE, "Ⅰ级立即救治，Ⅱ级15分钟内，Ⅲ级30分钟内，Ⅳ级1小时内顺序就诊",
+         tuple(f"{SEVERITY}:level_{level}_minutes" for level in ("i", "ii", "iii", "iv"))),
     # ----- fever clinic
     Rule("clinic.refer", Area.FEVER_CLINIC, "二级以下医疗机构不得接诊发热病例，门诊发现发热病例须立即转定点发热门诊",
          modes=frozenset({ClinicMode.REFER})),
@@ -103,6 +123,15 @@ RULES: tuple[Rule, ...] = (
     Rule("clinic.suspect_nat", Area.FEVER_CLINIC, "12小时内完成核酸检测", ("casework.figures:suspect_nat_hours",)),
     Rule("clinic.left_without_permission", Area.FEVER_CLINIC, "绝不允许患者擅自转院或离院",
          ("casework.figures:incident_report_hours",)),
+    # issue 18: key-post staff testing (app/staff) and the stockpile (app/stock)
+    Rule("clinic.staff_testing", Area.FEVER_CLINIC, "发热门诊等重点岗位工作人员…每3天完成1次核酸检测",
+         ("staff.figures:test_interval_days",)),
+    Rule("clinic.stockpile", Area.FEVER_CLINIC, "满足…30天满负荷运转需求", ("stock.figures:cover_days",)),
+    Rule("clinic.observation_round", Area.FEVER_CLINIC,
+         "NEWS2：0–4分至少每4–6小时、5–6分或单项3分至少每小时观察一次，≥7分持续监测生命体征",
+         tuple(f"{OBSERVATION}:{name}" for name in ("observe_low_minutes", "observe_medium_minutes",
+                                                    "observe_high_minutes", "alert_rise", "alert_total")),
+         modes=frozenset({ClinicMode.TREAT})),
     # ----- transfer
     Rule("transfer.ambulance", Area.TRANSFER,
          "专人专车(救护车)尽快转运至定点医院…绝不允许患者擅自转院或离院…不得以任何理由延迟转诊",

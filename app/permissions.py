@@ -32,13 +32,16 @@ class Perm(StrEnum):
     SUBMIT_REPORTS = "submit_reports"  # review and submit the daily report to the county
     ACKNOWLEDGE_ALERTS = "acknowledge_alerts"  # an early-warning alert: who saw it, what was done
     REASSIGN_CASES = "reassign_cases"  # the medical director gives an open case to another doctor (with a reason)
+    STAFF_TESTING = "staff_testing"  # key-post staff roster, their tests, environmental swabs (issue 18)
+    STOCKPILE = "stockpile"  # stock items, receipts and issues, full-load daily use (issue 18)
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
     Role.ADMIN: frozenset({Perm.MANAGE_USERS, Perm.VIEW_AUDIT, Perm.MANAGE_BACKUPS, Perm.MANAGE_CLINIC_SETTINGS,
                            Perm.VIEW_PATIENTS, Perm.IMPORT_RECORDS, Perm.VIEW_CLOCKS, Perm.MANAGE_WARDS,
                            Perm.ISSUE_PERMITS, Perm.APPROVE_EXCEPTIONS, Perm.SUBMIT_REPORTS,
-                           Perm.ACKNOWLEDGE_ALERTS, Perm.REASSIGN_CASES}),
+                           Perm.ACKNOWLEDGE_ALERTS, Perm.REASSIGN_CASES, Perm.STAFF_TESTING,
+                           Perm.STOCKPILE}),
     Role.TRIAGE_NURSE: frozenset({Perm.TRIAGE, Perm.RECEIVE_PATIENTS, Perm.VIEW_PATIENTS, Perm.IMPORT_RECORDS,
                                   Perm.TRANSFER, Perm.ISSUE_PERMITS}),
     Role.DOCTOR: frozenset({Perm.RECEIVE_PATIENTS, Perm.VIEW_PATIENTS, Perm.CASEWORK, Perm.VIEW_CLOCKS,

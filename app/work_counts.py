@@ -111,9 +111,11 @@ class WorkCountsService(Service):
         """Visitors inside past min(the permit's end, entry + the visit's minutes) — as GateService.inside."""
         ward_figures, _version = load_figures(s, WardFigures)
         visit = timedelta(minutes=ward_figures.visit_max_minutes)
-        rows = s.execute(select(GateInside.since, Permit.valid_until).join(Permit, Permit.id == GateInside.permit_id)
-                         .where(Permit.kind == PermitKind.VISITOR.value)).all()
-        return sum(1 for since, valid_until in rows if now > min(valid_until, since + visit))
+        # the few people inside drive the read (a scalar look-up per row), whatever the planner knows of permits
+        until = (select(Permit.valid_until).where(Permit.id == GateInside.permit_id,
+                                                  Permit.kind == PermitKind.VISITOR.value).scalar_subquery())
+        rows = s.execute(select(GateInside.since, until)).all()
+        return sum(1 for since, valid_until in rows if valid_until is not None and now > min(valid_until, since + visit))
 
 
 def wait_level(waited_seconds: float, limit_minutes: int | None) -> str:

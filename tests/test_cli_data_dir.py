@@ -16,7 +16,7 @@ from sqlalchemy import create_engine, inspect
 
 from app import cli
 
-EXEMPT = {("init",), ("demo",), ("self-test",), ("ears",), ("gui",)}
+EXEMPT = {("init",), ("demo",), ("self-test",), ("ears",), ("severity",), ("gui",)}
 
 
 def _leaves(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()) -> Iterator[

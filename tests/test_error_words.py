@@ -69,7 +69,7 @@ def all_words() -> dict[str, Words]:
 # Words that are names filled into a sentence (or a heading), not sentences: they need no next step.
 NAMES = {"TITLES", "LISTS", "LIST_FIELDS", "LIST_REASONS", "FILE_REASONS", "DISPOSITION", "TRANSFER_STATE",
          "EXCEPTION_KIND", "_STEPS", "_SOME_STEP", "_SOME_LIST", "_SOME_FIELD", "_SOME_REASON", "_LIST_SEPARATOR",
-         "_NEEDS_SEPARATOR", "_DETAILS", "_NOT_SENT"}
+         "_NEEDS_SEPARATOR", "_DETAILS", "_NOT_SENT", "SNEAKERNET_FILES"}
 # Sentences that truly leave nothing to do (each says so); every other sentence names a next step.
 NOTHING_TO_DO = {
     "ERRORS[mode_unchanged]": "the clinic already works in the mode asked for: the wish is already met",

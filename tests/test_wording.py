@@ -46,8 +46,9 @@ FORBIDDEN: dict[str, tuple[str, str | None]] = {
     "较重": ("one condition scale: 一般 / 病重 / 病危", None),
     # 重症 only in the ward names of the guideline (重症病区、传染病区禁止陪护; 重症监护病区)
     "重症": ("one condition scale: 一般 / 病重 / 病危", r"重症监护|重症病区"),
-    # 危重 only as the clinical type 危重型
-    "危重": ("one condition scale: 一般 / 病重 / 病危", r"危重型"),
+    # 危重 only as the clinical type 危重型, or as the name of emergency triage level II (急诊预检分级 Ⅱ级 危重,
+    # 急诊预检分诊专家共识 2018), a different scale from the patient's condition
+    "危重": ("one condition scale: 一般 / 病重 / 病危", r"危重型|Ⅱ级 危重"),
 }
 #: 吊销 is for desk signing keys (not permits): allowed only where the text is about a key.
 KEY_WORD = "密钥"

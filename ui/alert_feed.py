@@ -1,9 +1,10 @@
 """One poll of the early-warning alerts for the whole window: a scan (which raises whatever the
 records now call for; nothing is written when there is nothing new), then the open alerts. The
 alerts page shows them, the status bar counts them. Polled every ~60 s through the runner; a tick whose
-change marker did not move reads nothing (ui/poller.py), and the scan runs at least every 5 minutes for
+change marker did not move reads nothing (ui/poller.py), and the scan runs at least every minute anyway for
 what turns with time alone (a patient untaken past the limit: the untaken banner shows it within 30 s,
-the alert follows)."""
+the alert within the minute). That re-read is cheap: with nothing written the service reads only the
+waiting patients and two index look-ups of the open alerts (app/reporting/alerts.py)."""
 
 from __future__ import annotations
 
@@ -29,7 +30,6 @@ class AlertSnapshot:
 
 class AlertFeed(Poller):
     snapshot: AlertSnapshot | None
-    refresh_ms = 5 * 60_000
 
     def __init__(self, session: Session, parent: QObject | None = None, interval_ms: int = POLL_MS) -> None:
         super().__init__(session, parent, interval_ms)

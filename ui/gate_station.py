@@ -439,8 +439,9 @@ class GateStationPage(Page):
         self._show_decision()
         self._show_pending()
         self.clear_timer.start()
-        if self.feed is not None and not self.offline:
-            self.feed.poll()
+        if self.feed is not None and not self.offline and self.decision.outcome in (GateOutcome.ADMIT,
+                                                                                    GateOutcome.EXIT):
+            self.feed.poll()  # who is inside changed; a refusal or a repeated scan waits for the feed's tick
         self.focus_scan()
 
     def clear_verdict(self) -> None:

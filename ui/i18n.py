@@ -23,6 +23,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import shiboken6
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -121,6 +123,8 @@ def retranslate_widgets() -> int:
     its values and choices."""
     done = 0
     for widget in QApplication.allWidgets():
+        if not shiboken6.isValid(widget):  # being destroyed (a deleteLater not yet processed): nothing to say
+            continue
         retranslate = getattr(widget, "retranslate", None)
         if callable(retranslate) and not _handles_language_change(widget):
             retranslate()

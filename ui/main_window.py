@@ -44,6 +44,7 @@ from ui.pages.handoff_board import HandoffBoardPage
 from ui.pages.maintenance import MaintenancePage
 from ui.pages.pharmacy import PharmacyPage
 from ui.pages.report_page import ReportPage
+from ui.pages.readiness import StaffTestingPage, StockpilePage
 from ui.pages.rules_page import RulesPage
 from ui.pages.transfer_admin import TransferAdminPage
 from ui.pages.transfer_board import TransferBoardPage
@@ -89,6 +90,8 @@ PAGES: tuple[tuple[Perm | None, PageFactory], ...] = (
     (Perm.TRANSFER, ReceiveTransferPage),
     (Perm.MANAGE_WARDS, WardsPage),
     (Perm.ISSUE_PERMITS, PermitsPage),
+    (Perm.STAFF_TESTING, StaffTestingPage),  # issue 18
+    (Perm.STOCKPILE, StockpilePage),
     (None, AccountPage),
     (Perm.MANAGE_USERS, UsersPage),
     (Perm.VIEW_AUDIT, AuditPage),

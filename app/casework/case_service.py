@@ -52,9 +52,10 @@ from sqlalchemy.orm import Session
 from app.access_log import Access, record_access
 from app.actor import Actor
 from app.casework import clocks
+from app.casework.case_list import PAGE, open_count, open_page
 from app.casework.exceptions import consume, exception_record, pending_for_visits
 from app.casework.figures import CaseworkFigures
-from app.casework.records import CaseRecord, HandoverRecord, LabTestRecord, WaitingPatient
+from app.casework.records import CaseRecord, CaseRow, HandoverRecord, LabTestRecord, WaitingPatient
 from app.casework.tables import Case, CaseClassification, CaseHandover, Clock, LabTest
 from app.casework.vocab import (EPI_WINDOW, FORWARD, INCIDENTS, POSITIVE_KINDS, REPORTABLE, TURNAROUND,
                                 CaseExceptionKind, Classification, ClockKind, Disposition, HandoverState,
@@ -70,7 +71,7 @@ from app.text_rules import check_text
 from app.transfer.targets import load_targets
 from app.transfer.vocab import TransferClock
 from app.triage.common import clinic_day, travel_from_json
-from app.triage.tables import Handoff, Visit
+from app.triage.tables import Handoff, Patient, Visit
 from app.triage.vocab import Decision, HandoffState
 
 EPI_KEYS = ("travel", "contacts", "exposures", "notes")
@@ -193,13 +194,33 @@ class CaseService(Service):
                 query = query.where(Case.doctor_id == actor.user_id)
             return self._records(s, list(s.scalars(query)), load_mode(s))
 
+    def case_list(self, actor: Actor, *, mine_only: bool = False, after: tuple[datetime, int] | None = None,
+                  limit: int = PAGE) -> list[CaseRow]:
+        """The fever-clinic page's open cases (not closed), oldest taken first, ``limit`` rows after the cursor
+        ``after`` (the last row's CaseRow.cursor): one statement a page, whatever the history."""
+        with self.db.read() as s:
+            authorize(s, actor, Perm.VIEW_PATIENTS)
+            return open_page(s, actor.user_id if mine_only else None, after, limit)
+
+    def count_open(self, actor: Actor, *, mine_only: bool = False) -> int:
+        """How many cases ``case_list`` pages through (an index range of the open cases)."""
+        with self.db.read() as s:
+            authorize(s, actor, Perm.VIEW_PATIENTS)
+            return open_count(s, actor.user_id if mine_only else None)
+
     def handovers_for(self, actor: Actor) -> list[HandoverRecord]:
-        """Hand-overs waiting for this doctor's answer."""
+        """Hand-overs waiting for this doctor's answer, oldest first: one statement on the pending ones
+        (ix_case_handovers_pending), however many this doctor answered before."""
         with self.db.read() as s:
             authorize(s, actor, Perm.CASEWORK)
-            rows = s.scalars(select(CaseHandover).where(CaseHandover.to_user_id == actor.user_id,
-                                                        CaseHandover.state == HandoverState.PENDING.value))
-            return [self._handover(s, h) for h in rows]
+            rows = s.execute(select(CaseHandover, Visit.visit_no, Patient.name)
+                             .join(Case, Case.id == CaseHandover.case_id).join(Visit, Visit.id == Case.visit_id)
+                             .join(Patient, Patient.id == Visit.patient_id)
+                             .where(CaseHandover.to_user_id == actor.user_id,
+                                    CaseHandover.state == HandoverState.PENDING.value)
+                             .order_by(CaseHandover.id)).all()
+            return [HandoverRecord(h.id, visit_no, h.from_username, h.to_username, h.reason, h.requested_at, h.state,
+                                   name) for h, visit_no, name in rows]
 
     # ----- responsibility -------------------------------------------------------------------
     def take(self, actor: Actor, visit_no: str) -> CaseRecord:

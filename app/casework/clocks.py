@@ -20,6 +20,8 @@ from app.db.models import User
 from app.permissions import Perm
 from app.privacy import mask_name
 from app.services.base import Service, authorize
+from app.staff.roster import StaffClockRow, staff_clocks
+from app.staff.vocab import StaffClock
 from app.triage.tables import Patient, Visit
 
 
@@ -92,14 +94,56 @@ class DeadlineService(Service):
                              .outerjoin(User, User.username == Case.doctor_username)
                              .where(open_).order_by(Clock.due_at, Clock.id).offset(offset).limit(limit)).all()
             entries = tuple(self._entry(record(c), doctor, now, name, full) for c, doctor, name, full in rows)
+            # issue 18: key-post staff due for their test today or overdue, merged in by due time
+            staff = [self._staff_entry(c, now) for c in staff_clocks(s, now)]
+            if staff:
+                entries = self._merge(s, entries, staff, offset, limit)
+        total += len(staff)
+        overdue += sum(e.state == ClockState.OVERDUE for e in staff)
+        warning += sum(e.state == ClockState.WARNING for e in staff)
         return BoardPage(entries, total, warning, overdue)
+
+    def _merge(self, s: Session, cases: tuple[BoardEntry, ...], staff: list[BoardEntry], offset: int,
+               limit: int) -> tuple[BoardEntry, ...]:
+        """The page [offset, offset + limit) of the case clocks and the (few) staff clocks in one due-time order
+        (a case clock first on a tie): the case rows are re-read from ``offset - len(staff)`` so every case row
+        that can fall on the page is at hand, each placed by its rank among the case clocks."""
+        first = max(0, offset - len(staff))
+        if first != offset or len(cases) < limit + len(staff):
+            rows = s.execute(select(Clock, Case.doctor_username, Patient.name, User.full_name)
+                             .join(Case, Case.id == Clock.case_id)
+                             .join(Visit, Visit.id == Case.visit_id).join(Patient, Patient.id == Visit.patient_id)
+                             .outerjoin(User, User.username == Case.doctor_username)
+                             .where(Clock.met_at.is_(None)).order_by(Clock.due_at, Clock.id)
+                             .offset(first).limit(limit + len(staff))).all()
+            now = self.clock.now()
+            cases = tuple(self._entry(record(c), doctor, now, name, full) for c, doctor, name, full in rows)
+        placed: list[tuple[int, int, BoardEntry]] = []
+        for i, e in enumerate(cases):
+            placed.append((first + i + sum(st.clock.due_at < e.clock.due_at for st in staff), 0, e))
+        for j, e in enumerate(staff):
+            before = s.scalar(select(func.count()).select_from(Clock)
+                              .where(Clock.met_at.is_(None), Clock.due_at <= e.clock.due_at)) or 0
+            placed.append((before + j, 1, e))
+        return tuple(e for rank, _k, e in sorted(placed, key=lambda p: (p[0], p[1]))
+                     if offset <= rank < offset + limit)
+
+    @staticmethod
+    def _staff_entry(c: StaffClockRow, now: datetime) -> BoardEntry:
+        """A staff member's next test as a board row: no visit, the masked name, a negative id (never a case
+        clock's)."""
+        clock = ClockRecord(-c.staff_id, "", StaffClock.STAFF_TEST.value, c.staff_id, c.started_at, c.warn_at,
+                            c.due_at, None)
+        return BoardEntry(clock, clock.state(now), int((c.due_at - now).total_seconds()), "", mask_name(c.full_name),
+                          "")
 
     def overdue_count(self, actor: Actor) -> int:
         now = self.clock.now()
         with self.db.read() as s:
             authorize(s, actor, Perm.VIEW_CLOCKS)
-            return s.scalar(select(func.count()).select_from(Clock)
-                            .where(Clock.met_at.is_(None), Clock.due_at < now)) or 0
+            cases = s.scalar(select(func.count()).select_from(Clock)
+                             .where(Clock.met_at.is_(None), Clock.due_at < now)) or 0
+            return cases + sum(c.due_at < now for c in staff_clocks(s, now))
 
     def all_open(self, actor: Actor) -> list[BoardEntry]:
         now = self.clock.now()
@@ -110,7 +154,9 @@ class DeadlineService(Service):
                              .join(Visit, Visit.id == Case.visit_id).join(Patient, Patient.id == Visit.patient_id)
                              .outerjoin(User, User.username == Case.doctor_username)
                              .where(Clock.met_at.is_(None)).order_by(Clock.due_at, Clock.id)).all()
-            return [self._entry(record(c), doctor, now, name, full) for c, doctor, name, full in rows]
+            entries = [self._entry(record(c), doctor, now, name, full) for c, doctor, name, full in rows]
+            entries += [self._staff_entry(c, now) for c in staff_clocks(s, now)]
+            return sorted(entries, key=lambda e: (e.clock.due_at, e.clock.id < 0))
 
     @staticmethod
     def _entry(clock: ClockRecord, doctor: str, now: datetime, patient_name: str = "",

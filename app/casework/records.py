@@ -87,6 +87,29 @@ class HandoverRecord:
 
 
 @dataclass(frozen=True)
+class CaseRow:
+    """One open case as the fever-clinic page lists it (app/casework/case_list.py): what its columns show, read
+    a page at a time, instead of a whole CaseRecord per open case."""
+
+    id: int
+    visit_no: str
+    patient_name: str
+    doctor_username: str
+    doctor_name: str  # the responsible doctor's real name (the username when the account is gone)
+    classification: str
+    observation_room: str | None
+    observation_bed: str | None
+    pending_results: int  # tests ordered whose result is not in
+    taken_at: datetime
+    handover_to: str | None  # the user name a pending hand-over goes to
+
+    @property
+    def cursor(self) -> tuple[datetime, int]:
+        """Where the next page starts (``after=``): the list's order, (taken_at, id)."""
+        return self.taken_at, self.id
+
+
+@dataclass(frozen=True)
 class CaseRecord:
     id: int
     visit_no: str

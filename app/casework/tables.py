@@ -16,6 +16,10 @@ class Case(Base):
     """A visit in the fever clinic, owned by the first doctor until an accepted hand-over."""
 
     __tablename__ = "cases"
+    __table_args__ = (  # revision 0021: the fever-clinic page's open cases a page at a time (app/casework/case_list.py)
+        Index("ix_cases_closed_taken", "closed_at", "taken_at", "id"),  # open ones (NULL) in order; a day's closings
+        Index("ix_cases_doctor_open", "doctor_id", "closed_at", "taken_at", "id"),  # ... and one doctor's
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id"), unique=True)
@@ -35,7 +39,7 @@ class Case(Base):
     epi_done_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     disposition: Mapped[str | None] = mapped_column(String(32), nullable=True, index=True)
     disposition_detail: Mapped[str] = mapped_column(Text, default="{}")  # JSON
-    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True, index=True)  # daily report
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)  # ix_cases_closed_taken
     closed_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
     # an incident (a suspected or positive patient left without permission) reported onwards (migration 0009)
     incident_reported_to: Mapped[str | None] = mapped_column(String(64), nullable=True)
@@ -49,6 +53,10 @@ class Case(Base):
 
 class CaseHandover(Base):
     __tablename__ = "case_handovers"
+    __table_args__ = (  # revision 0021: hand-overs waiting for a doctor's answer (PostgreSQL's spelling)
+        Index("ix_case_handovers_pending", "to_user_id", sqlite_where="state = 'pending'",
+              postgresql_where="(state)::text = 'pending'::text"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, Table, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -28,6 +29,7 @@ from app.text_rules import refuse_hidden_characters
 BUSY_TIMEOUT_S = 30.0
 CONNECT_TIMEOUT_S = 5  # PostgreSQL: seconds to reach the server before db_unreachable
 _WRITE = "fever_sentinel_write"
+_WRITE_OPTIONS = {_WRITE: True}
 
 
 def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
@@ -57,7 +59,8 @@ def _refuse_hidden_characters(session: Session, _context: Any, _instances: Any) 
     """Safety net under every service (app/text_rules.py): a string an ORM flush would write that holds a
     control, zero-width or bidi character is refused with ValidationError("control_characters", field=<column>).
     Only changed values of edited rows are checked, so an old row is not blocked by an unrelated edit. A column
-    that must keep text as a device sent it opts out with ``mapped_column(..., info={"raw_text": True})``."""
+    that must keep text as a device sent it opts out with ``mapped_column(..., info={"raw_text": True})``.
+    A row written with Core instead (app/services/base.py ``insert_row``) goes through ``refuse_hidden_text``."""
     for obj in [*session.new, *session.dirty]:
         state = inspect(obj)
         for attr in state.mapper.column_attrs:
@@ -70,6 +73,20 @@ def _refuse_hidden_characters(session: Session, _context: Any, _instances: Any) 
             for value in values:
                 if isinstance(value, str):
                     refuse_hidden_characters(value, attr.key)
+
+
+@lru_cache(maxsize=None)
+def _text_columns(table: Table) -> frozenset[str]:
+    return frozenset(c.key for c in table.c if not c.info.get("raw_text"))
+
+
+def refuse_hidden_text(table: Table, values: Mapping[str, Any]) -> None:
+    """The flush guard's rule for a row a service writes with Core: every string value of a column without
+    ``raw_text`` is checked, naming the column."""
+    checked = _text_columns(table)
+    for key, value in values.items():
+        if isinstance(value, str) and key in checked:
+            refuse_hidden_characters(value, key)
 
 
 def _sqlite_begin(conn: Any) -> None:
@@ -177,7 +194,7 @@ class Database:
             timeout = {} if "connect_timeout" in self.url.query else {"connect_timeout": CONNECT_TIMEOUT_S}
             self.engine = create_engine(self.url, echo=echo, pool_pre_ping=True, pool_size=5, max_overflow=5,
                                         connect_args=timeout, hide_parameters=True)
-        self._write_factory = sessionmaker(bind=self.engine.execution_options(**{_WRITE: True}), expire_on_commit=False)
+        self._write_factory = sessionmaker(bind=self.engine, expire_on_commit=False)
         self._read_factory = sessionmaker(bind=self.engine, expire_on_commit=False)
         event.listen(self._write_factory, "before_flush", _refuse_hidden_characters)
 
@@ -202,6 +219,9 @@ class Database:
     def write(self) -> Iterator[Session]:
         """A unit of work that commits on success and rolls back on any error."""
         with self._guard(), self._write_factory() as session, session.begin():
+            # the write flag on the session's own connection (BEGIN IMMEDIATE on SQLite, now): a session bound
+            # to an option engine would pay for its joined event dispatch on every statement
+            session.connection(execution_options=_WRITE_OPTIONS)
             yield session
 
     @contextmanager

@@ -11,18 +11,32 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Boolean, Date, Integer, String, Text, UniqueConstraint, select
+from sqlalchemy import Boolean, Date, Integer, String, Text, UniqueConstraint, func, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 from app.db.engine import Database
 from app.db.types import UTCDateTime
 from app.errors import Conflict, ValidationError
 from app.hub import migrate
 from app.keys import key_id_of, load_public_key
+from app.reporting.daily import AUTO_SUBMIT_AT
+from app.reporting.ears import DEFAULT_MIN_SD, ears
 
 HUB_ZONE = ZoneInfo("Asia/Shanghai")
-LATE_AFTER = time(9, 0)  # a report arriving after 09:00 the next day is late
+#: The daily report is due the next day by this time ("病例零报告、日报告": one report a day): the clinic's own
+#: deadline, after which its desks submit the day automatically (app.reporting.daily.AUTO_SUBMIT_AT, "the next
+#: morning"). A report first arriving later is late; a day with none by then is a silent day.
+LATE_AFTER: time = AUTO_SUBMIT_AT
+#: A clinic silent this many days or more is an alarm (one day: a warning).
+SILENT_ALARM_DAYS = 2
+#: Completeness and timeliness are read over this many days (DHIS2's reporting rates over a period).
+RATE_DAYS = 28
+#: The share of expected clinics below which a rate is shown in red and the county total is not scored by EARS:
+#: WHO's IDSR technical guidelines set 80 % as the target for completeness and timeliness of reporting.
+COVERAGE_TARGET = 0.8
+#: The days EARS reads to score one day: C3 sums C2 over 3 days, each C2 a 7-day baseline after a 2-day guard.
+EARS_WINDOW = 12
 
 
 class HubBase(DeclarativeBase):
@@ -291,8 +305,19 @@ def reports_on(db: Database, day: date) -> list[dict[str, Any]]:
                  "app_version": json.loads(r.body).get("app_version")} for r in rows]
 
 
+def deadline_of(day: date) -> datetime:
+    """When the report of ``day`` is due: the next day at LATE_AFTER, hub time."""
+    return datetime.combine(day + timedelta(days=1), LATE_AFTER, HUB_ZONE)
+
+
+def last_due_day(now: datetime) -> date:
+    """The latest day whose report is due by ``now`` (yesterday from LATE_AFTER on, the day before until then)."""
+    local = now.astimezone(HUB_ZONE)
+    return local.date() - timedelta(days=1 if local.time() >= LATE_AFTER else 2)
+
+
 def status_on(db: Database, day: date) -> list[ClinicStatus]:
-    deadline = datetime.combine(day + timedelta(days=1), LATE_AFTER, HUB_ZONE)
+    deadline = deadline_of(day)
     with db.read() as s:
         clinics = s.scalars(select(HubClinic).order_by(HubClinic.code)).all()
         latest: dict[str, HubReport] = {}
@@ -319,18 +344,207 @@ def status_on(db: Database, day: date) -> list[ClinicStatus]:
     return [replace(r, audit_rollback=True) if r.code in rolled else r for r in result]
 
 
-def trend(db: Database, end: date, days: int = 28, key: str = "fever_registered") -> dict[str, list[int]]:
-    """Per clinic (and "total"), the latest version's count for each of the last ``days`` days."""
+@dataclass(frozen=True)
+class _Clinic:
+    code: str
+    name: str
+    expected_from: date  # the first day a report is expected: the day it was added, or its first report if earlier
+
+
+@dataclass(frozen=True)
+class _Day:
+    count: int  # the latest version's count
+    first_at: datetime  # when the day's first version arrived
+
+
+def _per_clinic(aggregate: Any, *conditions: Any) -> Any:
+    """``aggregate`` of the clinic's reports, one index look-up per clinic (the unique index starts with
+    clinic_code, report_date) rather than a scan of every report."""
+    return select(aggregate).where(HubReport.clinic_code == HubClinic.code, *conditions).scalar_subquery()
+
+
+def _clinics(s: Session) -> list[_Clinic]:
+    first = _per_clinic(func.min(HubReport.report_date))
+    return [_Clinic(code, name, min(added_at.astimezone(HUB_ZONE).date(), day or LAST_DAY))
+            for code, name, added_at, day in s.execute(select(HubClinic.code, HubClinic.name, HubClinic.added_at,
+                                                              first).order_by(HubClinic.code))]
+
+
+def _reported(s: Session, start: date, end: date, key: str | None) -> dict[tuple[str, date], _Day]:
+    """Each clinic's report per day in [start, end]: its count of ``key`` (0 when the report has no such count:
+    nothing was counted; 0 too without a ``key``) and its first arrival."""
+    found: dict[tuple[str, date], _Day] = {}
+    columns = (HubReport.clinic_code, HubReport.report_date, HubReport.received_at)
+    query = select(*columns, HubReport.body) if key else select(*columns, HubReport.version)  # bodies when needed
+    for code, day, at, body in s.execute(query.where(HubReport.report_date >= start, HubReport.report_date <= end)
+                                         .order_by(HubReport.version)):
+        count = int(json.loads(body)["counts"].get(key, 0)) if key else 0
+        before = found.get((code, day))
+        found[(code, day)] = _Day(count, at if before is None else min(before.first_at, at))
+    return found
+
+
+def _days(start: date, end: date) -> list[date]:
+    return [start + timedelta(days=i) for i in range((end - start).days + 1)]
+
+
+@dataclass(frozen=True)
+class CountyEarsDay:
+    """EARS on the county's total of one day, over the clinics that reported on every day of the EARS_WINDOW
+    days ending there (the panel): a clinic's gap is left out of the whole window rather than read as 0 (which
+    would raise an alarm when it reports again), so every day of the window sums the same clinics."""
+
+    day: date
+    clinics: int  # the panel
+    expected: int  # clinics expected to report that day
+    count: int | None  # the panel's total that day (None when not scored)
+    c1: float | None
+    c2: float | None
+    c3: float | None
+    not_scored: str | None  # None, "history" (under EARS_WINDOW days of reports) or "coverage" (panel too small)
+    alarms: tuple[str, ...] = ()
+
+    @property
+    def first(self) -> date:
+        return self.day - timedelta(days=EARS_WINDOW - 1)
+
+    def as_json(self) -> dict[str, Any]:
+        r = lambda v: None if v is None else round(v, 3)  # noqa: E731
+        return {"date": self.day.isoformat(), "clinics": self.clinics, "expected": self.expected,
+                "window_from": self.first.isoformat(), "count": self.count, "c1": r(self.c1), "c2": r(self.c2),
+                "c3": r(self.c3), "alarms": list(self.alarms), "not_scored": self.not_scored}
+
+
+@dataclass(frozen=True)
+class Trend:
+    """A count per clinic and day, None where the clinic sent no report (silence is not zero); the county total
+    over the clinics that reported, with how many did and how many were expected; EARS on the total."""
+
+    days: list[date]
+    clinics: dict[str, list[int | None]]
+    total: list[int | None]  # None when no clinic reported that day
+    reporting: list[int]
+    expected: list[int]
+    ears: list[CountyEarsDay]
+
+    def as_json(self) -> dict[str, Any]:
+        return {"end": self.days[-1].isoformat(), "days": [d.isoformat() for d in self.days],
+                "series": {**self.clinics, "total": self.total}, "reporting": self.reporting,
+                "expected": self.expected, "ears": [e.as_json() for e in self.ears],
+                "ears_window_days": EARS_WINDOW, "ears_min_coverage": COVERAGE_TARGET}
+
+
+def trend(db: Database, end: date, days: int = 28, key: str = "fever_registered") -> Trend:
+    """The ``days`` days ending on ``end``: per clinic the latest version's count, None for a day without a report
+    (a zero report is a real 0); the county total over reporting clinics only; EARS on each day's total."""
+    start = end - timedelta(days=days - 1)
+    lead = start - timedelta(days=EARS_WINDOW - 1)
+    with db.read() as s:
+        clinics = _clinics(s)
+        got = _reported(s, lead, end, key)
+    shown = _days(start, end)
+    series = {c.code: [got[(c.code, d)].count if (c.code, d) in got else None for d in shown] for c in clinics}
+    reporting = [sum((c.code, d) in got for c in clinics) for d in shown]
+    expected = [sum(c.expected_from <= d for c in clinics) for d in shown]
+    total = [sum(v for line in series.values() if (v := line[i]) is not None) if reporting[i] else None
+             for i in range(days)]
+    return Trend(shown, series, total, reporting, expected, [_county_ears(clinics, got, d) for d in shown])
+
+
+def _county_ears(clinics: list[_Clinic], got: dict[tuple[str, date], _Day], day: date) -> CountyEarsDay:
+    window = _days(day - timedelta(days=EARS_WINDOW - 1), day)
+    expected = sum(c.expected_from <= day for c in clinics)
+    panel = [c.code for c in clinics if all((c.code, d) in got for d in window)]
+    if not any(c.expected_from <= window[0] for c in clinics):
+        return CountyEarsDay(day, len(panel), expected, None, None, None, None, "history")
+    if not panel or len(panel) < COVERAGE_TARGET * expected:
+        return CountyEarsDay(day, len(panel), expected, None, None, None, None, "coverage")
+    scored = ears(window, [sum(got[(code, d)].count for code in panel) for d in window], DEFAULT_MIN_SD)[-1]
+    alarms = tuple(m for m, on in (("c1", scored.c1_alarm), ("c2", scored.c2_alarm), ("c3", scored.c3_alarm)) if on)
+    return CountyEarsDay(day, len(panel), expected, scored.count, scored.c1, scored.c2, scored.c3, None, alarms)
+
+
+@dataclass(frozen=True)
+class ReportingRate:
+    """DHIS2's reporting rates of one clinic over a period: completeness = days with a report ÷ days expected,
+    timeliness = days whose first report arrived by the deadline ÷ days expected. Days expected: from the day the
+    clinic was expected to report, and only days whose deadline has passed."""
+
+    code: str
+    first: date
+    last: date
+    expected: int
+    reported: int
+    on_time: int
+
+    @property
+    def completeness(self) -> float | None:
+        return self.reported / self.expected if self.expected else None
+
+    @property
+    def timeliness(self) -> float | None:
+        return self.on_time / self.expected if self.expected else None
+
+    def as_json(self) -> dict[str, Any]:
+        r = lambda v: None if v is None else round(v, 4)  # noqa: E731
+        return {"from": self.first.isoformat(), "to": self.last.isoformat(), "days_expected": self.expected,
+                "days_reported": self.reported, "days_on_time": self.on_time,
+                "completeness": r(self.completeness), "timeliness": r(self.timeliness)}
+
+
+def reporting_rates(db: Database, end: date, now: datetime, days: int = RATE_DAYS) -> dict[str, ReportingRate]:
+    """Completeness and timeliness of every clinic over the ``days`` days ending on ``end``, as of ``now``."""
     start = end - timedelta(days=days - 1)
     with db.read() as s:
-        codes = list(s.scalars(select(HubClinic.code).order_by(HubClinic.code)))
-        series = {code: [0] * days for code in codes}
-        for r in s.scalars(select(HubReport).where(HubReport.report_date >= start, HubReport.report_date <= end)
-                           .order_by(HubReport.version)):
-            if r.clinic_code in series:
-                series[r.clinic_code][(r.report_date - start).days] = int(json.loads(r.body)["counts"].get(key, 0))
-    series["total"] = [sum(values) for values in zip(*series.values())] if codes else [0] * days
-    return series
+        clinics = _clinics(s)
+        got = _reported(s, start, end, None)
+    due = [d for d in _days(start, end) if deadline_of(d) <= now]
+    rates = {}
+    for c in clinics:
+        expected = [d for d in due if d >= c.expected_from]
+        reported = [d for d in expected if (c.code, d) in got]
+        on_time = sum(got[(c.code, d)].first_at <= deadline_of(d) for d in reported)
+        rates[c.code] = ReportingRate(c.code, start, end, len(expected), len(reported), on_time)
+    return rates
+
+
+@dataclass(frozen=True)
+class SilentClinic:
+    """A clinic with no report for the last ``days`` days whose deadline has passed (a late report ends the
+    silence: the clinic spoke), ``since`` the first of them."""
+
+    code: str
+    name: str
+    days: int
+    since: date
+    last_reported: date | None  # None: it never reported
+
+    @property
+    def level(self) -> str:
+        return "alarm" if self.days >= SILENT_ALARM_DAYS else "warning"
+
+    def as_json(self) -> dict[str, Any]:
+        return {"clinic": self.code, "name": self.name, "days": self.days, "level": self.level,
+                "since": self.since.isoformat(),
+                "last_reported": self.last_reported.isoformat() if self.last_reported else None}
+
+
+def silent_clinics(db: Database, now: datetime) -> list[SilentClinic]:
+    """Clinics silent as of ``now``, longest silence first."""
+    due = last_due_day(now)
+    with db.read() as s:
+        clinics = _clinics(s)
+        last: dict[str, date | None] = {code: day for code, day in s.execute(select(
+            HubClinic.code, _per_clinic(func.max(HubReport.report_date), HubReport.report_date <= due)))}
+    silent = []
+    for c in clinics:
+        if c.expected_from > due:
+            continue
+        reported = last.get(c.code)
+        since = reported + timedelta(days=1) if reported else c.expected_from
+        if since <= due:
+            silent.append(SilentClinic(c.code, c.name, (due - since).days + 1, since, reported))
+    return sorted(silent, key=lambda c: (-c.days, c.code))
 
 
 from app.hub import anchors as _anchors  # noqa: E402,F401  (registers hub_anchors with HubBase: issue 13)

@@ -14,9 +14,10 @@ import csv
 import html
 import io
 import logging
+import math
 import secrets
-from collections.abc import Awaitable, Callable
-from datetime import date, timedelta
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from datetime import date, datetime, timedelta
 from typing import Any
 from urllib.parse import parse_qs, quote
 
@@ -32,13 +33,16 @@ from starlette.routing import Route
 from app.clock import Clock
 from app.csv_safe import escape_row
 from app.db.engine import Database
-from app.errors import AuthError, Conflict, FeverSentinelError, NotFound, PermissionDenied, ValidationError
-from app.hub import anchors, auth, store
+from app.errors import AuthError, FeverSentinelError, NotFound, PermissionDenied, ValidationError
+from app.hub import anchors, auth, sneakernet, store
 from app.hub.auth import HubRole, HubUserInfo
 from app.hub.clinic_auth import ClinicAuthError, verify_signed
 from app.passwords import Passwords
 from app.resources import CJK_FONT_REGULAR, resource_path
 from app.vocabulary import errors as error_words
+from app.vocabulary import hub as words
+from app.vocabulary.stock import item_number_text
+from app.vocabulary import label
 
 log = logging.getLogger("app.hub")
 MAX_BODY = 64 * 1024
@@ -47,18 +51,16 @@ SESSION_COOKIE = "fs_hub_session"
 PAGE_HEADERS = {"cache-control": "no-store", "x-frame-options": "DENY", "x-content-type-options": "nosniff",
                 "content-security-policy": "default-src 'self'; style-src 'self' 'unsafe-inline'; "
                                            "frame-ancestors 'none'; form-action 'self'"}
-ROLE_WORDS = {"viewer": "查看", "publisher": "发布", "admin": "管理员"}
-STATUS_WORDS = {"reported": "已报告", "zero": "零报告", "automatic": "自动提交", "late": "迟报", "missing": "未报告"}
-ZERO_WORD = "零报告"
+ZERO_WORD = words.ZERO_WORD.zh
 REPORTABLE_KEYS = ("classified_suspected", "classified_confirmed", "classified_asymptomatic")
 
 
 def status_text(r: store.ClinicStatus) -> str:
     """The status as the county reads it: a zero report says 零报告 even when it came late or automatically
     (the flag the clinic submitted, never worked out again from the counts)."""
-    words = STATUS_WORDS[r.status]
-    words = f"{words} · {ZERO_WORD}" if r.zero_report and r.status != "zero" else words
-    return f"{words} · {anchors.ROLLBACK_WORD}" if r.audit_rollback else words  # issue 13: the hub saw a roll-back
+    said = label(words.HUB_STATUS, r.status)
+    said = f"{said} · {ZERO_WORD}" if r.zero_report and r.status != "zero" else said
+    return f"{said} · {anchors.ROLLBACK_WORD}" if r.audit_rollback else said  # issue 13: the hub saw a roll-back
 
 
 def new_cases(counts: dict[str, int]) -> int:
@@ -129,9 +131,6 @@ def _day(request: Request, name: str, default: date) -> date:
     return day
 
 
-LIST_WORDS = {"risk_areas": "中高风险地区清单", "hospitals": "定点医院清单"}
-
-
 def publish_problem(err: ValidationError) -> str:
     """A refused list in the county's words (app/vocabulary/errors.py): which item, which field, what to do."""
     return error_words.sentence(err.code, err.details, "zh_CN")
@@ -187,7 +186,7 @@ def create_app(db: Database, clock: Clock, *, secret: str | None = None, https: 
                     return _error(401, "login_required")
                 if not auth.allows(user.role, role):
                     if page:
-                        return _html(render_message("无权访问", f"您的账户（{ROLE_WORDS.get(user.role, '')}）无权使用此页面。"
+                        return _html(render_message("无权访问", f"您的账户（{label(words.HUB_ROLE, user.role)}）无权使用此页面。"
                                                     "如需权限，请联系县级管理员。", user, csrf_token(request)), 403)
                     return _error(403, "role_required", role=role.value)
                 request.state.user = user
@@ -196,25 +195,12 @@ def create_app(db: Database, clock: Clock, *, secret: str | None = None, https: 
         return wrap
 
     async def post_report(request: Request) -> Response:
-        key = request.headers.get("x-idempotency-key", "")
-        if not request.headers.get("x-clinic") or not key or len(key) > 64:
-            return _error(400, "missing_headers")
+        if not request.headers.get("x-clinic") or not request.headers.get("x-idempotency-key", "") \
+                or len(request.headers.get("x-idempotency-key", "")) > 64:
+            return _error(400, "missing_headers")  # before reading a body that will not be stored
         body = await read_body(request)
-        try:
-            code = verify_signed(db, request.headers, body)
-        except ClinicAuthError as err:
-            return _error(err.status, err.code, **err.details)
-        try:
-            store.check_report(body, code)  # a body the hub cannot read is a 422 before anything parses it further
-            head = anchors.head_of(body)  # the audit anchor it carries (issue 13), checked before storing
-            stored = store.store_report(db, code, key, body, clock.now())
-        except Conflict as err:
-            return _error(409, err.code, **err.details)
-        except ValidationError as err:
-            return _error(422, err.code, **err.details)
-        receipt = anchors.record(db, code, *head, clock.now()) if head else None  # kept, answered signed
-        return JSONResponse({"id": stored.id, "status": "stored" if stored.created else "already_stored",
-                             "receipt": receipt}, status_code=201 if stored.created else 200)
+        status, answer = sneakernet.receive(db, request.headers, body, clock.now())  # the file import's checks too
+        return JSONResponse(answer, status_code=status)
 
     async def post_anchors(request: Request) -> Response:
         """Every audit anchor held for the signing clinic (issue 13: ``audit verify --hub``), signed by the hub."""
@@ -232,39 +218,61 @@ def create_app(db: Database, clock: Clock, *, secret: str | None = None, https: 
 
     @needs(HubRole.VIEWER)
     async def get_status(request: Request) -> Response:
+        """The day's status per clinic with its completeness and timeliness over RATE_DAYS days ending that day,
+        the day's coverage, and the clinics silent now."""
         d = _day(request, "date", today() - timedelta(days=1))
+        now = clock.now()
         rows = store.status_on(db, d)
-        return JSONResponse({"date": d.isoformat(), "clinics": [
-            {"clinic": r.code, "name": r.name, "status": r.status, "zero_report": r.zero_report,
-             "version": r.version, "app_version": r.app_version, "counts": r.counts,
-             "audit_trail": anchors.ROLLBACK_WORD if r.audit_rollback else anchors.INTACT_WORD}
-            for r in rows]})
+        rates = store.reporting_rates(db, d, now)
+        covered = store.trend(db, d, days=1)
+        return JSONResponse({
+            "date": d.isoformat(), "as_of": now.isoformat(), "deadline": _deadline_words(),
+            "coverage": {"reporting": covered.reporting[-1], "expected": covered.expected[-1]},
+            "silent": [c.as_json() for c in store.silent_clinics(db, now)],
+            "clinics": [
+                {"clinic": r.code, "name": r.name, "status": r.status, "zero_report": r.zero_report,
+                 "version": r.version, "app_version": r.app_version, "counts": r.counts,
+                 "audit_trail": anchors.ROLLBACK_WORD if r.audit_rollback else anchors.INTACT_WORD,
+                 "rates": rates[r.code].as_json() if r.code in rates else None}
+                for r in rows]})
 
     @needs(HubRole.VIEWER)
     async def get_trend(request: Request) -> Response:
         end = _day(request, "end", today() - timedelta(days=1))
-        return JSONResponse({"end": end.isoformat(), "series": store.trend(db, end)})
+        return JSONResponse(store.trend(db, end).as_json())
 
     @needs(HubRole.VIEWER)
     async def export_csv(request: Request) -> Response:
+        """The day's status per clinic; with ``view=trend`` the 28 days ending on ``date``, one row a day: the
+        county total with its coverage and EARS, each clinic's count (an empty cell: no report)."""
         d = _day(request, "date", today() - timedelta(days=1))
-        rows = store.status_on(db, d)
-        keys = sorted({k for r in rows for k in r.counts})
+        view = request.query_params.get("view", "day")
+        if view not in ("day", "trend"):
+            raise Refused(400, "view", allowed=["day", "trend"])
         out = io.StringIO()
         writer = csv.writer(out)
-        writer.writerow(escape_row(["clinic", "name", "status", "zero_report", "version", "app_version", *keys]))
-        for r in rows:
-            writer.writerow(escape_row([r.code, r.name, r.status, ZERO_WORD if r.zero_report else "",
-                                        r.version or "", r.app_version or "", *(r.counts.get(k, "") for k in keys)]))
+        if view == "trend":
+            write_trend_csv(writer, store.trend(db, d))
+        else:
+            rows = store.status_on(db, d)
+            keys = sorted({k for r in rows for k in r.counts})
+            writer.writerow(escape_row(["clinic", "name", "status", "zero_report", "version", "app_version", *keys]))
+            for r in rows:
+                writer.writerow(escape_row([r.code, r.name, r.status, ZERO_WORD if r.zero_report else "",
+                                            r.version or "", r.app_version or "",
+                                            *(r.counts.get(k, "") for k in keys)]))
+        name = f"county-trend-{d}.csv" if view == "trend" else f"county-{d}.csv"
         return Response("\ufeff" + out.getvalue(), media_type="text/csv; charset=utf-8",
-                        headers={"content-disposition": f'attachment; filename="county-{d}.csv"',
+                        headers={"content-disposition": f'attachment; filename="{name}"',
                                  "cache-control": "no-store"})
 
     @needs(HubRole.VIEWER, page=True)
     async def dashboard(request: Request) -> Response:
         d = _day(request, "date", today() - timedelta(days=1))
-        return _html(render_dashboard(d, store.status_on(db, d), store.trend(db, d), user=request.state.user,
-                                      csrf=csrf_token(request)))
+        now = clock.now()
+        return _html(render_dashboard(d, store.status_on(db, d), store.trend(db, d),
+                                      silent=store.silent_clinics(db, now), rates=store.reporting_rates(db, d, now),
+                                      as_of=now, user=request.state.user, csrf=csrf_token(request)))
 
     async def get_published(request: Request) -> Response:
         """Public: what the county publishes to every clinic (clinics pull it without a log-in)."""
@@ -325,8 +333,36 @@ def create_app(db: Database, clock: Clock, *, secret: str | None = None, https: 
         except ValidationError as err:
             return _html(render_message("未发布", publish_problem(err),
                                         request.state.user, csrf_token(request)), 422)
-        return _html(render_message("已发布", f"{LIST_WORDS.get(name, name)}第 {version} 版已发布，共 {len(items)} 项。",
+        return _html(render_message("已发布", f"{label(words.HUB_LIST, name)}第 {version} 版已发布，共 {len(items)} 项。",
                                     request.state.user, csrf_token(request)))
+
+    receipts: dict[str, tuple[str, str, bytes]] = {}  # token -> (user, file name, receipt): the last few imports
+
+    @needs(HubRole.PUBLISHER, page=True)
+    async def import_file(request: Request) -> Response:
+        """The dashboard's upload (a publisher): a clinic's outbox file stored as ``hub import`` stores it; the
+        result page offers the signed receipt for the clinic."""
+        fields = read_upload(await read_body(request, sneakernet.MAX_FILE), request.headers.get("content-type", ""))
+        check_csrf(request, {"csrf": fields.get("csrf", b"").decode("ascii", "replace")})
+        user: HubUserInfo = request.state.user
+        try:
+            done = await run_in_threadpool(sneakernet.import_outbox, db, fields.get("file", b""), clock.now())
+        except ValidationError as err:
+            return _html(render_message("未导入", publish_problem(err), user, csrf_token(request)), 422)
+        token = secrets.token_urlsafe(24)
+        receipts[token] = (user.username, f"{done.clinic}-receipt-{clock.now():%Y%m%d-%H%M%S}.json", done.receipt)
+        while len(receipts) > RECEIPTS_KEPT:
+            receipts.pop(next(iter(receipts)))
+        log.info("hub: %s imported a file from clinic %s: %s", user.username, done.clinic, done.line())
+        return _html(render_imported(done, token, user, csrf_token(request)))
+
+    @needs(HubRole.PUBLISHER)
+    async def get_receipt(request: Request) -> Response:
+        kept = receipts.get(request.path_params["token"])
+        if kept is None or kept[0] != request.state.user.username:
+            return _error(404, "receipt_gone")
+        return Response(kept[2], media_type="application/json",
+                        headers={"content-disposition": f'attachment; filename="{kept[1]}"', "cache-control": "no-store"})
 
     async def on_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, FeverSentinelError)
@@ -350,6 +386,7 @@ def create_app(db: Database, clock: Clock, *, secret: str | None = None, https: 
         Route("/", dashboard), Route("/export.csv", export_csv), Route("/font.ttf", font),
         Route("/login", login_page), Route("/login", login, methods=["POST"]),
         Route("/logout", logout, methods=["POST"]), Route("/publish", publish, methods=["POST"]),
+        Route("/import", import_file, methods=["POST"]), Route("/import/receipt/{token:str}", get_receipt),
         Route("/api/v1/reports", post_report, methods=["POST"]), Route("/api/v1/reports", get_reports),
         Route("/api/v1/anchors", post_anchors, methods=["POST"]),
         Route("/api/v1/status", get_status), Route("/api/v1/trend", get_trend),
@@ -361,36 +398,135 @@ def create_app(db: Database, clock: Clock, *, secret: str | None = None, https: 
                             Exception: on_crash})
 
 
+RECEIPTS_KEPT = 50  # receipts offered for download after an upload; importing the file again makes a new one
+
+
+def read_upload(body: bytes, content_type: str) -> dict[str, bytes]:
+    """The fields of a multipart/form-data upload (the standard library's MIME parser: no extra dependency)."""
+    from email.parser import BytesParser
+    from email.policy import HTTP
+
+    if content_type.split(";")[0].strip().lower() != "multipart/form-data" or "\r" in content_type \
+            or "\n" in content_type:
+        raise Refused(415, "form_type")
+    message = BytesParser(policy=HTTP).parsebytes(f"Content-Type: {content_type}\r\n\r\n".encode("latin-1")
+                                                  + body)
+    if not message.is_multipart():
+        raise Refused(400, "form_format")
+    fields: dict[str, bytes] = {}
+    for part in message.iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        payload = part.get_payload(decode=True)
+        if isinstance(name, str) and isinstance(payload, bytes):
+            fields.setdefault(name, payload)
+    return fields
+
+
+def render_imported(done: sneakernet.Imported, token: str, user: HubUserInfo, csrf: str) -> str:
+    """The result of an upload: the counts, and the receipt to carry back to the clinic."""
+    return f"""<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>已导入</title>
+<style>{PAGE_STYLE}</style></head><body>{_user_bar(user, csrf)}
+<h1>已导入机构 {html.escape(done.clinic)} 的报送文件</h1>
+<p id="imported" data-stored="{done.stored}" data-already="{done.already}" data-refused="{done.refused}">
+新保存 {done.stored} 份，此前已收到 {done.already} 份，退回 {done.refused} 份（原因写在回执中）。</p>
+<p><a id="receipt" href="/import/receipt/{html.escape(token)}" download>下载回执文件</a>
+——请拷贝到 U 盘交回该机构，由其管理员在“报告”页导入回执。</p><p><a href="/">返回汇总页</a></p>
+</body></html>"""
+
+
 def _html(page: str, status: int = 200) -> HTMLResponse:
     return HTMLResponse(page, status_code=status, headers=PAGE_HEADERS)
 
 
-def _chart(series: dict[str, list[int]], end: date) -> str:
-    """An inline SVG line chart: one line per clinic, the county total in bold."""
+def _deadline_words() -> dict[str, str]:
+    """When a day's report is due, for the API: the next day at store.LATE_AFTER, hub time."""
+    return {"due": "next_day", "time": store.LATE_AFTER.isoformat("minutes"), "zone": str(store.HUB_ZONE)}
+
+
+def _percent(share: float | None) -> str:
+    return "" if share is None else f"{share:.0%}"
+
+
+def write_trend_csv(writer: Any, t: store.Trend) -> None:
+    """One row a day: coverage, the total over reporting clinics, EARS on it, then each clinic (empty: no report)."""
+    codes = list(t.clinics)
+    writer.writerow(escape_row(["date", "reporting", "expected", "total", "ears_clinics", "c1", "c2", "c3",
+                                "ears_alarms", "ears_not_scored", *codes]))
+    for i, day in enumerate(t.days):
+        e = t.ears[i].as_json()
+        writer.writerow(escape_row([
+            day.isoformat(), t.reporting[i], t.expected[i], _blank(t.total[i]), e["clinics"], _blank(e["c1"]),
+            _blank(e["c2"]), _blank(e["c3"]), " ".join(e["alarms"]), e["not_scored"] or "",
+            *(_blank(t.clinics[code][i]) for code in codes)]))
+
+
+def _blank(value: object) -> object:
+    return "" if value is None else value
+
+
+def _segments(line: list[int | None]) -> list[list[tuple[int, int]]]:
+    """Runs of consecutive reported days: a day without a report breaks the line."""
+    runs: list[list[tuple[int, int]]] = [[]]
+    for i, v in enumerate(line):
+        if v is None:
+            if runs[-1]:
+                runs.append([])
+        else:
+            runs[-1].append((i, v))
+    return [run for run in runs if run]
+
+
+def _chart(t: store.Trend) -> str:
+    """An inline SVG line chart: one line per clinic, the county total in bold; a day a clinic did not report is a
+    gap in its line (no point), a lone reported day a dot; the total's points say how many clinics it covers."""
     width, height, pad = 860, 240, 30
-    values = [v for line in series.values() for v in line] or [0]
-    top = max(max(values), 1)
-    days = len(next(iter(series.values()))) if series else 28
+    days = len(t.days)
+    top = max([v for line in (*t.clinics.values(), t.total) for v in line if v is not None], default=0) or 1
     colours = ["#1f77b4", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf"]
 
-    def point(i: int, v: int) -> str:
-        return f"{pad + i * (width - 2 * pad) / max(days - 1, 1):.1f},{height - pad - v * (height - 2 * pad) / top:.1f}"
+    def x(i: int) -> str:
+        return f"{pad + i * (width - 2 * pad) / max(days - 1, 1):.1f}"
+
+    def y(v: int) -> str:
+        return f"{height - pad - v * (height - 2 * pad) / top:.1f}"
+
+    def draw(name: str, line: list[int | None], colour: str, stroke: float) -> str:
+        parts = []
+        for run in _segments(line):
+            if len(run) == 1:
+                (i, v), = run
+                parts.append(f'<circle data-series="{html.escape(name)}" cx="{x(i)}" cy="{y(v)}" r="2.5" '
+                             f'fill="{colour}"/>')
+            else:
+                points = " ".join(f"{x(i)},{y(v)}" for i, v in run)
+                parts.append(f'<polyline data-series="{html.escape(name)}" fill="none" stroke="{colour}" '
+                             f'stroke-width="{stroke}" points="{points}"/>')
+        return "".join(parts)
 
     lines: list[str] = []
     legend: list[str] = []
-    for n, (name, line) in enumerate(series.items()):
-        bold = name == "total"
-        colour = "#c62828" if bold else colours[n % len(colours)]
-        lines.append(f'<polyline data-series="{html.escape(name)}" fill="none" stroke="{colour}" '
-                     f'stroke-width="{3 if bold else 1.5}" points="{" ".join(point(i, v) for i, v in enumerate(line))}"/>')
-        legend.append(f'<span><i style="background:{colour}"></i>{html.escape("全县" if bold else name)}</span>')
-    start = end - timedelta(days=days - 1)
-    axis = (f'<text x="{pad}" y="{height - 8}" font-size="11">{start:%m-%d}</text>'
-            f'<text x="{width - pad - 30}" y="{height - 8}" font-size="11">{end:%m-%d}</text>'
+    for n, (name, line) in enumerate(t.clinics.items()):
+        colour = colours[n % len(colours)]
+        lines.append(draw(name, line, colour, 1.5))
+        legend.append(f'<span><i style="background:{colour}"></i>{html.escape(name)}</span>')
+    lines.append(draw("total", t.total, "#c62828", 3))
+    for i, v in enumerate(t.total):  # each total point: how many clinics it covers (hollow: some did not report)
+        if v is None:
+            continue
+        covered = words.COVERAGE.zh.format(reporting=t.reporting[i], expected=t.expected[i])
+        full = t.reporting[i] >= t.expected[i]
+        lines.append(f'<circle class="total-point" data-day="{t.days[i].isoformat()}" '
+                     f'data-coverage="{t.reporting[i]}/{t.expected[i]}" cx="{x(i)}" cy="{y(v)}" r="3.5" '
+                     f'fill="{"#c62828" if full else "#fff"}" stroke="#c62828" stroke-width="1.5">'
+                     f'<title>{t.days[i]:%m-%d} 全县 {v} 人（{covered}）</title></circle>')
+    legend.append('<span><i style="background:#c62828"></i>全县</span>')
+    axis = (f'<text x="{pad}" y="{height - 8}" font-size="11">{t.days[0]:%m-%d}</text>'
+            f'<text x="{width - pad - 30}" y="{height - 8}" font-size="11">{t.days[-1]:%m-%d}</text>'
             f'<text x="2" y="{pad}" font-size="11">{top}</text>')
     return (f'<svg id="trend" viewBox="0 0 {width} {height}" width="{width}" role="img" '
-            f'aria-label="28 天发热门诊就诊趋势">{axis}{"".join(lines)}</svg>'
-            f'<p class="legend">{"".join(legend)}</p>')
+            f'aria-label="{days} 天发热门诊就诊趋势">{axis}{"".join(lines)}</svg>'
+            f'<p class="legend">{"".join(legend)}</p><p class="note" id="chart-note">{words.CHART_GAP_NOTE.zh}</p>')
 
 
 def _user_bar(user: HubUserInfo | None, csrf: str) -> str:
@@ -398,7 +534,7 @@ def _user_bar(user: HubUserInfo | None, csrf: str) -> str:
     if user is None:
         return ""
     return (f'<form id="logout" class="userbar" method="post" action="/logout"><span id="who">'
-            f'{html.escape(user.username)}（{ROLE_WORDS.get(user.role, "")}）</span>'
+            f'{html.escape(user.username)}（{label(words.HUB_ROLE, user.role)}）</span>'
             f'<input type="hidden" name="csrf" value="{html.escape(csrf)}">'
             f'<button type="submit">退出登录</button></form>')
 
@@ -439,10 +575,76 @@ def render_message(title: str, text: str, user: HubUserInfo | None = None, csrf:
 </body></html>"""
 
 
-def render_dashboard(d: date, rows: list[store.ClinicStatus], series: dict[str, list[int]], *,
-                     user: HubUserInfo | None = None, csrf: str = "") -> str:
+def _local(at: datetime) -> str:
+    return f"{at.astimezone(store.HUB_ZONE):%Y-%m-%d %H:%M}"
+
+
+def _silent_section(silent: Sequence[store.SilentClinic], as_of: datetime) -> str:
+    """The clinics that have not reported by the deadline, at the top of the page: named, days, last report."""
+    rule = words.SILENT_RULE.zh.format(as_of=_local(as_of), deadline=store.LATE_AFTER.isoformat("minutes"))
+    if not silent:
+        body = f'<p>{words.NONE_SILENT.zh.format(day=store.last_due_day(as_of).isoformat())}</p>'
+    else:
+        body = "<ul>" + "".join(
+            f'<li class="silent-{c.level}" data-clinic="{html.escape(c.code)}" data-days="{c.days}">'
+            f'<b class="level">{label(words.SILENCE_LEVEL, c.level)}</b> '
+            + html.escape(words.SILENT_LINE.zh.format(
+                name=c.name, code=c.code, days=c.days, since=c.since.isoformat(),
+                last=c.last_reported.isoformat() if c.last_reported else words.NEVER_REPORTED.zh))
+            + "</li>" for c in silent) + "</ul>"
+    worst = "alarm" if any(c.level == "alarm" for c in silent) else "warning" if silent else "none"
+    return (f'<section id="silent" class="silent silent-{worst}"><h2>{words.SILENT_TITLE.zh}'
+            f'<small>{html.escape(rule)}</small></h2>{body}</section>')
+
+
+def _ears_section(e: store.CountyEarsDay) -> str:
+    """EARS on the day's county total: over which clinics, or why the day is not scored."""
+    head = f'<section id="ears"><h2>{words.EARS_TITLE.zh}</h2>'
+    if e.not_scored is not None:
+        minimum = math.ceil(store.COVERAGE_TARGET * e.expected)
+        said = label(words.EARS_NOT_SCORED, e.not_scored).format(
+            days=store.EARS_WINDOW, clinics=e.clinics, expected=e.expected, first=e.first.isoformat(),
+            last=e.day.isoformat(), minimum=f"{minimum} 家（{store.COVERAGE_TARGET:.0%}）")
+        return (f'{head}<p id="ears-result" class="ears-not-scored" data-reason="{e.not_scored}">'
+                f'{html.escape(said)}</p></section>')
+    methods = " ".join(f"{m.upper()} {v:.2f}" for m, v in (("c1", e.c1), ("c2", e.c2), ("c3", e.c3)) if v is not None)
+    verdict = words.EARS_ALARM.zh.format(methods="、".join(m.upper() for m in e.alarms)) if e.alarms \
+        else words.EARS_QUIET.zh
+    basis = words.EARS_BASIS.zh.format(clinics=e.clinics, first=e.first.isoformat(), last=e.day.isoformat())
+    return (f'{head}<p id="ears-basis" data-clinics="{e.clinics}">{html.escape(basis)}</p>'
+            f'<p id="ears-result" class="{"ears-alarm" if e.alarms else "ears-quiet"}">{e.day:%m-%d} 合计 '
+            f'<b>{e.count}</b> 人 · {methods} · {html.escape(verdict)}</p></section>')
+
+
+def _rate_cell(done: int, rate: store.ReportingRate | None, share: float | None, kind: str) -> str:
+    if rate is None or share is None:
+        return f'<td class="rate {kind}">{words.RATE_NONE.zh}</td>'
+    low = " rate-low" if share < store.COVERAGE_TARGET else ""
+    return (f'<td class="rate {kind}{low}" data-share="{share:.4f}">'
+            f'{words.RATE.zh.format(done=done, expected=rate.expected, percent=_percent(share))}</td>')
+
+
+def _cover_cell(counts: Mapping[str, int]) -> str:
+    """Issue 18: the clinic's lowest days of cover (and its item) from the report's counts; red below 30."""
+    days = counts.get("stock_lowest_cover_days")
+    if days is None:
+        return '<td class="cover"></td>'
+    item = item_number_text(int(counts.get("stock_lowest_item", 0)), "zh_CN")
+    low = ' class="cover rate-low"' if days < 30 else ' class="cover"'
+    return f'<td{low} title="{html.escape(item)}">{days}（{html.escape(item)}）</td>'
+
+
+def render_dashboard(d: date, rows: list[store.ClinicStatus], t: store.Trend, *,
+                     silent: Sequence[store.SilentClinic], rates: Mapping[str, store.ReportingRate],
+                     as_of: datetime, user: HubUserInfo | None = None, csrf: str = "") -> str:
     total = lambda key: sum(r.counts.get(key, 0) for r in rows)  # noqa: E731
-    tally = {s: sum(r.status == s for r in rows) for s in STATUS_WORDS}
+    tally = {s: sum(r.status == s for r in rows) for s in words.HUB_STATUS}
+
+    def rate_cells(code: str) -> str:
+        rate = rates.get(code)
+        return (_rate_cell(rate.reported if rate else 0, rate, rate.completeness if rate else None, "completeness")
+                + _rate_cell(rate.on_time if rate else 0, rate, rate.timeliness if rate else None, "timeliness"))
+
     body_rows = "".join(
         f'<tr class="status-{r.status}" data-clinic="{html.escape(r.code)}"><td>{html.escape(r.code)}</td>'
         f'<td>{html.escape(r.name)}</td><td class="status">{status_text(r)}</td>'
@@ -452,9 +654,13 @@ def render_dashboard(d: date, rows: list[store.ClinicStatus], series: dict[str, 
         f'<td>{new_cases(r.counts) if r.counts else ""}</td>'
         f'<td>{r.counts.get("positive_nat_antigen", "")}</td>'
         f'<td>{r.counts.get("transfers_requested", "")}</td>'
-        f'<td class="alerts">{r.counts.get("open_alerts", "")}</td></tr>' for r in rows)
-    summary = " · ".join(f'{word} <b id="tally-{key}">{tally[key]}</b>' for key, word in STATUS_WORDS.items())
+        f'<td class="alerts">{r.counts.get("open_alerts", "")}</td>{_cover_cell(r.counts)}'
+        f'{rate_cells(r.code)}</tr>' for r in rows)
+    summary = " · ".join(f'{w.zh} <b id="tally-{key}">{tally[key]}</b>' for key, w in words.HUB_STATUS.items())
     zero_reports = sum(r.zero_report for r in rows)
+    coverage = words.COVERAGE.zh.format(reporting=t.reporting[-1], expected=t.expected[-1])
+    rates_rule = words.RATES_RULE.zh.format(deadline=store.LATE_AFTER.isoformat("minutes"),
+                                           target=f"{store.COVERAGE_TARGET:.0%}")
     return f"""<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>县级发热哨点汇总 {d}</title>
 <style>
@@ -468,23 +674,39 @@ table {{ border-collapse: collapse; margin: 12px 0; }} td, th {{ border: 1px sol
 .status-automatic .status {{ color: #ef6c00; }} .status-zero .status {{ color: #2e7d32; }}
 .totals b {{ font-size: 1.2em; }}
 .userbar {{ float: right; }} .userbar span {{ margin-right: 10px; }}
+.silent {{ padding: 4px 14px; margin: 8px 0 14px; border-left: 6px solid #2e7d32; background: #f1f8e9; }}
+.silent h2 {{ font-size: 1.1em; margin: 6px 0; }} .silent h2 small {{ font-weight: normal; color: #555;
+  margin-left: 12px; font-size: .85em; }} .silent ul {{ margin: 4px 0 8px; padding-left: 18px; }}
+.silent-alarm {{ border-color: #c62828; background: #ffebee; }} .silent-warning {{ border-color: #ef6c00;
+  background: #fff8e1; }} li.silent-alarm .level {{ color: #c62828; }} li.silent-warning .level {{ color: #ef6c00; }}
+li.silent-alarm, li.silent-warning {{ background: none; }}
+.rate-low {{ color: #c62828; font-weight: bold; }} .note {{ color: #555; font-size: .9em; }}
+.ears-alarm {{ color: #c62828; font-weight: bold; }} .ears-not-scored {{ color: #ef6c00; }}
 </style></head><body>
 {_user_bar(user, csrf)}<h1>县级发热哨点汇总</h1>
+{_silent_section(silent, as_of)}
 <form method="get"><label>日期 <input type="date" name="date" value="{d.isoformat()}"></label>
-<button type="submit">查看</button> <a id="csv" href="/export.csv?date={d.isoformat()}">导出 CSV</a></form>
+<button type="submit">查看</button> <a id="csv" href="/export.csv?date={d.isoformat()}">导出 CSV</a>
+<a id="csv-trend" href="/export.csv?date={d.isoformat()}&amp;view=trend">导出 {len(t.days)} 天趋势 CSV</a></form>
 <p class="totals">当日状态：{summary}</p>
 <p class="totals">其中{ZERO_WORD}（无新增病例、无核酸或抗原阳性，含迟报、自动提交）<b id="total-zero">{zero_reports}</b> 家</p>
-<p class="totals">全县合计：筛查 <b id="total-screened">{total("screened")}</b> 人 · 发热登记
+<p class="totals">全县合计（<span id="coverage"
+ data-reporting="{t.reporting[-1]}" data-expected="{t.expected[-1]}">{coverage}</span>；{words.COVERAGE_NOTE.zh}）：筛查 <b id="total-screened">{total("screened")}</b> 人 · 发热登记
 <b id="total-fever">{total("fever_registered")}</b> 人 · 新增疑似/确诊/无症状
 <b id="total-cases">{sum(new_cases(r.counts) for r in rows)}</b>
 · 核酸或抗原阳性 <b id="total-positive">{total("positive_nat_antigen")}</b>
 · 转运 <b id="total-transfers">{total("transfers_requested")}</b>
 · 未处理预警 <b id="total-alerts">{total("open_alerts")}</b></p>
+{_ears_section(t.ears[-1])}
 <table id="clinics"><thead><tr><th>机构代码</th><th>机构</th><th>状态</th><th title="同一天报告的第几版（更正后递增）">报告版次</th>
 <th title="报送机构所用的发热哨点工作站软件版本">软件版本</th><th>筛查</th><th>发热登记</th>
-<th>新增疑似/确诊/无症状</th><th>核酸或抗原阳性</th><th>转运</th><th>未处理预警</th></tr></thead><tbody>{body_rows}</tbody></table>
-<h2>近 28 天发热门诊登记趋势</h2>{_chart(series, d)}
-{_publish_form(csrf) if user is not None and auth.allows(user.role, HubRole.PUBLISHER) else ""}
+<th>新增疑似/确诊/无症状</th><th>核酸或抗原阳性</th><th>转运</th><th>未处理预警</th>
+<th title="物资储备可用天数最低的一项（库存 ÷ 满负荷日用量，满足…30天满负荷运转需求）">最低储备天数</th>
+<th>{words.COMPLETENESS_HEAD.zh.format(days=store.RATE_DAYS)}</th>
+<th>{words.TIMELINESS_HEAD.zh.format(days=store.RATE_DAYS)}</th></tr></thead><tbody>{body_rows}</tbody></table>
+<p class="note" id="rates-rule">{html.escape(rates_rule)}</p>
+<h2>近 {len(t.days)} 天发热门诊登记趋势</h2>{_chart(t)}
+{_publish_form(csrf) + _import_form(csrf) if user is not None and auth.allows(user.role, HubRole.PUBLISHER) else ""}
 </body></html>"""
 
 
@@ -498,3 +720,12 @@ def _publish_form(csrf: str) -> str:
 <option value="json">JSON</option></select></label><br>
 <textarea name="text" rows="6" cols="90" required></textarea><br>
 <button type="submit">检查并发布</button></form>"""
+
+
+def _import_form(csrf: str) -> str:
+    """A publisher's upload of a clinic's outbox file (carried on a USB stick when its network is down)."""
+    return f"""<h2>导入机构报送文件（U 盘）</h2>
+<form id="import" method="post" action="/import" enctype="multipart/form-data">
+<input type="hidden" name="csrf" value="{html.escape(csrf)}">
+<input type="file" name="file" id="import-file" accept=".json" required>
+<button type="submit">检查并导入</button></form>"""

@@ -24,6 +24,7 @@ from reportlab.platypus.flowables import Flowable
 
 from app import vocabulary as V
 from app.vocabulary import report as VR
+from app.vocabulary.stock import item_number_text
 from app.clinic_contacts import ClinicContacts
 from app.printing.a4 import CONTENT_W, build_a4, grid_style, heading, para
 from app.printing.form_grid import SectionTable, cell, column_table
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
     from app.clinic_info import ClinicInfo
 
 CHART_DAYS = 28
-CHART_H = 48 * mm  # with the counts and the sign-off, one page
+CHART_H = 40 * mm  # with the counts (issue 18 added 4 rows) and the sign-off, one page
 ZERO_BANNER_H = 13 * mm  # a zero report's chart gives the banner its room
 BAR = colors.HexColor("#7A93B8")
 ALARM = colors.HexColor("#C62828")
@@ -57,11 +58,21 @@ def status_text(status: str, version: int | None) -> str:
     return f"{words} 第{version}版" if version else words
 
 
+LOWEST_ITEM = "stock_lowest_item"  # issue 18: named beside the lowest days of cover, not a row of its own
+
+
+def _label(key: str, counts: dict[str, int]) -> str:
+    label = V.label(VR.REPORT_COUNT, key)
+    if key == "stock_lowest_cover_days" and LOWEST_ITEM in counts:
+        label += f"（{item_number_text(counts[LOWEST_ITEM], 'zh_CN')}）"
+    return label
+
+
 def _counts_table(counts: dict[str, int]) -> Table:
     """Two label/count pairs a row, in the labels' order; unknown keys (a newer database) print last."""
     known = [k for k in VR.REPORT_COUNT if k in counts]
     keys = known + sorted(k for k in counts if k not in VR.REPORT_COUNT)
-    items = [(V.label(VR.REPORT_COUNT, k), str(counts[k])) for k in keys]
+    items = [(_label(k, counts), str(counts[k])) for k in keys if k != LOWEST_ITEM]
     half = (len(items) + 1) // 2
     left, right = items[:half], items[half:] + [("", "")] * (2 * half - len(items))
     rows: list[list[str]] = [["当日计数", "", "", ""], ["项目", "数量", "项目", "数量"]]
@@ -72,7 +83,7 @@ def _counts_table(counts: dict[str, int]) -> Table:
     return column_table(rows, widths, [("ALIGN", (0, 2), (0, -1), "LEFT"), ("ALIGN", (2, 2), (2, -1), "LEFT"),
                                         ("ALIGN", (1, 2), (1, -1), "RIGHT"), ("ALIGN", (3, 2), (3, -1), "RIGHT"),
                                         ("TOPPADDING", (0, 2), (-1, -1), 1), ("BOTTOMPADDING", (0, 2), (-1, -1), 1.5)],
-                        size=8.5, leading=11)
+                        size=8.5, leading=10)
 
 
 def _nice_top(value: float) -> tuple[int, int]:

@@ -21,11 +21,12 @@ import hashlib
 import json
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -35,15 +36,17 @@ from sqlalchemy.orm import Session
 
 from app.actor import Actor
 from app.casework.figures import CaseworkFigures
-from app.casework.tables import Case
-from app.casework.untaken import late_arrivals
+from app.casework.tables import Case, CaseClassification
+from app.casework.untaken import LateArrival, late_arrivals, untaken_patients
 from app.casework.vocab import REPORTABLE
-from app.db.models import AuditEvent, Clinic
+from app.clock import Clock
+from app.db.engine import Database
+from app.db.models import AuditHead, Clinic
 from app.errors import Conflict, NotFound, StaleEdit, ValidationError
 from app.figures import load_figures
 from app.permissions import Perm
 from app.reporting.alert_tables import Alert
-from app.reporting.ears import ears
+from app.reporting.ears import EarsDay, ears
 from app.services.base import Service, authorize
 from app.triage.common import clinic_row
 from app.triage.rules import normalise_area
@@ -72,6 +75,8 @@ class AlertKind(StrEnum):
     UNTAKEN_PATIENT = "untaken_patient"  # arrived at the fever clinic, no doctor took the case in time (不得推诿)
     VISITOR_OVERSTAY = "visitor_overstay"  # a visitor still inside after the visit window
     OFFLINE_ADMISSION_REFUSABLE = "offline_admit_refusable"  # an offline gate let in what live data refuses
+    STAFF_POSITIVE = "staff_positive"  # a key-post staff member's test positive (app/staff, issue 18)
+    SWAB_POSITIVE = "swab_positive"  # an environmental surface swab positive (app/staff, issue 18)
 
 
 #: The EARS alert kind of each drug category's purchase series.
@@ -114,6 +119,17 @@ def _record(a: Alert) -> AlertRecord:
                        a.acknowledged_at, a.acknowledged_by, a.action_taken, a.version)
 
 
+_COLUMNS = (Alert.id, Alert.kind, Alert.dedupe_key, Alert.raised_at, Alert.clinic_day, Alert.evidence,
+            Alert.acknowledged_at, Alert.acknowledged_by, Alert.action_taken, Alert.version)
+
+
+def _records(s: Session, *where: Any, order: tuple[Any, ...]) -> list[AlertRecord]:
+    """Alerts as plain rows (no ORM objects: an unacknowledged backlog can be thousands)."""
+    rows = s.connection().execute(select(*_COLUMNS).where(*where).order_by(*order))
+    return [AlertRecord(i, kind, key, raised, day, json.loads(evidence), acked_at, acked_by, action, version)
+            for i, kind, key, raised, day, evidence, acked_at, acked_by, action, version in rows.all()]
+
+
 # ----- normalisation (addresses and workplaces are typed freely at the desk) ----------------------
 
 _UNIT = "(?:号楼|号院|单元|号|栋|幢|座|楼|层|室|户)"
@@ -122,6 +138,7 @@ _AREA_ONLY = re.compile(r"(?:省|市|县|镇|乡|街道|(?<![小社园校])区)$
 _NO_WORKPLACE = frozenset({"无", "没有", "无业", "待业", "不详", "未知", "退休", "离退休", "农民", "务农", "家务",
                            "散居", "个体", "自由职业", "none", "na", "无单位"})
 MIN_KEY_CHARS = 4
+KEYS_KEPT = 1 << 15  # addresses and workplaces normalised once per process (each scan meets the same ones again)
 
 
 def _clean(text: str) -> str:
@@ -130,6 +147,7 @@ def _clean(text: str) -> str:
     return "".join(ch for ch in text if not ch.isspace() and unicodedata.category(ch)[0] not in "PSZ")
 
 
+@lru_cache(maxsize=KEYS_KEPT)
 def address_key(address: str) -> str | None:
     """新河镇东村12号 and 新河镇东村 15号 → 新河镇东村; None when too vague to link two households."""
     key = _clean(address)
@@ -140,6 +158,7 @@ def address_key(address: str) -> str | None:
     return key
 
 
+@lru_cache(maxsize=KEYS_KEPT)
 def workplace_key(workplace: str) -> str | None:
     """A workplace or school compared whole; "无", "退休"... link nobody."""
     key = _clean(workplace)
@@ -153,23 +172,19 @@ def _digest(text: str) -> str:
 # ----- triggers ------------------------------------------------------------------------------------
 
 def case_signals(s: Session, since: datetime, zone: ZoneInfo) -> list[_Signal]:
-    """Every reportable classification since ``since``: the audit trail keeps ones later changed."""
+    """Every reportable classification since ``since``, from the classification events (one row per change,
+    so one later changed is kept; read by their time index, never the history of every case)."""
+    rows = s.connection().execute(
+        select(Visit.visit_no, CaseClassification.after, CaseClassification.at)
+        .join(Case, Case.id == CaseClassification.case_id).join(Visit, Visit.id == Case.visit_id)
+        .where(CaseClassification.at >= since, CaseClassification.after.in_(_REPORTABLE))
+        .order_by(CaseClassification.at, CaseClassification.id)).all()
     found: dict[tuple[str, str], datetime] = {}
-    rows = s.execute(select(AuditEvent.entity_id, AuditEvent.summary, AuditEvent.at).where(
-        AuditEvent.action == "case.classify", AuditEvent.outcome == "success", AuditEvent.at >= since))
-    for visit_no, summary, at in rows:
-        after = json.loads(summary or "{}").get("after")
-        if visit_no and after in _REPORTABLE:
-            found.setdefault((visit_no, after), at)
-    current = s.execute(select(Visit.visit_no, Case.classification, Case.classified_at)
-                        .join(Visit, Visit.id == Case.visit_id)
-                        .where(Case.classification.in_(_REPORTABLE), Case.classified_at >= since))
-    for visit_no, cls, classified_at in current:
-        if classified_at is not None:  # always: the query asks for one since ``since``
-            found.setdefault((visit_no, cls), classified_at)
+    for visit_no, cls, at in rows:
+        found.setdefault((visit_no, cls), at)
     return [_Signal(AlertKind.CASE, f"case:{visit_no}:{cls}", at.astimezone(zone).date(),
                     {"visit_no": visit_no, "classification": cls, "classified_at": at.isoformat()})
-            for (visit_no, cls), at in sorted(found.items(), key=lambda item: item[1])]
+            for (visit_no, cls), at in found.items()]
 
 
 @dataclass(frozen=True)
@@ -182,12 +197,16 @@ class _Visit:
 
 
 def cluster_signals(s: Session, today: date) -> list[_Signal]:
-    """A visit with another patient's visit sharing a key in the window before it (or that day)."""
+    """A visit with another patient's visit sharing a key in the window before it (or that day).
+
+    Each key's visits are walked once with a window of the last ``CLUSTER_WINDOW_DAYS`` days (so the work
+    follows the visits of the window, not their pairs); evidence is built only for the visits that signal."""
     first = today - timedelta(days=LOOKBACK_DAYS)
-    rows = s.execute(select(Visit.visit_no, Visit.clinic_day, Visit.patient_id, Patient.address, Patient.workplace)
-                     .join(Patient, Patient.id == Visit.patient_id)
-                     .where(Visit.clinic_day >= first - timedelta(days=CLUSTER_WINDOW_DAYS))
-                     .order_by(Visit.clinic_day, Visit.registered_at, Visit.id))
+    rows = s.connection().execute(
+        select(Visit.visit_no, Visit.clinic_day, Visit.patient_id, Patient.address, Patient.workplace)
+        .join(Patient, Patient.id == Visit.patient_id)
+        .where(Visit.clinic_day >= first - timedelta(days=CLUSTER_WINDOW_DAYS))
+        .order_by(Visit.clinic_day, Visit.registered_at, Visit.id)).all()
     by_key: dict[tuple[str, str], list[_Visit]] = defaultdict(list)
     visits: list[_Visit] = []
     for seq, (visit_no, day, patient_id, address, workplace) in enumerate(rows):
@@ -197,14 +216,25 @@ def cluster_signals(s: Session, today: date) -> list[_Signal]:
         visits.append(v)
         for fk in keys:
             by_key[fk].append(v)
+    # (seq, field) → its key's visits from the window's first member up to the visit itself
+    joined: dict[tuple[int, str], list[_Visit]] = {}
+    for (field, _key), group in by_key.items():
+        start, patients = 0, Counter[int]()
+        for i, v in enumerate(group):  # in seq order, so by clinic day too
+            patients[v.patient_id] += 1
+            while (v.day - group[start].day).days > CLUSTER_WINDOW_DAYS:
+                gone = group[start].patient_id
+                patients[gone] -= 1
+                if not patients[gone]:
+                    del patients[gone]
+                start += 1
+            if len(patients) > 1 and v.day >= first:  # another patient's visit within the window
+                joined[(v.seq, field)] = group[start:i + 1]
     signals = []
     for v in visits:
-        if v.day < first:
-            continue
         for field, key in v.keys:
-            members = [o for o in by_key[(field, key)]
-                       if o.seq <= v.seq and (v.day - o.day).days <= CLUSTER_WINDOW_DAYS]
-            if not any(o.patient_id != v.patient_id for o in members):
+            members = joined.get((v.seq, field))
+            if members is None:
                 continue
             evidence = {"field": field, "key": key, "window_days": CLUSTER_WINDOW_DAYS,
                         "patients": len({o.patient_id for o in members}), "new_visit_no": v.visit_no,
@@ -218,6 +248,12 @@ def _daily_counts(s: Session, column: Any, first: date, last: date, *conditions:
     rows = s.execute(select(column, func.count()).where(column >= first, column <= last, *conditions)
                      .group_by(column))
     return {day: int(n) for day, n in rows}
+
+
+@lru_cache(maxsize=32)
+def _latest(days: tuple[date, ...], counts: tuple[int, ...]) -> EarsDay:
+    """EARS on the series' last day, kept: the series ends yesterday, so it is the same all day long."""
+    return ears(days, counts, EARS_MIN_SD)[-1]
 
 
 def ears_signals(s: Session, today: date, zone: ZoneInfo) -> list[_Signal]:
@@ -241,7 +277,7 @@ def ears_signals(s: Session, today: date, zone: ZoneInfo) -> list[_Signal]:
     signals = []
     for kind, name, by_day in series:
         counts = [by_day.get(d, 0) for d in days]
-        latest = ears(days, counts, EARS_MIN_SD)[-1]
+        latest = _latest(tuple(days), tuple(counts))
         if not latest.alarm:
             continue
         r = lambda v: None if v is None else round(v, 3)  # noqa: E731
@@ -254,17 +290,20 @@ def ears_signals(s: Session, today: date, zone: ZoneInfo) -> list[_Signal]:
     return signals
 
 
-def untaken_signals(s: Session, now: datetime, zone: ZoneInfo) -> list[_Signal]:
+def untaken_signals(s: Session, now: datetime, zone: ZoneInfo, *, waiting_only: bool = False) -> list[_Signal]:
     """首诊负责制 ("不得推诿任何患者"): a patient who arrived at the fever clinic and was not taken by a doctor
     within ``CaseworkFigures.untaken_minutes`` — still waiting, or taken late between two scans — one alert
-    per visit, on the day of arrival. Evidence: the visit number, times and minutes, no name."""
+    per visit, on the day of arrival. Evidence: the visit number, times and minutes, no name.
+    ``waiting_only``: those still waiting (the only ones time alone adds)."""
     figures, _version = load_figures(s, CaseworkFigures)
     limit = figures.untaken_minutes
+    late = ([LateArrival(p.visit_no, p.arrived_at, None, p.minutes_waited) for p in untaken_patients(s, now, limit)]
+            if waiting_only else late_arrivals(s, now, limit, now - timedelta(days=LOOKBACK_DAYS)))
     return [_Signal(AlertKind.UNTAKEN_PATIENT, f"untaken:{a.visit_no}", a.arrived_at.astimezone(zone).date(),
                     {"visit_no": a.visit_no, "arrived_at": a.arrived_at.isoformat(), "limit_minutes": limit,
                      "minutes_waited": a.minutes_waited,
                      "taken_at": a.taken_at.isoformat() if a.taken_at is not None else None})
-            for a in late_arrivals(s, now, limit, now - timedelta(days=LOOKBACK_DAYS))]
+            for a in late]
 
 
 def raise_now(s: Session, kind: AlertKind, key: str, clinic_day: date, evidence: dict[str, Any],
@@ -286,14 +325,51 @@ def raise_now(s: Session, kind: AlertKind, key: str, clinic_day: date, evidence:
 
 # ----- the service ---------------------------------------------------------------------------------
 
+@dataclass(frozen=True)
+class _Scanned:
+    """What a full scan of this service saw, all of whose signals are raised: the audit head then (sequence and
+    hash), the clinic day and the time."""
+
+    head: tuple[int, str]
+    day: date
+    at: datetime
+
+
+def _head(s: Session) -> tuple[int, str]:
+    """The audit head (app/changes.py): every business write, at any desk, moves it as it commits."""
+    row = s.execute(select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1)).first()
+    return (int(row.seq), str(row.hash)) if row is not None else (0, "")
+
+
 class AlertService(Service):
+    """The scan and the open alerts remember what they last read (issue 16): a desk polls them every minute
+    and most polls find nothing changed, so a poll re-reads only what turns with time alone."""
+
+    def __init__(self, db: Database, clock: Clock) -> None:
+        super().__init__(db, clock)
+        self._scanned: _Scanned | None = None
+        self._open: tuple[tuple[int, str], frozenset[int], tuple[AlertRecord, ...]] = ((-1, ""), frozenset(), ())
+
     def scan(self, actor: Actor) -> list[AlertRecord]:
         """Raise the alerts the records call for that are not raised yet; nothing is written (or
-        audited) when there is nothing new, so scanning every minute costs no trail rows."""
+        audited) when there is nothing new, so scanning every minute costs no trail rows.
+
+        When the audit head and the clinic day are still those of this service's last full scan, every other
+        signal is one that scan raised: only the patients still waiting are read (time alone makes them late)."""
         with self.db.read() as s:
             authorize(s, actor, Perm.VIEW_CLOCKS)
-            fresh = self._fresh(s, self._signals(s))
+            head = _head(s)  # first: whatever is read below is at least this recent
+            zone = ZoneInfo(clinic_row(s).timezone)
+            now = self.clock.now()
+            today = now.astimezone(zone).date()
+            last = self._scanned
+            if last is not None and last.head == head and last.day == today and last.at <= now:
+                scanned, fresh = last, self._fresh(s, untaken_signals(s, now, zone, waiting_only=True))
+            else:
+                scanned = _Scanned(head, today, now)
+                fresh = self._fresh(s, self._signals(s, now, zone, today))
         if not fresh:
+            self._scanned = scanned
             return []
         with self.audited_write(actor, "alert.raise", "alert", Perm.VIEW_CLOCKS) as op:
             st = op.session
@@ -309,12 +385,15 @@ class AlertService(Service):
                     continue
                 raised.append(row)
             op.summary = {"raised": [{"id": a.id, "kind": a.kind, "dedupe_key": a.dedupe_key} for a in raised]}
-            return [_record(a) for a in raised]
+            records = [_record(a) for a in raised]
+        with self.db.read() as s:
+            after = _head(s)
+        if after[0] == head[0] + 1:  # the one write since the scan read is its own: nothing else changed
+            self._scanned = _Scanned(after, scanned.day, scanned.at)
+        return records
 
-    def _signals(self, s: Session) -> list[_Signal]:
-        zone = ZoneInfo(clinic_row(s).timezone)
-        now = self.clock.now()
-        today = now.astimezone(zone).date()
+    @staticmethod
+    def _signals(s: Session, now: datetime, zone: ZoneInfo, today: date) -> list[_Signal]:
         return (case_signals(s, now - timedelta(days=LOOKBACK_DAYS), zone) + cluster_signals(s, today)
                 + ears_signals(s, today, zone) + untaken_signals(s, now, zone))
 
@@ -328,11 +407,26 @@ class AlertService(Service):
         return [sig for sig in unique if sig.key not in taken]
 
     def open_alerts(self, actor: Actor) -> list[AlertRecord]:
-        """Alerts nobody has acknowledged yet, oldest first."""
+        """Alerts nobody has acknowledged yet, oldest first. Raising and acknowledging are audited writes, so
+        while the audit head stays the list does; when it moved, the open ids are read (an index range) and the
+        rows of only those not seen before — an open alert never changes (acknowledging is what closes it), so
+        a backlog of thousands is parsed once, not at every poll."""
         with self.db.read() as s:
             authorize(s, actor, Perm.VIEW_CLOCKS)
-            return [_record(a) for a in s.scalars(select(Alert).where(Alert.acknowledged_at.is_(None))
-                                                  .order_by(Alert.raised_at, Alert.id))]
+            head = _head(s)
+            at, seen, kept = self._open
+            if head != at:
+                ids = frozenset(s.connection().execute(select(Alert.id).where(Alert.acknowledged_at.is_(None)))
+                                .scalars())
+                if ids != seen:
+                    known = {a.id: a for a in kept if a.id in ids}
+                    new = sorted(ids - known.keys())
+                    for i in range(0, len(new), 500):
+                        known.update((a.id, a) for a in _records(s, Alert.id.in_(new[i:i + 500]),
+                                                                 Alert.acknowledged_at.is_(None), order=(Alert.id,)))
+                    seen, kept = frozenset(known), tuple(sorted(known.values(), key=lambda a: (a.raised_at, a.id)))
+                self._open = (head, seen, kept)
+        return list(kept)
 
     def history(self, actor: Actor, since: datetime) -> list[AlertRecord]:
         """Every alert raised since ``since`` (acknowledged or not), newest first."""
@@ -340,8 +434,7 @@ class AlertService(Service):
             raise ValidationError("naive_datetime", field="since")
         with self.db.read() as s:
             authorize(s, actor, Perm.VIEW_CLOCKS)
-            return [_record(a) for a in s.scalars(select(Alert).where(Alert.raised_at >= since)
-                                                  .order_by(Alert.raised_at.desc(), Alert.id.desc()))]
+            return _records(s, Alert.raised_at >= since, order=(Alert.raised_at.desc(), Alert.id.desc()))
 
     def acknowledge(self, actor: Actor, alert_id: int, expected_version: int, action_taken: str) -> AlertRecord:
         """Who saw it, when, and what was done: the action is required; a refusal is audited too."""

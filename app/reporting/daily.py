@@ -35,6 +35,10 @@ from app.reporting.alerts import AlertKind
 from app.reporting.automatic import authorize_automatic, refuse_automatic
 from app.reporting.tables import DailyReport, OutboxEntry
 from app.services.base import Service, authorize
+from app.staff.roster import day_counts as staff_day_counts
+from app.stock.service import Lowest
+from app.stock.service import day_counts as stock_day_counts
+from app.stock.vocab import DEFAULT_ITEMS
 from app.transfer.tables import Transfer
 from app.transfer.vocab import TransferClock
 from app.triage.common import clinic_row
@@ -53,6 +57,15 @@ ZERO_REPORT_KEYS = ("new_cases", "positive_nat_antigen")
 DRUG_CATEGORIES = tuple(c.value for c in DrugCategory)
 
 
+#: ``stock_lowest_item``: the lowest-cover item as a number every reader can name without the clinic's database —
+#: the default item's place in DEFAULT_ITEMS from 1, or 0 for an item the clinic added (its name travels beside).
+DEFAULT_ITEM_NUMBER = {code: n for n, (code, _unit) in enumerate(DEFAULT_ITEMS, start=1)}
+
+
+def lowest_item_number(lowest: Lowest) -> int:
+    return DEFAULT_ITEM_NUMBER.get(lowest.code or "", 0)
+
+
 def is_zero_report(counts: dict[str, int]) -> bool:
     """零报告: no new suspected/confirmed/asymptomatic case and no positive result that day."""
     return not any(counts.get(key, 0) for key in ZERO_REPORT_KEYS)
@@ -65,6 +78,7 @@ class ReportDraft:
     counts: dict[str, int]
     audit_seq: int
     audit_hash: str
+    lowest_cover: Lowest | None = None  # the item with the fewest days of cover as the day ended (issue 18)
 
     @property
     def zero_report(self) -> bool:
@@ -196,6 +210,12 @@ def compute_counts(s: Session, day: date, zone: ZoneInfo, now: datetime) -> dict
     raised_and_acknowledged_since = _count(s, Alert, Alert.acknowledged_at >= hi, Alert.raised_at >= hi)
     c["open_alerts"] = (_count(s, Alert, Alert.acknowledged_at.is_(None), Alert.raised_at < hi)
                         + acknowledged_since - raised_and_acknowledged_since)
+    # issue 18: key-post staff tests and swabs of the day; the stockpile's cover as the day ended
+    c.update(staff_day_counts(s, day))
+    stock, lowest = stock_day_counts(s, day, zone)
+    c.update(stock)
+    if lowest is not None:
+        c["stock_lowest_item"] = lowest_item_number(lowest)
     return c
 
 
@@ -227,7 +247,8 @@ class ReportService(Service):
         if day < first:  # issue 14: no report for a day before the clinic existed
             raise ValidationError("before_clinic", field="day", day=day.isoformat(), first_day=first.isoformat())
         head = s.execute(select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1)).one()
-        return ReportDraft(identity.code, day, compute_counts(s, day, zone, now), head.seq, head.hash)
+        return ReportDraft(identity.code, day, compute_counts(s, day, zone, now), head.seq, head.hash,
+                           stock_day_counts(s, day, zone)[1])
 
     def submit(self, actor: Actor, day: date, *, note: str = "", automatic: bool = False,
                correcting: bool = False) -> SubmittedReport:
@@ -272,6 +293,8 @@ class ReportService(Service):
                     "audit_head": {"seq": draft.audit_seq, "hash": draft.audit_hash},
                     "submitted_at": now.isoformat(),
                     "app_version": __version__}  # issue 14: the hub keeps the sender's app version
+            if draft.lowest_cover is not None:  # issue 18: the lowest-cover item by name (counts hold its number)
+                body["stock_lowest_item_name"] = draft.lowest_cover.name
             text = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
             key = hashlib.sha256(f"{draft.clinic_code}|{day}|{version}".encode()).hexdigest()
             s.add(OutboxEntry(idempotency_key=key, kind="daily_report", body=text, created_at=now,

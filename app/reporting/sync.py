@@ -388,13 +388,7 @@ class SyncService(Service):
         transaction, audited as from the hub, and its version remembered (``sync.list_applied``): a
         version already applied here is not applied again. Returns how many items each list applied now
         has (empty: nothing new). Pulling is a person's act (MANAGE_CLINIC_SETTINGS; the command line)."""
-        from app.transfer.service import TransferService
-        from app.triage.config_service import TriageConfigService
-
-        with self.db.read() as s:
-            authorize_automatic(s, actor, Perm.MANAGE_CLINIC_SETTINGS, "sync.pull")
-            known = {name: s.scalar(select(ClinicSetting.value).where(
-                ClinicSetting.key == LIST_VERSION_KEY.format(name=name))) for name in HUB_LISTS}
+        known = self.list_versions(actor, "sync.pull")
         url = hub_url or self.hub_url()
         if not url:
             raise ValidationError("hub_url", field="url")
@@ -410,6 +404,14 @@ class SyncService(Service):
                     raise certificate_error(found) from exc
                 raise ValidationError("hub_unreachable", field="url", reason=type(exc).__name__) from exc
         self.online = True
+        return self.apply_lists(actor, fetched, known)
+
+    def apply_lists(self, actor: Actor, fetched: dict[str, object], known: dict[str, str | None]) -> dict[str, int]:
+        """The pulled payloads checked whole, then each new version applied (``pull``, and the lists file the
+        county sends by hand: app.reporting.sneakernet)."""
+        from app.transfer.service import TransferService
+        from app.triage.config_service import TriageConfigService
+
         checked = check_hub_lists(fetched)  # raises before anything is applied
         applied: dict[str, int] = {}
         for name, (version, items) in checked.items():
@@ -422,6 +424,13 @@ class SyncService(Service):
             self._remember_list(actor, name, version, count)
             applied[name] = count
         return applied
+
+    def list_versions(self, actor: Actor, what: str) -> dict[str, str | None]:
+        """The version of each county list applied here (after checking ``actor`` may apply lists)."""
+        with self.db.read() as s:
+            authorize_automatic(s, actor, Perm.MANAGE_CLINIC_SETTINGS, what)
+            return {name: s.scalar(select(ClinicSetting.value).where(
+                ClinicSetting.key == LIST_VERSION_KEY.format(name=name))) for name in HUB_LISTS}
 
     def _remember_list(self, actor: Actor, name: str, version: int, count: int) -> None:
         key = LIST_VERSION_KEY.format(name=name)

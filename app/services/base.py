@@ -9,19 +9,22 @@ file without the service is found by ``audit verify``.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Float, Insert, Row, Table, bindparam, insert, select, type_coerce
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
+from sqlalchemy.types import TypeDecorator
 
 from app import audit, audit_rows
 from app.actor import Actor
 from app.clock import Clock
-from app.db.engine import Database
+from app.db.engine import Database, refuse_hidden_text
 from app.db.models import User, UserRole
 from app.errors import Conflict, FeverSentinelError, NotFound, PermissionDenied, StaleEdit
 from app.permissions import Perm, permissions_of
@@ -33,6 +36,11 @@ log = logging.getLogger(__name__)
 AUTOMATIC_ROLE = "automatic"
 
 
+# Built once: constructing a statement costs more than SQLite takes to run it (issue 16).
+_ROLES_NOW = (select(User.active, UserRole.role).outerjoin(UserRole, UserRole.user_id == User.id)
+              .where(User.id == bindparam("user_id")))
+
+
 def authorize(session: Session, actor: Actor, perm: Perm) -> None:
     """Check against the user's roles *now* in the database, so a disabled account stops at once.
 
@@ -42,9 +50,7 @@ def authorize(session: Session, actor: Actor, perm: Perm) -> None:
         if AUTOMATIC_ROLE in actor.roles and perm is not Perm.SUBMIT_REPORTS:
             raise PermissionDenied("automatic_not_allowed", permission=perm.value)
         return
-    rows = session.execute(
-        select(User.active, UserRole.role).outerjoin(UserRole, UserRole.user_id == User.id).where(User.id == actor.user_id)
-    ).all()
+    rows = session.connection().execute(_ROLES_NOW, {"user_id": actor.user_id}).all()
     if not rows or not rows[0].active:
         raise PermissionDenied("account_disabled", permission=perm.value)
     if perm not in permissions_of(frozenset(r.role for r in rows if r.role)):
@@ -69,11 +75,40 @@ def row_to_save(session: Session, model: Any, row_id: int | None, expected_versi
     return found
 
 
+class _Real(TypeDecorator[float]):
+    """A REAL column read back as a float: SQLite's RETURNING gives a whole-number REAL as an integer (37 for
+    37.0), which a SELECT never does; the record and the audit digest must see what a SELECT sees."""
+
+    impl = Float
+    cache_ok = True
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> float | None:
+        return None if value is None else float(value)
+
+
+@lru_cache(maxsize=None)
+def _insert_returning(table: Table) -> Insert:
+    return insert(table).returning(*(type_coerce(c, _Real()).label(c.key) if isinstance(c.type, Float) else c
+                                     for c in table.c))
+
+
+def insert_row(session: Session, table: Table, values: dict[str, Any]) -> Row[Any]:
+    """Insert one row with Core and return it as the database holds it (INSERT … RETURNING): one statement
+    where an ORM add, flush and read-back took three, under the flush guard's hidden-character rule. The
+    session's pending changes are flushed first, as an ORM insert would."""
+    refuse_hidden_text(table, values)
+    session.flush()
+    return session.connection().execute(_insert_returning(table), values).one()
+
+
 @dataclass
 class WriteOp:
     session: Session
     entity_id: str | int | None = None
     summary: dict[str, Any] = field(default_factory=dict)
+    #: table name -> the row this write left, as the database returned it (``insert_row``) and not changed
+    #: since: the audit digest uses it instead of reading the row back (app.audit_rows.digest).
+    known: dict[str, Mapping[Any, Any]] = field(default_factory=dict)
 
 
 class Service:
@@ -93,7 +128,7 @@ class Service:
                     authorize(session, actor, perm)
                 yield op
                 session.flush()
-                digest = audit_rows.digest(session, entity, op.entity_id)  # the business row as written
+                digest = audit_rows.digest(session, entity, op.entity_id, op.known)  # the business row as written
                 audit.append(session, self.clock.now(), actor, action, entity, op.entity_id, op.summary,
                              row_digest=digest)
         except StaleDataError as exc:

@@ -6,10 +6,11 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
+from typing import Any
 from weakref import WeakKeyDictionary
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, Row, select
 from sqlalchemy.orm import Session
 
 from app.db.engine import Database
@@ -76,7 +77,7 @@ def split_codes(text: str) -> tuple[str, ...]:
     return tuple(c for c in text.split(",") if c)
 
 
-def screening_inputs(row: Screening) -> ScreeningInput:
+def screening_inputs(row: Screening | Row[Any]) -> ScreeningInput:
     return ScreeningInput(
         temperature_c=row.temperature_c, temp_method=row.temp_method, symptoms=frozenset(split_codes(row.symptoms)),
         onset_date=row.onset_date, travel=travel_from_json(row.travel), contact_case=row.contact_case,
@@ -85,12 +86,13 @@ def screening_inputs(row: Screening) -> ScreeningInput:
     )
 
 
-def screening_record(row: Screening, visit_no: str | None = None, patient_name: str | None = None) -> ScreeningRecord:
+def screening_record(row: Screening | Row[Any], visit_no: str | None = None, patient_name: str | None = None
+                     ) -> ScreeningRecord:
     return ScreeningRecord(row.id, row.screened_at, row.username, screening_inputs(row), row.computed_decision,
                            row.decision, split_codes(row.reasons), row.override_reason, visit_no, patient_name)
 
 
-def patient_record(row: Patient, last_visit_no: str | None = None) -> PatientRecord:
+def patient_record(row: Patient | Row[Any], last_visit_no: str | None = None) -> PatientRecord:
     return PatientRecord(row.id, row.name, row.id_type, row.id_number, row.id_missing_reason, row.sex,
                          row.birth_date, row.phone, row.address, row.occupation, row.workplace, row.version,
                          last_visit_no)

@@ -68,7 +68,7 @@ class HandoffService(Service):
             if latest is not None and latest.state == HandoffState.ARRIVED:
                 raise Conflict("already_arrived", visit_no=visit.visit_no)
             now = self.clock.now()
-            timeout = load_rule_context(op.session, self.clock).rules.handoff_timeout_minutes
+            timeout = load_rule_context(op.session, self.clock, with_areas=False).rules.handoff_timeout_minutes
             row = Handoff(visit_id=visit.id, visit=visit, state=HandoffState.ESCORTING.value, escort=escort,
                           sent_at=now, sent_by=actor.username, sent_workstation=actor.workstation,
                           due_at=now + timedelta(minutes=timeout))

@@ -31,9 +31,10 @@ import time
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
 from app.actor import Actor
@@ -293,7 +294,7 @@ class PaperImportService(Service):
         return end
 
     @staticmethod
-    def _register(s: Session, actor: Actor, code: str, r: _Row, screening: Screening) -> str:
+    def _register(s: Session, actor: Actor, code: str, r: _Row, screening: Row[Any]) -> str:
         p = r.patient
         row = None
         if p.id_number is not None:

@@ -23,8 +23,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
 
 from app.actor import Actor
 from app.clinic_mode import load_mode
@@ -291,7 +292,7 @@ def _codes(text: str) -> tuple[str, ...]:
     return tuple(code for code in text.split(",") if code)
 
 
-def _carry(row: PharmacyPurchase, screening: Screening | None) -> CarryForward:
+def _carry(row: PharmacyPurchase, screening: Screening | Row[Any] | None) -> CarryForward:
     return CarryForward(row.id, row.at, row.buyer_name, row.phone, row.id_number,
                         screening.temperature_c if screening else row.temperature_c,
                         screening.id if screening else None, screening.decision if screening else None,

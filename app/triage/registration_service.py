@@ -3,27 +3,30 @@
 from __future__ import annotations
 
 from dataclasses import fields, replace
+from datetime import datetime
+from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import Row, bindparam, or_, select
 from sqlalchemy.orm import Session
 
 from app.access_log import Access, criteria_kind, record_access
 from app.actor import Actor
 from app.clock import Clock
 from app.counters import next_value
+from app.db.models import User
 from app.db.prefix import starts_with
 from app.errors import Conflict, NotFound, StaleEdit, ValidationError
 from app.casework.tables import Case
 from app.people import full_name, full_names
 from app.permissions import Perm
-from app.services.base import Service, authorize
+from app.services.base import Service, authorize, insert_row
 from app.triage.common import (clinic_identity, handoff_record, local_day, patient_record, screening_inputs,
                                screening_record, split_codes)
 from app.triage.identity import name_initials, normalise_patient
 from app.triage.records import PatientInput, PatientRecord, VisitDetail
 from app.triage.rules import assess, checked_health_code_note
 from app.triage.screening_service import load_rule_context
-from app.triage.tables import Handoff, Patient, Screening, Visit
+from app.triage.tables import PATIENTS, SCREENINGS, VISITS, Handoff, Patient, Screening, Visit
 from app.triage.vocab import Decision, HealthCode
 
 PATIENT_FIELDS = tuple(f.name for f in fields(PatientInput))
@@ -49,12 +52,24 @@ def apply_patient(row: Patient, p: PatientInput) -> dict[str, tuple[object, obje
     return changed
 
 
-def visit_detail(s: Session, visit: Visit, patient: Patient, screening: Screening, *, new: bool = False
-                 ) -> VisitDetail:
+def new_patient(p: PatientInput, now: datetime) -> dict[str, Any]:
+    """The row of a patient registered for the first time (as ``apply_patient`` fills a new one)."""
+    values: dict[str, Any] = {name: getattr(p, name) for name in PATIENT_FIELDS}
+    for name in ("address", "occupation", "workplace"):
+        if values[name] is None:
+            values[name] = ""
+    return {**values, "name_initials": name_initials(p.name), "created_at": now, "updated_at": now}
+
+
+def visit_detail(s: Session, visit: Visit | Row[Any], patient: Patient | Row[Any], screening: Screening | Row[Any],
+                 *, new: bool = False, people: dict[str, str] | None = None) -> VisitDetail:
+    """The record the desk shows. ``new``: just registered (no hand-off, no case yet), with ``people`` (the
+    full names on it) already read by the registration."""
     handoffs = () if new else list(s.scalars(select(Handoff).where(Handoff.visit_id == visit.id)
                                               .order_by(Handoff.sent_at)))
-    named = [screening.username, *(u for h in handoffs for u in (h.sent_by, h.received_by, h.incident_noticed_by))]
-    people = full_names(s, [visit.username, *named])  # one query for every name on the record
+    if people is None:
+        named = [screening.username, *(u for h in handoffs for u in (h.sent_by, h.received_by, h.incident_noticed_by))]
+        people = full_names(s, [visit.username, *named])  # one query for every name on the record
     nurse = people.get(visit.username) if visit.user_id is not None else None
     case = None if new else s.scalars(select(Case).where(Case.visit_id == visit.id)).first()
     doctor = "" if case is None else full_name(s, case.doctor_username)
@@ -67,6 +82,20 @@ def visit_detail(s: Session, visit: Visit, patient: Patient, screening: Screenin
         doctor_name=doctor, classification=case.classification if case else "",
         disposition=(case.disposition or "") if case else "",
     )
+
+
+# What a registration checks and shows, in one read instead of four (issue 16): the screening, the visit already
+# registered from it, the patient who already has the ID number typed, and the full names of the nurse who
+# screened and of the one registering.
+_TO_REGISTER = select(
+    SCREENINGS,
+    select(VISITS.c.id).where(VISITS.c.screening_id == SCREENINGS.c.id).scalar_subquery().label("visit_id"),
+    select(PATIENTS.c.id).where(PATIENTS.c.id_type == bindparam("id_type"),
+                                PATIENTS.c.id_number == bindparam("id_number")).scalar_subquery()
+    .label("patient_with_id"),
+    select(User.full_name).where(User.username == SCREENINGS.c.username).scalar_subquery().label("screened_by"),
+    select(User.full_name).where(User.username == bindparam("actor")).scalar_subquery().label("actor_name"),
+).where(SCREENINGS.c.id == bindparam("id"))
 
 
 def check_doses(doses: int | None) -> int | None:
@@ -99,7 +128,7 @@ def check_at_registration(s: Session, clock: Clock, screening: Screening, health
     inputs = replace(screening_inputs(screening), health_code=health_code or HealthCode.NOT_CHECKED,
                      health_code_note=health_code_note)
     note = checked_health_code_note(inputs, "registration")
-    ctx = load_rule_context(s, clock)
+    ctx = load_rule_context(s, clock, with_areas=bool(inputs.travel))
     assessment = assess(inputs, ctx.rules, ctx.risk_areas, screening.clinic_day)
     screening.health_code, screening.health_code_note = inputs.health_code, note
     reasons = split_codes(screening.reasons)
@@ -157,50 +186,55 @@ class RegistrationService(Service):
         p = normalise_patient(patient, today)
         with self.audited_write(actor, "triage.register", "visit", Perm.TRIAGE) as op:
             s = op.session
-            screening = s.get(Screening, screening_id)
-            if screening is None:
+            conn = s.connection()
+            found = conn.execute(_TO_REGISTER, {"id": screening_id, "id_type": p.id_type, "id_number": p.id_number,
+                                                "actor": actor.username}).first()
+            if found is None:
                 raise NotFound(entity="screening", id=screening_id)
-            if screening.decision == "general":
+            if found.decision == "general":
                 raise ValidationError("not_fever_patient", field="decision")
-            if s.scalar(select(Visit.id).where(Visit.screening_id == screening_id)) is not None:
+            if found.visit_id is not None:
                 raise Conflict("already_registered", screening_id=screening_id)
-            checked = check_at_registration(s, self.clock, screening, health_code, health_code_note)
+            screening: Screening | Row[Any] = found
+            checked = found.health_code == HealthCode.NOT_CHECKED
+            if checked:  # a pharmacy-counter screening: its code is recorded now, on the ORM row
+                screening = s.get_one(Screening, screening_id)
+                check_at_registration(s, self.clock, screening, health_code, health_code_note)
+            else:  # unchanged: the audit digest uses the row as read
+                op.known["screenings"] = found._mapping
             changes: dict[str, tuple[object, object]] = {}
+            row: Patient | Row[Any]
             if patient_id is not None:
-                row = s.get(Patient, patient_id)
-                if row is None:
+                returning = s.get(Patient, patient_id)
+                if returning is None:
                     raise NotFound(entity="patient", id=patient_id)
-                if patient_version is not None and row.version != patient_version:
+                if patient_version is not None and returning.version != patient_version:
                     raise StaleEdit(entity="patient")
-                refuse_taken_id_number(s, row, p)
-                changes = apply_patient(row, p)
+                refuse_taken_id_number(s, returning, p)
+                changes = apply_patient(returning, p)
                 if changes:
-                    row.updated_at = now
+                    returning.updated_at = now
+                row = returning
             else:
-                if p.id_number is not None:
-                    existing = s.scalar(select(Patient.id).where(Patient.id_type == p.id_type,
-                                                                 Patient.id_number == p.id_number))
-                    if existing is not None:
-                        raise Conflict("patient_exists", patient_id=existing)
-                row = Patient(name_initials=name_initials(p.name), created_at=now, updated_at=now)
-                apply_patient(row, p)
-                s.add(row)
-            s.flush()
+                if found.patient_with_id is not None:
+                    raise Conflict("patient_exists", patient_id=found.patient_with_id)
+                row = insert_row(s, PATIENTS, new_patient(p, now))
+            s.flush()  # the ORM's changes (a returning patient, a code checked now) before the Core inserts
             # the number is taken last, in this transaction: a refused or failed save takes none (the
             # counter rolls back with it), and no number is shown before the visit holding it is committed
             number = visit_number(clinic.code, today.strftime("%Y%m%d"), next_value(s, f"visit:{today:%Y%m%d}"))
-            visit = Visit(visit_no=number, clinic_day=today, patient_id=row.id, screening_id=screening_id,
-                          registered_at=now, user_id=actor.user_id, username=actor.username,
-                          workstation=actor.workstation, onset_date=onset_date or screening.onset_date,
-                          vaccination_doses=vaccination_doses)
-            s.add(visit)
-            s.flush()
+            visit = insert_row(s, VISITS, dict(
+                visit_no=number, clinic_day=today, patient_id=row.id, screening_id=screening_id, registered_at=now,
+                user_id=actor.user_id, username=actor.username, workstation=actor.workstation,
+                onset_date=onset_date or screening.onset_date, vaccination_doses=vaccination_doses))
+            op.known["visits"] = visit._mapping
             op.entity_id = number
             op.summary = {"visit_no": number, "patient_id": row.id, "returning": patient_id is not None,
                           "changed": sorted(changes), "decision": screening.decision}
             if checked:
                 op.summary["health_code"] = screening.health_code
-            return visit_detail(s, visit, row, screening, new=True)
+            people = {u: n for u, n in ((found.username, found.screened_by), (actor.username, found.actor_name)) if n}
+            return visit_detail(s, visit, row, screening, new=True, people=people)
 
     def detail(self, actor: Actor, visit_no: str, *, opened: bool = False) -> VisitDetail:
         """One registration. ``opened``: a person opened it on purpose (the visit list's detail), recorded as

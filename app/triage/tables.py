@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import cast
 
-from sqlalchemy import Boolean, Date, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, Date, Float, ForeignKey, Index, Integer, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db.models import Base
@@ -168,3 +169,9 @@ class PharmacyPurchase(Base):
     prescriber_institution: Mapped[str] = mapped_column(String(100), default="")
     outcome: Mapped[str] = mapped_column(String(12), default="sold", index=True)  # SaleOutcome
     follow_up: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+
+
+# The tables the desk's saves write with Core (app/services/base.py ``insert_row``).
+SCREENINGS = cast(Table, Screening.__table__)
+PATIENTS = cast(Table, Patient.__table__)
+VISITS = cast(Table, Visit.__table__)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from app.vocabulary import Words
+from app.vocabulary import staff as _staff
+from app.vocabulary import stock as _stock
 
 OUTCOME: Mapping[str, Words] = {
     "success": Words("成功", "Done"),
@@ -31,6 +33,9 @@ ACTION: Mapping[str, Words] = {
     "figures.update": Words("修改规则时限与数值", "Rule figures changed"),
     "triage.risk_areas_replace": Words("更新风险地区清单", "Risk-area list replaced"),
     "sync.list_applied": Words("应用县级下发清单", "County list applied (version from the hub)"),
+    "sync.export": Words("导出待报送文件（U 盘）", "Pending file exported (USB)"),
+    "sync.import_receipt": Words("导入县级平台回执", "County receipt imported"),
+    "sync.import_lists": Words("导入县级清单文件", "County lists file imported"),
     "handoff.send": Words("专人引导就诊", "Escorted to fever clinic"),
     "handoff.arrive": Words("发热门诊接收", "Arrived at fever clinic"),
     "handoff.left_without_permission": Words("擅自离院", "Left without permission"),
@@ -91,6 +96,8 @@ ACTION: Mapping[str, Words] = {
     "report.auto_submit_time": Words("修改日报自动上报时间", "Automatic report time changed"),
     "sync.hub_url": Words("设置县级平台地址", "County hub address set"),
     "sync.hub_ca": Words("设置县级平台证书", "County hub certificate set"),
+    **_staff.ACTION,  # issue 18
+    **_stock.ACTION,
 }
 
 ENTITY: Mapping[str, Words] = {
@@ -102,6 +109,7 @@ ENTITY: Mapping[str, Words] = {
     "purchase": Words("购药登记", "Purchase"),
     "import": Words("导入", "Import"),
     "setting": Words("设置", "Setting"),
+    "outbox": Words("待报送队列", "Outbox"),
     "risk_areas": Words("风险地区清单", "Risk areas"),
     "desk": Words("工作站密钥", "Desk key"),
     "admission": Words("入住病区", "Ward admission"),
@@ -120,6 +128,8 @@ ENTITY: Mapping[str, Words] = {
     "permit_list": Words("通行证列表", "Permit list"),
     "transfer_list": Words("转运记录", "Transfer records"),
     "printed_form": Words("表单", "Printed form"),
+    **_staff.ENTITY,  # issue 18
+    **_stock.ENTITY,
 }
 #: issue 13 — privacy: the kind of search criterion recorded instead of the criterion (app.access_log.Criteria)
 ACCESS_CRITERIA: Mapping[str, Words] = {

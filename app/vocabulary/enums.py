@@ -15,6 +15,10 @@ from app.desk_vocab import DeskKeyState, DeskPurpose, TrustPurpose
 from app.guideline_rules import Area, EditedOn
 from app.permissions import Role
 from app.reporting.alerts import AlertKind
+from app.staff.vocab import RosterState, SampleResult, StaffClock, StaffPost
+from app.stock.vocab import CoverState, MoveKind, StockUnit
+from app.severity.vocab import (Avpu, Level, LevelReason, ObservationAlert, Parameter, Risk, Spo2Scale,
+                                VitalWarning)
 from app.transfer.vocab import Condition, HospitalKind, TransferClock, TransferState
 from app.triage.vocab import (CallbackOutcome, Decision, DrugCategory, FollowUpState, HandoffState, HealthCode,
                               IdType, Occupation, Prescription, Reason, RiskLevel, SaleOutcome, Sex, Symptom,
@@ -24,6 +28,9 @@ from app.vocabulary import audit as A
 from app.vocabulary import casework as C
 from app.vocabulary import clinic as K
 from app.vocabulary import report as R
+from app.vocabulary import severity as S
+from app.vocabulary import staff as F
+from app.vocabulary import stock as U
 from app.vocabulary import rules as G
 from app.vocabulary import transfer as T
 from app.vocabulary import triage as P
@@ -47,6 +54,10 @@ TABLES: Mapping[type[Enum], Mapping[str, Words]] = {
     WardType: W.WARD_TYPE, NursingLevel: W.NURSING_LEVEL, PermitKind: W.PERMIT_KIND, PermitState: W.PERMIT_STATE,
     ExceptionKind: W.EXCEPTION_KIND, Deny: W.DENY, GateOutcome: W.GATE_OUTCOME, Direction: W.DIRECTION,
     ExitFlag: W.EXIT_FLAG,
+    Parameter: S.PARAMETER, Avpu: S.AVPU, Spo2Scale: S.SPO2_SCALE, Risk: S.RISK, Level: S.LEVEL,
+    LevelReason: S.LEVEL_REASON, VitalWarning: S.VITAL_WARNING, ObservationAlert: S.OBSERVATION_ALERT,
+    StaffPost: F.STAFF_POST, SampleResult: F.SAMPLE_RESULT, RosterState: F.ROSTER_STATE, StaffClock: C.CLOCK_KIND,
+    StockUnit: U.STOCK_UNIT, MoveKind: U.MOVE_KIND, CoverState: U.COVER_STATE,
 }
 
 

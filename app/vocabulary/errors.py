@@ -17,6 +17,11 @@ from typing import Any
 
 from app.vocabulary import Words
 from app.vocabulary.casework import DISPOSITION
+from app.vocabulary.severity import ERRORS as _SEVERITY_ERRORS
+from app.vocabulary.staff import ERRORS as _STAFF_ERRORS
+from app.vocabulary.staff import MISSING as _STAFF_MISSING
+from app.vocabulary.stock import ERRORS as _STOCK_ERRORS
+from app.vocabulary.stock import MISSING as _STOCK_MISSING
 from app.vocabulary.transfer import TRANSFER_STATE
 from app.vocabulary.wards import EXCEPTION_KIND
 
@@ -1026,6 +1031,51 @@ ERRORS: dict[str, Words] = {
         zh="操作未能完成。请再试一次；如仍不行，请告知本工作站的技术支持人员。",
         en="This could not be done. Try again; if it happens again, tell whoever supports this workstation."),
     # issue 15 — new codes from other parts go below
+    **_SEVERITY_ERRORS,  # issue 17: vital signs, NEWS2, fever-sentinel severity
+    **_STAFF_ERRORS,  # issue 18: key-post staff testing, environmental swabs
+    **_STOCK_ERRORS,  # issue 18: the stockpile
+    # issue 18 — sneakernet: files carried to and from the county (app/reporting/sneakernet.py, app/hub/sneakernet.py)
+    "sneakernet_file": Words(
+        zh="这不是发热哨点工作站的{what}文件（或文件已损坏），未导入任何内容。请确认选的是对方交来的原文件（不要用其他软件打开后另存），"
+           "或请对方重新导出一份。",
+        en="This is not a Fever Sentinel {what} file (or it is damaged); nothing was imported. Check that you chose "
+           "the file exactly as it was handed over (not opened and re-saved in another program), or ask for a new "
+           "export."),
+    "sneakernet_tampered": Words(
+        zh="这份{what}文件在导出后被改动过（签名或摘要不符），已拒绝，未导入任何内容。请对方重新导出一份，用 U 盘原样拷贝，不要打开修改。",
+        en="This {what} file was changed after it was exported (its signature or digest does not match); it was "
+           "refused and nothing was imported. Ask for a new export and copy it to the USB drive as it is, without "
+           "opening or editing it."),
+    "sneakernet_other_clinic": Words(
+        zh="这份回执是发给机构 {clinic} 的，不是本机构（{mine}）的，未导入任何内容。请向县级平台索取本机构的回执。",
+        en="This receipt is for clinic {clinic}, not this clinic ({mine}); nothing was imported. Ask the county "
+           "for this clinic's receipt."),
+    "sneakernet_unknown_clinic": Words(
+        zh="本县级平台尚未登记机构 {clinic}，该文件未导入任何内容。请先用 hub add-clinic 登记该机构的公钥，再导入此文件。",
+        en="Clinic {clinic} is not registered at this county hub; nothing in the file was imported. Register "
+           "the clinic's public key first (hub add-clinic), then import the file again."),
+    "hub_key_unknown": Words(
+        zh="本机尚未固定县级平台公钥，无法核验这份{what}文件，未导入任何内容。请县级平台用 hub public-key 宣读公钥，"
+           "由管理员在本机用 sync hub-key 设置后再导入。",
+        en="No county hub key is pinned here, so this {what} file cannot be checked; nothing was imported. Ask "
+           "the county to read out its key (hub public-key), set it here with sync hub-key, then import again."),
+    "outbox_empty": Words(
+        zh="没有待报送的内容，未生成文件。无需携带 U 盘；如需报送某日报告，请先提交该日报告再导出。",
+        en="Nothing is waiting to be sent, so no file was made. There is nothing to carry; to send a day's "
+           "report, submit it first and export again."),
+    "receipt_gone": Words(
+        zh="这份回执已不在县级平台上（平台重启过，或之后导入了很多文件）。请重新导入同一文件：不会重复保存，并会生成新的回执。",
+        en="This receipt is no longer held by the county hub (it restarted, or many files were imported since). "
+           "Import the same file again: nothing is stored twice and a new receipt is made."),
+    "file_unwritable": Words(
+        zh="无法写入文件 {path}：请检查 U 盘是否插好、是否写保护或已满，然后重新导出。",
+        en="The file {path} could not be written: check that the USB drive is plugged in, not write-protected "
+           "and not full, then export again."),
+}
+SNEAKERNET_FILES: dict[str, Words] = {  # which file a sneakernet error is about
+    "outbox": Words("待报送", "outbox"),
+    "receipt": Words("回执", "receipt"),
+    "lists": Words("县级清单", "county lists"),
 }
 
 UNKNOWN = ERRORS["error"]
@@ -1137,6 +1187,8 @@ _MISSING: dict[str, Words] = {  # not_found, by the entity
     "alert": Words(zh="该预警已不存在，请刷新预警列表。", en="This alert no longer exists: reload the alerts."),
     "permit": Words(zh="未找到证号为 {number} 的证件，请核对证号或重新扫码。",
                     en="No permit with the number {number} was found: check the number, or scan it again."),
+    **_STAFF_MISSING,  # issue 18
+    **_STOCK_MISSING,
 }
 
 _LOCK_RULE = Words(
@@ -1326,6 +1378,14 @@ def _list_format(d: Mapping[str, Any]) -> tuple[Words, Fields]:
     return ERRORS["list_format"], {"reason": _reason(FILE_REASONS, d)}
 
 
+def _file_kind(code: str) -> Chooser:
+    """A sneakernet file error: which file (outbox, receipt, lists) in words."""
+    def choose(d: Mapping[str, Any]) -> tuple[Words, Fields]:
+        return ERRORS[code], {**{k: v for k, v in d.items() if v is not None}, "what": _named(SNEAKERNET_FILES,
+                                                                                             d.get("what"))}
+    return choose
+
+
 _CHOOSERS: dict[str, Chooser] = {
     "stale_edit": _stale_edit, "not_found": _not_found, "bad_credentials": _bad_credentials,
     "account_locked": _account_locked, "case_closed": _case_closed, "illegal_transition": _illegal_transition,
@@ -1333,7 +1393,8 @@ _CHOOSERS: dict[str, Chooser] = {
     "hub_certificate": _hub_certificate, "incident_reported": _incident_reported,
     "time_before_previous_step": _time_before_previous_step, "doctor_has_open_cases": _doctor_has_open_cases,
     "followup_closed": _followup_closed, "hub_list_invalid": _hub_list_invalid, "list_item": _list_item,
-    "list_format": _list_format,
+    "list_format": _list_format, "sneakernet_file": _file_kind("sneakernet_file"),
+    "sneakernet_tampered": _file_kind("sneakernet_tampered"), "hub_key_unknown": _file_kind("hub_key_unknown"),
 }
 
 

@@ -44,6 +44,16 @@ REPORT_COUNT: Mapping[str, Words] = {
     "gate_denials": Words("门岗禁止进入", "Refused at the ward gate"),
     "visitor_overstays": Words("探视超时", "Visitors overstaying"),
     "open_alerts": Words("未处理预警", "Early-warning alerts still open"),
+    # issue 18: key-post staff testing and environmental swabs (app/staff), the stockpile (app/stock)
+    "staff_tested": Words("重点岗位人员核酸检测人数", "Key-post staff tested"),
+    "staff_overdue": Words("重点岗位人员检测逾期", "Key-post staff overdue for a test"),
+    "staff_positive": Words("重点岗位人员检测阳性", "Key-post staff tested positive"),
+    "swabs_taken": Words("环境表面采样", "Environmental surface swabs"),
+    "swabs_positive": Words("环境表面采样阳性", "Environmental swabs positive"),
+    "stock_items_tracked": Words("储备物资品种(已设满负荷日用量)", "Stock items with a full-load daily use"),
+    "stock_items_short": Words("储备不足品种(低于满负荷运转天数)", "Stock items below the days of cover"),
+    "stock_lowest_cover_days": Words("储备最低可用天数", "Lowest days of cover"),
+    "stock_lowest_item": Words("其中可用天数最低的物资", "of which the item with the fewest days"),
 }
 
 ALERT_KIND: Mapping[str, Words] = {
@@ -59,6 +69,8 @@ ALERT_KIND: Mapping[str, Words] = {
     "untaken_patient": Words("患者候诊无医生接诊", "Patient waiting, no doctor"),
     "visitor_overstay": Words("探视人员超时", "Visitor overstaying"),
     "offline_admit_refusable": Words("门岗离线放行了应拒绝的通行证", "Offline gate let in a permit it should have refused"),
+    "staff_positive": Words("重点岗位工作人员核酸阳性", "Key-post staff member tested positive"),
+    "swab_positive": Words("环境表面采样阳性", "Environmental surface swab positive"),
 }
 
 ALERT_SERIES: Mapping[str, Words] = {

@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from app.vocabulary import Words
+from app.vocabulary import severity as _severity
+from app.vocabulary import staff as _staff
+from app.vocabulary import stock as _stock
 
 RULE_AREA: Mapping[str, Words] = {
     "pre_triage": Words("预检分诊", "Pre-triage"),
@@ -81,6 +84,9 @@ RULE: Mapping[str, Words] = {
     "report.traceback": Words(
         "每一步均记录操作人和时间，漏诊或转运延误可倒查责任。",
         "Every step is recorded with who and when, so a missed diagnosis or a late transfer can be traced back."),
+    **_severity.RULE,
+    **_staff.RULE,  # issue 18
+    **_stock.RULE,
 }
 
 FIGURE: Mapping[str, Words] = {
@@ -105,6 +111,9 @@ FIGURE: Mapping[str, Words] = {
     "report.auto_submit_at:time": Words("未提交日报告次日自动提交时间", "Unsent report submitted automatically the next day at"),
     "guideline:nat_result_fever_clinic_hours": Words("发热门诊核酸结果回报时限", "Fever-clinic nucleic acid result within"),
     "guideline:epi_hours": Words("流行病学调查时限", "Epidemiological investigation within"),
+    **_severity.FIGURE,
+    **_staff.FIGURE,  # issue 18
+    **_stock.FIGURE,
 }
 
 UNIT: Mapping[str, Words] = {
@@ -115,6 +124,7 @@ UNIT: Mapping[str, Words] = {
     "celsius": Words("°C", "°C"),
     "time": Words("", ""),
     "count": Words("", ""),
+    **_severity.UNIT,
 }
 
 EDITED_ON: Mapping[str, Words] = {

@@ -26,6 +26,7 @@ import tempfile
 import threading
 import uuid
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from datetime import datetime, timedelta
@@ -33,23 +34,25 @@ from pathlib import Path
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-from sqlalchemy import select
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from app.actor import Actor
 from app.clock import Clock
 from app.db.engine import Database
+from app.db.models import ClinicSetting
 from app.desk_keys import permit_key, permit_keys_for_snapshot
 from app.disk_full import disk_full_as_error
 from app.errors import PermissionDenied, StorageError
 from app import scan_text
-from app.figures import load_figures
+from app.figures import load_figures, parse_figures
 from app.keys import load_public_key
 from app.permissions import Perm
 from app.privacy import mask_name
 from app.reporting.alerts import AlertKind, raise_now
 from app.reporting.alert_tables import Alert
+from app.text_rules import refuse_hidden_characters
 from app.services.base import Service, authorize
 from app.triage.common import clinic_day
 from app.wards import credential
@@ -105,6 +108,86 @@ class _Verdict:
     permit_id: str | None = None
     admission_id: int | None = None
     kind: str | None = None
+    #: what ``_decide`` already read, so the passage does not read it again (None: not read)
+    inside: bool | None = None
+    latest: datetime | None = None  # the permit's latest recorded passage (None with ``inside`` known: none)
+
+
+_PASSAGES = (GateOutcome.ADMIT.value, GateOutcome.EXIT.value)
+# The statements of a scan and of the inside poll, built once: building and keying a statement cost more than
+# running it (a scan runs about ten).
+_PAYLOAD = select(Permit.payload).where(Permit.number == bindparam("number"))
+_LAST = (select(GateEvent.outcome, GateEvent.at)
+         .where(GateEvent.permit_id == bindparam("permit"), GateEvent.outcome.in_(_PASSAGES))
+         .order_by(GateEvent.at.desc(), GateEvent.id.desc()).limit(1))
+_INSIDE_SINCE = select(GateInside.since).where(GateInside.permit_id == bindparam("permit"))
+_latest = aliased(GateEvent, name="latest")
+#: Everything a scan needs about a known permit in one read: its live state, its ward's gates, since when it is
+#: inside, its latest passage, and the figures in force.
+_LIVE = (select(Permit.number, Permit.state, Permit.revoke_reason, Permit.escort_test_at, Permit.escort_test_result,
+                Permit.valid_until, Admission.discharged_at, Ward.gates, GateInside.since.label("inside_since"),
+                _latest.outcome.label("last_outcome"), _latest.at.label("last_at"),
+                select(ClinicSetting.value).where(ClinicSetting.key == WardFigures.KEY).scalar_subquery()
+                .label("figures"))
+         .join(Admission, Admission.id == Permit.admission_id).join(Ward, Ward.id == Admission.ward_id)
+         .outerjoin(GateInside, GateInside.permit_id == Permit.id)
+         .outerjoin(_latest, _latest.id == select(GateEvent.id).where(
+             GateEvent.permit_id == Permit.id, GateEvent.outcome.in_(_PASSAGES))
+             .order_by(GateEvent.at.desc(), GateEvent.id.desc()).limit(1).scalar_subquery())
+         .where(Permit.id == bindparam("permit")))
+_LATER = select(GateEvent.id).where(GateEvent.permit_id == bindparam("permit"), GateEvent.at > bindparam("at"),
+                                    GateEvent.outcome.in_(_PASSAGES)).limit(1)
+_LEFT = select(GateEvent.id).where(GateEvent.permit_id == bindparam("permit"),
+                                   GateEvent.outcome == GateOutcome.EXIT.value).limit(1)
+_OTHER_VISITOR = select(GateInside.permit_id).where(
+    GateInside.admission_id == bindparam("admission"), GateInside.kind == PermitKind.VISITOR.value,
+    GateInside.permit_id != bindparam("permit")).limit(1)
+_RECORD = insert(GateEvent)
+_ENTER = insert(GateInside)
+_MOVE = update(GateInside).where(GateInside.permit_id == bindparam("permit")).values(
+    gate=bindparam("to_gate"), since=bindparam("at"))
+_LEAVE = delete(GateInside).where(GateInside.permit_id == bindparam("permit"))
+_INSIDE = (select(GateInside.gate, GateInside.since, Permit.number, Permit.kind, Permit.holder_name, Permit.valid_until,
+                  Admission.bed, Ward.name, Ward.gates)
+           .join(Permit, Permit.id == GateInside.permit_id).join(Admission, Admission.id == Permit.admission_id)
+           .join(Ward, Ward.id == Admission.ward_id))
+
+
+#: Permits already verified, by the text scanned: (key id, the verifying key's bytes, the credential). A card is
+#: scanned in and out, and often read twice by the scanner; it is verified again only when the key that verified
+#: it is no longer the one the clinic's table gives for its key id (read at every scan).
+_verified: dict[str, tuple[str, bytes, credential.Credential]] = {}
+
+
+def _verify(text: str, key_for: Callable[[str], Ed25519PublicKey | None]) -> credential.Credential:
+    """``credential.decode``, remembered for the same text and the same key (verification is deterministic)."""
+    seen: dict[str, Ed25519PublicKey | None] = {}
+
+    def key_once(kid: str) -> Ed25519PublicKey | None:
+        if kid not in seen:
+            seen[kid] = key_for(kid)
+        return seen[kid]
+
+    hit = _verified.get(text)
+    if hit is not None:
+        key = key_once(hit[0])
+        if key is not None and key.public_bytes_raw() == hit[1]:
+            return hit[2]
+    c = credential.decode(text, key_once)
+    [(kid, key)] = seen.items()  # the one key id of the text's header; it verified, so it is a key
+    if key is not None:
+        if len(_verified) > 512:
+            _verified.clear()
+        _verified[text] = (kid, key.public_bytes_raw(), c)
+    return c
+
+
+def _clean(values: dict[str, Any]) -> dict[str, Any]:
+    """The engine's flush-time check of every stored string, for the rows a scan writes without the ORM."""
+    for name, value in values.items():
+        if isinstance(value, str):
+            refuse_hidden_characters(value, name)
+    return values
 
 
 def _window(c: credential.Credential, now: datetime) -> Deny | None:
@@ -154,23 +237,20 @@ class GateService(Service):
         if not record:
             with self.db.read() as s:
                 authorize(s, actor, Perm.GATE)
-                figures, _ = load_figures(s, WardFigures)
-                return self._decide(s, scanned, gate, now, direction, figures).decision
+                return self._decide(s, scanned, gate, now, direction).decision
         with self.audited_write(actor, "gate.scan", "gate_event", Perm.GATE) as op:
             s = op.session
-            figures, _ = load_figures(s, WardFigures)
-            verdict = self._decide(s, scanned, gate, now, direction, figures)
-            event = GateEvent(event_key=event_key or uuid.uuid4().hex, permit_id=verdict.permit_id,
-                              admission_id=verdict.admission_id, gate=gate, at=now,
-                              outcome=verdict.decision.outcome, reason=verdict.decision.reason, offline=False,
-                              username=actor.username, workstation=actor.workstation, direction=direction.value,
-                              flags=",".join(verdict.decision.flags) or None)
-            s.add(event)
+            verdict = self._decide(s, scanned, gate, now, direction)
+            d = verdict.decision
+            inserted = s.connection().execute(_RECORD, _clean(dict(
+                event_key=event_key or uuid.uuid4().hex, permit_id=verdict.permit_id,
+                admission_id=verdict.admission_id, gate=gate, at=now, outcome=d.outcome, reason=d.reason,
+                offline=False, username=actor.username, workstation=actor.workstation, direction=direction.value,
+                flags=",".join(d.flags) or None))).inserted_primary_key
+            op.entity_id = inserted[0] if inserted else None
             self._pass(s, verdict, gate, now, now)
-            s.flush()
-            op.entity_id = event.id
-            op.summary = _scan_summary(verdict.decision, gate, direction.value)
-        return verdict.decision
+            op.summary = _scan_summary(d, gate, direction.value)
+        return d
 
     def _record_failure(self, actor: Actor, action: str, entity: str, op: Any, exc: Any) -> None:
         if isinstance(exc, StorageError):
@@ -182,30 +262,31 @@ class GateService(Service):
         refused at the next scan; another clinic's key never verifies a permit): app/desk_keys.py."""
         return permit_key(s, kid, self.clock.now())
 
-    def _decide(self, s: Session, scanned: str, gate: str, now: datetime, direction: Direction,
-                figures: WardFigures) -> _Verdict:
-        """A few small queries for the live state (a scan must answer in milliseconds)."""
+    def _decide(self, s: Session, scanned: str, gate: str, now: datetime, direction: Direction) -> _Verdict:
+        """Two small reads, the key and the permit's live state (a scan must answer in milliseconds)."""
         text = scan_text.permit_text(scanned)
         if not scan_text.is_permit(text):  # a typed permit number
             typed = scan_text.permit_number(scanned)
-            payload = s.scalar(select(Permit.payload).where(Permit.number == typed)) if 0 < len(typed) <= 16 \
+            payload = s.connection().execute(_PAYLOAD, {"number": typed}).scalar() if 0 < len(typed) <= 16 \
                 else None
             if payload is None:
                 return _Verdict(_deny(Deny.UNKNOWN_PERMIT, direction=direction))
             text = payload
         try:
-            c = credential.decode(text, lambda kid: self._public_key(s, kid))
+            c = _verify(text, lambda kid: self._public_key(s, kid))
         except credential.CredentialRefused as refused:
             return _Verdict(_deny(refused.reason, direction=direction))
-        live = s.execute(
-            select(Permit.number, Permit.state, Permit.revoke_reason, Permit.escort_test_at,
-                   Permit.escort_test_result, Permit.valid_until, Admission.discharged_at, Ward.gates)
-            .join(Admission, Admission.id == Permit.admission_id).join(Ward, Ward.id == Admission.ward_id)
-            .where(Permit.id == c.permit_id)).first()
-        number = live.number if live is not None else None
-        last = self._last_passage(s, c.permit_id)
-        if last is not None and timedelta(0) <= now - last.at < timedelta(seconds=figures.repeat_scan_seconds):
-            return _Verdict(_repeat(c, number, last.outcome, last.at, direction), c.permit_id, c.admission_id, c.kind)
+        conn = s.connection()
+        live = conn.execute(_LIVE, {"permit": c.permit_id}).first()
+        if live is not None:
+            number, since, latest, last_outcome = live.number, live.inside_since, live.last_at, live.last_outcome
+            figures = parse_figures(WardFigures, live.figures) if live.figures is not None else WardFigures()
+        else:  # signed by us, unknown here: refused, but an exit is still recorded as it is
+            number, since = None, conn.execute(_INSIDE_SINCE, {"permit": c.permit_id}).scalar()
+            latest, last_outcome = conn.execute(_LAST, {"permit": c.permit_id}).first() or (None, None)
+            figures, _ = load_figures(s, WardFigures)
+        if latest is not None and timedelta(0) <= now - latest < timedelta(seconds=figures.repeat_scan_seconds):
+            return _Verdict(_repeat(c, number, last_outcome, latest, direction), c.permit_id, c.admission_id, c.kind)
         window = _window(c, now)
         withdrawn = None
         if live is None:
@@ -217,20 +298,19 @@ class GateService(Service):
         wrong_ward = live is not None and gate not in gate_names(live.gates)
         test_old = c.kind == PermitKind.ESCORT and live is not None and (
             live.escort_test_at is None or live.escort_test_result != "negative" or now > live.valid_until)
-        inside = s.get(GateInside, c.permit_id)
+        inside = since is not None
         if direction == Direction.OUT:  # leaving is never refused: what was wrong is recorded with the exit
-            flags = _exit_flags(c, window, withdrawn, wrong_ward, test_old, inside is not None)
+            flags = _exit_flags(c, window, withdrawn, wrong_ward, test_old, inside)
             over = None
-            if c.kind == PermitKind.VISITOR and inside is not None:
-                over = _minutes_over(_visit_deadline(c.valid_until, inside.since, figures.visit_max_minutes),
-                                     now) or None
+            if c.kind == PermitKind.VISITOR and since is not None:
+                over = _minutes_over(_visit_deadline(c.valid_until, since, figures.visit_max_minutes), now) or None
                 if over:
                     flags = [f for f in flags if f not in (ExitFlag.VISIT_TIME_OVER, ExitFlag.EXPIRED)]
                     flags.append(ExitFlag.OVERSTAY.value)
             return _Verdict(GateDecision(GateOutcome.EXIT.value, None, number, c.kind, c.masked_name, c.id_last4,
-                                         c.ward, c.bed, c.valid_until, inside_since=inside.since if inside else None,
+                                         c.ward, c.bed, c.valid_until, inside_since=since,
                                          overstay_minutes=over, direction=direction.value, flags=tuple(flags)),
-                            c.permit_id, c.admission_id, c.kind)
+                            c.permit_id, c.admission_id, c.kind, inside, latest)
         reason = window or (withdrawn if live is None else None)
         if reason is None and wrong_ward:
             reason = Deny.WRONG_WARD
@@ -239,18 +319,16 @@ class GateService(Service):
         if reason is None and test_old:
             reason = Deny.ESCORT_TEST_OLD  # the permit ends with the escort's negative result
         if c.kind == PermitKind.VISITOR and reason in (None, Deny.VISIT_TIME_OVER) and (
-                inside is not None or s.scalar(select(GateEvent.id).where(
-                    GateEvent.permit_id == c.permit_id, GateEvent.outcome == GateOutcome.EXIT.value).limit(1))):
+                inside or conn.execute(_LEFT, {"permit": c.permit_id}).first() is not None):
             reason = Deny.VISIT_USED  # one passage: a visitor who came in (or has left) does not enter again
-        if reason is None and c.kind == PermitKind.VISITOR and s.scalar(select(GateInside.permit_id).where(
-                GateInside.admission_id == c.admission_id, GateInside.kind == PermitKind.VISITOR.value,
-                GateInside.permit_id != c.permit_id).limit(1)):
+        if reason is None and c.kind == PermitKind.VISITOR and conn.execute(
+                _OTHER_VISITOR, {"admission": c.admission_id, "permit": c.permit_id}).first() is not None:
             reason = Deny.VISITOR_INSIDE
         if reason is not None:
             return _Verdict(_deny(reason, c, number=number, direction=direction), c.permit_id, c.admission_id, c.kind)
         return _Verdict(GateDecision(GateOutcome.ADMIT.value, None, number, c.kind, c.masked_name, c.id_last4, c.ward,
                                      c.bed, c.valid_until, direction=direction.value),
-                        c.permit_id, c.admission_id, c.kind)
+                        c.permit_id, c.admission_id, c.kind, inside, latest)
 
     def _pass(self, s: Session, verdict: _Verdict, gate: str, at: datetime, now: datetime) -> None:
         """A passage changes who is inside (unless a later passage of the same permit is already
@@ -258,28 +336,25 @@ class GateService(Service):
         d = verdict.decision
         if verdict.permit_id is None or d.outcome not in (GateOutcome.ADMIT, GateOutcome.EXIT):
             return
-        later = s.scalar(select(GateEvent.id).where(
-            GateEvent.permit_id == verdict.permit_id, GateEvent.at > at,
-            GateEvent.outcome.in_([GateOutcome.ADMIT.value, GateOutcome.EXIT.value])).limit(1))
-        if later is None:
-            row = s.get(GateInside, verdict.permit_id)
+        conn, permit = s.connection(), verdict.permit_id
+        if verdict.inside is None:  # a scan written back: read what an online scan's decision already knew
+            later = conn.execute(_LATER, {"permit": permit, "at": at}).first() is not None
+            inside = conn.execute(_INSIDE_SINCE, {"permit": permit}).first() is not None
+        else:
+            later = verdict.latest is not None and verdict.latest > at
+            inside = verdict.inside
+        if not later:
             if d.outcome == GateOutcome.ADMIT and verdict.admission_id is not None:
-                if row is None:
-                    s.add(GateInside(permit_id=verdict.permit_id, admission_id=verdict.admission_id,
-                                     kind=verdict.kind or "", gate=gate, since=at))
+                if not inside:
+                    conn.execute(_ENTER, _clean(dict(permit_id=permit, admission_id=verdict.admission_id,
+                                                     kind=verdict.kind or "", gate=gate, since=at)))
                 else:
-                    row.gate, row.since = gate, at
-            elif d.outcome == GateOutcome.EXIT and row is not None:
-                s.delete(row)
+                    conn.execute(_MOVE, _clean({"permit": permit, "to_gate": gate, "at": at}))
+            elif d.outcome == GateOutcome.EXIT and inside:
+                conn.execute(_LEAVE, {"permit": permit})
         if d.outcome == GateOutcome.EXIT and d.overstay_minutes and verdict.permit_id is not None:
             raise_now(s, AlertKind.VISITOR_OVERSTAY, _overstay_key(verdict.permit_id), clinic_day(s, at),
                       {"permit": d.permit_number, "ward": d.ward, "minutes_over": d.overstay_minutes}, now)
-
-    @staticmethod
-    def _last_passage(s: Session, permit_id: str) -> Any:
-        return s.execute(select(GateEvent.outcome, GateEvent.at).where(
-            GateEvent.permit_id == permit_id, GateEvent.outcome.in_([GateOutcome.ADMIT.value, GateOutcome.EXIT.value]))
-            .order_by(GateEvent.at.desc(), GateEvent.id.desc()).limit(1)).first()
 
     def inside(self, actor: Actor, gate: str | None = None) -> list[InsideRecord]:
         """Everyone now inside (of the wards ``gate`` serves, or all), visitors past the visit's end
@@ -290,18 +365,19 @@ class GateService(Service):
             return self._inside(s, now, gate)
 
     def _inside(self, s: Session, now: datetime, gate: str | None = None) -> list[InsideRecord]:
-        figures, _ = load_figures(s, WardFigures)
-        rows = s.execute(select(GateInside, Permit).join(Permit, Permit.id == GateInside.permit_id)).all()
+        """The columns shown, not the rows as objects (a gate polls this every few seconds)."""
+        figures: WardFigures | None = None
         result = []
-        for row, p in rows:
-            if gate is not None and gate not in gate_names(p.admission.ward.gates):
+        for r in s.connection().execute(_INSIDE):
+            if gate is not None and gate not in gate_names(r.gates):
                 continue
             deadline = None
-            if p.kind == PermitKind.VISITOR:
-                deadline = _visit_deadline(p.valid_until, row.since, figures.visit_max_minutes)
-            result.append(InsideRecord(p.number, p.kind, mask_name(p.holder_name), p.admission.ward.name,
-                                       p.admission.bed, row.gate, row.since, deadline is not None and now > deadline,
-                                       deadline))
+            if r.kind == PermitKind.VISITOR:
+                if figures is None:
+                    figures, _ = load_figures(s, WardFigures)
+                deadline = _visit_deadline(r.valid_until, r.since, figures.visit_max_minutes)
+            result.append(InsideRecord(r.number, r.kind, mask_name(r.holder_name), r.name, r.bed, r.gate, r.since,
+                                       deadline is not None and now > deadline, deadline))
         return sorted(result, key=lambda r: (not r.overdue, r.since))
 
     def overstays(self, actor: Actor, gate: str | None = None) -> list[InsideRecord]:

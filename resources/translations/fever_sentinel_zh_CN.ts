@@ -205,6 +205,14 @@
         <translation>通行证 {permit} 在 {gate} 离线时被放行，但联网复核应拒绝：{reason}。请核查病区内人员。</translation>
     </message>
     <message>
+        <source>Roster no. {staff_no} ({post}) tested positive, sampled {day}. Take them off duty, report it and trace their contacts.</source>
+        <translation>重点岗位人员名单第 {staff_no} 号（{post}）检测阳性，采样日期 {day}。请立即停止其工作、按规定报告并追踪密切接触者。</translation>
+    </message>
+    <message>
+        <source>Surface swab no. {swab_no} at {place} positive, sampled {day}. Disinfect the place, swab it again and test the staff who work there.</source>
+        <translation>环境表面采样第 {swab_no} 号（{place}）阳性，采样日期 {day}。请对该处消毒后重新采样，并为在此工作的人员做核酸检测。</translation>
+    </message>
+    <message>
         <source>Visit {visit_no} classified as {classification}.</source>
         <translation>就诊 {visit_no} 被判定为{classification}。</translation>
     </message>
@@ -2138,6 +2146,45 @@ You become the responsible doctor.</source>
     </message>
 </context>
 <context>
+    <name>ItemDialog</name>
+    <message>
+        <source>Stock item</source>
+        <translation>储备物资</translation>
+    </message>
+    <message>
+        <source>The daily use at full load sets the days of cover (stock ÷ daily use); 0 leaves it unknown.</source>
+        <translation>可用天数 = 库存 ÷ 满负荷日用量；日用量填 0 表示未设，可用天数不计算。</translation>
+    </message>
+    <message>
+        <source>Kept in stock</source>
+        <translation>继续储备</translation>
+    </message>
+    <message>
+        <source>No longer kept</source>
+        <translation>不再储备</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Daily use at full load</source>
+        <translation>满负荷日用量</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>, </source>
@@ -2469,6 +2516,37 @@ Type the clinic code {code} to confirm:</source>
     <message>
         <source>Restore done</source>
         <translation>恢复完成</translation>
+    </message>
+</context>
+<context>
+    <name>MoveDialog</name>
+    <message>
+        <source>Receive stock</source>
+        <translation>物资入库</translation>
+    </message>
+    <message>
+        <source>Issue stock</source>
+        <translation>物资出库</translation>
+    </message>
+    <message>
+        <source>{item}: {on_hand} {unit} on hand.</source>
+        <translation>{item}：现有库存 {on_hand} {unit}。</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Note (from / to whom)</source>
+        <translation>备注（来源/去向）</translation>
+    </message>
+    <message>
+        <source>Receive</source>
+        <translation>入库</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>出库</translation>
     </message>
 </context>
 <context>
@@ -3239,6 +3317,10 @@ Type the clinic code {code} to confirm:</source>
         <source>Count</source>
         <translation>数量</translation>
     </message>
+    <message>
+        <source>{row} ({item})</source>
+        <translation>{row}（{item}）</translation>
+    </message>
 </context>
 <context>
     <name>ReportPage</name>
@@ -3319,6 +3401,22 @@ Type the clinic code {code} to confirm:</source>
         <translation>保存证书</translation>
     </message>
     <message>
+        <source>No network to the county? Carry the queued reports on a USB drive, then import the county&apos;s receipt here.</source>
+        <translation>无法连接县级平台？可将待报送内容用 U 盘带到县级平台，再在此导入县级平台的回执。</translation>
+    </message>
+    <message>
+        <source>Export pending file (USB)…</source>
+        <translation>导出待报送文件（U盘）…</translation>
+    </message>
+    <message>
+        <source>Import receipt…</source>
+        <translation>导入回执…</translation>
+    </message>
+    <message>
+        <source>Import county lists…</source>
+        <translation>导入县级清单…</translation>
+    </message>
+    <message>
         <source>Au&amp;tomatic submission at:</source>
         <translation>自动提交时间(&amp;T)：</translation>
     </message>
@@ -3385,6 +3483,38 @@ Type the clinic code {code} to confirm:</source>
     <message>
         <source>Certificates (*.crt *.cer *.pem *.der);;All files (*)</source>
         <translation>证书 (*.crt *.cer *.pem *.der);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Export pending file</source>
+        <translation>导出待报送文件</translation>
+    </message>
+    <message>
+        <source>Fever Sentinel files (*.json)</source>
+        <translation>发热哨点文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>{count} queued submission(s) written to {path}. Take the file to the county; nothing counts as delivered until you import its receipt.</source>
+        <translation>已将 {count} 份待报送内容写入 {path}。请将文件送交县级平台；导入其回执之前，均不算已送达。</translation>
+    </message>
+    <message>
+        <source>Import the county&apos;s receipt</source>
+        <translation>导入县级平台回执</translation>
+    </message>
+    <message>
+        <source>Receipt imported: {delivered} delivered now, {already} delivered before, {refused} refused by the county (see the queue).</source>
+        <translation>回执已导入：本次确认送达 {delivered} 份，此前已送达 {already} 份，县级平台退回 {refused} 份（见待报送队列）。</translation>
+    </message>
+    <message>
+        <source>Import the county&apos;s lists</source>
+        <translation>导入县级清单</translation>
+    </message>
+    <message>
+        <source>Nothing new in the county&apos;s file: the lists here are current.</source>
+        <translation>县级文件中没有新内容：本机构清单已是最新。</translation>
+    </message>
+    <message>
+        <source>County lists applied: {areas} risk areas, {hospitals} hospitals.</source>
+        <translation>已应用县级清单：风险地区 {areas} 项，定点医院 {hospitals} 项。</translation>
     </message>
     <message>
         <source>Trusted: {subject}, valid until {date}; SHA-256 {fingerprint}…</source>
@@ -3548,6 +3678,49 @@ Type the clinic code {code} to confirm:</source>
     </message>
 </context>
 <context>
+    <name>RosterModel</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Last test</source>
+        <translation>最近检测</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Next test by</source>
+        <translation>下次检测截止</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Off the roster</source>
+        <translation>移出名单</translation>
+    </message>
+    <message>
+        <source>(no log-in)</source>
+        <translation>（无登录账号）</translation>
+    </message>
+</context>
+<context>
     <name>RulesModel</name>
     <message>
         <source>Area</source>
@@ -3635,6 +3808,41 @@ Type the clinic code {code} to confirm:</source>
     <message>
         <source>Another desk changed these figures meanwhile. The figures now in force are shown: check them and change them again.</source>
         <translation>其他工作站已同时修改了这些数值。现显示的是现行数值：请核对后重新修改。</translation>
+    </message>
+</context>
+<context>
+    <name>SampleDialog</name>
+    <message>
+        <source>Record a staff test</source>
+        <translation>登记工作人员核酸检测</translation>
+    </message>
+    <message>
+        <source>{name} ({post}): the day the sample was taken and its result. A positive result raises an alert at once.</source>
+        <translation>{name}（{post}）：填写采样日期和结果。结果阳性将立即预警。</translation>
+    </message>
+    <message>
+        <source>Record an environmental swab</source>
+        <translation>登记环境表面采样</translation>
+    </message>
+    <message>
+        <source>Where the surface swab was taken, which day, and its result. A positive result raises an alert at once.</source>
+        <translation>填写环境表面采样的地点、日期和结果。结果阳性将立即预警。</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>采样地点</translation>
+    </message>
+    <message>
+        <source>Sampled on</source>
+        <translation>采样日期</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>登记</translation>
     </message>
 </context>
 <context>
@@ -3954,10 +4162,173 @@ Type the clinic code {code} to confirm:</source>
     </message>
 </context>
 <context>
+    <name>StaffDialog</name>
+    <message>
+        <source>Add to the key-post staff roster</source>
+        <translation>加入重点岗位人员名单</translation>
+    </message>
+    <message>
+        <source>Choose the person&apos;s account, or leave it empty and enter the name of staff without a log-in (drivers, cleaners).</source>
+        <translation>选择此人的登录账号；无登录账号的人员（司机、保洁等）请留空并填写姓名。</translation>
+    </message>
+    <message>
+        <source>(no log-in)</source>
+        <translation>（无登录账号）</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>加入</translation>
+    </message>
+</context>
+<context>
+    <name>StaffTestingPage</name>
+    <message>
+        <source>Staff testing</source>
+        <translation>人员核酸检测</translation>
+    </message>
+    <message>
+        <source>Key-post staff testing</source>
+        <translation>重点岗位人员核酸检测</translation>
+    </message>
+    <message>
+        <source>Environmental surface swabs (last {days} days)</source>
+        <translation>环境表面采样（近 {days} 天）</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>加入(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Record &amp;test…</source>
+        <translation>登记检测(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Record s&amp;wab…</source>
+        <translation>登记环境采样(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>{total} on the roster · overdue: {overdue} · due today: {due}</source>
+        <translation>名单 {total} 人 · 逾期未检：{overdue} · 今日应检：{due}</translation>
+    </message>
+    <message>
+        <source>Back on the roster</source>
+        <translation>重新列入名单</translation>
+    </message>
+    <message>
+        <source>Off the roster</source>
+        <translation>移出名单</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <source>Fever Sentinel cannot start</source>
         <translation>发热哨点工作站无法启动</translation>
+    </message>
+</context>
+<context>
+    <name>StockModel</name>
+    <message>
+        <source>Item</source>
+        <translation>物资</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Daily use at full load</source>
+        <translation>满负荷日用量</translation>
+    </message>
+    <message>
+        <source>Days of cover</source>
+        <translation>可用天数</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>StockpilePage</name>
+    <message>
+        <source>Stockpile</source>
+        <translation>物资储备</translation>
+    </message>
+    <message>
+        <source>Stockpile: days of cover at full load</source>
+        <translation>物资储备：满负荷运转可用天数</translation>
+    </message>
+    <message>
+        <source>&amp;Receive…</source>
+        <translation>入库(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Issue…</source>
+        <translation>出库(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>修改(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Add item…</source>
+        <translation>新增品种(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Needed: {days} days at full load · short: {short}</source>
+        <translation>要求：满足 {days} 天满负荷运转 · 储备不足：{short} 种</translation>
+    </message>
+    <message>
+        <source> · lowest: {item}, {cover:.1f} days</source>
+        <translation> · 最低：{item}，{cover:.1f} 天</translation>
+    </message>
+</context>
+<context>
+    <name>SwabModel</name>
+    <message>
+        <source>Sampled on</source>
+        <translation>采样日期</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>采样地点</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>登记人</translation>
     </message>
 </context>
 <context>

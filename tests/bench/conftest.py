@@ -1,27 +1,33 @@
 """Seeded clinics shared by the benchmarks: one per size (10⁴ and 10⁵ screenings always, and the size in
-FEVER_SENTINEL_BENCH_VISITS when CI asks for 10⁶), each built once per run; the bench table is written
-when the session ends."""
+FEVER_SENTINEL_BENCH_VISITS when CI asks for 10⁶), each built once per run; the 10⁵ clinic on PostgreSQL
+too when FEVER_SENTINEL_TEST_PG_URL names a server (``seeded_pg``); the bench table is written when the
+session ends. FEVER_SENTINEL_BENCH_ANALYZE=0 leaves the planner's statistics ungathered, as the app does."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
 
 from app.actor import Actor
-from app.context import open_context
+from app.context import AppContext, open_context
 from app.passwords import OWASP_FLOOR
 from app.paths import DataPaths
 from tests.bench import table
 from tests.bench.seed import SeedResult, describe, seed_clinic
+from tests.conftest import NO_PG_REASON, PG_ENV, fresh_pg_database
 
 PASSWORD = "bench-pass-1"
 CLINIC = "YC01"
 USERS = (("nurse", ["triage_nurse"]), ("nurse_li", ["triage_nurse"]), ("nurse_zhao", ["triage_nurse"]),
          ("doctor", ["doctor"]), ("doctor_chen", ["doctor"]), ("doctor_wu", ["doctor"]), ("gate", ["gatekeeper"]))
+PG_VISITS = 100_000  # CI's PostgreSQL clinic: the size the desks' figures are judged at, in ~15 s of seeding
+ANALYZE = os.environ.get("FEVER_SENTINEL_BENCH_ANALYZE", "1") != "0"
 
 
 def bench_sizes() -> list[int]:
@@ -35,28 +41,40 @@ class BenchDB:
     paths: DataPaths
     visits: int  # screenings (人次) of the three years
     seed: SeedResult
+    url: str | None = None  # the PostgreSQL database's; None: the SQLite file in ``paths``
 
     @property
     def samples(self) -> list[tuple[str, str, str]]:
         return self.seed.samples
 
+    @property
+    def database(self) -> str:
+        return "PostgreSQL" if self.url else "SQLite"
 
-def make_clinic(root: Path, n: int, *, open_cases: int = 50) -> BenchDB:
-    """An initialised clinic with its users, then the seed; the services' own reads once as a smoke check."""
+    def open(self) -> AppContext:
+        return open_context(self.paths, self.url, argon2=OWASP_FLOOR)
+
+
+def make_clinic(root: Path, n: int, *, open_cases: int = 50, url: str | None = None,
+                now: datetime | None = None) -> BenchDB:
+    """An initialised clinic with its users, then the seed; the services' own reads once as a smoke check.
+    ``url``: a PostgreSQL database, opened the way ``--db-url`` opens it (the data directory keeps the keys)."""
     paths = DataPaths(root / "data")
-    ctx = open_context(paths, argon2=OWASP_FLOOR)
+    ctx = open_context(paths, url, argon2=OWASP_FLOOR)
     system = Actor.system()
     ctx.clinic.initialize(system, code=CLINIC, name="岳池县新场镇卫生院", level="township", admin_username="boss",
                           admin_full_name="王院长", admin_password=PASSWORD)
     for name, roles in USERS:
         ctx.users.create(system, username=name, full_name=name, roles=roles, password=PASSWORD)
     ctx.close()
-    result = seed_clinic(paths.database, n, CLINIC, now=datetime.now(timezone.utc), open_cases=open_cases)
-    print(f"\n[seed] {n:,} screenings, {open_cases:,} open cases: {result.seconds:.1f} s — {describe(result)}")
+    result = seed_clinic(url or paths.database, n, CLINIC, now=now or datetime.now(timezone.utc),
+                         open_cases=open_cases, analyze=ANALYZE)
+    print(f"\n[seed] {n:,} screenings, {open_cases:,} open cases, {'PostgreSQL' if url else 'SQLite'}"
+          f"{'' if ANALYZE else ' (not analysed)'}: {result.seconds:.1f} s — {describe(result)}")
     from tests.bench.smoke import smoke_check
 
-    smoke_check(paths)
-    return BenchDB(paths, n, result)
+    smoke_check(paths, url)
+    return BenchDB(paths, n, result, url)
 
 
 _CLINICS: dict[tuple[int, int], BenchDB] = {}
@@ -75,8 +93,23 @@ def seeded(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
     return clinic(tmp_path_factory, request.param)
 
 
+@pytest.fixture(scope="session")
+def seeded_pg(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BenchDB]:
+    """The 10⁵ clinic on the PostgreSQL server of FEVER_SENTINEL_TEST_PG_URL, in a database of its own
+    (bench_100000_…) dropped when the session ends."""
+    admin = os.environ.get(PG_ENV)
+    if not admin:
+        pytest.skip(NO_PG_REASON)
+    with fresh_pg_database(admin, f"bench_{PG_VISITS}") as url:
+        engine = create_engine(url)
+        with engine.connect() as conn:
+            table.machine["PostgreSQL"] = str(conn.execute(text("SHOW server_version")).scalar()).split()[0]
+        engine.dispose()
+        yield make_clinic(tmp_path_factory.mktemp("bench-pg"), PG_VISITS, url=url)
+
+
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     """Every row the benches added, printed and appended to bench-results/ once the run ends."""
-    text = table.finish()
+    text = table.finish(latest=ANALYZE)  # a run without ANALYZE is an experiment, not the table
     if text:
         terminalreporter.write_line(text)

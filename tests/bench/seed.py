@@ -2,8 +2,10 @@
 
 The services would take hours for a million screenings, so the rows are written with plain SQL in the
 shapes the services write (their vocabularies, time formats, visit numbers, clocks), into the schema the
-migrations made (the caller opens the database with ``open_context`` first). Indexes are dropped for the
-load and rebuilt from the migrations' own definitions. What the history holds (``n`` = screenings, 人次):
+migrations made (the caller opens the database with ``open_context`` first) — a SQLite file, or the same rows
+into a PostgreSQL database (COPY; its sequences moved past the explicit ids so the services' inserts work).
+Indexes are dropped for the load and rebuilt from the migrations' own definitions, then ANALYZE (which the
+app itself never runs). What the history holds (``n`` = screenings, 人次):
 
 - screenings: ~70 % general, ~27 % fever clinic, ~3 % isolate; fever and isolate ones registered (a visit
   with its visit number, a returning patient now and then), each with its hand-off (arrived, a few left
@@ -31,6 +33,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
+
+from sqlalchemy.engine import make_url
 
 from app.triage.identity import check_digit
 
@@ -75,8 +79,70 @@ def _utc(local: datetime) -> str:
     return (local - UTC_OFFSET).strftime(FMT)
 
 
+class _Target:
+    """The database being seeded: a SQLite file (sqlite3) or a PostgreSQL URL (psycopg 3). Statements are
+    written once, with ``?`` marks, in SQL both accept; rows go in by executemany on SQLite and by COPY on
+    PostgreSQL, whose text input reads the seed's 0/1 as booleans and its zone-less times as UTC."""
+
+    def __init__(self, where: Path | str) -> None:
+        self.postgres = str(where).startswith("postgresql")
+        self.conn: Any
+        if self.postgres:
+            import psycopg
+
+            url = make_url(str(where)).set(drivername="postgresql").render_as_string(hide_password=False)
+            self.conn = psycopg.connect(url, autocommit=True)
+            self.conn.execute("SET TIME ZONE 'UTC'")
+        else:
+            self.conn = sqlite3.connect(where, isolation_level=None)
+            self.conn.execute("PRAGMA synchronous=OFF")  # loading only; the benches run with the app's own pragmas
+            self.conn.execute("PRAGMA journal_mode=WAL")
+
+    def execute(self, sql: str, params: tuple[Any, ...] | list[Any] = ()) -> Any:
+        if self.postgres and params:
+            sql = sql.replace("%", "%%").replace("?", "%s")
+        return self.conn.execute(sql, params or None) if self.postgres else self.conn.execute(sql, params)
+
+    def executemany(self, sql: str, rows: list[tuple[Any, ...]]) -> None:
+        if self.postgres:
+            self.conn.cursor().executemany(sql.replace("%", "%%").replace("?", "%s"), rows)
+        else:
+            self.conn.executemany(sql, rows)
+
+    def insert(self, table: str, columns: str, rows: list[tuple[Any, ...]]) -> None:
+        if not self.postgres:
+            self.conn.executemany(f"INSERT INTO {table} ({columns}) VALUES ({','.join('?' * len(rows[0]))})", rows)
+            return
+        with self.conn.cursor().copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+
+    def indexes(self) -> list[tuple[str, str]]:
+        """(name, definition) of every index not behind a primary key or unique constraint."""
+        if self.postgres:
+            return self.execute("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() "
+                                "AND indexname NOT IN (SELECT conname FROM pg_constraint)").fetchall()
+        return self.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").fetchall()
+
+    def sequences_past_ids(self) -> None:
+        """PostgreSQL: every serial column's sequence after the largest id written (the seed gives explicit ids)."""
+        if not self.postgres:
+            return
+        for table, column in self.execute("SELECT table_name, column_name FROM information_schema.columns WHERE "
+                                          "table_schema = current_schema() AND column_default LIKE 'nextval(%'"
+                                          ).fetchall():
+            self.execute(f"SELECT setval(pg_get_serial_sequence('{table}', '{column}'), "
+                         f"coalesce(max({column}), 0) + 1, false) FROM {table}")
+
+    def close(self) -> None:
+        if not self.postgres:
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.conn.close()
+
+
 class _Loader:
-    """Batches of rows per table, written with executemany and counted."""
+    """Batches of rows per table, written and counted; flushed all together (in the order below, which is the
+    order of the foreign keys) between whole acts, so a row never arrives before the row it refers to."""
 
     COLUMNS = {
         "patients": "id, name, name_initials, id_type, id_number, sex, birth_date, phone, address, occupation, "
@@ -112,17 +178,21 @@ class _Loader:
                   "action_taken, version",
         "audit_events": "seq, at, user_id, username, roles, workstation, action, entity, entity_id, summary, "
                         "outcome, prev_hash, hash",
+        "daily_reports": "id, clinic_day, version, supersedes, zero_report, automatic, counts, audit_seq, audit_hash, "
+                         "submitted_at, submitted_by, note",
+        "outbox": "id, idempotency_key, kind, body, created_at, attempts, next_attempt_at, delivered_at",
     }
+    BATCH = 20_000
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
+    def __init__(self, db: _Target) -> None:
+        self.db = db
         self.batches: dict[str, list[tuple[Any, ...]]] = {t: [] for t in self.COLUMNS}
         self.counts: dict[str, int] = {t: 0 for t in self.COLUMNS}
         # after whatever the database already holds (a test's own rows, the clinic's set-up)
         self.next_id: dict[str, int] = {t: 1 for t in self.COLUMNS}
         for t in self.COLUMNS:
             if t not in ("permits", "gate_inside", "audit_events"):
-                self.next_id[t] = conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {t}").fetchone()[0]
+                self.next_id[t] = db.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {t}").fetchone()[0]
 
     def new_id(self, table: str) -> int:
         i = self.next_id[table]
@@ -130,17 +200,17 @@ class _Loader:
         return i
 
     def add(self, table: str, row: tuple[Any, ...]) -> None:
-        batch = self.batches[table]
-        batch.append(row)
-        if len(batch) >= 20_000:
-            self.flush(table)
+        self.batches[table].append(row)
 
-    def flush(self, table: str | None = None) -> None:
-        for t in [table] if table else list(self.batches):
-            rows = self.batches[t]
+    def flush_if_full(self) -> None:
+        """Called between acts (a screening and what follows, an admission, an alert)."""
+        if any(len(rows) >= self.BATCH for rows in self.batches.values()):
+            self.flush()
+
+    def flush(self) -> None:
+        for t, rows in self.batches.items():
             if rows:
-                marks = ",".join("?" * len(rows[0]))
-                self.conn.executemany(f"INSERT INTO {t} ({self.COLUMNS[t]}) VALUES ({marks})", rows)
+                self.db.insert(t, self.COLUMNS[t], rows)
                 self.counts[t] += len(rows)
                 rows.clear()
 
@@ -148,8 +218,8 @@ class _Loader:
 class _History:
     """Generates the rows; one instance per seed run."""
 
-    def __init__(self, conn: sqlite3.Connection, code: str, now_local: datetime, rng: random.Random) -> None:
-        self.load = _Loader(conn)
+    def __init__(self, db: _Target, code: str, now_local: datetime, rng: random.Random) -> None:
+        self.load = _Loader(db)
         self.code, self.now, self.rng = code, now_local, rng
         self.per_day: dict[str, int] = {}
         self.patients: list[int] = []
@@ -358,6 +428,7 @@ class _History:
         for i in range(history):  # spread evenly over three years, 07:30–21:30 each day
             day = start + timedelta(days=i * HISTORY_DAYS // max(history, 1))
             self.screening(day + timedelta(hours=7.5 + self.rng.random() * 14))
+            self.load.flush_if_full()
         today_span = max((self.now - midnight).total_seconds() - 120, 60)
         self.open_left = open_cases
         times = sorted(self.rng.random() * today_span for _ in range(today_screenings))
@@ -371,14 +442,14 @@ class _History:
             return
         self.load.flush()
         newest = self.closed_cases[-missing:]
-        ids = (json.dumps([c for c, _, _ in newest]),)  # one statement each: the indexes are not built yet
-        chosen = "(SELECT value FROM json_each(?))"
-        conn = self.load.conn
-        conn.execute(f"UPDATE cases SET disposition = NULL, closed_at = NULL, closed_by = NULL, "
-                     f"disposition_detail = '{{}}' WHERE id IN {chosen}", ids)
-        conn.execute(f"UPDATE clocks SET met_at = NULL WHERE kind = 'epi_24h' AND case_id IN {chosen}", ids)
-        conn.execute(f"DELETE FROM clocks WHERE kind LIKE 'transfer%' AND case_id IN {chosen}", ids)
-        conn.execute(f"DELETE FROM transfers WHERE case_id IN {chosen}", ids)
+        ids = [c for c, _, _ in newest]  # one statement each: the indexes are not built yet
+        chosen = f"({','.join('?' * len(ids))})"
+        db = self.load.db
+        db.execute(f"UPDATE cases SET disposition = NULL, closed_at = NULL, closed_by = NULL, "
+                   f"disposition_detail = '{{}}' WHERE id IN {chosen}", ids)
+        db.execute(f"UPDATE clocks SET met_at = NULL WHERE kind = 'epi_24h' AND case_id IN {chosen}", ids)
+        db.execute(f"DELETE FROM clocks WHERE kind LIKE 'transfer%' AND case_id IN {chosen}", ids)
+        db.execute(f"DELETE FROM transfers WHERE case_id IN {chosen}", ids)
         self.result.open_visit_nos.extend(v for _, _, v in newest)
         self.pending_admissions = [a for a in self.pending_admissions if a[0] not in {v for _, v, _ in newest}]
 
@@ -386,10 +457,10 @@ class _History:
 def _wards(h: _History) -> None:
     """Four wards, ~60 beds in use for three years; several permits per admission; 30 days of passages."""
     load, rng, now = h.load, h.rng, h.now
-    conn = load.conn
-    conn.executemany("INSERT OR IGNORE INTO wards (name, type, gates, version) VALUES (?, ?, ?, 1)",
-                     [(name, kind, gate) for _, name, kind, gate in WARDS])
-    ward_ids = dict(conn.execute("SELECT name, id FROM wards").fetchall())
+    db = load.db
+    db.executemany("INSERT INTO wards (name, type, gates, version) VALUES (?, ?, ?, 1) ON CONFLICT DO NOTHING",
+                   [(name, kind, gate) for _, name, kind, gate in WARDS])
+    ward_ids = dict(db.execute("SELECT name, id FROM wards").fetchall())
     fever_admissions = iter(h.pending_admissions)
     inside_target = 30
     for _, ward_name, kind, gate in WARDS:
@@ -412,13 +483,14 @@ def _wards(h: _History) -> None:
                 h.audit(_utc(at), "nurse", "triage_nurse", "ward-1", "ward.admit", "admission", str(aid))
                 if kind in ("general", "critical_care"):
                     _permits(h, aid, ward, gate, at, min(out, now), current)
+                load.flush_if_full()
                 at = out + timedelta(hours=rng.uniform(2, 30))
     # who is inside now: the newest active permits of current admissions
     load.flush()
-    inside = conn.execute("SELECT p.id, p.admission_id, p.kind, w.gates FROM permits p JOIN admissions a ON "
+    inside = db.execute("SELECT p.id, p.admission_id, p.kind, w.gates FROM permits p JOIN admissions a ON "
                           "a.id = p.admission_id JOIN wards w ON w.id = a.ward_id WHERE p.state = 'active' AND "
-                          "a.discharged_at IS NULL AND p.valid_until > ? ORDER BY p.issued_at DESC LIMIT ?",
-                          (_utc(now), inside_target)).fetchall()
+                        "a.discharged_at IS NULL AND p.valid_until > ? ORDER BY p.issued_at DESC, p.id LIMIT ?",
+                        (_utc(now), inside_target)).fetchall()
     for pid, aid, kind, gate in inside:
         since = now - timedelta(minutes=rng.uniform(5, 50 if kind == "visitor" else 600))
         load.add("gate_events", (load.new_id("gate_events"), f"seed-{pid}-in", pid, aid, gate, _utc(since), "allow",
@@ -472,66 +544,65 @@ def _alerts(h: _History) -> None:
         load.add("alerts", (aid, kind, f"{kind}:{aid}", _utc(at), at.date().isoformat(),
                             json.dumps({"note": "seeded"}), None if open_now else _utc(at + timedelta(minutes=30)),
                             None if open_now else "doctor", None if open_now else "已核实并处置", 1 if open_now else 2))
+        load.flush_if_full()
         day += timedelta(hours=rng.uniform(6, 60))
 
 
-def _reports(h: _History, conn: sqlite3.Connection) -> None:
+def _reports(h: _History) -> None:
     """A submitted daily report and its delivered outbox row for every past day but the last two (their
     automatic submission is what the first sync poll after log-in does)."""
-    screened = dict(conn.execute("SELECT clinic_day, count(*) FROM screenings GROUP BY clinic_day").fetchall())
-    registered = dict(conn.execute("SELECT clinic_day, count(*) FROM visits GROUP BY clinic_day").fetchall())
+    load, db = h.load, h.load.db
+    load.flush()
+    # str(): PostgreSQL returns dates, SQLite the ISO text
+    screened = {str(d): c for d, c in db.execute("SELECT clinic_day, count(*) FROM screenings GROUP BY clinic_day")}
+    registered = {str(d): c for d, c in db.execute("SELECT clinic_day, count(*) FROM visits GROUP BY clinic_day")}
     first = (h.now - timedelta(days=HISTORY_DAYS)).date()
-    head = conn.execute("SELECT max(seq) FROM audit_events").fetchone()[0] or 0
-    reports, outbox = [], []
+    head = db.execute("SELECT max(seq) FROM audit_events").fetchone()[0] or 0
     for i in range((h.now.date() - first).days - 2):
         day = (first + timedelta(days=i)).isoformat()
         counts = {"screened": screened.get(day, 0), "fever_registered": registered.get(day, 0)}
         at = _utc(datetime.fromisoformat(day) + timedelta(days=1, hours=9))
-        reports.append((i + 1, day, 1, None, int(counts["screened"] == 0), 1, json.dumps(counts), head, "0" * 64, at,
-                        "system", ""))
+        load.add("daily_reports", (load.new_id("daily_reports"), day, 1, None, int(counts["screened"] == 0), 1,
+                                   json.dumps(counts), head, "0" * 64, at, "system", ""))
         body = json.dumps({"type": "daily_report", "clinic": h.code, "date": day, "version": 1, "counts": counts})
-        outbox.append((i + 1, f"{h.code}|{day}|1", "daily_report", body, at, 1, at, at))
-    conn.executemany("INSERT INTO daily_reports (id, clinic_day, version, supersedes, zero_report, automatic, counts, "
-                     "audit_seq, audit_hash, submitted_at, submitted_by, note) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                     reports)
-    conn.executemany("INSERT INTO outbox (id, idempotency_key, kind, body, created_at, attempts, next_attempt_at, "
-                     "delivered_at) VALUES (?,?,?,?,?,?,?,?)", outbox)
-    h.load.counts["daily_reports"] = len(reports)
+        load.add("outbox", (load.new_id("outbox"), f"{h.code}|{day}|1", "daily_report", body, at, 1, at, at))
+    load.flush()
 
 
-def seed_clinic(db_path: Path, n: int, clinic_code: str, *, now: datetime, open_cases: int = 50,
-                today_screenings: int = 900, seed: int = 1) -> SeedResult:
+def seed_clinic(target: Path | str, n: int, clinic_code: str, *, now: datetime, open_cases: int = 50,
+                today_screenings: int = 900, seed: int = 1, analyze: bool = True) -> SeedResult:
     """Load ``n`` screenings of history (three years up to ``now``, an aware datetime) and today's open
-    state into a migrated, initialised clinic database; returns counts and samples."""
+    state into a migrated, initialised clinic database — a SQLite file's path or a ``postgresql…`` URL;
+    returns counts and samples. ``analyze``: gather the planner's statistics at the end, as a DBA would
+    (the app never does; FEVER_SENTINEL_BENCH_ANALYZE=0 shows the benches without them)."""
     t0 = time.perf_counter()
-    conn = sqlite3.connect(db_path, isolation_level=None)
-    conn.execute("PRAGMA synchronous=OFF")  # loading only; the benches run with the app's own pragmas
-    conn.execute("PRAGMA journal_mode=WAL")
-    indexes = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").fetchall()
+    db = _Target(target)
+    indexes = db.indexes()
     for name, _ in indexes:
-        conn.execute(f'DROP INDEX "{name}"')
-    base_seq = conn.execute("SELECT coalesce(max(seq), 0) FROM audit_events").fetchone()[0]
+        db.execute(f'DROP INDEX "{name}"')
+    base_seq = db.execute("SELECT coalesce(max(seq), 0) FROM audit_events").fetchone()[0]
     now_local = now.astimezone(timezone.utc).replace(tzinfo=None) + UTC_OFFSET
-    h = _History(conn, clinic_code, now_local, random.Random(seed))
+    h = _History(db, clinic_code, now_local, random.Random(seed))
     h.load.next_id["audit_events"] = base_seq + 1
-    conn.execute("BEGIN")
-    conn.execute("INSERT OR IGNORE INTO hospitals (id, name, address, phone, kind, accepting, version) VALUES "
-                 "(1, '广安市人民医院', '广安区', '0826-2222222', 'designated', 1, 1)")
+    db.execute("BEGIN")
+    db.execute("INSERT INTO hospitals (id, name, address, phone, kind, accepting, version) VALUES "
+               "(1, '广安市人民医院', '广安区', '0826-2222222', 'designated', TRUE, 1) ON CONFLICT DO NOTHING")
     h.run(n, min(today_screenings, n), open_cases)
     _wards(h)
     _alerts(h)
     h.load.flush()
-    conn.executemany("INSERT OR REPLACE INTO counters (name, value) VALUES (?, ?)",
-                     [(f"visit:{k}", v) for k, v in h.per_day.items()])
-    _reports(h, conn)
-    last = conn.execute("SELECT max(seq) FROM audit_events").fetchone()[0]
-    conn.execute("UPDATE audit_head SET seq = ? WHERE id = 1", (last,))
-    conn.execute("COMMIT")
+    db.executemany("INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = "
+                   "excluded.value", [(f"visit:{k}", v) for k, v in h.per_day.items()])
+    _reports(h)
+    last = db.execute("SELECT max(seq) FROM audit_events").fetchone()[0]
+    db.execute("UPDATE audit_head SET seq = ? WHERE id = 1", (last,))
+    db.sequences_past_ids()
+    db.execute("COMMIT")
     for _, sql in indexes:
-        conn.execute(sql)
-    conn.execute("ANALYZE")
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.close()
+        db.execute(sql)
+    if analyze:
+        db.execute("ANALYZE")
+    db.close()
     h.result.rows = {t: c for t, c in h.load.counts.items() if c}
     h.result.seconds = time.perf_counter() - t0
     return h.result

@@ -16,9 +16,10 @@ from app.triage.lists import ListQuery
 PASSWORD = "bench-pass-1"
 
 
-def smoke_check(paths: DataPaths) -> dict[str, int]:
-    """How many rows each read returned (the caller may print them); raises on any unreadable row."""
-    ctx = open_context(paths, argon2=OWASP_FLOOR)
+def smoke_check(paths: DataPaths, url: str | None = None) -> dict[str, int]:
+    """How many rows each read returned (the caller may print them); raises on any unreadable row.
+    ``url``: the clinic's PostgreSQL database, when it is not the SQLite file in ``paths``."""
+    ctx = open_context(paths, url, argon2=OWASP_FLOOR)
     try:
         nurse = ctx.users.authenticate("nurse", PASSWORD, "desk-1")
         doctor = ctx.users.authenticate("doctor", PASSWORD, "fever-room")

@@ -2,6 +2,10 @@
 ratio``; at the end of the run they are printed with a growth column (p95 at the largest size ÷ p95 at the
 smallest, when a metric ran at several sizes) and appended to ``bench-results/bench.csv`` with a Markdown
 rendering of this run in ``bench-results/bench.md`` (FEVER_SENTINEL_BENCH_RESULTS names another directory).
+The tracked ``docs/bench/latest.md`` (the README quotes it) keeps the newest figure of every metric and size:
+a run replaces the rows it measured and keeps the others (each row shows its run's date), so ``-k`` runs
+update their rows without emptying the table; a run on another machine (CPU, OS, Python, SQLite) starts it
+afresh, since figures from two machines do not compare. Delete the file to drop a renamed metric's rows.
 
 Times are milliseconds unless the metric's name says otherwise (``… %`` for CPU, ``… MB`` for memory).
 ``baseline`` is the same work done the plainest way in the same run (a raw SQL query, a bare window) and
@@ -12,6 +16,9 @@ from __future__ import annotations
 
 import csv
 import os
+import platform
+import re
+import sqlite3
 import statistics
 import time
 from collections.abc import Callable
@@ -21,6 +28,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 HEADER = ["run", "metric", "size", "p50", "p95", "target", "baseline", "ratio", "growth", "note"]
+LATEST = ROOT / "docs" / "bench" / "latest.md"
+MACHINE_LINE = "- 机器 · Machine: "
+LATEST_HEAD = "| metric | size | p50 | p95 | target | baseline | ratio | growth | note | date |"
 
 
 @dataclass(frozen=True)
@@ -40,6 +50,7 @@ class Row:
 
 _rows: list[Row] = []
 _started = datetime.now(timezone.utc)
+machine: dict[str, str] = {}  # what the fixtures learn of the servers they reach ({"PostgreSQL": "15.18"})
 
 
 def results_dir() -> Path:
@@ -95,12 +106,12 @@ def _target(value: float | None) -> str:
 def _line(row: Row, g: float | None) -> str:
     size = f"{row.size:,}" if row.size else "-"
     verdict = "" if row.target is None else ("  ok" if row.p95 <= row.target else "  OVER")
-    return (f"{row.metric:<46}{size:>11}{row.p50:>10.2f}{row.p95:>10.2f}{_target(row.target):>8}"
+    return (f"{row.metric:<58}{size:>11}{row.p50:>10.2f}{row.p95:>10.2f}{_target(row.target):>8}"
             f"{_num(row.baseline, 3):>10}{_num(row.ratio, 1):>7}{_num(g, 1):>7}{verdict}  {row.note}")
 
 
 def render_text(all_rows: list[Row]) -> str:
-    head = (f"{'metric':<46}{'size':>11}{'p50':>10}{'p95':>10}{'target':>8}{'baseline':>10}{'ratio':>7}"
+    head = (f"{'metric':<58}{'size':>11}{'p50':>10}{'p95':>10}{'target':>8}{'baseline':>10}{'ratio':>7}"
             f"{'growth':>7}")
     return "\n".join([head, *(_line(r, growth(r, all_rows)) for r in all_rows)])
 
@@ -119,8 +130,96 @@ def render_markdown(all_rows: list[Row], run: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def finish() -> str:
-    """Append the run's table to the files CI keeps and return it as text ("" when no bench ran)."""
+def _cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def machine_parts() -> dict[str, str]:
+    """This machine as the latest table names it; PostgreSQL only when a bench reached a server."""
+    return {"CPU": f"{os.cpu_count()} × {_cpu_model()}", "OS": f"{platform.system()} {platform.machine()}",
+            "Python": platform.python_version(), "SQLite": sqlite3.sqlite_version, **machine}
+
+
+def _cells(line: str) -> list[str]:
+    return [c.strip().replace("\\|", "|") for c in re.split(r"(?<!\\)\|", line.strip())[1:-1]]
+
+
+def _float(text: str) -> float | None:
+    return float(text.replace(" **over**", "").replace(",", "")) if text else None
+
+
+def read_latest(path: Path) -> tuple[dict[str, str], list[tuple[Row, str]]]:
+    """The machine and the rows (with their run's date) of a latest table; empty when there is none."""
+    if not path.exists():
+        return {}, []
+    parts: dict[str, str] = {}
+    rows: list[tuple[Row, str]] = []
+    in_table = False
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith(MACHINE_LINE):
+            parts = dict(p.partition(" ")[::2] for p in line[len(MACHINE_LINE):].split(" · "))
+        elif line == LATEST_HEAD:
+            in_table = True
+        elif in_table and line.startswith("| "):
+            metric, size, p50, p95, target, baseline, _ratio, _growth, note, day = _cells(line)
+            rows.append((Row(metric, None if size == "-" else int(size.replace(",", "")), _float(p50) or 0.0,
+                             _float(p95) or 0.0, _float(target), _float(baseline), note), day))
+    return parts, rows
+
+
+def write_latest(new: list[Row], path: Path = LATEST, *, now: datetime | None = None,
+                 parts: dict[str, str] | None = None) -> list[Row]:
+    """Merge this run's rows into the latest table (by metric and size) and write it; returns its rows."""
+    now = now or datetime.now(timezone.utc)
+    parts = dict(parts or machine_parts())
+    old_parts, old = read_latest(path)
+    same_machine = {k: v for k, v in old_parts.items() if k != "PostgreSQL"} == \
+        {k: v for k, v in parts.items() if k != "PostgreSQL"}
+    if not same_machine:
+        old = []
+    elif "PostgreSQL" in old_parts:
+        parts.setdefault("PostgreSQL", old_parts["PostgreSQL"])
+    merged = {(r.metric, r.size): (r, day) for r, day in old}
+    merged.update({(r.metric, r.size): (r, f"{now:%Y-%m-%d}") for r in new})
+    ordered = sorted(merged.values(), key=lambda rd: (rd[0].metric, rd[0].size or 0))
+    all_rows = [r for r, _ in ordered]
+
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|")
+
+    lines = ["# 性能基准（最新）· Benchmarks, latest", "",
+             "每次运行 `tests/bench` 结束时自动写入：本次测到的行（同一指标、同一规模）覆盖旧值，其余行保留并注明测量日期。"
+             "size 为模拟三年历史的筛查人次；时间单位为毫秒（指标名另有说明的除外）。", "",
+             "Written by `tests/bench` at the end of every run: the rows it measured (same metric and size) replace "
+             "the old ones, the others stay with their date. size = screenings in the seeded three-year history; "
+             "milliseconds unless the metric says otherwise; ratio = p95 ÷ the same-run baseline's p95; growth = "
+             "p95 at the largest size ÷ p95 at the smallest. Rows marked (PostgreSQL) ran on PostgreSQL, the "
+             "others on SQLite. Reproduce: `FEVER_SENTINEL_BENCH_VISITS=1000000 .venv/bin/python -m pytest "
+             "tests/bench -s` (with `FEVER_SENTINEL_TEST_PG_URL` set for the PostgreSQL rows).", "",
+             MACHINE_LINE + " · ".join(f"{k} {v}" for k, v in parts.items()),
+             f"- 更新 · Updated: {now:%Y-%m-%d %H:%M} UTC", "", LATEST_HEAD,
+             "|---|---:|---:|---:|---:|---:|---:|---:|---|---|"]
+    for r, day in ordered:
+        over = " **over**" if r.target is not None and r.p95 > r.target else ""
+        lines.append(f"| {cell(r.metric)} | {f'{r.size:,}' if r.size else '-'} | {r.p50:.2f} | {r.p95:.2f}{over} | "
+                     f"{_target(r.target)} | {_num(r.baseline, 3)} | {_num(r.ratio, 1)} | "
+                     f"{_num(growth(r, all_rows), 1)} | {cell(r.note)} | {day} |")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    os.replace(tmp, path)  # whole or not at all: several sessions may finish at once
+    return all_rows
+
+
+def finish(latest: bool = True) -> str:
+    """Append the run's table to the files CI keeps and return it as text ("" when no bench ran).
+    ``latest``: merge it into docs/bench/latest.md too (not for an experiment, such as a run without ANALYZE)."""
     if not _rows:
         return ""
     ordered = sorted(_rows, key=lambda r: (r.metric, r.size or 0))
@@ -137,5 +236,8 @@ def finish() -> str:
             writer.writerow([run, r.metric, r.size or "", f"{r.p50:.3f}", f"{r.p95:.3f}", _target(r.target),
                              _num(r.baseline, 3), _num(r.ratio, 2), _num(growth(r, ordered), 2), r.note])
     (out / "bench.md").write_text(render_markdown(ordered, run), encoding="utf-8")
+    if latest:
+        write_latest(ordered)
     _rows.clear()
-    return f"\nbench table (appended to {path}):\n{render_text(ordered)}"
+    merged = f"; merged into {LATEST.relative_to(ROOT)}" if latest else ""
+    return f"\nbench table (appended to {path}{merged}):\n{render_text(ordered)}"

@@ -92,14 +92,22 @@ def test_bench_polls(seeded: BenchDB) -> None:
 
 
 def _fever_clinic(db: BenchDB, label: str) -> None:
+    """What the page reads on a refresh of everyone's cases (ui/pages/fever_clinic.py ClinicFeed): the untaken
+    banner, hand-overs, the waiting, the open cases' count and their first 200 rows; and one scroll."""
     ctx = _open(db)
     doctor = ctx.users.authenticate("doctor", PASSWORD, "fever-room")
     cases = ctx.cases
-    opened = len(cases.open_cases(doctor, mine_only=False))
+    opened = cases.count_open(doctor)
     measured = table.timed(lambda i: (ctx.untaken.untaken(doctor), cases.handovers_for(doctor), cases.waiting(doctor),
-                                      cases.open_cases(doctor, mine_only=False)), 10)
+                                      cases.count_open(doctor), cases.case_list(doctor)), ROUNDS)
     table.add_timed(f"fever-clinic page refresh, {label} open cases", db.visits, measured, target=100,
                     note=f"{opened:,} open")
+    pages = [cases.case_list(doctor)]
+    while len(pages) <= ROUNDS and len(pages[-1]) == 200:
+        pages.append(cases.case_list(doctor, after=pages[-1][-1].cursor))
+    if len(pages) > ROUNDS:  # a list long enough to scroll
+        table.add_timed(f"fever-clinic list: scroll 200 rows, {label} open", db.visits, table.timed(
+            lambda i: cases.case_list(doctor, after=pages[i][-1].cursor), ROUNDS), target=50)
     ctx.close()
 
 

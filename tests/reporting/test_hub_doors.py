@@ -93,8 +93,9 @@ def test_every_door_without_a_log_in(make_hub) -> None:
     # every route the app has is either public, signed by a clinic, a CSRF-protected form, or behind a log-in
     app = hub.client._transport.app  # type: ignore[attr-defined]
     paths = {r.path for r in app.routes if isinstance(r, Route)}
-    guarded = {"/", "/export.csv", "/api/v1/reports", "/api/v1/status", "/api/v1/trend"}
-    forms = {"/login", "/logout", "/publish"}
+    guarded = {"/", "/export.csv", "/api/v1/reports", "/api/v1/status", "/api/v1/trend", "/import/receipt/{token:str}"}
+    forms = {"/login", "/logout", "/publish", "/import"}  # /import: issue 18, tests/reporting/test_sneakernet.py
+    assert hub.get("/import/receipt/x").status_code == 401 and hub.post("/import").status_code == 303
     unknown = paths - PUBLIC - guarded - forms - {p for p in paths if p.startswith(CLINIC_SIGNED)}
     assert not unknown, f"routes nobody decided the door of: {unknown}"
     for path in sorted(p for p in paths if p.startswith(CLINIC_SIGNED)):

@@ -9,7 +9,8 @@ from pathlib import Path
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from app.hub.store import add_clinic, open_hub, status_on, store_report, trend
+from app.hub.store import (add_clinic, open_hub, reporting_rates, silent_clinics, status_on, store_report,
+                           trend)
 from app.keys import public_key_text
 
 DAY = date(2026, 11, 22)
@@ -38,8 +39,10 @@ def test_each_status(tmp_path: Path) -> None:
     store_report(db, "A1", "a2", body("A1", zero=False, fever=5, version=2), LATE)  # a correction
     a1 = next(r for r in status_on(db, DAY) if r.code == "A1")
     assert (a1.status, a1.version, a1.counts["fever_registered"]) == ("reported", 2, 5)  # first arrival was on time
-    series = trend(db, DAY)
-    assert series["A1"][-1] == 5 and series["total"][-1] == 6 and len(series["total"]) == 28
+    t = trend(db, DAY)
+    assert t.clinics["A1"][-1] == 5 and t.total[-1] == 6 and len(t.total) == 28
+    assert t.clinics["E5"][-1] is None and t.clinics["B2"][-1] == 0  # silence is not zero; a zero report is
+    assert t.clinics["A1"][:-1] == [None] * 27  # nothing before: no report, no zero
     db.dispose()
 
 
@@ -62,7 +65,8 @@ def test_a_zero_report_shows_as_such_on_the_dashboard_and_in_the_csv(tmp_path: P
     rows = {r.code: r for r in status_on(db, DAY)}
     assert {c: (r.status, r.zero_report) for c, r in rows.items()} == {
         "A1": ("zero", True), "B2": ("reported", False), "C3": ("automatic", True), "D4": ("missing", False)}
-    page = render_dashboard(DAY, list(rows.values()), trend(db, DAY))
+    page = render_dashboard(DAY, list(rows.values()), trend(db, DAY), silent=silent_clinics(db, LATE),
+                            rates=reporting_rates(db, DAY, LATE), as_of=LATE)
     cells = {code: page.split(f'data-clinic="{code}"')[1].split("</tr>")[0] for code in rows}
     assert '<td class="status">零报告</td>' in cells["A1"] and "<td>30</td>" in cells["A1"]
     assert '<td class="status">已报告</td>' in cells["B2"]

@@ -20,9 +20,12 @@ from app.casework.vocab import POSITIVE_KINDS, REPORTABLE
 from app.context import AppContext, open_context
 from app.passwords import OWASP_FLOOR
 from app.reporting.alert_tables import Alert
-from app.reporting.daily import DRUG_CATEGORIES, compute_counts
+from app.reporting.daily import DEFAULT_ITEM_NUMBER, DRUG_CATEGORIES, compute_counts
 from app.reporting.series import EARS_LEAD, fever_clinic_series
 from app.services.demo import create_demo
+from app.staff.roster import due_on
+from app.staff.tables import EnvSwab, StaffMember, StaffTest
+from app.stock.tables import StockItem, StockMove
 from app.transfer.tables import Transfer
 from app.transfer.vocab import TransferClock
 from app.triage.common import clinic_row
@@ -31,6 +34,10 @@ from app.wards.tables import GateEvent, Permit, PermitException
 
 #: a plan step is bounded by the day when its index is searched on the day or a time column
 _DAY_OR_TIME = re.compile(r"\b(clinic_day|at|\w+_at)\s*[=<>]")
+#: issue 18: tables of the present state, one row a person or a stock item (not history), read whole; and one
+#: setting read by its key (the figures in force: the testing interval, the days of cover)
+_PRESENT = re.compile(r"^SCAN (staff_members|stock_items)\b|Seq Scan on (staff_members|stock_items)\b"
+                      r"|^SEARCH clinic_settings USING \w*\s?INDEX \w+ \(key=\?\)")
 
 
 def full_reads(ctx: AppContext, seen: list[tuple[str, Any]]) -> list[str]:
@@ -43,13 +50,15 @@ def full_reads(ctx: AppContext, seen: list[tuple[str, Any]]) -> list[str]:
         if ctx.db.is_sqlite:
             for sql, params in seen:
                 for step in (row[3] for row in cursor.execute("EXPLAIN QUERY PLAN " + sql, params).fetchall()):
+                    if _PRESENT.search(step):
+                        continue
                     if step.startswith("SCAN") or (step.startswith("SEARCH") and not _DAY_OR_TIME.search(step)):
                         bad.append(f"{step}  <-  {' '.join(sql.split())}")
         else:
             cursor.execute("SET enable_seqscan = off")
             for sql, params in seen:
                 cursor.execute("EXPLAIN " + sql, params)
-                plan = "\n".join(row[0] for row in cursor.fetchall())
+                plan = "\n".join(row[0] for row in cursor.fetchall() if not _PRESENT.search(row[0]))
                 if "Seq Scan" in plan:
                     bad.append(f"{plan}  <-  {' '.join(sql.split())}")
     finally:
@@ -83,7 +92,8 @@ def _missed(c: Clock, now: datetime) -> bool:
 def every_row(s: Session) -> dict[type, list[Any]]:
     return {m: list(s.scalars(select(m))) for m in (Screening, Visit, CaseClassification, LabTest, Clock, Transfer,
                                                      Handoff, Alert, Case, RuleException, PermitException,
-                                                     PharmacyPurchase, Permit, GateEvent)}
+                                                     PharmacyPurchase, Permit, GateEvent, StaffMember, StaffTest,
+                                                     EnvSwab, StockItem, StockMove)}
 
 
 def brute_counts(rows: dict[type, list[Any]], day: date, zone: ZoneInfo, now: datetime) -> dict[str, int]:
@@ -132,6 +142,30 @@ def brute_counts(rows: dict[type, list[Any]], day: date, zone: ZoneInfo, now: da
          "visitor_overstays": sum(a.clinic_day == day and a.kind == "visitor_overstay" for a in rows[Alert]),
          "open_alerts": sum(a.raised_at < hi and (a.acknowledged_at is None or a.acknowledged_at >= hi)
                             for a in rows[Alert])}
+    c |= brute_staff_and_stock(rows, day, hi)
+    return c
+
+
+def brute_staff_and_stock(rows: dict[type, list[Any]], day: date, hi: datetime) -> dict[str, int]:
+    """Issue 18, by definition: a person is overdue when the day is after their due day (``due_on``, the
+    default 3-day interval); an item's stock is the balance of its last move before the day ended."""
+    tests = [t for t in rows[StaffTest] if t.clinic_day == day]
+    swabs = [w for w in rows[EnvSwab] if w.clinic_day == day]
+    overdue = 0
+    for m in rows[StaffMember]:
+        earlier = [t.clinic_day for t in rows[StaffTest] if t.staff_id == m.id and t.clinic_day <= day]
+        overdue += m.active and m.added_on <= day and day > due_on(max(earlier, default=None), m.added_on, 3)
+    c = {"staff_tested": len({t.staff_id for t in tests}),
+         "staff_positive": len({t.staff_id for t in tests if t.result == "positive"}),
+         "staff_overdue": overdue, "swabs_taken": len(swabs), "swabs_positive": sum(w.result == "positive" for w in swabs)}
+    covers = []
+    for item in (i for i in rows[StockItem] if i.active and i.daily_use > 0):
+        moves = sorted((m for m in rows[StockMove] if m.item_id == item.id and m.at < hi), key=lambda m: (m.at, m.id))
+        covers.append(((moves[-1].balance_after if moves else 0) / item.daily_use, item.code or ""))
+    c |= {"stock_items_tracked": len(covers), "stock_items_short": sum(d < 30 for d, _code in covers)}
+    if covers:
+        days, code = min(covers, key=lambda dc: dc[0])
+        c |= {"stock_lowest_cover_days": int(days), "stock_lowest_item": DEFAULT_ITEM_NUMBER.get(code, 0)}
     return c
 
 

@@ -12,11 +12,16 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app import audit, audit_rows
 from app.actor import Actor
-from app.context import AppContext
-from app.db.models import Counter
-from app.errors import Conflict, FeverSentinelError, NotFound, StaleEdit, ValidationError
-from app.triage.records import PatientInput, ScreeningInput
+from app.clock import FixedClock
+from app.context import AppContext, open_context
+from app.db.models import AuditEvent, Counter
+from app.errors import Conflict, FeverSentinelError, NotFound, PermissionDenied, StaleEdit, ValidationError
+from app.passwords import OWASP_FLOOR
+from app.paths import DataPaths
+from app.triage.records import PatientInput, ScreeningInput, TravelEntry
+from app.triage.screening_service import add_screening
 
 FEVER = ScreeningInput(38.6, symptoms=frozenset({"fever", "cough"}), health_code="green")
 DAY = "visit:20261123"
@@ -129,3 +134,51 @@ def test_concurrent_registrations_get_distinct_consecutive_numbers(ctx: AppConte
     assert not errors
     assert sorted(numbers) == [f"XH01-{date(2026, 11, 23):%Y%m%d}-{n:04d}" for n in range(1, 4 * per_desk + 1)]
     assert counter(ctx) == 4 * per_desk
+
+
+def test_a_save_keeps_the_digest_of_the_rows_as_the_database_holds_them(ctx: AppContext,
+                                                                          staff: dict[str, Actor]) -> None:
+    """A save digests the rows its INSERT … RETURNING gave back instead of reading them again (issue 16): each
+    audit row's digest equals the one read from the database afterwards, for every kind of value (a whole-degree
+    temperature, dates, travel JSON, Chinese notes, a returning patient, a code checked at registration)."""
+    nurse = staff["nurse"]
+    rich = ScreeningInput(37.0, temp_method="ear", symptoms=frozenset({"cough", "fatigue"}),
+                          onset_date=date(2026, 11, 20),
+                          travel=(TravelEntry("广东省广州市白云区", date(2026, 11, 18)),),
+                          contact_case=True, health_code="none", occupation="medical",
+                          health_code_note="老人无 智能手机")
+    first = ctx.registration.register(nurse, screening_id=ctx.screening.record(nurse, rich).id, patient=PatientInput(
+        name="欧阳娜娜", id_type="passport", id_number="E00000001", sex="female", birth_date=date(1950, 2, 28),
+        phone="13800138000", address="新河镇一村"), onset_date=date(2026, 11, 21), vaccination_doses=3)
+    ctx.registration.register(nurse, screening_id=ctx.screening.record(nurse, FEVER).id, patient=person(1),
+                              patient_id=first.patient.id, patient_version=first.patient.version)
+    with ctx.db.write() as s:
+        counter_screening, _ = add_screening(s, nurse, ctx.clock, ScreeningInput(38.4), decision=None,
+                                             override_reason=None, source="pharmacy")
+    ctx.registration.register(nurse, screening_id=counter_screening.id, patient=person(2), health_code="red")
+    with ctx.db.read() as s:
+        saved = [e for e in audit.page(s, offset=0, limit=50)
+                 if e.action in ("triage.screen", "triage.register") and e.outcome == "success"]
+        assert len(saved) == 5
+        for entry in saved:
+            kept = s.scalar(select(AuditEvent.row_digest).where(AuditEvent.seq == entry.seq))
+            assert kept is not None and kept == audit_rows.digest(s, entry.entity, entry.entity_id), entry
+        assert audit.verify_all(s).ok
+
+
+def test_a_role_taken_away_at_another_desk_stops_the_next_save(ctx: AppContext, staff: dict[str, Actor],
+                                                               paths: DataPaths, db_url: str,
+                                                               clock: FixedClock) -> None:
+    """Authorisation is read from the database at every save: nothing remembered at this desk outlives a role
+    change made at another one."""
+    nurse = staff["nurse"]
+    ctx.screening.record(nurse, FEVER)
+    other_desk = open_context(paths, db_url, clock=clock, argon2=OWASP_FLOOR)
+    try:
+        [info] = [u for u in other_desk.users.list(staff["admin"]) if u.username == "nurse"]
+        other_desk.users.update(staff["admin"], username="nurse", expected_version=info.version,
+                                full_name=info.full_name, roles=["doctor"])
+    finally:
+        other_desk.close()
+    with pytest.raises(PermissionDenied):
+        ctx.screening.record(nurse, FEVER)

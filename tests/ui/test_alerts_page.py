@@ -40,6 +40,8 @@ SAMPLES: dict[str, dict[str, object]] = {
                         "limit_minutes": 10, "minutes_waited": 14, "taken_at": None},
     "visitor_overstay": {"permit": "V-2026-000123", "ward": "内科病区", "minutes_over": 12},
     "offline_admit_refusable": {"permit": "E23521502", "gate": "内科门岗", "reason": "escort_test_old"},
+    "staff_positive": {"staff_no": 3, "post": "fever_clinic", "sampled_on": "2026-03-10"},
+    "swab_positive": {"swab_no": 5, "place": "发热门诊诊室门把手", "sampled_on": "2026-03-10"},
 }
 
 

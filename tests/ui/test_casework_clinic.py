@@ -146,3 +146,106 @@ def test_casework_screens_speak_chinese(qtbot, qapp, doctor_session, nurse_sessi
     qtbot.waitUntil(lambda: page.take_button.text() == "&Take case (Enter)")
     assert page.title() == "Fever clinic"
     assert dialog.classify_tab.report_status.text().startswith("2 h direct network report: In time")
+
+
+NAMES = ("王芳", "李强", "张敏", "刘洋", "陈静", "赵雷", "钱七")
+
+
+def test_the_case_list_loads_more_as_it_scrolls_under_the_true_count(qtbot, doctor_session, nurse_session):
+    """Pages of the open cases as the list scrolls (2 a page here, 200 in use); the heading counts them all; a
+    refresh reads as far as the list was scrolled and keeps the selected case selected."""
+    ctx, nurse, doctor = doctor_session.ctx, nurse_session.actor, doctor_session.actor
+    taken = [taken_case(ctx, nurse, doctor, NAMES[n], seq=n).visit_no for n in range(5)]
+    page = FeverClinicPage(doctor_session)
+    qtbot.addWidget(page)
+    page.cases_model.page_size = 2
+    page.activated()  # not on screen yet: no view asks for more
+    assert [c.visit_no for c in page.cases_model.rows()] == taken[:2]
+    assert page.cases_model.total == 5 and page.cases_label.text() == "My open cases: 5"
+    assert page.cases_model.canFetchMore()
+    page.cases_model.fetchMore()
+    assert [c.visit_no for c in page.cases_model.rows()] == taken[:4]
+    page.resize(1200, 800)
+    page.show()
+    page.cases_view.scrollToBottom()  # the view asks for the rest
+    qtbot.waitUntil(lambda: page.cases_model.rowCount() == 5)
+    assert [c.visit_no for c in page.cases_model.rows()] == taken and not page.cases_model.canFetchMore()
+    assert page.cases_label.text() == "My open cases: 5"
+
+    page.select_case(taken[3])
+    later = taken_case(ctx, nurse, doctor, NAMES[5], seq=5).visit_no
+    page.refresh()
+    assert [c.visit_no for c in page.cases_model.rows()] == taken  # as far as it was scrolled
+    assert page.cases_label.text() == "My open cases: 6" and page.cases_model.canFetchMore()
+    selected = page.selected_case()
+    assert selected is not None and selected.visit_no == taken[3]
+    page.cases_view.scrollToBottom()
+    qtbot.waitUntil(lambda: page.cases_model.rowCount() == 6)
+    assert page.cases_model.rows()[-1].visit_no == later
+
+    page.all_cases.setChecked(True)  # everyone's: the first page again
+    assert page.cases_label.text() == "All open cases: 6" and page.cases_model.rowCount() >= 2
+
+
+def test_the_case_list_says_what_each_case_is(qtbot, doctor_session, nurse_session):
+    """Bold for my cases, the classification's colours, results pending, a hand-over's receiver."""
+    from PySide6.QtGui import QColor
+
+    from ui.widgets import palette
+
+    ctx, doctor = doctor_session.ctx, doctor_session.actor
+    case = taken_case(ctx, nurse_session.actor, doctor, "王芳")
+    ctx.cases.start_observation(doctor, case.visit_no, "留观1室", "3床")
+    case = ctx.cases.order_test(doctor, case.visit_no, "nucleic_acid", "fever_clinic", ctx.clock.now())
+    ctx.cases.classify(doctor, case.visit_no, case.version, "suspected")
+    page = FeverClinicPage(doctor_session)
+    qtbot.addWidget(page)
+    page.activated()
+    model = page.cases_model
+    assert model.index(0, model.PENDING_RESULTS).data() == "1"
+    assert model.index(0, model.OBSERVATION).data() == "留观1室 3床"
+    assert model.index(0, model.CLASS).data(Qt.ItemDataRole.BackgroundRole).color() == QColor(
+        palette.CLASSIFICATION_BACKGROUNDS["suspected"])
+    assert model.index(0, model.DOCTOR).data(Qt.ItemDataRole.FontRole).bold()
+    assert model.index(0, model.DOCTOR).data() == "张伟 (doctor)"
+
+
+def test_the_timer_reads_again_only_when_something_was_written(qtbot, doctor_session, nurse_session):
+    """The 15 s tick asks the change marker; unmoved, nothing is read (the waiting minutes still move); a write
+    anywhere, REFRESH_S passing, or anything the doctor does here reads again."""
+    from app.changes import REFRESH_S, ChangeMarker
+    from tests.helpers.sql_capture import captured
+
+    ctx, nurse, doctor = doctor_session.ctx, nurse_session.actor, doctor_session.actor
+    ChangeMarker.of(ctx.db).share_s = 0  # every tick asks the database (no sharing in a test)
+    taken_case(ctx, nurse, doctor, "王芳")
+    page = FeverClinicPage(doctor_session)
+    qtbot.addWidget(page)
+    page.show()
+    page.activated()
+    feed = page.feed
+    assert feed.running and feed.refresh_ms == REFRESH_S * 1000
+    reads = feed.reads
+    with captured(ctx) as statements:
+        feed.poll(force=False)  # the tick
+    assert feed.reads == reads
+    assert not [s for s, _p in statements if "cases" in s or "handoffs" in s]
+
+    waiting = received_patient(ctx, nurse, doctor, "李强", seq=2)  # a write: the marker moves
+    feed.poll(force=False)
+    assert feed.reads == reads + 1 and [w.visit_no for w in page.waiting_model.rows()] == [waiting]
+    ctx.clock.advance(minutes=12)  # type: ignore[attr-defined]
+    feed.poll(force=False)
+    assert feed.reads == reads + 1  # time alone: no read, but the minutes shown move
+    assert page.waiting_model.index(0, page.waiting_model.WAITED).data() == "12 min"
+
+    feed.refresh_ms = 0  # REFRESH_S has passed: read anyway
+    feed.poll(force=False)
+    assert feed.reads == reads + 2
+    feed.refresh_ms = int(REFRESH_S * 1000)
+    page.all_cases.setChecked(True)  # the radio buttons
+    assert feed.reads == reads + 3
+    qtbot.mouseClick(page.refresh_button, Qt.MouseButton.LeftButton)  # the Refresh button
+    assert feed.reads == reads + 4
+    page.hide()
+    assert not feed.running  # nothing polled while the page is not shown

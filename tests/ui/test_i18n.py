@@ -100,7 +100,7 @@ def test_language_switch_in_settings_retranslates_open_windows(qtbot, admin_sess
     dialog.language.setCurrentIndex(dialog.language.findData("zh_CN"))
     dialog.ok.click()
     assert admin_session.ctx.settings.get(LANGUAGE) == "zh_CN"
-    qtbot.waitUntil(lambda: window.page_titles() == ["时限看板", "引导交接", "预警", "日报告", "筛查列表", "转运看板", "转运记录", "病区与住院", "陪护证与探视证", "我的账户", "用户管理",
+    qtbot.waitUntil(lambda: window.page_titles() == ["时限看板", "引导交接", "预警", "日报告", "筛查列表", "转运看板", "转运记录", "病区与住院", "陪护证与探视证", "人员核酸检测", "物资储备", "我的账户", "用户管理",
                                                      "责任追溯", "规则与时限", "分诊规则", "转运设置", "数据维护"])
     assert users.add_button.text() == "添加(&A)…"
     assert users.model.headerData(1, Qt.Orientation.Horizontal) == "姓名"

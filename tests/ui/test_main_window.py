@@ -22,6 +22,7 @@ from ui.pages.triage_rules import TriageRulesPage
 from ui.pages.users import UsersPage
 from ui.pages.visit_list import VisitListPage
 from ui.pages.permit_page import PermitsPage
+from ui.pages.readiness import StaffTestingPage, StockpilePage
 from ui.pages.transfer_admin import TransferAdminPage
 from ui.pages.transfer_board import TransferBoardPage
 from ui.pages.transfer_history import TransferHistoryPage
@@ -41,12 +42,12 @@ def test_admin_sees_every_page_and_status(qtbot, admin_session):
     window = open_window(qtbot, admin_session)
     assert [type(p) for p in window.pages] == [DeadlineBoardPage, HandoffBoardPage, AlertsPage, ReportPage, VisitListPage,
                                                TransferBoardPage, TransferHistoryPage, WardsPage, PermitsPage,
-                                               AccountPage, UsersPage, AuditPage, RulesPage, TriageRulesPage,
-                                               TransferAdminPage, MaintenancePage]
+                                               StaffTestingPage, StockpilePage, AccountPage, UsersPage, AuditPage,
+                                               RulesPage, TriageRulesPage, TransferAdminPage, MaintenancePage]
     assert window.page_titles() == ["Time limits", "Hand-offs", "Early warning", "Daily report", "Screening list",
                                     "Transfer board",
                                     "Transfer records", "Wards and inpatients", "Escort and visitor permits",
-                                    "My account", "Users", "Responsibility trail", "Rules in force", "Screening rules",
+                                    "Staff testing", "Stockpile", "My account", "Users", "Responsibility trail", "Rules in force", "Screening rules",
                                     "Transfer settings", "Data maintenance"]
     assert "王敏" in window.user_status.text() and "Administrator" in window.user_status.text()
     assert window.clinic_status.text() == "清水镇卫生院"

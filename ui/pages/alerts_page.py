@@ -33,8 +33,11 @@ from PySide6.QtWidgets import (
 from app.errors import ValidationError
 from app.permissions import Perm
 from app.reporting.alerts import AlertRecord
+from app.vocabulary import label
+from app.vocabulary.staff import STAFF_POST
 from ui.alert_feed import AlertFeed, AlertSnapshot
 from ui.forms import FieldErrors, describe, error_label
+from ui.i18n import current_language
 from ui.labels import alert_kind_name, alert_series_name, classification_name, deny_reason_name, test_kind_name
 from ui.session import Session
 from ui.widgets import palette
@@ -87,6 +90,15 @@ def evidence_text(alert: AlertRecord, zone: ZoneInfo | None = None) -> str:
         return translate("Alerts", "Permit {permit} was let in at {gate} while the gate was offline, but the live "
                          "data refuses it: {reason}. Check who is in the ward.").format(
             permit=e.get("permit", "?"), gate=e.get("gate", "?"), reason=deny_reason_name(str(e.get("reason", ""))))
+    if alert.kind == "staff_positive":  # issue 18 — key-post staff testing (app/staff)
+        return translate("Alerts", "Roster no. {staff_no} ({post}) tested positive, sampled {day}. Take them off "
+                         "duty, report it and trace their contacts.").format(
+            staff_no=e.get("staff_no", "?"), post=label(STAFF_POST, e.get("post"), "?", current_language()),
+            day=e.get("sampled_on", "?"))
+    if alert.kind == "swab_positive":
+        return translate("Alerts", "Surface swab no. {swab_no} at {place} positive, sampled {day}. Disinfect the "
+                         "place, swab it again and test the staff who work there.").format(
+            swab_no=e.get("swab_no", "?"), place=e.get("place", "?"), day=e.get("sampled_on", "?"))
     if alert.kind == "case":
         return translate("Alerts", "Visit {visit_no} classified as {classification}.").format(
             visit_no=e.get("visit_no", "?"), classification=classification_name(str(e.get("classification", ""))))

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from app.casework.records import BoardEntry, CaseRecord, ClockRecord, HandoverRecord, LabTestRecord, WaitingPatient
+from app.casework.records import BoardEntry, CaseRow, ClockRecord, HandoverRecord, LabTestRecord, WaitingPatient
 from app.casework.vocab import ClockKind, ClockState
 from app.work_counts import wait_level
 from ui.labels import (
@@ -26,6 +26,7 @@ from ui.labels import (
     test_result_name,
     time_left_text,
 )
+from ui.ops import Runner
 from ui.widgets import palette
 from ui.widgets.palette import (
     CLASSIFICATION_BACKGROUNDS,
@@ -34,6 +35,7 @@ from ui.widgets.palette import (
     CLOCK_COLORS,
     brush,
 )
+from ui.widgets.paged import PagedRecordModel
 from ui.widgets.table import RecordModel, bold, local
 
 translate = QCoreApplication.translate  # lupdate extracts translate("Labels", ...)
@@ -139,14 +141,18 @@ class WaitingModel(RecordModel[WaitingPatient]):
         return None
 
 
-class CaseListModel(RecordModel[CaseRecord]):
+class CaseListModel(PagedRecordModel[CaseRow]):
+    """The fever clinic's open cases, a page at a time as the list scrolls (CaseService.case_list): the doctor
+    responsible in bold when it is me, a pending hand-over's receiver, results still pending, the
+    classification in its colours."""
+
     VISIT, PATIENT, DOCTOR, CLASS, OBSERVATION, PENDING_RESULTS, TAKEN = range(7)
 
-    def __init__(self, zone: ZoneInfo, me: str, parent: QObject | None = None) -> None:
-        super().__init__(zone, parent)
+    def __init__(self, runner: Runner, zone: ZoneInfo, me: str, parent: QObject | None = None) -> None:
+        super().__init__(runner, zone, parent)
         self.me = me
 
-    def key(self, r: CaseRecord) -> object:
+    def key(self, r: CaseRow) -> object:
         return r.visit_no
 
     def headers(self) -> list[str]:
@@ -156,25 +162,25 @@ class CaseListModel(RecordModel[CaseRecord]):
     def row_of(self, visit_no: str) -> int:
         return next((i for i, r in enumerate(self._rows) if r.visit_no == visit_no), -1)
 
-    def display(self, r: CaseRecord, column: int) -> str:
+    def display(self, r: CaseRow, column: int) -> str:
         if column == self.VISIT:
             return r.visit_no
         if column == self.PATIENT:
             return r.patient_name
         if column == self.DOCTOR:
             text = f"{r.doctor_name} ({r.doctor_username})"
-            if r.pending_handover is not None:
-                text += "  " + self.tr("→ {doctor}?").format(doctor=r.pending_handover.to_username)
+            if r.handover_to is not None:
+                text += "  " + self.tr("→ {doctor}?").format(doctor=r.handover_to)
             return text
         if column == self.CLASS:
             return classification_name(r.classification)
         if column == self.OBSERVATION:
             return " ".join(x for x in (r.observation_room, r.observation_bed) if x)
         if column == self.PENDING_RESULTS:
-            return str(len(r.pending_results)) if r.pending_results else ""
+            return str(r.pending_results) if r.pending_results else ""
         return local(r.taken_at, self.zone)
 
-    def style(self, r: CaseRecord, column: int, role: int) -> Any:
+    def style(self, r: CaseRow, column: int, role: int) -> Any:
         if column == self.CLASS:
             return classification_colours(r.classification, role)
         if role == Qt.ItemDataRole.FontRole and (column == self.VISIT or

@@ -5,17 +5,25 @@ this doctor's, or everyone's — always with the responsible doctor named.
 A red banner names the patients nobody has taken within the county's limit (首诊负责制, default 10 min),
 and their rows in the waiting list turn red, until someone takes them.
 
+The open cases come a page at a time as the list scrolls (CaseService.case_list; the heading counts them
+all), so the page costs the same with 50 open cases or 20 000. Every 15 s the page asks the change marker
+first (ui/poller.py) and reads again only when something was written, or at least every REFRESH_S; in between
+only the waiting times move. What the doctor does here (take, accept, a closed case window, the radio
+buttons, Refresh) always reads again.
+
 Taking a patient makes this doctor the first-diagnosis doctor (首诊负责): a confirmation says so,
 and a second doctor who tries a moment later is told who took the patient.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TypeVar
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -28,13 +36,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.casework.records import CaseRecord, HandoverRecord, WaitingPatient
+from app.casework.records import CaseRecord, CaseRow, HandoverRecord, WaitingPatient
 from app.casework.untaken import UntakenReport
 from ui.forms import describe
 from ui.ops import report_error
 from ui.pages.case_dialogs import DeclineDialog
 from ui.pages.case_models import CaseListModel, HandoverModel, WaitingModel
 from ui.pages.case_page import CaseDialog, open_case
+from ui.poller import Poller
 from ui.session import Session
 from ui.untaken_feed import UntakenBanner
 from ui.widgets import palette
@@ -51,18 +60,62 @@ HANDOVER_FRAME = (f"QFrame#handovers {{ background: {palette.HANDOVER_BG}; borde
 R = TypeVar("R")
 
 
-def _show(view: QTableView, model: RecordModel[R], rows: Sequence[R], now: datetime) -> None:
-    """Fill one table, selecting its first row when nothing is selected."""
-    model.set_rows(rows, now)
-    if rows and not view.selectionModel().hasSelection():
-        view.selectionModel().select(model.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
-                                     | QItemSelectionModel.SelectionFlag.Rows)
-        view.setCurrentIndex(model.index(0, 0))
+def _show(view: QTableView, model: RecordModel[R], fill: Callable[[], None]) -> None:
+    """Fill one table (``fill``), keeping the row selected before when it is still there, else selecting the
+    first row."""
+    before = _selected(view, model)
+    key = model.key(before) if before is not None else None
+    fill()
+    kept = _selected(view, model)
+    if model.rowCount() == 0 or (kept is not None and model.key(kept) == key):
+        return
+    row = next((i for i, r in enumerate(model.rows()) if key is not None and model.key(r) == key), 0)
+    view.selectionModel().select(model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                 | QItemSelectionModel.SelectionFlag.Rows)
+    view.setCurrentIndex(model.index(row, 0))
 
 
 def _selected(view: QTableView, model: RecordModel[R]) -> R | None:
     rows = view.selectionModel().selectedRows()
     return model.record_at(rows[0].row()) if rows else None
+
+
+@dataclass(frozen=True)
+class ClinicRead:
+    """What the page shows: one read of hand-overs, the waiting, the open cases' count and first rows."""
+
+    handovers: list[HandoverRecord]
+    waiting: list[WaitingPatient]
+    open_count: int
+    cases: list[CaseRow]
+    mine: bool  # the list read: my cases, or everyone's
+    now: datetime
+    read: bool = True  # False: nothing was read (the marker did not move), only the time is new
+
+
+class ClinicFeed(Poller):
+    """The page's refresh: the marker first, a full read when it moved, at least every REFRESH_S
+    (Poller.refresh_ms), and on ``poll()``. The open cases are read as far as the list was scrolled, so a
+    refresh keeps the rows (and the selection) in view."""
+
+    def __init__(self, session: Session, page: FeverClinicPage) -> None:
+        super().__init__(session, page, REFRESH_MS)
+        self.page = page
+
+    def reader(self) -> Callable[[], ClinicRead]:
+        cases, actor, clock = self.session.ctx.cases, self.session.actor, self.session.ctx.clock
+        mine, model = self.page.mine_only.isChecked(), self.page.cases_model
+        limit = max(model.page_size, model.rowCount() if self.page.shown_mine == mine else 0)
+
+        def read() -> ClinicRead:
+            return ClinicRead(cases.handovers_for(actor), cases.waiting(actor), cases.count_open(actor, mine_only=mine),
+                              cases.case_list(actor, mine_only=mine, limit=limit), mine, clock.now())
+
+        return read
+
+    def again(self, previous: ClinicRead | None) -> ClinicRead | None:
+        """Nothing written: the same rows at the new time (the waiting minutes and their colours move)."""
+        return replace(previous, now=self.session.ctx.clock.now(), read=False) if previous is not None else None
 
 
 class FeverClinicPage(Page):
@@ -71,7 +124,7 @@ class FeverClinicPage(Page):
         self.session = session
         self.case_dialog: CaseDialog | None = None
         self.sub: DeclineDialog | None = None
-        self._loading = False
+        self.shown_mine: bool | None = None  # the list the case table holds (None before the first read)
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 14pt; font-weight: bold;")
         self.result = QLabel()
@@ -125,7 +178,8 @@ class FeverClinicPage(Page):
         self.all_cases = QRadioButton()
         self.mine_only.setChecked(True)
         self.mine_only.toggled.connect(lambda _c: self.refresh())
-        self.cases_model = CaseListModel(session.zone, session.actor.username, self)
+        self.cases_model = CaseListModel(session.runner, session.zone, session.actor.username, self)
+        self.cases_model.failed.connect(self._load_failed)
         self.cases_view = record_table(self.cases_model, (190, 100, 250, 130, 120, 125))
         self.cases_view.activated.connect(lambda _i: self.open_selected())
         self.open_button = QPushButton()
@@ -154,9 +208,9 @@ class FeverClinicPage(Page):
         QWidget.setTabOrder(self.waiting_view, self.take_button)
         QWidget.setTabOrder(self.take_button, self.cases_view)
 
-        self._timer = QTimer(self)
-        self._timer.setInterval(REFRESH_MS)
-        self._timer.timeout.connect(lambda: self.refresh() if self.isVisible() else None)
+        self.feed = ClinicFeed(session, self)
+        self.feed.updated.connect(self._loaded)
+        self.feed.failed.connect(self._load_failed)
         self.retranslate()
         self._update_buttons()
 
@@ -164,10 +218,16 @@ class FeverClinicPage(Page):
         return self.tr("Fever clinic")
 
     def activated(self) -> None:
-        self.refresh()
-        if not self._timer.isActive():
-            self._timer.start()
+        if self.feed.running:
+            self.refresh()
+        else:
+            self.untaken.refresh()
+            self.feed.start()  # reads now, then every 15 s while the page is shown
         self.waiting_view.setFocus()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.feed.stop()
+        super().hideEvent(event)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Fever clinic: receiving patients"))
@@ -188,30 +248,32 @@ class FeverClinicPage(Page):
         self.waiting_label.setText(self.tr("Received, waiting for a doctor: {count}").format(
             count=self.waiting_model.rowCount()))
         self.cases_label.setText((self.tr("My open cases: {count}") if self.mine_only.isChecked()
-                                  else self.tr("All open cases: {count}")).format(count=self.cases_model.rowCount()))
+                                  else self.tr("All open cases: {count}")).format(count=self.cases_model.total))
 
     # ----- data -----------------------------------------------------------------------------
     def refresh(self) -> None:
-        if self._loading:
-            return
-        self._loading = True
+        """Read again now, whatever the marker says (after something done here)."""
         self.untaken.refresh()
-        cases, actor, clock, mine = self.session.ctx.cases, self.session.actor, self.session.ctx.clock, \
-            self.mine_only.isChecked()
+        self.feed.poll()
 
-        def read() -> tuple[list[HandoverRecord], list[WaitingPatient], list[CaseRecord], datetime]:
-            return cases.handovers_for(actor), cases.waiting(actor), cases.open_cases(actor, mine_only=mine), \
-                clock.now()
+    def _loaded(self, data: ClinicRead) -> None:
+        if not data.read:
+            for model in (self.handover_model, self.waiting_model, self.cases_model):
+                model.set_now(data.now)
+            return
+        if data.mine != self.mine_only.isChecked():
+            return  # the radio buttons moved since: the read of the other list follows
+        cases, actor, mine = self.session.ctx.cases, self.session.actor, data.mine
 
-        self.session.runner.run(read, self._loaded, self._load_failed, parent=self)
+        def after(last: CaseRow, size: int) -> list[CaseRow]:
+            return cases.case_list(actor, mine_only=mine, after=last.cursor, limit=size)
 
-    def _loaded(self, data: tuple[list[HandoverRecord], list[WaitingPatient], list[CaseRecord], datetime]) -> None:
-        self._loading = False
-        handovers, waiting, open_cases, now = data
-        _show(self.handover_view, self.handover_model, handovers, now)
-        _show(self.waiting_view, self.waiting_model, waiting, now)
-        _show(self.cases_view, self.cases_model, open_cases, now)
-        self.handover_frame.setVisible(bool(handovers))
+        _show(self.handover_view, self.handover_model, lambda: self.handover_model.set_rows(data.handovers, data.now))
+        _show(self.waiting_view, self.waiting_model, lambda: self.waiting_model.set_rows(data.waiting, data.now))
+        _show(self.cases_view, self.cases_model,
+              lambda: self.cases_model.set_page(data.cases, data.open_count, after, data.now))
+        self.shown_mine = mine
+        self.handover_frame.setVisible(bool(data.handovers))
         self._show_counts()
         self._update_buttons()
 
@@ -219,13 +281,12 @@ class FeverClinicPage(Page):
         self.waiting_model.set_limit(report.limit_minutes)
 
     def _load_failed(self, exc: BaseException) -> None:
-        self._loading = False
         self.say(describe(exc), ok=False)
 
     def selected_waiting(self) -> WaitingPatient | None:
         return _selected(self.waiting_view, self.waiting_model)
 
-    def selected_case(self) -> CaseRecord | None:
+    def selected_case(self) -> CaseRow | None:
         return _selected(self.cases_view, self.cases_model)
 
     def selected_handover(self) -> HandoverRecord | None:

@@ -9,6 +9,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from app.reporting.daily import SubmittedReport
+from app.vocabulary.stock import item_number_text
+from ui.i18n import current_language
 from ui.labels import report_count_name
 from ui.widgets.table import RecordModel, local
 
@@ -16,8 +18,15 @@ Count = tuple[str, int]  # (count key, number)
 CountPair = tuple[Count, Count | None]  # a row: the left column's count and the right column's (or none)
 
 
+LOWEST_DAYS, LOWEST_ITEM = "stock_lowest_cover_days", "stock_lowest_item"  # issue 18
+
+
 def count_pairs(counts: list[Count]) -> list[CountPair]:
-    """The first half of the counts down the left, the rest down the right (the paper's order)."""
+    """The first half of the counts down the left, the rest down the right (the paper's order). The lowest
+    days of cover carries its item in its key ("stock_lowest_cover_days:4"), shown in its name, not a row."""
+    item = next((n for key, n in counts if key == LOWEST_ITEM), None)
+    counts = [(f"{key}:{item}" if key == LOWEST_DAYS and item is not None else key, n)
+              for key, n in counts if key != LOWEST_ITEM]
     half = (len(counts) + 1) // 2
     right: list[Count | None] = [*counts[half:], None]
     return [(left, right[i]) for i, left in enumerate(counts[:half])]
@@ -39,7 +48,13 @@ class ReportCountsModel(RecordModel[CountPair]):
         item = self._count(r, column)
         if item is None:
             return ""
-        return report_count_name(item[0]) if column in (self.ITEM, self.ITEM_2) else str(item[1])
+        if column not in (self.ITEM, self.ITEM_2):
+            return str(item[1])
+        key, _, number = item[0].partition(":")
+        if number:  # the lowest days of cover, with its item
+            return self.tr("{row} ({item})").format(row=report_count_name(key),
+                                                    item=item_number_text(int(number), current_language()))
+        return report_count_name(key)
 
     def style(self, r: CountPair, column: int, role: int) -> Any:
         item = self._count(r, column)

@@ -7,6 +7,7 @@ certificate is signed with (when the county uses its own CA), what is queued, an
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, time, timedelta
 
 from PySide6.QtCore import QDate, QDir, Qt, QTime
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 from app.errors import ValidationError
 from app.permissions import Perm
 from app.reporting.daily import ReportDraft, SubmittedReport
+from app.reporting.sneakernet import SneakernetService
 from app.reporting.sync import HubCa
 from ui.forms import FieldErrors, describe, error_label
 from ui.labels import REPORT_COUNT_KEYS
@@ -148,6 +150,20 @@ class ReportPage(Page):
         self.ca_info.setWordWrap(True)
         self.ca_info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.ca_error = error_label()
+        self.carry_label = QLabel()  # issue 18: the road to the county without a network
+        self.carry_label.setWordWrap(True)
+        self.carry_label.setStyleSheet(f"color: {palette.MUTED};")
+        self.export_button = QPushButton()
+        self.export_button.clicked.connect(self.export_outbox)
+        self.receipt_button = QPushButton()
+        self.receipt_button.clicked.connect(self.import_receipt)
+        self.lists_button = QPushButton()
+        self.lists_button.clicked.connect(self.import_lists)
+        self.carry_result = QLabel()
+        self.carry_result.setWordWrap(True)
+        self.carry_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.carry_result.hide()
+        self.carry_error = error_label()
         self.hub_ca: HubCa | None = None
         self._ca_read = False  # no "not set" before the setting was read
         can_set = session.can(Perm.MANAGE_CLINIC_SETTINGS)
@@ -209,6 +225,15 @@ class ReportPage(Page):
         sync.addLayout(ca_row)
         sync.addWidget(self.ca_info)
         sync.addWidget(self.ca_error)
+        sync.addWidget(self.carry_label)
+        carry_row = QHBoxLayout()
+        carry_row.addWidget(self.export_button)
+        carry_row.addWidget(self.receipt_button)
+        carry_row.addWidget(self.lists_button)
+        carry_row.addStretch(1)
+        sync.addLayout(carry_row)
+        sync.addWidget(self.carry_result)
+        sync.addWidget(self.carry_error)
         right.addWidget(self.sync_box)
         body = QHBoxLayout()
         body.addLayout(left, 6)
@@ -278,6 +303,11 @@ class ReportPage(Page):
         self.ca_save.setText(self.tr("Save certificate"))
         if self._ca_read:
             self._show_ca(self.hub_ca, keep_path=True)
+        self.carry_label.setText(self.tr("No network to the county? Carry the queued reports on a USB drive, "
+                                         "then import the county's receipt here."))
+        self.export_button.setText(self.tr("Export pending file (USB)…"))
+        self.receipt_button.setText(self.tr("Import receipt…"))
+        self.lists_button.setText(self.tr("Import county lists…"))
         self.auto_label.setText(self.tr("Au&tomatic submission at:"))
         self.auto_edit.setToolTip(self.tr("A day's report not submitted by this time the next day (clinic time) "
                                           "is submitted automatically."))
@@ -498,6 +528,69 @@ class ReportPage(Page):
             self.ca_error.show()
 
         self.session.runner.run(lambda: sync.set_hub_ca(actor, path), saved, failed, parent=self)
+
+    # ----- by hand: files on a USB drive (issue 18) ----------------------------------------------
+    def _carry(self, work: Callable[[], str]) -> None:
+        """Run ``work`` (it returns the line to show) in the background; the outcome below the buttons."""
+        self.carry_error.hide()
+        self.carry_result.hide()
+
+        def done(text: str) -> None:
+            self.carry_result.setText(text)
+            self.carry_result.show()
+            self.feed.poll()
+
+        def failed(exc: BaseException) -> None:
+            self.carry_error.setText(describe(exc))
+            self.carry_error.show()
+
+        self.session.runner.run(work, done, failed, parent=self)
+
+    def export_outbox(self) -> None:
+        service, actor = SneakernetService(self.session.ctx.sync), self.session.actor
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export pending file"), service.default_name(), self.tr("Fever Sentinel files (*.json)"))
+        if not path:
+            return
+
+        def work() -> str:
+            done = service.export_outbox(actor, path)
+            return self.tr("{count} queued submission(s) written to {path}. Take the file to the county; nothing "
+                           "counts as delivered until you import its receipt.").format(
+                count=done.count, path=QDir.toNativeSeparators(done.path))
+
+        self._carry(work)
+
+    def import_receipt(self) -> None:
+        service, actor = SneakernetService(self.session.ctx.sync), self.session.actor
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Import the county's receipt"), "", self.tr("Fever Sentinel files (*.json)"))
+        if not path:
+            return
+
+        def work() -> str:
+            done = service.import_receipt(actor, path)
+            return self.tr("Receipt imported: {delivered} delivered now, {already} delivered before, {refused} "
+                           "refused by the county (see the queue).").format(
+                delivered=done.delivered, already=done.already, refused=done.refused)
+
+        self._carry(work)
+
+    def import_lists(self) -> None:
+        service, actor = SneakernetService(self.session.ctx.sync), self.session.actor
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Import the county's lists"), "", self.tr("Fever Sentinel files (*.json)"))
+        if not path:
+            return
+
+        def work() -> str:
+            applied = service.import_lists(actor, path)
+            if not applied:
+                return self.tr("Nothing new in the county's file: the lists here are current.")
+            return self.tr("County lists applied: {areas} risk areas, {hospitals} hospitals.").format(
+                areas=applied.get("risk_areas", "-"), hospitals=applied.get("hospitals", "-"))
+
+        self._carry(work)
 
     def _show_ca(self, ca: HubCa | None, keep_path: bool = False) -> None:
         self.hub_ca, self._ca_read = ca, True
