@@ -21,6 +21,7 @@ from app.db.models import User
 from app.errors import Conflict, NotFound, StaleEdit, ValidationError
 from app.figures import load_figures
 from app.permissions import Perm
+from app.people import full_name, full_names
 from app.reporting.alerts import AlertKind, raise_now
 from app.services.base import Service, authorize
 from app.services.users import check_full_name
@@ -289,7 +290,7 @@ class RosterService(Service):
             if result == SampleResult.POSITIVE:
                 raise_now(s, AlertKind.SWAB_POSITIVE, f"env_swab:{row.id}", today,
                           {"swab_no": row.id, "place": place, "sampled_on": sampled_on.isoformat()}, now)
-            return SwabRecord(row.id, sampled_on, place, result, now, actor.username)
+            return SwabRecord(row.id, sampled_on, place, result, now, full_name(s, actor.username))
 
     def swabs(self, actor: Actor, since: date) -> list[SwabRecord]:
         """The swabs sampled since ``since``, newest first."""
@@ -297,4 +298,6 @@ class RosterService(Service):
             authorize(s, actor, Perm.STAFF_TESTING)
             rows = s.scalars(select(EnvSwab).where(EnvSwab.clinic_day >= since)
                              .order_by(EnvSwab.clinic_day.desc(), EnvSwab.id.desc())).all()
-            return [SwabRecord(w.id, w.clinic_day, w.place, w.result, w.recorded_at, w.recorded_by) for w in rows]
+            names = full_names(s, [w.recorded_by for w in rows])  # a person is named by their real name
+            return [SwabRecord(w.id, w.clinic_day, w.place, w.result, w.recorded_at,
+                               names.get(w.recorded_by) or w.recorded_by) for w in rows]

@@ -3716,6 +3716,10 @@ Type the clinic code {code} to confirm:</source>
         <translation>移出名单</translation>
     </message>
     <message>
+        <source>Last test positive: off duty, isolate and retest as the rules say</source>
+        <translation>最近检测阳性：暂停岗位工作，按规定隔离并复检</translation>
+    </message>
+    <message>
         <source>(no log-in)</source>
         <translation>（无登录账号）</translation>
     </message>

@@ -70,6 +70,8 @@ class RosterModel(RecordModel[StaffRow]):
 
     def display(self, r: StaffRow, column: int) -> str:
         state = _say(F.ROSTER_STATE, r.state) if r.active else self.tr("Off the roster")
+        if r.active and r.last_result == SampleResult.POSITIVE:  # the next test's date is not what matters now
+            state = self.tr("Last test positive: off duty, isolate and retest as the rules say")
         return [r.full_name, _say(F.STAFF_POST, r.post), r.username or self.tr("(no log-in)"), r.phone,
                 _day(r.last_test_on), _say(F.SAMPLE_RESULT, r.last_result), _day(r.due_on), state][column]
 
@@ -78,8 +80,8 @@ class RosterModel(RecordModel[StaffRow]):
             return palette.brush(palette.FAINT) if role == Qt.ItemDataRole.ForegroundRole else None
         if column == self.RESULT and r.last_result == SampleResult.POSITIVE:
             return palette.brush(palette.CLOCK_COLORS["overdue"]) if role == Qt.ItemDataRole.ForegroundRole else None
-        if column == self.STATE and r.state != "in_time":
-            state = "overdue" if r.state == "overdue" else "warning"
+        if column == self.STATE and (r.state != "in_time" or r.last_result == SampleResult.POSITIVE):
+            state = "overdue" if r.state == "overdue" or r.last_result == SampleResult.POSITIVE else "warning"
             if role == Qt.ItemDataRole.ForegroundRole:
                 return palette.brush(palette.CLOCK_COLORS[state])
             if role == Qt.ItemDataRole.BackgroundRole:
