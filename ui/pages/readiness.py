@@ -58,6 +58,16 @@ def item_name(r: StockRow) -> str:
 
 
 # ----- tables -----------------------------------------------------------------------------------------
+
+def _button_row(actions: tuple[QPushButton, ...], refresh: QPushButton) -> QHBoxLayout:
+    """A page's actions on the left, its Refresh on the right."""
+    row = QHBoxLayout()
+    for button in actions:
+        row.addWidget(button)
+    row.addStretch(1)
+    row.addWidget(refresh)
+    return row
+
 class RosterModel(RecordModel[StaffRow]):
     NAME, POST, ACCOUNT, PHONE, LAST, RESULT, DUE, STATE = range(8)
 
@@ -323,11 +333,8 @@ class StaffTestingPage(Page):
         self.refresh_button.clicked.connect(self.reload)
         self.table.doubleClicked.connect(lambda _i: self.record_test())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        buttons = QHBoxLayout()
-        for button in (self.add_button, self.test_button, self.off_button, self.swab_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.refresh_button)
+        buttons = _button_row((self.add_button, self.test_button, self.off_button, self.swab_button),
+                              self.refresh_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.summary)
@@ -438,11 +445,8 @@ class StockpilePage(Page):
         self.refresh_button.clicked.connect(self.reload)
         self.table.doubleClicked.connect(lambda _i: self.edit_item())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        buttons = QHBoxLayout()
-        for button in (self.receive_button, self.issue_button, self.edit_button, self.add_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.refresh_button)
+        buttons = _button_row((self.receive_button, self.issue_button, self.edit_button, self.add_button),
+                              self.refresh_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.summary)
