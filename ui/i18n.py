@@ -47,6 +47,7 @@ QT_GAPS: tuple[tuple[str, object], ...] = (  # QT_TRANSLATE_NOOP is typed object
 
 _installed: list[QTranslator] = []
 _current = "en"
+_applied = False  # install_language has run once (the locale and translators are this process's own)
 
 
 def translations_dir() -> Path:
@@ -137,10 +138,13 @@ def current_language() -> str:
 
 
 def install_language(app: QCoreApplication, lang: str) -> None:
-    """Replace the installed translators with ``lang``'s (English needs none)."""
-    global _current
+    """Replace the installed translators with ``lang``'s (English needs none); nothing to do when ``lang``
+    is already in force (every open widget already speaks it)."""
+    global _current, _applied
     if lang not in LANGUAGES:
         lang = "en"
+    if _applied and lang == _current:
+        return
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
@@ -154,7 +158,7 @@ def install_language(app: QCoreApplication, lang: str) -> None:
             else:
                 log.warning("translation %s not found", path or f"{QT_CATALOG}_{lang}.qm")
     QLocale.setDefault(QLocale(lang))
-    _current = lang
+    _current, _applied = lang, True
     if isinstance(app, QApplication):
         retranslate_widgets()
 
