@@ -81,6 +81,8 @@ class Transfer(Base):
     underlying_conditions: Mapped[str] = mapped_column(String(200), default="", server_default="")  # 基础疾病/过敏史
     lines_medication: Mapped[str] = mapped_column(String(200), default="", server_default="")  # 吸氧、静脉通路、已用药物
     documents: Mapped[str] = mapped_column(String(200), default="", server_default="")  # 病历摘要、检验报告…
+    # the set of observations the request carries (0023): a vital_signs id, as clocks.ref_id names its row
+    vital_signs_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import cast
 
-from sqlalchemy import Boolean, Date, Float, ForeignKey, Index, Integer, String, Table, Text
+from sqlalchemy import Boolean, Date, Float, ForeignKey, Index, Integer, String, Table, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db.models import Base
@@ -79,6 +79,11 @@ class Screening(Base):
     decision: Mapped[str] = mapped_column(String(16), index=True)
     reasons: Mapped[str] = mapped_column(String(300), default="")
     override_reason: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    # how sick (0023, issue 17): the emergency triage level and NEWS2 of the set taken at the desk (NULL before
+    # 0023 and at the pharmacy), and whether it sends the patient to a doctor at once whatever ``decision`` says
+    severity_level: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    news2: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    urgent: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     import_key: Mapped[str | None] = mapped_column(String(64), nullable=True, unique=True)
 
 
@@ -86,6 +91,7 @@ class Visit(Base):
     """A registered fever patient's visit, numbered clinic code + date + sequence."""
 
     __tablename__ = "visits"
+    __table_args__ = (Index("ix_visits_queue", "clinic_day", "queue_no", unique=True),)  # revision 0023
 
     id: Mapped[int] = mapped_column(primary_key=True)
     visit_no: Mapped[str] = mapped_column(String(40), unique=True)
@@ -98,6 +104,8 @@ class Visit(Base):
     workstation: Mapped[str] = mapped_column(String(64))
     onset_date: Mapped[date | None] = mapped_column(Date, nullable=True)
     vaccination_doses: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # the fever clinic's queue number (0023), unique within the clinic day (ix_visits_queue); NULL elsewhere
+    queue_no: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
     patient: Mapped[Patient] = relationship(lazy="joined")
     screening: Mapped[Screening] = relationship(lazy="joined")
@@ -137,6 +145,9 @@ class Handoff(Base):
     # when a doctor took the arrived patient's case (首诊), set in the same transaction as the case; NULL
     # while the patient waits, so "waiting" is an index range (ix_handoffs_waiting), not a scan of history
     taken_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    # when and by whom the doctor called the patient's queue number (0023); NULL while not called
+    called_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    called_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     visit: Mapped[Visit] = relationship(lazy="joined")
