@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import Boolean, Float, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app.casework import tables as _casework_tables  # noqa: F401  (the tables its foreign keys name)
 from app.db.models import Base
 from app.db.types import UTCDateTime
 
