@@ -12,12 +12,14 @@ import json
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, cast
+from weakref import WeakKeyDictionary
 
-from sqlalchemy import Table, bindparam, func, insert, select, update
+from sqlalchemy import Engine, Table, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.actor import Actor
 from app.audit_vocab import Outcome
+from app.db.engine import connection_of
 from app.db.models import AuditEvent, AuditHead
 
 GENESIS_HASH = "0" * 64
@@ -25,8 +27,18 @@ GENESIS_HASH = "0" * 64
 # Built once, run with Core on the session's connection: building them took longer than running them (issue 16).
 _HEAD_FOR_UPDATE = select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1).with_for_update()
 _INSERT_EVENT = insert(cast(Table, AuditEvent.__table__))
-_ADVANCE_HEAD = (update(cast(Table, AuditHead.__table__)).where(AuditHead.__table__.c.id == 1)
-                 .values(seq=bindparam("new_seq"), hash=bindparam("new_hash")))
+_HEAD = cast(Table, AuditHead.__table__)
+_ADVANCE_HEAD = update(_HEAD).where(_HEAD.c.id == 1).values(seq=bindparam("new_seq"), hash=bindparam("new_hash"))
+# The head this process last wrote through each engine: the next append advances the head only if it still is that
+# one (the UPDATE's WHERE checks, and locks the row as the read would), instead of reading it first — a statement
+# less per save (issue 16). Another desk's append, a restore or a rolled-back save makes it miss: the head is read.
+_ADVANCE_IF = _ADVANCE_HEAD.where(_HEAD.c.seq == bindparam("old_seq"), _HEAD.c.hash == bindparam("old_hash"))
+_LAST_HEAD: WeakKeyDictionary[Engine, tuple[int, str]] = WeakKeyDictionary()
+
+
+def last_written(engine: Engine) -> tuple[int, str] | None:
+    """The head (seq, hash) this process's last append through ``engine`` left (committed or not)."""
+    return _LAST_HEAD.get(engine)
 
 
 def _iso(at: datetime) -> str:
@@ -64,7 +76,16 @@ def append(
     session: Session, at: datetime, actor: Actor, action: str, entity: str, entity_id: str | int | None,
     summary: dict[str, Any], outcome: Outcome = Outcome.SUCCESS, row_digest: str | None = None,
 ) -> int:
-    """Add one audit row in the caller's transaction; returns its sequence number. ``row_digest``:
+    """Add one audit row in the caller's transaction; returns its sequence number (see ``link``)."""
+    return link(session, at, actor, action, entity, entity_id, summary, outcome, row_digest)[1][0]
+
+
+def link(
+    session: Session, at: datetime, actor: Actor, action: str, entity: str, entity_id: str | int | None,
+    summary: dict[str, Any], outcome: Outcome = Outcome.SUCCESS, row_digest: str | None = None,
+) -> tuple[tuple[int, str], tuple[int, str]]:
+    """Add one audit row in the caller's transaction; returns the head it chained onto and the new head, each
+    (seq, hash): the head before tells a caller whether anything was written since a head it knows. ``row_digest``:
     the digest of the business row the write left (app.audit_rows.digest), kept in the chain; a
     successful row appended without one (a log-in, a read of personal data, a discharge another
     service does in its own transaction) gets the digest of its entity's row as it is now, so it
@@ -74,23 +95,34 @@ def append(
         from app.audit_rows import digest
 
         row_digest = digest(session, entity, entity_id)
-    conn = session.connection()
-    head = conn.execute(_HEAD_FOR_UPDATE).first()
-    if head is None:
-        raise RuntimeError("audit_head row missing: database not migrated")
-    seq = head.seq + 1
+    conn = connection_of(session)
     at = at.astimezone(timezone.utc)
     fields: dict[str, Any] = dict(
-        seq=seq, at=at, user_id=actor.user_id, username=actor.username[:64],
+        seq=0, at=at, user_id=actor.user_id, username=actor.username[:64],
         roles=",".join(sorted(actor.roles))[:100], workstation=actor.workstation[:64], action=action,
         entity=entity, entity_id=None if entity_id is None else str(entity_id),
         summary=json.dumps(summary, ensure_ascii=False, sort_keys=True, default=str),
-        outcome=outcome.value, prev_hash=head.hash, row_digest=row_digest,
+        outcome=outcome.value, prev_hash="", row_digest=row_digest,
     )
-    event_hash = row_hash(**fields)
+    guess = _LAST_HEAD.get(conn.engine)
+    if guess is not None:
+        fields["seq"], fields["prev_hash"] = guess[0] + 1, guess[1]
+        event_hash = row_hash(**fields)
+        moved = conn.execute(_ADVANCE_IF, {"old_seq": guess[0], "old_hash": guess[1], "new_seq": fields["seq"],
+                                           "new_hash": event_hash})
+        if moved.rowcount != 1:
+            guess = None
+    if guess is None:
+        head = conn.execute(_HEAD_FOR_UPDATE).first()
+        if head is None:
+            raise RuntimeError("audit_head row missing: database not migrated")
+        fields["seq"], fields["prev_hash"] = head.seq + 1, head.hash
+        event_hash = row_hash(**fields)
+        conn.execute(_ADVANCE_HEAD, {"new_seq": fields["seq"], "new_hash": event_hash})
     conn.execute(_INSERT_EVENT, {**fields, "hash": event_hash})
-    conn.execute(_ADVANCE_HEAD, {"new_seq": seq, "new_hash": event_hash})
-    return seq
+    seq: int = fields["seq"]
+    _LAST_HEAD[conn.engine] = (seq, event_hash)
+    return (seq - 1, fields["prev_hash"]), (seq, event_hash)
 
 
 @dataclass(frozen=True)

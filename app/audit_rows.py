@@ -93,11 +93,34 @@ _VISITS = RowSpec(_t("app.triage.tables", "Visit"), "visit_no")
 _SCREENINGS = RowSpec(_t("app.triage.tables", "Screening"), "id", convert=int)
 
 
+_VITALS_OF_SCREENING = RowSpec(_t("app.severity.tables", "VitalSigns"), "screening_id", convert=int)
+_VITALS_OF_CASE = RowSpec(_t("app.severity.tables", "VitalSigns"), "case_id", convert=int)
+
+
+def _vitals(parts: list[Part], rows: list[dict[str, Any]]) -> list[Part]:
+    """The sets of vital signs (schema 0023) as one more part, only when there are some: a visit or screening
+    without them keeps the digest it had before, so audit rows written before the upgrade still verify."""
+    return parts + [("vital_signs", rows)] if rows else parts
+
+
+def _screening(session: Session, entity_id: str, known: Known) -> list[Part]:
+    """A screening and the vital signs taken with it."""
+    return _vitals([("screenings", _SCREENINGS.rows(session, entity_id, known))],
+                   _VITALS_OF_SCREENING.rows(session, entity_id))
+
+
 def _visit(session: Session, entity_id: str, known: Known) -> list[Part]:
-    """A visit: its registration row and the screening it came from (temperature, symptoms, decision)."""
+    """A visit: its registration row, the screening it came from (temperature, symptoms, decision), and the vital
+    signs of that screening and of the visit's case (``case.vitals`` is audited on the visit)."""
+    from app.casework.tables import Case
+
     visits = _VISITS.rows(session, entity_id, known)
     screenings = [row for v in visits for row in _SCREENINGS.rows(session, str(v["screening_id"]), known)]
-    return [("visits", visits), ("screenings", screenings)]
+    vitals = [row for sc in screenings for row in _VITALS_OF_SCREENING.rows(session, str(sc["id"]))]
+    for v in visits:
+        case_id = session.scalar(select(Case.id).where(Case.visit_id == v["id"]))
+        vitals += _VITALS_OF_CASE.rows(session, str(case_id)) if case_id is not None else []
+    return _vitals([("visits", visits), ("screenings", screenings)], vitals)
 
 
 _USERS = RowSpec(_t("app.db.models", "User"), "id", ("failed_attempts", "locked_until", "version"), convert=int)
@@ -124,6 +147,24 @@ def _clinic(session: Session, entity_id: str, _known: Known) -> list[Part]:
 
 Rows = Callable[[Session, str, Known], list[Part]]
 
+_STAFF = RowSpec(_t("app.staff.tables", "StaffMember"), "id", convert=int)
+_STAFF_TESTS = RowSpec(_t("app.staff.tables", "StaffTest"), "staff_id", convert=int)
+_STOCK_ITEMS = RowSpec(_t("app.stock.tables", "StockItem"), "id", convert=int)
+_STOCK_MOVES = RowSpec(_t("app.stock.tables", "StockMove"), "item_id", convert=int)
+
+
+def _staff(session: Session, entity_id: str, known: Known) -> list[Part]:
+    """A key-post staff member and every test of theirs (``staff.test`` is audited on the person): a result
+    changed in the file is named."""
+    return [("staff_members", _STAFF.rows(session, entity_id, known)),
+            ("staff_tests", _STAFF_TESTS.rows(session, entity_id))]
+
+
+def _stock_item(session: Session, entity_id: str, known: Known) -> list[Part]:
+    """A stock item with its stock on hand and every receipt and issue of it (audited on the item)."""
+    return [("stock_items", _STOCK_ITEMS.rows(session, entity_id, known)),
+            ("stock_moves", _STOCK_MOVES.rows(session, entity_id))]
+
 
 def _simple(spec: RowSpec, name: str) -> Rows:
     return lambda session, entity_id, known: [(name, spec.rows(session, entity_id, known))]
@@ -134,7 +175,7 @@ REGISTRY: dict[str, Rows] = {
     "visit": _visit,
     "user": _user,
     "clinic": _clinic,
-    "screening": _simple(_SCREENINGS, "screenings"),
+    "screening": _screening,
     "purchase": _simple(RowSpec(_t("app.triage.tables", "PharmacyPurchase"), "id", convert=int), "purchases"),
     "admission": _simple(RowSpec(_t("app.wards.tables", "Admission"), "id", convert=int), "admissions"),
     "permit": _simple(RowSpec(_t("app.wards.tables", "Permit"), "id"), "permits"),
@@ -147,6 +188,10 @@ REGISTRY: dict[str, Rows] = {
     "setting": _simple(RowSpec(_t("app.db.models", "ClinicSetting"), "key", ("version",)), "clinic_settings"),
     "report": _simple(RowSpec(_t("app.reporting.tables", "DailyReport"), "clinic_day", convert=date.fromisoformat),
                       "daily_reports"),
+    # issue 18 (schema 0022)
+    "staff": _staff,
+    "env_swab": _simple(RowSpec(_t("app.staff.tables", "EnvSwab"), "id", convert=int), "env_swabs"),
+    "stock_item": _stock_item,
 }
 # database, import, risk_areas: no single row, no digest.
 

@@ -22,8 +22,10 @@ if TYPE_CHECKING:
     from app.access_log import AccessLogService
     from app.casework.case_service import CaseService
     from app.casework.exceptions import CaseExceptionService
+    from app.casework.observation import ObservationService
     from app.casework.reassign import CaseReassignService
     from app.casework.untaken import UntakenService
+    from app.casework.queue import QueueService
     from app.casework.clocks import DeadlineService
     from app.casework.timeline import TimelineService
     from app.figures import FiguresService
@@ -141,6 +143,12 @@ class AppContext:
         return CaseService(self.db, self.clock)
 
     @cached_property
+    def observation(self) -> ObservationService:
+        from app.casework.observation import ObservationService
+
+        return ObservationService(self.db, self.clock)
+
+    @cached_property
     def case_exceptions(self) -> CaseExceptionService:
         from app.casework.exceptions import CaseExceptionService
 
@@ -151,6 +159,12 @@ class AppContext:
         from app.casework.reassign import CaseReassignService
 
         return CaseReassignService(self.db, self.clock)
+
+    @cached_property
+    def queue(self) -> QueueService:
+        from app.casework.queue import QueueService
+
+        return QueueService(self.db, self.clock)
 
     @cached_property
     def untaken(self) -> UntakenService:

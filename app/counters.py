@@ -12,6 +12,8 @@ from __future__ import annotations
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from app.db.engine import connection_of
+
 _NEXT = text(
     "INSERT INTO counters (name, value) VALUES (:name, 1) "
     "ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value"
@@ -20,4 +22,4 @@ _NEXT = text(
 
 def next_value(session: Session, name: str) -> int:
     """The next value of ``name``, in the caller's transaction (gap-free: it rolls back with it)."""
-    return int(session.connection().execute(_NEXT, {"name": name}).scalar_one())
+    return int(connection_of(session).execute(_NEXT, {"name": name}).scalar_one())

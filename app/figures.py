@@ -17,6 +17,7 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from app.actor import Actor
+from app.db.engine import connection_of
 from app.db.models import ClinicSetting
 from app.errors import StaleEdit, ValidationError
 from app.permissions import Perm
@@ -55,7 +56,7 @@ _STORED = select(ClinicSetting.value, ClinicSetting.version).where(ClinicSetting
 def load_figures(s: Session, cls: type[F]) -> tuple[F, int]:
     """The figures in force and their version (0: never edited, the defaults). Read at each call (an edit at
     another desk counts at once); only the parsing of the stored text is remembered (scans read them often)."""
-    row = s.connection().execute(_STORED, {"key": cls.KEY}).first()
+    row = connection_of(s).execute(_STORED, {"key": cls.KEY}).first()
     if row is None:
         return cls(), 0
     return parse_figures(cls, row.value), row.version

@@ -398,6 +398,14 @@ def triage(ctx: AppContext, runner: SyncRunner, shot: Shots) -> None:
         if visits.dialog is not None:
             shot(visits.dialog, "triage-8-visit-detail")
             visits.dialog.close()
+        window.show_page_of(TriageDeskPage)
+        form.clear()
+        form.temperature.setText("38.6")
+        for edit, value in ((form.spo2, "88"), (form.rr, "24"), (form.hr, "112")):
+            edit.setText(value)
+        form.health_code.buttons["green"].click()
+        form.assess_now()
+        shot(window, "triage-9-severity-urgent")
 
 
 # ----- the fever clinic's case window -------------------------------------------------------------
@@ -448,6 +456,14 @@ def casework(ctx: AppContext, runner: SyncRunner, shot: Shots) -> None:
                     preview.close()
                 timeline.close()
             dialog.close()
+        clinic = page_of(window, FeverClinicPage)
+        clinic.call_next()  # the display shows a number called
+        clinic.open_display()
+        if clinic.display is not None:
+            clinic.display.showNormal()
+            clinic.display.resize(1366, 768)
+            shot(clinic.display, "case-waiting-room")
+            clinic.display.close()
     with logged_in(ctx, "night", runner, "发热诊室-2") as night:
         clinic = page_of(night, FeverClinicPage)
         clinic.all_cases.setChecked(True)

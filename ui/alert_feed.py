@@ -4,7 +4,8 @@ alerts page shows them, the status bar counts them. Polled every ~60 s through t
 change marker did not move reads nothing (ui/poller.py), and the scan runs at least every minute anyway for
 what turns with time alone (a patient untaken past the limit: the untaken banner shows it within 30 s,
 the alert within the minute). That re-read is cheap: with nothing written the service reads only the
-waiting patients and two index look-ups of the open alerts (app/reporting/alerts.py)."""
+waiting patients and two index look-ups of the open alerts; after writes, also the trail's rows since its last
+scan and what they touched (app/reporting/alerts.py ``TOUCHES``), never the windows again."""
 
 from __future__ import annotations
 

@@ -5,7 +5,8 @@ offline copy is, how many unreadable records were set aside), writes the waiting
 database answers again (each checked again against the live data), and refreshes the gate's offline
 copy (everything the rules need offline) every couple of minutes. A tick whose change marker did not move
 reads nothing (ui/poller.py; the page times overstays itself every second) — unless the database did not
-answer last time, scans wait to be written back, or the offline copy is due for its refresh."""
+answer last time, scans wait to be written back, or the offline copy is due for its refresh. That work
+(``GateStation.upkeep``, with the checkpoint of the database's log) runs here and never in a scan."""
 
 from __future__ import annotations
 
@@ -15,13 +16,12 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import QObject
 
-from app.wards.gate import GateStation
+from app.wards.gate import COPY_EVERY, GateStation
 from app.wards.records import GateStatus, InsideRecord
 from ui.poller import Poller
 from ui.session import Session
 
 POLL_MS = 3000
-CACHE_REFRESH = timedelta(minutes=2)
 
 
 @dataclass(frozen=True)
@@ -55,11 +55,7 @@ class InsideFeed(Poller):
                 inside = None
             if inside is not None:
                 try:
-                    if station.pending():
-                        station.flush_pending(actor)
-                    if refreshed is None or now - refreshed > CACHE_REFRESH:
-                        station.refresh_cache()
-                        done = now
+                    done = station.upkeep(actor)  # write-back, offline copy, checkpoint: never in a scan
                 except Exception:  # noqa: BLE001 - tried again at the next poll
                     pass
             status = station.status()
@@ -71,7 +67,7 @@ class InsideFeed(Poller):
         if previous.inside is None or previous.pending:
             return True
         refreshed = self._refreshed
-        return refreshed is None or self.session.ctx.clock.now() - refreshed > CACHE_REFRESH
+        return refreshed is None or not timedelta(0) <= self.session.ctx.clock.now() - refreshed < COPY_EVERY
 
     def keep(self, result: tuple[InsideSnapshot, datetime | None]) -> InsideSnapshot:
         snapshot, self._refreshed = result

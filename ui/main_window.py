@@ -10,8 +10,10 @@ import dataclasses
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QFont, QFontMetrics, QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QStackedWidget,
+    QStyleOptionViewItem,
     QToolBar,
     QWidget,
 )
@@ -102,6 +105,53 @@ PAGES: tuple[tuple[Perm | None, PageFactory], ...] = (
 )
 
 
+# The sidebar's groups (an admin has 18 pages: one list scrolled at 768 px): a heading above the first page of each.
+WORK, WARDS, READINESS, ADMIN = "work", "wards", "readiness", "admin"
+GROUP_OF: dict[type, str] = {
+    TransferBoardPage: WARDS, TransferHistoryPage: WARDS, ReceiveTransferPage: WARDS, WardsPage: WARDS,
+    PermitsPage: WARDS, StaffTestingPage: READINESS, StockpilePage: READINESS, AccountPage: ADMIN, UsersPage: ADMIN,
+    AuditPage: ADMIN, RulesPage: ADMIN, TriageRulesPage: ADMIN, TransferAdminPage: ADMIN, MaintenancePage: ADMIN,
+}  # every other page: WORK (the desk's daily work, first)
+GROUP_ROLE = Qt.ItemDataRole.UserRole + 40  # the heading drawn above a group's first row
+
+
+class GroupedNavDelegate(BadgeDelegate):
+    """A group's heading drawn above its first page, inside that page's row: the rows stay the pages (the
+    landing row, the badges, the keyboard), only the first row of a group is taller."""
+
+    @staticmethod
+    def _heading_font(option: QStyleOptionViewItem) -> QFont:
+        font = QFont(option.font)
+        font.setPointSizeF(max(font.pointSizeF() * 0.8, 7.0))
+        font.setBold(True)
+        return font
+
+    def _heading_height(self, option: QStyleOptionViewItem) -> int:
+        return QFontMetrics(self._heading_font(option)).height() + 6
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Any) -> QSize:
+        size = super().sizeHint(option, index)
+        if index.data(GROUP_ROLE):
+            size.setHeight(size.height() + self._heading_height(option))
+        return size
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Any) -> None:
+        heading = index.data(GROUP_ROLE)
+        if not heading:
+            super().paint(painter, option, index)
+            return
+        height = self._heading_height(option)
+        painter.save()
+        painter.setFont(self._heading_font(option))
+        painter.setPen(QColor(palette.MUTED))  # secondary text, readable: a heading, not a page
+        painter.drawText(option.rect.adjusted(6, 0, -4, -(option.rect.height() - height)),
+                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom), str(heading))
+        painter.restore()
+        item = QStyleOptionViewItem(option)
+        item.rect = option.rect.adjusted(0, height, 0, 0)
+        super().paint(painter, item, index)
+
+
 class MainWindow(QMainWindow):
     """Emits ``logout_requested`` (back to log-in) and ``quit_requested``."""
 
@@ -121,9 +171,10 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setFixedWidth(190)
-        self.nav.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px 6px; }")
-        # issue 15: each page's waiting work as a count beside it (ui/work_counts.py), red when overdue
-        self.nav.setItemDelegate(BadgeDelegate(self.nav))
+        self.nav.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 4px 6px; }")
+        # issue 15: each page's waiting work as a count beside it (ui/work_counts.py), red when overdue; issue 18:
+        # the pages in groups under headings
+        self.nav.setItemDelegate(GroupedNavDelegate(self.nav))
         self.work_feed = WorkCountsFeed(session, self)
         self.work_feed.updated.connect(self._show_work)
         self.work_badges = WorkBadges(session, self)
@@ -446,8 +497,14 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Fever Sentinel — {clinic}").format(clinic=self.session.clinic.name))
+        headings = {WORK: self.tr("Daily work"), WARDS: self.tr("Transfers and wards"),
+                    READINESS: self.tr("Readiness"), ADMIN: self.tr("Administration")}
+        previous = None
         for row, page in enumerate(self.pages):
+            group = GROUP_OF.get(type(page), WORK)
             self.nav.item(row).setText(page.title())
+            self.nav.item(row).setData(GROUP_ROLE, headings[group] if group != previous else None)
+            previous = group
         self.session_menu.setTitle(self.tr("&Session"))
         self.settings_action.setText(self.tr("&Settings…"))
         self.lock_action.setText(self.tr("&Lock now"))

@@ -55,9 +55,22 @@ def render_pages(data: bytes, dpi: int) -> list[QImage]:
     for page in range(document.pageCount()):
         points = document.pagePointSize(page)
         size = QSize(max(1, round(points.width() * dpi / 72)), max(1, round(points.height() * dpi / 72)))
-        images.append(document.render(page, size, fillColor=QColor(Qt.GlobalColor.white)))
+        images.append(on_white(document.render(page, size)))
     document.close()
     return images
+
+
+def on_white(image: QImage) -> QImage:
+    """The page on white paper: QtPdf renders what the PDF leaves unpainted as transparent (Qt 6.11 has no
+    fill colour to render with), and a printer or a thermal head must not see it as black."""
+    if not image.hasAlphaChannel():
+        return image
+    paper = QImage(image.size(), QImage.Format.Format_RGB32)
+    paper.fill(QColor(Qt.GlobalColor.white))
+    painter = QPainter(paper)
+    painter.drawImage(0, 0, image)
+    painter.end()
+    return paper
 
 
 def paint_pages(printer: QPrinter, images: list[QImage]) -> None:

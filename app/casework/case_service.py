@@ -55,6 +55,8 @@ from app.casework import clocks
 from app.casework.case_list import PAGE, open_count, open_page
 from app.casework.exceptions import consume, exception_record, pending_for_visits
 from app.casework.figures import CaseworkFigures
+from app.casework.observation import start_round
+from app.casework.queue import read_waiting
 from app.casework.records import CaseRecord, CaseRow, HandoverRecord, LabTestRecord, WaitingPatient
 from app.casework.tables import Case, CaseClassification, CaseHandover, Clock, LabTest
 from app.casework.vocab import (EPI_WINDOW, FORWARD, INCIDENTS, POSITIVE_KINDS, REPORTABLE, TURNAROUND,
@@ -72,7 +74,7 @@ from app.transfer.targets import load_targets
 from app.transfer.vocab import TransferClock
 from app.triage.common import clinic_day, travel_from_json
 from app.triage.tables import Handoff, Patient, Visit
-from app.triage.vocab import Decision, HandoffState
+from app.triage.vocab import HandoffState
 
 EPI_KEYS = ("travel", "contacts", "exposures", "notes")
 RECLASSIFIED = "reclassified"  # Clock.settled_reason when a downgrade ends the clocks of a reportable class
@@ -80,14 +82,6 @@ RECLASSIFIED = "reclassified"  # Clock.settled_reason when a downgrade ends the 
 _REPORTABLE_ONLY_CLOCKS = (TransferClock.REQUEST.value, ClockKind.NAT_12H.value)
 _CORRECTED_CLOCKS = (ClockKind.REPORT.value, ClockKind.EPI.value)  # also ended when an exception corrects it
 IN_CHUNK = 500  # ids per IN (...) when reading many cases' rows: well under SQLite's bound-parameter limit
-
-
-def _urgency(decision: str) -> int:
-    """The pre-triage decision's rank (isolate now 2, fever clinic 1, general 0); an unknown code last."""
-    try:
-        return int(Decision.from_code(decision))
-    except KeyError:
-        return -1
 
 
 def _text(value: str | None, field: str, maximum: int, required: bool = True) -> str:
@@ -158,18 +152,11 @@ def _prefilled_epi(visit: Visit) -> dict[str, Any]:
 class CaseService(Service):
     # ----- reading --------------------------------------------------------------------------
     def waiting(self, actor: Actor) -> list[WaitingPatient]:
-        """Patients received at the fever clinic that no doctor has taken yet: the most urgent pre-triage
-        decision first (isolate now, then the fever clinic), then the longest wait (issue 15)."""
+        """Patients received at the fever clinic that no doctor has taken yet, in the queue's one order
+        (app/casework/queue.py: severity, then the epidemic decision, then the longest wait; issue 17)."""
         with self.db.read() as s:
             authorize(s, actor, Perm.CASEWORK)
-            rows = s.execute(
-                select(Visit, Handoff.received_at).join(Handoff, Handoff.visit_id == Visit.id)
-                .outerjoin(Case, Case.visit_id == Visit.id)
-                .where(Handoff.state == HandoffState.ARRIVED.value, Handoff.taken_at.is_(None), Case.id.is_(None))
-                .order_by(Handoff.received_at)).all()
-            waiting = [WaitingPatient(v.visit_no, v.patient.name, at, v.screening.decision, v.screening.temperature_c)
-                       for v, at in rows if at is not None]  # always set once arrived
-            return sorted(waiting, key=lambda w: (-_urgency(w.decision), w.arrived_at))
+            return read_waiting(s)
 
     def get(self, actor: Actor, visit_no: str, *, opened: bool = False) -> CaseRecord:
         """One case. ``opened``: a person opened it on purpose (the case dialog), recorded as ``access.view``
@@ -425,9 +412,12 @@ class CaseService(Service):
         room, bed = _text(room, "room", 32), _text(bed, "bed", 32)
         with self._owned(actor, visit_no, "case.observe", allow_closed=False) as (op, case):
             case.observation_room, case.observation_bed = room, bed
-            case.observation_started_at = case.observation_started_at or self.clock.now()
-            op.session.flush()
             op.summary = {"room": room, "bed": bed}
+            if case.observation_started_at is None:  # observation begins: so does its round (a move keeps it)
+                case.observation_started_at = self.clock.now()
+                first_round = start_round(op.session, case, case.observation_started_at)
+                op.summary["round_due_at"] = first_round.due_at.isoformat()
+            op.session.flush()
             return self._record(op.session, case)
 
     def order_test(self, actor: Actor, visit_no: str, kind: str, population: str, sample_at: datetime

@@ -21,7 +21,6 @@ from app.permissions import Perm
 from app.privacy import mask_name
 from app.services.base import Service, authorize
 from app.staff.roster import StaffClockRow, staff_clocks
-from app.staff.vocab import StaffClock
 from app.triage.tables import Patient, Visit
 
 
@@ -132,8 +131,7 @@ class DeadlineService(Service):
     def _staff_entry(c: StaffClockRow, now: datetime) -> BoardEntry:
         """A staff member's next test as a board row: no visit, the masked name, a negative id (never a case
         clock's)."""
-        clock = ClockRecord(-c.staff_id, "", StaffClock.STAFF_TEST.value, c.staff_id, c.started_at, c.warn_at,
-                            c.due_at, None)
+        clock = ClockRecord(-c.staff_id, "", c.kind, c.staff_id, c.started_at, c.warn_at, c.due_at, None)
         return BoardEntry(clock, clock.state(now), int((c.due_at - now).total_seconds()), "", mask_name(c.full_name),
                           "")
 

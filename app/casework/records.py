@@ -11,11 +11,27 @@ from app.casework.vocab import ClockState
 
 @dataclass(frozen=True)
 class WaitingPatient:
+    """A patient received and not taken, as the queue lists them (app/casework/queue.py)."""
+
     visit_no: str
-    patient_name: str
+    patient_name: str  # the full name: the doctor's list
     arrived_at: datetime
     decision: str
     temperature_c: float
+    queue_no: int | None = None  # None: sent before the queue numbers (0023)
+    masked_name: str = ""  # the name the waiting room may see
+    level: int | None = None  # app.severity.vocab.Level at pre-triage; None: no level (ordered as IV)
+    urgent: bool = False  # to the doctor at once (level I or II)
+    target_minutes: int = 60  # to be seen within, for the level (TriageLevelFigures; 0: at once)
+    called_at: datetime | None = None
+    called_by: str | None = None
+
+    def waited_minutes(self, now: datetime) -> int:
+        return max(0, int((now - self.arrived_at).total_seconds() // 60))
+
+    def overdue(self, now: datetime) -> bool:
+        """Waited longer than the level's target (at exactly the target still in time; level I: at once)."""
+        return (now - self.arrived_at).total_seconds() > self.target_minutes * 60
 
 
 @dataclass(frozen=True)

@@ -76,6 +76,7 @@ class ClockKind(StrEnum):
     RESULT = "result"  # nucleic-acid turnaround
     NAT_12H = "nat_12h"  # a suspected case's nucleic-acid sample within 12 h of the classification
     INCIDENT = "incident_2h"  # a suspected or positive patient left without permission: report the incident
+    OBSERVATION_ROUND = "observation_round"  # the next set of vital signs under observation (app/casework/observation.py)
 
 
 class ClockState(StrEnum):

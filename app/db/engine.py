@@ -30,9 +30,20 @@ BUSY_TIMEOUT_S = 30.0
 CONNECT_TIMEOUT_S = 5  # PostgreSQL: seconds to reach the server before db_unreachable
 _WRITE = "fever_sentinel_write"
 _WRITE_OPTIONS = {_WRITE: True}
+_CONNECTION = "fever_sentinel_connection"  # session.info: a write unit of work's connection (``connection_of``)
+
+
+def connection_of(session: Session) -> Connection:
+    """The session's connection for Core statements. A write unit of work keeps it at hand: ``Session.connection()``
+    walks the transaction's state machine at every call (µs each, several times in a save; issue 16)."""
+    found = session.info.get(_CONNECTION)
+    return found if found is not None else session.connection()
 
 
 def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+    """No ``PRAGMA optimize`` (nor ANALYZE), here or at close: statistics gathered while a clinic is young and its
+    tables small make the planner walk history tables whole for the open-now reads (tests/test_query_plans.py
+    fails with them), and SQLite (3.40) gathers them again only once a table has grown 25-fold."""
     dbapi_conn.isolation_level = None  # we emit BEGIN ourselves (see _sqlite_begin)
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
@@ -71,7 +82,7 @@ def _refuse_hidden_characters(session: Session, _context: Any, _instances: Any) 
             else:
                 values = list(state.attrs[attr.key].history.added or ())
             for value in values:
-                if isinstance(value, str):
+                if isinstance(value, str) and not (value.isascii() and value.isprintable()):
                     refuse_hidden_characters(value, attr.key)
 
 
@@ -82,10 +93,11 @@ def _text_columns(table: Table) -> frozenset[str]:
 
 def refuse_hidden_text(table: Table, values: Mapping[str, Any]) -> None:
     """The flush guard's rule for a row a service writes with Core: every string value of a column without
-    ``raw_text`` is checked, naming the column."""
+    ``raw_text`` is checked, naming the column. Printable ASCII (most values) passes without the per-character
+    walk: it holds nothing the rule refuses."""
     checked = _text_columns(table)
     for key, value in values.items():
-        if isinstance(value, str) and key in checked:
+        if isinstance(value, str) and key in checked and not (value.isascii() and value.isprintable()):
             refuse_hidden_characters(value, key)
 
 
@@ -221,7 +233,7 @@ class Database:
         with self._guard(), self._write_factory() as session, session.begin():
             # the write flag on the session's own connection (BEGIN IMMEDIATE on SQLite, now): a session bound
             # to an option engine would pay for its joined event dispatch on every statement
-            session.connection(execution_options=_WRITE_OPTIONS)
+            session.info[_CONNECTION] = session.connection(execution_options=_WRITE_OPTIONS)
             yield session
 
     @contextmanager
@@ -276,6 +288,17 @@ class Database:
             return True
         except DBAPIError:
             return False
+
+    def checkpoint(self) -> tuple[int, int] | None:
+        """SQLite: copy the write-ahead log into the database file now (PASSIVE: never waits, never blocks a
+        save), from an idle poll, so that no save's commit carries the checkpoint ``wal_autocheckpoint``
+        would run (issue 16). Returns (frames in the log, frames copied); None on PostgreSQL."""
+        if not self.is_sqlite:
+            return None
+        with self.guard(), self.engine.connect() as conn:
+            _busy, frames, copied = conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)").one()
+            conn.commit()
+        return int(frames), int(copied)
 
     def dispose(self) -> None:
         self.engine.dispose()

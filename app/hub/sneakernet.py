@@ -7,9 +7,11 @@
   changed on the way is refused whole), then each entry through ``receive`` — the very function behind
   ``POST /api/v1/reports``, so the checks and the idempotency are the network's own.
 - The hub answers with a RECEIPT FILE signed by its key (the one that signs the anchor receipts, which the
-  clinic has pinned): each entry stored, already present, or refused with the hub's reason.
+  clinic has pinned): each entry stored, already present, or refused with the hub's reason. It is kept in the
+  hub's database (``hub_imports``): after a restart the dashboard still serves it, and the same file imported
+  again gets the same receipt.
 - The LISTS FILE carries the county's published lists (the network's ``/api/v1/lists/...`` payloads), signed
-  by the same hub key.
+  by the same hub key; so is each network answer (``signed_list``).
 
 Every file is UTF-8 JSON with ``format`` and ``version``; what is signed is its canonical JSON (sorted keys, no
 spaces), so whitespace or key order added by an editor does not matter but any changed value does.
@@ -21,12 +23,15 @@ import base64
 import binascii
 import hashlib
 import json
+import secrets
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
 from cryptography.exceptions import InvalidSignature
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from app.db.engine import Database
 from app.errors import Conflict, ValidationError
@@ -37,6 +42,7 @@ from app.keys import ClinicKey, load_public_key
 OUTBOX_FORMAT = "fever-sentinel-outbox"
 RECEIPT_FORMAT = "fever-sentinel-receipt"
 LISTS_FORMAT = "fever-sentinel-lists"
+LIST_FORMAT = "fever-sentinel-list"  # one list, as the network answers it
 FILE_VERSION = 1
 MAX_FILE = 32 * 1024 * 1024  # a year of daily reports is far below this
 SIGNED_HEADERS = ("x-clinic", "x-key-id", "x-signature", "x-enrolment")
@@ -142,22 +148,40 @@ class Imported:
     already: int
     refused: int
     receipt: bytes  # the signed receipt file
+    token: str = ""  # the dashboard's link to download the receipt (hub_imports)
+    file_name: str = ""  # the receipt's name when downloaded
+    again: bool = False  # the same file imported before: these are the counts and the receipt of that import
 
     def line(self) -> str:
-        return (f"clinic {self.clinic}: {self.stored} stored, {self.already} already held, "
-                f"{self.refused} refused")
+        return ("this file was imported before, its receipt again: " if self.again else "") + (
+            f"clinic {self.clinic}: {self.stored} stored, {self.already} already held, {self.refused} refused")
 
 
 def _text(value: Any) -> str | int | bool | None:
     return value if isinstance(value, (str, int, bool)) or value is None else str(value)
 
 
-def import_outbox(db: Database, data: bytes, now: datetime) -> Imported:
-    """Store every entry of a clinic's outbox file as if it came by the network, and the signed receipt.
-    The whole file is checked first (format, digest, the clinic's signature on the header): a file changed
-    on the way, or from a clinic the hub does not know, stores nothing."""
+def _kept(row: store.HubImport) -> Imported:
+    return Imported(row.clinic_code, row.stored, row.already, row.refused, row.receipt.encode("utf-8"), row.token,
+                    row.file_name)
+
+
+def kept_receipt(db: Database, token: str) -> Imported | None:
+    """An import's kept receipt by its download link (None: no such link)."""
+    with db.read() as s:
+        row = s.scalar(select(store.HubImport).where(store.HubImport.token == token))
+        return _kept(row) if row is not None else None
+
+
+def import_outbox(db: Database, data: bytes, now: datetime, by: str = "hub import") -> Imported:
+    """Store every entry of a clinic's outbox file as if it came by the network, and the signed receipt, kept
+    in the hub's database (``by``: who imported it). The whole file is checked first (format, digest, the
+    clinic's signature on the header): a file changed on the way, or from a clinic the hub does not know, stores
+    nothing. The same file again (its signed content, whatever its layout) answers with the receipt it got the
+    first time, without importing it again."""
     what = "outbox"
     document = read_document(data, what, OUTBOX_FORMAT)
+    file_sha256 = hashlib.sha256(canonical(document)).hexdigest()
     header, signer, entries = document.get("header"), document.get("signer"), document.get("entries")
     if not isinstance(header, dict) or not isinstance(signer, dict) or not isinstance(entries, list):
         raise file_problem(what, "fields")
@@ -172,6 +196,10 @@ def import_outbox(db: Database, data: bytes, now: datetime) -> Imported:
         if err.code == "unknown_clinic":
             raise ValidationError("sneakernet_unknown_clinic", clinic=err.details.get("clinic", "")) from err
         raise tampered(what, err.code) from err
+    with db.read() as s:
+        first = s.scalar(select(store.HubImport).where(store.HubImport.file_sha256 == file_sha256))
+        if first is not None:
+            return replace(_kept(first), again=True)
     results: list[dict[str, Any]] = []
     counts = {"stored": 0, "already_stored": 0, "refused": 0}
     for entry in entries:
@@ -197,10 +225,28 @@ def import_outbox(db: Database, data: bytes, now: datetime) -> Imported:
                "file_digest": header["digest"], "file_created_at": _text(header.get("created_at")),
                "entries": results}
     receipt = write_bytes(sign_document(anchors.key_for(db), payload))
-    return Imported(code, counts["stored"], counts["already_stored"], counts["refused"], receipt)
+    row = store.HubImport(file_sha256=file_sha256, token=secrets.token_urlsafe(24), clinic_code=code,
+                          imported_at=now, imported_by=by[:64], file_name=f"{code}-receipt-{now:%Y%m%d-%H%M%S}.json",
+                          stored=counts["stored"], already=counts["already_stored"], refused=counts["refused"],
+                          receipt=receipt.decode("utf-8"))
+    try:
+        with db.write() as s:
+            s.add(row)
+            s.flush()
+            return _kept(row)
+    except IntegrityError:  # the same file imported at the same moment elsewhere: its receipt stands
+        with db.read() as s:
+            return _kept(s.scalars(select(store.HubImport).where(store.HubImport.file_sha256 == file_sha256)).one())
 
 
 # ----- the county's lists, for the clinics -----------------------------------------------------------------
+
+def signed_list(db: Database, name: str) -> dict[str, Any]:
+    """One published list as ``/api/v1/lists/<name>`` answers it: the list (its name inside), signed by the hub key
+    as the lists file is, so a clinic can tell the county's answer from anyone else's on the way."""
+    return sign_document(anchors.key_for(db), {"format": LIST_FORMAT, "version": FILE_VERSION,
+                                               "list": store.get_list(db, name)})
+
 
 def export_lists(db: Database, now: datetime) -> bytes:
     """Every published list, as ``/api/v1/lists/<name>`` serves it, in one file signed by the hub key."""

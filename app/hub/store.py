@@ -20,12 +20,12 @@ from app.db.types import UTCDateTime
 from app.errors import Conflict, ValidationError
 from app.hub import migrate
 from app.keys import key_id_of, load_public_key
-from app.reporting.daily import AUTO_SUBMIT_AT
+from app.reporting.deadline import AUTO_SUBMIT_AT
 from app.reporting.ears import DEFAULT_MIN_SD, ears
 
 HUB_ZONE = ZoneInfo("Asia/Shanghai")
 #: The daily report is due the next day by this time ("病例零报告、日报告": one report a day): the clinic's own
-#: deadline, after which its desks submit the day automatically (app.reporting.daily.AUTO_SUBMIT_AT, "the next
+#: deadline, after which its desks submit the day automatically (app.reporting.deadline.AUTO_SUBMIT_AT, "the next
 #: morning"). A report first arriving later is late; a day with none by then is a silent day.
 LATE_AFTER: time = AUTO_SUBMIT_AT
 #: A clinic silent this many days or more is an alarm (one day: a warning).
@@ -114,6 +114,25 @@ class HubLoginFailure(HubBase):
     failures: Mapped[int] = mapped_column(Integer)
     first_at: Mapped[datetime] = mapped_column(UTCDateTime())
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+
+class HubImport(HubBase):
+    """A clinic's outbox file imported (the dashboard's upload or ``hub import``) and the signed receipt given for
+    it, kept so that a restart still serves the receipt and the same file again gets the same one (issue 18)."""
+
+    __tablename__ = "hub_imports"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    file_sha256: Mapped[str] = mapped_column(String(64), unique=True)  # of its signed content (canonical JSON)
+    token: Mapped[str] = mapped_column(String(48), unique=True)  # the dashboard's download link
+    clinic_code: Mapped[str] = mapped_column(String(20))
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    imported_by: Mapped[str] = mapped_column(String(64))
+    file_name: Mapped[str] = mapped_column(String(100))  # the receipt's name when downloaded
+    stored: Mapped[int] = mapped_column(Integer)
+    already: Mapped[int] = mapped_column(Integer)
+    refused: Mapped[int] = mapped_column(Integer)
+    receipt: Mapped[str] = mapped_column(Text)  # the signed receipt file, as given
 
 
 LIST_NAMES = ("risk_areas", "hospitals")

@@ -275,11 +275,12 @@ def create_app(db: Database, clock: Clock, *, secret: str | None = None, https: 
                                       as_of=now, user=request.state.user, csrf=csrf_token(request)))
 
     async def get_published(request: Request) -> Response:
-        """Public: what the county publishes to every clinic (clinics pull it without a log-in)."""
+        """Public: what the county publishes to every clinic (clinics pull it without a log-in), signed by the hub
+        key as the lists file is: the clinic checks it against the key it pinned."""
         name = request.path_params["name"].replace("-", "_")
         if name not in store.LIST_NAMES:
             return _error(404, "list_name", names=[n.replace("_", "-") for n in store.LIST_NAMES])
-        return JSONResponse(store.get_list(db, name))
+        return JSONResponse(await run_in_threadpool(sneakernet.signed_list, db, name))
 
     async def font(request: Request) -> Response:
         return FileResponse(resource_path(*CJK_FONT_REGULAR), headers={"cache-control": "max-age=86400"})
@@ -336,8 +337,6 @@ def create_app(db: Database, clock: Clock, *, secret: str | None = None, https: 
         return _html(render_message("已发布", f"{label(words.HUB_LIST, name)}第 {version} 版已发布，共 {len(items)} 项。",
                                     request.state.user, csrf_token(request)))
 
-    receipts: dict[str, tuple[str, str, bytes]] = {}  # token -> (user, file name, receipt): the last few imports
-
     @needs(HubRole.PUBLISHER, page=True)
     async def import_file(request: Request) -> Response:
         """The dashboard's upload (a publisher): a clinic's outbox file stored as ``hub import`` stores it; the
@@ -346,23 +345,22 @@ def create_app(db: Database, clock: Clock, *, secret: str | None = None, https: 
         check_csrf(request, {"csrf": fields.get("csrf", b"").decode("ascii", "replace")})
         user: HubUserInfo = request.state.user
         try:
-            done = await run_in_threadpool(sneakernet.import_outbox, db, fields.get("file", b""), clock.now())
+            done = await run_in_threadpool(sneakernet.import_outbox, db, fields.get("file", b""), clock.now(),
+                                           user.username)
         except ValidationError as err:
             return _html(render_message("未导入", publish_problem(err), user, csrf_token(request)), 422)
-        token = secrets.token_urlsafe(24)
-        receipts[token] = (user.username, f"{done.clinic}-receipt-{clock.now():%Y%m%d-%H%M%S}.json", done.receipt)
-        while len(receipts) > RECEIPTS_KEPT:
-            receipts.pop(next(iter(receipts)))
         log.info("hub: %s imported a file from clinic %s: %s", user.username, done.clinic, done.line())
-        return _html(render_imported(done, token, user, csrf_token(request)))
+        return _html(render_imported(done, done.token, user, csrf_token(request)))
 
     @needs(HubRole.PUBLISHER)
     async def get_receipt(request: Request) -> Response:
-        kept = receipts.get(request.path_params["token"])
-        if kept is None or kept[0] != request.state.user.username:
+        """An import's receipt, kept in the hub's database (any publisher: the link is unguessable)."""
+        kept = await run_in_threadpool(sneakernet.kept_receipt, db, request.path_params["token"])
+        if kept is None:
             return _error(404, "receipt_gone")
-        return Response(kept[2], media_type="application/json",
-                        headers={"content-disposition": f'attachment; filename="{kept[1]}"', "cache-control": "no-store"})
+        return Response(kept.receipt, media_type="application/json",
+                        headers={"content-disposition": f'attachment; filename="{kept.file_name}"',
+                                 "cache-control": "no-store"})
 
     async def on_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, FeverSentinelError)
@@ -398,9 +396,6 @@ def create_app(db: Database, clock: Clock, *, secret: str | None = None, https: 
                             Exception: on_crash})
 
 
-RECEIPTS_KEPT = 50  # receipts offered for download after an upload; importing the file again makes a new one
-
-
 def read_upload(body: bytes, content_type: str) -> dict[str, bytes]:
     """The fields of a multipart/form-data upload (the standard library's MIME parser: no extra dependency)."""
     from email.parser import BytesParser
@@ -428,8 +423,8 @@ def render_imported(done: sneakernet.Imported, token: str, user: HubUserInfo, cs
 <html lang="zh-CN"><head><meta charset="utf-8"><title>已导入</title>
 <style>{PAGE_STYLE}</style></head><body>{_user_bar(user, csrf)}
 <h1>已导入机构 {html.escape(done.clinic)} 的报送文件</h1>
-<p id="imported" data-stored="{done.stored}" data-already="{done.already}" data-refused="{done.refused}">
-新保存 {done.stored} 份，此前已收到 {done.already} 份，退回 {done.refused} 份（原因写在回执中）。</p>
+<p id="imported" data-stored="{done.stored}" data-already="{done.already}" data-refused="{done.refused}" data-again="{int(done.again)}">
+{"此文件此前已导入过，以下为当时的结果和回执：" if done.again else ""}新保存 {done.stored} 份，此前已收到 {done.already} 份，退回 {done.refused} 份（原因写在回执中）。</p>
 <p><a id="receipt" href="/import/receipt/{html.escape(token)}" download>下载回执文件</a>
 ——请拷贝到 U 盘交回该机构，由其管理员在“报告”页导入回执。</p><p><a href="/">返回汇总页</a></p>
 </body></html>"""

@@ -21,6 +21,7 @@ from app.vocabulary import audit as VA
 from app.vocabulary import casework as VC
 from app.vocabulary import clinic as VK
 from app.vocabulary import report as VR
+from app.vocabulary import severity as VSEV
 from app.vocabulary import summary as VS
 from app.vocabulary import transfer as VT
 from app.vocabulary import triage as VP
@@ -166,7 +167,49 @@ def _screen(f: _Fields) -> Parts:
     if reasons:
         parts.append("依据：" + "、".join(reasons))
     parts += _coded("健康码 ", VP.HEALTH_CODE, f, "health_code") + _tagged("未出示原因：", f, "health_code_note", "")
-    return parts + _tagged("调整原因：", f, "override_reason", "")
+    return parts + _tagged("调整原因：", f, "override_reason", "") + _severity(f, "severity_level")
+
+
+def _whole(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _severity(f: _Fields, level_key: str = "level") -> Parts:
+    """Issue 17: the triage level and NEWS2 of a set of observations (a partial total is a floor); to the doctor
+    at once when so."""
+    parts: Parts = []
+    urgent = f.raw("urgent")
+    if urgent is True:
+        parts.append("立即送医生处")
+    level = _whole(f.raw(level_key))
+    if level is not None:
+        parts.append(f"病情分级 {V.label(VSEV.LEVEL, level)}")
+    news2 = _whole(f.raw("news2"))
+    if news2 is not None:
+        parts.append(f"NEWS2 {news2}" if f.raw("news2_complete") is not False else f"NEWS2 ≥ {news2}（不完整）")
+    return parts
+
+
+def _vitals(f: _Fields) -> Parts:
+    """A set of observations in the fever clinic (``case.vitals``): NEWS2 and level, the next round, the alert."""
+    f.raw("vital_signs_id")  # the set itself is listed in the timeline's own section
+    parts = _severity(f)
+    if f.raw("spo2_scale") == 2:
+        parts.append("SpO₂ 量表 2")
+    if _whole(f.raw("round_met")):
+        parts.append("完成本轮复测")
+    every = _whole(f.raw("every_minutes"))
+    if every is not None and f.raw("round_started") is True:
+        parts.append("下一轮：持续监测" if every == 0 else f"下一轮复测 {every} 分钟内")
+    elif every is not None:
+        parts.append("复测频率：持续监测" if every == 0 else f"复测间隔 {every} 分钟")
+    codes = f.codes("alert_codes")
+    if codes:
+        words = "、".join(V.label(VSEV.OBSERVATION_ALERT, c) for c in codes)
+        parts.append(f"提醒责任医生：{words}" if f.raw("alert") is not False else f"已提醒过：{words}")
+    else:
+        f.raw("alert")
+    return parts
 
 
 def _register(f: _Fields) -> Parts:
@@ -679,6 +722,7 @@ WORDING: Mapping[str, Callable[[_Fields], Parts]] = {
     "case.reported": _reported,
     "case.investigated": _investigated,
     "case.observe": _observe,
+    "case.vitals": _vitals,
     "case.order_test": _order,
     "case.result": _result,
     "case.dispose": _dispose,

@@ -1,7 +1,8 @@
 """The 发热门诊引导单 (guide slip) the patient carries to the fever clinic.
 
 It leaves the desk, so it shows only the masked name, never the ID number or any diagnosis; the QR
-holds nothing but the visit number, which the fever clinic scans to receive the hand-off.
+holds nothing but the visit number, which the fever clinic scans to receive the hand-off. The queue number
+(候诊号, app.casework.queue.queue_label) is the largest thing on it: the waiting room calls it.
 Thermal rolls (58/80 mm) get a page exactly as tall as the content; A6 is a fixed sheet.
 
 The pharmacy counter gives every buyer its own slip in the same layout (``buyer_slip_pdf``):
@@ -19,6 +20,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from app import vocabulary as V
 from app.vocabulary import triage as VP
+from app.casework.queue import queue_label
 from app.printing.qr import QRFlowable
 from app.printing.roll import (
     SLIP_SIZES,
@@ -51,6 +53,7 @@ class GuideSlip:
     timezone: str
     destination: str = "发热门诊"
     escort: str = ""
+    queue_no: int | None = None  # None: a slip printed before the patient was sent (no number yet)
 
 
 def _story(slip: GuideSlip, g: SlipGeometry) -> list[Flowable]:
@@ -73,6 +76,8 @@ def _story(slip: GuideSlip, g: SlipGeometry) -> list[Flowable]:
         Paragraph(markup(slip.clinic_name), slip_style("slip-clinic", 9 * s)),
         Paragraph(TITLE, slip_style("slip-title", 14 * s, bold=True)),
         rule,
+        *([Paragraph("候诊号", slip_style("slip-small", 8 * s)), one_line(queue_label(slip.queue_no), w, 30 * s)]
+          if slip.queue_no is not None else []),
         Paragraph("就诊号", slip_style("slip-small", 8 * s)),
         one_line(slip.visit_no, w, 20 * s),
         Spacer(1, 1 * mm),

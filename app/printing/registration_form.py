@@ -33,6 +33,7 @@ from app.printing.form_grid import (
 )
 from app.printing.qr import QRFlowable
 from app.printing.text import EMPTY, fmt_date, local_date, local_time, markup
+from app.printing import vitals_text as VS
 from app.triage.records import HandoffRecord, PatientRecord, ScreeningRecord, VisitDetail
 from app.triage.vocab import Decision, HandoffState, Occupation
 
@@ -44,7 +45,7 @@ QR_SIZE = 24 * mm
 VISIT_LABEL_W = 16 * mm
 VISIT_W = 86 * mm
 META_W = CONTENT_W - VISIT_LABEL_W - VISIT_W - LABEL_W
-WRITE_H = 7 * mm  # room for handwriting in a blank cell
+WRITE_H = 6.5 * mm  # room for handwriting in a blank cell
 
 
 def _header(detail: VisitDetail, clinic: ClinicInfo, tz: ZoneInfo, printed_at: datetime) -> list[Flowable]:
@@ -66,8 +67,8 @@ def _header(detail: VisitDetail, clinic: ClinicInfo, tz: ZoneInfo, printed_at: d
         ("BACKGROUND", (2, 0), (2, 2), LABEL_BG),
         ("FONTSIZE", (0, 0), (0, -1), 9.5),
         ("FONTSIZE", (2, 0), (2, -1), 9.5),
-    ], top=3, bottom=3.5))
-    return [top, Spacer(1, 3 * mm), meta, Spacer(1, 3 * mm)]
+    ], top=2.5, bottom=3))
+    return [top, Spacer(1, 1.5 * mm), meta, Spacer(1, 1.5 * mm)]
 
 
 def _patient(p: PatientRecord, registered_on: date) -> Table:
@@ -103,30 +104,48 @@ def _screening(detail: VisitDetail, tz: ZoneInfo) -> Table:
     s = SectionTable("二、流行病学筛查")
     temp = f"{i.temperature_c:.1f}℃（{V.label(VP.TEMP_METHOD, i.temp_method, '测量方式不详')}）"
     onset = detail.onset_date or i.onset_date
-    s.pair("体温", para(temp, "strong"), "发病日期", fmt_date(onset))
-    s.wide("症状", cell("、".join(V.labels(VP.SYMPTOM, i.symptoms)) or "无", WIDE_W))
+    # beside it the other readings of the set taken at the desk ("—" each when only the temperature was taken)
+    vitals = sr.vital_signs.vitals if sr.vital_signs else None
+    s.wide("体温", para(f"<b>{temp}</b>{VS.GAP}{VS.readings_markup(vitals, temperature=False)}"))
+    s.pair("症状", cell("、".join(V.labels(VP.SYMPTOM, i.symptoms)) or "无"), "发病日期", fmt_date(onset))
     s.lines("14天旅居史", _travel(sr))
     s.pair("病例接触史", yes_no(i.contact_case), "聚集性发病", yes_no(i.cluster))
     occupation = "否" if i.occupation in ("", Occupation.NONE) else f"是（{V.label(VP.OCCUPATION, i.occupation)}）"
     s.pair("健康码", cell(V.label(VP.HEALTH_CODE, i.health_code, EMPTY)), "高风险岗位", cell(occupation))
     doses = "不详" if detail.vaccination_doses is None else (
         "未接种" if detail.vaccination_doses == 0 else f"{detail.vaccination_doses} 剂")
-    s.pair("在外购买\n退热药", yes_no(i.antipyretic_elsewhere), "新冠疫苗接种", doses)
+    s.pair("外购退热药", yes_no(i.antipyretic_elsewhere), "新冠疫苗接种", doses)
     s.pair("筛查时间", local_time(sr.screened_at, tz), "筛查护士", cell(_person(detail, sr.nurse)))
     return s.table()
+
+
+def _severity(sr: ScreeningRecord) -> str:
+    """How sick, below the epidemic decision, in one row (the form stays one page): the level of the desk's set,
+    NEWS2 (the readings above show what a partial total lacks) and the reasons."""
+    rec = sr.vital_signs
+    if rec is None:
+        return f"{EMPTY}{VS.GAP}NEWS2 {EMPTY}"
+    text = f"<b>{markup(VS.level_text(rec))}</b>{VS.GAP}NEWS2 {markup(VS.news2_text(rec, name_missing=False))}"
+    reasons = VS.reasons_text(rec, news2=False)
+    if reasons:
+        text += f"{VS.GAP}依据：{markup(reasons)}"
+    return text
 
 
 def _decision(sr: ScreeningRecord) -> Table:
     s = SectionTable("三、分诊结论")
     final = VP.decision_words(sr.decision)
     computed = VP.decision_words(sr.computed_decision)
-    s.pair("分诊结论", para(markup(final), "decision"), "系统判定", cell(computed))
+    # a patient going to the doctor at once (level I/II), whatever the epidemic decision, says so beside it
+    urgent = f'{VS.GAP}<font size="11">立即送医生处</font>' if sr.urgent else ""
+    s.pair("分诊结论", para(markup(final) + urgent, "decision"), "系统判定", cell(computed))
     reasons = VP.reasons_words(sr.reasons)
     reason_text = "；".join(f"{n}. {markup(r)}" for n, r in enumerate(reasons, 1)) if reasons else "无"
     s.wide("判定依据", para(reason_text))
     if sr.override_reason or sr.decision != sr.computed_decision:
         direction = _override_direction(sr.computed_decision, sr.decision)
         s.wide("调整原因", para(f"{direction}{markup(sr.override_reason)}"))
+    s.wide("病情分级", para(_severity(sr)))
     return s.table()
 
 
@@ -194,7 +213,7 @@ def _signatures() -> Flowable:
     t = Table(
         [["登记护士签名：", line, "患者或家属签名：", line, "日期：", line]],
         colWidths=[26 * mm, 34 * mm, 30 * mm, 34 * mm, 12 * mm, 44 * mm],
-        rowHeights=[12 * mm],
+        rowHeights=[10 * mm],
     )
     t.setStyle(cjk_table_style([
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
@@ -207,7 +226,7 @@ def _signatures() -> Flowable:
         ("ALIGN", (0, 0), (-1, -1), "RIGHT"),
     ]))
     note = para("本表含患者完整身份信息，仅供本机构存档及疫情报告使用，请妥善保管，不得交患者带离。", "note")
-    return KeepTogether([Spacer(1, 2 * mm), t, Spacer(1, 2 * mm), note])
+    return KeepTogether([Spacer(1, 1.5 * mm), t, Spacer(1, 1.5 * mm), note])
 
 
 def registration_form_pdf(detail: VisitDetail, clinic: ClinicInfo, printed_at: datetime) -> bytes:
@@ -216,11 +235,11 @@ def registration_form_pdf(detail: VisitDetail, clinic: ClinicInfo, printed_at: d
     story: list[Flowable] = [
         *_header(detail, clinic, tz, printed_at),
         _patient(detail.patient, local_date(detail.registered_at, tz)),
-        Spacer(1, 2.5 * mm),
+        Spacer(1, 2 * mm),
         _screening(detail, tz),
-        Spacer(1, 2.5 * mm),
+        Spacer(1, 2 * mm),
         _decision(detail.screening),
-        Spacer(1, 2.5 * mm),
+        Spacer(1, 2 * mm),
         _handoffs(detail, tz),
         _signatures(),
     ]

@@ -1,4 +1,5 @@
-"""The A4 病例全程时间线（责任倒查）: every audited act on one visit and every time limit, on paper.
+"""The A4 病例全程时间线（责任倒查）: every audited act on one visit, every set of vital signs with its NEWS2 and
+triage level (the pre-triage set first), and every time limit, on paper.
 
 Printed when the clinic must show who did what and when (an inspection, a complaint, an outbreak
 review). It is rebuilt from the hash-chained audit trail, so it shows refusals and failures too, and
@@ -27,9 +28,11 @@ from app import vocabulary as V
 from app.vocabulary import audit as VA
 from app.vocabulary import casework as VC
 from app.vocabulary import clinic as VK
+from app.vocabulary.severity import RECORD
 from app.printing.a4 import CONTENT_W, LABEL_BG, build_a4, grid_style, heading, para, styles
 from app.printing.audit_text import summary_text
 from app.printing.form_grid import column_table, user_text
+from app.printing import vitals_text as VS
 from app.printing.fonts import register_cjk_fonts
 from app.printing.text import EMPTY, SECONDS_FORMAT, local_time, markup
 from app.privacy import mask_name
@@ -43,6 +46,8 @@ CELL_SIZE = 8.5
 CELL_PAD = 3
 EVENT_COLS = [10 * mm, 28.5 * mm, 22 * mm, 23.5 * mm, 21 * mm, 13 * mm]
 EVENT_COLS.append(CONTENT_W - sum(EVENT_COLS))  # the summary takes what is left
+VITALS_COLS = [28.5 * mm, 24 * mm, 15 * mm, 0.0, 26 * mm, 19 * mm]
+VITALS_COLS[3] = CONTENT_W - sum(VITALS_COLS)  # the readings take what is left
 CLOCK_COLS = [44 * mm, 31 * mm, 31 * mm, 31 * mm]
 CLOCK_COLS.append(CONTENT_W - sum(CLOCK_COLS))
 META_COLS = [20 * mm, 70 * mm, 20 * mm, CONTENT_W - 110 * mm]
@@ -111,6 +116,31 @@ def _event_rows(events: tuple[TimelineEvent, ...], tz: ZoneInfo) -> tuple[list[l
     return rows, marks
 
 
+def _vitals_rows(timeline: Timeline, tz: ZoneInfo) -> tuple[list[list[Any]], list[tuple[Any, ...]]]:
+    """One row per set of observations, the pre-triage set first: when, who, where, the readings, NEWS2 (a
+    partial total names what was not measured) and the level, bold when it sends the patient to the doctor at once."""
+    rows: list[list[Any]] = [
+        ["二、生命体征及 NEWS2（预检分诊在先）", "", "", "", "", ""],
+        ["时间", "测量人", "场合", "读数", "NEWS2", "分级"],
+    ]
+    marks: list[tuple[Any, ...]] = [("ALIGN", (0, 2), (-1, -1), "LEFT"), ("FONTSIZE", (0, 2), (0, -1), 8)]
+    for rec in timeline.vital_signs:
+        where = "pre_triage" if rec == timeline.screening_vitals else "fever_clinic"
+        level = VS.level_text(rec)
+        rows.append([
+            local_time(rec.taken_at, tz, SECONDS_FORMAT),
+            _cell(markup(user_text(timeline.people.get(rec.username), rec.username))),
+            _short(RECORD[where].zh, VITALS_COLS[2]),
+            _cell(VS.readings_markup(rec.vitals)),
+            _cell(markup(VS.news2_text(rec))),
+            _cell(f"<b>{markup(level)}</b>") if VS.immediate(rec) else _short(level, VITALS_COLS[5]),
+        ])
+    if not timeline.vital_signs:
+        rows.append(["本就诊没有记录生命体征。", "", "", "", "", ""])
+        marks.append(("SPAN", (0, 2), (-1, 2)))
+    return rows, marks
+
+
 def _list(rows: list[list[Any]], widths: list[float], marks: list[tuple[Any, ...]],
           table_class: type[Table] = Table) -> Table:
     """Small cells: seven columns share the A4 width."""
@@ -145,7 +175,7 @@ def clock_verdict(clock: ClockRecord, now: datetime) -> tuple[str, bool]:
 def _clock_rows(clocks: tuple[ClockRecord, ...], tz: ZoneInfo, now: datetime
                 ) -> tuple[list[list[Any]], list[tuple[Any, ...]]]:
     rows: list[list[Any]] = [
-        ["二、时限记录", "", "", "", ""],
+        ["三、时限记录", "", "", "", ""],
         ["时限", "开始时间", "截止时间", "完成时间", "结论"],
     ]
     marks: list[tuple[Any, ...]] = []
@@ -201,15 +231,19 @@ def _closing_note(timeline: Timeline, clinic: ClinicInfo, tz: ZoneInfo, printed_
 
 
 def case_timeline_pdf(timeline: Timeline, clinic: ClinicInfo, printed_at: datetime, printed_by: str) -> bytes:
-    """The timeline as A4 PDF bytes: events in the order given (audit order), then the clocks."""
+    """The timeline as A4 PDF bytes: events in the order given (audit order), the sets of vital signs, then the
+    clocks."""
     if printed_at.tzinfo is None:  # the app's convention: naive means UTC
         printed_at = printed_at.replace(tzinfo=timezone.utc)
     tz = ZoneInfo(clinic.timezone)
     event_rows, event_marks = _event_rows(timeline.events, tz)
     clock_rows, clock_marks = _clock_rows(timeline.clocks, tz, printed_at)
+    vitals_rows, vitals_marks = _vitals_rows(timeline, tz)
     story: list[Flowable] = [
         *_header(timeline, clinic, tz, printed_at, printed_by),
         _list(event_rows, EVENT_COLS, event_marks, LongTable),
+        Spacer(1, 4 * mm),
+        _list(vitals_rows, VITALS_COLS, vitals_marks, LongTable),
         Spacer(1, 4 * mm),
         _list(clock_rows, CLOCK_COLS, clock_marks),
         _closing_note(timeline, clinic, tz, printed_at),

@@ -47,6 +47,8 @@ from app.printing.form_grid import (
 )
 from app.printing.qr import QRFlowable
 from app.printing.text import EMPTY, fmt_date, local_date, local_time, markup
+from app.printing import vitals_text as VS
+from app.severity.store import VitalSignsRecord
 from app.transfer.records import TransferRecord
 
 if TYPE_CHECKING:
@@ -59,9 +61,10 @@ PARTS: tuple[tuple[str, str], ...] = (
     ("第二联（共三联）", "接收医院"),
     ("第三联（共三联）", "120 随车"),
 )
-#: (row label, unit): the vital signs block, two to a row; issue 17 fills more of them from the record
-VITALS: tuple[tuple[str, str], ...] = (
-    ("体温", "℃"), ("血氧饱和度", "%"), ("脉搏", "次/分"), ("呼吸", "次/分"), ("血压", "mmHg"), ("意识", ""))
+#: The unit after the blank of a reading not recorded (app/printing/vitals_text.py ORDER: temperature, SpO₂,
+#: respiration, heart rate, systolic pressure, consciousness, oxygen)
+BLANK_UNITS = ("℃", "%", "次/分", "次/分", "mmHg", "", "")
+HISTORY_MAX = 8  # NEWS2 points on the form: the latest ones (a long observation must not push a part over a page)
 LINE_OPTIONS = ("吸氧", "静脉通路", "导尿管", "其他")
 DOCUMENT_OPTIONS = ("病历摘要", "检验报告", "影像资料", "其他")
 SIGNERS = ("转出医生", "护送人员", "120 随车医生", "接收医生")
@@ -74,7 +77,7 @@ TOP_COLS = [18 * mm, (TOP_W - 38 * mm) / 2, 20 * mm, (TOP_W - 38 * mm) / 2]
 TEST_COLS = [23 * mm, 29 * mm, 19 * mm, 12 * mm, 29 * mm]
 TEST_COLS.append(CONTENT_W - sum(TEST_COLS))
 SIGN_COLS = [10 * mm, CONTENT_W / 4 - 10 * mm] * 4
-VITALS_PER_LINE = 3
+VITALS_PER_LINE = 4
 SEAL_H = 13 * mm
 MAX_TESTS = 6  # the latest ones: a long observation must not push a part onto a second page
 WRITE_H = 6.5 * mm  # room for handwriting in a blank cell
@@ -230,16 +233,41 @@ def _clinical(t: TransferRecord) -> Table:
     return s.table()
 
 
-def _vitals(t: TransferRecord, tz: ZoneInfo) -> Table:
-    """One row per line of items (value and when, or a blank with its unit to write in): the latest
-    temperature now; issue 17 adds recorded ones, and a longer VITALS only adds lines."""
-    known = ({"体温": f"<b>{t.temperature_c:.1f} ℃</b>（{local_time(t.temperature_at, tz, '%m-%d %H:%M')}）"}
-             if t.temperature_c else {})
+def news2_history(history: Sequence[VitalSignsRecord], tz: ZoneInfo, limit: int = HISTORY_MAX) -> str:
+    """``11-23 09:02 ≥ 4分 → 11:00 7分 → 11-24 01:00 5分``: the case's NEWS2 over time (a partial total is a floor;
+    the day only where it changes), the latest ``limit`` sets, saying how many earlier ones are left off."""
+    shown = list(history)[-limit:]
+    points, day = [], ""
+    for r in shown:
+        when = local_time(r.taken_at, tz, "%m-%d %H:%M")
+        points.append(f"{when if when[:5] != day else when[6:]} {markup(VS.news2_total(r))}分")
+        day = when[:5]
+    older = len(history) - len(shown)
+    return (f"（另有 {older} 次较早的记录）" if older else "") + " → ".join(points)
+
+
+def _vitals(t: TransferRecord, history: Sequence[VitalSignsRecord], tz: ZoneInfo) -> Table:
+    """The latest set the request carries — when, the readings (a blank with its unit for one not recorded),
+    NEWS2 and the level — then the case's NEWS2 over time; two lines more than the readings alone, so an
+    ordinary case stays near full size. Without a set (before 0023): the latest temperature and blanks."""
+    rec = t.vital_signs
+    known = VS.readings(rec.vitals if rec else None)
+    if rec is None and t.temperature_c:
+        when = local_time(t.temperature_at, tz, "%m-%d %H:%M")
+        known[0] = (known[0][0], f"{t.temperature_c:.1f}℃（{when}）")
     blank = "&nbsp;" * 12
-    items = [f"{name} {known.get(name) or blank + unit}" for name, unit in VITALS]
+    items = [f"{name} <b>{markup(value)}</b>" if value != EMPTY else f"{name} {blank}{unit}"
+             for (name, value), unit in zip(known, BLANK_UNITS)]
+    if rec is not None:
+        items.insert(0, f"测量时间 {local_time(rec.taken_at, tz, '%m-%d %H:%M')}")
     s = SectionTable("二、生命体征（转出前最近一次；未记录的请现场测量填写）")
     for n in range(0, len(items), VITALS_PER_LINE):
-        s.wide("" if n else "生命体征", para("　　".join(items[n:n + VITALS_PER_LINE])))
+        s.wide("" if n else "生命体征", para(VS.GAP.join(items[n:n + VITALS_PER_LINE])))
+    if rec is not None:
+        level = f"<b>{markup(VS.level_text(rec))}</b>" if VS.immediate(rec) else markup(VS.level_text(rec))
+        s.wide("NEWS2", para(f"<b>{markup(VS.news2_text(rec, name_missing=False))}</b>{VS.GAP}病情分级 {level}"))
+    if history:
+        s.wide("NEWS2 变化", para(news2_history(history, tz)))
     return s.table()
 
 
@@ -299,14 +327,15 @@ def _signatures() -> Table:
     return t
 
 
-def _part(t: TransferRecord, tests: Sequence[LabTestRecord], clinic: ClinicInfo, tz: ZoneInfo,
-          qr_text: str, printed_at: datetime, part: str, keeper: str, clinic_phone: str) -> list[Flowable]:
+def _part(t: TransferRecord, tests: Sequence[LabTestRecord], history: Sequence[VitalSignsRecord],
+          clinic: ClinicInfo, tz: ZoneInfo, qr_text: str, printed_at: datetime, part: str, keeper: str,
+          clinic_phone: str) -> list[Flowable]:
     """One part on one page. Below the QR block, the sections shrink to fit if free text is extreme
     (a busy but ordinary case fits at full size); the QR itself never shrinks."""
     gap = Spacer(1, 1.5 * mm)
     sections: list[Flowable] = [
         _clinical(t), gap,
-        _vitals(t, tz), gap,
+        _vitals(t, history, tz), gap,
         _tests(tests, tz), gap,
         _request(t, clinic_phone), gap,
         _ambulance(t, tz), gap,
@@ -325,15 +354,17 @@ def _part(t: TransferRecord, tests: Sequence[LabTestRecord], clinic: ClinicInfo,
 
 
 def transfer_handover_pdf(transfer: TransferRecord, tests: tuple[LabTestRecord, ...], clinic: ClinicInfo,
-                          qr_text: str, printed_at: datetime, clinic_phone: str = "") -> bytes:
+                          qr_text: str, printed_at: datetime, clinic_phone: str = "",
+                          history: Sequence[VitalSignsRecord] = ()) -> bytes:
     """The three-part handover form as A4 PDF bytes (one part per page); times in the clinic's zone.
-    ``clinic_phone``: the clinic setting (app/clinic_contacts.py); "" prints a blank to write it in."""
+    ``clinic_phone``: the clinic setting (app/clinic_contacts.py); "" prints a blank to write it in.
+    ``history``: the case's sets, oldest first (ObservationService.trend), for the NEWS2 history."""
     tz = ZoneInfo(clinic.timezone)
     story: list[Flowable] = []
     for n, (part, keeper) in enumerate(PARTS):
         if n:
             story.append(PageBreak())
-        story += _part(transfer, tests, clinic, tz, qr_text, printed_at, part, keeper, clinic_phone)
+        story += _part(transfer, tests, history, clinic, tz, qr_text, printed_at, part, keeper, clinic_phone)
     return build_a4(story, title=f"{TITLE} {transfer.visit_no}", author=clinic.name, subject=TITLE,
                     footer_left=f"{clinic.name}  {TITLE}  就诊号 {transfer.visit_no}",
                     footer_right=f"打印时间 {local_time(printed_at, tz)}")

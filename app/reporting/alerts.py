@@ -20,9 +20,10 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import threading
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -37,11 +38,11 @@ from sqlalchemy.orm import Session
 from app.actor import Actor
 from app.casework.figures import CaseworkFigures
 from app.casework.tables import Case, CaseClassification
-from app.casework.untaken import LateArrival, late_arrivals, untaken_patients
+from app.casework.untaken import LateArrival, taken_late, untaken_patients
 from app.casework.vocab import REPORTABLE
 from app.clock import Clock
 from app.db.engine import Database
-from app.db.models import AuditHead, Clinic
+from app.db.models import AuditEvent, AuditHead, Clinic
 from app.errors import Conflict, NotFound, StaleEdit, ValidationError
 from app.figures import load_figures
 from app.permissions import Perm
@@ -77,6 +78,7 @@ class AlertKind(StrEnum):
     OFFLINE_ADMISSION_REFUSABLE = "offline_admit_refusable"  # an offline gate let in what live data refuses
     STAFF_POSITIVE = "staff_positive"  # a key-post staff member's test positive (app/staff, issue 18)
     SWAB_POSITIVE = "swab_positive"  # an environmental surface swab positive (app/staff, issue 18)
+    NEWS2 = "news2"  # the observation round: NEWS2 rose or reached the alert total (app/casework/observation.py)
 
 
 #: The EARS alert kind of each drug category's purchase series.
@@ -171,14 +173,18 @@ def _digest(text: str) -> str:
 
 # ----- triggers ------------------------------------------------------------------------------------
 
-def case_signals(s: Session, since: datetime, zone: ZoneInfo) -> list[_Signal]:
+def case_signals(s: Session, since: datetime, zone: ZoneInfo,
+                 visit_nos: Collection[str] | None = None) -> list[_Signal]:
     """Every reportable classification since ``since``, from the classification events (one row per change,
-    so one later changed is kept; read by their time index, never the history of every case)."""
-    rows = s.connection().execute(
-        select(Visit.visit_no, CaseClassification.after, CaseClassification.at)
-        .join(Case, Case.id == CaseClassification.case_id).join(Visit, Visit.id == Case.visit_id)
-        .where(CaseClassification.at >= since, CaseClassification.after.in_(_REPORTABLE))
-        .order_by(CaseClassification.at, CaseClassification.id)).all()
+    so one later changed is kept; read by their time index, never the history of every case); ``visit_nos``:
+    only these visits' (those classified since the last scan, by their key)."""
+    query = (select(Visit.visit_no, CaseClassification.after, CaseClassification.at)
+             .join(Case, Case.id == CaseClassification.case_id).join(Visit, Visit.id == Case.visit_id)
+             .where(CaseClassification.at >= since, CaseClassification.after.in_(_REPORTABLE))
+             .order_by(CaseClassification.at, CaseClassification.id))
+    if visit_nos is not None:
+        query = query.where(Visit.visit_no.in_(sorted(visit_nos)))
+    rows = s.connection().execute(query).all() if visit_nos is None or visit_nos else []
     found: dict[tuple[str, str], datetime] = {}
     for visit_no, cls, at in rows:
         found.setdefault((visit_no, cls), at)
@@ -196,29 +202,66 @@ class _Visit:
     keys: tuple[tuple[str, str], ...]  # (field, normalised key)
 
 
-def cluster_signals(s: Session, today: date) -> list[_Signal]:
+@dataclass
+class Clusters:
+    """The visits of the cluster window as a scan read them, each with its keys, in the window's order: kept by
+    the service so that a registration adds its visit rather than have the window read again (issue 16)."""
+
+    today: date
+    first: date  # the first day whose visits may signal
+    visits: dict[str, _Visit]  # by visit number
+    by_key: dict[tuple[str, str], list[_Visit]]  # in seq order, so by clinic day too
+    patients: dict[int, tuple[tuple[str, str], ...]]  # each patient's keys as read
+
+
+def _keys(address: str | None, workplace: str | None) -> tuple[tuple[str, str], ...]:
+    return tuple((f, k) for f, k in (("address", address_key(address or "")),
+                                    ("workplace", workplace_key(workplace or ""))) if k)
+
+
+_CLUSTER_ROWS = (select(Visit.visit_no, Visit.clinic_day, Visit.patient_id, Patient.address, Patient.workplace)
+                 .join(Patient, Patient.id == Visit.patient_id)
+                 .order_by(Visit.clinic_day, Visit.registered_at, Visit.id))
+
+
+def _add(clusters: Clusters, rows: Iterable[Any]) -> list[_Visit]:
+    added = []
+    for visit_no, day, patient_id, address, workplace in rows:
+        v = _Visit(len(clusters.visits), visit_no, day, patient_id, _keys(address, workplace))
+        clusters.visits[visit_no] = v
+        clusters.patients[patient_id] = v.keys
+        for fk in v.keys:
+            clusters.by_key.setdefault(fk, []).append(v)
+        added.append(v)
+    return added
+
+
+def cluster_window(s: Session, today: date) -> Clusters:
+    """The visits of the last ``LOOKBACK_DAYS`` and the ``CLUSTER_WINDOW_DAYS`` before them (an index range)."""
+    first = today - timedelta(days=LOOKBACK_DAYS)
+    clusters = Clusters(today, first, {}, {}, {})
+    _add(clusters, s.connection().execute(
+        _CLUSTER_ROWS.where(Visit.clinic_day >= first - timedelta(days=CLUSTER_WINDOW_DAYS))))
+    return clusters
+
+
+def _cluster_signal(v: _Visit, field: str, key: str, members: list[_Visit]) -> _Signal:
+    evidence = {"field": field, "key": key, "window_days": CLUSTER_WINDOW_DAYS,
+                "patients": len({o.patient_id for o in members}), "new_visit_no": v.visit_no,
+                "visits": [{"visit_no": o.visit_no, "date": o.day.isoformat()} for o in members]}
+    return _Signal(AlertKind.CLUSTER, f"cluster:{field}:{_digest(key)}:{v.visit_no}", v.day, evidence)
+
+
+def cluster_signals(s: Session, today: date, clusters: Clusters | None = None) -> list[_Signal]:
     """A visit with another patient's visit sharing a key in the window before it (or that day).
 
     Each key's visits are walked once with a window of the last ``CLUSTER_WINDOW_DAYS`` days (so the work
-    follows the visits of the window, not their pairs); evidence is built only for the visits that signal."""
-    first = today - timedelta(days=LOOKBACK_DAYS)
-    rows = s.connection().execute(
-        select(Visit.visit_no, Visit.clinic_day, Visit.patient_id, Patient.address, Patient.workplace)
-        .join(Patient, Patient.id == Visit.patient_id)
-        .where(Visit.clinic_day >= first - timedelta(days=CLUSTER_WINDOW_DAYS))
-        .order_by(Visit.clinic_day, Visit.registered_at, Visit.id)).all()
-    by_key: dict[tuple[str, str], list[_Visit]] = defaultdict(list)
-    visits: list[_Visit] = []
-    for seq, (visit_no, day, patient_id, address, workplace) in enumerate(rows):
-        keys = tuple((f, k) for f, k in (("address", address_key(address or "")),
-                                        ("workplace", workplace_key(workplace or ""))) if k)
-        v = _Visit(seq, visit_no, day, patient_id, keys)
-        visits.append(v)
-        for fk in keys:
-            by_key[fk].append(v)
+    follows the visits of the window, not their pairs); evidence is built only for the visits that signal.
+    ``clusters``: the window already read."""
+    clusters = clusters or cluster_window(s, today)
     # (seq, field) → its key's visits from the window's first member up to the visit itself
     joined: dict[tuple[int, str], list[_Visit]] = {}
-    for (field, _key), group in by_key.items():
+    for (field, _key), group in clusters.by_key.items():
         start, patients = 0, Counter[int]()
         for i, v in enumerate(group):  # in seq order, so by clinic day too
             patients[v.patient_id] += 1
@@ -228,19 +271,41 @@ def cluster_signals(s: Session, today: date) -> list[_Signal]:
                 if not patients[gone]:
                     del patients[gone]
                 start += 1
-            if len(patients) > 1 and v.day >= first:  # another patient's visit within the window
+            if len(patients) > 1 and v.day >= clusters.first:  # another patient's visit within the window
                 joined[(v.seq, field)] = group[start:i + 1]
     signals = []
-    for v in visits:
+    for v in clusters.visits.values():
         for field, key in v.keys:
             members = joined.get((v.seq, field))
-            if members is None:
-                continue
-            evidence = {"field": field, "key": key, "window_days": CLUSTER_WINDOW_DAYS,
-                        "patients": len({o.patient_id for o in members}), "new_visit_no": v.visit_no,
-                        "visits": [{"visit_no": o.visit_no, "date": o.day.isoformat()} for o in members]}
-            signals.append(_Signal(AlertKind.CLUSTER, f"cluster:{field}:{_digest(key)}:{v.visit_no}", v.day,
-                                   evidence))
+            if members is not None:
+                signals.append(_cluster_signal(v, field, key, members))
+    return signals
+
+
+def registered_signals(s: Session, clusters: Clusters, visit_nos: Collection[str]) -> list[_Signal] | None:
+    """The cluster signals of visits registered since ``clusters`` was read, each added to it: the new visits
+    read by their key, each one's key groups walked in memory. None when the window must be read again: a
+    returning patient whose address or workplace changed (their earlier visits' keys changed too), or a visit
+    not of today."""
+    rows = s.connection().execute(_CLUSTER_ROWS.where(Visit.visit_no.in_(sorted(visit_nos)))).all() if visit_nos else []
+    new = []
+    for row in rows:
+        if row.clinic_day != clusters.today:
+            return None
+        keys = _keys(row.address, row.workplace)
+        if clusters.patients.get(row.patient_id, keys) != keys:
+            return None
+        if row.visit_no not in clusters.visits:  # else added by a scan whose raise did not commit
+            new.append(row)
+    _add(clusters, new)
+    signals = []
+    for row in rows:
+        v = clusters.visits[row.visit_no]
+        for field, key in v.keys:
+            members = [o for o in clusters.by_key[(field, key)]
+                       if o.seq <= v.seq and (v.day - o.day).days <= CLUSTER_WINDOW_DAYS]
+            if len({o.patient_id for o in members}) > 1:
+                signals.append(_cluster_signal(v, field, key, members))
     return signals
 
 
@@ -290,15 +355,16 @@ def ears_signals(s: Session, today: date, zone: ZoneInfo) -> list[_Signal]:
     return signals
 
 
-def untaken_signals(s: Session, now: datetime, zone: ZoneInfo, *, waiting_only: bool = False) -> list[_Signal]:
+def untaken_signals(s: Session, now: datetime, zone: ZoneInfo, *, taken: Collection[str] | None = None
+                    ) -> list[_Signal]:
     """首诊负责制 ("不得推诿任何患者"): a patient who arrived at the fever clinic and was not taken by a doctor
     within ``CaseworkFigures.untaken_minutes`` — still waiting, or taken late between two scans — one alert
     per visit, on the day of arrival. Evidence: the visit number, times and minutes, no name.
-    ``waiting_only``: those still waiting (the only ones time alone adds)."""
+    ``taken``: of those taken, only these visits (none: only those still waiting, the ones time alone adds)."""
     figures, _version = load_figures(s, CaseworkFigures)
     limit = figures.untaken_minutes
-    late = ([LateArrival(p.visit_no, p.arrived_at, None, p.minutes_waited) for p in untaken_patients(s, now, limit)]
-            if waiting_only else late_arrivals(s, now, limit, now - timedelta(days=LOOKBACK_DAYS)))
+    late = [LateArrival(p.visit_no, p.arrived_at, None, p.minutes_waited) for p in untaken_patients(s, now, limit)]
+    late += taken_late(s, limit, now - timedelta(days=LOOKBACK_DAYS), taken)
     return [_Signal(AlertKind.UNTAKEN_PATIENT, f"untaken:{a.visit_no}", a.arrived_at.astimezone(zone).date(),
                     {"visit_no": a.visit_no, "arrived_at": a.arrived_at.isoformat(), "limit_minutes": limit,
                      "minutes_waited": a.minutes_waited,
@@ -325,6 +391,47 @@ def raise_now(s: Session, kind: AlertKind, key: str, clinic_day: date, evidence:
 
 # ----- the service ---------------------------------------------------------------------------------
 
+#: What a write of each audited action can change among the scan's inputs (issue 16), as the source it touches:
+#: "case" (a classification), "taken" (a case taken, perhaps late), "cluster" (a visit registered, a patient's
+#: address or workplace). After writes whose actions are all listed, a scan reads only those sources, and for
+#: "case" and "taken" only the visits the writes name; any other action (an import of past days, a figure
+#: edited, a restore, an action added later) makes it read every window again. A write on the same clinic day
+#: changes none of the EARS series: they end yesterday.
+TOUCHES: Mapping[str, str | None] = {
+    "auth.login": None, "access.search": None, "access.view": None, "access.export": None, "access.print": None,
+    "triage.screen": None, "pharmacy.purchase": None, "pharmacy.callback": None,
+    "handoff.send": None, "handoff.arrive": None, "handoff.left_without_permission": None, "queue.call": None,
+    "gate.scan": None, "alert.raise": None, "alert.acknowledge": None, "case.interview": None, "case.observe": None,
+    "case.order_test": None, "case.result": None, "case.vitals": None, "case.reported": None,
+    "case.investigated": None, "case.dispose": None, "case.incident_reported": None, "case.handover_request": None,
+    "case.handover_accept": None, "case.handover_decline": None,
+    "case.classify": "case", "case.take": "taken", "triage.register": "cluster",  # the visit number, each
+}
+CATCH_UP_MAX = 500  # more writes than this since the last scan: every window is read again
+
+
+def _touched(s: Session, since: tuple[int, str], head: tuple[int, str]) -> dict[str, set[str]] | None:
+    """The sources the writes after ``since`` touched (source → visit numbers), from the trail's rows between the
+    two heads — an index range that follows the writes, not the history (their sequence numbers are gap-free and
+    in commit order, where a table's ids are not). None: read everything (an action not in ``TOUCHES``, too
+    many writes, or a trail that is not the one ``since`` was read from — a restore)."""
+    if not 0 < head[0] - since[0] <= CATCH_UP_MAX:
+        return None
+    rows = s.connection().execute(select(AuditEvent.seq, AuditEvent.hash, AuditEvent.action, AuditEvent.entity_id)
+                                  .where(AuditEvent.seq >= since[0], AuditEvent.seq <= head[0])
+                                  .order_by(AuditEvent.seq)).all()
+    if len(rows) != head[0] - since[0] + 1 or (rows[0].seq, rows[0].hash) != since or rows[-1].hash != head[1]:
+        return None
+    touched: dict[str, set[str]] = defaultdict(set)
+    for row in rows[1:]:
+        if row.action not in TOUCHES:
+            return None
+        source = TOUCHES[row.action]
+        if source is not None:
+            touched[source].add(row.entity_id or "")
+    return touched
+
+
 @dataclass(frozen=True)
 class _Scanned:
     """What a full scan of this service saw, all of whose signals are raised: the audit head then (sequence and
@@ -348,14 +455,22 @@ class AlertService(Service):
     def __init__(self, db: Database, clock: Clock) -> None:
         super().__init__(db, clock)
         self._scanned: _Scanned | None = None
+        self._clusters: Clusters | None = None  # the cluster window the last scan read or added to
+        self._scanning = threading.Lock()  # two windows' feeds may scan at once: one at a time uses the memory
         self._open: tuple[tuple[int, str], frozenset[int], tuple[AlertRecord, ...]] = ((-1, ""), frozenset(), ())
 
     def scan(self, actor: Actor) -> list[AlertRecord]:
+        """Raise what the records call for (``_scan``), one scan of this service at a time."""
+        with self._scanning:
+            return self._scan(actor)
+
+    def _scan(self, actor: Actor) -> list[AlertRecord]:
         """Raise the alerts the records call for that are not raised yet; nothing is written (or
         audited) when there is nothing new, so scanning every minute costs no trail rows.
 
-        When the audit head and the clinic day are still those of this service's last full scan, every other
-        signal is one that scan raised: only the patients still waiting are read (time alone makes them late)."""
+        On the clinic day of this service's last scan, every signal that scan saw is raised: this one reads the
+        patients still waiting (time alone makes them late) and only what the writes since then touched
+        (``TOUCHES``); otherwise every window."""
         with self.db.read() as s:
             authorize(s, actor, Perm.VIEW_CLOCKS)
             head = _head(s)  # first: whatever is read below is at least this recent
@@ -363,11 +478,27 @@ class AlertService(Service):
             now = self.clock.now()
             today = now.astimezone(zone).date()
             last = self._scanned
-            if last is not None and last.head == head and last.day == today and last.at <= now:
-                scanned, fresh = last, self._fresh(s, untaken_signals(s, now, zone, waiting_only=True))
+            touched = (_touched(s, last.head, head) if last.head != head else {}) if (
+                last is not None and last.day == today and last.at <= now) else None
+            scanned = _Scanned(head, today, now)
+            if touched is None:
+                self._clusters = cluster_window(s, today)
+                fresh = self._fresh(s, case_signals(s, now - timedelta(days=LOOKBACK_DAYS), zone)
+                                    + cluster_signals(s, today, self._clusters) + ears_signals(s, today, zone)
+                                    + untaken_signals(s, now, zone))
             else:
-                scanned = _Scanned(head, today, now)
-                fresh = self._fresh(s, self._signals(s, now, zone, today))
+                signals = untaken_signals(s, now, zone, taken=touched.get("taken", set()))
+                if "case" in touched:
+                    signals += case_signals(s, now - timedelta(days=LOOKBACK_DAYS), zone, touched["case"])
+                if "cluster" in touched:
+                    clusters = self._clusters
+                    added = (registered_signals(s, clusters, touched["cluster"])
+                             if clusters is not None and clusters.today == today else None)
+                    if added is None:
+                        self._clusters = clusters = cluster_window(s, today)
+                        added = cluster_signals(s, today, clusters)
+                    signals += added
+                fresh = self._fresh(s, signals)
         if not fresh:
             self._scanned = scanned
             return []
@@ -391,11 +522,6 @@ class AlertService(Service):
         if after[0] == head[0] + 1:  # the one write since the scan read is its own: nothing else changed
             self._scanned = _Scanned(after, scanned.day, scanned.at)
         return records
-
-    @staticmethod
-    def _signals(s: Session, now: datetime, zone: ZoneInfo, today: date) -> list[_Signal]:
-        return (case_signals(s, now - timedelta(days=LOOKBACK_DAYS), zone) + cluster_signals(s, today)
-                + ears_signals(s, today, zone) + untaken_signals(s, now, zone))
 
     @staticmethod
     def _fresh(s: Session, signals: Iterable[_Signal]) -> list[_Signal]:

@@ -33,6 +33,7 @@ from app.permissions import Perm
 from app.reporting.alert_tables import Alert
 from app.reporting.alerts import AlertKind
 from app.reporting.automatic import authorize_automatic, refuse_automatic
+from app.reporting.deadline import AUTO_SUBMIT_AT
 from app.reporting.tables import DailyReport, OutboxEntry
 from app.services.base import Service, authorize
 from app.staff.roster import day_counts as staff_day_counts
@@ -46,7 +47,6 @@ from app.triage.tables import Handoff, PharmacyPurchase, Screening, Visit
 from app.triage.vocab import DrugCategory, SaleOutcome
 from app.wards.tables import GateEvent, Permit, PermitException
 
-AUTO_SUBMIT_AT = time(9, 0)  # default: the next morning, clinic time
 AUTO_SUBMIT_KEY = "report.auto_submit_at"
 #: The last clinic day up to which every day has a report (ISO date): where the automatic submission
 #: starts walking. A cache of what daily_reports says, written by whichever desk settles a day.

@@ -404,7 +404,38 @@ class SyncService(Service):
                     raise certificate_error(found) from exc
                 raise ValidationError("hub_unreachable", field="url", reason=type(exc).__name__) from exc
         self.online = True
-        return self.apply_lists(actor, fetched, known)
+        return self.apply_lists(actor, self._verified(actor, fetched), known)
+
+    def _verified(self, actor: Actor, answers: dict[str, object]) -> dict[str, object]:
+        """Each list out of its signed answer (app.hub.sneakernet.signed_list), checked as the lists file is
+        checked: signed by the hub key pinned here (the first signed answer pins it when none is, as the first
+        report receipt does), naming the list asked for. Unsigned, changed, or another list's answer:
+        ``hub_lists_unsigned``; signed by another key: ``hub_key_mismatch`` (audited). Nothing applied then."""
+        from app.hub import sneakernet as files
+        from app.reporting.anchor_check import AnchorService
+
+        anchors = AnchorService(self)
+        pinned = anchors.hub_key()
+        lists: dict[str, object] = {}
+        signers: set[str] = set()
+        for name, answer in answers.items():
+            if not isinstance(answer, dict) or answer.get("format") != files.LIST_FORMAT \
+                    or answer.get("version") != files.FILE_VERSION:
+                raise ValidationError("hub_lists_unsigned", list=name)
+            try:
+                payload, public = files.signed_payload(answer, "lists")
+            except ValidationError as exc:
+                raise ValidationError("hub_lists_unsigned", list=name) from exc
+            listed = payload.get("list")  # what it holds is checked by check_hub_lists
+            if isinstance(listed, dict) and listed.get("name") != name:  # another list's answer in its place
+                raise ValidationError("hub_lists_unsigned", list=name)
+            if (pinned is not None and public != pinned.public_key) or (signers and public not in signers):
+                raise anchors._refuse_key(actor, str(answer.get("key_id", "")), "lists")  # audited as refused
+            signers.add(public)
+            lists[name] = listed
+        if pinned is None and signers:
+            anchors.set_hub_key(actor, signers.pop(), source="lists")
+        return lists
 
     def apply_lists(self, actor: Actor, fetched: dict[str, object], known: dict[str, str | None]) -> dict[str, int]:
         """The pulled payloads checked whole, then each new version applied (``pull``, and the lists file the

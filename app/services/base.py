@@ -14,8 +14,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
+from weakref import WeakKeyDictionary
 
-from sqlalchemy import Float, Insert, Row, Table, bindparam, insert, select, type_coerce
+from sqlalchemy import Engine, Float, Insert, Row, Table, bindparam, insert, select, type_coerce
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -24,7 +25,7 @@ from sqlalchemy.types import TypeDecorator
 from app import audit, audit_rows
 from app.actor import Actor
 from app.clock import Clock
-from app.db.engine import Database, refuse_hidden_text
+from app.db.engine import Database, connection_of, refuse_hidden_text
 from app.db.models import User, UserRole
 from app.errors import Conflict, FeverSentinelError, NotFound, PermissionDenied, StaleEdit
 from app.permissions import Perm, permissions_of
@@ -41,20 +42,35 @@ _ROLES_NOW = (select(User.active, UserRole.role).outerjoin(UserRole, UserRole.us
               .where(User.id == bindparam("user_id")))
 
 
-def authorize(session: Session, actor: Actor, perm: Perm) -> None:
-    """Check against the user's roles *now* in the database, so a disabled account stops at once.
+def authorize(session: Session, actor: Actor, perm: Perm) -> frozenset[str] | None:
+    """Check against the user's roles *now* in the database, so a disabled account stops at once; returns
+    them (None for a system actor).
 
     The command line's system actor may do anything; the automatic actor (a desk submitting the daily
     report on its own, app/reporting/automatic.py) only what reporting needs."""
     if actor.is_system:
         if AUTOMATIC_ROLE in actor.roles and perm is not Perm.SUBMIT_REPORTS:
             raise PermissionDenied("automatic_not_allowed", permission=perm.value)
-        return
-    rows = session.connection().execute(_ROLES_NOW, {"user_id": actor.user_id}).all()
+        return None
+    rows = connection_of(session).execute(_ROLES_NOW, {"user_id": actor.user_id}).all()
     if not rows or not rows[0].active:
         raise PermissionDenied("account_disabled", permission=perm.value)
-    if perm not in permissions_of(frozenset(r.role for r in rows if r.role)):
+    roles = frozenset(r.role for r in rows if r.role)
+    if perm not in permissions_of(roles):
         raise PermissionDenied(permission=perm.value)
+    return roles
+
+
+#: The saves that may go ahead on roles vouched for by the audit head (``Service.audited_write``): the triage
+#: desk's, the most frequent, which write nothing but rows, so a refusal found at their end rolls them back whole.
+VOUCHED_PERMS = frozenset({Perm.TRIAGE})
+# SQLite only: engine -> (an audit head this desk wrote, {user id: the roles that held when it was written}).
+# Every change to an account or its roles is an audited write that moves the head, and on SQLite nothing commits
+# between a write's BEGIN IMMEDIATE and its end; so while the head a save chains onto is still that one, the
+# roles are still those, and the save needs no read of them (issue 16). The save checks it in its own audit
+# statement (app/audit.py ``link``): any other write since, at this desk or another, and the roles are read then,
+# before the commit — a refusal rolls the save back and is audited as denied, as one found first would be.
+_VOUCHED: WeakKeyDictionary[Engine, tuple[tuple[int, str], dict[int, frozenset[str]]]] = WeakKeyDictionary()
 
 
 def row_to_save(session: Session, model: Any, row_id: int | None, expected_version: int | None, *, name: str,
@@ -98,7 +114,7 @@ def insert_row(session: Session, table: Table, values: dict[str, Any]) -> Row[An
     session's pending changes are flushed first, as an ORM insert would."""
     refuse_hidden_text(table, values)
     session.flush()
-    return session.connection().execute(_insert_returning(table), values).one()
+    return connection_of(session).execute(_insert_returning(table), values).one()
 
 
 @dataclass
@@ -124,19 +140,45 @@ class Service:
         try:
             with self.db.write() as session:
                 op = WriteOp(session, entity_id)
-                if perm is not None:
-                    authorize(session, actor, perm)
+                vouched_at, roles = self._vouched(actor, perm)
+                if perm is not None and vouched_at is None:
+                    roles = authorize(session, actor, perm)
                 yield op
                 session.flush()
                 digest = audit_rows.digest(session, entity, op.entity_id, op.known)  # the business row as written
-                audit.append(session, self.clock.now(), actor, action, entity, op.entity_id, op.summary,
-                             row_digest=digest)
+                before, after = audit.link(session, self.clock.now(), actor, action, entity, op.entity_id,
+                                           op.summary, row_digest=digest)
+                if perm is not None and vouched_at is not None and before != vouched_at:  # written since
+                    roles = authorize(session, actor, perm)
+                if roles is not None and perm in VOUCHED_PERMS and self.db.is_sqlite:
+                    self._vouch(actor, roles, before, after)
         except StaleDataError as exc:
             self._record_failure(actor, action, entity, op, StaleEdit())
             raise StaleEdit() from exc
         except FeverSentinelError as exc:
             self._record_failure(actor, action, entity, op, exc)
             raise
+
+    def _vouched(self, actor: Actor, perm: Perm | None) -> tuple[tuple[int, str] | None, frozenset[str] | None]:
+        """The head and the actor's roles when a save of ``perm`` may rely on them (``_VOUCHED``), else None."""
+        if perm not in VOUCHED_PERMS or actor.is_system or actor.user_id is None or not self.db.is_sqlite:
+            return None, None
+        found = _VOUCHED.get(self.db.engine)
+        if found is None or found[0] != audit.last_written(self.db.engine):
+            return None, None
+        roles = found[1].get(actor.user_id)
+        if roles is None or perm not in permissions_of(roles):  # a refusal is always read, never remembered
+            return None, None
+        return found[0], roles
+
+    def _vouch(self, actor: Actor, roles: frozenset[str], before: tuple[int, str], after: tuple[int, str]) -> None:
+        """Remember the actor's roles as holding at ``after``, with the others' that held at ``before``."""
+        if actor.user_id is None:
+            return
+        found = _VOUCHED.get(self.db.engine)
+        users = dict(found[1]) if found is not None and found[0] == before else {}
+        users[actor.user_id] = roles
+        _VOUCHED[self.db.engine] = (after, users)
 
     def _record_failure(
         self, actor: Actor, action: str, entity: str, op: WriteOp | None, exc: FeverSentinelError

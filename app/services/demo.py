@@ -68,6 +68,11 @@ def create_demo(clinic: ClinicService, users: UserService, actor: Actor) -> list
     from app.wards.demo import create_ward_demo
 
     create_ward_demo(clinic.db, clinic.keys, actor, clinic.clock.now())
+    from app.staff.demo import create_staff_demo
+    from app.stock.demo import create_stock_demo
+
+    create_staff_demo(clinic.db, clinic.clock.now(), clinic.get().timezone)
+    create_stock_demo(clinic.db, clinic.clock.now(), clinic.get().timezone)
     return created
 
 

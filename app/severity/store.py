@@ -9,15 +9,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Row, Table, bindparam, select
 from sqlalchemy.orm import Session
 
+from app.db.engine import connection_of
 from app.figures import load_figures
+from app.services.base import insert_row
 from app.severity.figures import TriageLevelFigures
 from app.severity.tables import VitalSigns
 from app.severity.triage_level import Severity, triage_level
 from app.severity.vitals import Vitals
+
+VITAL_SIGNS = cast(Table, VitalSigns.__table__)
 
 
 @dataclass(frozen=True)
@@ -40,7 +45,7 @@ def severity_of(s: Session, vitals: Vitals) -> Severity:
     return triage_level(vitals, load_figures(s, TriageLevelFigures)[0])
 
 
-def record(row: VitalSigns) -> VitalSignsRecord:
+def record(row: VitalSigns | Row[Any]) -> VitalSignsRecord:
     vitals = Vitals(temperature_c=row.temperature_c, respiratory_rate=row.respiratory_rate, spo2=row.spo2,
                     spo2_scale=row.spo2_scale, oxygen=row.oxygen, systolic_bp=row.systolic_bp,
                     heart_rate=row.heart_rate, consciousness=row.consciousness)
@@ -51,15 +56,13 @@ def record(row: VitalSigns) -> VitalSignsRecord:
 def add(s: Session, *, at: datetime, username: str, workstation: str, vitals: Vitals, severity: Severity,
         screening_id: int | None = None, case_id: int | None = None) -> VitalSignsRecord:
     """Write one set with its ``severity`` (from ``severity_of`` on the same ``vitals``); flushed, so it has its id."""
-    row = VitalSigns(taken_at=at, username=username, workstation=workstation, screening_id=screening_id,
-                     case_id=case_id, temperature_c=vitals.temperature_c, respiratory_rate=vitals.respiratory_rate,
-                     spo2=vitals.spo2, spo2_scale=int(vitals.spo2_scale), oxygen=vitals.oxygen,
-                     systolic_bp=vitals.systolic_bp, heart_rate=vitals.heart_rate, consciousness=vitals.consciousness,
-                     news2=severity.news2.total, news2_complete=severity.news2.complete,
-                     max_single=severity.news2.max_single, level=severity.level,
-                     reasons=",".join(dict.fromkeys(r.code for r in severity.reasons)))
-    s.add(row)
-    s.flush()
+    row = insert_row(s, VITAL_SIGNS, dict(  # Core, one statement: it is on the screening save's path (issue 16)
+        taken_at=at, username=username, workstation=workstation, screening_id=screening_id, case_id=case_id,
+        temperature_c=vitals.temperature_c, respiratory_rate=vitals.respiratory_rate, spo2=vitals.spo2,
+        spo2_scale=int(vitals.spo2_scale), oxygen=vitals.oxygen, systolic_bp=vitals.systolic_bp,
+        heart_rate=vitals.heart_rate, consciousness=vitals.consciousness, news2=severity.news2.total,
+        news2_complete=severity.news2.complete, max_single=severity.news2.max_single, level=severity.level,
+        reasons=",".join(dict.fromkeys(r.code for r in severity.reasons))))
     return record(row)
 
 
@@ -77,8 +80,11 @@ def latest_for_case(s: Session, case_id: int) -> VitalSignsRecord | None:
     return found[0] if found else None
 
 
+_FOR_SCREENING = (select(VITAL_SIGNS).where(VITAL_SIGNS.c.screening_id == bindparam("id"))
+                  .order_by(VITAL_SIGNS.c.id.desc()).limit(1))
+
+
 def for_screening(s: Session, screening_id: int) -> VitalSignsRecord | None:
     """The set taken at pre-triage with this screening (None: only the temperature, before 0023)."""
-    row = s.scalars(select(VitalSigns).where(VitalSigns.screening_id == screening_id)
-                    .order_by(VitalSigns.id.desc()).limit(1)).first()
+    row = connection_of(s).execute(_FOR_SCREENING, {"id": screening_id}).first()  # Core: on the registration's path
     return None if row is None else record(row)

@@ -3,7 +3,9 @@
 "发热门诊等重点岗位工作人员…每3天完成1次核酸检测": a test sampled on day d keeps a person in time through day
 d + interval (``StaffFigures.test_interval_days``); that day the next one is due, the day after it is overdue.
 A person added to the roster who has never been tested is due on the day they were added. A positive staff
-test or surface swab raises an alert in the same transaction (逢阳必报). Evidence and the board carry no full
+test or surface swab raises an alert in the same transaction (逢阳必报). A person whose latest test is positive is
+off duty (暂停岗位：按规定隔离并复检) until a later negative test: derived from the tests, never stored; the 3-day
+clock does not run for them as an overdue test, the board shows their retest instead. Evidence and the board carry no full
 name: the roster number and the post, and the board a masked name.
 """
 
@@ -27,7 +29,7 @@ from app.services.base import Service, authorize
 from app.services.users import check_full_name
 from app.staff.figures import StaffFigures
 from app.staff.tables import EnvSwab, StaffMember, StaffTest
-from app.staff.vocab import RosterState, SampleResult, StaffPost
+from app.staff.vocab import RosterState, SampleResult, StaffClock, StaffPost
 from app.text_rules import check_text
 from app.triage.common import clinic_row
 from app.triage.identity import normalise_phone
@@ -43,7 +45,10 @@ def due_on(last_test: date | None, added_on: date, interval_days: int) -> date:
     return max(last_test + timedelta(days=interval_days), added_on)
 
 
-def state_on(day: date, due: date) -> RosterState:
+def state_on(day: date, due: date, last_result: str | None = None) -> RosterState:
+    """Off duty while the latest test is positive, whatever the day; else where the day stands against ``due``."""
+    if last_result == SampleResult.POSITIVE:
+        return RosterState.OFF_DUTY
     if day > due:
         return RosterState.OVERDUE
     return RosterState.DUE_TODAY if day == due else RosterState.IN_TIME
@@ -87,8 +92,11 @@ class SwabRecord:
 
 @dataclass(frozen=True)
 class StaffClockRow:
-    """An active person's next test as a clock: warned from the start of the due day, overdue after it."""
+    """An active person's next test as a clock: warned from the start of the due day, overdue after it; or, off
+    duty, the retest (``StaffClock.STAFF_RETEST``): warned from the positive test's day, due at the end of the
+    retest day or of today, whichever is later — shown, never overdue."""
 
+    kind: str  # StaffClock
     staff_id: int
     full_name: str
     post: str
@@ -122,24 +130,42 @@ def _rows(s: Session, day: date) -> list[StaffRow]:
         test = last.get(m.id)
         due = due_on(test[0] if test else None, m.added_on, interval)
         out.append(StaffRow(m.id, m.full_name, m.post, m.phone, username, m.active, m.added_on,
-                            test[0] if test else None, test[1] if test else None, due, state_on(day, due).value,
-                            m.version))
+                            test[0] if test else None, test[1] if test else None, due,
+                            state_on(day, due, test[1] if test else None).value, m.version))
     return out
 
 
-def overdue_on(s: Session, day: date) -> int:
-    """Active staff overdue on ``day``: on the roster before it and no test in the interval's days up to it
-    (``due_on``: day > due ⇔ day > added_on and no test on day - interval … day). Reads the tests of those
-    days only, never the history before them."""
+def standing_on(s: Session, day: date) -> tuple[int, int]:
+    """Active staff on the roster on ``day``: (overdue, off duty). Overdue: on the roster before the day, no test
+    in the interval's days up to it (``due_on``: day > due ⇔ day > added_on and no test on day - interval … day),
+    and not off duty. Off duty: the latest test up to the day is positive. Reads the tests of those days; only
+    for a person not tested in them, that person's latest test before."""
     interval = interval_days(s)
-    tested = set(s.scalars(select(StaffTest.staff_id).where(StaffTest.clinic_day >= day - timedelta(days=interval),
-                                                            StaffTest.clinic_day <= day)))
-    members = s.scalars(select(StaffMember.id).where(StaffMember.active.is_(True), StaffMember.added_on < day))
-    return sum(i not in tested for i in members)
+    first = day - timedelta(days=interval)
+    latest: dict[int, tuple[date, int, str]] = {}
+    for staff_id, sampled, result, test_id in s.execute(
+            select(StaffTest.staff_id, StaffTest.clinic_day, StaffTest.result, StaffTest.id)
+            .where(StaffTest.clinic_day >= first, StaffTest.clinic_day <= day)):
+        if staff_id not in latest or (sampled, test_id) > latest[staff_id][:2]:
+            latest[staff_id] = (sampled, test_id, result)
+    overdue = off_duty = 0
+    for member_id, added_on in s.execute(select(StaffMember.id, StaffMember.added_on)
+                                         .where(StaffMember.active.is_(True), StaffMember.added_on <= day)):
+        if member_id in latest:
+            off_duty += latest[member_id][2] == SampleResult.POSITIVE
+        elif added_on < day:
+            before = s.scalar(select(StaffTest.result).where(StaffTest.staff_id == member_id,
+                                                             StaffTest.clinic_day < first)
+                              .order_by(StaffTest.clinic_day.desc(), StaffTest.id.desc()).limit(1))
+            if before == SampleResult.POSITIVE:
+                off_duty += 1
+            else:
+                overdue += 1
+    return overdue, off_duty
 
 
 def day_counts(s: Session, day: date) -> dict[str, int]:
-    """The daily report's rows: people tested that day, their positives, the overdue, and the swabs."""
+    """The daily report's rows: people tested that day, their positives, the overdue, the off duty, the swabs."""
     tested, positive = s.execute(
         select(func.count(func.distinct(StaffTest.staff_id)),
                func.count(func.distinct(StaffTest.staff_id)).filter(StaffTest.result == SampleResult.POSITIVE.value))
@@ -147,8 +173,9 @@ def day_counts(s: Session, day: date) -> dict[str, int]:
     swabs, swabs_positive = s.execute(
         select(func.count(), func.count().filter(EnvSwab.result == SampleResult.POSITIVE.value))
         .where(EnvSwab.clinic_day == day)).one()
-    return {"staff_tested": int(tested), "staff_positive": int(positive), "staff_overdue": overdue_on(s, day),
-            "swabs_taken": int(swabs), "swabs_positive": int(swabs_positive)}
+    overdue, off_duty = standing_on(s, day)
+    return {"staff_tested": int(tested), "staff_positive": int(positive), "staff_overdue": overdue,
+            "staff_off_duty": off_duty, "swabs_taken": int(swabs), "swabs_positive": int(swabs_positive)}
 
 
 def _start(day: date, zone: ZoneInfo) -> datetime:
@@ -156,16 +183,22 @@ def _start(day: date, zone: ZoneInfo) -> datetime:
 
 
 def staff_clocks(s: Session, now: datetime) -> list[StaffClockRow]:
-    """The clocks of active staff whose next test is due today or overdue (warned or late), most urgent first."""
+    """The clocks of active staff whose next test is due today or overdue (warned or late), and of those off duty
+    (their retest), most urgent first."""
     zone = ZoneInfo(clinic_row(s).timezone)
     today = now.astimezone(zone).date()
     out = []
     for r in _rows(s, today):
         if not r.active or r.state == RosterState.IN_TIME:
             continue
+        if r.state == RosterState.OFF_DUTY:
+            positive = r.last_test_on or r.added_on
+            out.append(StaffClockRow(StaffClock.STAFF_RETEST.value, r.id, r.full_name, r.post, _start(positive, zone),
+                                     _start(positive, zone), _start(max(r.due_on, today) + timedelta(days=1), zone)))
+            continue
         started = r.last_test_on or r.added_on
-        out.append(StaffClockRow(r.id, r.full_name, r.post, _start(started, zone), _start(r.due_on, zone),
-                                 _start(r.due_on + timedelta(days=1), zone)))
+        out.append(StaffClockRow(StaffClock.STAFF_TEST.value, r.id, r.full_name, r.post, _start(started, zone),
+                                 _start(r.due_on, zone), _start(r.due_on + timedelta(days=1), zone)))
     return sorted(out, key=lambda c: (c.due_at, c.staff_id))
 
 
@@ -182,15 +215,16 @@ class RosterService(Service):
         return self.clock.now().astimezone(ZoneInfo(clinic_row(s).timezone)).date()
 
     def roster(self, actor: Actor) -> list[StaffRow]:
-        """Everyone on the roster, the active first, then the most urgent."""
+        """Everyone on the roster, the active first, the off duty first of them, then the most urgent."""
         with self.db.read() as s:
             authorize(s, actor, Perm.STAFF_TESTING)
             rows = _rows(s, self._today(s))
-        return sorted(rows, key=lambda r: (not r.active, r.due_on, r.id))
+        return sorted(rows, key=lambda r: (not r.active, r.state != RosterState.OFF_DUTY, r.due_on, r.id))
 
     def overdue(self, actor: Actor) -> list[StaffRow]:
-        """The admin's list: active staff overdue today, or due today, most overdue first."""
-        return [r for r in self.roster(actor) if r.active and r.state != RosterState.IN_TIME]
+        """The admin's list: active staff overdue today, or due today, most overdue first (not the off duty)."""
+        return [r for r in self.roster(actor)
+                if r.active and r.state in (RosterState.OVERDUE, RosterState.DUE_TODAY)]
 
     def add(self, actor: Actor, *, post: str, full_name: str = "", phone: str = "",
             username: str | None = None) -> StaffRow:

@@ -28,9 +28,11 @@ class RosterState(StrEnum):
     IN_TIME = "in_time"
     DUE_TODAY = "due_today"
     OVERDUE = "overdue"
+    OFF_DUTY = "off_duty"  # the latest test positive: off duty until a later negative test, not "overdue"
 
 
 class StaffClock(StrEnum):
     """The deadline board's clock of a key-post staff member's next test."""
 
     STAFF_TEST = "staff_test"
+    STAFF_RETEST = "staff_retest"  # off duty after a positive test: the retest, never an overdue ordinary test

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from typing import Any
 
 from app.casework.records import ClockRecord
+from app.severity.store import VitalSignsRecord
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,9 @@ class TransferRecord:
     underlying_conditions: str = ""  # 基础疾病及过敏史
     lines_medication: str = ""  # 途中管路及已用药物
     documents: str = ""  # 随行资料
+    # the set of observations the request carried (transfers.vital_signs_id, schema 0023): the case's latest set
+    # when the request was made, else the pre-triage one; None: neither. Readings, NEWS2 and level as computed then
+    vital_signs: VitalSignsRecord | None = None
 
 
 @dataclass(frozen=True)

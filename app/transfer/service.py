@@ -36,6 +36,7 @@ from app.access_log import Access, Criteria, record_access
 from app.actor import Actor
 from app.csv_safe import escape_row
 from app.casework import clocks
+from app.casework.observation import latest_vitals
 from app.casework.tables import Case, Clock
 from app.casework.vocab import ClockKind, Disposition
 from app.clinic_contacts import CONTACTS_KEY, ClinicContacts, load_contacts
@@ -51,6 +52,8 @@ from app.people import full_name
 from app.permissions import Perm
 from app.privacy import mask_name
 from app.services.base import Service, WriteOp, authorize, row_to_save
+from app.severity import store as vital_store
+from app.severity.tables import VitalSigns
 from app.signing import TokenError
 from app.text_rules import check_text
 from app.transfer.records import HospitalRecord, ReceivedRecord, TransferRecord, TrustedClinicInfo
@@ -292,10 +295,12 @@ class TransferService(Service):
             ward_detail = json.loads(case.disposition_detail or "{}") if from_ward else {}
             origin = (f"{admission.ward.name} {admission.bed}" if admission is not None
                       else " ".join(str(ward_detail.get(k) or "") for k in ("ward", "bed")).strip())[:100]
+            observed = latest_vitals(s, case)
             t = Transfer(case_id=case.id, visit_no=number, state=TransferState.REQUESTED.value, requested_at=now,
                          requested_by=actor.username, hospital_id=hospital.id, hospital_name=hospital.name,
                          condition=condition, oxygen=oxygen, precautions=precautions, staff=staff,
-                         request_reason=reason, origin_ward=origin if from_ward else "", **facts)
+                         request_reason=reason, origin_ward=origin if from_ward else "",
+                         vital_signs_id=observed.id if observed is not None else None, **facts)
             s.add(t)
             s.flush()
             detail: dict[str, Any] = {"transfer_id": t.id, "hospital": hospital.name}
@@ -317,6 +322,7 @@ class TransferService(Service):
             s.flush()
             op.summary = {"transfer_id": t.id, "hospital": hospital.name, "condition": condition, "oxygen": oxygen,
                           "reason": reason, "request_clock_met": met, "clocks_settled": settled,
+                          "vital_signs_id": t.vital_signs_id, "news2": observed.news2 if observed else None,
                           **{k: v for k, v in facts.items() if v}}
             if from_ward:
                 op.summary |= {"from_ward": origin, "admission": ward_detail,
@@ -455,10 +461,13 @@ class TransferService(Service):
             return self._record(s, t)
 
     def open_transfers(self, actor: Actor) -> list[TransferRecord]:
+        """The open transfers, the sickest first (the NEWS2 the request carried, highest first; none last), then
+        by request time."""
         with self.db.read() as s:
             authorize(s, actor, Perm.VIEW_PATIENTS)
             rows = s.scalars(select(Transfer).where(Transfer.state.in_(OPEN_STATES)).order_by(Transfer.requested_at))
-            return [self._record(s, t) for t in rows]
+            records = [self._record(s, t) for t in rows]
+        return sorted(records, key=lambda r: -r.vital_signs.news2 if r.vital_signs is not None else 1)
 
     def history(self, actor: Actor, q: TransferQuery, limit: int = 500) -> list[TransferRecord]:
         with self.db.read() as s:
@@ -615,6 +624,8 @@ class TransferService(Service):
         transfer_clocks = tuple(clocks.record(c) for c in s.scalars(
             select(Clock).where(Clock.case_id == t.case_id, Clock.kind.in_([k.value for k in TransferClock]))
             .order_by(Clock.id)))
+        row = s.get(VitalSigns, t.vital_signs_id) if t.vital_signs_id is not None else None
+        observed = vital_store.record(row) if row is not None else None
         return TransferRecord(
             t.id, t.visit_no, patient.name, patient.sex, patient.birth_date, case.classification, t.state,
             t.requested_at, t.requested_by, t.hospital_id, t.hospital_name, t.condition, t.oxygen, t.precautions,
@@ -625,7 +636,8 @@ class TransferService(Service):
             requested_by_name=full_name(s, t.requested_by), hospital_phone=hospital.phone if hospital else "",
             symptoms=tuple(c for c in screening.symptoms.split(",") if c),
             onset_date=visit.onset_date or screening.onset_date,
-            temperature_c=screening.temperature_c, temperature_at=screening.screened_at,
+            temperature_c=observed.vitals.temperature_c if observed else screening.temperature_c,
+            temperature_at=observed.taken_at if observed else screening.screened_at,
             epi=json.loads(case.epi or "{}"), findings=case.findings or "",
             underlying_conditions=t.underlying_conditions or "", lines_medication=t.lines_medication or "",
-            documents=t.documents or "")
+            documents=t.documents or "", vital_signs=observed)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from app.db.engine import Database
 from app.db.models import Clinic
 from app.errors import NotInitialized
+from app.severity.store import VitalSignsRecord
 from app.triage.records import (HandoffRecord, PatientRecord, ScreeningInput, ScreeningRecord, TravelEntry)
 from app.triage.tables import Handoff, Patient, Screening
 
@@ -77,19 +78,27 @@ def split_codes(text: str) -> tuple[str, ...]:
     return tuple(c for c in text.split(",") if c)
 
 
-def screening_inputs(row: Screening | Row[Any]) -> ScreeningInput:
-    return ScreeningInput(
+def screening_inputs(row: Screening | Row[Any], vital_signs: VitalSignsRecord | None = None) -> ScreeningInput:
+    """The inputs as saved; the readings besides the temperature come from ``vital_signs`` (the set saved with
+    the screening, app.severity.store.for_screening), absent when it is not given."""
+    inputs = ScreeningInput(
         temperature_c=row.temperature_c, temp_method=row.temp_method, symptoms=frozenset(split_codes(row.symptoms)),
         onset_date=row.onset_date, travel=travel_from_json(row.travel), contact_case=row.contact_case,
         cluster=row.cluster, health_code=row.health_code, occupation=row.occupation,
         antipyretic_elsewhere=row.antipyretic, health_code_note=row.health_code_note,
     )
+    if vital_signs is None:
+        return inputs
+    v = vital_signs.vitals
+    return replace(inputs, spo2=v.spo2, respiratory_rate=v.respiratory_rate, heart_rate=v.heart_rate,
+                   systolic_bp=v.systolic_bp, consciousness=v.consciousness, oxygen=v.oxygen)
 
 
-def screening_record(row: Screening | Row[Any], visit_no: str | None = None, patient_name: str | None = None
-                     ) -> ScreeningRecord:
-    return ScreeningRecord(row.id, row.screened_at, row.username, screening_inputs(row), row.computed_decision,
-                           row.decision, split_codes(row.reasons), row.override_reason, visit_no, patient_name)
+def screening_record(row: Screening | Row[Any], visit_no: str | None = None, patient_name: str | None = None,
+                     vital_signs: VitalSignsRecord | None = None) -> ScreeningRecord:
+    return ScreeningRecord(row.id, row.screened_at, row.username, screening_inputs(row, vital_signs),
+                           row.computed_decision, row.decision, split_codes(row.reasons), row.override_reason,
+                           visit_no, patient_name, row.severity_level, row.news2, bool(row.urgent), vital_signs)
 
 
 def patient_record(row: Patient | Row[Any], last_visit_no: str | None = None) -> PatientRecord:
@@ -101,4 +110,5 @@ def patient_record(row: Patient | Row[Any], last_visit_no: str | None = None) ->
 def handoff_record(row: Handoff) -> HandoffRecord:
     return HandoffRecord(row.id, row.visit.visit_no, row.visit.patient.name, row.state, row.escort, row.sent_at,
                          row.sent_by, row.sent_workstation, row.due_at, row.received_at, row.received_by,
-                         row.incident_noticed_by, row.incident_reported_to, row.incident_note, row.version)
+                         row.incident_noticed_by, row.incident_reported_to, row.incident_note, row.version,
+                         queue_no=row.visit.queue_no)

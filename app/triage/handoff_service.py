@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import timedelta
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.actor import Actor
+from app.casework.queue import next_queue_no, queue_label
 from app.errors import Conflict, NotFound, ValidationError
 from app.people import full_name, full_names
 from app.permissions import Perm
@@ -18,7 +20,7 @@ from app.text_rules import check_text
 from app.triage.common import handoff_record
 from app.triage.records import HandoffRecord
 from app.triage.screening_service import load_rule_context
-from app.triage.tables import Handoff, Visit
+from app.triage.tables import Handoff, Patient, Visit
 from app.triage.vocab import HandoffState
 
 
@@ -56,6 +58,21 @@ def _text(value: str, field: str, minimum: int = 1, maximum: int = 64) -> str:
     return text
 
 
+#: What a listed hand-off shows: its own columns, the visit number and the name — never the ORM rows with the
+#: visit, patient and screening they load eagerly (the feed polls a day's arrivals every 1.5 s).
+_LISTED = (Handoff.id, Visit.visit_no, Patient.name.label("patient_name"), Handoff.state, Handoff.escort,
+           Handoff.sent_at, Handoff.sent_by, Handoff.sent_workstation, Handoff.due_at, Handoff.received_at,
+           Handoff.received_by,
+           Handoff.incident_noticed_by, Handoff.incident_reported_to, Handoff.incident_note, Handoff.version,
+           Visit.queue_no)
+
+
+def _listed(s: Session, *where: Any, order: Any) -> list[HandoffRecord]:
+    rows = s.connection().execute(select(*_LISTED).join(Visit, Visit.id == Handoff.visit_id)
+                                  .join(Patient, Patient.id == Visit.patient_id).where(*where).order_by(order))
+    return [HandoffRecord(**row._mapping) for row in rows]  # each column named as its field
+
+
 class HandoffService(Service):
     def send(self, actor: Actor, visit_no: str, escort: str) -> HandoffRecord:
         """Record who walks the patient to the fever clinic, and when it becomes overdue."""
@@ -73,9 +90,11 @@ class HandoffService(Service):
                           sent_at=now, sent_by=actor.username, sent_workstation=actor.workstation,
                           due_at=now + timedelta(minutes=timeout))
             op.session.add(row)
+            if visit.queue_no is None:  # a visit sent again keeps its number; taken last: the lock is brief
+                visit.queue_no = next_queue_no(op.session, visit.clinic_day)
             op.session.flush()
             op.entity_id = visit.visit_no
-            op.summary = {"escort": escort, "due_at": row.due_at.isoformat()}
+            op.summary = {"escort": escort, "due_at": row.due_at.isoformat(), "queue_no": queue_label(visit.queue_no)}
             return handoff_record(row)
 
     def confirm_arrival(self, actor: Actor, scanned: str) -> Arrival:
@@ -132,19 +151,15 @@ class HandoffService(Service):
         """Every hand-off still on the way, oldest first (both desks poll this)."""
         with self.db.read() as s:
             authorize(s, actor, Perm.VIEW_PATIENTS)
-            rows = s.scalars(select(Handoff).where(Handoff.state == HandoffState.ESCORTING.value)
-                             .order_by(Handoff.sent_at)).all()
-            return [handoff_record(r) for r in rows]
+            return _listed(s, Handoff.state == HandoffState.ESCORTING.value, order=Handoff.sent_at)
 
     def arrived_since(self, actor: Actor, since: object) -> list[HandoffRecord]:
         with self.db.read() as s:
             authorize(s, actor, Perm.VIEW_PATIENTS)
-            rows = s.scalars(select(Handoff).where(Handoff.state == HandoffState.ARRIVED.value,
-                                                   Handoff.received_at >= since)
-                             .order_by(Handoff.received_at.desc())).all()
+            rows = _listed(s, Handoff.state == HandoffState.ARRIVED.value, Handoff.received_at >= since,
+                           order=Handoff.received_at.desc())
             names = full_names(s, (r.received_by for r in rows))
-            return [replace(handoff_record(r), received_by_name=names.get(r.received_by or "", r.received_by))
-                    for r in rows]
+            return [replace(r, received_by_name=names.get(r.received_by or "", r.received_by)) for r in rows]
 
     def overdue(self, actor: Actor) -> list[HandoffRecord]:
         now = self.clock.now()

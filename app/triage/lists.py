@@ -43,10 +43,15 @@ class ListRow:
     patient_name: str | None
     phone: str | None
     handoff_state: str | None
+    # how sick (issue 17): the triage level and NEWS2 as computed at the desk (None: no set, e.g. the pharmacy),
+    # and whether the patient went to a doctor at once whatever the decision
+    severity_level: int | None = None
+    news2: int | None = None
+    urgent: bool = False
 
 
 CSV_HEADER = ["screened_at", "visit_no", "name", "phone", "temperature", "symptoms", "decision", "reasons",
-              "nurse", "source", "handoff"]
+              "nurse", "source", "handoff", "severity_level", "news2", "urgent"]
 
 
 def _current_handoff() -> Any:
@@ -90,7 +95,8 @@ def _joined(query: Select[*tuple[Any, ...]], q: ListQuery) -> Select[*tuple[Any,
 def _filtered(q: ListQuery) -> Select[*tuple[Any, ...]]:
     query = select(Screening.id, Screening.screened_at, Screening.temperature_c, Screening.symptoms,
                    Screening.decision, Screening.reasons, Screening.username, Screening.source,
-                   Visit.visit_no, Patient.name, Patient.phone, _current_handoff())
+                   Visit.visit_no, Patient.name, Patient.phone, _current_handoff(), Screening.severity_level,
+                   Screening.news2, Screening.urgent)
     return _joined(query, q)
 
 
@@ -105,7 +111,8 @@ def _counted(q: ListQuery) -> Select[*tuple[Any, ...]]:
 
 
 def _row(r: Any) -> ListRow:
-    return ListRow(r[0], r[1], r[2], split_codes(r[3]), r[4], split_codes(r[5]), r[6], r[7], r[8], r[9], r[10], r[11])
+    return ListRow(r[0], r[1], r[2], split_codes(r[3]), r[4], split_codes(r[5]), r[6], r[7], r[8], r[9], r[10], r[11],
+                   r[12], r[13], bool(r[14]))
 
 
 def _filters(q: ListQuery) -> dict[str, Any]:
@@ -158,7 +165,9 @@ class ListService(Service):
                 writer.writerow(escape_row([row.screened_at.isoformat(), row.visit_no or "", row.patient_name or "",
                                             row.phone or "", f"{row.temperature_c:.1f}", ";".join(row.symptoms),
                                             row.decision, ";".join(row.reasons), row.nurse, row.source,
-                                            row.handoff_state or ""]))
+                                            row.handoff_state or "",
+                                            "" if row.severity_level is None else str(row.severity_level),
+                                            "" if row.news2 is None else str(row.news2), "1" if row.urgent else "0"]))
                 n += 1
         return n
 

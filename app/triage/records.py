@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from app.severity.store import VitalSignsRecord
+from app.severity.triage_level import Severity
+
 
 @dataclass(frozen=True)
 class TravelEntry:
@@ -25,16 +28,26 @@ class ScreeningInput:
     occupation: str = "none"  # Occupation
     antipyretic_elsewhere: bool = False
     health_code_note: str | None = None  # why no code was shown (required with health_code "none")
+    # the other vital signs (issue 17), each optional: None is "not measured", never "normal"
+    spo2: int | None = None  # %, scale 1 (the desk never chooses scale 2)
+    respiratory_rate: int | None = None  # per minute
+    heart_rate: int | None = None  # per minute
+    systolic_bp: int | None = None  # mmHg
+    consciousness: str | None = None  # app.severity.vocab.Avpu (A C V P U)
+    oxygen: bool | None = None  # on supplemental oxygen (None: not recorded)
 
 
 @dataclass(frozen=True)
 class Assessment:
-    """What the rules say: the decision, every reason, and warnings to confirm (implausible values)."""
+    """What the rules say: the decision, every reason, and warnings to confirm (implausible values: the
+    temperature's, then app.severity.vocab.VitalWarning codes of the other readings); ``severity``: how sick,
+    from the vital signs (None only where no set is taken, the pharmacy counter)."""
 
     decision: str  # Decision code
     reasons: tuple[str, ...]  # Reason codes
     matched_areas: tuple[tuple[str, str], ...] = ()  # (area, level)
     warnings: tuple[str, ...] = ()
+    severity: Severity | None = None
 
 
 @dataclass(frozen=True)
@@ -49,6 +62,15 @@ class ScreeningRecord:
     override_reason: str | None
     visit_no: str | None = None
     patient_name: str | None = None
+    # how sick (issue 17), as computed when saved: the triage level and NEWS2 of the set taken at the desk (None
+    # when no set was taken: the pharmacy counter, a paper import, before 0023), and whether the patient goes to
+    # a doctor at once whatever ``decision`` says
+    severity_level: int | None = None  # app.severity.vocab.Level
+    news2: int | None = None  # a floor when vital_signs.news2_complete is False
+    urgent: bool = False
+    # the set itself (readings, NEWS2 complete or not, level reasons), where the reader loaded it: the record
+    # the desk gets back on saving, and VisitDetail.screening
+    vital_signs: VitalSignsRecord | None = None
 
 
 @dataclass(frozen=True)
@@ -100,6 +122,7 @@ class HandoffRecord:
     incident_note: str | None = None
     version: int = 1
     received_by_name: str | None = None  # the receiver's real name, where a list shows who received
+    queue_no: int | None = None  # the fever clinic's queue number (app.casework.queue.queue_label); 0023
 
 
 @dataclass(frozen=True)

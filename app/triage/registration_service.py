@@ -13,6 +13,7 @@ from app.access_log import Access, criteria_kind, record_access
 from app.actor import Actor
 from app.clock import Clock
 from app.counters import next_value
+from app.db.engine import connection_of
 from app.db.models import User
 from app.db.prefix import starts_with
 from app.errors import Conflict, NotFound, StaleEdit, ValidationError
@@ -22,6 +23,7 @@ from app.permissions import Perm
 from app.services.base import Service, authorize, insert_row
 from app.triage.common import (clinic_identity, handoff_record, local_day, patient_record, screening_inputs,
                                screening_record, split_codes)
+from app.severity.store import for_screening
 from app.triage.identity import name_initials, normalise_patient
 from app.triage.records import PatientInput, PatientRecord, VisitDetail
 from app.triage.rules import assess, checked_health_code_note
@@ -76,7 +78,8 @@ def visit_detail(s: Session, visit: Visit | Row[Any], patient: Patient | Row[Any
     return VisitDetail(
         visit_no=visit.visit_no, registered_at=visit.registered_at, nurse_username=visit.username,
         nurse_name=nurse or visit.username, patient=patient_record(patient),
-        screening=screening_record(screening, visit.visit_no, patient.name),
+        screening=screening_record(screening, visit.visit_no, patient.name,  # with its set (issue 17), if any
+                                   None if screening.severity_level is None else for_screening(s, screening.id)),
         onset_date=visit.onset_date, vaccination_doses=visit.vaccination_doses,
         handoffs=tuple(handoff_record(h) for h in handoffs), people=people,
         doctor_name=doctor, classification=case.classification if case else "",
@@ -186,7 +189,7 @@ class RegistrationService(Service):
         p = normalise_patient(patient, today)
         with self.audited_write(actor, "triage.register", "visit", Perm.TRIAGE) as op:
             s = op.session
-            conn = s.connection()
+            conn = connection_of(s)
             found = conn.execute(_TO_REGISTER, {"id": screening_id, "id_type": p.id_type, "id_number": p.id_number,
                                                 "actor": actor.username}).first()
             if found is None:

@@ -43,6 +43,7 @@ ACTION: Mapping[str, Words] = {
     "pharmacy.callback": Words("购药者电话回访", "Medicine buyer called back"),
     "import.visits": Words("导入纸质登记", "Paper records imported"),
     "case.take": Words("首诊接诊", "Case taken (first-diagnosis doctor)"),
+    "queue.call": Words("发热门诊叫号", "Queue number called"),
     "case.handover_request": Words("申请移交病例", "Hand-over requested"),
     "case.handover_accept": Words("接受病例移交", "Hand-over accepted"),
     "case.handover_decline": Words("拒绝病例移交", "Hand-over declined"),
@@ -52,6 +53,7 @@ ACTION: Mapping[str, Words] = {
     "case.reported": Words("网络直报", "Direct network report recorded"),
     "case.investigated": Words("流调完成", "Epidemiological investigation done"),
     "case.observe": Words("安排留观", "Observation room and bed"),
+    "case.vitals": Words("记录生命体征", "Vital signs recorded"),
     "case.order_test": Words("开具检测", "Test ordered"),
     "case.result": Words("录入检测结果", "Test result recorded"),
     "case.dispose": Words("病例处置(结案)", "Case closed with a disposition"),
@@ -155,6 +157,7 @@ ACCESS_FILTER: Mapping[str, Words] = {
 HUB_KEY_SOURCE: Mapping[str, Words] = {
     "receipt": Words("首次回执", "first receipt"),
     "admin": Words("管理员设置", "set by an administrator"),
+    "lists": Words("首次拉取县级清单", "first county list pull"),  # issue 18: the lists' answers are signed
 }
 
 #: The county lists a clinic applies (app/hub/store.py LIST_NAMES).
@@ -170,4 +173,5 @@ REPRINT_REASON: Mapping[str, Words] = {"lost": Words("遗失", "lost")}
 HUB_CHECKED: Mapping[str, Words] = {
     "receipt": Words("报告回执", "report receipt"),
     "anchors": Words("审计锚点清单", "audit anchor list"),
+    "lists": Words("县级清单", "county lists"),  # issue 18
 }

@@ -48,6 +48,7 @@ CLOCK_KIND: Mapping[str, Words] = {
     "transfer_handover": Words("出发后完成交接时限", "Transfer hand-over at the hospital"),
     "nat_12h": Words("疑似病例12小时内核酸采样", "12 h nucleic acid sample (suspected case)"),
     "incident_2h": Words("擅自离院2小时内报告", "2 h incident report"),
+    "observation_round": Words("留观生命体征复测", "Observation round (vital signs)"),
     **_STAFF_CLOCK_KIND,  # issue 18: a key-post staff member's next test (app/staff)
 }
 

@@ -345,6 +345,14 @@ ERRORS: dict[str, Words] = {
         zh="该患者已由 {doctor} 医生接诊，由其首诊负责：如需接手，请联系该医生申请交接。",
         en="This patient has already been taken by doctor {doctor}, who is responsible for the case: to take over, "
            "ask that doctor for a hand-over."),
+    "queue_empty": Words(
+        zh="没有待叫号的患者：候诊的患者都已叫过号或已接诊。如需再次叫号，请选中该患者后点“重新叫号”。",
+        en="Nobody is waiting to be called: every waiting patient has been called or taken. To call one again, "
+           "select the patient and press Call again."),
+    "not_waiting": Words(
+        zh="就诊号 {visit_no} 不在候诊列表中（已接诊或尚未确认接收）：请刷新列表后再叫号。",
+        en="Visit {visit_no} is not in the waiting list (already taken, or not yet received): reload the list, "
+           "then call again."),
     "not_arrived": Words(
         zh="该患者尚未在发热门诊确认接收：请先确认接收该患者，再接诊。",
         en="This patient has not been received at the fever clinic yet: confirm the arrival first, then take the "
@@ -1054,6 +1062,12 @@ ERRORS: dict[str, Words] = {
         zh="本县级平台尚未登记机构 {clinic}，该文件未导入任何内容。请先用 hub add-clinic 登记该机构的公钥，再导入此文件。",
         en="Clinic {clinic} is not registered at this county hub; nothing in the file was imported. Register "
            "the clinic's public key first (hub add-clinic), then import the file again."),
+    "hub_lists_unsigned": Words(
+        zh="县级平台发来的清单没有有效签名（平台版本较旧，或在传输途中被改动），已拒绝，本机清单未做任何更改。"
+           "请县级平台升级到与本机相同的版本后再拉取；仍出现时请县级技术人员检查网络。",
+        en="The county's lists came without a valid signature (an older hub, or changed on the way): refused, "
+           "nothing changed here. Ask the county to upgrade the hub to this version and pull again; if it happens "
+           "again, ask the county's technical staff to check the network."),
     "hub_key_unknown": Words(
         zh="本机尚未固定县级平台公钥，无法核验这份{what}文件，未导入任何内容。请县级平台用 hub public-key 宣读公钥，"
            "由管理员在本机用 sync hub-key 设置后再导入。",
@@ -1064,9 +1078,9 @@ ERRORS: dict[str, Words] = {
         en="Nothing is waiting to be sent, so no file was made. There is nothing to carry; to send a day's "
            "report, submit it first and export again."),
     "receipt_gone": Words(
-        zh="这份回执已不在县级平台上（平台重启过，或之后导入了很多文件）。请重新导入同一文件：不会重复保存，并会生成新的回执。",
-        en="This receipt is no longer held by the county hub (it restarted, or many files were imported since). "
-           "Import the same file again: nothing is stored twice and a new receipt is made."),
+        zh="县级平台上没有这份回执（链接有误）。请重新导入同一文件：不会重复保存，并会得到同一份回执。",
+        en="The county hub holds no such receipt (the link is wrong). Import the same file again: nothing is "
+           "stored twice and you get the same receipt."),
     "file_unwritable": Words(
         zh="无法写入文件 {path}：请检查 U 盘是否插好、是否写保护或已满，然后重新导出。",
         en="The file {path} could not be written: check that the USB drive is plugged in, not write-protected "
@@ -1113,6 +1127,7 @@ _DEFAULTS: dict[str, Fields] = {
     "handoff_open": {"visit_no": ""},
     "already_arrived": {"visit_no": ""},
     "handoff_closed": {"visit_no": ""},
+    "not_waiting": {"visit_no": ""},
     "hospital_exists": {"name": ""},
     "escort_test_old": {"hours": 48},
     "ward_exists": {"name": ""},

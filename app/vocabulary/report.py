@@ -47,6 +47,7 @@ REPORT_COUNT: Mapping[str, Words] = {
     # issue 18: key-post staff testing and environmental swabs (app/staff), the stockpile (app/stock)
     "staff_tested": Words("重点岗位人员核酸检测人数", "Key-post staff tested"),
     "staff_overdue": Words("重点岗位人员检测逾期", "Key-post staff overdue for a test"),
+    "staff_off_duty": Words("重点岗位人员暂停岗位（阳性，隔离待复检）", "Key-post staff off duty (positive, isolating until retested)"),
     "staff_positive": Words("重点岗位人员检测阳性", "Key-post staff tested positive"),
     "swabs_taken": Words("环境表面采样", "Environmental surface swabs"),
     "swabs_positive": Words("环境表面采样阳性", "Environmental swabs positive"),
@@ -71,6 +72,7 @@ ALERT_KIND: Mapping[str, Words] = {
     "offline_admit_refusable": Words("门岗离线放行了应拒绝的通行证", "Offline gate let in a permit it should have refused"),
     "staff_positive": Words("重点岗位工作人员核酸阳性", "Key-post staff member tested positive"),
     "swab_positive": Words("环境表面采样阳性", "Environmental surface swab positive"),
+    "news2": Words("留观患者NEWS2升高", "NEWS2 rising under observation"),
 }
 
 ALERT_SERIES: Mapping[str, Words] = {

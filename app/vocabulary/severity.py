@@ -213,6 +213,15 @@ UNIT: Mapping[str, Words] = {
     "points": Words("分", "points"),
 }
 
+#: A saved set of observations on paper and in the case timeline (app/printing/vitals_text.py).
+RECORD: Mapping[str, Words] = {
+    "partial": Words("≥ {total}（不完整，未测：{missing}）", "≥ {total} (partial; not measured: {missing})"),
+    "partial_short": Words("≥ {total}（不完整）", "≥ {total} (partial)"),
+    "scale_2": Words("（量表 2）", " (scale 2)"),
+    "pre_triage": Words("预检分诊", "Pre-triage"),
+    "fever_clinic": Words("发热门诊", "Fever clinic"),
+}
+
 
 def reason_text(code: str, value: str, language: str) -> str:
     """A level's reason in words, its ``value`` in words too when it is a code (a consciousness, a parameter)."""

@@ -24,10 +24,12 @@ ROSTER_STATE: Mapping[str, Words] = {
     "in_time": Words("按期", "In time"),
     "due_today": Words("今日应检", "Due today"),
     "overdue": Words("逾期未检", "Overdue"),
+    "off_duty": Words("暂停岗位：按规定隔离并复检", "Off duty: isolate and retest as the rules say"),
 }
 
 CLOCK_KIND: Mapping[str, Words] = {
     "staff_test": Words("重点岗位人员核酸检测", "Key-post staff test"),
+    "staff_retest": Words("重点岗位人员暂停岗位待复检", "Key-post staff off duty: retest"),
 }
 
 ACTION: Mapping[str, Words] = {

@@ -64,6 +64,8 @@ SUMMARY_KEY: Mapping[str, Words] = {
     "gate": Words("门岗", "gate"),
     "escort": Words("陪同", "escort"),
     "due_at": Words("应到达时间", "due at"),
+    "queue_no": Words("候诊号", "queue number"),
+    "again": Words("重新叫号", "called again"),
     "at": Words("时间", "at"),
     "reported_at": Words("报告时间", "reported at"),
     "done_at": Words("完成时间", "done at"),
@@ -85,6 +87,10 @@ SUMMARY_KEY: Mapping[str, Words] = {
     "rows": Words("条数", "rows"),
     "criteria": Words("查询方式", "searched"),
     "after": Words("修改后", "after"),
+    # issue 17 — the observation round (app/casework/observation.py) and the set a transfer request carries
+    "round_due_at": Words("首轮生命体征复测截止", "first vital signs round due"),
+    "vital_signs_id": Words("生命体征记录", "vital signs set"),
+    "news2": Words("NEWS2", "NEWS2"),
 }
 
 #: The patient's identity fields (registration form, import of paper records).

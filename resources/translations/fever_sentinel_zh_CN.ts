@@ -213,6 +213,10 @@
         <translation>环境表面采样第 {swab_no} 号（{place}）阳性，采样日期 {day}。请对该处消毒后重新采样，并为在此工作的人员做核酸检测。</translation>
     </message>
     <message>
+        <source>Visit {visit_no}: NEWS2 {previous} → {news2} ({codes}). Responsible doctor {doctor}: review the patient now.</source>
+        <translation>就诊号 {visit_no}：NEWS2 {previous} → {news2}（{codes}）。责任医生 {doctor}：请立即评估患者。</translation>
+    </message>
+    <message>
         <source>Visit {visit_no} classified as {classification}.</source>
         <translation>就诊 {visit_no} 被判定为{classification}。</translation>
     </message>
@@ -547,6 +551,10 @@
         <source>Responsible doctor</source>
         <translation>责任医生</translation>
     </message>
+    <message>
+        <source>Continuous monitoring, urgent review</source>
+        <translation>持续监测，紧急评估</translation>
+    </message>
 </context>
 <context>
     <name>CaseDialog</name>
@@ -787,6 +795,10 @@
         <translation>✓ 留观室与床位已安排。</translation>
     </message>
     <message>
+        <source>✓ Vital signs recorded: {news2}, {level}.</source>
+        <translation>✓ 已记录生命体征：{news2}，{level}。</translation>
+    </message>
+    <message>
         <source>✓ Test ordered.</source>
         <translation>✓ 检测已开具。</translation>
     </message>
@@ -879,6 +891,36 @@
         <translation>流调已完成(&amp;V)</translation>
     </message>
     <message>
+        <source>Latest ({time}): {news2}, {level}
+{readings}</source>
+        <translation>最近一次（{time}）：{news2}，{level}
+{readings}</translation>
+    </message>
+    <message>
+        <source>No vital signs recorded yet.</source>
+        <translation>尚未记录生命体征。</translation>
+    </message>
+    <message>
+        <source>NEWS2 trend ({count} sets)</source>
+        <translation>NEWS2 趋势（{count} 次）</translation>
+    </message>
+    <message>
+        <source>Observation round: starts when observation starts.</source>
+        <translation>留观复测：安排留观后开始计时。</translation>
+    </message>
+    <message>
+        <source>NEWS2 7 or more: continuous monitoring, urgent review by the doctor now.</source>
+        <translation>NEWS2 ≥7 分：持续监测，请医生立即紧急评估。</translation>
+    </message>
+    <message>
+        <source>Next vital signs overdue since {time}: take them now.</source>
+        <translation>生命体征复测已于 {time} 超时：请立即测量。</translation>
+    </message>
+    <message>
+        <source>Next vital signs due by {time}.</source>
+        <translation>下次生命体征复测：{time} 前。</translation>
+    </message>
+    <message>
         <source>Observation &amp;room:</source>
         <translation>留观室(&amp;R)：</translation>
     </message>
@@ -897,6 +939,14 @@
     <message>
         <source>Record res&amp;ult…</source>
         <translation>录入结果(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Vital signs (observation round)</source>
+        <translation>生命体征（留观复测）</translation>
+    </message>
+    <message>
+        <source>Record &amp;vital signs</source>
+        <translation>记录生命体征(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Hand over…</source>
@@ -1143,6 +1193,33 @@ Change it?</source>
     <message>
         <source>Overdue: {count}</source>
         <translation>已超时：{count}</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionPanel</name>
+    <message>
+        <source>NEWS2 {total}</source>
+        <translation>NEWS2 {total} 分</translation>
+    </message>
+    <message>
+        <source>NEWS2 {total} (partial: temperature only)</source>
+        <translation>NEWS2 {total} 分（不完整：仅测体温）</translation>
+    </message>
+    <message>
+        <source>NEWS2 {total} (partial: {missing} not measured)</source>
+        <translation>NEWS2 {total} 分（不完整：缺{missing}）</translation>
+    </message>
+    <message>
+        <source>To a doctor at once · isolate and report</source>
+        <translation>立即送医生 · 就地隔离防护并报告</translation>
+    </message>
+    <message>
+        <source>To a doctor at once · fever-clinic isolation precautions</source>
+        <translation>立即送医生 · 按发热门诊要求隔离防护</translation>
+    </message>
+    <message>
+        <source>To a doctor at once</source>
+        <translation>立即送医生诊治</translation>
     </message>
 </context>
 <context>
@@ -1506,6 +1583,18 @@ Change it?</source>
         <translation>接诊(&amp;T)（回车）</translation>
     </message>
     <message>
+        <source>Call next (F9)</source>
+        <translation>叫下一位（F9）</translation>
+    </message>
+    <message>
+        <source>Call a&amp;gain</source>
+        <translation>重新叫号(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Waiting-room dis&amp;play…</source>
+        <translation>候诊大屏(&amp;P)…</translation>
+    </message>
+    <message>
         <source>&amp;My cases</source>
         <translation>我的病例(&amp;M)</translation>
     </message>
@@ -1548,6 +1637,10 @@ You become the first-diagnosis doctor responsible for this patient until a colle
     <message>
         <source>✓ You are now responsible for {visit_no} ({name}).</source>
         <translation>✓ 您已接诊 {visit_no}（{name}），首诊负责。</translation>
+    </message>
+    <message>
+        <source>✓ Called {number}: {name} ({visit_no}). Enter takes the case.</source>
+        <translation>✓ 已叫号 {number}：{name}（{visit_no}）。按回车接诊。</translation>
     </message>
     <message>
         <source>✓ You are now responsible for {visit_no}.</source>
@@ -2342,6 +2435,22 @@ You become the responsible doctor.</source>
     <message>
         <source>Fever Sentinel — {clinic}</source>
         <translation>发热哨点工作站 — {clinic}</translation>
+    </message>
+    <message>
+        <source>Daily work</source>
+        <translation>日常工作</translation>
+    </message>
+    <message>
+        <source>Transfers and wards</source>
+        <translation>转运与病区</translation>
+    </message>
+    <message>
+        <source>Readiness</source>
+        <translation>防控准备</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>管理与设置</translation>
     </message>
     <message>
         <source>&amp;Session</source>
@@ -3716,10 +3825,6 @@ Type the clinic code {code} to confirm:</source>
         <translation>移出名单</translation>
     </message>
     <message>
-        <source>Last test positive: off duty, isolate and retest as the rules say</source>
-        <translation>最近检测阳性：暂停岗位工作，按规定隔离并复检</translation>
-    </message>
-    <message>
         <source>(no log-in)</source>
         <translation>（无登录账号）</translation>
     </message>
@@ -3860,6 +3965,14 @@ Type the clinic code {code} to confirm:</source>
         <translation>测温部位(&amp;M)</translation>
     </message>
     <message>
+        <source>not assessed</source>
+        <translation>未评估</translation>
+    </message>
+    <message>
+        <source>On oxygen</source>
+        <translation>吸氧</translation>
+    </message>
+    <message>
         <source>Symptoms</source>
         <translation>症状</translation>
     </message>
@@ -3978,6 +4091,16 @@ Type the clinic code {code} to confirm:</source>
     <message>
         <source>{temperature} °C is unusual for a living person. Was it measured correctly? Choose Yes to record it anyway, No to measure again.</source>
         <translation>{temperature} °C 很不寻常，测量是否准确？选“是”仍然记录，选“否”重新测量。</translation>
+    </message>
+    <message>
+        <source>Unusual reading</source>
+        <translation>读数异常</translation>
+    </message>
+    <message>
+        <source>{warnings}
+Choose Yes to record it anyway, No to measure again.</source>
+        <translation>{warnings}
+选“是”仍然记录，选“否”重新测量。</translation>
     </message>
     <message>
         <source>Recorded at {time}: {temperature} °C → {decision}</source>
@@ -4231,8 +4354,8 @@ Type the clinic code {code} to confirm:</source>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <source>{total} on the roster · overdue: {overdue} · due today: {due}</source>
-        <translation>名单 {total} 人 · 逾期未检：{overdue} · 今日应检：{due}</translation>
+        <source>{total} on the roster · off duty (positive): {off_duty} · overdue: {overdue} · due today: {due}</source>
+        <translation>名单 {total} 人 · 暂停岗位（阳性）：{off_duty} · 逾期未检：{overdue} · 今日应检：{due}</translation>
     </message>
     <message>
         <source>Back on the roster</source>
@@ -4599,6 +4722,42 @@ Type the clinic code {code} to confirm:</source>
         <translation>缓冲病区单人单间</translation>
     </message>
     <message>
+        <source>; to the doctor at once</source>
+        <translation>；立即送医生处</translation>
+    </message>
+    <message>
+        <source>; {level}</source>
+        <translation>；{level}</translation>
+    </message>
+    <message>
+        <source>; NEWS2 {total}</source>
+        <translation>；NEWS2 {total}</translation>
+    </message>
+    <message>
+        <source>; NEWS2 ≥ {total} (partial)</source>
+        <translation>；NEWS2 ≥ {total}（不完整）</translation>
+    </message>
+    <message>
+        <source>Vital signs taken</source>
+        <translation>记录生命体征</translation>
+    </message>
+    <message>
+        <source>; SpO₂ scale 2</source>
+        <translation>；SpO₂ 量表 2</translation>
+    </message>
+    <message>
+        <source>; next: continuous monitoring</source>
+        <translation>；下一轮：持续监测</translation>
+    </message>
+    <message>
+        <source>; next round within {minutes} min</source>
+        <translation>；下一轮复测 {minutes} 分钟内</translation>
+    </message>
+    <message>
+        <source>; responsible doctor alerted: {alerts}</source>
+        <translation>；已提醒责任医生：{alerts}</translation>
+    </message>
+    <message>
         <source>Buyer called back (call {call}): {outcome}</source>
         <translation>回访购药者（第 {call} 次）：{outcome}</translation>
     </message>
@@ -4772,6 +4931,10 @@ Type the clinic code {code} to confirm:</source>
     <message>
         <source>Time limits</source>
         <translation>时限记录</translation>
+    </message>
+    <message>
+        <source>Vital signs and NEWS2 (pre-triage first)</source>
+        <translation>生命体征及 NEWS2（预检分诊在先）</translation>
     </message>
     <message>
         <source>&amp;Print / Save PDF…</source>
@@ -5011,6 +5174,10 @@ Type the clinic code {code} to confirm:</source>
         <translation>目的医院</translation>
     </message>
     <message>
+        <source>NEWS2</source>
+        <translation>NEWS2</translation>
+    </message>
+    <message>
         <source>→ Request</source>
         <translation>分类 → 申请</translation>
     </message>
@@ -5204,6 +5371,18 @@ Type the clinic code {code} to confirm:</source>
     <message>
         <source>oxygen</source>
         <translation>吸氧</translation>
+    </message>
+    <message>
+        <source>Vital signs</source>
+        <translation>生命体征</translation>
+    </message>
+    <message>
+        <source>{time}: {news2}, {level}; {readings}</source>
+        <translation>{time}：{news2}，{level}；{readings}</translation>
+    </message>
+    <message>
+        <source>none recorded</source>
+        <translation>未记录</translation>
     </message>
     <message>
         <source>Precautions</source>
@@ -5869,8 +6048,16 @@ Type the clinic code {code} to confirm:</source>
         <translation>护士</translation>
     </message>
     <message>
+        <source>Level</source>
+        <translation>分级</translation>
+    </message>
+    <message>
         <source>Source</source>
         <translation>来源</translation>
+    </message>
+    <message>
+        <source>{level} · at once</source>
+        <translation>{level} · 立即</translation>
     </message>
 </context>
 <context>
@@ -5925,6 +6112,100 @@ Type the clinic code {code} to confirm:</source>
     </message>
 </context>
 <context>
+    <name>VitalSignsModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Taken by</source>
+        <translation>测量人</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>场合</translation>
+    </message>
+    <message>
+        <source>Readings</source>
+        <translation>读数</translation>
+    </message>
+    <message>
+        <source>NEWS2</source>
+        <translation>NEWS2</translation>
+    </message>
+    <message>
+        <source>Triage level</source>
+        <translation>分级</translation>
+    </message>
+</context>
+<context>
+    <name>Vitals</name>
+    <message>
+        <source>NEWS2 {total} ({risk})</source>
+        <translation>NEWS2 {total} 分（{risk}）</translation>
+    </message>
+    <message>
+        <source>NEWS2 at least {total} ({risk}; readings missing)</source>
+        <translation>NEWS2 至少 {total} 分（{risk}；有未测项）</translation>
+    </message>
+    <message>
+        <source>SpO₂ scale 2</source>
+        <translation>SpO₂ 量表2</translation>
+    </message>
+    <message>
+        <source>Scale 2 is only for hypercapnic respiratory failure, decided by a doctor. Score this patient&apos;s SpO₂ on scale 2?</source>
+        <translation>量表2仅用于高碳酸血症型呼吸衰竭，由医生决定。确定按量表2评估该患者的血氧饱和度吗？</translation>
+    </message>
+    <message>
+        <source>Temperature °C:</source>
+        <translation>体温 °C：</translation>
+    </message>
+    <message>
+        <source>Respiration /min:</source>
+        <translation>呼吸 次/分：</translation>
+    </message>
+    <message>
+        <source>SpO₂ %:</source>
+        <translation>血氧饱和度 %：</translation>
+    </message>
+    <message>
+        <source>Air or oxygen:</source>
+        <translation>吸氧：</translation>
+    </message>
+    <message>
+        <source>Systolic mmHg:</source>
+        <translation>收缩压 mmHg：</translation>
+    </message>
+    <message>
+        <source>Heart rate /min:</source>
+        <translation>心率 次/分：</translation>
+    </message>
+    <message>
+        <source>Consciousness:</source>
+        <translation>意识：</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>not taken</source>
+        <translation>未测</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>air</source>
+        <translation>未吸氧</translation>
+    </message>
+    <message>
+        <source>oxygen</source>
+        <translation>吸氧</translation>
+    </message>
+</context>
+<context>
     <name>WaitingModel</name>
     <message>
         <source>Visit no.</source>
@@ -5935,12 +6216,12 @@ Type the clinic code {code} to confirm:</source>
         <translation>患者</translation>
     </message>
     <message>
-        <source>Received at</source>
-        <translation>到达时间</translation>
+        <source>No.</source>
+        <translation>号码</translation>
     </message>
     <message>
-        <source>Waiting</source>
-        <translation>已等候</translation>
+        <source>Level</source>
+        <translation>分级</translation>
     </message>
     <message>
         <source>Temperature</source>
@@ -5951,6 +6232,14 @@ Type the clinic code {code} to confirm:</source>
         <translation>预检分诊结论</translation>
     </message>
     <message>
+        <source>Waited / target</source>
+        <translation>已候 / 时限</translation>
+    </message>
+    <message>
+        <source>Called</source>
+        <translation>叫号</translation>
+    </message>
+    <message>
         <source>{hours} h {minutes} min</source>
         <translation>{hours} 小时 {minutes} 分</translation>
     </message>
@@ -5959,8 +6248,63 @@ Type the clinic code {code} to confirm:</source>
         <translation>{minutes} 分钟</translation>
     </message>
     <message>
+        <source>No level</source>
+        <translation>未分级</translation>
+    </message>
+    <message>
+        <source>at once</source>
+        <translation>立即</translation>
+    </message>
+    <message>
+        <source>Called {time}</source>
+        <translation>已叫 {time}</translation>
+    </message>
+    <message>
+        <source>Waited longer than this level&apos;s target: see the patient now.</source>
+        <translation>候诊已超过该分级的时限：请立即诊治。</translation>
+    </message>
+    <message>
         <source>Waiting longer than {limit} min: take the patient now (first-diagnosis responsibility).</source>
         <translation>候诊已超过 {limit} 分钟：请立即接诊（首诊负责制）。</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingRoomWindow</name>
+    <message>
+        <source>Waiting-room display</source>
+        <translation>候诊叫号大屏</translation>
+    </message>
+    <message>
+        <source>{clinic} · Fever clinic</source>
+        <translation>{clinic} · 发热门诊</translation>
+    </message>
+    <message>
+        <source>Now calling</source>
+        <translation>正在叫号</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>候诊</translation>
+    </message>
+    <message>
+        <source>Patients are seen by how ill they are, then by waiting time. Please wait for your number, keep your mask on, and tell the nurse if you feel worse.</source>
+        <translation>按病情轻重、再按候诊先后顺序就诊。请留意叫号，全程佩戴口罩；如感觉不适加重，请立即告诉护士。</translation>
+    </message>
+    <message>
+        <source>Updates paused</source>
+        <translation>暂停更新</translation>
+    </message>
+    <message>
+        <source>Called before: {numbers}</source>
+        <translation>已叫：{numbers}</translation>
+    </message>
+    <message>
+        <source>{count} more waiting</source>
+        <translation>另有 {count} 位候诊</translation>
+    </message>
+    <message>
+        <source>Nobody waiting</source>
+        <translation>暂无候诊</translation>
     </message>
 </context>
 <context>

@@ -1,18 +1,25 @@
 """Seeded clinics shared by the benchmarks: one per size (10⁴ and 10⁵ screenings always, and the size in
 FEVER_SENTINEL_BENCH_VISITS when CI asks for 10⁶), each built once per run; the 10⁵ clinic on PostgreSQL
 too when FEVER_SENTINEL_TEST_PG_URL names a server (``seeded_pg``); the bench table is written when the
-session ends. FEVER_SENTINEL_BENCH_ANALYZE=0 leaves the planner's statistics ungathered, as the app does."""
+session ends. ``bench_db``: one bench on every database — SQLite at each size, then that PostgreSQL clinic;
+its rows' metric names end in " (PostgreSQL)" there (``BenchDB.metric``). FEVER_SENTINEL_BENCH_ANALYZE=0 leaves the
+planner's statistics ungathered, as the app does."""
 
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
+import psycopg
 import pytest
 from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 from app.actor import Actor
 from app.context import AppContext, open_context
@@ -53,6 +60,26 @@ class BenchDB:
 
     def open(self) -> AppContext:
         return open_context(self.paths, self.url, argon2=OWASP_FLOOR)
+
+    def metric(self, name: str) -> str:
+        """The bench table's metric name: PostgreSQL rows say so, so that both stay comparable run to run."""
+        return f"{name} (PostgreSQL)" if self.url else name
+
+    @contextmanager
+    def raw(self) -> Iterator[Any]:
+        """A bare DB-API connection to the same database for the baselines (sqlite3, or psycopg; both in
+        autocommit), closed after the block; write its SQL with ``?`` and pass it through ``sql``."""
+        conn: Any = (psycopg.connect(make_url(self.url).set(drivername="postgresql")
+                                     .render_as_string(hide_password=False), autocommit=True) if self.url
+                     else sqlite3.connect(self.paths.database, isolation_level=None))
+        try:
+            yield conn
+        finally:
+            conn.close()
+
+    def sql(self, statement: str) -> str:
+        """``?`` placeholders as this database's driver writes them."""
+        return statement.replace("?", "%s") if self.url else statement
 
 
 def make_clinic(root: Path, n: int, *, open_cases: int = 50, url: str | None = None,
@@ -106,6 +133,17 @@ def seeded_pg(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BenchDB]:
             table.machine["PostgreSQL"] = str(conn.execute(text("SHOW server_version")).scalar()).split()[0]
         engine.dispose()
         yield make_clinic(tmp_path_factory.mktemp("bench-pg"), PG_VISITS, url=url)
+
+
+@pytest.fixture(scope="session", params=[*bench_sizes(), pytest.param("pg", marks=pytest.mark.postgres)],
+                ids=lambda p: "postgresql" if p == "pg" else f"{p}")
+def bench_db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> BenchDB:
+    """The same bench on each SQLite clinic, then on the 10⁵ clinic on PostgreSQL (``seeded_pg``; skipped with
+    the reason when no server is set)."""
+    if request.param == "pg":
+        db: BenchDB = request.getfixturevalue("seeded_pg")
+        return db
+    return clinic(tmp_path_factory, request.param)
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

@@ -31,6 +31,27 @@ HEADER = ["run", "metric", "size", "p50", "p95", "target", "baseline", "ratio", 
 LATEST = ROOT / "docs" / "bench" / "latest.md"
 MACHINE_LINE = "- 机器 · Machine: "
 LATEST_HEAD = "| metric | size | p50 | p95 | target | baseline | ratio | growth | note | date |"
+README = ROOT / "README.md"
+README_BEGIN, README_END = "<!-- bench:key-rows -->", "<!-- /bench:key-rows -->"
+PG = " (PostgreSQL)"
+#: The README's key rows (the metric as the benches name it, the words the README shows, the target in words
+#: when it is not one figure), written from the latest table so the README never quotes older figures.
+KEY_ROWS = (
+    ("list: open today (count + 200 rows)", "screening list: open today (count + 200 rows)", ""),
+    ("list: search 王 today", "screening list: search 王 today", ""),
+    ("poll: hand-off feed (1.5 s)", "poll: hand-off feed (every 1.5 s)", ""),
+    ("poll: work counts, doctor (15 s)", "poll: work counts, doctor (every 15 s)", ""),
+    ("poll: alert feed after a write anywhere", "poll: alert feed after a write anywhere", ""),
+    ("fever-clinic page refresh, 50 open cases", "fever-clinic page refresh, 50 open cases", ""),
+    ("fever-clinic page refresh, 20 000 open cases", "fever-clinic page refresh, 20 000 open cases", ""),
+    ("daily report counts + A4 PDF", "daily report counts + A4 PDF", ""),
+    ("save screening", "save screening", "3 × raw"),
+    ("save registration", "save registration", "3 × raw"),
+    ("gate page scan, inside poll running", "gate page scan, inside poll running", ""),
+    ("look-up by name prefix", "look-up by name prefix", ""),
+    ("idle desk after log-in, nurse (% of one core)", "idle desk after log-in, nurse (% of one core)", ""),
+    ("memory after log-in, admin (MB)", "memory after log-in, admin (MB)", ""),
+)
 
 
 @dataclass(frozen=True)
@@ -217,6 +238,43 @@ def write_latest(new: list[Row], path: Path = LATEST, *, now: datetime | None = 
     return all_rows
 
 
+def readme_rows(dated: list[tuple[Row, str]]) -> str:
+    """The README's key rows as a Markdown table: p95 at 10⁴, 10⁵, 10⁶ on SQLite and 10⁵ on PostgreSQL, the
+    target (``over`` when above it), and the dates of the runs they come from."""
+    by_key = {(r.metric, r.size): r for r, _ in dated}
+    days = sorted({day for _, day in dated})
+    lines = ["| metric | 10⁴ SQLite | 10⁵ SQLite | 10⁶ SQLite | 10⁵ PostgreSQL | target |",
+             "|---|---:|---:|---:|---:|---:|"]
+    for metric, words, target_words in KEY_ROWS:
+        cells, targets = [], []
+        for key in ((metric, 10_000), (metric, 100_000), (metric, 1_000_000), (metric + PG, 100_000)):
+            r = by_key.get(key)
+            if r is not None and r.target is not None:
+                targets.append(r.target)
+            cells.append("" if r is None else f"{r.p95:.2f}" + (" over" if r.target is not None and r.p95 > r.target
+                                                                else ""))
+        target = target_words or " / ".join(dict.fromkeys(_target(t) for t in targets))
+        if any(cells):
+            lines.append(f"| {words} | {' | '.join(cells)} | {target} |")
+    span = days[0] if len(days) == 1 else f"{days[0]} – {days[-1]}" if days else ""
+    return "\n".join(lines + ["", f"p95 in ms unless the metric says otherwise; from runs of {span}."])
+
+
+def write_readme(path: Path = README, latest: Path = LATEST) -> bool:
+    """Replace the README's key rows (between its markers) with those of the latest table; False when the README
+    has no markers or nothing changed."""
+    text = path.read_text(encoding="utf-8")
+    begin, end = text.find(README_BEGIN), text.find(README_END)
+    if begin < 0 or end < begin:
+        return False
+    _, dated = read_latest(latest)
+    new = f"{text[:begin + len(README_BEGIN)]}\n{readme_rows(dated)}\n{text[end:]}"
+    if new == text:
+        return False
+    path.write_text(new, encoding="utf-8")
+    return True
+
+
 def finish(latest: bool = True) -> str:
     """Append the run's table to the files CI keeps and return it as text ("" when no bench ran).
     ``latest``: merge it into docs/bench/latest.md too (not for an experiment, such as a run without ANALYZE)."""
@@ -238,6 +296,7 @@ def finish(latest: bool = True) -> str:
     (out / "bench.md").write_text(render_markdown(ordered, run), encoding="utf-8")
     if latest:
         write_latest(ordered)
+        write_readme()
     _rows.clear()
     merged = f"; merged into {LATEST.relative_to(ROOT)}" if latest else ""
     return f"\nbench table (appended to {path}{merged}):\n{render_text(ordered)}"

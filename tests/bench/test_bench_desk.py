@@ -1,18 +1,18 @@
 """What a desk does over and over, on a seeded clinic of each size (issue 16): the screening list (筛查列表),
 every poll, the fever-clinic page's refresh, the daily report with its A4 PDF and the first sync poll after
-log-in. Each beside a same-run baseline where an honest one exists. Figures go to the bench table
-(tests/bench/table.py); nothing here asserts a time."""
+log-in. Each beside a same-run baseline where an honest one exists, in plain SQL on the same database. The
+list, the polls, the fever-clinic page and the daily report run on SQLite at each size and on PostgreSQL
+(``bench_db``; rows ending in " (PostgreSQL)"). Figures go to the bench table (tests/bench/table.py); nothing
+here asserts a time."""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from app.context import AppContext, open_context
-from app.passwords import OWASP_FLOOR
+from app.context import AppContext
 from app.reporting.automatic import automatic_actor
 from app.triage.lists import ListQuery
 from app.work_counts import WorkCountsService
@@ -22,19 +22,16 @@ from tests.bench.conftest import PASSWORD, BenchDB, clinic
 ROUNDS = 30
 
 
-def _open(db: BenchDB) -> AppContext:
-    return open_context(db.paths, argon2=OWASP_FLOOR)
-
-
 def _midnight(ctx: AppContext) -> tuple[datetime, ZoneInfo]:
     zone = ZoneInfo(ctx.clinic.get().timezone)
     return datetime.combine(ctx.clock.now().astimezone(zone).date(), time(0), zone), zone
 
 
 @pytest.mark.slow
-def test_bench_screening_list(seeded: BenchDB) -> None:
+def test_bench_screening_list(bench_db: BenchDB) -> None:
     """The page's two calls (count, then a 200-row page) for today, a search, all days, one scroll."""
-    ctx, n = _open(seeded), seeded.visits
+    db = bench_db
+    ctx, n = db.open(), db.visits
     nurse = ctx.users.authenticate("nurse", PASSWORD, "desk-1")
     midnight, _ = _midnight(ctx)
     lists, today = ctx.lists, midnight.date()
@@ -43,37 +40,37 @@ def test_bench_screening_list(seeded: BenchDB) -> None:
         lists.count(nurse, q)
         return list(lists.page(nurse, q, before_id=None, limit=200))
 
-    raw = sqlite3.connect(seeded.paths.database)
-    base = table.timed(lambda i: raw.execute("SELECT * FROM screenings WHERE clinic_day = ? ORDER BY id DESC "
-                                             "LIMIT 200", (today.isoformat(),)).fetchall(), ROUNDS)
-    raw.close()
-    table.add_timed("list: open today (count + 200 rows)", n, table.timed(lambda i: open_page(ListQuery(day=today)),
-                    ROUNDS), target=50, baseline=base)
-    table.add_timed("list: search 王 today", n, table.timed(lambda i: open_page(ListQuery(day=today, text="王")),
-                    ROUNDS), target=50, baseline=base)
-    table.add_timed("list: all days (count + 200 rows)", n, table.timed(lambda i: open_page(ListQuery()), ROUNDS),
-                    target=50, baseline=base)
+    with db.raw() as raw:
+        base = table.timed(lambda i: raw.execute(db.sql("SELECT * FROM screenings WHERE clinic_day = ? ORDER BY id "
+                                                        "DESC LIMIT 200"), (today.isoformat(),)).fetchall(), ROUNDS)
+    table.add_timed(db.metric("list: open today (count + 200 rows)"), n, table.timed(
+        lambda i: open_page(ListQuery(day=today)), ROUNDS), target=50, baseline=base)
+    table.add_timed(db.metric("list: search 王 today"), n, table.timed(
+        lambda i: open_page(ListQuery(day=today, text="王")), ROUNDS), target=50, baseline=base)
+    table.add_timed(db.metric("list: all days (count + 200 rows)"), n, table.timed(
+        lambda i: open_page(ListQuery()), ROUNDS), target=50, baseline=base)
     pages = [lists.page(nurse, ListQuery(), before_id=None, limit=200)]
     for _ in range(ROUNDS + 1):
         pages.append(lists.page(nurse, ListQuery(), before_id=pages[-1][-1].screening_id, limit=200))
-    table.add_timed("list: scroll one 200-row page (all days)", n, table.timed(
+    table.add_timed(db.metric("list: scroll one 200-row page (all days)"), n, table.timed(
         lambda i: lists.page(nurse, ListQuery(), before_id=pages[i][-1].screening_id, limit=200), ROUNDS),
         target=50, baseline=base)
     ctx.close()
 
 
 @pytest.mark.slow
-def test_bench_polls(seeded: BenchDB) -> None:
-    """Each feed's service call, as ui/*_feed.py make it; baseline: reading one change marker (audit head)."""
-    ctx, n = _open(seeded), seeded.visits
+def test_bench_polls(bench_db: BenchDB) -> None:
+    """Each feed's service call, as ui/*_feed.py make it when the change marker moved (a tick whose marker did
+    not move reads only the marker: the baseline, one primary-key read)."""
+    db = bench_db
+    ctx, n = db.open(), db.visits
     nurse = ctx.users.authenticate("nurse", PASSWORD, "desk-1")
     doctor = ctx.users.authenticate("doctor", PASSWORD, "fever-room")
     admin = ctx.users.authenticate("boss", PASSWORD, "office")
     gate = ctx.users.authenticate("gate", PASSWORD, "ward-gate")
     midnight, _ = _midnight(ctx)
-    raw = sqlite3.connect(seeded.paths.database)
-    marker = table.timed(lambda i: raw.execute("SELECT seq FROM audit_head WHERE id = 1").fetchone(), ROUNDS)
-    raw.close()
+    with db.raw() as raw:
+        marker = table.timed(lambda i: raw.execute("SELECT seq FROM audit_head WHERE id = 1").fetchone(), ROUNDS)
     counts = WorkCountsService(ctx.db, ctx.clock)
     polls = {
         "poll: hand-off feed (1.5 s)": lambda i: (ctx.handoffs.open_handoffs(nurse),
@@ -87,52 +84,63 @@ def test_bench_polls(seeded: BenchDB) -> None:
         "poll: gate inside (3 s)": lambda i: ctx.gate.inside(gate, "内科门岗"),
     }
     for name, fn in polls.items():
-        table.add_timed(name, n, table.timed(fn, ROUNDS), target=20, baseline=marker)
+        table.add_timed(db.metric(name), n, table.timed(fn, ROUNDS), target=20, baseline=marker)
     ctx.close()
 
 
 def _fever_clinic(db: BenchDB, label: str) -> None:
     """What the page reads on a refresh of everyone's cases (ui/pages/fever_clinic.py ClinicFeed): the untaken
     banner, hand-overs, the waiting, the open cases' count and their first 200 rows; and one scroll."""
-    ctx = _open(db)
+    ctx = db.open()
     doctor = ctx.users.authenticate("doctor", PASSWORD, "fever-room")
     cases = ctx.cases
     opened = cases.count_open(doctor)
     measured = table.timed(lambda i: (ctx.untaken.untaken(doctor), cases.handovers_for(doctor), cases.waiting(doctor),
                                       cases.count_open(doctor), cases.case_list(doctor)), ROUNDS)
-    table.add_timed(f"fever-clinic page refresh, {label} open cases", db.visits, measured, target=100,
+    table.add_timed(db.metric(f"fever-clinic page refresh, {label} open cases"), db.visits, measured, target=100,
                     note=f"{opened:,} open")
     pages = [cases.case_list(doctor)]
     while len(pages) <= ROUNDS and len(pages[-1]) == 200:
         pages.append(cases.case_list(doctor, after=pages[-1][-1].cursor))
     if len(pages) > ROUNDS:  # a list long enough to scroll
-        table.add_timed(f"fever-clinic list: scroll 200 rows, {label} open", db.visits, table.timed(
+        table.add_timed(db.metric(f"fever-clinic list: scroll 200 rows, {label} open"), db.visits, table.timed(
             lambda i: cases.case_list(doctor, after=pages[i][-1].cursor), ROUNDS), target=50)
     ctx.close()
 
 
 @pytest.mark.slow
-def test_bench_fever_clinic_page(seeded: BenchDB, tmp_path_factory: pytest.TempPathFactory) -> None:
+def test_bench_fever_clinic_page(bench_db: BenchDB, tmp_path_factory: pytest.TempPathFactory) -> None:
     """The page's refresh every 15 s (ui/pages/fever_clinic.py: untaken, hand-overs, waiting, open cases),
-    with 50 open cases and, where the history has that many cases, 20 000."""
-    _fever_clinic(seeded, "50")
-    if seeded.seed.rows.get("cases", 0) > 25_000:
-        _fever_clinic(clinic(tmp_path_factory, seeded.visits, open_cases=20_000), "20 000")
+    with 50 open cases and, on SQLite where the history has that many cases, 20 000."""
+    _fever_clinic(bench_db, "50")
+    if not bench_db.url and bench_db.seed.rows.get("cases", 0) > 25_000:
+        _fever_clinic(clinic(tmp_path_factory, bench_db.visits, open_cases=20_000), "20 000")
 
 
 @pytest.mark.slow
-def test_bench_daily_report(seeded: BenchDB) -> None:
-    """Yesterday's counts, and its A4 with the 28-day chart as the report page prints it."""
+def test_bench_daily_report(bench_db: BenchDB) -> None:
+    """Yesterday's counts, and its A4 with the 28-day chart as the report page prints it; baseline: the counts
+    the report starts from, in plain SQL."""
     from app.printing.daily_report import CHART_DAYS, daily_report_pdf
     from app.reporting.series import EARS_LEAD, fever_clinic_series
 
-    ctx = _open(seeded)
+    db = bench_db
+    ctx = db.open()
     admin = ctx.users.authenticate("boss", PASSWORD, "office")
     midnight, _ = _midnight(ctx)
     day = midnight.date() - timedelta(days=1)
     clinic_info = ctx.clinic.get()
-    table.add_timed("daily report counts", seeded.visits, table.timed(lambda i: ctx.reports.preview(admin, day),
-                                                                      ROUNDS), target=50)
+    with db.raw() as raw:
+        def plain(i: int) -> None:
+            for sql in ("SELECT count(*) FROM screenings WHERE clinic_day = ?",
+                        "SELECT decision, count(*) FROM screenings WHERE clinic_day = ? GROUP BY decision",
+                        "SELECT count(*) FROM visits WHERE clinic_day = ?",
+                        "SELECT count(*) FROM pharmacy_purchases WHERE clinic_day = ?"):
+                raw.execute(db.sql(sql), (day.isoformat(),)).fetchall()
+
+        base = table.timed(plain, ROUNDS)
+    table.add_timed(db.metric("daily report counts"), db.visits, table.timed(
+        lambda i: ctx.reports.preview(admin, day), ROUNDS), target=50, baseline=base)
 
     def pdf(i: int) -> bytes:
         draft = ctx.reports.preview(admin, day)
@@ -142,7 +150,7 @@ def test_bench_daily_report(seeded: BenchDB) -> None:
                                 printed_at=ctx.clock.now(), open_alerts=len(ctx.alerts.open_alerts(admin)),
                                 reporter="王院长", contacts=ctx.transfers.contacts()[0])
 
-    table.add_timed("daily report counts + A4 PDF", seeded.visits, table.timed(pdf, 10), target=200)
+    table.add_timed(db.metric("daily report counts + A4 PDF"), db.visits, table.timed(pdf, 10), target=200)
     ctx.close()
 
 
@@ -152,7 +160,7 @@ def test_bench_first_sync_poll(seeded: BenchDB) -> None:
     days (two are due in the seed), then the status. Once per size: the first poll is the one that costs."""
     import time as clock
 
-    ctx = _open(seeded)
+    ctx = seeded.open()
     system = automatic_actor("desk-1")
     t0 = clock.perf_counter()
     submitted = ctx.reports.auto_submit_due(system)

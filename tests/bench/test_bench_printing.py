@@ -78,7 +78,7 @@ def test_bench_printing(capsys: pytest.CaptureFixture[str]) -> None:
         "sex": transfer.sex, "age": 41, "cls": transfer.classification, "dst": transfer.hospital_name,
         "at": int(transfer.requested_at.timestamp()), "exp": int(F.TRANSFER_PRINTED_AT.timestamp()) + 72 * 3600})
     cases["transfer handover A4 ×3"] = lambda: transfer_handover_pdf(  # target ≤ 150 ms for the three parts
-        transfer, tests, clinic, token, F.TRANSFER_PRINTED_AT)
+        transfer, tests, clinic, token, F.TRANSFER_PRINTED_AT, history=F.vitals_history())
     permit_key = F.permit_key()
     permit, permit_clinic = F.permit(permit_key, "visitor"), F.permit_clinic(permit_key)
     for size in PERMIT_SIZES:  # the signed QR is re-verified on every print

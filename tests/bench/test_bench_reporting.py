@@ -10,13 +10,13 @@ import os
 import sqlite3
 import time
 import uuid
+from contextlib import ExitStack
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import httpx
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from sqlalchemy import create_engine, text
 
 from app.actor import Actor
 from app.clock import FixedClock
@@ -27,6 +27,7 @@ from app.passwords import OWASP_FLOOR
 from app.paths import DataPaths
 from tests.bench.conftest import BenchDB
 from tests.bench import table
+from tests.conftest import fresh_pg_database
 from tests.reporting.loopback import HubProcess
 
 PG_ENV = "FEVER_SENTINEL_TEST_PG_URL"
@@ -87,15 +88,16 @@ def _status_rate(hub: HubProcess, n: int) -> float:
 
 @pytest.mark.slow
 def test_bench_hub_ingest(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with ExitStack() as stack:  # the PostgreSQL database made for the run is dropped after it, as for tests
+        _hub_ingest(tmp_path, capsys, stack)
+
+
+def _hub_ingest(tmp_path: Path, capsys: pytest.CaptureFixture[str], stack: ExitStack) -> None:
     key = ClinicKey(Ed25519PrivateKey.generate())
     targets: list[tuple[str, str | None]] = [("SQLite", None)]
     admin_url = os.environ.get(PG_ENV)
     if admin_url:
-        name = f"fs_bench_{uuid.uuid4().hex[:8]}"
-        engine = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-        with engine.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-        targets.append(("PostgreSQL", admin_url.rsplit("/", 1)[0] + f"/{name}"))
+        targets.append(("PostgreSQL", stack.enter_context(fresh_pg_database(admin_url, "fs_bench"))))
     lines = []
     for label, url in targets:
         hub = HubProcess(tmp_path / label, db_url=url).start()

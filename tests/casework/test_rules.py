@@ -283,9 +283,10 @@ def test_suspected_is_excluded_by_two_negative_nats_a_day_apart(ctx: AppContext,
     by_kind = {c.kind: c for c in case.clocks}
     assert by_kind["transfer_request"].settled_reason == "reclassified"  # no ambulance for an excluded case
     assert by_kind["report_2h"].open and not by_kind["report_2h"].settled  # the suspected case is still reported
-    # left overdue: what the suspected case still owes (its report, its investigation), nothing else
-    assert {e.clock.kind for e in ctx.deadlines.board(doc).entries if e.state == "overdue"} == {"report_2h",
-                                                                                              "epi_24h"}
+    # left overdue: what the suspected case still owes (its report, its investigation) and, still under
+    # observation with no vital signs for 21 h, its observation round; nothing else
+    assert {e.clock.kind for e in ctx.deadlines.board(doc).entries if e.state == "overdue"} == {
+        "report_2h", "epi_24h", "observation_round"}
 
 
 def test_a_downgrade_needs_the_directors_exception(ctx: AppContext, clinic: dict[str, Actor], visit: str,

@@ -24,4 +24,5 @@ def form_pages(form_pdf: bytes) -> list[np.ndarray]:
 @pytest.fixture
 def slip() -> GuideSlip:
     return GuideSlip(clinic_name="杏花镇卫生院", visit_no=F.VISIT_NO, patient_name=F.PATIENT_NAME,
-                     sent_at=F.PRINTED_AT, timezone="Asia/Shanghai", escort="张志强（保安）")
+                     sent_at=F.PRINTED_AT, timezone="Asia/Shanghai", escort="张志强（保安）",
+                     queue_no=12)

@@ -12,6 +12,9 @@ from app.casework.records import ClockRecord, LabTestRecord, TimelineEvent
 from app.casework.timeline import Timeline
 from app.keys import ClinicKey, public_key_text
 from app.privacy import mask_name
+from app.severity.store import VitalSignsRecord
+from app.severity.triage_level import triage_level
+from app.severity.vitals import Vitals
 from app.clinic_info import ClinicInfo
 from app.transfer.records import TransferRecord
 from app.triage.records import (
@@ -69,10 +72,38 @@ def screening(decision: Decision = Decision.FEVER_CLINIC, computed: Decision = D
         reasons += (Reason.NURSE_ESCALATED,)
     elif decision < computed:
         reasons += (Reason.NURSE_DOWNGRADED,)
+    pre = pre_triage_vitals()
     return ScreeningRecord(
         id=7, screened_at=datetime(2026, 11, 23, 1, 3, tzinfo=UTC), nurse=NURSE_USER, inputs=inputs,
         computed_decision=computed.code, decision=decision.code, reasons=reasons,
         override_reason=override_reason, visit_no=VISIT_NO, patient_name=PATIENT_NAME,
+        severity_level=pre.level, news2=pre.news2, urgent=pre.level <= 2, vital_signs=pre,
+    )
+
+
+def vital_record(id: int, taken_at: datetime, username: str, vitals: Vitals) -> VitalSignsRecord:
+    """A set as app/severity/store.add saves it: NEWS2 and the level computed with the default figures."""
+    s = triage_level(vitals)
+    return VitalSignsRecord(id, taken_at, username, vitals, s.news2.total, s.news2.complete, s.news2.max_single,
+                            s.level, tuple(dict.fromkeys(r.code for r in s.reasons)))
+
+
+def pre_triage_vitals() -> VitalSignsRecord:
+    """At the desk: no blood pressure, oxygen not recorded (NEWS2 partial); fast heart rate → level III."""
+    return vital_record(31, datetime(2026, 11, 23, 1, 2, tzinfo=UTC), NURSE_USER,
+                        Vitals(temperature_c=38.6, respiratory_rate=22, spo2=95, heart_rate=108, consciousness="A"))
+
+
+def observation_vitals() -> tuple[VitalSignsRecord, ...]:
+    """Two sets in the fever clinic, the second worse (on oxygen, new confusion: level II, NEWS2 high)."""
+    start = datetime(2026, 11, 23, 1, 0, tzinfo=UTC)
+    return (
+        vital_record(40, start + timedelta(minutes=120), "doc_chen", Vitals(
+            temperature_c=38.9, respiratory_rate=24, spo2=93, oxygen=False, systolic_bp=105, heart_rate=112,
+            consciousness="A")),
+        vital_record(44, start + timedelta(minutes=235), "doc_chen", Vitals(
+            temperature_c=39.2, respiratory_rate=26, spo2=91, oxygen=True, systolic_bp=96, heart_rate=124,
+            consciousness="C")),
     )
 
 
@@ -207,7 +238,13 @@ def timeline_clocks() -> tuple[ClockRecord, ...]:
 
 
 def timeline() -> Timeline:
-    return Timeline(VISIT_NO, PATIENT_NAME, timeline_events(), timeline_clocks())
+    return Timeline(VISIT_NO, PATIENT_NAME, timeline_events(), timeline_clocks(), pre_triage_vitals(),
+                    observation_vitals(), {NURSE_USER: NURSE_NAME, DOCTOR: "陈明"})
+
+
+def vitals_history() -> tuple[VitalSignsRecord, ...]:
+    """The case's sets, oldest first, the pre-triage one first (ObservationService.trend)."""
+    return (pre_triage_vitals(), *observation_vitals())
 
 
 # ----- the transfer handover form (转运交接单) ------------------------------------------------------
@@ -230,6 +267,7 @@ def transfer(**kw: object) -> TransferRecord:
         departed_at=None, handed_over_at=None, receiving_staff=None, receiving_department=None,
         arrival_condition=None, handover_source=None, disinfected_at=None, disinfection_method=None,
         disinfected_by=None, cancel_reason=None, closed_at=None, version=3, clocks=(),
+        vital_signs=observation_vitals()[-1],
     )
     values.update(kw)
     return TransferRecord(**values)  # type: ignore[arg-type]

@@ -77,3 +77,16 @@ def decode_qr(image: np.ndarray) -> tuple[str, np.ndarray | None]:
         if text:
             return text, points
     return "", None
+
+
+def font_sizes(pdf: bytes) -> dict[str, float]:
+    """Each piece of text shown on the first page, with the largest size (points) it is set in."""
+    sizes: dict[str, float] = {}
+
+    def visit(text: str, cm: list[float], tm: list[float], _font: object, size: float) -> None:
+        if text.strip():
+            shown = size * abs(tm[3] or 1) * abs(cm[3] or 1)
+            sizes[text.strip()] = max(shown, sizes.get(text.strip(), 0.0))
+
+    PdfReader(BytesIO(pdf)).pages[0].extract_text(visitor_text=visit)
+    return sizes

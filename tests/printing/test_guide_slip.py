@@ -18,7 +18,8 @@ WIDTHS_MM = {"58mm": 58.0, "80mm": 80.0, "A6": 105.0}
 @pytest.mark.parametrize("size", list(SLIP_SIZES))
 def test_slip_content_and_privacy(slip: GuideSlip, size: str) -> None:
     text = T.text_of(guide_slip_pdf(slip, size))
-    for expected in ("杏花镇卫生院", "发热门诊引导单", F.VISIT_NO, "王*", "2026-11-23 09:30", "发热门诊", "张志强（保安）"):
+    for expected in ("杏花镇卫生院", "发热门诊引导单", F.VISIT_NO, "王*", "2026-11-23 09:30", "发热门诊", "张志强（保安）",
+                     "候诊号", "F012"):
         assert expected in text, expected
     assert F.PATIENT_NAME not in text and "䶮" not in text
     assert F.ID_NUMBER not in text and F.ID_NUMBER[-4:] not in text
@@ -106,3 +107,13 @@ def test_buyer_slip_sold_in_a_fever_clinic_and_legacy_category() -> None:
     assert "止泻药" in old and "转诊" not in old.replace("转诊至", "")
     for font in T.fonts_of(buyer_slip_pdf(buyer(), "80mm")):
         assert font["/Subtype"] in ("/TrueType", "/Type0", "/CIDFontType2")
+
+
+@pytest.mark.parametrize("size", list(SLIP_SIZES))
+def test_queue_number_is_the_largest_text(slip: GuideSlip, size: str) -> None:
+    """The waiting room calls the queue number: it prints larger than the visit number; a slip printed before
+    the patient was sent has none (and no empty heading)."""
+    sizes = T.font_sizes(guide_slip_pdf(slip, size))
+    assert sizes["F012"] > sizes[F.VISIT_NO] and sizes["F012"] == max(sizes.values())
+    text = T.text_of(guide_slip_pdf(dataclasses.replace(slip, queue_no=None), size))
+    assert "候诊号" not in text and "F0" not in text

@@ -1,6 +1,7 @@
 """The alert feed's poll (issue 16): a desk's scan remembers what it read against the audit head and its open
 alerts keep the rows already read, so a poll with nothing written reads only what turns with time alone — and
-still raises everything a write at any desk, the passing minutes or midnight call for, exactly once."""
+still raises everything a write at any desk, the passing minutes or midnight call for, exactly once; a poll
+after a write reads only what the trail says the writes touched."""
 
 from __future__ import annotations
 
@@ -14,10 +15,11 @@ from app.clock import FixedClock
 from app.context import AppContext, open_context
 from app.passwords import OWASP_FLOOR
 from app.paths import DataPaths
-from app.reporting.alerts import AlertService
+from app.reporting.alerts import TOUCHES, AlertService
+from app.triage.records import ScreeningInput
 from tests.casework.conftest import arrive, clinic  # noqa: F401  (fixture)
 from tests.helpers.sql_capture import captured
-from tests.reporting.test_alerts import VILLAGER_A, VILLAGER_B, register, seed_series
+from tests.reporting.test_alerts import VILLAGER_A, VILLAGER_B, patient_id, register, seed_series
 
 #: what a full scan reads and a quiet one does not: the classifications, visits and purchases of the windows
 WINDOWS = ("case_classifications", "visits.clinic_day >=", "pharmacy_purchases")
@@ -123,3 +125,81 @@ def test_a_clock_set_back_reads_the_windows_again(ctx: AppContext, clinic: dict[
     assert alerts.scan(clinic["admin"]) == []
     clock.advance(minutes=-5)
     assert any(table in reads_of(ctx, lambda: alerts.scan(clinic["admin"])) for table in WINDOWS)
+
+
+def test_a_write_makes_the_next_poll_read_only_what_it_touched(
+        ctx: AppContext, other_desk: AppContext, clinic: dict[str, Actor]) -> None:  # noqa: F811
+    """The trail's rows since the last scan say what was written: a screening touches no signal, a classification
+    only the classified visit's events, a registration only the new visit — no window, never the history."""
+    alerts, admin = ctx.alerts, clinic["admin"]
+    visit_no = arrive(ctx, clinic["nurse"], clinic["doc1"])
+    ctx.cases.take(clinic["doc1"], visit_no)
+    assert alerts.scan(admin) == []
+    nurse = other_desk.users.authenticate("nurse", "nurse-pass-1", "desk-2")
+    other_desk.screening.record(nurse, ScreeningInput(36.6, health_code="green"))
+    after_screening = reads_of(ctx, lambda: alerts.scan(admin))
+    assert "audit_events" in after_screening and not any(w in after_screening for w in WINDOWS), after_screening
+    doctor = other_desk.users.authenticate("doc1", "doc1-pass-1", "fever-room-2")
+    other_desk.cases.classify(doctor, visit_no, other_desk.cases.get(doctor, visit_no).version, "suspected")
+    with captured(ctx) as statements:
+        raised = alerts.scan(admin)
+    classified = "\n".join(statement for statement, _ in statements)
+    assert [a.dedupe_key for a in raised] == [f"case:{visit_no}:suspected"]
+    assert WINDOWS[0] in classified and WINDOWS[1] not in classified and WINDOWS[2] not in classified, classified
+    assert any(visit_no in str(params) for statement, params in statements if WINDOWS[0] in statement)
+    register(other_desk, nurse, VILLAGER_A[0], 7, address="新河镇" + VILLAGER_A[1])
+    registered = reads_of(ctx, lambda: alerts.scan(admin))
+    assert "visits.visit_no IN" in registered and not any(w in registered for w in WINDOWS), registered
+
+
+def test_a_case_taken_late_between_two_polls_is_raised(ctx: AppContext, clinic: dict[str, Actor],
+                                                       clock: FixedClock) -> None:  # noqa: F811
+    alerts, admin = ctx.alerts, clinic["admin"]
+    visit_no = arrive(ctx, clinic["nurse"], clinic["doc1"])
+    clock.advance(minutes=9)
+    assert alerts.scan(admin) == []  # still in time
+    clock.advance(minutes=3)
+    ctx.cases.take(clinic["doc1"], visit_no)  # taken at 12 min, no poll saw the patient late
+    raised = alerts.scan(admin)
+    assert [(a.dedupe_key, a.evidence["minutes_waited"]) for a in raised] == [(f"untaken:{visit_no}", 12)]
+    assert raised[0].evidence["taken_at"] is not None
+    assert alerts.scan(admin) == []
+
+
+def test_an_action_the_scan_does_not_know_reads_every_window(ctx: AppContext, clinic: dict[str, Actor]
+                                                             ) -> None:  # noqa: F811
+    """Only the actions listed in TOUCHES are trusted to touch what they say; any other reads everything."""
+    alerts, admin = ctx.alerts, clinic["admin"]
+    assert "user.create" not in TOUCHES
+    assert alerts.scan(admin) == []
+    ctx.users.create(admin, username="nurse9", full_name="赵护士", roles=["triage_nurse"], password="nurse9-pass-1")
+    full = reads_of(ctx, lambda: alerts.scan(admin))
+    assert WINDOWS[0] in full and WINDOWS[1] in full, full
+
+
+def test_a_registration_joins_the_window_the_desk_keeps(ctx: AppContext, other_desk: AppContext,
+                                                        clinic: dict[str, Actor], clock: FixedClock) -> None:  # noqa: F811
+    """After a registration the scan reads the new visit by its number and walks its key's visits in memory; a
+    returning patient who moved makes it read the window again. Either way it raises what a full scan raises."""
+    alerts, admin = ctx.alerts, clinic["admin"]
+    nurse = other_desk.users.authenticate("nurse", "nurse-pass-1", "desk-2")
+    first = register(other_desk, nurse, VILLAGER_A[0], 1, address="新河镇" + VILLAGER_A[1])
+    assert alerts.scan(admin) == []
+    clock.advance(hours=1)
+    second = register(other_desk, nurse, VILLAGER_B[0], 2, address="新河镇" + VILLAGER_B[1])
+    with captured(ctx) as statements:
+        raised = alerts.scan(admin)
+    assert [(a.kind, a.evidence["new_visit_no"], [v["visit_no"] for v in a.evidence["visits"]]) for a in raised] == [
+        ("cluster", second, [first, second])]
+    read = "\n".join(statement for statement, _ in statements)
+    assert WINDOWS[1] not in read and "visits.visit_no IN" in read, read
+    full = AlertService(ctx.db, ctx.clock)  # what a scan that remembers nothing finds: the same, raised already
+    assert full.scan(admin) == []
+    third = register(other_desk, nurse, "孙三", 3, address="新河镇" + VILLAGER_A[1])
+    [joined] = alerts.scan(admin)
+    assert joined.evidence["new_visit_no"] == third
+    assert [v["visit_no"] for v in joined.evidence["visits"]] == [first, second, third]
+    moved = register(other_desk, nurse, VILLAGER_A[0], 1, address="新河镇西村3号", returning=patient_id(ctx, first))
+    again = reads_of(ctx, lambda: alerts.scan(admin))
+    assert WINDOWS[1] in again, again  # the patient's earlier visits have another key now: the window is read
+    assert AlertService(ctx.db, ctx.clock).scan(admin) == [] and moved

@@ -1,20 +1,26 @@
 """Issue 13, deliverable 6 (clinic side): a clinic applies the county's pulled lists all or nothing. Every item
 of both lists is checked with the clinic's own rules first; a bad one names the list, the item and the field
-and changes nothing (the other list neither); a good list is applied, audited as from the hub, once per version."""
+and changes nothing (the other list neither); a good list is applied, audited as from the hub, once per version.
+Issue 18: the answers are signed by the hub key; an unsigned, changed or foreign-signed answer changes nothing."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 import httpx
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select
 
 from app.actor import Actor
 from app.context import AppContext
 from app.db.models import AuditEvent
 from app.errors import PermissionDenied, ValidationError
+from app.hub import sneakernet as hubfiles
+from app.keys import ClinicKey
+from app.reporting.anchor_check import AnchorService
 from app.reporting.sync import SyncService
 
 HUB = "http://127.0.0.1:8750"
@@ -24,11 +30,14 @@ HOSPITALS = [{"name": "市传染病医院", "kind": "designated", "accepting": T
 
 
 class County:
-    """The hub's two list answers, as a clinic reads them (httpx.MockTransport: no network)."""
+    """The hub's two list answers, signed by its key as the hub signs them, as a clinic reads them
+    (httpx.MockTransport: no network). ``answer`` changes an answer on the way."""
 
     def __init__(self) -> None:
+        self.key = ClinicKey(Ed25519PrivateKey.generate())
         self.lists: dict[str, Any] = {"risk-areas": {"name": "risk_areas", "version": 0, "items": []},
                                       "hospitals": {"name": "hospitals", "version": 0, "items": []}}
+        self.on_the_way: Callable[[str, dict[str, Any]], Any] = lambda _name, signed: signed
 
     def publish(self, name: str, items: list[Any], version: int | None = None) -> None:
         current = self.lists[name]
@@ -37,7 +46,10 @@ class County:
     def client(self) -> httpx.Client:
         def answer(request: httpx.Request) -> httpx.Response:
             name = request.url.path.rsplit("/", 1)[-1]
-            return httpx.Response(200, content=json.dumps(self.lists[name], ensure_ascii=False).encode())
+            signed = hubfiles.sign_document(self.key, {"format": hubfiles.LIST_FORMAT,
+                                                       "version": hubfiles.FILE_VERSION, "list": self.lists[name]})
+            answer = self.on_the_way(name, signed)
+            return httpx.Response(200, content=json.dumps(answer, ensure_ascii=False).encode())
 
         return httpx.Client(transport=httpx.MockTransport(answer))
 
@@ -201,3 +213,67 @@ class _Unclosed:
 
     def close(self) -> None:
         pass
+
+
+def test_the_first_signed_answer_pins_the_hub_key(ctx: AppContext, admin: Actor, county: County,
+                                                  sync: SyncService) -> None:
+    county.publish("risk-areas", AREAS)
+    assert AnchorService(sync).hub_key() is None
+    assert sync.pull(admin, hub_url=HUB) == {"risk_areas": 2}
+    pinned = AnchorService(sync).hub_key()
+    assert pinned is not None and (pinned.public_key, pinned.source) == (county.key.public_text, "lists")
+
+
+def _unsigned(name: str, signed: dict[str, Any]) -> Any:
+    return signed["list"] if name == "hospitals" else signed  # as the hub answered before issue 18
+
+
+def _changed(name: str, signed: dict[str, Any]) -> Any:
+    if name == "hospitals":
+        signed = json.loads(json.dumps(signed))  # the county's own copy stays as published
+        signed["list"]["items"].append({"name": "某私立医院", "kind": "designated"})
+    return signed
+
+
+def _swapped(name: str, signed: dict[str, Any]) -> Any:  # a genuine answer, for the other list
+    if name == "hospitals":
+        signed = json.loads(json.dumps(signed))
+        signed["list"]["name"] = "risk_areas"
+        return hubfiles.sign_document(_SWAP_KEY[0], {k: v for k, v in signed.items()
+                                                     if k not in ("key_id", "public_key", "signature")})
+    return signed
+
+
+_SWAP_KEY: list[ClinicKey] = []
+
+
+@pytest.mark.parametrize("on_the_way", [_unsigned, _changed, _swapped])
+def test_an_unsigned_or_changed_answer_changes_nothing(ctx: AppContext, admin: Actor, county: County,
+                                                       sync: SyncService, on_the_way: Any) -> None:
+    _SWAP_KEY[:] = [county.key]
+    county.publish("risk-areas", AREAS)
+    county.publish("hospitals", HOSPITALS)
+    county.on_the_way = on_the_way
+    with pytest.raises(ValidationError) as caught:
+        sync.pull(admin, hub_url=HUB)
+    assert caught.value.code == "hub_lists_unsigned" and caught.value.details["list"] == "hospitals"
+    assert lists_here(ctx) == ({}, {}) and AnchorService(sync).hub_key() is None
+    assert "sync.list_applied" not in audit_actions(ctx)
+    county.on_the_way = lambda _name, signed: signed
+    assert sync.pull(admin, hub_url=HUB) == {"risk_areas": 2, "hospitals": 2}  # the genuine answer applies
+
+
+def test_an_answer_signed_by_another_key_is_refused_and_recorded(ctx: AppContext, admin: Actor, county: County,
+                                                                  sync: SyncService) -> None:
+    AnchorService(sync).set_hub_key(admin, county.key.public_text)  # the county read its key out
+    county.publish("risk-areas", AREAS)
+    genuine = county.key
+    county.key = ClinicKey(Ed25519PrivateKey.generate())  # someone else answers in the hub's name
+    with pytest.raises(ValidationError) as caught:
+        sync.pull(admin, hub_url=HUB)
+    assert caught.value.code == "hub_key_mismatch" and lists_here(ctx) == ({}, {})
+    with ctx.db.read() as s:
+        refused = s.scalars(select(AuditEvent).where(AuditEvent.action == "audit.hub_receipt")).all()
+    assert [e.outcome for e in refused] == ["failed"]  # recorded as the refused receipts are
+    county.key = genuine
+    assert sync.pull(admin, hub_url=HUB) == {"risk_areas": 2}

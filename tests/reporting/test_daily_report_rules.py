@@ -16,7 +16,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import Boolean, Date, DateTime, Float, Integer, String, Text, select
+from sqlalchemy import Boolean, Date, DateTime, Float, Integer, MetaData, String, Table, Text, insert, select
 from sqlalchemy.orm import Session
 
 from app.actor import Actor
@@ -86,6 +86,34 @@ def new_case(s: Session, day: date = DAY) -> Case:
     s.add(case)
     s.flush()
     return case
+
+
+def old_row(s: Session, model: Any, **values: Any) -> int:
+    """A row written as an older release wrote it: only the columns its schema has (the models follow the
+    newest migration). Returns its id."""
+    old = Table(model.__tablename__, MetaData(), autoload_with=s.connection())
+    full = row(model, **values)
+    data: dict[str, Any] = {}
+    for column in model.__table__.columns:
+        value = getattr(full, column.key)
+        if value is None and column.default is not None and column.default.is_scalar:
+            value = column.default.arg
+        if column.name in old.c and value is not None:
+            data[column.name] = value
+    return int(s.execute(insert(old).values(**data).returning(old.c.id)).scalar_one())
+
+
+def old_case(s: Session, day: date = DAY, **case: Any) -> int:
+    """A case as release 0013 kept it (see ``new_case``)."""
+    n = next(_serial)
+    patient = old_row(s, Patient, name=f"患者{n}", id_number=None)
+    sc = old_row(s, Screening, clinic_day=day, screened_at=at(day, 8), decision="fever_clinic",
+                 computed_decision="fever_clinic")
+    visit = old_row(s, Visit, visit_no=f"XH01-{day:%Y%m%d}-{n:04d}", clinic_day=day, patient_id=patient,
+                    screening_id=sc, registered_at=at(day, 8))
+    return old_row(s, Case, **{"visit_id": visit, "doctor_username": "doc1", "taken_at": at(day, 8),
+                               "classification": "pending", "disposition": None, "closed_at": None,
+                               "classified_at": None, **case})
 
 
 def classify(s: Session, case: Case, when: datetime, before: str, after: str) -> None:
@@ -270,21 +298,18 @@ def test_upgrade_gives_cases_classified_before_the_events_table_their_event(path
     db = Database(db_url)
     migrate.upgrade(db, "0013")
     with db.write() as s:
-        old = new_case(s)
-        old.classification, old.classified_at = "suspected", at(DAY, 6)
-        new_case(s)  # still pending: no event
-        kept = new_case(s)
-        kept.classification, kept.classified_at = "confirmed", at(NEXT, 6)
-        s.add(CaseClassification(case_id=kept.id, at=at(NEXT, 6), before="suspected", after="confirmed",
-                                 username="doc1"))
+        old = old_case(s, classification="suspected", classified_at=at(DAY, 6))
+        old_case(s)  # still pending: no event
+        kept = old_case(s, classification="confirmed", classified_at=at(NEXT, 6))
+        old_row(s, CaseClassification, case_id=kept, at=at(NEXT, 6), before="suspected", after="confirmed",
+                username="doc1")
     db.dispose()
     ctx = open_context(paths, db_url, clock=clock, argon2=OWASP_FLOOR)
     try:
         with ctx.db.read() as s:
             events = [(e.case_id, e.before, e.after, e.at) for e in
                       s.scalars(select(CaseClassification).order_by(CaseClassification.case_id))]
-        assert events == [(old.id, "pending", "suspected", at(DAY, 6)),
-                          (kept.id, "suspected", "confirmed", at(NEXT, 6))]
+        assert events == [(old, "pending", "suspected", at(DAY, 6)), (kept, "suspected", "confirmed", at(NEXT, 6))]
         admin = init_clinic(ctx)
         assert ctx.reports.preview(admin, DAY).counts["classified_suspected"] == 1
     finally:

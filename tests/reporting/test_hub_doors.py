@@ -103,7 +103,7 @@ def test_every_door_without_a_log_in(make_hub) -> None:
                           headers={"x-clinic": "XH01", "x-idempotency-key": "k"})
         assert 400 <= answer.status_code < 500, path  # no signature: refused, never stored
     assert hub.get("/login").status_code == 200 and hub.get("/font.ttf").status_code == 200
-    assert hub.get("/api/v1/lists/risk-areas").json()["version"] == 0  # clinics pull without a log-in
+    assert hub.get("/api/v1/lists/risk-areas").json()["list"]["version"] == 0  # clinics pull without a log-in
 
 
 def test_logged_in_reads_every_door_and_roles_limit_publishing(make_hub, hub_db: Database) -> None:

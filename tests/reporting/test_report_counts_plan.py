@@ -151,13 +151,18 @@ def brute_staff_and_stock(rows: dict[type, list[Any]], day: date, hi: datetime) 
     default 3-day interval); an item's stock is the balance of its last move before the day ended."""
     tests = [t for t in rows[StaffTest] if t.clinic_day == day]
     swabs = [w for w in rows[EnvSwab] if w.clinic_day == day]
-    overdue = 0
+    overdue = off_duty = 0
     for m in rows[StaffMember]:
-        earlier = [t.clinic_day for t in rows[StaffTest] if t.staff_id == m.id and t.clinic_day <= day]
-        overdue += m.active and m.added_on <= day and day > due_on(max(earlier, default=None), m.added_on, 3)
+        earlier = sorted((t.clinic_day, t.id, t.result) for t in rows[StaffTest]
+                         if t.staff_id == m.id and t.clinic_day <= day)
+        positive = bool(earlier) and earlier[-1][2] == "positive"  # off duty: the latest test up to the day
+        on_roster = m.active and m.added_on <= day
+        off_duty += on_roster and positive
+        overdue += (on_roster and not positive
+                    and day > due_on(earlier[-1][0] if earlier else None, m.added_on, 3))
     c = {"staff_tested": len({t.staff_id for t in tests}),
          "staff_positive": len({t.staff_id for t in tests if t.result == "positive"}),
-         "staff_overdue": overdue, "swabs_taken": len(swabs), "swabs_positive": sum(w.result == "positive" for w in swabs)}
+         "staff_overdue": overdue, "staff_off_duty": off_duty, "swabs_taken": len(swabs), "swabs_positive": sum(w.result == "positive" for w in swabs)}
     covers = []
     for item in (i for i in rows[StockItem] if i.active and i.daily_use > 0):
         moves = sorted((m for m in rows[StockMove] if m.item_id == item.id and m.at < hi), key=lambda m: (m.at, m.id))
@@ -190,6 +195,9 @@ def test_demo_clinic_counts_equal_a_brute_force_count(ctx: AppContext) -> None:
     today = ctx.clock.now().date()
     totals = same_as_brute_force(ctx, [first + timedelta(days=i) for i in range(-1, (today - first).days + 2)])
     assert totals["screened"] and totals["fever_registered"] and totals["tests_ordered"]
+    # the demo's roster and stockpile (issue 18): tests, someone off duty, someone overdue, an item short
+    assert totals["staff_tested"] and totals["staff_off_duty"] and totals["staff_overdue"]
+    assert totals["stock_items_short"]
 
 
 def straddling_alerts(ctx: AppContext, day: date) -> None:

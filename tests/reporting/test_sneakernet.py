@@ -123,12 +123,15 @@ def test_a_hub_that_never_comes_back_gets_every_report_once_by_file(ctx: AppCont
 
     first = hubfiles.import_outbox(hub_db, outfile.read_bytes(), ctx.clock.now())
     assert (first.stored, first.already, first.refused) == (2, 0, 0)
+    ctx.clock.advance(minutes=5)
     again = hubfiles.import_outbox(hub_db, outfile.read_bytes(), ctx.clock.now())  # the same file brought twice
-    assert (again.stored, again.already, again.refused) == (0, 2, 0)
+    assert (again.receipt, again.stored, again.again) == (first.receipt, 2, True)  # the first receipt, not a new one
     assert stored(hub_db) == [("XH01", DAY - timedelta(days=1), 1), ("XH01", DAY, 1)]
+    relaid = json.dumps(json.loads(outfile.read_bytes()), indent=4).encode()  # an editor's layout: the same file
+    assert hubfiles.import_outbox(hub_db, relaid, ctx.clock.now()).receipt == first.receipt
 
     receipt = tmp_path / "receipt.json"
-    receipt.write_bytes(again.receipt)  # the second receipt says "already held": as good as the first
+    receipt.write_bytes(again.receipt)
     applied = service.import_receipt(clinic, receipt)
     assert (applied.delivered, applied.already, applied.refused, applied.unknown) == (2, 0, 0, 0)
     assert [row[0] for row in outbox(ctx)] == [True, True] and ctx.sync.status().pending == 0
@@ -326,7 +329,8 @@ def test_the_command_line_carries_both_ways(ctx: AppContext, clinic: Actor, hub_
     receipt = usb / "XH01.receipt.json"  # beside the input
     assert receipt.exists()
     code, text = run(*hub_args, "hub", "import", str(outfile), "--receipt", str(usb / "again.json"))
-    assert code == 0 and "0 stored, 2 already held" in text and len(stored(hub_db)) == 2
+    assert code == 0 and "imported before, its receipt again: clinic XH01: 2 stored" in text
+    assert (usb / "again.json").read_bytes() == receipt.read_bytes() and len(stored(hub_db)) == 2
     code, text = run(*clinic_args, "sync", "import-receipt", str(receipt))
     assert code == 0 and "receipt applied: 2 delivered now" in text
     assert ctx.sync.status().pending == 0
@@ -385,12 +389,16 @@ def test_the_dashboard_upload_in_a_real_browser(sqlite_ctx: AppContext, hub_db: 
         download.value.save_as(str(receipt))
         assert download.value.suggested_filename.startswith("XH01-receipt-")
 
-        page.goto(f"{url}/?date={DAY}")  # the same file again: nothing new stored
+        page.goto(f"{url}/?date={DAY}")  # the same file again: nothing new stored, the first import's receipt
         page.set_input_files("#import-file", str(outfile))
         page.click("#import button")
         page.wait_for_selector("#imported")
-        assert (page.get_attribute("#imported", "data-stored"), page.get_attribute("#imported", "data-already")) \
-            == ("0", "2")
+        assert (page.get_attribute("#imported", "data-stored"), page.get_attribute("#imported", "data-again")) \
+            == ("2", "1")
+        with page.expect_download() as download:
+            page.click("#receipt")
+        download.value.save_as(str(tmp_path / "again.json"))
+        assert (tmp_path / "again.json").read_bytes() == receipt.read_bytes()
 
         page.goto(f"{url}/?date={DAY}")
         page.set_input_files("#import-file", str(changed))
@@ -412,7 +420,7 @@ def test_the_dashboard_upload_in_a_real_browser(sqlite_ctx: AppContext, hub_db: 
 
 
 def test_the_upload_door(ctx: AppContext, clinic: Actor, hub_db: Database, tmp_path: Path) -> None:
-    """Only a publisher, only with the session's CSRF token; the receipt only for the user who imported."""
+    """Only a publisher, only with the session's CSRF token; the receipt for a publisher, kept over a restart."""
     from app.hub.web import create_app
     from tests.reporting.hub_support import FAST, InProcessHub, csrf_of, make_user
 
@@ -439,3 +447,13 @@ def test_the_upload_door(ctx: AppContext, clinic: Actor, hub_db: Database, tmp_p
     assert answer.status_code == 200 and json.loads(answer.content)["entries"][0]["outcome"] == "stored"
     assert viewer.get(f"/import/receipt/{link}").status_code == 403
     assert publisher.get("/import/receipt/unknown").json()["error"] == "receipt_gone"
+
+    # the hub restarts: the receipt is still served, and the same file uploaded again gets the same receipt
+    make_user(hub_db, "county2", "publisher")
+    restarted = InProcessHub(create_app(hub_db, ctx.clock, passwords=FAST))
+    restarted.log_in("county2")
+    assert restarted.get(f"/import/receipt/{link}").content == answer.content
+    page = restarted.post("/import", data={"csrf": csrf_of(restarted.get("/").text)}, files=files)
+    assert page.status_code == 200 and 'data-stored="1"' in page.text  # what the file's import did, once
+    assert page.text.split('href="/import/receipt/')[1].split('"')[0] == link
+    assert len(stored(hub_db)) == 1

@@ -13,6 +13,8 @@ from pathlib import Path  # noqa: E402
 from typing import Any  # noqa: E402
 
 import pytest  # noqa: E402
+import shiboken6  # noqa: E402
+from PySide6.QtCore import QEvent  # noqa: E402
 from PySide6.QtGui import QInputMethodEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget  # noqa: E402
 
@@ -53,6 +55,20 @@ def english(qapp: QApplication) -> Iterator[None]:
     install_language(qapp, "en")
     yield
     install_language(qapp, "en")
+
+
+@pytest.fixture(autouse=True)
+def no_window_outlives_its_test(qapp: QApplication) -> Iterator[None]:
+    """Close and delete every window a test left open (most tests make theirs without qtbot.addWidget).
+    A window left over lived on through every later test: a language switch walked its widgets while Python
+    was collecting its wrappers (a bus error / "deallocating None" in long runs), and its timers kept polling."""
+    yield
+    for widget in QApplication.topLevelWidgets():
+        if shiboken6.isValid(widget):
+            widget.close()
+            widget.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QApplication.processEvents()
 
 
 @pytest.fixture(autouse=True)

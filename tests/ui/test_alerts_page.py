@@ -42,6 +42,8 @@ SAMPLES: dict[str, dict[str, object]] = {
     "offline_admit_refusable": {"permit": "E23521502", "gate": "内科门岗", "reason": "escort_test_old"},
     "staff_positive": {"staff_no": 3, "post": "fever_clinic", "sampled_on": "2026-03-10"},
     "swab_positive": {"swab_no": 5, "place": "发热门诊诊室门把手", "sampled_on": "2026-03-10"},
+    "news2": {"visit_no": "C01-20260310-0004", "previous_news2": 3, "news2": 5, "news2_complete": True,
+              "codes": ["news2_rose", "news2_reached"], "doctor": "zhangwei", "vital_signs_id": 12},
 }
 
 

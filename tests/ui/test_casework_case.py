@@ -54,8 +54,11 @@ def test_order_nucleic_acid_after_observation_and_record_its_result(qtbot, docto
     assert dialog.observation.tests_model.index(0, dialog.observation.tests_model.RESULT).data() == "Awaiting result"
     assert dialog.observation.tests_model.index(0, dialog.observation.tests_model.KIND).data() == "Nucleic acid test"
     assert "1 pending" in dialog.tabs.tabText(2)
-    assert dialog.clocks.clocks_model.rowCount() == 1
-    assert "6 h left" in dialog.clocks.clocks_model.index(0, dialog.clocks.clocks_model.STATUS).data()
+    # the NAT turnaround, and the observation round observation started (issue 17)
+    kinds = [k.kind for k in dialog.clocks.clocks_model.rows()]
+    assert sorted(kinds) == ["observation_round", "result"]
+    nat_row = kinds.index("result")
+    assert "6 h left" in dialog.clocks.clocks_model.index(nat_row, dialog.clocks.clocks_model.STATUS).data()
 
     clock.advance(hours=3)
     dialog.observation.tests_view.selectRow(0)
@@ -72,7 +75,8 @@ def test_order_nucleic_acid_after_observation_and_record_its_result(qtbot, docto
     assert not result.isVisible()
     assert dialog.observation.tests_model.index(0, dialog.observation.tests_model.RESULT).data() == "Negative"
     assert dialog.observation.tests_model.index(0, dialog.observation.tests_model.LAB).data() == "县疾控中心实验室"
-    assert dialog.clocks.clocks_model.index(0, dialog.clocks.clocks_model.STATUS).data() == "Met in time"
+    nat_row = [k.kind for k in dialog.clocks.clocks_model.rows()].index("result")
+    assert dialog.clocks.clocks_model.index(nat_row, dialog.clocks.clocks_model.STATUS).data() == "Met in time"
     assert not dialog.observation.result_button.isEnabled()
     assert dialog.tabs.tabText(2) == "Observation and tests"
 

@@ -235,7 +235,7 @@ def test_the_timer_reads_again_only_when_something_was_written(qtbot, doctor_ses
     ctx.clock.advance(minutes=12)  # type: ignore[attr-defined]
     feed.poll(force=False)
     assert feed.reads == reads + 1  # time alone: no read, but the minutes shown move
-    assert page.waiting_model.index(0, page.waiting_model.WAITED).data() == "12 min"
+    assert page.waiting_model.index(0, page.waiting_model.WAITED).data() == "12 min / 60 min"
 
     feed.refresh_ms = 0  # REFRESH_S has passed: read anyway
     feed.poll(force=False)
@@ -247,3 +247,82 @@ def test_the_timer_reads_again_only_when_something_was_written(qtbot, doctor_ses
     assert feed.reads == reads + 4
     page.hide()
     assert not feed.running  # nothing polled while the page is not shown
+
+
+def _level(ctx, visit_no: str, level: int) -> None:
+    """The triage level pre-triage saved (its computation is tested in tests/severity)."""
+    from sqlalchemy import select, update
+
+    from app.triage.tables import Screening, Visit
+
+    with ctx.db.write() as s:
+        screening_id = s.scalar(select(Visit.screening_id).where(Visit.visit_no == visit_no))
+        s.execute(update(Screening).where(Screening.id == screening_id).values(severity_level=level))
+
+
+def test_f9_calls_the_next_patient_and_enter_takes_them(qtbot, doctor_session, nurse_session, boxes):
+    """The queue: number, level in words and colour, waited against the level's target, overdue rows red; F9 calls
+    the first patient not yet called and selects them, so Enter takes the case; the display follows the call."""
+    from PySide6.QtGui import QColor
+
+    from app.casework.queue import queue_label
+    from ui.widgets import palette
+
+    ctx, nurse, doctor = doctor_session.ctx, nurse_session.actor, doctor_session.actor
+    waited = received_patient(ctx, nurse, doctor, "王芳", seq=1)
+    _level(ctx, waited, 3)
+    ctx.clock.advance(minutes=31)
+    urgent = received_patient(ctx, nurse, doctor, "李强", seq=2)
+    _level(ctx, urgent, 2)
+    from app.changes import ChangeMarker
+
+    ChangeMarker.of(ctx.db).share_s = 0  # every tick asks the database (no sharing in a test)
+    page = FeverClinicPage(doctor_session)
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.show()
+    page.activated()
+    display = page.display
+    assert display is None
+    page.open_display()
+    display = page.display
+    assert display is not None and display.isVisible()
+    qtbot.waitUntil(lambda: display.view is not None)
+    assert display.called_number.text() == "—" and len(display.waiting_texts()) == 2
+
+    model = page.waiting_model
+    assert [w.visit_no for w in model.rows()] == [urgent, waited]  # level II first, however long III waited
+    assert model.index(0, model.QUEUE).data() == "F002" and model.index(1, model.QUEUE).data() == "F001"
+    assert model.index(0, model.LEVEL).data() == "Level II (critical)"
+    assert model.index(0, model.LEVEL).data(Qt.ItemDataRole.ForegroundRole).color() == QColor(
+        palette.TRIAGE_LEVEL_COLORS[2])
+    assert model.index(1, model.WAITED).data() == "31 min / 30 min"
+    red = QColor(palette.LONG_WAIT_BG)
+    assert model.index(1, model.PATIENT).data(Qt.ItemDataRole.BackgroundRole).color() == red  # past its target
+    assert "target" in model.index(1, model.PATIENT).data(Qt.ItemDataRole.ToolTipRole)
+    assert model.index(0, model.PATIENT).data(Qt.ItemDataRole.BackgroundRole) is None  # 0 of 15 min
+
+    qtbot.waitUntil(page.isActiveWindow)  # the display opened without taking the desk's keys
+    page.waiting_view.selectRow(1)
+    qtbot.keyClick(page.waiting_view, Qt.Key.Key_F9)  # one key
+    assert page.selected_waiting().visit_no == urgent  # the called patient is selected …
+    assert model.index(0, model.CALLED).data().startswith("Called ")
+    assert "F002" in page.result.text() and "李强" in page.result.text()
+    assert ctx.cases.waiting(doctor)[0].called_at is not None  # … called, not taken
+    display.feed.poll(force=False)  # its next tick
+    assert display.called_number.text() == queue_label(2) and display.called_name.text() == "李*"
+    assert display.waiting_texts() == ["F001  王*"]
+
+    qtbot.keyClick(page.waiting_view, Qt.Key.Key_F9)
+    assert page.selected_waiting().visit_no == waited
+    qtbot.keyClick(page.waiting_view, Qt.Key.Key_F9)  # nobody left to call
+    assert "Nobody is waiting to be called" in page.result.text()
+
+    page.select_waiting(urgent)
+    qtbot.keyClick(page.waiting_view, Qt.Key.Key_Return)  # … so Enter takes the case
+    assert boxes.calls[-1][0] == "question" and urgent in boxes.calls[-1][2]
+    assert [w.visit_no for w in model.rows()] == [waited]
+    page.case_dialog.close()
+    display.feed.poll()
+    assert display.called_number.text() == "F001" and display.waiting_texts() == []
+    page.close()

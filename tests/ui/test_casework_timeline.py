@@ -53,8 +53,10 @@ def test_timeline_lists_the_events_and_prints(qtbot, doctor_session, nurse_sessi
     clocks = timeline.clocks_model
     status = {clocks.record_at(r).kind: clocks.index(r, clocks.STATUS).data() for r in range(clocks.rowCount())}
     assert status["report_2h"].startswith("Met late (0:30:00 past due)")
-    # the report late, the transfer request overdue; the 12 h nucleic-acid clock (issue 12) still running
-    assert "4 time limits, 2 missed" in timeline.counts.text()
+    # the report late, the transfer request overdue, the observation round (issue 17) with no vital signs taken in
+    # 150 min overdue; the 12 h nucleic-acid clock (issue 12) still running
+    assert status["observation_round"].startswith("Overdue")
+    assert "5 time limits, 3 missed" in timeline.counts.text()
 
     timeline.print_button.click()
     preview = timeline.preview

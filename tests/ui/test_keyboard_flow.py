@@ -143,6 +143,7 @@ def _dialogs(ctx, runner):  # type: ignore[no-untyped-def]
     from ui.pages.case_dialogs import DispositionDialog, HandoverDialog, OrderTestDialog, ResultDialog
     from ui.pages.case_page import CaseDialog
     from ui.pages.permit_dialogs import EscortTestDialog, ExceptionDialog, IssueDialog, ReasonDialog
+    from ui.pages.readiness import ItemDialog, MoveDialog, SampleDialog, StaffDialog
     from ui.pages.transfer_dialogs import TransferRequestDialog
     from ui.pages.user_dialogs import ResetPasswordDialog, UserDialog
     from ui.pages.ward_dialogs import AdmitDialog, WardDialog
@@ -180,6 +181,16 @@ def _dialogs(ctx, runner):  # type: ignore[no-untyped-def]
     out += [("revoke", lambda: ReasonDialog(nurse, permits[0], False))]
     escorts = [p for p in permits if p.kind == "escort"]
     out += [("escort test", lambda: EscortTestDialog(nurse, escorts[0]))] if escorts else []
+    # issue 18: the readiness pages' dialogs (the demo's roster and stockpile)
+    roster, items = ctx.roster.roster(admin.actor), ctx.stock.items(admin.actor)
+    today = ctx.clock.now().astimezone(admin.zone).date()
+    out += [("add staff", lambda: StaffDialog(admin, [(u.username, u.full_name) for u in users])),
+            ("staff test", lambda: SampleDialog(admin, today, roster[0])),
+            ("swab", lambda: SampleDialog(admin, today, None)),
+            ("stock receipt", lambda: MoveDialog(admin, items[0], True)),
+            ("stock issue", lambda: MoveDialog(admin, items[0], False)),
+            ("new stock item", lambda: ItemDialog(admin, None)),
+            ("edit stock item", lambda: ItemDialog(admin, items[0]))]
     return out
 
 

@@ -82,7 +82,7 @@ def test_pages_in_chinese_and_screenshots(qtbot, qapp, admin_session):  # type: 
         staff = open_page(qtbot, StaffTestingPage(admin_session))
         assert "阳性" in [staff.model.index(r, 5).data() for r in range(staff.model.rowCount())]
         states = {staff.model.index(r, 0).data(): staff.model.index(r, 7).data() for r in range(staff.model.rowCount())}
-        assert states["陈晓红"].startswith("最近检测阳性") and states["周师傅"] == "按期"  # a positive is never "on time"
+        assert states["陈晓红"] == "暂停岗位：按规定隔离并复检" and states["周师傅"] == "按期"  # a positive is never "on time"
         assert staff.swab_model.index(0, 3).data() == admin_session.full_name == "王敏"  # the real name, not the log-in
         shoot(staff, "staff_testing_zh.png")
         stock = open_page(qtbot, StockpilePage(admin_session))

@@ -42,6 +42,7 @@ from ui.labels import alert_kind_name, alert_series_name, classification_name, d
 from ui.session import Session
 from ui.widgets import palette
 from ui.widgets.page import Page
+from ui.widgets.vitals import observation_alert_name
 from ui.widgets.table import record_table
 
 Index = QModelIndex | QPersistentModelIndex
@@ -99,6 +100,14 @@ def evidence_text(alert: AlertRecord, zone: ZoneInfo | None = None) -> str:
         return translate("Alerts", "Surface swab no. {swab_no} at {place} positive, sampled {day}. Disinfect the "
                          "place, swab it again and test the staff who work there.").format(
             swab_no=e.get("swab_no", "?"), place=e.get("place", "?"), day=e.get("sampled_on", "?"))
+    if alert.kind == "news2":  # issue 17 — the observation round (app/casework/observation.py)
+        codes = translate("Alerts", ", ").join(observation_alert_name(str(c)) for c in e.get("codes", []))
+        previous = e.get("previous_news2")
+        return translate("Alerts", "Visit {visit_no}: NEWS2 {previous} → {news2} ({codes}). Responsible doctor "
+                         "{doctor}: review the patient now.").format(
+            visit_no=e.get("visit_no", "?"), previous="—" if previous is None else previous,
+            news2=e.get("news2", "?") if e.get("news2_complete", True) else f"≥ {e.get('news2', '?')}",
+            codes=codes, doctor=e.get("doctor", "?"))
     if alert.kind == "case":
         return translate("Alerts", "Visit {visit_no} classified as {classification}.").format(
             visit_no=e.get("visit_no", "?"), classification=classification_name(str(e.get("classification", ""))))

@@ -11,8 +11,11 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from app.casework.observation import continuous
 from app.casework.records import BoardEntry, CaseRow, ClockRecord, HandoverRecord, LabTestRecord, WaitingPatient
+from app.casework.queue import queue_label
 from app.casework.vocab import ClockKind, ClockState
+from app.vocabulary import severity as SEVERITY
 from app.work_counts import wait_level
 from ui.labels import (
     classification_name,
@@ -20,6 +23,7 @@ from ui.labels import (
     clock_state_name,
     decision_name,
     population_name,
+    say,
     settled_reason_name,
     span_text,
     test_kind_name,
@@ -33,6 +37,8 @@ from ui.widgets.palette import (
     CLASSIFICATION_COLORS,
     CLOCK_BACKGROUNDS,
     CLOCK_COLORS,
+    TRIAGE_LEVEL_BACKGROUNDS,
+    TRIAGE_LEVEL_COLORS,
     brush,
 )
 from ui.widgets.paged import PagedRecordModel
@@ -71,11 +77,12 @@ SOON_WAIT_BACKGROUND = QColor(palette.ORANGE_BG)
 
 
 class WaitingModel(RecordModel[WaitingPatient]):
-    """The queue as the service sorts it (isolate now first, then the longest wait). Long waits are coloured
-    against the county's limit (首诊负责制; ``limit_minutes`` from the untaken feed): amber past it (10 min),
-    red past three times it (30 min) — app.work_counts.wait_level."""
+    """The queue in the service's one order (app/casework/queue.py: severity, then isolate before the fever
+    clinic, then the longest wait). A row turns red past its level's target (WaitingPatient.overdue) or past
+    three times the county's limit (首诊负责制; ``limit_minutes`` from the untaken feed), amber past that limit
+    (app.work_counts.wait_level); the level is shown in words and its colour, a called number is marked."""
 
-    VISIT, PATIENT, ARRIVED, WAITED, TEMPERATURE, DECISION = range(6)
+    QUEUE, VISIT, PATIENT, LEVEL, WAITED, CALLED, TEMPERATURE, DECISION = range(8)
 
     def __init__(self, zone: ZoneInfo, parent: QObject | None = None) -> None:
         super().__init__(zone, parent)
@@ -94,38 +101,54 @@ class WaitingModel(RecordModel[WaitingPatient]):
         return max(0.0, (self.now - r.arrived_at).total_seconds()) if self.now else 0.0
 
     def overdue(self, r: WaitingPatient) -> bool:
-        """Past the limit (at exactly the limit the doctor is still in time)."""
+        """Past the county's limit (at exactly the limit the doctor is still in time)."""
         return self.limit_minutes is not None and self.waited_seconds(r) > self.limit_minutes * 60
 
+    def past_target(self, r: WaitingPatient) -> bool:
+        return self.now is not None and r.overdue(self.now)
+
     def headers(self) -> list[str]:
-        return [self.tr("Visit no."), self.tr("Patient"), self.tr("Received at"), self.tr("Waiting"),
-                self.tr("Temperature"), self.tr("Pre-triage decision")]
+        return [self.tr("No."), self.tr("Visit no."), self.tr("Patient"), self.tr("Level"),
+                self.tr("Waited / target"), self.tr("Called"), self.tr("Temperature"), self.tr("Pre-triage decision")]
+
+    def _minutes(self, minutes: int) -> str:
+        if minutes >= 60:
+            return self.tr("{hours} h {minutes} min").format(hours=minutes // 60, minutes=minutes % 60)
+        return self.tr("{minutes} min").format(minutes=minutes)
 
     def display(self, r: WaitingPatient, column: int) -> str:
+        if column == self.QUEUE:
+            return queue_label(r.queue_no)
         if column == self.VISIT:
             return r.visit_no
         if column == self.PATIENT:
             return r.patient_name
-        if column == self.ARRIVED:
-            return local(r.arrived_at, self.zone, "%H:%M")
+        if column == self.LEVEL:
+            return say(SEVERITY.LEVEL[str(r.level)]) if r.level is not None else self.tr("No level")
         if column == self.WAITED:
-            minutes = max(0, int((self.now - r.arrived_at).total_seconds() // 60)) if self.now else 0
-            if minutes >= 60:
-                return self.tr("{hours} h {minutes} min").format(hours=minutes // 60, minutes=minutes % 60)
-            return self.tr("{minutes} min").format(minutes=minutes)
+            waited = self._minutes(r.waited_minutes(self.now) if self.now else 0)
+            # the target as the guideline says it: "within 60 minutes", "at once"
+            target = (self.tr("{minutes} min").format(minutes=r.target_minutes) if r.target_minutes
+                      else self.tr("at once"))
+            return f"{waited} / {target}"
+        if column == self.CALLED:
+            return self.tr("Called {time}").format(time=local(r.called_at, self.zone, "%H:%M")) if r.called_at else ""
         if column == self.TEMPERATURE:
             return f"{r.temperature_c:.1f} °C"
         return decision_name(r.decision)
 
     def wait_level(self, r: WaitingPatient) -> str:
-        """"ok", "amber" (past the limit) or "red" (past three times it)."""
-        return wait_level(self.waited_seconds(r), self.limit_minutes)
+        """"ok", "amber" (past the limit) or "red" (past three times it, or past the level's target)."""
+        return "red" if self.past_target(r) else wait_level(self.waited_seconds(r), self.limit_minutes)
 
     def style(self, r: WaitingPatient, column: int, role: int) -> Any:
-        overdue = self.overdue(r)
         level = self.wait_level(r)
-        if role == Qt.ItemDataRole.FontRole and (column in (self.VISIT, self.PATIENT)
-                                                 or (column == self.WAITED and level != "ok")):
+        if column == self.LEVEL and r.level is not None and role in (Qt.ItemDataRole.ForegroundRole,
+                                                                     Qt.ItemDataRole.BackgroundRole):
+            table = TRIAGE_LEVEL_COLORS if role == Qt.ItemDataRole.ForegroundRole else TRIAGE_LEVEL_BACKGROUNDS
+            return brush(table[r.level])
+        strong = (self.QUEUE, self.VISIT, self.PATIENT, self.LEVEL, self.CALLED)
+        if role == Qt.ItemDataRole.FontRole and (column in strong or (column == self.WAITED and level != "ok")):
             return bold()
         if role == Qt.ItemDataRole.BackgroundRole and level == "red":
             return QBrush(LONG_WAIT_BACKGROUND)
@@ -133,11 +156,18 @@ class WaitingModel(RecordModel[WaitingPatient]):
             return QBrush(SOON_WAIT_BACKGROUND)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.WAITED and level != "ok":
             return QBrush(POSITIVE if level == "red" else PENDING)
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.CALLED:
+            return brush(palette.BLUE)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.DECISION and r.decision == "isolate":
             return QBrush(POSITIVE)
-        if role == Qt.ItemDataRole.ToolTipRole and overdue:
-            return self.tr("Waiting longer than {limit} min: take the patient now (first-diagnosis "
-                           "responsibility).").format(limit=self.limit_minutes)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            tips = []
+            if self.past_target(r):
+                tips.append(self.tr("Waited longer than this level's target: see the patient now."))
+            if self.overdue(r):
+                tips.append(self.tr("Waiting longer than {limit} min: take the patient now (first-diagnosis "
+                                    "responsibility).").format(limit=self.limit_minutes))
+            return "\n".join(tips) or None
         return None
 
 
@@ -339,6 +369,8 @@ class BoardModel(RecordModel[BoardEntry]):
         if column == self.DUE:
             return local(r.clock.due_at, self.zone)
         if column == self.LEFT:
+            if continuous(r.clock):  # NEWS2 ≥ 7: not minutes overdue but a patient to review now
+                return "⚠ " + self.tr("Continuous monitoring, urgent review")
             state = self.state(r)
             prefix = "" if state == ClockState.OK else ("⚠ " if state == ClockState.WARNING else "⚠ ")
             return prefix + time_left_text(self.seconds_left(r))

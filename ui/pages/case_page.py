@@ -31,6 +31,8 @@ from app.casework.vocab import REPORTABLE, ClockKind
 from app.errors import FeverSentinelError, StaleEdit, ValidationError
 from app.permissions import Perm
 from app.services.users import ColleagueInfo
+from app.severity.figures import ObservationFigures
+from app.severity.store import VitalSignsRecord
 from ui.forms import Dialog, describe
 from ui.labels import classification_name
 from ui.messages import error_title
@@ -51,6 +53,10 @@ from ui.session import Session
 from ui.widgets.dialog import FormDialog
 from ui.widgets.palette import BAD_STYLE, OK_STYLE
 from ui.widgets.table import local
+from ui.widgets.vitals import FIELDS as VITALS_FIELDS
+from ui.widgets.vitals import level_text, news2_text
+
+ALERT_LINE = ObservationFigures().alert_total  # a set at or above it is said in red (the clinic may lower it)
 
 # the refusals of a classification change that a second person's exception may stand in for (特殊情况)
 EXCEPTION_CODES = ("classification_forward_only", "exclusion_needs_two_negative_nat")
@@ -121,6 +127,7 @@ class CaseDialog(Dialog):
         self.classify_tab.report_asked.connect(self.record_report)
         self.classify_tab.investigation_asked.connect(self.record_investigation)
         self.observation.observe_asked.connect(self.start_observation)
+        self.observation.vitals_asked.connect(self.record_vitals)
         self.observation.order_asked.connect(self.order_test)
         self.observation.result_asked.connect(self.record_result)
 
@@ -229,6 +236,7 @@ class CaseDialog(Dialog):
         self.observation.load(view)
         self.clocks.load(view)
         self._refresh(view)
+        self.load_trend()
 
     def _refresh(self, view: CaseView) -> None:
         """The title, the counting tab labels and the action row for ``view``."""
@@ -245,6 +253,7 @@ class CaseDialog(Dialog):
         """Every second: the clocks' time left, the most urgent clock in the header, the report status."""
         now = self.session.ctx.clock.now()
         self.clocks.tick(now)
+        self.observation.tick(now)
         self.header.tick(now)
         self.classify_tab.tick(now)
 
@@ -373,6 +382,45 @@ class CaseDialog(Dialog):
         room, bed = self.observation.room.text(), self.observation.bed.text()
         self.run(lambda: cases.start_observation(actor, visit_no, room, bed),
                  self.tr("✓ Observation room and bed set."))
+
+    def load_trend(self) -> None:
+        """The visit's vital signs for the observation tab (the case record does not carry them)."""
+        observation, actor, visit_no = self.session.ctx.observation, self.session.actor, self.case.visit_no
+        self.session.runner.run(lambda: observation.trend(actor, visit_no), self.observation.show_trend, parent=self)
+
+    def record_vitals(self) -> None:
+        """A set of the observation round: saved, then the case read again (its round clock moved)."""
+        view = self.view
+        if not (view.mine and view.is_open):
+            return
+        self.observation.vitals_failed("")
+        try:
+            vitals = self.observation.vitals.vitals()
+        except ValidationError as exc:
+            self.observation.vitals_failed(describe(exc))
+            field = exc.details.get("field")
+            if isinstance(field, str) and field in VITALS_FIELDS:
+                self.observation.vitals.field(field).setFocus()
+            return
+        observation, cases = self.session.ctx.observation, self.session.ctx.cases
+        actor, visit_no = self.session.actor, self.case.visit_no
+
+        def save() -> tuple[VitalSignsRecord, CaseRecord]:
+            return observation.record_vitals(actor, visit_no, vitals), cases.get(actor, visit_no)
+
+        def done(result: tuple[VitalSignsRecord, CaseRecord]) -> None:
+            saved, record = result
+            self.observation.vitals.clear()
+            self.show_case(record)
+            self.changed.emit(record)
+            self.say(self.tr("✓ Vital signs recorded: {news2}, {level}.").format(
+                news2=news2_text(saved), level=level_text(saved.level)), ok=saved.news2 < ALERT_LINE)
+
+        def failed(exc: BaseException) -> None:
+            self.observation.vitals_failed(describe(exc))
+            self._failed(exc)
+
+        self.session.runner.run(save, done, failed, parent=self)
 
     def _open_sub(self, dialog: FormDialog, message: str) -> None:
         if self.sub is not None:

@@ -13,6 +13,10 @@ buttons, Refresh) always reads again.
 
 Taking a patient makes this doctor the first-diagnosis doctor (首诊负责): a confirmation says so,
 and a second doctor who tries a moment later is told who took the patient.
+
+The waiting list is the called queue (issue 17, app/casework/queue.py): queue number, level, waited against the
+level's target (red past it). F9 calls the next patient not yet called and selects them, so Enter takes the
+case; "Call again" calls the selected one. The waiting-room display (ui/waiting_room.py) opens from here.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from datetime import datetime
 from typing import TypeVar
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QHideEvent
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -36,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.casework.queue import queue_label
 from app.casework.records import CaseRecord, CaseRow, HandoverRecord, WaitingPatient
 from app.casework.untaken import UntakenReport
 from ui.forms import describe
@@ -46,11 +51,13 @@ from ui.pages.case_page import CaseDialog, open_case
 from ui.poller import Poller
 from ui.session import Session
 from ui.untaken_feed import UntakenBanner
+from ui.waiting_room import WaitingRoomWindow
 from ui.widgets import palette
 from ui.widgets.page import Page
 from ui.widgets.table import RecordModel, record_table
 
 REFRESH_MS = 15_000
+CALL_NEXT_KEY = Qt.Key.Key_F9
 OK_STYLE = f"font-size: 11pt; font-weight: bold; color: {palette.OK};"
 BAD_STYLE = f"font-size: 11pt; font-weight: bold; color: {palette.DANGER};"
 SECTION_STYLE = "font-size: 12pt; font-weight: bold;"
@@ -103,12 +110,13 @@ class ClinicFeed(Poller):
         self.page = page
 
     def reader(self) -> Callable[[], ClinicRead]:
-        cases, actor, clock = self.session.ctx.cases, self.session.actor, self.session.ctx.clock
+        ctx, actor = self.session.ctx, self.session.actor
+        cases, queue, clock = ctx.cases, ctx.queue, ctx.clock
         mine, model = self.page.mine_only.isChecked(), self.page.cases_model
         limit = max(model.page_size, model.rowCount() if self.page.shown_mine == mine else 0)
 
         def read() -> ClinicRead:
-            return ClinicRead(cases.handovers_for(actor), cases.waiting(actor), cases.count_open(actor, mine_only=mine),
+            return ClinicRead(cases.handovers_for(actor), queue.waiting(actor), cases.count_open(actor, mine_only=mine),
                               cases.case_list(actor, mine_only=mine, limit=limit), mine, clock.now())
 
         return read
@@ -123,6 +131,7 @@ class FeverClinicPage(Page):
         super().__init__(parent)
         self.session = session
         self.case_dialog: CaseDialog | None = None
+        self.display: WaitingRoomWindow | None = None
         self.sub: DeclineDialog | None = None
         self.shown_mine: bool | None = None  # the list the case table holds (None before the first read)
         self.heading = QLabel()
@@ -162,13 +171,25 @@ class FeverClinicPage(Page):
         self.waiting_label = QLabel()
         self.waiting_label.setStyleSheet(SECTION_STYLE)
         self.waiting_model = WaitingModel(session.zone, self)
-        self.waiting_view = record_table(self.waiting_model, (190, 110, 90, 90, 90))
+        self.waiting_view = record_table(self.waiting_model, (60, 190, 100, 110, 140, 90, 80))
         self.waiting_view.activated.connect(lambda _i: self.take_selected())
+        self.call_button = QPushButton()  # one key: F9 (F5 refreshes elsewhere, F11 is full screen)
+        self.call_button.setStyleSheet(f"font-weight: bold; padding: 4px 14px; color: {palette.BLUE};")
+        self.call_button.clicked.connect(self.call_next)
+        QShortcut(QKeySequence(CALL_NEXT_KEY), self, self.call_next,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.recall_button = QPushButton()
+        self.recall_button.clicked.connect(self.call_selected)
+        self.display_button = QPushButton()
+        self.display_button.clicked.connect(self.open_display)
         self.take_button = QPushButton()
         self.take_button.setStyleSheet("font-weight: bold; padding: 4px 14px;")
         self.take_button.clicked.connect(self.take_selected)
         wrow = QHBoxLayout()
         wrow.addWidget(self.waiting_label, 1)
+        wrow.addWidget(self.display_button)
+        wrow.addWidget(self.recall_button)
+        wrow.addWidget(self.call_button)
         wrow.addWidget(self.take_button)
 
         # open cases
@@ -205,8 +226,11 @@ class FeverClinicPage(Page):
         layout.addWidget(self.waiting_view, 2)
         layout.addLayout(crow)
         layout.addWidget(self.cases_view, 3)
-        QWidget.setTabOrder(self.waiting_view, self.take_button)
-        QWidget.setTabOrder(self.take_button, self.cases_view)
+        QWidget.setTabOrder(self.waiting_view, self.call_button)
+        QWidget.setTabOrder(self.call_button, self.take_button)
+        QWidget.setTabOrder(self.take_button, self.recall_button)
+        QWidget.setTabOrder(self.recall_button, self.display_button)
+        QWidget.setTabOrder(self.display_button, self.cases_view)
 
         self.feed = ClinicFeed(session, self)
         self.feed.updated.connect(self._loaded)
@@ -235,6 +259,9 @@ class FeverClinicPage(Page):
         self.accept_button.setText(self.tr("&Accept hand-over"))
         self.decline_button.setText(self.tr("&Decline…"))
         self.take_button.setText(self.tr("&Take case (Enter)"))
+        self.call_button.setText(self.tr("Call next (F9)"))
+        self.recall_button.setText(self.tr("Call a&gain"))
+        self.display_button.setText(self.tr("Waiting-room dis&play…"))
         self.mine_only.setText(self.tr("&My cases"))
         self.all_cases.setText(self.tr("A&ll open cases"))
         self.open_button.setText(self.tr("&Open case"))
@@ -304,6 +331,7 @@ class FeverClinicPage(Page):
 
     def _update_buttons(self) -> None:
         self.take_button.setEnabled(self.selected_waiting() is not None)
+        self.recall_button.setEnabled(self.selected_waiting() is not None)
         self.open_button.setEnabled(self.selected_case() is not None)
         has = self.selected_handover() is not None
         self.accept_button.setEnabled(has)
@@ -338,6 +366,41 @@ class FeverClinicPage(Page):
         self.say("× " + describe(exc), ok=False)
         report_error(self, exc)
         self.refresh()
+
+    # ----- the called queue -------------------------------------------------------------------
+    def call_next(self) -> None:
+        """F9: call the first patient not yet called; they are then selected, so Enter takes the case."""
+        queue, actor = self.session.ctx.queue, self.session.actor
+        self.session.runner.run(lambda: queue.call_next(actor), self._called, self._call_failed, parent=self)
+
+    def call_selected(self) -> None:
+        patient = self.selected_waiting()
+        if patient is None:
+            return
+        queue, actor, visit_no = self.session.ctx.queue, self.session.actor, patient.visit_no
+        self.session.runner.run(lambda: queue.call(actor, visit_no), self._called, self._call_failed, parent=self)
+
+    def _called(self, patient: WaitingPatient) -> None:
+        self.say(self.tr("✓ Called {number}: {name} ({visit_no}). Enter takes the case.").format(
+            number=queue_label(patient.queue_no) or patient.visit_no, name=patient.patient_name,
+            visit_no=patient.visit_no), ok=True)
+        model = self.waiting_model  # marked at once; the refresh below keeps the selection
+        model.set_rows([patient if w.visit_no == patient.visit_no else w for w in model.rows()], model.now)
+        self.select_waiting(patient.visit_no)
+        self.waiting_view.setFocus()
+        self.refresh()
+        if self.display is not None:
+            self.display.feed.poll()
+
+    def _call_failed(self, exc: BaseException) -> None:
+        self.say("× " + describe(exc), ok=False)
+        self.refresh()
+
+    def open_display(self) -> None:
+        """The waiting-room display: full screen on a second monitor when there is one."""
+        if self.display is None:
+            self.display = WaitingRoomWindow(self.session, self)  # its own window; goes with the page (log-out)
+        self.display.open_on_best_screen(self.window())
 
     # ----- hand-overs -----------------------------------------------------------------------
     def accept_handover(self) -> None:

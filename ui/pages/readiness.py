@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushB
                                QWidget)
 
 from app.staff.roster import StaffRow, SwabRecord
-from app.staff.vocab import SampleResult, StaffPost
+from app.staff.vocab import RosterState, SampleResult, StaffPost
 from app.stock.service import MAX_QUANTITY, StockRow
 from app.stock.vocab import StockUnit
 from app.vocabulary import Words, label
@@ -80,8 +80,6 @@ class RosterModel(RecordModel[StaffRow]):
 
     def display(self, r: StaffRow, column: int) -> str:
         state = _say(F.ROSTER_STATE, r.state) if r.active else self.tr("Off the roster")
-        if r.active and r.last_result == SampleResult.POSITIVE:  # the next test's date is not what matters now
-            state = self.tr("Last test positive: off duty, isolate and retest as the rules say")
         return [r.full_name, _say(F.STAFF_POST, r.post), r.username or self.tr("(no log-in)"), r.phone,
                 _day(r.last_test_on), _say(F.SAMPLE_RESULT, r.last_result), _day(r.due_on), state][column]
 
@@ -90,8 +88,8 @@ class RosterModel(RecordModel[StaffRow]):
             return palette.brush(palette.FAINT) if role == Qt.ItemDataRole.ForegroundRole else None
         if column == self.RESULT and r.last_result == SampleResult.POSITIVE:
             return palette.brush(palette.CLOCK_COLORS["overdue"]) if role == Qt.ItemDataRole.ForegroundRole else None
-        if column == self.STATE and (r.state != "in_time" or r.last_result == SampleResult.POSITIVE):
-            state = "overdue" if r.state == "overdue" or r.last_result == SampleResult.POSITIVE else "warning"
+        if column == self.STATE and r.state != RosterState.IN_TIME:
+            state = "overdue" if r.state in (RosterState.OVERDUE, RosterState.OFF_DUTY) else "warning"
             if role == Qt.ItemDataRole.ForegroundRole:
                 return palette.brush(palette.CLOCK_COLORS[state])
             if role == Qt.ItemDataRole.BackgroundRole:
@@ -378,11 +376,13 @@ class StaffTestingPage(Page):
 
     def _summarise(self) -> None:
         rows = [r for r in self.model.rows() if r.active]
-        overdue = sum(r.state == "overdue" for r in rows)
-        due = sum(r.state == "due_today" for r in rows)
-        self.summary.setText(self.tr("{total} on the roster · overdue: {overdue} · due today: {due}").format(
-            total=len(rows), overdue=overdue, due=due))
-        colour = palette.CLOCK_COLORS["overdue"] if overdue else palette.FAINT
+        overdue = sum(r.state == RosterState.OVERDUE for r in rows)
+        due = sum(r.state == RosterState.DUE_TODAY for r in rows)
+        off_duty = sum(r.state == RosterState.OFF_DUTY for r in rows)
+        self.summary.setText(self.tr("{total} on the roster · off duty (positive): {off_duty} · overdue: {overdue} · "
+                                     "due today: {due}").format(total=len(rows), off_duty=off_duty, overdue=overdue,
+                                                               due=due))
+        colour = palette.CLOCK_COLORS["overdue"] if overdue or off_duty else palette.FAINT
         self.summary.setStyleSheet(f"color: {colour}; font-weight: bold;")
 
     def selected(self) -> StaffRow | None:

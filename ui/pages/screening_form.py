@@ -3,7 +3,10 @@
 A healthy walk-in takes "36.5", the health code actually seen (it starts unchosen: 未查验 is never
 recorded at the desk; "not shown" asks why) and Enter. Every change re-assesses after a short pause through the
 runner (``screening.assess`` is fast), and the decision panel shows the answer in large coloured
-words with its reasons in plain language. The nurse may raise the decision; lowering it needs a
+words with its reasons in plain language. The other vital signs (issue 17) follow the temperature in Tab order —
+SpO₂, respiratory rate, heart rate, systolic pressure, consciousness (a typed letter chooses), oxygen — each
+optional; the panel shows the severity beside the epidemic decision, and for a level I/II patient a banner: to a
+doctor at once, with the isolation the decision asks for (computed by the service; the screen only shows it). The nurse may raise the decision; lowering it needs a
 written reason, which the service enforces and the form shows next to the reason field.
 """
 
@@ -12,8 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRegularExpression, QStringListModel, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -37,6 +40,9 @@ from PySide6.QtWidgets import (
 
 from app.errors import ValidationError
 from app.permissions import Perm
+from app.severity.triage_level import Severity
+from app.severity.vocab import Avpu
+from app.vocabulary import severity as V
 from app.triage.lists import ListQuery
 from app.triage.pharmacy_service import CarryForward
 from app.triage.records import Assessment, ScreeningInput, ScreeningRecord, TravelEntry
@@ -51,12 +57,20 @@ from ui.labels import (
     reason_name,
     risk_level_name,
     symptom_name,
+    say,
     temp_method_name,
 )
+from ui.i18n import current_language
 from ui.session import Session
 from ui.widgets import palette
 
 ASSESS_DELAY_MS = 200
+translate = QCoreApplication.translate  # lupdate extracts translate("DecisionPanel", ...)
+
+
+def unit_of(reading: str) -> str:
+    """The unit (app.vocabulary.severity.UNIT) a desk reading is typed in."""
+    return {"spo2": "percent", "systolic_bp": "mmhg"}.get(reading, "per_minute")
 
 
 @dataclass(frozen=True)
@@ -147,8 +161,43 @@ class HealthCodeChoice(QWidget):
         self.note.setVisible(self.value() == HealthCode.NONE.value)
 
 
+class ReadingEdit(QLineEdit):
+    """A whole-number vital sign (SpO₂, a rate, a pressure): digits only, empty when not measured; the range is
+    the service's to check (it names the field)."""
+
+    def __init__(self, digits: int = 3, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setValidator(QRegularExpressionValidator(QRegularExpression(rf"^\d{{0,{digits}}}$"), self))
+        self.setMaxLength(digits)
+        self.setFixedWidth(48)
+        self.setAlignment(Qt.AlignmentFlag.AlignRight)
+
+    def value(self) -> int | None:
+        text = self.text().strip()
+        return int(text) if text else None
+
+
+class ConsciousnessChoice(QComboBox):
+    """ACVPU as a combo: typing a letter (either case) chooses it; the first item is "not assessed"."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.addItem("", None)
+        for avpu in Avpu:
+            self.addItem("", avpu.value)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        index = self.findData(event.text().upper()) if event.text().strip() else -1
+        if index > 0:
+            self.setCurrentIndex(index)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
 class DecisionPanel(QFrame):
-    """The decision in large coloured words, its reasons, matched risk areas and warnings."""
+    """The decision in large coloured words, the severity beside it (level, NEWS2, reasons; a banner when the
+    patient goes to a doctor at once), its reasons, matched risk areas and warnings."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -158,14 +207,26 @@ class DecisionPanel(QFrame):
         self.decision = QLabel()
         self.decision.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.decision.setWordWrap(True)
-        self.decision.setMinimumHeight(84)
+        self.decision.setMinimumHeight(68)
+        self.banner = QLabel()  # to a doctor at once (level I/II), with the decision's isolation
+        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(f"font-size: 14pt; font-weight: bold; color: {palette.WHITE};"
+                                  f" background: {palette.ALARM}; border-radius: 6px; padding: 4px;")
+        self.banner.hide()
+        self.severity = QLabel()  # the level in words, NEWS2 and the level's reasons
+        self.severity.setWordWrap(True)
+        self.severity.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.severity.hide()
         self.reasons = QLabel()
         self.reasons.setWordWrap(True)
         self.reasons.setStyleSheet("font-size: 11pt;")
         self.reasons.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         layout = QVBoxLayout(self)
         layout.addWidget(self.caption)
+        layout.addWidget(self.banner)
         layout.addWidget(self.decision)
+        layout.addWidget(self.severity)
         layout.addWidget(self.reasons, 1)
         self.code: str | None = None
         self.show_empty("")
@@ -176,6 +237,7 @@ class DecisionPanel(QFrame):
         self.decision.setStyleSheet(f"font-size: 16pt; color: {palette.PLACEHOLDER};"
                                     f" border: 2px dashed {palette.PLACEHOLDER_BORDER}; border-radius: 6px;")
         self.reasons.clear()
+        self.show_severity(None, "")
 
     def show_decision(self, code: str, lines: list[str]) -> None:
         self.code = code
@@ -185,6 +247,47 @@ class DecisionPanel(QFrame):
             f" background: {palette.DECISION_BACKGROUNDS.get(code, palette.WHITE)};"
             f" border: 2px solid {palette.DECISION_COLORS.get(code, palette.TEXT)}; border-radius: 6px; padding: 6px;")
         self.reasons.setText("\n".join(f"• {line}" for line in lines))
+
+    def show_severity(self, severity: Severity | None, decision: str) -> None:
+        """The level in words with its time to be seen, NEWS2 (saying what is missing), the level's reasons;
+        the banner when ``severity.immediate``, naming the isolation ``decision`` asks for."""
+        if severity is None:
+            self.banner.hide()
+            self.severity.hide()
+            return
+        language = current_language()
+        level = severity.level
+        seen = say(V.CLI["at_once"]) if severity.minutes == 0 else say(V.CLI["within"]).format(minutes=severity.minutes)
+        head = (f"<b style='font-size: 14pt; color: {palette.TRIAGE_LEVEL_COLORS.get(level, palette.TEXT)}'>"
+                f"{say(V.LEVEL[str(level)])}</b> · {seen} · {self._news2_text(severity)}")
+        separator = "；" if language.startswith("zh") else "; "
+        reasons = separator.join(V.reason_text(r.code, r.value, language) for r in severity.reasons)
+        self.severity.setText(head + (f"<br>{reasons}" if reasons else ""))
+        self.severity.setStyleSheet(
+            f"font-size: 11pt; background: {palette.TRIAGE_LEVEL_BACKGROUNDS.get(level, palette.WHITE)};"
+            " border-radius: 6px; padding: 4px;")
+        self.severity.show()
+        self.banner.setText(self.immediate_text_for(decision))
+        self.banner.setVisible(severity.immediate)
+
+    def _news2_text(self, severity: Severity) -> str:
+        total, missing = severity.news2.total, severity.missing
+        if not missing:
+            return self.tr("NEWS2 {total}").format(total=total)
+        if len(missing) == len(V.PARAMETER) - 1:
+            return self.tr("NEWS2 {total} (partial: temperature only)").format(total=total)
+        separator = "、" if current_language().startswith("zh") else ", "
+        names = separator.join(say(V.PARAMETER[p]) for p in missing)
+        return self.tr("NEWS2 {total} (partial: {missing} not measured)").format(total=total, missing=names)
+
+    @staticmethod
+    def immediate_text_for(decision: str) -> str:
+        """The banner: to a doctor at once, with the precautions of the epidemic decision."""
+        if decision == Decision.ISOLATE.code:
+            return translate("DecisionPanel", "To a doctor at once · isolate and report")
+        if decision == Decision.FEVER_CLINIC.code:
+            return translate("DecisionPanel", "To a doctor at once · fever-clinic isolation precautions")
+        return translate("DecisionPanel", "To a doctor at once")
 
 
 class ScreeningForm(QWidget):
@@ -229,6 +332,32 @@ class ScreeningForm(QWidget):
         temp_row.addWidget(self.method_label)
         temp_row.addWidget(self.method)
         temp_row.addStretch(1)
+        # the thermometer rarely changes: Alt+M or a click reaches it; Tab runs temperature → SpO₂ → … → oxygen
+        self.method.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+
+        # ----- the other vital signs (issue 17), each optional
+        self.spo2, self.rr, self.hr, self.sbp = ReadingEdit(3), ReadingEdit(2), ReadingEdit(3), ReadingEdit(3)
+        self.consciousness = ConsciousnessChoice()
+        self.oxygen = QCheckBox()
+        self.vital_labels: dict[str, QLabel] = {}
+        self.vital_units: dict[str, QLabel] = {}
+        vitals_row = QHBoxLayout()
+        readings: tuple[tuple[str, QWidget], ...] = (
+            ("spo2", self.spo2), ("respiratory_rate", self.rr), ("heart_rate", self.hr), ("systolic_bp", self.sbp),
+            ("consciousness", self.consciousness))
+        for name, field in readings:
+            label = QLabel()
+            label.setBuddy(field)
+            self.vital_labels[name] = label
+            vitals_row.addWidget(label)
+            vitals_row.addWidget(field)
+            if name != "consciousness":
+                self.vital_units[name] = QLabel()
+                vitals_row.addWidget(self.vital_units[name])
+            vitals_row.addSpacing(6)
+        vitals_row.addWidget(self.oxygen)
+        vitals_row.addStretch(1)
+        self.vitals_error = error_label()
 
         # ----- symptoms
         self.symptom_box = QGroupBox()
@@ -337,6 +466,8 @@ class ScreeningForm(QWidget):
         self.general_error = error_label()
         self.errors = FieldErrors(self.general_error)
         self.errors.add("temperature", self.temperature, self.temp_error)
+        for name, field in (*readings, ("oxygen", self.oxygen)):
+            self.errors.add(name, field, self.vitals_error)
         self.errors.add("onset_date", self.onset, self.onset_error)
         self.errors.add("travel", self.travel_area, self.travel_error)
         self.errors.add("health_code", self.health_code, self.code_error)
@@ -363,6 +494,8 @@ class ScreeningForm(QWidget):
         left.addLayout(temp_row)
         left.addWidget(self.temp_hint)
         left.addWidget(self.temp_error)
+        left.addLayout(vitals_row)
+        left.addWidget(self.vitals_error)
         left.addWidget(self.symptom_box)
         left.addWidget(self.history_box)
         left.addStretch(1)
@@ -371,7 +504,8 @@ class ScreeningForm(QWidget):
         layout.addLayout(left, 3)
         layout.addLayout(right, 2)
 
-        chain: list[QWidget] = [self.temperature, self.method, *self.symptoms.values(), self.onset,
+        chain: list[QWidget] = [self.temperature, self.spo2, self.rr, self.hr, self.sbp, self.consciousness,
+                                self.oxygen, self.method, *self.symptoms.values(), self.onset,
                                 self.travel_area, self.travel_date, self.add_travel_button, self.travel_list,
                                 self.remove_travel_button, self.contact, self.cluster, self.antipyretic,
                                 self.health_code, self.occupation,  # the box brings its buttons and note along
@@ -386,11 +520,12 @@ class ScreeningForm(QWidget):
         if proxy is not None:
             self.health_code.setFocusProxy(proxy)
 
-        for edit in (self.temperature, self.onset, self.travel_area, self.travel_date):
+        for edit in (self.temperature, self.spo2, self.rr, self.hr, self.sbp, self.onset, self.travel_area,
+                     self.travel_date):
             edit.textChanged.connect(self.changed)
-        for box in (*self.symptoms.values(), self.contact, self.cluster, self.antipyretic):
+        for box in (*self.symptoms.values(), self.contact, self.cluster, self.antipyretic, self.oxygen):
             box.toggled.connect(self.changed)
-        for combo in (self.method, self.occupation):
+        for combo in (self.method, self.occupation, self.consciousness):
             combo.currentIndexChanged.connect(self.changed)
         self.health_code.changed.connect(self.changed)
         self.choice.currentIndexChanged.connect(self._update_override)
@@ -408,6 +543,15 @@ class ScreeningForm(QWidget):
         self.method_label.setText(self.tr("&Measured at"))
         for i in range(self.method.count()):
             self.method.setItemText(i, temp_method_name(self.method.itemData(i)))
+        for name, label in self.vital_labels.items():
+            label.setText(say(V.PARAMETER_SHORT[name]))
+        for name, unit in self.vital_units.items():
+            unit.setText(say(V.UNIT[unit_of(name)]))
+        self.consciousness.setItemText(0, self.tr("not assessed"))
+        for i in range(1, self.consciousness.count()):
+            code = self.consciousness.itemData(i)
+            self.consciousness.setItemText(i, f"{code} {say(V.AVPU[code])}")
+        self.oxygen.setText(self.tr("On oxygen"))
         self.symptom_box.setTitle(self.tr("Symptoms"))
         for code, box in self.symptoms.items():
             box.setText(symptom_name(code))
@@ -462,7 +606,13 @@ class ScreeningForm(QWidget):
         temperature = self.temperature.value()
         if temperature is None:
             raise ValidationError("temperature_required", field="temperature")
+        spo2 = self.spo2.value()
+        consciousness = self.consciousness.currentData()
         return ScreeningInput(
+            spo2=spo2, respiratory_rate=self.rr.value(), heart_rate=self.hr.value(), systolic_bp=self.sbp.value(),
+            consciousness=None if consciousness is None else str(consciousness),
+            # with an SpO₂ the box answers "air or oxygen?" either way; without one, unticked is not recorded
+            oxygen=True if self.oxygen.isChecked() else (False if spo2 is not None else None),
             temperature_c=temperature, temp_method=str(self.method.currentData()),
             symptoms=frozenset(code for code, box in self.symptoms.items() if box.isChecked()),
             onset_date=self.onset.value(), travel=tuple(self.travel_entries()),
@@ -551,6 +701,8 @@ class ScreeningForm(QWidget):
                 lines.append(self.tr("⚠ Unusually low temperature: measure again"))
             if "temperature_high" in a.warnings:
                 lines.append(self.tr("⚠ Unusually high temperature: measure again"))
+            lines += [f"⚠ {say(V.VITAL_WARNING[w])}" for w in a.warnings
+                      if not w.startswith("temperature_") and w in V.VITAL_WARNING]
             self.panel.show_decision(a.decision, lines)
         self._update_override()
 
@@ -571,6 +723,9 @@ class ScreeningForm(QWidget):
         self.override_label.setEnabled(down)
         if not down:
             self.override_error.hide()
+        a = self.assessment
+        if a is not None and self._assess_error is None:  # the banner names the isolation of the decision chosen
+            self.panel.show_severity(a.severity, self.chosen_decision() or a.decision)
 
     # ----- recording ------------------------------------------------------------------------
     def submit(self) -> None:
@@ -594,7 +749,8 @@ class ScreeningForm(QWidget):
             self._busy = False
             self.errors.show(ValidationError("health_code_unchecked", field="health_code"))
             return
-        if assessment.warnings:
+        temperature_warned = any(w.startswith("temperature_") for w in assessment.warnings)
+        if temperature_warned:
             answer = QMessageBox.question(
                 self, self.tr("Unusual temperature"),
                 self.tr("{temperature} °C is unusual for a living person. Was it measured correctly? "
@@ -606,12 +762,30 @@ class ScreeningForm(QWidget):
                 self.temperature.selectAll()
                 self.temperature.setFocus()
                 return
+        others = [w for w in assessment.warnings if not w.startswith("temperature_") and w in V.VITAL_WARNING]
+        if others:  # the same confirmation as the temperature's, for the other readings
+            answer = QMessageBox.question(
+                self, self.tr("Unusual reading"),
+                self.tr("{warnings}\nChoose Yes to record it anyway, No to measure again.")
+                .format(warnings="\n".join(say(V.VITAL_WARNING[w]) for w in others)),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                self._busy = False
+                field = self.reading_field(others[0])
+                field.selectAll()
+                field.setFocus()
+                return
         decision = self.chosen_decision()
         reason = self.override_reason.text() if decision is not None else None
         screening, actor = self.session.ctx.screening, self.session.actor
         self.session.runner.run(
             lambda: screening.record(actor, inputs, decision=decision, override_reason=reason),
             self._recorded, self._failed, parent=self)
+
+    def reading_field(self, warning: str) -> QLineEdit:
+        """The field a ``VitalWarning`` is about (e.g. "spo2_low" → the SpO₂ field)."""
+        fields = {"spo2": self.spo2, "respiratory_rate": self.rr, "heart_rate": self.hr, "systolic_bp": self.sbp}
+        return next((f for name, f in fields.items() if warning.startswith(name)), self.temperature)
 
     def _failed(self, exc: BaseException) -> None:
         self._busy = False
@@ -633,9 +807,13 @@ class ScreeningForm(QWidget):
             self.status.clear()
             return
         at = r.screened_at.astimezone(self.session.zone).strftime("%H:%M")
-        self.status.setText(self.tr("Recorded at {time}: {temperature} °C → {decision}").format(
-            time=at, temperature=f"{r.inputs.temperature_c:.1f}", decision=decision_name(r.decision)))
-        self.status.setStyleSheet(f"color: {palette.DECISION_COLORS.get(r.decision, palette.TEXT)};")
+        text = self.tr("Recorded at {time}: {temperature} °C → {decision}").format(
+            time=at, temperature=f"{r.inputs.temperature_c:.1f}", decision=decision_name(r.decision))
+        if r.urgent and r.severity_level is not None:
+            text += f" · {say(V.LEVEL[str(r.severity_level)])} · {DecisionPanel.immediate_text_for(r.decision)}"
+        self.status.setText(text)
+        color = palette.ALARM if r.urgent else palette.DECISION_COLORS.get(r.decision, palette.TEXT)
+        self.status.setStyleSheet(f"color: {color};" + (" font-weight: bold;" if r.urgent else ""))
 
     def refresh_count(self) -> None:
         if not self.session.can(Perm.VIEW_PATIENTS):
@@ -656,12 +834,13 @@ class ScreeningForm(QWidget):
         """Empty the form for the next person; focus the temperature."""
         self._timer.stop()
         self._assess_seq += 1
-        for widget in (self.temperature, self.onset, self.travel_area, self.travel_date, self.override_reason):
+        for widget in (self.temperature, self.spo2, self.rr, self.hr, self.sbp, self.onset, self.travel_area,
+                       self.travel_date, self.override_reason):
             widget.clear()
-        for box in (*self.symptoms.values(), self.contact, self.cluster, self.antipyretic):
+        for box in (*self.symptoms.values(), self.contact, self.cluster, self.antipyretic, self.oxygen):
             box.setChecked(False)
         self.travel_list.clear()
-        for combo in (self.method, self.occupation, self.choice):
+        for combo in (self.method, self.occupation, self.choice, self.consciousness):
             combo.setCurrentIndex(0)
         self.health_code.clear()
         self._timer.stop()

@@ -1,6 +1,7 @@
 """病例全程时间线 (责任倒查): every audited act on one visit — who, in which role, at which desk,
-what, and whether it was done, refused or failed — and every time limit, met, missed or settled
-by the case's end (with the reason). Refused and failed acts are marked red. Each act's summary is a
+what, and whether it was done, refused or failed — every set of vital signs with NEWS2 and the triage level
+(the pre-triage set first), and every time limit, met, missed or settled by the case's end (with the reason).
+Refused and failed acts are marked red. Each act's summary is a
 sentence: codes in words, yes/no in words, never a dict key. "Print / Save PDF" makes the A4 timeline."""
 
 from __future__ import annotations
@@ -12,11 +13,15 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from app.casework.records import TimelineEvent
 from app.casework.timeline import Timeline
+from app.printing import vitals_text as VS
+from app.severity.store import VitalSignsRecord
+from app.vocabulary.severity import RECORD
 from ui.forms import Dialog
+from ui.i18n import current_language
 from ui.labels import (
     action_name,
     classification_name,
@@ -164,6 +169,39 @@ def _epi_field(key: str) -> str:
     return names.get(key, key)
 
 
+def _severity(s: Mapping[str, Any], level_key: str = "level") -> str:
+    """Issue 17: a set's triage level and NEWS2 (a partial total is a floor); to the doctor at once when so."""
+    from app.vocabulary.severity import LEVEL
+
+    text = translate("Timeline", "; to the doctor at once") if s.get("urgent") is True else ""
+    level = s.get(level_key)
+    if isinstance(level, int) and not isinstance(level, bool) and str(level) in LEVEL:
+        text += translate("Timeline", "; {level}").format(level=LEVEL[str(level)].say(current_language()))
+    news2 = s.get("news2")
+    if isinstance(news2, int) and not isinstance(news2, bool):
+        text += (translate("Timeline", "; NEWS2 {total}") if s.get("news2_complete") is not False
+                 else translate("Timeline", "; NEWS2 ≥ {total} (partial)")).format(total=news2)
+    return text
+
+
+def _vitals_summary(s: Mapping[str, Any]) -> str:
+    """``case.vitals``: NEWS2 and the level, the next round, the alert to the responsible doctor."""
+    from app.vocabulary.severity import OBSERVATION_ALERT
+
+    text = translate("Timeline", "Vital signs taken") + _severity(s)
+    if s.get("spo2_scale") == 2:
+        text += translate("Timeline", "; SpO₂ scale 2")
+    every = s.get("every_minutes")
+    if isinstance(every, int) and not isinstance(every, bool):
+        text += (translate("Timeline", "; next: continuous monitoring") if every == 0
+                 else translate("Timeline", "; next round within {minutes} min").format(minutes=every))
+    codes = [str(c) for c in s.get("alert_codes") or [] if isinstance(c, str)]
+    if codes:
+        text += translate("Timeline", "; responsible doctor alerted: {alerts}").format(alerts=translate(
+            "Labels", ", ").join(OBSERVATION_ALERT[c].en if c in OBSERVATION_ALERT else c for c in codes))
+    return text
+
+
 def _triage_summary(action: str, s: Mapping[str, Any], zone: ZoneInfo) -> str | None:
     if action == "triage.screen":
         text = translate("Timeline", "{temperature} °C; decision: {decision}").format(
@@ -175,7 +213,7 @@ def _triage_summary(action: str, s: Mapping[str, Any], zone: ZoneInfo) -> str | 
             text += translate("Timeline", "; reasons: {reasons}").format(reasons=reason_names(reasons))
         if s.get("override_reason"):
             text += translate("Timeline", "; changed by the nurse: {reason}").format(reason=s["override_reason"])
-        return text
+        return text + _severity(s, "severity_level")
     if action in ("pharmacy.purchase", "pharmacy.callback"):  # the screening made at the pharmacy counter
         from ui.labels import callback_outcome_name, drug_category_name, prescription_name, sale_outcome_name
 
@@ -260,6 +298,8 @@ def _case_summary(action: str, s: Mapping[str, Any], zone: ZoneInfo) -> str | No
     if action == "case.investigated":
         return translate("Timeline", "Investigation done at {time}").format(
             time=_time(s.get("done_at"), zone)) + _clocks(s)
+    if action == "case.vitals":
+        return _vitals_summary(s)
     if action == "case.observe":
         return translate("Timeline", "Observation room {room}, bed {bed}").format(room=s.get("room", ""),
                                                                                  bed=s.get("bed", ""))
@@ -403,6 +443,43 @@ class TimelineModel(RecordModel[TimelineEvent]):
         return None
 
 
+class VitalSignsModel(RecordModel[VitalSignsRecord]):
+    """The sets of observations, the pre-triage one first: the words of the printed timeline, in the desk's
+    language; the level's reasons as its tooltip, the level in bold when it sends the patient to the doctor at once."""
+
+    TIME, WHO, WHERE, READINGS, NEWS2, LEVEL = range(6)
+
+    def __init__(self, zone: ZoneInfo, timeline: Timeline, parent: QWidget | None = None) -> None:
+        super().__init__(zone, parent)
+        self.timeline = timeline
+
+    def headers(self) -> list[str]:
+        return [self.tr("Time"), self.tr("Taken by"), self.tr("Where"), self.tr("Readings"), self.tr("NEWS2"),
+                self.tr("Triage level")]
+
+    def display(self, r: VitalSignsRecord, column: int) -> str:
+        language = current_language()
+        if column == self.TIME:
+            return local(r.taken_at, self.zone, SECONDS)
+        if column == self.WHO:
+            name = self.timeline.people.get(r.username, "")
+            return f"{name}({r.username})" if name and name != r.username else r.username
+        if column == self.WHERE:
+            return RECORD["pre_triage" if r == self.timeline.screening_vitals else "fever_clinic"].say(language)
+        if column == self.READINGS:
+            return VS.readings_line(r.vitals, language)
+        if column == self.NEWS2:
+            return VS.news2_text(r, language)
+        return VS.level_text(r, language)
+
+    def style(self, r: VitalSignsRecord, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.FontRole and column == self.LEVEL and VS.immediate(r):
+            return bold()
+        if role == Qt.ItemDataRole.ToolTipRole and column in (self.READINGS, self.NEWS2, self.LEVEL):
+            return VS.reasons_text(r, current_language()) or None
+        return None
+
+
 class TimelineDialog(Dialog):
     def __init__(self, session: Session, timeline: Timeline, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -424,6 +501,13 @@ class TimelineDialog(Dialog):
         self.clocks_model = ClocksModel(session.zone, self)
         self.clocks_model.set_rows(timeline.clocks, now)
         self.clocks_view = record_table(self.clocks_model, (280, 120, 120, 120))
+        self.vitals_label = QLabel()
+        self.vitals_label.setStyleSheet("font-weight: bold;")
+        self.vitals_model = VitalSignsModel(session.zone, timeline, self)
+        self.vitals_model.set_rows(timeline.vital_signs, now)
+        self.vitals_view = record_table(self.vitals_model, (150, 130, 90, 580, 230), wrap=True, row_height=None)
+        # rows as tall as their wrapped readings, whatever the column widths (a case has tens of sets, not thousands)
+        self.vitals_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.print_button = QPushButton()
         self.print_button.setDefault(True)
         self.print_button.clicked.connect(self.print_timeline)
@@ -434,11 +518,18 @@ class TimelineDialog(Dialog):
         cb.setContentsMargins(0, 0, 0, 0)
         cb.addWidget(self.clocks_label)
         cb.addWidget(self.clocks_view)
+        vitals_box = QWidget()
+        vb = QVBoxLayout(vitals_box)
+        vb.setContentsMargins(0, 0, 0, 0)
+        vb.addWidget(self.vitals_label)
+        vb.addWidget(self.vitals_view)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.events_view)
+        split.addWidget(vitals_box)
         split.addWidget(clocks_box)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 1)
+        split.setStretchFactor(0, 5)
+        split.setStretchFactor(1, 2)
+        split.setStretchFactor(2, 2)
         buttons = QHBoxLayout()
         buttons.addWidget(self.counts, 1)
         buttons.addWidget(self.print_button)
@@ -461,10 +552,12 @@ class TimelineDialog(Dialog):
                                     "missed").format(events=len(t.events), bad=bad, clocks=len(t.clocks),
                                                      missed=missed))
         self.clocks_label.setText(self.tr("Time limits"))
+        self.vitals_label.setText(self.tr("Vital signs and NEWS2 (pre-triage first)"))
         self.print_button.setText(self.tr("&Print / Save PDF…"))
         self.close_button.setText(self.tr("Close"))
         self.events_model.retranslate()
         self.clocks_model.retranslate()
+        self.vitals_model.retranslate()
 
     def _opened(self, dialog: PrintPreviewDialog) -> None:
         if self.preview is not None:

@@ -50,6 +50,7 @@ from ui.widgets import palette
 from ui.widgets.form import FormBox
 from ui.widgets.page import Page
 from ui.widgets.table import local, record_table
+from ui.widgets.vitals import level_text, news2_text, readings_text
 
 POLL_MS = 15_000
 CHIP = "font-size: 13pt; font-weight: bold; padding: 4px 14px; border-radius: 6px;"
@@ -126,7 +127,7 @@ class TransferBoardPage(Page):
         self.error_label.setStyleSheet(f"color: {palette.DANGER}; font-weight: bold;")
         self.error_label.hide()
         self.model = TransferBoardModel(session.zone, self)
-        self.view = record_table(self.model, (200, 60, 80, 100, 90, 90, 90))
+        self.view = record_table(self.model, (200, 60, 55, 80, 100, 90, 90, 90))
         self.view.verticalHeader().setDefaultSectionSize(30)
         self.view.setStyleSheet("QTableView { font-size: 11pt; }")
         self.view.selectionModel().selectionChanged.connect(lambda *_a: self._selected())
@@ -417,6 +418,10 @@ class TransferBoardPage(Page):
             (self.tr("Requested"), self.tr("{time} by {user}").format(time=local(t.requested_at, zone),
                                                                        user=t.requested_by)),
             (self.tr("Condition"), condition_name(t.condition) + ("  · " + self.tr("oxygen") if t.oxygen else "")),
+            (self.tr("Vital signs"), self.tr("{time}: {news2}, {level}; {readings}").format(
+                time=local(t.vital_signs.taken_at, zone), news2=news2_text(t.vital_signs),
+                level=level_text(t.vital_signs.level), readings=readings_text(t.vital_signs))
+             if t.vital_signs is not None else self.tr("none recorded")),
             (self.tr("Precautions"), t.precautions),
             (self.tr("Accompanying staff"), t.staff),
         ]

@@ -13,6 +13,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from app.casework.records import ClockRecord
 from app.casework.vocab import ClockState
+from app.severity.news2 import HIGH_FROM, MEDIUM_FROM
 from app.transfer.records import HospitalRecord, TransferRecord, TrustedClinicInfo
 from app.transfer.vocab import TransferClock
 from ui.durations import duration_text, taken_text
@@ -46,15 +47,26 @@ def state_colours(code: str, role: int) -> Any:
     return None
 
 
+def news2_cell(r: TransferRecord) -> str:
+    """The NEWS2 the request carried (the case's latest set then): "5", "≥ 5" when readings were missing, "—"
+    with no set."""
+    v = r.vital_signs
+    if v is None:
+        return "—"
+    return str(v.news2) if v.news2_complete else f"≥ {v.news2}"
+
+
 class TransferBoardModel(RecordModel[TransferRecord]):
-    VISIT, PATIENT, STATE, DESTINATION, CLOCK_REQUEST, CLOCK_DEPART, CLOCK_HANDOVER = range(7)
+    """The open transfers as the service orders them: the highest NEWS2 first, then by request time."""
+
+    VISIT, PATIENT, NEWS2, STATE, DESTINATION, CLOCK_REQUEST, CLOCK_DEPART, CLOCK_HANDOVER = range(8)
     CLOCK_COLUMNS = {CLOCK_REQUEST: CLOCK_KINDS[0], CLOCK_DEPART: CLOCK_KINDS[1], CLOCK_HANDOVER: CLOCK_KINDS[2]}
 
     def key(self, r: TransferRecord) -> object:
         return r.id
 
     def headers(self) -> list[str]:
-        return [self.tr("Visit no."), self.tr("Patient"), self.tr("State"), self.tr("Destination"),
+        return [self.tr("Visit no."), self.tr("Patient"), self.tr("NEWS2"), self.tr("State"), self.tr("Destination"),
                 self.tr("→ Request"), self.tr("→ Departure"), self.tr("→ Handover")]
 
     def row_of(self, transfer_id: int) -> int:
@@ -76,6 +88,8 @@ class TransferBoardModel(RecordModel[TransferRecord]):
             return r.visit_no
         if column == self.PATIENT:
             return r.patient_name
+        if column == self.NEWS2:
+            return news2_cell(r)
         if column == self.STATE:
             return transfer_state_name(r.state)
         if column == self.DESTINATION:
@@ -104,9 +118,21 @@ class TransferBoardModel(RecordModel[TransferRecord]):
             if c.met_at is not None and not c.missed:
                 return QBrush(QColor(palette.OK)) if role == Qt.ItemDataRole.ForegroundRole else None
             return clock_colours(state, role)
+        if column == self.NEWS2 and r.vital_signs is not None:
+            return news2_style(r.vital_signs.news2, role)
         if role == Qt.ItemDataRole.FontRole and column == self.VISIT:
             return bold()
         return None
+
+
+def news2_style(news2: int, role: int) -> Any:
+    """Centred and bold; amber from 5 (an urgent response), red from 7 (continuous monitoring)."""
+    if role == Qt.ItemDataRole.TextAlignmentRole:
+        return int(Qt.AlignmentFlag.AlignCenter)
+    if role == Qt.ItemDataRole.FontRole:
+        return bold()
+    state = ClockState.OVERDUE if news2 >= HIGH_FROM else ClockState.WARNING if news2 >= MEDIUM_FROM else None
+    return clock_colours(state, role) if state is not None else None
 
 
 class TransferHistoryModel(RecordModel[TransferRecord]):

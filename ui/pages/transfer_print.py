@@ -27,13 +27,16 @@ translate = QCoreApplication.translate  # lupdate extracts translate("Transfers"
 
 
 def handover_pdf(session: Session, transfer_id: int) -> bytes:
-    """Read the transfer, the case's tests and a fresh signed token; make the form (runs in the runner)."""
+    """Read the transfer, the case's tests and sets of observations and a fresh signed token; make the form (runs
+    in the runner)."""
     ctx, actor = session.ctx, session.actor
     transfer = ctx.transfers.get(actor, transfer_id)
     tests = ctx.cases.get(actor, transfer.visit_no).tests
     token = ctx.transfers.handover_token(actor, transfer_id)
     phone = ctx.transfers.contacts()[0].phone
-    return transfer_handover_pdf(transfer, tests, session.clinic, token, ctx.clock.now(), clinic_phone=phone)
+    history = ctx.observation.trend(actor, transfer.visit_no)  # the NEWS2 history, pre-triage set first
+    return transfer_handover_pdf(transfer, tests, session.clinic, token, ctx.clock.now(), clinic_phone=phone,
+                                 history=history)
 
 
 def print_handover(session: Session, parent: QWidget, transfer_id: int, visit_no: str,

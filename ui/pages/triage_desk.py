@@ -31,10 +31,11 @@ from app.printing.guide_slip import SLIP_SIZES
 from app.settings import SLIP_PAPER
 from app.triage.records import HandoffRecord, VisitDetail
 from ui.forms import FieldErrors, error_label, field_with_error, scrolling, tidy_form
-from ui.labels import decision_name
+from app.vocabulary.severity import LEVEL
+from ui.labels import decision_name, say
 from ui.print_preview import PrintPreviewDialog, open_preview
 from ui.pages.registration_form import RegistrationForm
-from ui.pages.screening_form import PendingScreening, ScreeningForm
+from ui.pages.screening_form import DecisionPanel, PendingScreening, ScreeningForm
 from ui.session import Session
 from ui.untaken_feed import UntakenBanner
 from ui.widgets import palette
@@ -43,10 +44,16 @@ from ui.widgets.page import Page
 translate = QCoreApplication.translate  # lupdate extracts translate("Printing", ...)
 
 
+def urgent_text(decision: str) -> str:
+    """The screening form's banner words: to a doctor at once, with the decision's isolation."""
+    return DecisionPanel.immediate_text_for(decision)
+
+
 def slip_for(session: Session, detail: VisitDetail, handoff: HandoffRecord | None) -> GuideSlip:
     return GuideSlip(clinic_name=session.clinic.name, visit_no=detail.visit_no, patient_name=detail.patient.name,
                      sent_at=handoff.sent_at if handoff else session.ctx.clock.now(),
-                     timezone=session.clinic.timezone, escort=handoff.escort if handoff else "")
+                     timezone=session.clinic.timezone, escort=handoff.escort if handoff else "",
+                     queue_no=handoff.queue_no if handoff else None)
 
 
 def preview_slip(session: Session, parent: QWidget, detail: VisitDetail, handoff: HandoffRecord | None, size: str,
@@ -92,6 +99,11 @@ class HandoffStep(QWidget):
         self.patient = QLabel()
         self.patient.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.patient.setStyleSheet("font-size: 15pt;")
+        self.urgent = QLabel()  # a level I/II patient: to a doctor at once, whatever the decision (issue 17)
+        self.urgent.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.urgent.setStyleSheet(f"font-size: 15pt; font-weight: bold; color: {palette.WHITE};"
+                                  f" background: {palette.ALARM}; border-radius: 6px; padding: 6px;")
+        self.urgent.hide()
         self.escort = QLineEdit()
         self.escort.setMaxLength(64)
         self.escort.setStyleSheet("font-size: 13pt;")
@@ -140,6 +152,7 @@ class HandoffStep(QWidget):
         layout.addWidget(self.caption)
         layout.addWidget(self.visit_no)
         layout.addWidget(self.patient)
+        layout.addWidget(self.urgent, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addSpacing(12)
         layout.addWidget(form_box, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addLayout(send_row)
@@ -183,6 +196,10 @@ class HandoffStep(QWidget):
         self.visit_no.setStyleSheet("font-size: 34pt; font-weight: bold; "
                                     f"color: {palette.DECISION_COLORS.get(decision, palette.TEXT)};")
         self.patient.setText(f"{d.patient.name}  ·  {decision_name(decision)}")
+        s = d.screening
+        if s.urgent and s.severity_level is not None:
+            self.urgent.setText(f"{say(LEVEL[str(s.severity_level)])} · {urgent_text(decision)}")
+        self.urgent.setVisible(s.urgent and s.severity_level is not None)
         sent = self.handoff is not None
         self.send_button.setEnabled(not sent)
         self.escort.setReadOnly(sent)

@@ -14,7 +14,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor
 
 from app.triage.lists import ListRow
-from ui.labels import decision_name, handoff_state_name, source_name, symptom_names
+from app.vocabulary.severity import LEVEL, LEVEL_SHORT
+from ui.labels import decision_name, handoff_state_name, say, source_name, symptom_names
 from ui.ops import Runner
 from ui.widgets import palette
 
@@ -23,8 +24,8 @@ PAGE_SIZE = 200
 
 
 class VisitListModel(QAbstractTableModel):
-    TIME, VISIT, NAME, PHONE, TEMP, SYMPTOMS, DECISION, HANDOFF, NURSE, SOURCE = range(10)
-    COLUMNS = 10
+    TIME, VISIT, NAME, PHONE, TEMP, SYMPTOMS, DECISION, LEVEL, HANDOFF, NURSE, SOURCE = range(11)
+    COLUMNS = 11
     failed = Signal(object)
 
     def __init__(self, runner: Runner, count: Callable[[], int], page: Callable[[int | None, int], list[ListRow]],
@@ -110,7 +111,7 @@ class VisitListModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return [self.tr("Time"), self.tr("Visit no."), self.tr("Name"), self.tr("Phone"), self.tr("°C"),
-                self.tr("Symptoms"), self.tr("Decision"), self.tr("Hand-off"), self.tr("Nurse"),
+                self.tr("Symptoms"), self.tr("Decision"), self.tr("Level"), self.tr("Hand-off"), self.tr("Nurse"),
                 self.tr("Source")][section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -118,12 +119,18 @@ class VisitListModel(QAbstractTableModel):
         if r is None:
             return None
         column = index.column()
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.LEVEL and r.severity_level is not None:
+            return f"{say(LEVEL[str(r.severity_level)])} · NEWS2 {r.news2}"
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._display(r, column)
         if role == Qt.ItemDataRole.UserRole:
             return r
         if role == Qt.ItemDataRole.ForegroundRole and column == self.DECISION:
             return QBrush(QColor(palette.DECISION_COLORS.get(r.decision, palette.TEXT)))
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.LEVEL and r.severity_level is not None:
+            return QBrush(QColor(palette.TRIAGE_LEVEL_COLORS.get(r.severity_level, palette.TEXT)))
+        if role == Qt.ItemDataRole.BackgroundRole and column == self.LEVEL and r.urgent:
+            return QBrush(QColor(palette.TRIAGE_LEVEL_BACKGROUNDS.get(r.severity_level or 1, palette.DANGER_BG)))
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.TEMP:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -143,6 +150,12 @@ class VisitListModel(QAbstractTableModel):
             return symptom_names(r.symptoms)
         if column == self.DECISION:
             return decision_name(r.decision)
+        if column == self.LEVEL:  # "Ⅳ级 非急症"; "Ⅱ级 · 立即" for a patient sent to a doctor at once
+            if r.severity_level is None:
+                return ""
+            if r.urgent:
+                return self.tr("{level} · at once").format(level=say(LEVEL_SHORT[str(r.severity_level)]))
+            return say(LEVEL[str(r.severity_level)])
         if column == self.HANDOFF:
             return handoff_state_name(r.handoff_state)
         if column == self.NURSE:

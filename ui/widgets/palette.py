@@ -57,6 +57,12 @@ GATE_OVERSTAY_EXIT = "#b34700"  # let out, but flagged
 GATE_IDLE = "#607d8b"
 OFFLINE_BG = "#ffb300"
 
+# ----- the waiting-room display: light on dark, read from across a room ------------------------------
+DISPLAY_BG = SLATE_DARK
+DISPLAY_TEXT = WHITE
+DISPLAY_CALLED = "#ffd54f"  # the number being called
+DISPLAY_DIM = "#b0bec5"  # headings, masked names
+
 # ----- colours by code ------------------------------------------------------------------------------
 DECISION_COLORS: dict[str, str] = {"general": OK, "fever_clinic": ORANGE, "isolate": DANGER}
 DECISION_BACKGROUNDS: dict[str, str] = {"general": OK_BG, "fever_clinic": ORANGE_BG, "isolate": DANGER_BG}
@@ -64,6 +70,9 @@ CLASSIFICATION_COLORS: dict[str, str] = {"pending": SLATE, "excluded": OK, "susp
                                          "confirmed": DANGER, "asymptomatic": PURPLE}
 CLASSIFICATION_BACKGROUNDS: dict[str, str] = {"pending": NEUTRAL_BG, "excluded": OK_BG, "suspected": ORANGE_BG,
                                               "confirmed": DANGER_BG, "asymptomatic": PURPLE_BG}
+# the emergency triage level (app.severity.vocab.Level): I red, II orange, III amber, IV green
+TRIAGE_LEVEL_COLORS: dict[int, str] = {1: DANGER, 2: ORANGE, 3: WARNING, 4: OK}
+TRIAGE_LEVEL_BACKGROUNDS: dict[int, str] = {1: DANGER_BG, 2: ORANGE_BG, 3: WARNING_BG, 4: OK_BG}
 CLOCK_COLORS: dict[str, str] = {"ok": OK, "warning": WARNING, "overdue": OVERDUE}
 CLOCK_BACKGROUNDS: dict[str, str] = {"ok": OK_BG, "warning": WARNING_BG, "overdue": OVERDUE_BG}
 # the transfer state badge: (text, background)
