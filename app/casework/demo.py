@@ -19,12 +19,14 @@ from sqlalchemy import func, select
 from app.actor import Actor
 from app.casework.case_service import CaseService
 from app.casework.exceptions import CaseExceptionService
+from app.casework.observation import ObservationService
 from app.casework.records import CaseRecord
 from app.casework.tables import Case
 from app.clinic_mode import ClinicMode, load_mode
 from app.clock import FixedClock
 from app.db.engine import Database
 from app.db.models import User
+from app.severity.vitals import Vitals
 from app.triage.tables import Handoff, Visit
 from app.triage.vocab import HandoffState
 
@@ -61,6 +63,13 @@ def create_casework_demo(db: Database, now: datetime) -> int:
         _Play(db, staff, visit_no, received_at, now, local).run(plan)
         made += 1
     return made
+
+
+#: The observation round's sets (NEWS2 2 and 6: a febrile patient, then one whose breathing worsened).
+BASELINE = Vitals(temperature_c=38.4, respiratory_rate=18, spo2=97, oxygen=False, systolic_bp=124, heart_rate=96,
+                  consciousness="A")
+WORSE = Vitals(temperature_c=39.2, respiratory_rate=22, spo2=94, oxygen=False, systolic_bp=118, heart_rate=105,
+               consciousness="A")
 
 
 class _Stop(Exception):
@@ -111,6 +120,10 @@ class _Play:
     def report(self) -> None:
         self.svc().record_report(self.doctor, self.visit_no, f"44{self.case().id:011d}", self.at)
 
+    def vitals(self, vitals: Vitals) -> None:
+        """A set of observations in the observation round (app/casework/observation.py), by the case's doctor."""
+        ObservationService(self.db, FixedClock(self.at)).record_vitals(self.doctor, self.visit_no, vitals)
+
     def dispose(self, disposition: str, detail: dict[str, object]) -> None:
         if self.local or disposition in ("left_without_permission", "died"):
             self.svc().dispose(self.doctor, self.visit_no, self.case().version, disposition, detail)
@@ -129,7 +142,9 @@ class _Play:
                                     findings="咽部充血，双肺呼吸音清，未闻及啰音")
         self.after(3)
         self.svc().start_observation(self.doctor, self.visit_no, "留观1室", f"{case.id % 6 + 1}床")
-        self.after(2)
+        self.after(1)
+        self.vitals(BASELINE)  # the round's first set, at once
+        self.after(1)
         if plan == "observing":
             self.ago(4 * 60 + 30)  # sampled four and a half hours ago: its 6 h turnaround is due soon
         if plan == "positive":
@@ -138,6 +153,9 @@ class _Play:
         self.order("blood_routine")
         step: Callable[[int], None] = getattr(self, f"_{plan}")
         step(nat)
+        if self.case().closed_at is None and self.case().observation_started_at is not None:
+            self.ago(40)  # the latest round, in time; the positive patient's breathing has worsened (an alert)
+            self.vitals(WORSE if plan == "positive" else BASELINE)
 
     def _observing(self, nat: int) -> None:
         """Under observation, the NAT result still out (turnaround clock warning)."""

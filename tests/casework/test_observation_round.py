@@ -7,12 +7,17 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import select
 
 from app.actor import Actor
 from app.casework.observation import continuous
+from app.casework.tables import Case
+from app.casework.vocab import ClockKind, ClockState
 from app.clock import FixedClock
 from app.context import AppContext
 from app.errors import Conflict, PermissionDenied
+from app.reporting.alert_tables import Alert
+from app.reporting.alerts import AlertKind
 from app.severity.figures import ObservationFigures
 from app.severity.vitals import Vitals
 from app.triage.records import PatientInput, ScreeningInput
@@ -225,3 +230,22 @@ def test_the_transfer_carries_the_latest_set_and_the_board_orders_by_it(  # noqa
     assert ctx.transfers.get(doc, carried.id).vital_signs == carried.vital_signs
     board = ctx.transfers.open_transfers(doc)
     assert [t.visit_no for t in board] == [second, first, third]  # NEWS2 8, 5, none
+
+
+def test_the_demo_s_observed_patients_have_sets_and_their_rounds_in_time(ctx: AppContext) -> None:
+    """The demo clinic looks like a ward kept properly: every open observed case has its sets, no round is
+    overdue, and the patient whose breathing worsened raised the NEWS2 alert."""
+    from app.services.demo import create_demo
+    from app.severity.tables import VitalSigns
+
+    create_demo(ctx.clinic, ctx.users, Actor.system())
+    admin = ctx.users.authenticate("admin", "demo-2026", "ws")
+    rounds = [e for e in ctx.deadlines.all_open(admin) if e.clock.kind == ClockKind.OBSERVATION_ROUND.value]
+    assert rounds and all(e.state != ClockState.OVERDUE for e in rounds)
+    with ctx.db.read() as s:
+        observed = s.scalars(select(Case.id).where(Case.closed_at.is_(None),
+                                                   Case.observation_started_at.is_not(None))).all()
+        with_sets = set(s.scalars(select(VitalSigns.case_id).where(VitalSigns.case_id.is_not(None))).all())
+        alerts = s.scalars(select(Alert.kind)).all()
+    assert observed and set(observed) <= with_sets
+    assert AlertKind.NEWS2.value in alerts
