@@ -25,7 +25,7 @@ from app.casework.tables import Case
 from app.clinic_mode import ClinicMode, load_mode
 from app.clock import FixedClock
 from app.db.engine import Database
-from app.db.models import User
+from app.demo_actor import demo_actor
 from app.severity.vitals import Vitals
 from app.triage.tables import Handoff, Visit
 from app.triage.vocab import HandoffState
@@ -37,10 +37,6 @@ RECENT = ("buffer", "unreported", "observing", "positive")
 LAB = "县疾控中心实验室"
 
 
-def _user(db: Database, username: str, workstation: str) -> Actor:
-    with db.read() as s:
-        user = s.scalars(select(User).where(User.username == username)).one()
-        return Actor(user.id, user.username, user.role_names, workstation)
 
 
 def create_casework_demo(db: Database, now: datetime) -> int:
@@ -51,8 +47,8 @@ def create_casework_demo(db: Database, now: datetime) -> int:
         arrivals = s.execute(select(Visit.visit_no, Handoff.received_at).join(Handoff, Handoff.visit_id == Visit.id)
                              .where(Handoff.state == HandoffState.ARRIVED.value).order_by(Handoff.received_at)).all()
         local = load_mode(s) == ClinicMode.TREAT  # a sentinel room disposes nobody here: it refers
-    staff = {"doctor": _user(db, "doctor", "demo-fever-room"), "night": _user(db, "night", "demo-fever-room"),
-             "admin": _user(db, "admin", "demo-office")}
+    staff = {"doctor": demo_actor(db, "doctor", "demo-fever-room"),
+             "night": demo_actor(db, "night", "demo-fever-room"), "admin": demo_actor(db, "admin", "demo-office")}
     patients = arrivals[:-1]  # the last one is still waiting for a doctor
     recent = RECENT[-len(patients):] if patients else ()
     plans = [CYCLE[i % len(CYCLE)] for i in range(len(patients) - len(recent))] + list(recent)

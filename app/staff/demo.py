@@ -9,10 +9,9 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
-from app.actor import Actor
 from app.clock import FixedClock
 from app.db.engine import Database
-from app.db.models import User
+from app.demo_actor import demo_actor
 from app.staff.roster import RosterService
 from app.staff.tables import StaffMember
 
@@ -35,10 +34,6 @@ SWABS = ((20, "发热门诊诊室门把手"), (17, "预检分诊台面"), (13, "
 HISTORY_DAYS = 21
 
 
-def _admin(db: Database, workstation: str) -> Actor:
-    with db.read() as s:
-        user = s.scalars(select(User).where(User.username == "admin")).one()
-        return Actor(user.id, user.username, user.role_names, workstation)
 
 
 def _at(day: date, now: datetime, zone: ZoneInfo) -> FixedClock:
@@ -55,7 +50,7 @@ def create_staff_demo(db: Database, now: datetime, timezone: str) -> int:
             return 0
     zone = ZoneInfo(timezone)
     today = now.astimezone(zone).date()
-    admin = _admin(db, "demo-admin")
+    admin = demo_actor(db, "admin", "demo-admin")
     first = today - timedelta(days=HISTORY_DAYS + 2)
     joining = RosterService(db, _at(first, now, zone))
     for username, name, post, phone, last, result in ROSTER:

@@ -9,10 +9,9 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
-from app.actor import Actor
 from app.clock import FixedClock
 from app.db.engine import Database
-from app.db.models import User
+from app.demo_actor import demo_actor
 from app.stock.service import StockService
 from app.stock.tables import StockMove
 
@@ -28,10 +27,6 @@ SECOND_RECEIPT_DAYS = 10
 ISSUE_DAYS = (21, 14, 7, 1)  # the weekly issues to the fever clinic, days ago
 
 
-def _admin(db: Database, workstation: str) -> Actor:
-    with db.read() as s:
-        user = s.scalars(select(User).where(User.username == "admin")).one()
-        return Actor(user.id, user.username, user.role_names, workstation)
 
 
 def create_stock_demo(db: Database, now: datetime, timezone: str) -> int:
@@ -42,7 +37,7 @@ def create_stock_demo(db: Database, now: datetime, timezone: str) -> int:
             return 0
     zone = ZoneInfo(timezone)
     today = now.astimezone(zone).date()
-    admin = _admin(db, "demo-admin")
+    admin = demo_actor(db, "admin", "demo-admin")
 
     def on(days_ago: int) -> StockService:
         moment = datetime.combine(today - timedelta(days=days_ago), time(10, 0), zone)

@@ -16,7 +16,7 @@ from app.casework.tables import Case
 from app.casework.vocab import Disposition
 from app.clock import FixedClock
 from app.db.engine import Database
-from app.db.models import User
+from app.demo_actor import demo_actor
 from app.errors import FeverSentinelError
 from app.keys import KeyStore
 from app.transfer.records import TransferRecord
@@ -35,10 +35,6 @@ HOSPITALS = (("市传染病医院", "designated", "市北区康复路1号", "075
 STATES = ("requested", "dispatched", "departed", "handed_over", "closed", "cancelled")
 
 
-def _actor(db: Database, username: str, workstation: str) -> Actor:
-    with db.read() as s:
-        user = s.scalars(select(User).where(User.username == username)).one()
-        return Actor(user.id, user.username, user.role_names, workstation)
 
 
 def create_transfer_demo(db: Database, keys: KeyStore, admin: Actor, now: datetime) -> int:
@@ -52,7 +48,7 @@ def create_transfer_demo(db: Database, keys: KeyStore, admin: Actor, now: dateti
     service = TransferService(db, FixedClock(now), keys)
     hospital_ids = [service.save_hospital(admin, name=n, kind=k, address=a, phone=p, accepting=acc).id
                     for n, k, a, p, acc in HOSPITALS]
-    doctor, nurse = _actor(db, "doctor", "demo-fever-room"), _actor(db, "nurse", "demo-desk")
+    doctor, nurse = demo_actor(db, "doctor", "demo-fever-room"), demo_actor(db, "nurse", "demo-desk")
     made = 0
     for (visit_no, classified_at), state in zip(suspected, STATES):
         if classified_at is None:  # never: a classified case has its time
@@ -89,8 +85,8 @@ def _from_a_ward(db: Database, keys: KeyStore, admin: Actor, now: datetime, hosp
     if row is None or row.closed_at + timedelta(hours=3) > now:
         return 0
     visit_no, at = row.visit_no, row.closed_at + timedelta(minutes=10)
-    owner, ward_doctor = _actor(db, row.doctor_username, "demo-fever-room"), _actor(db, "night", "demo-ward")
-    nurse = _actor(db, "nurse", "demo-desk")
+    owner, ward_doctor = demo_actor(db, row.doctor_username, "demo-fever-room"), demo_actor(db, "night", "demo-ward")
+    nurse = demo_actor(db, "nurse", "demo-desk")
     if ward_id is None:
         ward_id = WardService(db, FixedClock(at)).save_ward(admin, name="内科病区", type="general",
                                                             gates=["内科门岗"]).id

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from app.actor import Actor
 from app.clock import FixedClock
 from app.db.engine import Database
-from app.db.models import User
+from app.demo_actor import demo_actor
 from app.triage.config_service import RiskAreaRecord, TriageConfigService
 from app.triage.handoff_service import HandoffService
 from app.triage.identity import check_digit
@@ -38,10 +38,6 @@ def resident_id(rng: random.Random, birth: date) -> str:
     return first17 + check_digit(first17)
 
 
-def _actor(db: Database, username: str) -> Actor:
-    with db.read() as s:
-        user = s.scalars(select(User).where(User.username == username)).one()
-        return Actor(user.id, user.username, user.role_names, "demo-desk")
 
 
 def create_triage_demo(db: Database, admin: Actor, now: datetime, tz: str, days: int = 5, seed: int = 7) -> int:
@@ -50,7 +46,7 @@ def create_triage_demo(db: Database, admin: Actor, now: datetime, tz: str, days:
         if s.scalar(select(func.count()).select_from(Screening)):
             return 0
     rng = random.Random(seed)
-    nurse, doctor = _actor(db, "nurse"), _actor(db, "doctor")
+    nurse, doctor = demo_actor(db, "nurse", "demo-desk"), demo_actor(db, "doctor", "demo-desk")
     TriageConfigService(db, FixedClock(now)).replace_risk_areas(admin, RISK_AREAS, "demo")
     zone = ZoneInfo(tz)
     today = now.astimezone(zone).date()

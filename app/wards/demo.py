@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from app.actor import Actor
 from app.clock import FixedClock
 from app.db.engine import Database
-from app.db.models import User
+from app.demo_actor import demo_actor
 from app.keys import KeyStore
 from app.triage.identity import check_digit
 from app.triage.records import PatientInput
@@ -40,10 +40,6 @@ def _id(first14: str, seq: int) -> str:
     return first17 + check_digit(first17)
 
 
-def _actor(db: Database, username: str, workstation: str) -> Actor:
-    with db.read() as s:
-        user = s.scalars(select(User).where(User.username == username)).one()
-        return Actor(user.id, user.username, user.role_names, workstation)
 
 
 def create_ward_demo(db: Database, keys: KeyStore, admin: Actor, now: datetime) -> int:
@@ -58,9 +54,9 @@ def create_ward_demo(db: Database, keys: KeyStore, admin: Actor, now: datetime) 
     wards = WardService(db, earlier)
     ids = {name: existing.get(name) or wards.save_ward(admin, name=name, type=kind, gates=gates).id
            for name, kind, gates in WARDS}
-    doctor, nurse = _actor(db, "doctor", "demo-ward"), _actor(db, "nurse", "demo-ward")
-    director = _actor(db, "admin", "demo-ward")  # approves exceptions; a nurse issues the permit
-    gatekeeper = _actor(db, "gate", "demo-gate")
+    doctor, nurse = demo_actor(db, "doctor", "demo-ward"), demo_actor(db, "nurse", "demo-ward")
+    director = demo_actor(db, "admin", "demo-ward")  # approves exceptions; a nurse issues the permit
+    gatekeeper = demo_actor(db, "gate", "demo-gate")
     adm = {}
     for i, (ward, bed, level, name, first14, result) in enumerate(INPATIENTS):
         admitting = wards if name != "王秀珍" else WardService(db, FixedClock(now - timedelta(days=4)))

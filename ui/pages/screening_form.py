@@ -15,8 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRegularExpression, QStringListModel, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QStringListModel, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -41,7 +41,6 @@ from PySide6.QtWidgets import (
 from app.errors import ValidationError
 from app.permissions import Perm
 from app.severity.triage_level import Severity
-from app.severity.vocab import Avpu
 from app.vocabulary import severity as V
 from app.triage.lists import ListQuery
 from app.triage.pharmacy_service import CarryForward
@@ -63,6 +62,7 @@ from ui.labels import (
 from ui.i18n import current_language
 from ui.session import Session
 from ui.widgets import palette
+from ui.widgets.vitals import ConsciousnessChoice, ReadingEdit
 
 ASSESS_DELAY_MS = 200
 translate = QCoreApplication.translate  # lupdate extracts translate("DecisionPanel", ...)
@@ -159,40 +159,6 @@ class HealthCodeChoice(QWidget):
 
     def _show_note(self) -> None:
         self.note.setVisible(self.value() == HealthCode.NONE.value)
-
-
-class ReadingEdit(QLineEdit):
-    """A whole-number vital sign (SpO₂, a rate, a pressure): digits only, empty when not measured; the range is
-    the service's to check (it names the field)."""
-
-    def __init__(self, digits: int = 3, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setValidator(QRegularExpressionValidator(QRegularExpression(rf"^\d{{0,{digits}}}$"), self))
-        self.setMaxLength(digits)
-        self.setFixedWidth(48)
-        self.setAlignment(Qt.AlignmentFlag.AlignRight)
-
-    def value(self) -> int | None:
-        text = self.text().strip()
-        return int(text) if text else None
-
-
-class ConsciousnessChoice(QComboBox):
-    """ACVPU as a combo: typing a letter (either case) chooses it; the first item is "not assessed"."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.addItem("", None)
-        for avpu in Avpu:
-            self.addItem("", avpu.value)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        index = self.findData(event.text().upper()) if event.text().strip() else -1
-        if index > 0:
-            self.setCurrentIndex(index)
-            event.accept()
-            return
-        super().keyPressEvent(event)
 
 
 class DecisionPanel(QFrame):

@@ -9,8 +9,8 @@ Words of the severity codes (levels, ACVPU, scale, oxygen) come from app/vocabul
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QRegularExpression, Signal
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
                                QWidget)
 
@@ -63,17 +63,38 @@ def readings_text(v: VitalSignsRecord) -> str:
         f"{name} {value}" for name, value in VS.readings(v.vitals, language) if value != EMPTY)
 
 
-def _whole(maximum_digits: int) -> QLineEdit:
-    edit = QLineEdit()
-    edit.setValidator(QRegularExpressionValidator(QRegularExpression(rf"^\d{{0,{maximum_digits}}}$"), edit))
-    edit.setMaxLength(maximum_digits)
-    edit.setMaximumWidth(70)
-    return edit
+class ReadingEdit(QLineEdit):
+    """A whole-number vital sign (SpO₂, a rate, a pressure): digits only, empty when not measured; the range is
+    the service's to check (it names the field)."""
+
+    def __init__(self, digits: int = 3, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setValidator(QRegularExpressionValidator(QRegularExpression(rf"^\d{{0,{digits}}}$"), self))
+        self.setMaxLength(digits)
+        self.setFixedWidth(48)
+        self.setAlignment(Qt.AlignmentFlag.AlignRight)
+
+    def value(self) -> int | None:
+        text = self.text().strip()
+        return int(text) if text else None
 
 
-def _number(edit: QLineEdit) -> int | None:
-    text = edit.text().strip()
-    return int(text) if text else None
+class ConsciousnessChoice(QComboBox):
+    """ACVPU as a combo: typing a letter (either case) chooses it; the first item is "not assessed"."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.addItem("", None)
+        for avpu in Avpu:
+            self.addItem("", avpu.value)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        index = self.findData(event.text().upper()) if event.text().strip() else -1
+        if index > 0:
+            self.setCurrentIndex(index)
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
 
 class VitalsFields(QWidget):
@@ -87,15 +108,15 @@ class VitalsFields(QWidget):
         super().__init__(parent)
         self.temperature = TemperatureEdit()
         self.temperature.setMaximumWidth(70)
-        self.respiratory_rate = _whole(2)
-        self.spo2 = _whole(3)
+        self.respiratory_rate = ReadingEdit(2)
+        self.spo2 = ReadingEdit(3)
         self.scale_2 = QCheckBox()
         self.scale_2.setVisible(with_scale)
         self.scale_2.toggled.connect(self._scale_toggled)
         self.oxygen = QComboBox()
-        self.systolic_bp = _whole(3)
-        self.heart_rate = _whole(3)
-        self.consciousness = QComboBox()
+        self.systolic_bp = ReadingEdit(3)
+        self.heart_rate = ReadingEdit(3)
+        self.consciousness = ConsciousnessChoice()
         self.labels: dict[str, QLabel] = {}
         pairs: list[tuple[str, QWidget]] = [
             ("temperature_c", self.temperature), ("respiratory_rate", self.respiratory_rate), ("spo2", self.spo2),
@@ -139,10 +160,10 @@ class VitalsFields(QWidget):
         """The set as typed (ValidationError from ``Vitals`` when a reading is impossible or missing)."""
         temperature = self.temperature.value()
         return Vitals(temperature_c=temperature,  # type: ignore[arg-type]  # None: Vitals refuses it by name
-                      respiratory_rate=_number(self.respiratory_rate), spo2=_number(self.spo2),
+                      respiratory_rate=self.respiratory_rate.value(), spo2=self.spo2.value(),
                       spo2_scale=Spo2Scale.SCALE_2 if self.scale_2.isChecked() else Spo2Scale.SCALE_1,
-                      oxygen=self.oxygen.currentData(), systolic_bp=_number(self.systolic_bp),
-                      heart_rate=_number(self.heart_rate), consciousness=self.consciousness.currentData())
+                      oxygen=self.oxygen.currentData(), systolic_bp=self.systolic_bp.value(),
+                      heart_rate=self.heart_rate.value(), consciousness=self.consciousness.currentData())
 
     def clear(self) -> None:
         for edit in (self.temperature, self.respiratory_rate, self.spo2, self.systolic_bp, self.heart_rate):
