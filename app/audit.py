@@ -20,19 +20,21 @@ from sqlalchemy.orm import Session
 from app.actor import Actor
 from app.audit_vocab import Outcome
 from app.db.engine import connection_of
+from app.db.prepared import Prepared
 from app.db.models import AuditEvent, AuditHead
 
 GENESIS_HASH = "0" * 64
 
 # Built once, run with Core on the session's connection: building them took longer than running them (issue 16).
-_HEAD_FOR_UPDATE = select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1).with_for_update()
-_INSERT_EVENT = insert(cast(Table, AuditEvent.__table__))
+_HEAD_FOR_UPDATE = Prepared(select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1).with_for_update())
+_INSERT_EVENT = Prepared(insert(cast(Table, AuditEvent.__table__)))
 _HEAD = cast(Table, AuditHead.__table__)
 _ADVANCE_HEAD = update(_HEAD).where(_HEAD.c.id == 1).values(seq=bindparam("new_seq"), hash=bindparam("new_hash"))
 # The head this process last wrote through each engine: the next append advances the head only if it still is that
 # one (the UPDATE's WHERE checks, and locks the row as the read would), instead of reading it first — a statement
 # less per save (issue 16). Another desk's append, a restore or a rolled-back save makes it miss: the head is read.
-_ADVANCE_IF = _ADVANCE_HEAD.where(_HEAD.c.seq == bindparam("old_seq"), _HEAD.c.hash == bindparam("old_hash"))
+_ADVANCE_IF = Prepared(_ADVANCE_HEAD.where(_HEAD.c.seq == bindparam("old_seq"), _HEAD.c.hash == bindparam("old_hash")))
+_ADVANCE = Prepared(_ADVANCE_HEAD)
 _LAST_HEAD: WeakKeyDictionary[Engine, tuple[int, str]] = WeakKeyDictionary()
 
 
@@ -108,18 +110,18 @@ def link(
     if guess is not None:
         fields["seq"], fields["prev_hash"] = guess[0] + 1, guess[1]
         event_hash = row_hash(**fields)
-        moved = conn.execute(_ADVANCE_IF, {"old_seq": guess[0], "old_hash": guess[1], "new_seq": fields["seq"],
-                                           "new_hash": event_hash})
-        if moved.rowcount != 1:
+        moved = _ADVANCE_IF.rowcount(conn, {"old_seq": guess[0], "old_hash": guess[1], "new_seq": fields["seq"],
+                                            "new_hash": event_hash})
+        if moved != 1:
             guess = None
     if guess is None:
-        head = conn.execute(_HEAD_FOR_UPDATE).first()
+        head = _HEAD_FOR_UPDATE.first(conn, {})
         if head is None:
             raise RuntimeError("audit_head row missing: database not migrated")
         fields["seq"], fields["prev_hash"] = head.seq + 1, head.hash
         event_hash = row_hash(**fields)
-        conn.execute(_ADVANCE_HEAD, {"new_seq": fields["seq"], "new_hash": event_hash})
-    conn.execute(_INSERT_EVENT, {**fields, "hash": event_hash})
+        _ADVANCE.rowcount(conn, {"new_seq": fields["seq"], "new_hash": event_hash})
+    _INSERT_EVENT.rowcount(conn, {**fields, "hash": event_hash})
     seq: int = fields["seq"]
     _LAST_HEAD[conn.engine] = (seq, event_hash)
     return (seq - 1, fields["prev_hash"]), (seq, event_hash)

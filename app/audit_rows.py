@@ -24,13 +24,22 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Any
 
-from sqlalchemy import Column, Select, Table, bindparam, select
+from sqlalchemy import Column, Table, bindparam, column, select, table
 from sqlalchemy.orm import Session
 
+from app.db.engine import connection_of
+from app.db.prepared import Prepared
+
 Part = tuple[str, list[dict[str, Any]]]  # table name, its rows (column -> value), in a fixed order
-#: table name -> the one row a write just left there, as the database returned it (INSERT … RETURNING):
-#: used instead of reading that row back when its key matches (``RowSpec.rows``).
-Known = Mapping[str, Mapping[Any, Any]]
+#: What the write already holds, used instead of reading it back (``RowSpec.rows``): under a table name, the one
+#: row it just left there as the database returned it (INSERT … RETURNING), when its key matches; under
+#: ``known_rows(table, key column, value)``, every row of that table with that value (an empty list: none).
+Known = Mapping[Any, Any]
+
+
+def known_rows(table: str, key: str, value: Any) -> tuple[str, str, Any]:
+    """The ``Known`` entry for every row of ``table`` whose ``key`` column holds ``value``."""
+    return (table, key, value)
 
 
 def _canonical(value: Any) -> Any:
@@ -64,21 +73,25 @@ class RowSpec:
             wanted = self.convert(entity_id)
         except ValueError:
             return []
-        row = known.get(table.name) if known and unique else None
-        if row is not None and row[self.key] == wanted:
-            found: Sequence[Mapping[Any, Any]] = [row]
-        else:
-            found = session.connection().execute(query, {"key": wanted}).mappings().all()
+        found: Sequence[Mapping[Any, Any]] | None = None
+        if known:
+            row = known.get(table.name) if unique else None
+            if row is not None and row[self.key] == wanted:
+                found = [row]
+            elif (all_rows := known.get(known_rows(table.name, self.key, wanted))) is not None:
+                found = [r._mapping if hasattr(r, "_mapping") else r for r in all_rows]
+        if found is None:
+            found = [r._mapping for r in query.rows(connection_of(session), {"key": wanted})]
         return [{c.name: _canonical(r[c.name]) for c in cols} for r in found]
 
     @cached_property
-    def _prepared(self) -> tuple[Table, list[Column[Any]], Select[Any], bool]:
+    def _prepared(self) -> tuple[Table, list[Column[Any]], Prepared, bool]:
         """The table, its digested columns and the query reading them, built once (issue 16)."""
         table = self.table()
         cols = [c for c in table.c if c.name not in self.exclude]
         key = table.c[self.key]
         query = select(*cols).where(key == bindparam("key")).order_by(*table.primary_key.columns)
-        return table, cols, query, bool(key.primary_key and len(table.primary_key.columns) == 1 or key.unique)
+        return table, cols, Prepared(query), bool(key.primary_key and len(table.primary_key.columns) == 1 or key.unique)
 
 
 def _t(module: str, name: str) -> Callable[[], Table]:
@@ -106,20 +119,24 @@ def _vitals(parts: list[Part], rows: list[dict[str, Any]]) -> list[Part]:
 def _screening(session: Session, entity_id: str, known: Known) -> list[Part]:
     """A screening and the vital signs taken with it."""
     return _vitals([("screenings", _SCREENINGS.rows(session, entity_id, known))],
-                   _VITALS_OF_SCREENING.rows(session, entity_id))
+                   _VITALS_OF_SCREENING.rows(session, entity_id, known))
+
+
+_CASE_OF_VISIT = Prepared(select(column("id")).select_from(table("cases")).where(column("visit_id") == bindparam("v")))
 
 
 def _visit(session: Session, entity_id: str, known: Known) -> list[Part]:
     """A visit: its registration row, the screening it came from (temperature, symptoms, decision), and the vital
     signs of that screening and of the visit's case (``case.vitals`` is audited on the visit)."""
-    from app.casework.tables import Case
-
     visits = _VISITS.rows(session, entity_id, known)
     screenings = [row for v in visits for row in _SCREENINGS.rows(session, str(v["screening_id"]), known)]
-    vitals = [row for sc in screenings for row in _VITALS_OF_SCREENING.rows(session, str(sc["id"]))]
+    vitals = [row for sc in screenings for row in _VITALS_OF_SCREENING.rows(session, str(sc["id"]), known)]
     for v in visits:
-        case_id = session.scalar(select(Case.id).where(Case.visit_id == v["id"]))
-        vitals += _VITALS_OF_CASE.rows(session, str(case_id)) if case_id is not None else []
+        cases = known.get(known_rows("cases", "visit_id", v["id"]))
+        if cases is None:
+            cases = _CASE_OF_VISIT.rows(connection_of(session), {"v": v["id"]})
+        for case in cases:
+            vitals += _VITALS_OF_CASE.rows(session, str(case[0]))
     return _vitals([("visits", visits), ("screenings", screenings)], vitals)
 
 

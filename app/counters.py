@@ -9,17 +9,18 @@ concurrent saves get consecutive numbers; take it late in the transaction to hol
 
 from __future__ import annotations
 
-from sqlalchemy import text
+from sqlalchemy import Integer, text
 from sqlalchemy.orm import Session
 
 from app.db.engine import connection_of
+from app.db.prepared import Prepared
 
-_NEXT = text(
+_NEXT = Prepared(text(
     "INSERT INTO counters (name, value) VALUES (:name, 1) "
     "ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value"
-)
+).columns(value=Integer))
 
 
 def next_value(session: Session, name: str) -> int:
     """The next value of ``name``, in the caller's transaction (gap-free: it rolls back with it)."""
-    return int(connection_of(session).execute(_NEXT, {"name": name}).scalar_one())
+    return int(_NEXT.one(connection_of(session), {"name": name}).value)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from functools import lru_cache
@@ -17,7 +18,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, DisconnectionError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import files
@@ -101,8 +102,38 @@ def refuse_hidden_text(table: Table, values: Mapping[str, Any]) -> None:
             refuse_hidden_characters(value, key)
 
 
-def _sqlite_begin(conn: Any) -> None:
-    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(_WRITE) else "BEGIN")
+#: PostgreSQL: a pooled connection unused this long is pinged before use (a server restarted or a link dropped
+#: meanwhile: a new connection is made instead). Every unit of work paid that round trip with ``pool_pre_ping``,
+#: a third of a save's time on a server at hand (issue 16); a desk's polls reuse theirs within seconds.
+PING_AFTER_IDLE_S = 2.0
+_USED = "fever_sentinel_used"
+
+
+def _mark_used(_dbapi_conn: Any, record: Any) -> None:
+    record.info[_USED] = time.monotonic()
+
+
+def _ping_if_idle(dbapi_conn: Any, record: Any, _proxy: Any) -> None:
+    """SQLAlchemy's own recipe for pessimistic disconnect handling, only for a connection idle since
+    ``PING_AFTER_IDLE_S``: DisconnectionError makes the pool connect again (up to three times)."""
+    if time.monotonic() - record.info.get(_USED, 0.0) < PING_AFTER_IDLE_S:
+        return
+    try:
+        with dbapi_conn.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except Exception as exc:  # any failure of the ping means the connection is gone
+        raise DisconnectionError() from exc
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    """BEGIN (IMMEDIATE for a write) on the driver's connection itself: through ``exec_driver_sql`` it cost a
+    full statement dispatch, a fifth of an empty write unit (issue 16). A failure (the file locked past the
+    busy timeout, a full disk) leaves as the DBAPIError SQLAlchemy would have raised, for ``Database.guard``."""
+    statement = "BEGIN IMMEDIATE" if conn.get_execution_options().get(_WRITE) else "BEGIN"
+    try:
+        conn.connection.driver_connection.execute(statement)  # type: ignore[union-attr]
+    except sqlite3.Error as exc:
+        raise DBAPIError.instance(statement, None, exc, sqlite3.Error) from exc
 
 
 # What libpq and psycopg say when the server is not there, refuses the account or has no such database.
@@ -204,8 +235,10 @@ class Database:
             # libpq waits for ever by default: a server behind a dead link would freeze the log-in and keep the
             # ward gate from falling back to its offline list. An explicit connect_timeout in the URL wins.
             timeout = {} if "connect_timeout" in self.url.query else {"connect_timeout": CONNECT_TIMEOUT_S}
-            self.engine = create_engine(self.url, echo=echo, pool_pre_ping=True, pool_size=5, max_overflow=5,
-                                        connect_args=timeout, hide_parameters=True)
+            self.engine = create_engine(self.url, echo=echo, pool_size=5, max_overflow=5, connect_args=timeout,
+                                        hide_parameters=True)
+            event.listen(self.engine, "checkout", _ping_if_idle)
+            event.listen(self.engine, "checkin", _mark_used)
         self._write_factory = sessionmaker(bind=self.engine, expire_on_commit=False)
         self._read_factory = sessionmaker(bind=self.engine, expire_on_commit=False)
         event.listen(self._write_factory, "before_flush", _refuse_hidden_characters)
@@ -229,12 +262,21 @@ class Database:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """A unit of work that commits on success and rolls back on any error."""
-        with self._guard(), self._write_factory() as session, session.begin():
-            # the write flag on the session's own connection (BEGIN IMMEDIATE on SQLite, now): a session bound
-            # to an option engine would pay for its joined event dispatch on every statement
-            session.info[_CONNECTION] = session.connection(execution_options=_WRITE_OPTIONS)
-            yield session
+        """A unit of work that commits on success and rolls back on any error.
+
+        The transaction is the connection's (BEGIN IMMEDIATE on SQLite, at once); the session joins it when the
+        ORM is first used and flushes into it at the end. A save that writes with Core only (the triage desk's)
+        never starts the session's own transaction machinery, which cost as much as SQLite's work (issue 16)."""
+        with self._guard(), self.engine.connect() as conn:
+            conn.execution_options(**_WRITE_OPTIONS)
+            with conn.begin():
+                session = self._write_factory(bind=conn, join_transaction_mode="rollback_only")
+                session.info[_CONNECTION] = conn
+                try:
+                    yield session
+                    session.flush()
+                finally:
+                    session.close()
 
     @contextmanager
     def read(self) -> Iterator[Session]:

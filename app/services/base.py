@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from sqlalchemy import Engine, Float, Insert, Row, Table, bindparam, insert, select, type_coerce
+from sqlalchemy import Engine, Float, Row, Table, bindparam, insert, select, type_coerce
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -26,6 +26,7 @@ from app import audit, audit_rows
 from app.actor import Actor
 from app.clock import Clock
 from app.db.engine import Database, connection_of, refuse_hidden_text
+from app.db.prepared import Prepared
 from app.db.models import User, UserRole
 from app.errors import Conflict, FeverSentinelError, NotFound, PermissionDenied, StaleEdit
 from app.permissions import Perm, permissions_of
@@ -38,8 +39,8 @@ AUTOMATIC_ROLE = "automatic"
 
 
 # Built once: constructing a statement costs more than SQLite takes to run it (issue 16).
-_ROLES_NOW = (select(User.active, UserRole.role).outerjoin(UserRole, UserRole.user_id == User.id)
-              .where(User.id == bindparam("user_id")))
+_ROLES_NOW = Prepared(select(User.active, UserRole.role).outerjoin(UserRole, UserRole.user_id == User.id)
+                      .where(User.id == bindparam("user_id")))
 
 
 def authorize(session: Session, actor: Actor, perm: Perm) -> frozenset[str] | None:
@@ -52,7 +53,7 @@ def authorize(session: Session, actor: Actor, perm: Perm) -> frozenset[str] | No
         if AUTOMATIC_ROLE in actor.roles and perm is not Perm.SUBMIT_REPORTS:
             raise PermissionDenied("automatic_not_allowed", permission=perm.value)
         return None
-    rows = connection_of(session).execute(_ROLES_NOW, {"user_id": actor.user_id}).all()
+    rows = _ROLES_NOW.rows(connection_of(session), {"user_id": actor.user_id})
     if not rows or not rows[0].active:
         raise PermissionDenied("account_disabled", permission=perm.value)
     roles = frozenset(r.role for r in rows if r.role)
@@ -103,9 +104,9 @@ class _Real(TypeDecorator[float]):
 
 
 @lru_cache(maxsize=None)
-def _insert_returning(table: Table) -> Insert:
-    return insert(table).returning(*(type_coerce(c, _Real()).label(c.key) if isinstance(c.type, Float) else c
-                                     for c in table.c))
+def _insert_returning(table: Table) -> Prepared:
+    return Prepared(insert(table).returning(*(type_coerce(c, _Real()).label(c.key) if isinstance(c.type, Float)
+                                              else c for c in table.c)))
 
 
 def insert_row(session: Session, table: Table, values: dict[str, Any]) -> Row[Any]:
@@ -114,7 +115,8 @@ def insert_row(session: Session, table: Table, values: dict[str, Any]) -> Row[An
     session's pending changes are flushed first, as an ORM insert would."""
     refuse_hidden_text(table, values)
     session.flush()
-    return connection_of(session).execute(_insert_returning(table), values).one()
+    row: Row[Any] = _insert_returning(table).one(connection_of(session), values)  # a Row's attributes and _mapping
+    return row
 
 
 @dataclass
@@ -123,8 +125,9 @@ class WriteOp:
     entity_id: str | int | None = None
     summary: dict[str, Any] = field(default_factory=dict)
     #: table name -> the row this write left, as the database returned it (``insert_row``) and not changed
-    #: since: the audit digest uses it instead of reading the row back (app.audit_rows.digest).
-    known: dict[str, Mapping[Any, Any]] = field(default_factory=dict)
+    #: since, and ``known_rows(...)`` -> every row of a kind: the audit digest uses them instead of reading the
+    #: rows back (app.audit_rows.Known).
+    known: dict[Any, Any] = field(default_factory=dict)
 
 
 class Service:

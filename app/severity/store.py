@@ -7,6 +7,7 @@ force, and the row written with what was computed, so a later list, chart or for
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
@@ -15,6 +16,7 @@ from sqlalchemy import Row, Table, bindparam, select
 from sqlalchemy.orm import Session
 
 from app.db.engine import connection_of
+from app.db.prepared import Prepared
 from app.figures import load_figures
 from app.services.base import insert_row
 from app.severity.figures import TriageLevelFigures
@@ -56,14 +58,20 @@ def record(row: VitalSigns | Row[Any]) -> VitalSignsRecord:
 def add(s: Session, *, at: datetime, username: str, workstation: str, vitals: Vitals, severity: Severity,
         screening_id: int | None = None, case_id: int | None = None) -> VitalSignsRecord:
     """Write one set with its ``severity`` (from ``severity_of`` on the same ``vitals``); flushed, so it has its id."""
-    row = insert_row(s, VITAL_SIGNS, dict(  # Core, one statement: it is on the screening save's path (issue 16)
+    return record(insert(s, at=at, username=username, workstation=workstation, vitals=vitals, severity=severity,
+                         screening_id=screening_id, case_id=case_id))
+
+
+def insert(s: Session, *, at: datetime, username: str, workstation: str, vitals: Vitals, severity: Severity,
+           screening_id: int | None = None, case_id: int | None = None) -> Row[Any]:
+    """``add``, returning the row as the database holds it (the audit digest uses it instead of reading it)."""
+    return insert_row(s, VITAL_SIGNS, dict(  # Core, one statement: it is on the screening save's path (issue 16)
         taken_at=at, username=username, workstation=workstation, screening_id=screening_id, case_id=case_id,
         temperature_c=vitals.temperature_c, respiratory_rate=vitals.respiratory_rate, spo2=vitals.spo2,
         spo2_scale=int(vitals.spo2_scale), oxygen=vitals.oxygen, systolic_bp=vitals.systolic_bp,
         heart_rate=vitals.heart_rate, consciousness=vitals.consciousness, news2=severity.news2.total,
         news2_complete=severity.news2.complete, max_single=severity.news2.max_single, level=severity.level,
         reasons=",".join(dict.fromkeys(r.code for r in severity.reasons))))
-    return record(row)
 
 
 def for_case(s: Session, case_id: int, *, limit: int | None = None) -> list[VitalSignsRecord]:
@@ -80,11 +88,17 @@ def latest_for_case(s: Session, case_id: int) -> VitalSignsRecord | None:
     return found[0] if found else None
 
 
-_FOR_SCREENING = (select(VITAL_SIGNS).where(VITAL_SIGNS.c.screening_id == bindparam("id"))
-                  .order_by(VITAL_SIGNS.c.id.desc()).limit(1))
+_OF_SCREENING = Prepared(select(VITAL_SIGNS).where(VITAL_SIGNS.c.screening_id == bindparam("id"))
+                         .order_by(VITAL_SIGNS.c.id))
+
+
+def rows_of_screening(s: Session, screening_id: int) -> Sequence[Row[Any]]:
+    """Every set kept with this screening (one at most, from the desk), oldest first, as rows: the registration
+    reads them once for the record it shows and for its audit digest (on its path: issue 16)."""
+    return _OF_SCREENING.rows(connection_of(s), {"id": screening_id})
 
 
 def for_screening(s: Session, screening_id: int) -> VitalSignsRecord | None:
     """The set taken at pre-triage with this screening (None: only the temperature, before 0023)."""
-    row = connection_of(s).execute(_FOR_SCREENING, {"id": screening_id}).first()  # Core: on the registration's path
-    return None if row is None else record(row)
+    rows = rows_of_screening(s, screening_id)
+    return record(rows[-1]) if rows else None

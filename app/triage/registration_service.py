@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import fields, replace
 from datetime import datetime
 from typing import Any
@@ -10,10 +11,12 @@ from sqlalchemy import Row, bindparam, or_, select
 from sqlalchemy.orm import Session
 
 from app.access_log import Access, criteria_kind, record_access
+from app.audit_rows import known_rows
 from app.actor import Actor
 from app.clock import Clock
 from app.counters import next_value
 from app.db.engine import connection_of
+from app.db.prepared import Prepared
 from app.db.models import User
 from app.db.prefix import starts_with
 from app.errors import Conflict, NotFound, StaleEdit, ValidationError
@@ -23,7 +26,7 @@ from app.permissions import Perm
 from app.services.base import Service, authorize, insert_row
 from app.triage.common import (clinic_identity, handoff_record, local_day, patient_record, screening_inputs,
                                screening_record, split_codes)
-from app.severity.store import for_screening
+from app.severity.store import for_screening, record, rows_of_screening
 from app.triage.identity import name_initials, normalise_patient
 from app.triage.records import PatientInput, PatientRecord, VisitDetail
 from app.triage.rules import assess, checked_health_code_note
@@ -64,9 +67,14 @@ def new_patient(p: PatientInput, now: datetime) -> dict[str, Any]:
 
 
 def visit_detail(s: Session, visit: Visit | Row[Any], patient: Patient | Row[Any], screening: Screening | Row[Any],
-                 *, new: bool = False, people: dict[str, str] | None = None) -> VisitDetail:
+                 *, new: bool = False, people: dict[str, str] | None = None,
+                 vital_signs: Sequence[Row[Any]] | None = None) -> VisitDetail:
     """The record the desk shows. ``new``: just registered (no hand-off, no case yet), with ``people`` (the
-    full names on it) already read by the registration."""
+    full names on it) and the screening's ``vital_signs`` rows already read by the registration."""
+    if vital_signs is not None:
+        vitals = record(vital_signs[-1]) if vital_signs else None
+    else:
+        vitals = None if screening.severity_level is None else for_screening(s, screening.id)
     handoffs = () if new else list(s.scalars(select(Handoff).where(Handoff.visit_id == visit.id)
                                               .order_by(Handoff.sent_at)))
     if people is None:
@@ -78,8 +86,7 @@ def visit_detail(s: Session, visit: Visit | Row[Any], patient: Patient | Row[Any
     return VisitDetail(
         visit_no=visit.visit_no, registered_at=visit.registered_at, nurse_username=visit.username,
         nurse_name=nurse or visit.username, patient=patient_record(patient),
-        screening=screening_record(screening, visit.visit_no, patient.name,  # with its set (issue 17), if any
-                                   None if screening.severity_level is None else for_screening(s, screening.id)),
+        screening=screening_record(screening, visit.visit_no, patient.name, vitals),  # with its set (issue 17)
         onset_date=visit.onset_date, vaccination_doses=visit.vaccination_doses,
         handoffs=tuple(handoff_record(h) for h in handoffs), people=people,
         doctor_name=doctor, classification=case.classification if case else "",
@@ -90,7 +97,7 @@ def visit_detail(s: Session, visit: Visit | Row[Any], patient: Patient | Row[Any
 # What a registration checks and shows, in one read instead of four (issue 16): the screening, the visit already
 # registered from it, the patient who already has the ID number typed, and the full names of the nurse who
 # screened and of the one registering.
-_TO_REGISTER = select(
+_TO_REGISTER = Prepared(select(
     SCREENINGS,
     select(VISITS.c.id).where(VISITS.c.screening_id == SCREENINGS.c.id).scalar_subquery().label("visit_id"),
     select(PATIENTS.c.id).where(PATIENTS.c.id_type == bindparam("id_type"),
@@ -98,7 +105,7 @@ _TO_REGISTER = select(
     .label("patient_with_id"),
     select(User.full_name).where(User.username == SCREENINGS.c.username).scalar_subquery().label("screened_by"),
     select(User.full_name).where(User.username == bindparam("actor")).scalar_subquery().label("actor_name"),
-).where(SCREENINGS.c.id == bindparam("id"))
+).where(SCREENINGS.c.id == bindparam("id")))
 
 
 def check_doses(doses: int | None) -> int | None:
@@ -190,8 +197,8 @@ class RegistrationService(Service):
         with self.audited_write(actor, "triage.register", "visit", Perm.TRIAGE) as op:
             s = op.session
             conn = connection_of(s)
-            found = conn.execute(_TO_REGISTER, {"id": screening_id, "id_type": p.id_type, "id_number": p.id_number,
-                                                "actor": actor.username}).first()
+            found = _TO_REGISTER.first(conn, {"id": screening_id, "id_type": p.id_type, "id_number": p.id_number,
+                                              "actor": actor.username})
             if found is None:
                 raise NotFound(entity="screening", id=screening_id)
             if found.decision == "general":
@@ -230,14 +237,17 @@ class RegistrationService(Service):
                 visit_no=number, clinic_day=today, patient_id=row.id, screening_id=screening_id, registered_at=now,
                 user_id=actor.user_id, username=actor.username, workstation=actor.workstation,
                 onset_date=onset_date or screening.onset_date, vaccination_doses=vaccination_doses))
-            op.known["visits"] = visit._mapping
+            # what the audit digest of the visit would read back: the rows just written or read, and no case yet
+            sets = rows_of_screening(s, screening_id)
+            op.known.update({"visits": visit._mapping, known_rows("vital_signs", "screening_id", screening_id): sets,
+                             known_rows("cases", "visit_id", visit.id): []})
             op.entity_id = number
             op.summary = {"visit_no": number, "patient_id": row.id, "returning": patient_id is not None,
                           "changed": sorted(changes), "decision": screening.decision}
             if checked:
                 op.summary["health_code"] = screening.health_code
             people = {u: n for u, n in ((found.username, found.screened_by), (actor.username, found.actor_name)) if n}
-            return visit_detail(s, visit, row, screening, new=True, people=people)
+            return visit_detail(s, visit, row, screening, new=True, people=people, vital_signs=sets)
 
     def detail(self, actor: Actor, visit_no: str, *, opened: bool = False) -> VisitDetail:
         """One registration. ``opened``: a person opened it on purpose (the visit list's detail), recorded as

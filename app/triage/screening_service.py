@@ -23,7 +23,9 @@ from sqlalchemy.orm import Session
 
 from app.actor import Actor
 from app.clock import Clock
-from app.db.engine import Database
+from app.audit_rows import known_rows
+from app.db.engine import Database, connection_of
+from app.db.prepared import Prepared
 from app.db.models import ClinicSetting
 from app.figures import parse_figures
 from app.permissions import Perm
@@ -52,9 +54,9 @@ def _parse_rules(text: str | None) -> TriageRules:
     return TriageRules.from_json(text) if text else TriageRules()
 
 
-_SETTINGS = select(ClinicSetting.key, ClinicSetting.value).where(  # OR, not IN: an IN list is re-rendered per run
-    or_(ClinicSetting.key == RULES_KEY, ClinicSetting.key == TriageLevelFigures.KEY))
-_AREAS = select(RiskArea.name, RiskArea.level)
+_SETTINGS = Prepared(select(ClinicSetting.key, ClinicSetting.value).where(  # OR, not IN: IN is re-rendered per run
+    or_(ClinicSetting.key == RULES_KEY, ClinicSetting.key == TriageLevelFigures.KEY)))
+_AREAS = Prepared(select(RiskArea.name, RiskArea.level))
 
 
 def load_rule_context(s: Session, clock: Clock, *, with_areas: bool = True) -> RuleContext:
@@ -62,12 +64,12 @@ def load_rule_context(s: Session, clock: Clock, *, with_areas: bool = True) -> R
     save: another desk may have changed them), with statements built once; the rules and the figures in one
     statement (``store.severity_of`` would read the figures in a second). ``with_areas=False``: no travel to
     match, so the county's list (it may be long) is not read."""
-    conn = s.connection()
-    stored: dict[str, str] = {key: value for key, value in conn.execute(_SETTINGS)}
+    conn = connection_of(s)
+    stored: dict[str, str] = {key: value for key, value in _SETTINGS.rows(conn, {})}
     rules = _parse_rules(stored.get(RULES_KEY))
     figures = stored.get(TriageLevelFigures.KEY)
     levels = DEFAULT_LEVEL_FIGURES if figures is None else parse_figures(TriageLevelFigures, figures)
-    areas = {name: level for name, level in conn.execute(_AREAS)} if with_areas else {}
+    areas = {name: level for name, level in _AREAS.rows(conn, {})} if with_areas else {}
     return RuleContext(rules, areas, clinic_day(s, clock.now()), levels)
 
 
@@ -111,9 +113,9 @@ def add_screening(s: Session, actor: Actor, clock: Clock, inputs: ScreeningInput
 
 def save_screening(s: Session, actor: Actor, clock: Clock, inputs: ScreeningInput, *, decision: str | None,
                    override_reason: str | None, source: str, import_key: str | None = None,
-                   screened_at: datetime | None = None) -> tuple[Row[Any], Assessment, store.VitalSignsRecord | None]:
+                   screened_at: datetime | None = None) -> tuple[Row[Any], Assessment, Row[Any] | None]:
     """Insert one screening in the caller's transaction; the row is returned as the database holds it, with its
-    assessment and its set of observations (None: none kept).
+    assessment and its set of observations as kept (None: none).
 
     The health code must have been checked, except at the pharmacy counter (see
     ``checked_health_code_note``): ``health_code_unchecked`` / ``health_code_reason`` otherwise."""
@@ -138,7 +140,7 @@ def save_screening(s: Session, actor: Actor, clock: Clock, inputs: ScreeningInpu
         urgent=severity is not None and severity.immediate,
         import_key=import_key,
     ))
-    kept = None if severity is None or not readings else store.add(
+    kept = None if severity is None or not readings else store.insert(
         s, at=at, username=actor.username, workstation=actor.workstation, vitals=vitals_of(inputs),
         severity=severity, screening_id=row.id)
     return row, assessment, kept
@@ -161,10 +163,11 @@ class ScreeningService(Service):
             row, assessment, kept = save_screening(op.session, actor, self.clock, inputs, decision=decision,
                                                    override_reason=override_reason, source="desk")
             op.entity_id = row.id
-            op.known["screenings"] = row._mapping
+            op.known["screenings"] = row._mapping  # the audit digest reads neither back
+            op.known[known_rows("vital_signs", "screening_id", row.id)] = [] if kept is None else [kept]
             # the level and NEWS2 that sent the patient on, not the readings (kept in vital_signs)
             op.summary = {"decision": row.decision, "computed": assessment.decision, "reasons": row.reasons,
                           "temperature": row.temperature_c, "override_reason": row.override_reason,
                           "health_code": row.health_code, "health_code_note": row.health_code_note,
                           "severity_level": row.severity_level, "news2": row.news2, "urgent": row.urgent}
-            return screening_record(row, vital_signs=kept)
+            return screening_record(row, vital_signs=None if kept is None else store.record(kept))

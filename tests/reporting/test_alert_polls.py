@@ -6,11 +6,13 @@ after a write reads only what the trail says the writes touched."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
 from app.actor import Actor
+from app.casework.figures import CaseworkFigures
 from app.clock import FixedClock
 from app.context import AppContext, open_context
 from app.passwords import OWASP_FLOOR
@@ -170,11 +172,22 @@ def test_an_action_the_scan_does_not_know_reads_every_window(ctx: AppContext, cl
                                                              ) -> None:  # noqa: F811
     """Only the actions listed in TOUCHES are trusted to touch what they say; any other reads everything."""
     alerts, admin = ctx.alerts, clinic["admin"]
-    assert "user.create" not in TOUCHES
+    assert "figures.update" not in TOUCHES  # a changed limit may make a waiting patient late
     assert alerts.scan(admin) == []
-    ctx.users.create(admin, username="nurse9", full_name="赵护士", roles=["triage_nurse"], password="nurse9-pass-1")
+    figures, version = ctx.figures.get(CaseworkFigures)
+    ctx.figures.update(admin, replace(figures, untaken_minutes=20), version)
     full = reads_of(ctx, lambda: alerts.scan(admin))
     assert WINDOWS[0] in full and WINDOWS[1] in full, full
+
+
+def test_an_action_that_touches_no_source_reads_no_window(ctx: AppContext, clinic: dict[str, Actor]
+                                                          ) -> None:  # noqa: F811
+    """An account made, a ward's settings: nothing an alert is drawn from; the scan reads only the waiting."""
+    alerts, admin = ctx.alerts, clinic["admin"]
+    assert alerts.scan(admin) == []
+    ctx.users.create(admin, username="nurse9", full_name="赵护士", roles=["triage_nurse"], password="nurse9-pass-1")
+    read = reads_of(ctx, lambda: alerts.scan(admin))
+    assert WINDOWS[0] not in read and WINDOWS[1] not in read, read
 
 
 def test_a_registration_joins_the_window_the_desk_keeps(ctx: AppContext, other_desk: AppContext,
