@@ -91,6 +91,27 @@ def timed(fn: Callable[[int], object], rounds: int = 200, warm: int = 1) -> tupl
     return statistics.median(times), times[max(0, round(len(times) * 0.95) - 1)]
 
 
+def timed_pair(fn: Callable[[int], object], baseline: Callable[[int], object], rounds: int = 200,
+               warm: int = 1) -> tuple[tuple[float, float], tuple[float, float]]:
+    """``timed`` of ``fn`` and of its ``baseline``, call by call in turn (which goes first alternates): a busy
+    moment of the machine (a neighbour on the host, a checkpoint) falls on both alike, not on one of them."""
+    for i in range(warm):
+        fn(i)
+        baseline(i)
+    times: tuple[list[float], list[float]] = ([], [])
+    for i in range(rounds):
+        for which in ((0, 1) if i % 2 == 0 else (1, 0)):
+            call = fn if which == 0 else baseline
+            t0 = time.perf_counter()
+            call(i)
+            times[which].append((time.perf_counter() - t0) * 1000)
+    measured = []
+    for series in times:
+        series.sort()
+        measured.append((statistics.median(series), series[max(0, round(len(series) * 0.95) - 1)]))
+    return measured[0], measured[1]
+
+
 def add(metric: str, size: int | None, p50: float, p95: float, *, target: float | None = None,
         baseline: float | None = None, note: str = "") -> Row:
     """One row of the table (printed at once too, so a long run shows progress)."""
