@@ -27,7 +27,7 @@ from tests.casework.conftest import arrive, observed_with_tests
 
 #: The tables that grow with every day of the clinic's life.
 HISTORY = frozenset({"visits", "screenings", "handoffs", "cases", "clocks", "lab_tests", "audit_events",
-                     "gate_events", "case_handovers"})
+                     "gate_events", "case_handovers", "transfers", "vital_signs"})
 #: The partial indexes that hold only what is open now: the one kind of index a read may walk whole.
 OPEN_NOW_INDEXES = frozenset({"ix_handoffs_escorting", "ix_handoffs_waiting", "ix_clocks_open_due",
                               "ix_case_handovers_pending"})
@@ -140,6 +140,7 @@ def open_now_reads(ctx: AppContext, people: dict[str, Actor]) -> dict[str, Read]
         "work counts (doctor)": lambda: counts.counts(doc),
         "work counts (admin)": lambda: counts.counts(admin),
         "gate inside": lambda: ctx.gate.inside(people["gate"]),
+        "transfer board": lambda: ctx.transfers.open_transfers(doc),
     }
 
 

@@ -465,9 +465,12 @@ class TransferService(Service):
         by request time."""
         with self.db.read() as s:
             authorize(s, actor, Perm.VIEW_PATIENTS)
-            rows = s.scalars(select(Transfer).where(Transfer.state.in_(OPEN_STATES)).order_by(Transfer.requested_at))
+            # by the state's index, ordered here: an ORDER BY requested_at lets the planner walk every transfer
+            # ever made in time order to skip the sort (67 ms at 10⁶ visits, growing with the years; issue 16)
+            rows = s.scalars(select(Transfer).where(Transfer.state.in_(OPEN_STATES)))
             records = [self._record(s, t) for t in rows]
-        return sorted(records, key=lambda r: -r.vital_signs.news2 if r.vital_signs is not None else 1)
+        return sorted(records, key=lambda r: (-r.vital_signs.news2 if r.vital_signs is not None else 1,
+                                              r.requested_at, r.id))
 
     def history(self, actor: Actor, q: TransferQuery, limit: int = 500) -> list[TransferRecord]:
         with self.db.read() as s:
