@@ -48,7 +48,7 @@ from app.errors import Conflict, NotFound, PermissionDenied, StaleEdit, Validati
 from app.desk_keys import (DeskPurpose, TrustPurpose, desk_signer, ensure_desk, signer_for, verify_transfer_token,
                            with_enrolment)
 from app.keys import KeyStore, load_public_key
-from app.people import full_name
+from app.people import full_name, full_names
 from app.permissions import Perm
 from app.privacy import mask_name
 from app.services.base import Service, WriteOp, authorize, row_to_save
@@ -467,8 +467,8 @@ class TransferService(Service):
             authorize(s, actor, Perm.VIEW_PATIENTS)
             # by the state's index, ordered here: an ORDER BY requested_at lets the planner walk every transfer
             # ever made in time order to skip the sort (67 ms at 10⁶ visits, growing with the years; issue 16)
-            rows = s.scalars(select(Transfer).where(Transfer.state.in_(OPEN_STATES)))
-            records = [self._record(s, t) for t in rows]
+            rows = list(s.scalars(select(Transfer).where(Transfer.state.in_(OPEN_STATES))))
+            records = self._records(s, rows)
         return sorted(records, key=lambda r: (-r.vital_signs.news2 if r.vital_signs is not None else 1,
                                               r.requested_at, r.id))
 
@@ -481,7 +481,7 @@ class TransferService(Service):
             if q.text.strip():
                 term = q.text.strip().upper()
                 query = query.where(Transfer.visit_no.contains(term) | Transfer.hospital_name.contains(q.text.strip()))
-            records = [self._record(s, t) for t in s.scalars(query)]
+            records = self._records(s, list(s.scalars(query)))
         if q.since is not None:  # the clinic's day, not UTC's
             identity = clinic_identity(self.db)
             records = [r for r in records if local_day(identity, r.requested_at) >= q.since]
@@ -616,17 +616,37 @@ class TransferService(Service):
             raise NotFound(entity="case", visit_no=visit_no)
         return case
 
+    @classmethod
+    def _records(cls, s: Session, transfers: list[Transfer]) -> list[TransferRecord]:
+        """The records of several transfers with one read per kind (cases with their visits, clocks, sets of vital
+        signs, names) instead of one per transfer and kind: the board's refresh (issue 16)."""
+        if not transfers:
+            return []
+        case_ids = sorted({t.case_id for t in transfers})
+        list(s.scalars(select(Case).where(Case.id.in_(case_ids))))  # into the session: ``s.get`` finds them
+        sets = sorted({t.vital_signs_id for t in transfers if t.vital_signs_id is not None})
+        if sets:
+            list(s.scalars(select(VitalSigns).where(VitalSigns.id.in_(sets))))
+        by_case: dict[int, list[Clock]] = {}
+        for c in s.scalars(select(Clock).where(Clock.case_id.in_(case_ids),
+                                               Clock.kind.in_([k.value for k in TransferClock])).order_by(Clock.id)):
+            by_case.setdefault(c.case_id, []).append(c)
+        names = full_names(s, [t.requested_by for t in transfers])
+        return [cls._record(s, t, by_case.get(t.case_id, []), names) for t in transfers]
+
     @staticmethod
-    def _record(s: Session, t: Transfer) -> TransferRecord:
+    def _record(s: Session, t: Transfer, case_clocks: list[Clock] | None = None,
+                names: dict[str, str] | None = None) -> TransferRecord:
         s.flush()
         case = s.get(Case, t.case_id)
         assert case is not None
         visit = case.visit
         patient, screening = visit.patient, visit.screening
         hospital = s.get(Hospital, t.hospital_id)
-        transfer_clocks = tuple(clocks.record(c) for c in s.scalars(
-            select(Clock).where(Clock.case_id == t.case_id, Clock.kind.in_([k.value for k in TransferClock]))
-            .order_by(Clock.id)))
+        if case_clocks is None:
+            case_clocks = list(s.scalars(select(Clock).where(Clock.case_id == t.case_id, Clock.kind.in_(
+                [k.value for k in TransferClock])).order_by(Clock.id)))
+        transfer_clocks = tuple(clocks.record(c) for c in case_clocks)
         row = s.get(VitalSigns, t.vital_signs_id) if t.vital_signs_id is not None else None
         observed = vital_store.record(row) if row is not None else None
         return TransferRecord(
@@ -636,7 +656,8 @@ class TransferService(Service):
             t.departed_at, t.handed_over_at, t.receiving_staff, t.receiving_department, t.arrival_condition,
             t.handover_source, t.disinfected_at, t.disinfection_method, t.disinfected_by, t.cancel_reason,
             t.closed_at, t.version, transfer_clocks, t.origin_ward or "",
-            requested_by_name=full_name(s, t.requested_by), hospital_phone=hospital.phone if hospital else "",
+            requested_by_name=(names.get(t.requested_by, t.requested_by) if names is not None and t.requested_by
+                               else full_name(s, t.requested_by)), hospital_phone=hospital.phone if hospital else "",
             symptoms=tuple(c for c in screening.symptoms.split(",") if c),
             onset_date=visit.onset_date or screening.onset_date,
             temperature_c=observed.vitals.temperature_c if observed else screening.temperature_c,
