@@ -113,16 +113,20 @@ def _mark_used(_dbapi_conn: Any, record: Any) -> None:
     record.info[_USED] = time.monotonic()
 
 
-def _ping_if_idle(dbapi_conn: Any, record: Any, _proxy: Any) -> None:
+def _ping_if_idle(engine: Engine) -> Any:
     """SQLAlchemy's own recipe for pessimistic disconnect handling, only for a connection idle since
-    ``PING_AFTER_IDLE_S``: DisconnectionError makes the pool connect again (up to three times)."""
-    if time.monotonic() - record.info.get(_USED, 0.0) < PING_AFTER_IDLE_S:
-        return
-    try:
-        with dbapi_conn.cursor() as cursor:
-            cursor.execute("SELECT 1")
-    except Exception as exc:  # any failure of the ping means the connection is gone
-        raise DisconnectionError() from exc
+    ``PING_AFTER_IDLE_S``: the dialect's ping (outside any transaction, as ``pool_pre_ping`` sends it), and
+    DisconnectionError makes the pool connect again (up to three times)."""
+    def checkout(dbapi_conn: Any, record: Any, _proxy: Any) -> None:
+        if time.monotonic() - record.info.get(_USED, 0.0) < PING_AFTER_IDLE_S:
+            return
+        try:
+            alive = engine.dialect.do_ping(dbapi_conn)
+        except Exception as exc:  # any failure of the ping means the connection is gone
+            raise DisconnectionError() from exc
+        if not alive:
+            raise DisconnectionError()
+    return checkout
 
 
 def _sqlite_begin(conn: Connection) -> None:
@@ -237,7 +241,7 @@ class Database:
             timeout = {} if "connect_timeout" in self.url.query else {"connect_timeout": CONNECT_TIMEOUT_S}
             self.engine = create_engine(self.url, echo=echo, pool_size=5, max_overflow=5, connect_args=timeout,
                                         hide_parameters=True)
-            event.listen(self.engine, "checkout", _ping_if_idle)
+            event.listen(self.engine, "checkout", _ping_if_idle(self.engine))
             event.listen(self.engine, "checkin", _mark_used)
         self._write_factory = sessionmaker(bind=self.engine, expire_on_commit=False)
         self._read_factory = sessionmaker(bind=self.engine, expire_on_commit=False)
