@@ -36,8 +36,9 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from app.actor import Actor
 from app.clock import Clock
-from app.db.engine import Database
+from app.db.engine import Database, connection_of
 from app.db.models import Base, Clinic
+from app.db.prepared import Prepared
 from app.db.types import UTCDateTime
 from app.desk_vocab import DeskKeyState, DeskPurpose, TrustPurpose
 from app.errors import Conflict, NotFound, PermissionDenied, StorageError, ValidationError
@@ -149,16 +150,16 @@ def _legacy_permits_open(s: Session, now: datetime) -> bool:
 
 
 #: The clinic and the desk key row in one statement, built once: the gate reads them at every scan.
-_PERMIT_KEY = (select(Clinic.code, Clinic.public_key, Clinic.key_id, DeskKey.public_key.label("desk_public"),
-                      DeskKey.state, DeskKey.enrolment)
-               .select_from(Clinic).outerjoin(DeskKey, DeskKey.key_id == bindparam("kid")).limit(1))
+_PERMIT_KEY = Prepared(select(Clinic.code, Clinic.public_key, Clinic.key_id, DeskKey.public_key.label("desk_public"),
+                              DeskKey.state, DeskKey.enrolment)
+                       .select_from(Clinic).outerjoin(DeskKey, DeskKey.key_id == bindparam("kid")).limit(1))
 
 
 def permit_key(s: Session, kid: str, now: datetime) -> Ed25519PublicKey | None:
     """The key that verifies a permit signed under ``kid``: one of THIS clinic's enrolled, unrevoked desk keys
     (its enrolment verified against the clinic key), or the clinic key itself while permits signed before the
     first desk enrolment are still valid. Never another clinic's key. Read at each call."""
-    clinic = s.connection().execute(_PERMIT_KEY, {"kid": kid}).first()
+    clinic = _PERMIT_KEY.first(connection_of(s), {"kid": kid})
     if clinic is None:
         return None
     key = None

@@ -52,7 +52,8 @@ def normalize(text: str) -> str:
         return ""
     text = unicodedata.normalize("NFKC", text[:MAX_SCAN])
     text = text.translate(_IME)
-    text = "".join(ch for ch in text if ch in " \t" or unicodedata.category(ch)[0] != "C")
+    if not (text.isascii() and text.isprintable()):  # a clean scan (most of them) has nothing to drop
+        text = "".join(ch for ch in text if ch in " \t" or unicodedata.category(ch)[0] != "C")
     return text.strip(_NOISE)
 
 

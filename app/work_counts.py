@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from app.actor import Actor
 from app.casework.figures import CaseworkFigures
-from app.casework.tables import Case, CaseHandover, Clock
+from app.casework.tables import CaseHandover, Clock, no_case_yet
 from app.casework.vocab import HandoverState
 from app.db.models import User, UserRole
 from app.errors import PermissionDenied
@@ -84,11 +84,11 @@ class WorkCountsService(Service):
                 wanted["on_the_way"] = select(func.count()).select_from(Handoff).where(escorting)
                 wanted["on_the_way_overdue"] = (select(func.count()).select_from(Handoff)
                                                 .where(escorting, Handoff.due_at <= now))
-                # ix_handoffs_waiting, each checked for a case by its key (an anti-join: never a scan of cases)
+                # ix_handoffs_waiting, each checked for a case by its key (no_case_yet: never a scan of cases)
                 untaken = (select(func.count(func.distinct(Handoff.visit_id))).select_from(Handoff)
                            .where(Handoff.state == HandoffState.ARRIVED.value, Handoff.taken_at.is_(None),
                                   Handoff.received_at.is_not(None),
-                                  ~select(Case.id).where(Case.visit_id == Handoff.visit_id).exists()))
+                                  no_case_yet(Handoff.visit_id)))
                 wanted["waiting"] = untaken
                 # a visit's first arrival is before the limit iff one of its arrivals is: no grouping needed
                 wanted["waiting_overdue"] = untaken.where(Handoff.received_at < now - timedelta(minutes=limit))

@@ -280,3 +280,7 @@ def test_the_listed_hand_offs_are_the_records_the_rows_give(ctx: AppContext, des
         rows = {r.id: handoff_record(r) for r in s.scalars(select(Handoff).where(Handoff.id.in_(listed)))}
     assert len(listed) == 3 and all(h.queue_no is not None for h in listed.values())
     assert {i: h.__class__(**{**h.__dict__, "received_by_name": None}) for i, h in listed.items()} == rows
+    from app.triage.handoff_service import _LISTED
+    from app.triage.records import HandoffRecord
+
+    assert list(_LISTED.selected_columns.keys()) == list(HandoffRecord.__dataclass_fields__)  # built positionally

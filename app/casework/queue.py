@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from app.actor import Actor
 from app.casework.records import WaitingPatient
-from app.casework.tables import Case
+from app.casework.tables import no_case_yet
 from app.counters import next_value
 from app.errors import Conflict
 from app.figures import load_figures
@@ -71,9 +71,9 @@ def read_waiting(s: Session) -> list[WaitingPatient]:
     rows = s.execute(
         select(Visit, Handoff.received_at, Handoff.called_at, Handoff.called_by)
         .join(Handoff, Handoff.visit_id == Visit.id)
-        # NOT EXISTS probes the cases index by key; an outer join let PostgreSQL scan every case (issue 16)
+        # each probes the cases index by key (no_case_yet); an outer join let PostgreSQL scan every case (issue 16)
         .where(Handoff.state == HandoffState.ARRIVED.value, Handoff.taken_at.is_(None),
-               ~select(Case.id).where(Case.visit_id == Handoff.visit_id).exists())).all()
+               no_case_yet(Handoff.visit_id))).all()
     waiting = []
     for v, at, called_at, called_by in rows:
         if at is None:  # always set once arrived

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Float, ForeignKey, Index, Integer, String, Text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import ColumnElement, Float, ForeignKey, Index, Integer, String, Text, func, select
+from sqlalchemy.orm import InstrumentedAttribute, Mapped, mapped_column, relationship
 
 from app.db.models import Base
 from app.db.types import UTCDateTime
@@ -49,6 +49,14 @@ class Case(Base):
     visit: Mapped[Visit] = relationship(lazy="joined")
 
     __mapper_args__ = {"version_id_col": version}
+
+
+def no_case_yet(visit_id: ColumnElement[int] | InstrumentedAttribute[int]) -> ColumnElement[bool]:
+    """No case opened on this visit yet: the waiting patients' test, probed row by row through the cases' unique
+    visit index. Written as a COUNT sub-select, which PostgreSQL keeps per row: a NOT EXISTS it turns into an anti-join,
+    and where it guesses hundreds of waiting rows (a partial index's estimate, ix_handoffs_waiting) it hashes every
+    case ever opened for a handful of patients (issue 16: 23 ms of a 15-s poll at 10⁵ visits)."""
+    return select(func.count()).select_from(Case).where(Case.visit_id == visit_id).scalar_subquery() == 0
 
 
 class CaseHandover(Base):

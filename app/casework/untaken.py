@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from app.actor import Actor
 from app.casework.figures import CaseworkFigures
-from app.casework.tables import Case
+from app.casework.tables import Case, no_case_yet
 from app.figures import load_figures
 from app.permissions import Perm
 from app.privacy import mask_name
@@ -83,7 +83,7 @@ def _arrivals(s: Session) -> list[_Waiting]:
     for visit_id, at in s.connection().execute(
             select(Handoff.visit_id, Handoff.received_at)
             .where(Handoff.state == HandoffState.ARRIVED.value, Handoff.taken_at.is_(None),
-                   Handoff.received_at.is_not(None), ~select(Case.id).where(Case.visit_id == Handoff.visit_id).exists())
+                   Handoff.received_at.is_not(None), no_case_yet(Handoff.visit_id))
             .order_by(Handoff.received_at)):
         if at is not None:  # always: the query asks for a received time
             first.setdefault(visit_id, at)

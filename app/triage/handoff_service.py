@@ -7,13 +7,14 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, aliased
 
 from app.actor import Actor
 from app.casework.queue import next_queue_no, queue_label
 from app.errors import Conflict, NotFound, ValidationError
-from app.people import full_name, full_names
+from app.db.models import User
+from app.people import full_name
 from app.permissions import Perm
 from app.services.base import Service, authorize
 from app.text_rules import check_text
@@ -58,19 +59,21 @@ def _text(value: str, field: str, minimum: int = 1, maximum: int = 64) -> str:
     return text
 
 
-#: What a listed hand-off shows: its own columns, the visit number and the name — never the ORM rows with the
-#: visit, patient and screening they load eagerly (the feed polls a day's arrivals every 1.5 s).
-_LISTED = (Handoff.id, Visit.visit_no, Patient.name.label("patient_name"), Handoff.state, Handoff.escort,
-           Handoff.sent_at, Handoff.sent_by, Handoff.sent_workstation, Handoff.due_at, Handoff.received_at,
-           Handoff.received_by,
-           Handoff.incident_noticed_by, Handoff.incident_reported_to, Handoff.incident_note, Handoff.version,
-           Visit.queue_no)
+#: What a listed hand-off shows, in HandoffRecord's field order: its own columns, the visit number, the names and the
+#: queue number — never the ORM rows with the visit, patient and screening they load eagerly (the feed polls a
+#: day's arrivals every 1.5 s). The receiver's real name comes in the same query (a user row may be gone: then
+#: the username, as ``full_name`` gives it).
+_Receiver = aliased(User)
+_LISTED = select(Handoff.id, Visit.visit_no, Patient.name.label("patient_name"), Handoff.state, Handoff.escort, Handoff.sent_at,
+                 Handoff.sent_by, Handoff.sent_workstation, Handoff.due_at, Handoff.received_at, Handoff.received_by,
+                 Handoff.incident_noticed_by, Handoff.incident_reported_to, Handoff.incident_note, Handoff.version,
+                 func.coalesce(_Receiver.full_name, Handoff.received_by).label("received_by_name"), Visit.queue_no) \
+    .join(Visit, Visit.id == Handoff.visit_id).join(Patient, Patient.id == Visit.patient_id) \
+    .outerjoin(_Receiver, _Receiver.username == Handoff.received_by)
 
 
 def _listed(s: Session, *where: Any, order: Any) -> list[HandoffRecord]:
-    rows = s.connection().execute(select(*_LISTED).join(Visit, Visit.id == Handoff.visit_id)
-                                  .join(Patient, Patient.id == Visit.patient_id).where(*where).order_by(order))
-    return [HandoffRecord(**row._mapping) for row in rows]  # each column named as its field
+    return [HandoffRecord(*row) for row in s.connection().execute(_LISTED.where(*where).order_by(order))]
 
 
 class HandoffService(Service):
@@ -156,10 +159,8 @@ class HandoffService(Service):
     def arrived_since(self, actor: Actor, since: object) -> list[HandoffRecord]:
         with self.db.read() as s:
             authorize(s, actor, Perm.VIEW_PATIENTS)
-            rows = _listed(s, Handoff.state == HandoffState.ARRIVED.value, Handoff.received_at >= since,
+            return _listed(s, Handoff.state == HandoffState.ARRIVED.value, Handoff.received_at >= since,
                            order=Handoff.received_at.desc())
-            names = full_names(s, (r.received_by for r in rows))
-            return [replace(r, received_by_name=names.get(r.received_by or "", r.received_by)) for r in rows]
 
     def overdue(self, actor: Actor) -> list[HandoffRecord]:
         now = self.clock.now()

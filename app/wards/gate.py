@@ -34,14 +34,15 @@ from pathlib import Path
 from typing import Any, cast
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-from sqlalchemy import Table, bindparam, delete, insert, select, update
+from sqlalchemy import Table, bindparam, delete, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
 from app.actor import Actor
 from app.clock import Clock
-from app.db.engine import Database
+from app.db.engine import Database, connection_of
 from app.db.models import ClinicSetting
+from app.db.prepared import Prepared
 from app.desk_keys import permit_key, permit_keys_for_snapshot
 from app.disk_full import disk_full_as_error
 from app.errors import PermissionDenied, StorageError
@@ -115,40 +116,41 @@ class _Verdict:
     latest: datetime | None = None  # the permit's latest recorded passage (None with ``inside`` known: none)
 
 
-_PASSAGES = (GateOutcome.ADMIT.value, GateOutcome.EXIT.value)
+#: A passage (entry or exit) as OR, not IN: an IN list is rendered again at every run, which ``Prepared`` leaves to
+#: SQLAlchemy; a scan runs ``_LIVE`` every time.
+_PASSAGE = or_(GateEvent.outcome == GateOutcome.ADMIT.value, GateEvent.outcome == GateOutcome.EXIT.value)
 # The statements of a scan and of the inside poll, built once: building and keying a statement cost more than
 # running it (a scan runs about ten).
 _PAYLOAD = select(Permit.payload).where(Permit.number == bindparam("number"))
 _LAST = (select(GateEvent.outcome, GateEvent.at)
-         .where(GateEvent.permit_id == bindparam("permit"), GateEvent.outcome.in_(_PASSAGES))
+         .where(GateEvent.permit_id == bindparam("permit"), _PASSAGE)
          .order_by(GateEvent.at.desc(), GateEvent.id.desc()).limit(1))
 _INSIDE_SINCE = select(GateInside.since).where(GateInside.permit_id == bindparam("permit"))
 _latest = aliased(GateEvent, name="latest")
 #: Everything a scan needs about a known permit in one read: its live state, its ward's gates, since when it is
 #: inside, its latest passage, and the figures in force.
-_LIVE = (select(Permit.number, Permit.state, Permit.revoke_reason, Permit.escort_test_at, Permit.escort_test_result,
-                Permit.valid_until, Admission.discharged_at, Ward.gates, GateInside.since.label("inside_since"),
-                _latest.outcome.label("last_outcome"), _latest.at.label("last_at"),
-                select(ClinicSetting.value).where(ClinicSetting.key == WardFigures.KEY).scalar_subquery()
-                .label("figures"))
-         .join(Admission, Admission.id == Permit.admission_id).join(Ward, Ward.id == Admission.ward_id)
-         .outerjoin(GateInside, GateInside.permit_id == Permit.id)
-         .outerjoin(_latest, _latest.id == select(GateEvent.id).where(
-             GateEvent.permit_id == Permit.id, GateEvent.outcome.in_(_PASSAGES))
-             .order_by(GateEvent.at.desc(), GateEvent.id.desc()).limit(1).scalar_subquery())
-         .where(Permit.id == bindparam("permit")))
+_LIVE = Prepared(
+    select(Permit.number, Permit.state, Permit.revoke_reason, Permit.escort_test_at, Permit.escort_test_result,
+           Permit.valid_until, Admission.discharged_at, Ward.gates, GateInside.since.label("inside_since"),
+           _latest.outcome.label("last_outcome"), _latest.at.label("last_at"),
+           select(ClinicSetting.value).where(ClinicSetting.key == WardFigures.KEY).scalar_subquery().label("figures"))
+    .join(Admission, Admission.id == Permit.admission_id).join(Ward, Ward.id == Admission.ward_id)
+    .outerjoin(GateInside, GateInside.permit_id == Permit.id)
+    .outerjoin(_latest, _latest.id == select(GateEvent.id).where(GateEvent.permit_id == Permit.id, _PASSAGE)
+               .order_by(GateEvent.at.desc(), GateEvent.id.desc()).limit(1).scalar_subquery())
+    .where(Permit.id == bindparam("permit")))
 _LATER = select(GateEvent.id).where(GateEvent.permit_id == bindparam("permit"), GateEvent.at > bindparam("at"),
-                                    GateEvent.outcome.in_(_PASSAGES)).limit(1)
+                                    _PASSAGE).limit(1)
 _LEFT = select(GateEvent.id).where(GateEvent.permit_id == bindparam("permit"),
                                    GateEvent.outcome == GateOutcome.EXIT.value).limit(1)
 _OTHER_VISITOR = select(GateInside.permit_id).where(
     GateInside.admission_id == bindparam("admission"), GateInside.kind == PermitKind.VISITOR.value,
     GateInside.permit_id != bindparam("permit")).limit(1)
 _EVENTS = cast(Table, GateEvent.__table__)
-_ENTER = insert(GateInside)
-_MOVE = update(GateInside).where(GateInside.permit_id == bindparam("permit")).values(
-    gate=bindparam("to_gate"), since=bindparam("at"))
-_LEAVE = delete(GateInside).where(GateInside.permit_id == bindparam("permit"))
+_ENTER = Prepared(insert(GateInside))
+_MOVE = Prepared(update(GateInside).where(GateInside.permit_id == bindparam("permit")).values(
+    gate=bindparam("to_gate"), since=bindparam("at")))
+_LEAVE = Prepared(delete(GateInside).where(GateInside.permit_id == bindparam("permit")))
 _INSIDE = (select(GateInside.gate, GateInside.since, Permit.number, Permit.kind, Permit.holder_name, Permit.valid_until,
                   Admission.bed, Ward.name, Ward.gates)
            .join(Permit, Permit.id == GateInside.permit_id).join(Admission, Admission.id == Permit.admission_id)
@@ -278,8 +280,8 @@ class GateService(Service):
             c = _verify(text, lambda kid: self._public_key(s, kid))
         except credential.CredentialRefused as refused:
             return _Verdict(_deny(refused.reason, direction=direction))
-        conn = s.connection()
-        live = conn.execute(_LIVE, {"permit": c.permit_id}).first()
+        conn = connection_of(s)
+        live = _LIVE.first(conn, {"permit": c.permit_id})
         if live is not None:
             number, since, latest, last_outcome = live.number, live.inside_since, live.last_at, live.last_outcome
             figures = parse_figures(WardFigures, live.figures) if live.figures is not None else WardFigures()
@@ -338,7 +340,7 @@ class GateService(Service):
         d = verdict.decision
         if verdict.permit_id is None or d.outcome not in (GateOutcome.ADMIT, GateOutcome.EXIT):
             return
-        conn, permit = s.connection(), verdict.permit_id
+        conn, permit = connection_of(s), verdict.permit_id
         if verdict.inside is None:  # a scan written back: read what an online scan's decision already knew
             later = conn.execute(_LATER, {"permit": permit, "at": at}).first() is not None
             inside = conn.execute(_INSIDE_SINCE, {"permit": permit}).first() is not None
@@ -348,12 +350,12 @@ class GateService(Service):
         if not later:
             if d.outcome == GateOutcome.ADMIT and verdict.admission_id is not None:
                 if not inside:
-                    conn.execute(_ENTER, _clean(dict(permit_id=permit, admission_id=verdict.admission_id,
-                                                     kind=verdict.kind or "", gate=gate, since=at)))
+                    _ENTER.rowcount(conn, _clean(dict(permit_id=permit, admission_id=verdict.admission_id,
+                                                      kind=verdict.kind or "", gate=gate, since=at)))
                 else:
-                    conn.execute(_MOVE, _clean({"permit": permit, "to_gate": gate, "at": at}))
+                    _MOVE.rowcount(conn, _clean({"permit": permit, "to_gate": gate, "at": at}))
             elif d.outcome == GateOutcome.EXIT and inside:
-                conn.execute(_LEAVE, {"permit": permit})
+                _LEAVE.rowcount(conn, {"permit": permit})
         if d.outcome == GateOutcome.EXIT and d.overstay_minutes and verdict.permit_id is not None:
             raise_now(s, AlertKind.VISITOR_OVERSTAY, _overstay_key(verdict.permit_id), clinic_day(s, at),
                       {"permit": d.permit_number, "ward": d.ward, "minutes_over": d.overstay_minutes}, now)

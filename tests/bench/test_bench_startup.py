@@ -4,7 +4,8 @@ Each start is a new process (offscreen): spawn → the login dialog shown and th
 signalled by ``FEVER_SENTINEL_EXIT_WHEN_READY=1`` (ui/app.py prints "ready <unix time>", then
 "database <unix time>" once the database has opened behind the window, and quits).
 The baseline is a bare QApplication + QMainWindow.show() from the build venv's Python, ready by the
-same rule. Target: bundle ≤ 2.5 × the bare window. The first start of each is shown apart (file cache
+same rule. Target (issue 16): the bundle ≤ 2 × the bare window, each column against the same column of the
+bare window (the p95 row's target is twice the bare window's p95). The first start of each is shown apart (file cache
 possibly cold: nothing here drops the machine's caches; for the app it is also the start that finds no
 clinic banner yet, so it opens the database before the window); the rest are warm. The database column
 says when a log-in could be checked (it waits on the worker thread until then). Also prints the
@@ -35,10 +36,10 @@ ROOT = Path(__file__).resolve().parents[2]
 BUNDLE = ROOT / "dist" / "FeverSentinel"
 GUI_EXE = BUNDLE / ("FeverSentinel.exe" if sys.platform == "win32" else "FeverSentinel")
 CLI_EXE = BUNDLE / ("fever-sentinel.exe" if sys.platform == "win32" else "fever-sentinel")
-RUNS = 5
+RUNS = 10
 TIMEOUT_S = 30  # an error dialog (say, a database newer than the bundle) would wait forever
 PASSWORD = "bench-pass-1"
-TARGET_RATIO = 2.5
+TARGET_RATIO = 2.0
 
 BARE_WINDOW = """
 import time
@@ -53,6 +54,12 @@ def ready():
 QTimer.singleShot(0, ready)
 app.exec()
 """
+
+
+def _p95(times: list[float]) -> float:
+    """The same nearest-rank p95 as the bench table's (tests/bench/table.py ``timed``)."""
+    ordered = sorted(times)
+    return ordered[max(0, round(len(ordered) * 0.95) - 1)]
 
 
 def start_to_ready(cmd: list[str], env: dict[str, str]) -> tuple[float, float | None]:
@@ -115,11 +122,13 @@ def test_bench_startup(source_data_dir: Path, tmp_path: Path, capsys: pytest.Cap
             if opened is not None:
                 database[name].append(opened)
     bare = statistics.median(warm["bare PySide6 window (venv Python)"])
-    for name, times in warm.items():  # p95 of 5 runs: the slowest
+    bare_p95 = _p95(warm["bare PySide6 window (venv Python)"])
+    for name, times in warm.items():
         if not name.startswith("bare"):
-            table.add(f"start-up: {name}", None, statistics.median(times) * 1000, max(times) * 1000,
-                      target=2 * bare * 1000, baseline=max(warm["bare PySide6 window (venv Python)"]) * 1000,
-                      note="target = 2 × the bare window (issue 16)")
+            table.add(f"start-up: {name}", None, statistics.median(times) * 1000, _p95(times) * 1000,
+                      target=TARGET_RATIO * bare_p95 * 1000, baseline=bare_p95 * 1000,
+                      note=f"target = {TARGET_RATIO:g} × the bare window's p95 (issue 16); {RUNS} warm starts each, "
+                           f"interleaved; bare window p50 {bare * 1000:.0f} ms")
     bundle = statistics.median(warm["bundle FeverSentinel → login ready"])
 
     sys.path.insert(0, str(ROOT / "packaging"))
