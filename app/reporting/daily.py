@@ -17,7 +17,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import BindParameter, and_, bindparam, case, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, object_session
 from sqlalchemy.orm.exc import StaleDataError
@@ -115,21 +115,83 @@ def _record(r: DailyReport) -> SubmittedReport:
                            name)
 
 
-def _count(s: Session, table: Any, *conditions: Any) -> int:
-    return int(s.scalar(select(func.count()).select_from(table).where(*conditions)) or 0)
+def _count(table: Any, *conditions: Any) -> Any:
+    return select(func.count()).select_from(table).where(*conditions)
 
 
-def _count_each(s: Session, within: Any, *conditions: Any) -> list[int]:
+def _count_each(within: Any, *conditions: Any) -> list[Any]:
     """How many rows of one index range (``within``: the day on a time column) meet each condition. The
     conditions are read row by row inside the range: as a WHERE term, an equality on an indexed state column
     draws SQLite's planner (no statistics) onto that column's index, i.e. every row ever in that state."""
-    counts = s.execute(select(*(func.count(case((c, 1))) for c in conditions)).where(within)).one()
-    return [int(n) for n in counts]
+    return [select(func.count(case((c, 1)))).where(within) for c in conditions]
 
 
-def _count_cases(s: Session, *conditions: Any) -> int:
+def _count_cases(*conditions: Any) -> Any:
     """Cases (not events) with a classification event matching the conditions."""
-    return int(s.scalar(select(func.count(func.distinct(CaseClassification.case_id))).where(*conditions)) or 0)
+    return select(func.count(func.distinct(CaseClassification.case_id))).where(*conditions)
+
+
+def _day_counts() -> Any:
+    """Every fixed count of a day as one statement of scalar sub-selects, built once (building the forty-odd
+    statements at each report cost more than running them, and on a server each was a round trip). Parameters:
+    ``day`` (the clinic day), ``lo``/``hi`` (its bounds in time) and ``now``; the labels are the counts' keys,
+    and those starting with "_" are parts ``compute_counts`` adds up."""
+    day: BindParameter[Any] = bindparam("day")
+    lo: BindParameter[Any] = bindparam("lo")
+    hi: BindParameter[Any] = bindparam("hi")
+    now: BindParameter[Any] = bindparam("now")
+    during = lambda col: and_(col >= lo, col < hi)  # noqa: E731
+    reportable = tuple(cls.value for cls in REPORTABLE)
+    positive = LabTest.result == TestResult.POSITIVE.value
+    missed = or_(Clock.met_at > Clock.due_at, and_(Clock.met_at.is_(None), Clock.due_at < now))
+    q: dict[str, Any] = {"fever_registered": _count(Visit, Visit.clinic_day == day),
+                         "new_cases": _count_cases(during(CaseClassification.at),
+                                                   CaseClassification.after.in_(reportable),
+                                                   CaseClassification.before.not_in(reportable))}
+    for cls in (Classification.SUSPECTED, Classification.CONFIRMED, Classification.ASYMPTOMATIC,
+                Classification.EXCLUDED):
+        q[f"classified_{cls.value}"] = _count_cases(during(CaseClassification.at),
+                                                    CaseClassification.after == cls.value)
+    q["tests_ordered"] = _count(LabTest, during(LabTest.ordered_at))
+    q["tests_resulted"] = _count(LabTest, during(LabTest.result_at))
+    q["tests_positive"] = _count(LabTest, during(LabTest.result_at), positive)
+    # nucleic-acid and antigen results are the ones "逢阳必报" is about (antibody, CT, influenza are not)
+    q["positive_nat_antigen"] = _count(LabTest, during(LabTest.result_at), positive,
+                                       LabTest.kind.in_([k.value for k in POSITIVE_KINDS]))
+    q["tests_overdue"] = _count(Clock, Clock.kind == "result", during(Clock.due_at), missed)
+    # a clock closed by the case ending (settled_reason) was not met by its own event: not "in time"
+    q["reported_within_2h"] = _count(Clock, Clock.kind == "report_2h", during(Clock.met_at),
+                                     Clock.met_at <= Clock.due_at, Clock.settled_reason.is_(None))
+    q["reported_late"] = _count(Clock, Clock.kind == "report_2h", during(Clock.due_at), missed)
+    q["transfers_requested"] = _count(Transfer, during(Transfer.requested_at))
+    q["transfers_handed_over"] = _count(Transfer, during(Transfer.handed_over_at))
+    q["transfers_late"] = _count(Clock, Clock.kind.in_([k.value for k in TransferClock]), during(Clock.due_at),
+                                 missed)
+    q["handoffs_unconfirmed"], = _count_each(during(Handoff.sent_at), Handoff.state == "escorting")
+    q["untaken_alarms"] = _count(Alert, Alert.clinic_day == day, Alert.kind == AlertKind.UNTAKEN_PATIENT.value)
+    q["_left_handoff"], = _count_each(during(Handoff.incident_at), Handoff.state == "left_without_permission")
+    q["_left_case"], q["deaths"] = _count_each(during(Case.closed_at), Case.disposition == "left_without_permission",
+                                               Case.disposition == Disposition.DIED.value)
+    # 特殊情况: every exception a second person approved that day (casework rules and ward permits)
+    q["_rule_exceptions"] = _count(RuleException, during(RuleException.approved_at))
+    q["_permit_exceptions"] = _count(PermitException, during(PermitException.approved_at))
+    q["purchases_not_sold"] = _count(PharmacyPurchase, PharmacyPurchase.clinic_day == day,
+                                     PharmacyPurchase.outcome == SaleOutcome.NOT_SOLD.value)
+    q["permits_issued"] = _count(Permit, during(Permit.issued_at))
+    q["permits_revoked"] = _count(Permit, during(Permit.revoked_at))
+    q["gate_denials"] = _count(GateEvent, during(GateEvent.at), GateEvent.outcome == "deny")
+    q["visitor_overstays"] = _count(Alert, Alert.clinic_day == day, Alert.kind == AlertKind.VISITOR_OVERSTAY.value)
+    # still open when the day ended (raised before its end, not acknowledged before it), counted from what is
+    # open now and what was acknowledged since — never the history before the day
+    q["_open_now"] = _count(Alert, Alert.acknowledged_at.is_(None), Alert.raised_at < hi)
+    q["_acknowledged_since"] = _count(Alert, Alert.acknowledged_at >= hi)
+    q["_raised_and_acknowledged_since"] = _count(Alert, Alert.acknowledged_at >= hi, Alert.raised_at >= hi)
+    return select(*(query.scalar_subquery().label(key) for key, query in q.items()))
+
+
+_DAY_COUNTS = _day_counts()
+#: Counts of that statement the report lists after the purchases (the keys keep the order they always had).
+_AFTER_PURCHASES = ("purchases_not_sold", "permits_issued", "permits_revoked", "gate_denials", "visitor_overstays")
 
 
 def _purchases(s: Session, day: date) -> dict[str, int]:
@@ -142,8 +204,6 @@ def _purchases(s: Session, day: date) -> dict[str, int]:
     counts = {"antipyretic_purchases": sum(by_category.values())}
     counts |= {f"purchases_{category}": by_category.pop(category, 0) for category in DRUG_CATEGORIES}
     counts |= {f"purchases_{category}": n for category, n in sorted(by_category.items()) if n}
-    counts["purchases_not_sold"] = _count(s, PharmacyPurchase, PharmacyPurchase.clinic_day == day,
-                                          PharmacyPurchase.outcome == SaleOutcome.NOT_SOLD.value)
     return counts
 
 
@@ -158,58 +218,19 @@ def compute_counts(s: Session, day: date, zone: ZoneInfo, now: datetime) -> dict
     Each count reads one index range of the day (its ``clinic_day`` or the time column it counts by,
     revision 0020), never the history before it: tests/reporting/test_report_counts_plan.py reads the plans."""
     lo, hi = day_bounds(day, zone)
-    during = lambda col: and_(col >= lo, col < hi)  # noqa: E731
     decisions: dict[str, int] = dict(s.execute(  # one index range: (clinic_day, decision)
         select(Screening.decision, func.count()).where(Screening.clinic_day == day).group_by(Screening.decision)).all())
     c: dict[str, int] = {"screened": sum(decisions.values())}
     for decision in ("general", "fever_clinic", "isolate"):
         c[f"decision_{decision}"] = int(decisions.get(decision, 0))
-    c["fever_registered"] = _count(s, Visit, Visit.clinic_day == day)
-    reportable = tuple(cls.value for cls in REPORTABLE)
-    c["new_cases"] = _count_cases(s, during(CaseClassification.at), CaseClassification.after.in_(reportable),
-                                  CaseClassification.before.not_in(reportable))
-    for cls in (Classification.SUSPECTED, Classification.CONFIRMED, Classification.ASYMPTOMATIC,
-                Classification.EXCLUDED):
-        c[f"classified_{cls.value}"] = _count_cases(s, during(CaseClassification.at),
-                                                    CaseClassification.after == cls.value)
-    c["tests_ordered"] = _count(s, LabTest, during(LabTest.ordered_at))
-    c["tests_resulted"] = _count(s, LabTest, during(LabTest.result_at))
-    positive = LabTest.result == TestResult.POSITIVE.value
-    c["tests_positive"] = _count(s, LabTest, during(LabTest.result_at), positive)
-    # nucleic-acid and antigen results are the ones "逢阳必报" is about (antibody, CT, influenza are not)
-    c["positive_nat_antigen"] = _count(s, LabTest, during(LabTest.result_at), positive,
-                                       LabTest.kind.in_([k.value for k in POSITIVE_KINDS]))
-    missed = or_(Clock.met_at > Clock.due_at, and_(Clock.met_at.is_(None), Clock.due_at < now))
-    c["tests_overdue"] = _count(s, Clock, Clock.kind == "result", during(Clock.due_at), missed)
-    # a clock closed by the case ending (settled_reason) was not met by its own event: not "in time"
-    c["reported_within_2h"] = _count(s, Clock, Clock.kind == "report_2h", during(Clock.met_at),
-                                     Clock.met_at <= Clock.due_at, Clock.settled_reason.is_(None))
-    c["reported_late"] = _count(s, Clock, Clock.kind == "report_2h", during(Clock.due_at), missed)
-    c["transfers_requested"] = _count(s, Transfer, during(Transfer.requested_at))
-    c["transfers_handed_over"] = _count(s, Transfer, during(Transfer.handed_over_at))
-    c["transfers_late"] = _count(s, Clock, Clock.kind.in_([k.value for k in TransferClock]), during(Clock.due_at),
-                                 missed)
-    c["handoffs_unconfirmed"], = _count_each(s, during(Handoff.sent_at), Handoff.state == "escorting")
-    c["untaken_alarms"] = _count(s, Alert, Alert.clinic_day == day, Alert.kind == AlertKind.UNTAKEN_PATIENT.value)
-    left_handoff, = _count_each(s, during(Handoff.incident_at), Handoff.state == "left_without_permission")
-    left_case, c["deaths"] = _count_each(s, during(Case.closed_at), Case.disposition == "left_without_permission",
-                                         Case.disposition == Disposition.DIED.value)
-    c["left_without_permission"] = left_handoff + left_case
-    # 特殊情况: every exception a second person approved that day (casework rules and ward permits)
-    c["exceptions_granted"] = (_count(s, RuleException, during(RuleException.approved_at))
-                               + _count(s, PermitException, during(PermitException.approved_at)))
+    f = {k: int(v or 0) for k, v in s.execute(_DAY_COUNTS, {"day": day, "lo": lo, "hi": hi, "now": now})
+         .one()._mapping.items()}
+    c.update((k, v) for k, v in f.items() if not k.startswith("_") and k not in _AFTER_PURCHASES)  # … deaths
+    c["left_without_permission"] = f["_left_handoff"] + f["_left_case"]
+    c["exceptions_granted"] = f["_rule_exceptions"] + f["_permit_exceptions"]
     c.update(_purchases(s, day))
-    c["permits_issued"] = _count(s, Permit, during(Permit.issued_at))
-    c["permits_revoked"] = _count(s, Permit, during(Permit.revoked_at))
-    c["gate_denials"] = _count(s, GateEvent, during(GateEvent.at), GateEvent.outcome == "deny")
-    c["visitor_overstays"] = _count(s, Alert, Alert.clinic_day == day,
-                                    Alert.kind == AlertKind.VISITOR_OVERSTAY.value)
-    # still open when the day ended (raised before its end, not acknowledged before it), counted from what is
-    # open now and what was acknowledged since — never the history before the day
-    acknowledged_since = _count(s, Alert, Alert.acknowledged_at >= hi)
-    raised_and_acknowledged_since = _count(s, Alert, Alert.acknowledged_at >= hi, Alert.raised_at >= hi)
-    c["open_alerts"] = (_count(s, Alert, Alert.acknowledged_at.is_(None), Alert.raised_at < hi)
-                        + acknowledged_since - raised_and_acknowledged_since)
+    c.update((k, f[k]) for k in _AFTER_PURCHASES)
+    c["open_alerts"] = f["_open_now"] + f["_acknowledged_since"] - f["_raised_and_acknowledged_since"]
     # issue 18: key-post staff tests and swabs of the day; the stockpile's cover as the day ended
     c.update(staff_day_counts(s, day))
     stock, lowest = stock_day_counts(s, day, zone)
