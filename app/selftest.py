@@ -172,6 +172,15 @@ def check_postgres_driver() -> str:
     return f"psycopg {psycopg.__version__} ({impl}), libpq {psycopg.pq.version()}"
 
 
+def check_pdf_accelerator() -> str:
+    """ReportLab's C helpers (the ``accel`` extra): without them every printed form is a third slower."""
+    from reportlab.lib.rl_accel import _c_funcs
+
+    expect({"fp_str", "sameFrag", "instanceStringWidthTTF"} <= set(_c_funcs),
+           "ReportLab's C helpers (rl_accel) are missing")
+    return f"{len(_c_funcs)} C helpers"
+
+
 @dataclass
 class _World:
     """What the database checks build up, for the printing and signing checks that follow."""
@@ -228,6 +237,7 @@ def run_self_test(out: TextIO | None = None, *, probe_factory: ProbeFactory | No
     report.run("time-zone data", check_timezone)
     report.run("pinyin dictionary", check_pinyin)
     report.run("PostgreSQL driver", check_postgres_driver)
+    report.run("PDF accelerator", check_pdf_accelerator)
     if probe is not None:
         for name, fn in probe.checks():
             report.run(name, fn)

@@ -64,8 +64,9 @@ def _text(value: str, field: str, minimum: int = 1, maximum: int = 64) -> str:
 #: day's arrivals every 1.5 s). The receiver's real name comes in the same query (a user row may be gone: then
 #: the username, as ``full_name`` gives it).
 _Receiver = aliased(User)
-_LISTED = select(Handoff.id, Visit.visit_no, Patient.name.label("patient_name"), Handoff.state, Handoff.escort, Handoff.sent_at,
-                 Handoff.sent_by, Handoff.sent_workstation, Handoff.due_at, Handoff.received_at, Handoff.received_by,
+_LISTED = select(Handoff.id, Visit.visit_no, Patient.name.label("patient_name"), Handoff.state, Handoff.escort,
+                 Handoff.sent_at, Handoff.sent_by, Handoff.sent_workstation, Handoff.due_at, Handoff.received_at,
+                 Handoff.received_by,
                  Handoff.incident_noticed_by, Handoff.incident_reported_to, Handoff.incident_note, Handoff.version,
                  func.coalesce(_Receiver.full_name, Handoff.received_by).label("received_by_name"), Visit.queue_no) \
     .join(Visit, Visit.id == Handoff.visit_id).join(Patient, Patient.id == Visit.patient_id) \
