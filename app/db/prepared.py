@@ -1,4 +1,5 @@
-"""The save path's statements, compiled once and run on the driver's own cursor (issue 16).
+"""The hot paths' statements (a triage save, a registration, a gate scan), compiled once and run on the driver's
+own cursor (issue 16).
 
 A triage save is a handful of one-row statements. SQLite runs each in 10–20 µs; SQLAlchemy's dispatch around
 it (cache key, parameter and result set-up, execution context, events) costs several times that, and a save
@@ -53,7 +54,7 @@ class _Plan:
 
 
 class Prepared:
-    """One Core statement (INSERT/UPDATE with or without RETURNING, or a SELECT) of the save path."""
+    """One Core statement (INSERT/UPDATE/DELETE with or without RETURNING, or a SELECT) of a hot path."""
 
     def __init__(self, statement: ClauseElement) -> None:
         self.statement = statement
