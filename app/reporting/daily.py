@@ -213,7 +213,12 @@ def day_bounds(day: date, zone: ZoneInfo) -> tuple[datetime, datetime]:
 
 
 def compute_counts(s: Session, day: date, zone: ZoneInfo, now: datetime) -> dict[str, int]:
-    """Every count of the day, from the records themselves (stable keys; zero when nothing).
+    """Every count of the day, from the records themselves (stable keys; zero when nothing)."""
+    return _counts_and_lowest(s, day, zone, now)[0]
+
+
+def _counts_and_lowest(s: Session, day: date, zone: ZoneInfo, now: datetime) -> tuple[dict[str, int], Lowest | None]:
+    """``compute_counts``, and the stock item with the least cover as the day ended (the report names it).
 
     Each count reads one index range of the day (its ``clinic_day`` or the time column it counts by,
     revision 0020), never the history before it: tests/reporting/test_report_counts_plan.py reads the plans."""
@@ -237,7 +242,7 @@ def compute_counts(s: Session, day: date, zone: ZoneInfo, now: datetime) -> dict
     c.update(stock)
     if lowest is not None:
         c["stock_lowest_item"] = lowest_item_number(lowest)
-    return c
+    return c, lowest
 
 
 def first_clinic_day(s: Session, zone: ZoneInfo) -> date:
@@ -268,8 +273,8 @@ class ReportService(Service):
         if day < first:  # issue 14: no report for a day before the clinic existed
             raise ValidationError("before_clinic", field="day", day=day.isoformat(), first_day=first.isoformat())
         head = s.execute(select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1)).one()
-        return ReportDraft(identity.code, day, compute_counts(s, day, zone, now), head.seq, head.hash,
-                           stock_day_counts(s, day, zone)[1])
+        counts, lowest = _counts_and_lowest(s, day, zone, now)
+        return ReportDraft(identity.code, day, counts, head.seq, head.hash, lowest)
 
     def submit(self, actor: Actor, day: date, *, note: str = "", automatic: bool = False,
                correcting: bool = False) -> SubmittedReport:

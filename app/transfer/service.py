@@ -48,7 +48,7 @@ from app.errors import Conflict, NotFound, PermissionDenied, StaleEdit, Validati
 from app.desk_keys import (DeskPurpose, TrustPurpose, desk_signer, ensure_desk, signer_for, verify_transfer_token,
                            with_enrolment)
 from app.keys import KeyStore, load_public_key
-from app.people import full_name, full_names
+from app.people import full_names
 from app.permissions import Perm
 from app.privacy import mask_name
 from app.services.base import Service, WriteOp, authorize, row_to_save
@@ -330,7 +330,7 @@ class TransferService(Service):
                                "responsible_doctor": case.doctor_username}
             if mode == ClinicMode.REFER and not owes:
                 op.summary["referral"] = True  # sentinel room: every fever patient is referred
-            return self._record(s, t)
+            return self._records(s, [t])[0]
 
     def dispatch(self, actor: Actor, transfer_id: int, expected_version: int, *, call_120_at: datetime,
                  dispatch_ref: str, vehicle_plate: str, negative_pressure: bool, crew: str) -> TransferRecord:
@@ -341,7 +341,7 @@ class TransferService(Service):
             t.negative_pressure, t.crew = negative_pressure, _text(crew, "crew", 200)
             op.summary = {"call_120_at": t.call_120_at.isoformat(), "dispatch_ref": t.dispatch_ref,
                           "vehicle": t.vehicle_plate, "negative_pressure": negative_pressure, "crew": t.crew}
-            return self._record(op.session, t)
+            return self._records(op.session, [t])[0]
 
     def depart(self, actor: Actor, transfer_id: int, expected_version: int, departed_at: datetime) -> TransferRecord:
         with self._step(actor, transfer_id, expected_version, TransferState.DEPARTED, "transfer.depart") as (op, t):
@@ -359,7 +359,7 @@ class TransferService(Service):
             discharged = self._leave_ward(s, actor, case, t.departed_at)
             if discharged:
                 op.summary |= discharged
-            return self._record(s, t)
+            return self._records(s, [t])[0]
 
     def record_handover(self, actor: Actor, transfer_id: int, expected_version: int, *, receiving_staff: str,
                         receiving_department: str, handed_over_at: datetime, arrival_condition: str,
@@ -378,7 +378,7 @@ class TransferService(Service):
             op.summary = {"receiving_staff": t.receiving_staff, "department": t.receiving_department,
                           "handed_over_at": t.handed_over_at.isoformat(), "condition": arrival_condition,
                           "source": source}
-            return self._record(op.session, t)
+            return self._records(op.session, [t])[0]
 
     def complete_from_receipt(self, actor: Actor, receipt: str) -> TransferRecord:
         """Scan the receipt QR printed by a receiving site that runs Fever Sentinel."""
@@ -410,7 +410,7 @@ class TransferService(Service):
             t.closed_at = self.clock.now()
             op.summary = {"disinfected_at": t.disinfected_at.isoformat(), "method": t.disinfection_method,
                           "by": t.disinfected_by}
-            return self._record(op.session, t)
+            return self._records(op.session, [t])[0]
 
     def cancel(self, actor: Actor, transfer_id: int, expected_version: int, reason: str) -> TransferRecord:
         """Only before departure, with a reason. The case is reopened (a request made from a ward puts it back
@@ -449,7 +449,7 @@ class TransferService(Service):
                 clocks.start(s, case, TransferClock.REQUEST, now, targets.window(targets.request_minutes))
             op.summary = {"reason": reason, "case_reopened": reopened, "back_to_ward": back_to_ward,
                           "owes_transfer": owes, "clocks_resumed": resumed}
-            return self._record(s, t)
+            return self._records(s, [t])[0]
 
     # ----- reading -------------------------------------------------------------------------
     def get(self, actor: Actor, transfer_id: int) -> TransferRecord:
@@ -458,7 +458,7 @@ class TransferService(Service):
             t = s.get(Transfer, transfer_id)
             if t is None:
                 raise NotFound(entity="transfer", id=transfer_id)
-            return self._record(s, t)
+            return self._records(s, [t])[0]
 
     def open_transfers(self, actor: Actor) -> list[TransferRecord]:
         """The open transfers, the sickest first (the NEWS2 the request carried, highest first; none last), then
@@ -618,8 +618,8 @@ class TransferService(Service):
 
     @classmethod
     def _records(cls, s: Session, transfers: list[Transfer]) -> list[TransferRecord]:
-        """The records of several transfers with one read per kind (cases with their visits, clocks, sets of vital
-        signs, names) instead of one per transfer and kind: the board's refresh (issue 16)."""
+        """The records of transfers (one or many) with one read per kind (cases with their visits, clocks, sets of
+        vital signs, names) instead of one per transfer and kind: the board's refresh (issue 16)."""
         if not transfers:
             return []
         case_ids = sorted({t.case_id for t in transfers})
@@ -635,17 +635,13 @@ class TransferService(Service):
         return [cls._record(s, t, by_case.get(t.case_id, []), names) for t in transfers]
 
     @staticmethod
-    def _record(s: Session, t: Transfer, case_clocks: list[Clock] | None = None,
-                names: dict[str, str] | None = None) -> TransferRecord:
+    def _record(s: Session, t: Transfer, case_clocks: list[Clock], names: dict[str, str]) -> TransferRecord:
         s.flush()
         case = s.get(Case, t.case_id)
         assert case is not None
         visit = case.visit
         patient, screening = visit.patient, visit.screening
         hospital = s.get(Hospital, t.hospital_id)
-        if case_clocks is None:
-            case_clocks = list(s.scalars(select(Clock).where(Clock.case_id == t.case_id, Clock.kind.in_(
-                [k.value for k in TransferClock])).order_by(Clock.id)))
         transfer_clocks = tuple(clocks.record(c) for c in case_clocks)
         row = s.get(VitalSigns, t.vital_signs_id) if t.vital_signs_id is not None else None
         observed = vital_store.record(row) if row is not None else None
@@ -656,8 +652,8 @@ class TransferService(Service):
             t.departed_at, t.handed_over_at, t.receiving_staff, t.receiving_department, t.arrival_condition,
             t.handover_source, t.disinfected_at, t.disinfection_method, t.disinfected_by, t.cancel_reason,
             t.closed_at, t.version, transfer_clocks, t.origin_ward or "",
-            requested_by_name=(names.get(t.requested_by, t.requested_by) if names is not None and t.requested_by
-                               else full_name(s, t.requested_by)), hospital_phone=hospital.phone if hospital else "",
+            requested_by_name=names.get(t.requested_by, t.requested_by),
+            hospital_phone=hospital.phone if hospital else "",
             symptoms=tuple(c for c in screening.symptoms.split(",") if c),
             onset_date=visit.onset_date or screening.onset_date,
             temperature_c=observed.vitals.temperature_c if observed else screening.temperature_c,
