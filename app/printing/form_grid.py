@@ -25,6 +25,15 @@ VALUE_W = CONTENT_W / 2 - LABEL_W
 WIDE_W = CONTENT_W - LABEL_W
 
 Cell = str | Flowable | list[Flowable]
+Width = float | str  # points, or a share of the table's width ("25.0000%", ``shares``)
+
+
+def shares(widths: Sequence[float]) -> list[Width]:
+    """Column widths as shares of the table's width, in the same proportions: the table fills whatever width it
+    is offered. A form part shrunk to fit its page (KeepInFrame offers its content a wider width, then scales
+    it down) then still spans the page, instead of a narrower block under a full-width header."""
+    total = sum(widths)
+    return [f"{w / total * 100:.4f}%" for w in widths]
 
 
 def cell(text: str | None, width: float = VALUE_W) -> Cell:
@@ -74,7 +83,7 @@ def user_text(full_name: str | None, username: str | None) -> str:
 class SectionTable:
     """Rows of label/value pairs in a 4-column grid, under a shaded section heading (when given)."""
 
-    def __init__(self, title: str | None, widths: Sequence[float] = (LABEL_W, VALUE_W, LABEL_W, VALUE_W)) -> None:
+    def __init__(self, title: str | None, widths: Sequence[Width] = (LABEL_W, VALUE_W, LABEL_W, VALUE_W)) -> None:
         self.widths = list(widths)
         self.rows: list[list[Cell]] = []
         self.commands: list[tuple[Any, ...]] = []
@@ -117,7 +126,7 @@ class SectionTable:
         return t
 
 
-def column_table(rows: list[list[Any]], widths: Sequence[float], extra: Sequence[tuple[Any, ...]] = (), *,
+def column_table(rows: list[list[Any]], widths: Sequence[Width], extra: Sequence[tuple[Any, ...]] = (), *,
                  size: float = VALUE_SIZE, leading: float = 13.5, pad: float = PAD,
                  table_class: type[Table] = Table) -> Table:
     """A list under a shaded section title and shaded column heads (rows 0 and 1, repeated on every page)."""

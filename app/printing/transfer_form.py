@@ -23,7 +23,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepInFrame, PageBreak, Paragraph, Spacer, Table
+from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
 from app.casework.records import LabTestRecord
@@ -35,6 +35,7 @@ from app.vocabulary import triage as VP
 from app.printing.a4 import CONTENT_W, LABEL_BG, SECTION_BG, build_a4, grid_style, heading, para, styles
 from app.printing.fonts import cjk_table_style, register_cjk_fonts
 from app.printing.form_grid import (
+    LABEL_W,
     VALUE_W,
     WIDE_W,
     Cell,
@@ -42,10 +43,12 @@ from app.printing.form_grid import (
     age_text,
     cell,
     column_table,
+    shares,
     visit_no_para,
     yes_no,
 )
 from app.printing.qr import QRFlowable
+from app.printing.shrink import ShrinkToFit
 from app.printing.text import EMPTY, fmt_date, local_date, local_time, markup
 from app.printing import vitals_text as VS
 from app.severity.store import VitalSignsRecord
@@ -77,6 +80,12 @@ TOP_COLS = [18 * mm, (TOP_W - 38 * mm) / 2, 20 * mm, (TOP_W - 38 * mm) / 2]
 TEST_COLS = [23 * mm, 29 * mm, 19 * mm, 12 * mm, 29 * mm]
 TEST_COLS.append(CONTENT_W - sum(TEST_COLS))
 SIGN_COLS = [10 * mm, CONTENT_W / 4 - 10 * mm] * 4
+#: the sections below the QR block shrink together when they do not fit (``_part``): in shares, so they still span
+#: the page's width as the header does
+SECTION_SHARES = shares([LABEL_W, VALUE_W, LABEL_W, VALUE_W])
+#: less room above and below a row's text than the grid's own (2.5 and 3 points): the page's room goes to the
+#: size the sections are printed at (an ordinary case at 80 % rather than 74 %)
+TIGHT = TableStyle([("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)])
 VITALS_PER_LINE = 4
 SEAL_H = 13 * mm
 MAX_TESTS = 6  # the latest ones: a long observation must not push a part onto a second page
@@ -191,7 +200,7 @@ def _tests(tests: Sequence[LabTestRecord], tz: ZoneInfo) -> Table:
         rows.append(["尚无检测记录。", "", "", "", "", ""])
     if older or not kept:
         marks.append(("SPAN", (0, -1), (-1, -1)))
-    return column_table(rows, TEST_COLS, marks, size=9.5, leading=12.5)
+    return column_table(rows, shares(TEST_COLS), marks, size=9.5, leading=12.5)
 
 
 def epi_summary(epi: dict[str, Any]) -> str:
@@ -222,7 +231,7 @@ def epi_summary(epi: dict[str, Any]) -> str:
 
 
 def _clinical(t: TransferRecord) -> Table:
-    s = SectionTable("一、病情摘要")
+    s = SectionTable("一、病情摘要", SECTION_SHARES)
     symptoms = "、".join(V.labels(VP.SYMPTOM, t.symptoms))
     s.pair("主要症状", cell(symptoms) if symptoms else _write_in(),
            "发病日期", fmt_date(t.onset_date) if t.onset_date else _write_in())
@@ -260,7 +269,7 @@ def _vitals(t: TransferRecord, history: Sequence[VitalSignsRecord], tz: ZoneInfo
              for (name, value), unit in zip(known, BLANK_UNITS)]
     if rec is not None:
         items.insert(0, f"测量时间 {local_time(rec.taken_at, tz, '%m-%d %H:%M')}")
-    s = SectionTable("二、生命体征（转出前最近一次；未记录的请现场测量填写）")
+    s = SectionTable("二、生命体征（转出前最近一次；未记录的请现场测量填写）", SECTION_SHARES)
     for n in range(0, len(items), VITALS_PER_LINE):
         s.wide("" if n else "生命体征", para(VS.GAP.join(items[n:n + VITALS_PER_LINE])))
     if rec is not None:
@@ -272,7 +281,7 @@ def _vitals(t: TransferRecord, history: Sequence[VitalSignsRecord], tz: ZoneInfo
 
 
 def _request(t: TransferRecord, clinic_phone: str) -> Table:
-    s = SectionTable("四、转运要求")
+    s = SectionTable("四、转运要求", SECTION_SHARES)
     s.wide("隔离防护措施", cell(t.precautions, WIDE_W))
     s.wide("护送人员", cell(t.staff, WIDE_W))
     s.wide("管路及用药", cell(t.lines_medication, WIDE_W) if t.lines_medication.strip()
@@ -285,7 +294,7 @@ def _request(t: TransferRecord, clinic_phone: str) -> Table:
 
 
 def _ambulance(t: TransferRecord, tz: ZoneInfo) -> Table:
-    s = SectionTable("五、120 急救转运（120 调度与随车人员填写）")
+    s = SectionTable("五、120 急救转运（120 调度与随车人员填写）", SECTION_SHARES)
     negative = _choice(["是", "否"]) if t.negative_pressure is None else yes_no(t.negative_pressure)
     s.pair("呼叫120时间", _time(t.call_120_at, tz), "调度单号", _text(t.dispatch_ref))
     s.pair("车牌号", _text(t.vehicle_plate), "负压救护车", negative)
@@ -294,7 +303,7 @@ def _ambulance(t: TransferRecord, tz: ZoneInfo) -> Table:
 
 
 def _handover(t: TransferRecord, tz: ZoneInfo) -> Table:
-    s = SectionTable("六、交接（接收医院填写）")
+    s = SectionTable("六、交接（接收医院填写）", SECTION_SHARES)
     arrival = (_choice([w.zh for w in VT.CONDITION.values()]) if not t.arrival_condition
                else V.label(VT.CONDITION, t.arrival_condition))
     via = "（据接收医院回执）" if t.handover_source == "receipt" else ""
@@ -313,7 +322,7 @@ def _signatures() -> Table:
         [SEALS[0], "", "", "", SEALS[1], "", "", ""],
     ]
     _, bold = register_cjk_fonts()
-    t = Table(rows, colWidths=SIGN_COLS, rowHeights=[None, None, 9 * mm, None, SEAL_H])
+    t = Table(rows, colWidths=shares(SIGN_COLS), rowHeights=[None, None, 9 * mm, None, SEAL_H])
     t.setStyle(grid_style([
         ("SPAN", (0, 0), (-1, 0)), ("BACKGROUND", (0, 0), (-1, 0), SECTION_BG),
         ("FONTNAME", (0, 0), (-1, 1), bold), ("FONTSIZE", (0, 0), (-1, 0), 10.5),
@@ -327,29 +336,27 @@ def _signatures() -> Table:
     return t
 
 
-def _part(t: TransferRecord, tests: Sequence[LabTestRecord], history: Sequence[VitalSignsRecord],
-          clinic: ClinicInfo, tz: ZoneInfo, qr_text: str, printed_at: datetime, part: str, keeper: str,
-          clinic_phone: str) -> list[Flowable]:
-    """One part on one page. Below the QR block, the sections shrink to fit if free text is extreme
-    (a busy but ordinary case fits at full size); the QR itself never shrinks."""
-    gap = Spacer(1, 1.5 * mm)
-    sections: list[Flowable] = [
-        _clinical(t), gap,
-        _vitals(t, history, tz), gap,
-        _tests(tests, tz), gap,
-        _request(t, clinic_phone), gap,
-        _ambulance(t, tz), gap,
-        _handover(t, tz), gap,
-        _signatures(),
-        Spacer(1, 1.5 * mm),
-        para(CLOSING_NOTE, "note"),
-    ]
+def _sections(t: TransferRecord, tests: Sequence[LabTestRecord], history: Sequence[VitalSignsRecord],
+              tz: ZoneInfo, clinic_phone: str) -> list[Flowable]:
+    """Everything below the QR block, made afresh at every call (``ShrinkToFit`` lays it out more than once)."""
+    tables = [_clinical(t), _vitals(t, history, tz), _tests(tests, tz), _request(t, clinic_phone),
+              _ambulance(t, tz), _handover(t, tz), _signatures()]
+    story: list[Flowable] = []
+    for table in tables:
+        table.setStyle(TIGHT)
+        story += [table, Spacer(1, 1.5 * mm)]
+    return [*story, para(CLOSING_NOTE, "note")]
+
+
+def _part(t: TransferRecord, clinic: ClinicInfo, tz: ZoneInfo, qr_text: str, printed_at: datetime, part: str,
+          keeper: str, body: ShrinkToFit) -> list[Flowable]:
+    """One part on one page: the same ``body`` under each part's heading (laid out once for the three)."""
     return [
         heading(clinic.name, TITLE, _part_box(part, keeper), PART_W),
         Spacer(1, 2.5 * mm),
         _top(t, tz, printed_at, qr_text),
-        gap,
-        KeepInFrame(CONTENT_W, 0, sections, mode="shrink"),  # 0: whatever is left of the page
+        Spacer(1, 1.5 * mm),
+        body,
     ]
 
 
@@ -360,11 +367,14 @@ def transfer_handover_pdf(transfer: TransferRecord, tests: tuple[LabTestRecord, 
     ``clinic_phone``: the clinic setting (app/clinic_contacts.py); "" prints a blank to write it in.
     ``history``: the case's sets, oldest first (ObservationService.trend), for the NEWS2 history."""
     tz = ZoneInfo(clinic.timezone)
+    # below the QR block, smaller when it does not fit the rest of the page (an ordinary case with its tests and
+    # NEWS2 history at about 80 %), still as wide as the block above; the QR itself never shrinks
+    body = ShrinkToFit(lambda: _sections(transfer, tests, history, tz, clinic_phone), CONTENT_W)
     story: list[Flowable] = []
     for n, (part, keeper) in enumerate(PARTS):
         if n:
             story.append(PageBreak())
-        story += _part(transfer, tests, history, clinic, tz, qr_text, printed_at, part, keeper, clinic_phone)
+        story += _part(transfer, clinic, tz, qr_text, printed_at, part, keeper, body)
     return build_a4(story, title=f"{TITLE} {transfer.visit_no}", author=clinic.name, subject=TITLE,
                     footer_left=f"{clinic.name}  {TITLE}  就诊号 {transfer.visit_no}",
                     footer_right=f"打印时间 {local_time(printed_at, tz)}")

@@ -167,11 +167,22 @@ def _qr(page: np.ndarray) -> tuple[str, float]:
     return text, corners * n / (n - 2 * QUIET_ZONE)
 
 
-def _grid_right_mm(page: np.ndarray) -> float:
-    """Where the lower sections' ruled grid ends on the right (at the margin unless shrunk to fit)."""
+def grid_edges_mm(page: np.ndarray) -> tuple[float, float]:
+    """Where the lower sections' ruled grid starts and ends across the page (mm from the left edge)."""
     h = page.shape[0]
     dark = np.nonzero((page[int(h * 0.4):int(h * 0.85)] < 160).any(axis=0))[0]
-    return float(dark.max()) / DPI * T.MM_PER_INCH
+    return float(dark.min()) / DPI * T.MM_PER_INCH, float(dark.max()) / DPI * T.MM_PER_INCH
+
+
+def assert_spans_the_page(page: np.ndarray) -> None:
+    """The sections are as wide as the block above them, margin to margin, at whatever size they print."""
+    left, right = grid_edges_mm(page)
+    assert left == pytest.approx(15, abs=0.6) and right == pytest.approx(195, abs=0.6)
+
+
+def section_scale(pdf: bytes) -> float:
+    """The size the sections below the QR block print at (1: full size): their first label's, set at 9.5 pt."""
+    return T.font_sizes(pdf)["主要症状"] / 9.5
 
 
 def test_the_qr_on_every_page_is_the_signed_token_and_large_enough(pages: list[np.ndarray]) -> None:
@@ -182,12 +193,13 @@ def test_the_qr_on_every_page_is_the_signed_token_and_large_enough(pages: list[n
         assert side_mm == pytest.approx(QR_SIZE / mm, abs=0.5) and side_mm >= 35
 
 
-def test_nothing_prints_in_the_margins(pages: list[np.ndarray]) -> None:
+def test_nothing_prints_in_the_margins(pdf: bytes, pages: list[np.ndarray]) -> None:
     margin = int(12 / T.MM_PER_INCH * DPI)
     for page in pages:
         assert page[:, :margin].min() > 240 and page[:, -margin:].min() > 240
-        # an ordinary case is printed at no less than 80 % (the handover facts of issue 15 fill the page)
-        assert 15 + 0.8 * 180 <= _grid_right_mm(page) <= 195.6
+        assert_spans_the_page(page)
+    # an ordinary case is printed at no less than 80 % (the handover facts of issue 15 fill the page)
+    assert 0.8 <= section_scale(pdf) < 1
 
 
 def _busy_case() -> tuple[dict[str, object], tuple[LabTestRecord, ...]]:
@@ -213,7 +225,8 @@ def test_a_busy_case_still_fits_one_page_per_part() -> None:
     assert f"另有{15 - MAX_TESTS}项较早的检测未列出" in _pages_text(pdf)[0]
     page = T.render(pdf, DPI)[0]
     assert _qr(page)[0] == TOKEN
-    assert _grid_right_mm(page) >= 15 + 0.75 * 180  # smaller, still readable
+    assert_spans_the_page(page)
+    assert section_scale(pdf) >= 0.7  # smaller, still readable
 
 
 def test_extreme_free_text_shrinks_the_sections_but_never_the_qr() -> None:
@@ -226,7 +239,8 @@ def test_extreme_free_text_shrinks_the_sections_but_never_the_qr() -> None:
     for page in pages:
         text, side_mm = _qr(page)
         assert text == TOKEN and side_mm >= 35
-        assert _grid_right_mm(page) < 190  # shrunk, still whole
+        assert_spans_the_page(page)  # shrunk, still whole and as wide as the page
+    assert section_scale(pdf) < 0.7
 
 
 def test_the_latest_tests_are_shown_and_positives_are_never_left_off() -> None:
