@@ -30,8 +30,8 @@ Width = float | str  # points, or a share of the table's width ("25.0000%", ``sh
 
 def shares(widths: Sequence[float]) -> list[Width]:
     """Column widths as shares of the table's width, in the same proportions: the table fills whatever width it
-    is offered. A form part shrunk to fit its page (KeepInFrame offers its content a wider width, then scales
-    it down) then still spans the page, instead of a narrower block under a full-width header."""
+    is offered. A block shrunk to fit its page (``app.printing.shrink.ShrinkToFit``: laid out wider, then scaled
+    down) then still spans the page, instead of a narrower block under a full-width header."""
     total = sum(widths)
     return [f"{w / total * 100:.4f}%" for w in widths]
 

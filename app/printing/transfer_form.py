@@ -80,8 +80,8 @@ TOP_COLS = [18 * mm, (TOP_W - 38 * mm) / 2, 20 * mm, (TOP_W - 38 * mm) / 2]
 TEST_COLS = [23 * mm, 29 * mm, 19 * mm, 12 * mm, 29 * mm]
 TEST_COLS.append(CONTENT_W - sum(TEST_COLS))
 SIGN_COLS = [10 * mm, CONTENT_W / 4 - 10 * mm] * 4
-#: the sections below the QR block shrink together when they do not fit (``_part``): in shares, so they still span
-#: the page's width as the header does
+#: the sections below the QR block shrink together when they do not fit (``_sections``, ShrinkToFit): in shares,
+#: so they still span the page's width as the header does
 SECTION_SHARES = shares([LABEL_W, VALUE_W, LABEL_W, VALUE_W])
 #: less room above and below a row's text than the grid's own (2.5 and 3 points): the page's room goes to the
 #: size the sections are printed at (an ordinary case at 80 % rather than 74 %)
