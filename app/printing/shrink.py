@@ -13,9 +13,6 @@ from collections.abc import Callable
 
 from reportlab.platypus.flowables import Flowable
 
-REFINE = 3  # builds after the first: the scale that fits, then as large as still fits
-
-
 class ShrinkToFit(Flowable):
     """``build()`` makes the block's flowables afresh (a ReportLab table keeps the widths of its first layout);
     drawn at full size when they fit the room left on the page, else at the largest scale that fits.
@@ -45,20 +42,15 @@ class ShrinkToFit(Flowable):
             return self.width, self.height
         laid, height = self._layout(width)
         scale = 1.0
-        for _ in range(REFINE):
-            if height * scale <= availHeight:
-                if scale == 1.0 or height * scale > availHeight * 0.99:
-                    break
-                bigger = min(1.0, availHeight / height)  # wider, it wraps less: try the scale that height allows
+        if height > availHeight:
+            scale = availHeight / height
+            laid, height = self._layout(width / scale)  # wider, it wraps no more: fits, maybe with room to spare
+            bigger = min(1.0, availHeight / height)
+            if bigger > scale * 1.01:  # as large as still fits
                 tried, tried_h = self._layout(width / bigger)
-                if tried_h * bigger > availHeight:
-                    break
-                laid, height, scale = tried, tried_h, bigger
-                continue
-            scale = availHeight / height
-            laid, height = self._layout(width / scale)
-        if height * scale > availHeight:  # not seen: a wider layout taller than a narrower one; never overflow
-            scale = availHeight / height
+                if tried_h * bigger <= availHeight:
+                    laid, height, scale = tried, tried_h, bigger
+            scale = min(scale, availHeight / height)  # never overflow, even if a wider layout came out taller
         self._content, self.scale = laid, scale
         self.width, self.height = width, height * scale
         self._laid_for = (width, availHeight)
