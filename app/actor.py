@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 import socket
 from dataclasses import dataclass
 
@@ -25,6 +24,8 @@ class Actor:
 
     @classmethod
     def system(cls, workstation: str | None = None) -> Actor:
+        import getpass  # the command line's actor; the desktop's start does not need it
+
         try:
             os_user = getpass.getuser()
         except Exception:  # no login name (service account): still record something

@@ -7,7 +7,6 @@ app/vocabulary/errors.py in the data directory's language (as the desks say it).
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -61,6 +60,8 @@ def clinic_zone(ctx: AppContext) -> Any:
 def read_password(stdin: TextIO, prompt: str = "Password: ") -> str:
     """From a terminal: asked twice without echo. From a pipe: the first line."""
     if stdin.isatty():
+        import getpass  # a terminal only; the desktop's start never prompts
+
         first = getpass.getpass(prompt)
         if first != getpass.getpass("Repeat: "):
             raise FeverSentinelError("password_mismatch")
@@ -205,6 +206,8 @@ def read_passphrase(stdin: TextIO, prompt: str, *, repeat: bool) -> str:
     """The signing keys' passphrase: from a terminal without echo (asked twice when ``repeat``), from a pipe
     the first line — never from the command line (it would stay in the shell history and the process list)."""
     if stdin.isatty():
+        import getpass  # a terminal only; the desktop's start never prompts
+
         first = getpass.getpass(prompt)
         if repeat and first != getpass.getpass("Repeat: "):
             raise FeverSentinelError("password_mismatch")

@@ -21,7 +21,6 @@ import os
 import re
 import stat
 import sys
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,6 +79,8 @@ def load_machine_config(path: Path | None = None) -> MachineConfig:
     except OSError as exc:
         raise MachineConfigError("config_unreadable", file=str(path), reason=exc.strerror or type(exc).__name__) \
             from exc
+    import tomllib  # only a desk with a config file parses one; the log-in window waits for no parser
+
     try:
         data = tomllib.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:

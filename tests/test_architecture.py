@@ -49,9 +49,13 @@ def test_the_login_window_path_loads_no_database_stack() -> None:
     """Start-up speed (issue 8): the log-in window shows before SQLAlchemy, cryptography, argon2... load;
     they load on the worker thread behind it. A module-level import on this path would undo that, and so would
     building the command-line parser (the desktop app parses its arguments with it) if its help read the
-    vocabularies through a package that loads every printed form."""
+    vocabularies through a package that loads every printed form. Nor the standard library's parsers and
+    helpers that only a later step needs (issue 16: ~12 ms of a ~260 ms start): the machine config's TOML
+    (read only when the file exists), time zones (after log-in), the translation compiler's subprocess,
+    the terminal's password prompt."""
     heavy = ("sqlalchemy", "alembic", "cryptography", "argon2", "reportlab", "qrcode", "httpx", "psycopg",
-             "pycose", "pypinyin", "app.context", "app.db", "app.selftest", "ui.main_window", "ui.setup_wizard")
+             "pycose", "pypinyin", "app.context", "app.db", "app.selftest", "ui.main_window", "ui.setup_wizard",
+             "tomllib", "zoneinfo", "subprocess", "getpass")
     code = ("import sys, ui.launcher, ui.app, ui.login, app.cli; app.cli.build_parser(); "
             f"print(sorted(m for m in sys.modules if m.startswith({heavy!r})))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout

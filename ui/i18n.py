@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import inspect
 import logging
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -56,6 +54,8 @@ def translations_dir() -> Path:
 
 def _qt_tool(name: str) -> list[str]:
     """PySide6's bundled lrelease/lupdate binary, else the one on PATH."""
+    import shutil
+
     import PySide6
 
     exe = Path(PySide6.__file__).parent / (f"{name}.exe" if sys.platform == "win32" else name)
@@ -78,11 +78,15 @@ def extract_strings(ts: Path, *, keep_translations: bool = True) -> None:
             *[str(p.relative_to(root)) for p in ui_sources()], "-ts", str(ts)]
     if not keep_translations:
         ts.unlink(missing_ok=True)
+    import subprocess  # a developer's step (and a checkout's first start), not every start's
+
     subprocess.run(args, check=True, cwd=root)
 
 
 def compile_translations(directory: Path | None = None) -> list[Path]:
     """Compile every .ts in ``directory`` to a .qm beside it; returns the .qm paths."""
+    import subprocess
+
     directory = directory or translations_dir()
     out: list[Path] = []
     for ts in sorted(directory.glob("*.ts")):
@@ -96,6 +100,8 @@ def _catalog(lang: str) -> Path:
     qm = translations_dir() / f"{APP_CATALOG}_{lang}.qm"
     ts = qm.with_suffix(".ts")
     if not qm.exists() and ts.exists():  # a source checkout that skipped the build step
+        import subprocess
+
         try:
             compile_translations()
         except (OSError, subprocess.CalledProcessError):

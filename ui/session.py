@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from app.actor import Actor, default_workstation
 from app.clinic_info import DEFAULT_TIMEZONE, ClinicInfo
@@ -13,6 +12,8 @@ from app.settings import WORKSTATION_NAME, SettingsStore
 from ui.ops import Runner
 
 if TYPE_CHECKING:  # the log-in window imports this before the database stack is loaded
+    from zoneinfo import ZoneInfo
+
     from app.context import AppContext
 
 
@@ -22,6 +23,8 @@ def workstation_name(settings: SettingsStore) -> str:
 
 
 def clinic_zone(clinic: ClinicInfo) -> ZoneInfo:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # after log-in: the log-in window needs no zone
+
     try:
         return ZoneInfo(clinic.timezone)
     except (ZoneInfoNotFoundError, ValueError):
