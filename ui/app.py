@@ -10,6 +10,7 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from typing import TYPE_CHECKING
 
+import gc
 import logging
 import os
 import sys
@@ -124,6 +125,7 @@ class GuiFlow(QObject):
         return clinic
 
     def _opened(self, result: tuple[AppContext, ClinicInfo | None]) -> None:
+        gc.enable()  # start-up is over (ui/launcher.py turned the collector off for it)
         self.ctx, clinic = result
         self.database_ready.emit()
         if clinic is None:
@@ -219,6 +221,7 @@ class GuiFlow(QObject):
         (ui/open_failed.py); anything else a message (an unexpected error names the log file)."""
         from ui.open_failed import is_connection_problem
 
+        gc.enable()  # start-up is over, if badly (ui/launcher.py turned the collector off for it)
         self._close_login()
         if self.ctx is None and is_connection_problem(exc):
             log.warning("database not opened: %s", exc)

@@ -7,6 +7,7 @@ desktop app's log-in window shows before SQLAlchemy is even imported.
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -20,6 +21,10 @@ if TYPE_CHECKING:
 
 
 def _run_gui(paths: DataPaths | FeverSentinelError, db_url: str | None) -> int:
+    # Start-up only builds (Qt's types, the modules, the window, the database stack behind it): the cyclic
+    # collector would walk that growing heap again and again for no garbage (~5 % of the time to the log-in
+    # window, issue 16). GuiFlow turns it back on once the database has opened or failed.
+    gc.disable()
     from ui.app import run_gui, show_start_error
 
     if isinstance(paths, FeverSentinelError):
