@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from reportlab.platypus.flowables import Flowable
 
+
 class ShrinkToFit(Flowable):
     """``build()`` makes the block's flowables afresh (a ReportLab table keeps the widths of its first layout);
     drawn at full size when they fit the room left on the page, else at the largest scale that fits.
